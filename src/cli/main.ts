@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { buildApp, WEB_DIR } from '../server/app';
+import { bootstrap } from '../server/bootstrap';
+import { openDatabase } from '../server/db/connection';
+import { buildServices } from '../server/services';
+
+const HELP = `taizhang — 台账
+
+用法: taizhang <命令>
+  serve     启动服务（默认），http://127.0.0.1:8080
+  migrate   只创建/升级数据库并载入行政区划，然后退出
+  help      显示本说明
+
+环境变量:
+  PORT, HOST                  监听端口（默认 8080）与地址（默认 127.0.0.1）
+  TAIZHANG_DATA_DIR           内置 PGlite 数据库目录（默认 ./data）
+  DATABASE_URL                使用 PostgreSQL 服务器（设置后不使用 PGlite）
+  TAIZHANG_ADMIN_PASSWORD     首次启动时管理员 admin 的密码（未设置则随机生成并打印一次）
+  TAIZHANG_DEMO=0             空库时不载入演示数据
+  TAIZHANG_REGION_PROVINCES   只载入这些省的行政区划（如 51,43；默认全国）
+`;
+
+function log(message: string) {
+  process.stdout.write(`[台账] ${message}\n`);
+}
+
+async function prepare() {
+  const database = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.TAIZHANG_DATA_DIR || './data' });
+  log(`数据库：${database.kind === 'pglite' ? `内置 PGlite（${database.location}）` : `PostgreSQL（${database.location}）`}`);
+  const services = buildServices(database);
+  const provinces = process.env.TAIZHANG_REGION_PROVINCES?.split(',').map((s) => s.trim()).filter(Boolean);
+  const { adminPassword } = await bootstrap(database, services, {
+    provinces: provinces?.length ? provinces : undefined,
+    adminPassword: process.env.TAIZHANG_ADMIN_PASSWORD,
+    demo: process.env.TAIZHANG_DEMO !== '0',
+    log,
+  });
+  if (adminPassword && !process.env.TAIZHANG_ADMIN_PASSWORD) {
+    log('已创建管理员账号 admin，初始密码（只显示这一次，请妥善保存）：');
+    log(`    ${adminPassword}`);
+  }
+  return database;
+}
+
+function ensureWebBuilt() {
+  if (existsSync(path.join(WEB_DIR, 'index.html'))) return;
+  log('首次启动：正在构建网页界面（约需半分钟）……');
+  const result = spawnSync(process.platform === 'win32' ? 'npx.cmd' : 'npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('网页界面构建失败');
+}
+
+async function main() {
+  const command = process.argv[2] ?? 'serve';
+  if (command === 'help' || command === '--help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (command === 'migrate') {
+    const database = await prepare();
+    await database.close();
+    log('数据库已就绪');
+    return;
+  }
+  if (command !== 'serve') {
+    process.stderr.write(`未知命令：${command}\n\n${HELP}`);
+    process.exitCode = 2;
+    return;
+  }
+  ensureWebBuilt();
+  const database = await prepare();
+  const { app } = await buildApp({ database, logger: process.env.TAIZHANG_LOG === '1' });
+  const port = Number(process.env.PORT ?? 8080);
+  const host = process.env.HOST ?? '127.0.0.1';
+  await app.listen({ port, host });
+  log(`服务已启动：http://${host}:${port}  （接口文档 /api/docs）`);
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`[台账] 启动失败：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

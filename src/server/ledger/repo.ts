@@ -1,0 +1,388 @@
+import { and, desc, eq, gt, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/connection';
+import { ledgerEntries, ledgerEntryMembers, ledgerHistory, ledgerTotals, memberYearTotals, members, orgs, users } from '../db/schema';
+import type { Scope } from '../auth/access';
+
+/** An entry as stored (money in integer yuan). */
+export interface EntryRecord {
+  id: number;
+  orgId: number;
+  orgPath: string;
+  categoryCode: string;
+  subtypeCode: string;
+  unit: string;
+  count: number;
+  targetRegionCode: string | null;
+  targetText: string | null;
+  targetKey: string;
+  content: string;
+  fundDonation: number;
+  fundPersonal: number;
+  fundSocial: number;
+  fundBank: number;
+  fundFiscal: number;
+  beneficiaries: number;
+  deepPoverty: boolean;
+  startYear: number;
+  endYear: number | null;
+  documentNumber: string | null;
+  createdBy: number;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  memberIds: number[];
+}
+
+export type EntryWrite = Omit<EntryRecord, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'memberIds'>;
+
+/** An entry with the names a list shows. */
+export interface EntryListRow extends EntryRecord {
+  orgName: string;
+  createdByName: string;
+  members: Array<{ id: number; name: string }>;
+}
+
+export interface EntryFilter {
+  orgPath: string;
+  yearFrom?: number;
+  yearTo?: number;
+  categoryCode?: string;
+  subtypeCode?: string;
+  deepPoverty?: boolean;
+  q?: string;
+}
+
+/** What one entry adds to the maintained totals (negated to take it away). */
+export interface TotalsDelta {
+  orgId: number;
+  orgPath: string;
+  year: number;
+  subtypeCode: string;
+  deepPoverty: boolean;
+  sign: 1 | -1;
+  villages: number;
+  households: number;
+  funds: [number, number, number, number, number];
+  beneficiaries: number;
+}
+
+export interface MemberDelta {
+  memberId: number;
+  year: number;
+  sign: 1 | -1;
+  funds: number;
+  beneficiaries: number;
+}
+
+export interface FigureRow {
+  subtypeCode: string;
+  deepPoverty: boolean;
+  entries: number;
+  villages: number;
+  households: number;
+  fundDonation: number;
+  fundPersonal: number;
+  fundSocial: number;
+  fundBank: number;
+  fundFiscal: number;
+  beneficiaries: number;
+}
+
+const e = ledgerEntries;
+const membersJson = sql<Array<{ id: number; name: string }>>`coalesce((
+  select json_agg(json_build_object('id', m.id, 'name', m.name) order by m.id)
+  from ${ledgerEntryMembers} em join ${members} m on m.id = em.member_id
+  where em.entry_id = ${e.id}), '[]'::json)`;
+
+function filterWhere(f: EntryFilter, scope: Scope): SQL | undefined {
+  const q = f.q?.trim();
+  return and(
+    like(e.orgPath, `${f.orgPath}%`),
+    like(e.orgPath, `${scope.orgPath}%`),
+    scope.ownMemberId !== null
+      ? or(
+          eq(e.createdBy, scope.ownUserId ?? -1),
+          sql`exists (select 1 from ${ledgerEntryMembers} em where em.entry_id = ${e.id} and em.member_id = ${scope.ownMemberId})`,
+        )
+      : undefined,
+    f.yearFrom !== undefined ? sql`${e.startYear} >= ${f.yearFrom}` : undefined,
+    f.yearTo !== undefined ? sql`${e.startYear} <= ${f.yearTo}` : undefined,
+    f.categoryCode ? eq(e.categoryCode, f.categoryCode) : undefined,
+    f.subtypeCode ? eq(e.subtypeCode, f.subtypeCode) : undefined,
+    f.deepPoverty !== undefined ? eq(e.deepPoverty, f.deepPoverty) : undefined,
+    q ? or(like(e.content, `%${q}%`), like(e.targetText, `%${q}%`), like(e.documentNumber, `%${q}%`)) : undefined,
+  );
+}
+
+const listColumns = {
+  id: e.id,
+  orgId: e.orgId,
+  orgPath: e.orgPath,
+  categoryCode: e.categoryCode,
+  subtypeCode: e.subtypeCode,
+  unit: e.unit,
+  count: e.count,
+  targetRegionCode: e.targetRegionCode,
+  targetText: e.targetText,
+  targetKey: e.targetKey,
+  content: e.content,
+  fundDonation: e.fundDonation,
+  fundPersonal: e.fundPersonal,
+  fundSocial: e.fundSocial,
+  fundBank: e.fundBank,
+  fundFiscal: e.fundFiscal,
+  beneficiaries: e.beneficiaries,
+  deepPoverty: e.deepPoverty,
+  startYear: e.startYear,
+  endYear: e.endYear,
+  documentNumber: e.documentNumber,
+  createdBy: e.createdBy,
+  version: e.version,
+  createdAt: e.createdAt,
+  updatedAt: e.updatedAt,
+  orgName: orgs.name,
+  createdByName: users.displayName,
+  members: membersJson,
+};
+
+function withMemberIds(row: Omit<EntryListRow, 'memberIds'>): EntryListRow {
+  const list = typeof row.members === 'string' ? (JSON.parse(row.members) as EntryListRow['members']) : row.members;
+  return { ...row, members: list, memberIds: list.map((m) => m.id) };
+}
+
+export function makeLedgerRepo(db: Db) {
+  return {
+    /** Serialises writes that could create the same deed twice (held until the transaction ends). */
+    async lock(key: string): Promise<void> {
+      await db.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+    },
+
+    async findById(id: number): Promise<EntryListRow | undefined> {
+      const [row] = await db
+        .select(listColumns)
+        .from(e)
+        .innerJoin(orgs, eq(orgs.id, e.orgId))
+        .innerJoin(users, eq(users.id, e.createdBy))
+        .where(eq(e.id, id));
+      return row ? withMemberIds(row as Omit<EntryListRow, 'memberIds'>) : undefined;
+    },
+
+    /** Seed 000 “1件事只录入1次”: an entry of the same body, sub-type and target whose years overlap. */
+    async findOverlapping(w: { orgId: number; subtypeCode: string; targetKey: string; startYear: number; lastYear: number; excludeId?: number }) {
+      const [row] = await db
+        .select({ id: e.id, startYear: e.startYear, endYear: e.endYear, content: e.content })
+        .from(e)
+        .where(
+          and(
+            eq(e.orgId, w.orgId),
+            eq(e.subtypeCode, w.subtypeCode),
+            eq(e.targetKey, w.targetKey),
+            sql`${e.startYear} <= ${w.lastYear}`,
+            sql`coalesce(${e.endYear}, ${e.startYear}) >= ${w.startYear}`,
+            w.excludeId !== undefined ? sql`${e.id} <> ${w.excludeId}` : undefined,
+          ),
+        )
+        .orderBy(e.id)
+        .limit(1);
+      return row;
+    },
+
+    async insert(values: EntryWrite, memberIds: number[]): Promise<number> {
+      const [row] = await db.insert(e).values(values).returning({ id: e.id });
+      const id = row!.id;
+      if (memberIds.length) await db.insert(ledgerEntryMembers).values(memberIds.map((memberId) => ({ entryId: id, memberId })));
+      return id;
+    },
+
+    async update(id: number, version: number, values: EntryWrite, memberIds: number[], at: Date): Promise<boolean> {
+      const rows = await db
+        .update(e)
+        .set({ ...values, version: sql`${e.version} + 1`, updatedAt: at })
+        .where(and(eq(e.id, id), eq(e.version, version)))
+        .returning({ id: e.id });
+      if (rows.length !== 1) return false;
+      await db.delete(ledgerEntryMembers).where(eq(ledgerEntryMembers.entryId, id));
+      if (memberIds.length) await db.insert(ledgerEntryMembers).values(memberIds.map((memberId) => ({ entryId: id, memberId })));
+      return true;
+    },
+
+    async delete(id: number, version: number): Promise<boolean> {
+      const rows = await db.delete(e).where(and(eq(e.id, id), eq(e.version, version))).returning({ id: e.id });
+      if (rows.length !== 1) return false;
+      await db.delete(ledgerEntryMembers).where(eq(ledgerEntryMembers.entryId, id));
+      return true;
+    },
+
+    async applyTotals(deltas: TotalsDelta[]): Promise<void> {
+      for (const d of deltas) {
+        const s = d.sign;
+        const values = {
+          orgId: d.orgId,
+          orgPath: d.orgPath,
+          year: d.year,
+          subtypeCode: d.subtypeCode,
+          deepPoverty: d.deepPoverty,
+          entries: s,
+          villages: s * d.villages,
+          households: s * d.households,
+          fundDonation: s * d.funds[0],
+          fundPersonal: s * d.funds[1],
+          fundSocial: s * d.funds[2],
+          fundBank: s * d.funds[3],
+          fundFiscal: s * d.funds[4],
+          beneficiaries: s * d.beneficiaries,
+        };
+        const t = ledgerTotals;
+        await db
+          .insert(t)
+          .values(values)
+          .onConflictDoUpdate({
+            target: [t.orgId, t.year, t.subtypeCode, t.deepPoverty],
+            set: {
+              entries: sql`${t.entries} + excluded.entries`,
+              villages: sql`${t.villages} + excluded.villages`,
+              households: sql`${t.households} + excluded.households`,
+              fundDonation: sql`${t.fundDonation} + excluded.fund_donation`,
+              fundPersonal: sql`${t.fundPersonal} + excluded.fund_personal`,
+              fundSocial: sql`${t.fundSocial} + excluded.fund_social`,
+              fundBank: sql`${t.fundBank} + excluded.fund_bank`,
+              fundFiscal: sql`${t.fundFiscal} + excluded.fund_fiscal`,
+              beneficiaries: sql`${t.beneficiaries} + excluded.beneficiaries`,
+            },
+          });
+      }
+    },
+
+    async applyMemberTotals(deltas: MemberDelta[]): Promise<void> {
+      const t = memberYearTotals;
+      for (const d of deltas) {
+        await db
+          .insert(t)
+          .values({ memberId: d.memberId, year: d.year, entries: d.sign, funds: d.sign * d.funds, beneficiaries: d.sign * d.beneficiaries })
+          .onConflictDoUpdate({
+            target: [t.memberId, t.year],
+            set: {
+              entries: sql`${t.entries} + excluded.entries`,
+              funds: sql`${t.funds} + excluded.funds`,
+              beneficiaries: sql`${t.beneficiaries} + excluded.beneficiaries`,
+            },
+          });
+      }
+    },
+
+    async insertHistory(row: { entryId: number; userId: number; userName: string; action: 'create' | 'update' | 'delete'; before: unknown; after: unknown; at: Date }) {
+      await db.insert(ledgerHistory).values(row);
+    },
+
+    async history(entryId: number) {
+      return db.select().from(ledgerHistory).where(eq(ledgerHistory.entryId, entryId)).orderBy(ledgerHistory.id);
+    },
+
+    async list(filter: EntryFilter, scope: Scope, limit: number, offset: number): Promise<{ items: EntryListRow[]; total: number }> {
+      const where = filterWhere(filter, scope);
+      const rows = await db
+        .select(listColumns)
+        .from(e)
+        .innerJoin(orgs, eq(orgs.id, e.orgId))
+        .innerJoin(users, eq(users.id, e.createdBy))
+        .where(where)
+        .orderBy(desc(e.id))
+        .limit(limit)
+        .offset(offset);
+      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(e).where(where);
+      return { items: rows.map((r) => withMemberIds(r as Omit<EntryListRow, 'memberIds'>)), total: count?.n ?? 0 };
+    },
+
+    /** Keyset pages of the filtered ledger, oldest first, for streaming exports (bounded memory). */
+    async *iterate(filter: EntryFilter, scope: Scope, batch = 2000): AsyncGenerator<EntryListRow[]> {
+      let after = 0;
+      for (;;) {
+        const rows = await db
+          .select(listColumns)
+          .from(e)
+          .innerJoin(orgs, eq(orgs.id, e.orgId))
+          .innerJoin(users, eq(users.id, e.createdBy))
+          .where(and(filterWhere(filter, scope), gt(e.id, after)))
+          .orderBy(e.id)
+          .limit(batch);
+        if (rows.length === 0) return;
+        yield rows.map((r) => withMemberIds(r as Omit<EntryListRow, 'memberIds'>));
+        after = rows[rows.length - 1]!.id;
+        if (rows.length < batch) return;
+      }
+    },
+
+    /** Totals of a subtree from the maintained table: one row per sub-type × deep-poverty flag. */
+    async figures(orgPath: string, yearFrom: number, yearTo: number): Promise<FigureRow[]> {
+      const t = ledgerTotals;
+      const rows = await db
+        .select({
+          subtypeCode: t.subtypeCode,
+          deepPoverty: t.deepPoverty,
+          entries: sql<number>`sum(${t.entries})::bigint`,
+          villages: sql<number>`sum(${t.villages})::bigint`,
+          households: sql<number>`sum(${t.households})::bigint`,
+          fundDonation: sql<number>`sum(${t.fundDonation})::bigint`,
+          fundPersonal: sql<number>`sum(${t.fundPersonal})::bigint`,
+          fundSocial: sql<number>`sum(${t.fundSocial})::bigint`,
+          fundBank: sql<number>`sum(${t.fundBank})::bigint`,
+          fundFiscal: sql<number>`sum(${t.fundFiscal})::bigint`,
+          beneficiaries: sql<number>`sum(${t.beneficiaries})::bigint`,
+        })
+        .from(t)
+        .where(and(like(t.orgPath, `${orgPath}%`), sql`${t.year} between ${yearFrom} and ${yearTo}`))
+        .groupBy(t.subtypeCode, t.deepPoverty);
+      return rows.map((r) => ({
+        ...r,
+        entries: Number(r.entries),
+        villages: Number(r.villages),
+        households: Number(r.households),
+        fundDonation: Number(r.fundDonation),
+        fundPersonal: Number(r.fundPersonal),
+        fundSocial: Number(r.fundSocial),
+        fundBank: Number(r.fundBank),
+        fundFiscal: Number(r.fundFiscal),
+        beneficiaries: Number(r.beneficiaries),
+      }));
+    },
+
+    /**
+     * Participation: members of the subtree who serve on `onDate`, and those of them with at least one entry whose
+     * start year lies in the range.
+     */
+    async participation(orgPath: string, yearFrom: number, yearTo: number, onDate: string): Promise<{ members: number; active: number }> {
+      const result = await queryRows<{ members: number; active: number }>(db, sql`
+        select count(*)::int as members,
+               count(*) filter (where exists (
+                 select 1 from ${memberYearTotals} t
+                 where t.member_id = m.id and t.year between ${yearFrom} and ${yearTo} and t.entries > 0))::int as active
+        from ${members} m join ${orgs} o on o.id = m.org_id
+        where o.path like ${`${orgPath}%`}
+          and (m.status = 'normal' or (m.unable_from is not null and m.unable_from > ${onDate}::date))`);
+      const row = result[0];
+      return { members: Number(row?.members ?? 0), active: Number(row?.active ?? 0) };
+    },
+
+    /** Per-member figures: an entry with several members counts once for each of them. */
+    async memberFigures(orgPath: string, yearFrom: number, yearTo: number, limit: number, offset: number) {
+      const rows = await queryRows<{ memberId: number; name: string; orgName: string; entries: number; funds: number; beneficiaries: number; total: number }>(db, sql`
+        select m.id as "memberId", m.name, o.name as "orgName",
+               sum(t.entries)::int as entries, sum(t.funds)::bigint as funds, sum(t.beneficiaries)::bigint as beneficiaries,
+               count(*) over ()::int as total
+        from ${memberYearTotals} t join ${members} m on m.id = t.member_id join ${orgs} o on o.id = m.org_id
+        where o.path like ${`${orgPath}%`} and t.year between ${yearFrom} and ${yearTo}
+        group by m.id, m.name, o.name
+        having sum(t.entries) > 0
+        order by sum(t.entries) desc, m.id
+        limit ${limit} offset ${offset}`);
+      return rows.map((r) => ({ ...r, entries: Number(r.entries), funds: Number(r.funds), beneficiaries: Number(r.beneficiaries), total: Number(r.total) }));
+    },
+
+    async countByIds(ids: number[]): Promise<number> {
+      if (ids.length === 0) return 0;
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(e).where(inArray(e.id, ids));
+      return row?.n ?? 0;
+    },
+  };
+}
+export type LedgerRepo = ReturnType<typeof makeLedgerRepo>;

@@ -1,0 +1,158 @@
+import { PassThrough } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../domain/shared/errors';
+import { authOf } from '../auth/access';
+import { idParams, optionalBool, optionalInt, page, pageSize } from '../http/zod';
+import type { Services } from '../services';
+import { buildSummaryXlsx, buildTemplate, ImportFileError, parseImport, writeEntriesXlsx } from './excel';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const amount = z.union([z.string(), z.number()]).nullish();
+/** The request shape; every rule of seed 000 is checked in the domain (validateEntry) with field-named messages. */
+const entryBody = z.object({
+  orgId: z.number().int(),
+  memberIds: z.array(z.number().int()).optional(),
+  subtypeCode: z.string(),
+  count: z.number().int().nullish(),
+  target: z.object({ kind: z.enum(['region', 'text']), regionCode: z.string().nullish(), text: z.string().nullish() }).nullable(),
+  content: z.string(),
+  funds: z.object({ donation: amount, personal: amount, social: amount, bank: amount, fiscal: amount }).partial().optional(),
+  beneficiaries: z.number().int().nullish(),
+  deepPoverty: z.boolean().nullish(),
+  startYear: z.number().int(),
+  endYear: z.number().int().nullish(),
+  documentNumber: z.string().nullish(),
+  notOfficialDuty: z.boolean().optional().describe('确认本事项不属于委员职务履职；须为 true'),
+});
+
+const filters = {
+  orgId: optionalInt,
+  yearFrom: optionalInt,
+  yearTo: optionalInt,
+  categoryCode: z.string().regex(/^\d{2}$/).optional(),
+  subtypeCode: z.string().regex(/^\d{4}$/).optional(),
+  deepPoverty: optionalBool,
+  q: z.string().optional(),
+};
+
+function attachment(name: string): string {
+  return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+export async function ledgerRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ledger = services.ledger;
+  const thisYear = () => services.now().getFullYear();
+  const years = { yearFrom: optionalInt, yearTo: optionalInt };
+
+  r.get('/api/ledger/codebook', { schema: { tags: ['ledger'], summary: '台账指标（8 大类 35 小类）' } }, async () => ledger.codebook());
+
+  r.get('/api/ledger/entries', { schema: { tags: ['ledger'], summary: '事项列表', querystring: z.object({ ...filters, page, pageSize }) } }, async (req) =>
+    ledger.list(authOf(req), req.query),
+  );
+  r.post('/api/ledger/entries', { schema: { tags: ['ledger'], summary: '录入事项', body: entryBody } }, async (req, reply) =>
+    reply.status(201).send(await ledger.create(authOf(req), req.body)),
+  );
+  r.get('/api/ledger/entries/:id', { schema: { tags: ['ledger'], summary: '事项详情', params: idParams } }, async (req) => ledger.get(authOf(req), req.params.id));
+  r.patch(
+    '/api/ledger/entries/:id',
+    { schema: { tags: ['ledger'], summary: '修改事项（须带 version）', params: idParams, body: entryBody.partial().extend({ version: z.number().int() }) } },
+    async (req) => ledger.update(authOf(req), req.params.id, req.body),
+  );
+  r.delete(
+    '/api/ledger/entries/:id',
+    { schema: { tags: ['ledger'], summary: '删除事项', params: idParams, querystring: z.object({ version: z.coerce.number().int() }) } },
+    async (req, reply) => {
+      await ledger.remove(authOf(req), req.params.id, req.query.version);
+      return reply.status(204).send();
+    },
+  );
+  r.get('/api/ledger/entries/:id/history', { schema: { tags: ['ledger'], summary: '事项修改历史', params: idParams } }, async (req) =>
+    ledger.history(authOf(req), req.params.id),
+  );
+
+  r.get('/api/ledger/summary', { schema: { tags: ['ledger'], summary: '汇总（单位及其下级，按开始年度）', querystring: z.object({ orgId: optionalInt, ...years }) } }, async (req) =>
+    ledger.summary(authOf(req), { orgId: req.query.orgId, yearFrom: req.query.yearFrom ?? thisYear(), yearTo: req.query.yearTo ?? req.query.yearFrom ?? thisYear() }),
+  );
+  r.get(
+    '/api/ledger/summary/members',
+    { schema: { tags: ['ledger'], summary: '委员个人参与情况', querystring: z.object({ orgId: optionalInt, ...years, page, pageSize }) } },
+    async (req) =>
+      ledger.memberSummary(authOf(req), {
+        ...req.query,
+        yearFrom: req.query.yearFrom ?? thisYear(),
+        yearTo: req.query.yearTo ?? req.query.yearFrom ?? thisYear(),
+      }),
+  );
+  r.get('/api/ledger/summary.xlsx', { schema: { tags: ['ledger'], summary: '导出汇总表', querystring: z.object({ orgId: optionalInt, ...years }) } }, async (req, reply) => {
+    const summary = await ledger.summary(authOf(req), {
+      orgId: req.query.orgId,
+      yearFrom: req.query.yearFrom ?? thisYear(),
+      yearTo: req.query.yearTo ?? req.query.yearFrom ?? thisYear(),
+    });
+    return reply.header('content-type', XLSX).header('content-disposition', attachment(`${summary.org.name}汇总表.xlsx`)).send(await buildSummaryXlsx(summary));
+  });
+
+  r.get('/api/ledger/template.xlsx', { schema: { tags: ['ledger'], summary: '下载导入模板' } }, async (req, reply) => {
+    authOf(req);
+    return reply.header('content-type', XLSX).header('content-disposition', attachment('台账导入模板.xlsx')).send(await buildTemplate());
+  });
+
+  r.get('/api/ledger/export.xlsx', { schema: { tags: ['ledger'], summary: '导出台账（流式）', querystring: z.object(filters) } }, async (req, reply) => {
+    const auth = authOf(req);
+    const batches = ledger.exportRows(auth, req.query);
+    // The first page is read before the headers go out, so that a scope error still gets a proper status.
+    const first = await batches.next();
+    const out = new PassThrough();
+    reply.header('content-type', XLSX).header('content-disposition', attachment('台账.xlsx')).send(out);
+    async function* all() {
+      if (!first.done) yield first.value;
+      yield* batches;
+    }
+    writeEntriesXlsx(out, all()).catch((err: unknown) => {
+      req.log.error(err);
+      out.destroy(err as Error);
+    });
+    return reply;
+  });
+
+  r.post(
+    '/api/ledger/import',
+    { schema: { tags: ['ledger'], summary: '从模板导入事项（整批校验，一行有错则全部不写入）', querystring: z.object({ orgId: optionalInt }) } },
+    async (req) => {
+      const auth = authOf(req);
+      const file = await req.file();
+      if (!file) throw new AppError('VALIDATION', '导入文件：请选择要上传的 .xlsx 文件', { fields: [{ field: 'file', label: '导入文件', message: '请选择要上传的 .xlsx 文件' }] });
+      const buffer = await file.toBuffer();
+      const defaultOrg = await services.orgs.get(auth, req.query.orgId ?? auth.orgId);
+      const orgsInScope = await services.orgs.list(auth);
+      const byName = new Map(orgsInScope.map((o) => [o.name, o.id]));
+      let rows;
+      try {
+        rows = await parseImport(buffer, {
+          defaultOrgId: defaultOrg.id,
+          orgIdByName: byName,
+          resolveMembers: async (orgId, names) => {
+            const org = orgsInScope.find((o) => o.id === orgId) ?? defaultOrg;
+            const ids: number[] = [];
+            const unknown: string[] = [];
+            for (const name of names) {
+              const found = await services.members.list(auth, { orgId: org.id, q: name, page: 1, pageSize: 50 });
+              const exact = found.items.filter((m) => m.name === name);
+              if (exact.length === 1) ids.push(exact[0]!.id);
+              else unknown.push(exact.length > 1 ? `${name}（重名，请在系统中选择）` : name);
+            }
+            return { ids, unknown };
+          },
+        });
+      } catch (err) {
+        if (err instanceof ImportFileError) throw new AppError('VALIDATION', err.message, { fields: [{ field: 'file', label: '导入文件', message: err.message }] });
+        throw err;
+      }
+      return ledger.importEntries(auth, rows);
+    },
+  );
+}

@@ -1,0 +1,498 @@
+import { CODEBOOK, findSubType } from '../../domain/ledger/codebook';
+import { proposeDeepPoverty } from '../../domain/ledger/deep-poverty';
+import { FUND_KEYS, FUND_LABELS, labelOf, type FundKey } from '../../domain/ledger/fields';
+import { formatWanYuan } from '../../domain/ledger/money';
+import { targetKey } from '../../domain/ledger/target-key';
+import { validateEntry, type EntryValues, type RawEntry } from '../../domain/ledger/validate-entry';
+import { lastYear } from '../../domain/ledger/years-overlap';
+import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
+import type { Auth } from '../auth/access';
+import { canChangeEntry, canSeeEntry, requireInScope, scopeOf } from '../auth/access';
+import type { MembersService } from '../members/service';
+import type { OrgsService } from '../orgs/service';
+import type { RegionsService } from '../regions/service';
+import type { EntryFilter, EntryListRow, EntryWrite, FigureRow, LedgerRepo, MemberDelta, TotalsDelta } from './repo';
+
+export interface LedgerDeps {
+  repo: LedgerRepo;
+  /** Runs `fn` in one database transaction with a repository bound to it. */
+  transaction: <T>(fn: (repo: LedgerRepo) => Promise<T>) => Promise<T>;
+  orgs: OrgsService;
+  members: MembersService;
+  regions: RegionsService;
+  now: () => Date;
+}
+
+export interface ListQuery extends Omit<EntryFilter, 'orgPath'> {
+  orgId?: number;
+  page: number;
+  pageSize: number;
+}
+
+/** One spreadsheet row handed to `importEntries`: the raw entry, where it came from, and column letters by field. */
+export interface ImportRow {
+  row: number;
+  raw: RawEntry;
+  columns: Record<string, string>;
+  /** Errors the sheet parser already found (e.g. an unknown category name). */
+  errors: FieldError[];
+}
+
+const FUND_COLUMNS: Record<FundKey, keyof EntryWrite> = {
+  donation: 'fundDonation',
+  personal: 'fundPersonal',
+  social: 'fundSocial',
+  bank: 'fundBank',
+  fiscal: 'fundFiscal',
+};
+
+function fundsOf(r: Pick<EntryWrite, 'fundDonation' | 'fundPersonal' | 'fundSocial' | 'fundBank' | 'fundFiscal'>): [number, number, number, number, number] {
+  return [r.fundDonation, r.fundPersonal, r.fundSocial, r.fundBank, r.fundFiscal];
+}
+
+function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** What an entry contributes to the maintained totals: counted once, in its start year (seed 000: 跨年度事项只录入1次). */
+function totalsDelta(r: EntryWrite, sign: 1 | -1): TotalsDelta {
+  return {
+    orgId: r.orgId,
+    orgPath: r.orgPath,
+    year: r.startYear,
+    subtypeCode: r.subtypeCode,
+    deepPoverty: r.deepPoverty,
+    sign,
+    villages: r.unit === '个' ? r.count : 0,
+    households: r.unit === '户' ? r.count : 0,
+    funds: fundsOf(r),
+    beneficiaries: r.beneficiaries,
+  };
+}
+
+function memberDeltas(r: EntryWrite, memberIds: number[], sign: 1 | -1): MemberDelta[] {
+  const funds = fundsOf(r).reduce((a, b) => a + b, 0);
+  return memberIds.map((memberId) => ({ memberId, year: r.startYear, sign, funds, beneficiaries: r.beneficiaries }));
+}
+
+type Snapshot = Record<string, string | number | null>;
+
+export function makeLedgerService(deps: LedgerDeps) {
+  const { repo, transaction, orgs, members, regions, now } = deps;
+
+  async function targetLabels(rows: Array<{ targetRegionCode: string | null }>): Promise<Map<string, string>> {
+    const codes = rows.map((r) => r.targetRegionCode).filter((c): c is string => !!c);
+    return codes.length ? regions.fullNames(codes) : new Map();
+  }
+
+  function toDto(row: EntryListRow, labels: Map<string, string>) {
+    const sub = findSubType(row.subtypeCode);
+    const funds = Object.fromEntries(FUND_KEYS.map((k) => [k, formatWanYuan(row[FUND_COLUMNS[k]] as number)])) as Record<FundKey, string>;
+    return {
+      id: row.id,
+      orgId: row.orgId,
+      orgName: row.orgName,
+      members: row.members,
+      categoryCode: row.categoryCode,
+      categoryName: sub?.category.name ?? row.categoryCode,
+      subtypeCode: row.subtypeCode,
+      subtypeName: sub?.name ?? row.subtypeCode,
+      unit: row.unit,
+      count: row.count,
+      target: {
+        kind: row.targetRegionCode ? ('region' as const) : ('text' as const),
+        regionCode: row.targetRegionCode,
+        text: row.targetText,
+        label: row.targetRegionCode ? (labels.get(row.targetRegionCode) ?? row.targetRegionCode) : (row.targetText ?? ''),
+      },
+      content: row.content,
+      funds,
+      fundsTotal: formatWanYuan(fundsOf(row).reduce((a, b) => a + b, 0)),
+      beneficiaries: row.beneficiaries,
+      deepPoverty: row.deepPoverty,
+      startYear: row.startYear,
+      endYear: row.endYear,
+      documentNumber: row.documentNumber,
+      version: row.version,
+      createdAt: new Date(row.createdAt).toISOString(),
+      updatedAt: new Date(row.updatedAt).toISOString(),
+      createdBy: { id: row.createdBy, name: row.createdByName },
+    };
+  }
+  type EntryDto = ReturnType<typeof toDto>;
+
+  /** The entry as the history shows it: each field in the words and units the user reads. */
+  function snapshot(dto: EntryDto): Snapshot {
+    return {
+      orgId: dto.orgName,
+      memberIds: dto.members.map((m) => m.name).join('、'),
+      subtypeCode: `${dto.categoryName} · ${dto.subtypeName}`,
+      count: `${dto.count} ${dto.unit}`,
+      target: dto.target.label,
+      content: dto.content,
+      ...Object.fromEntries(FUND_KEYS.map((k) => [`funds.${k}`, dto.funds[k]])),
+      beneficiaries: dto.beneficiaries,
+      deepPoverty: dto.deepPoverty ? '是' : '否',
+      startYear: dto.startYear,
+      endYear: dto.endYear,
+      documentNumber: dto.documentNumber,
+    };
+  }
+
+  async function loadVisible(auth: Auth, id: number): Promise<EntryListRow> {
+    const row = await repo.findById(id);
+    if (!row) throw new AppError('NOT_FOUND', `事项不存在（编号 ${id}）`);
+    if (!canSeeEntry(auth, row)) throw new AppError('FORBIDDEN', `无权访问事项 ${id}：不在您的管辖范围内`);
+    return row;
+  }
+
+  /** Everything a write needs beyond the pure checks: the body in scope, the target region, the deep-poverty flag. */
+  async function resolve(auth: Auth, v: EntryValues): Promise<{ write: EntryWrite; errors: FieldError[] }> {
+    const errors: FieldError[] = [];
+    const org = await orgs.getUnchecked(v.orgId).catch(() => undefined);
+    if (!org) errors.push({ field: 'orgId', label: labelOf('orgId'), message: `单位编号 ${v.orgId} 不存在` });
+    else requireInScope(auth, org.path, `单位“${org.name}”`);
+    if (v.target.kind === 'region') {
+      const region = await regions.get(v.target.regionCode).catch(() => undefined);
+      if (!region) errors.push({ field: 'target.regionCode', label: labelOf('target.regionCode'), message: `行政区划代码 ${v.target.regionCode} 不存在` });
+      else if (v.subtypeCode === '0701' && region.level !== 5)
+        errors.push({ field: 'target.regionCode', label: labelOf('target.regionCode'), message: '结对帮扶贫困村应选择到村一级' });
+      else if (region.level < 3) errors.push({ field: 'target.regionCode', label: labelOf('target.regionCode'), message: '帮扶对象应选择到县、乡镇或村' });
+    }
+    const deep = await regions.deepCounties();
+    const deepPoverty = v.deepPoverty ?? proposeDeepPoverty(v.target.kind === 'region' ? v.target.regionCode : null, deep);
+    const write: EntryWrite = {
+      orgId: v.orgId,
+      orgPath: org?.path ?? '',
+      categoryCode: v.categoryCode,
+      subtypeCode: v.subtypeCode,
+      unit: v.unit,
+      count: v.count,
+      targetRegionCode: v.target.kind === 'region' ? v.target.regionCode : null,
+      targetText: v.target.kind === 'text' ? v.target.text : null,
+      targetKey: targetKey(v.target),
+      content: v.content,
+      fundDonation: v.funds.donation,
+      fundPersonal: v.funds.personal,
+      fundSocial: v.funds.social,
+      fundBank: v.funds.bank,
+      fundFiscal: v.funds.fiscal,
+      beneficiaries: v.beneficiaries,
+      deepPoverty,
+      startYear: v.startYear,
+      endYear: v.endYear,
+      documentNumber: v.documentNumber,
+      createdBy: auth.userId,
+    };
+    return { write, errors };
+  }
+
+  function duplicateError(existing: { id: number; startYear: number; endYear: number | null }, subtypeCode: string): AppError {
+    const sub = findSubType(subtypeCode);
+    const years = existing.endYear ? `${existing.startYear}–${existing.endYear} 年` : `${existing.startYear} 年`;
+    return new AppError(
+      'DUPLICATE',
+      `该事项已录入（事项编号 ${existing.id}，${sub?.category.name ?? ''}·${sub?.name ?? ''}，${years}）。同一事项只录入 1 次，内容、金额、受益人数有变化的请在原事项中修改。`,
+      { existingId: existing.id },
+    );
+  }
+
+  /** Inserts one checked entry inside a transaction: lock, duplicate check, row, totals, history. */
+  async function insertChecked(tx: LedgerRepo, auth: Auth, write: EntryWrite, memberIds: number[]): Promise<number> {
+    await tx.lock(`ledger:${write.orgId}:${write.subtypeCode}:${write.targetKey}`);
+    const existing = await tx.findOverlapping({ ...write, lastYear: lastYear(write) });
+    if (existing) throw duplicateError(existing, write.subtypeCode);
+    const id = await tx.insert(write, memberIds);
+    await tx.applyTotals([totalsDelta(write, 1)]);
+    await tx.applyMemberTotals(memberDeltas(write, memberIds, 1));
+    return id;
+  }
+
+  /**
+   * Writes the history row inside the transaction. `labels` are the target names, looked up before the transaction
+   * began: the embedded database has one connection, so nothing outside `tx` may be queried while it is open.
+   */
+  async function recordHistory(tx: LedgerRepo, auth: Auth, entryId: number, action: 'create' | 'update' | 'delete', before: Snapshot | null, labels: Map<string, string>) {
+    const row = action === 'delete' ? undefined : await tx.findById(entryId);
+    const after = row ? snapshot(toDto(row, labels)) : null;
+    await tx.insertHistory({ entryId, userId: auth.userId, userName: auth.displayName, action, before, after, at: now() });
+  }
+
+  function validateOrThrow(raw: RawEntry) {
+    const result = validateEntry(raw, now());
+    if (!result.ok) throw validationError(result.errors);
+    return result.value;
+  }
+
+  function rawFromRow(row: EntryListRow): RawEntry {
+    return {
+      orgId: row.orgId,
+      memberIds: row.memberIds,
+      subtypeCode: row.subtypeCode,
+      count: row.count,
+      target: row.targetRegionCode ? { kind: 'region', regionCode: row.targetRegionCode } : { kind: 'text', text: row.targetText },
+      content: row.content,
+      funds: Object.fromEntries(FUND_KEYS.map((k) => [k, formatWanYuan(row[FUND_COLUMNS[k]] as number)])),
+      beneficiaries: row.beneficiaries,
+      deepPoverty: row.deepPoverty,
+      startYear: row.startYear,
+      endYear: row.endYear,
+      documentNumber: row.documentNumber,
+      notOfficialDuty: true,
+    };
+  }
+
+  async function filterOf(auth: Auth, q: Omit<ListQuery, 'page' | 'pageSize'>): Promise<EntryFilter> {
+    const org = q.orgId ? await orgs.get(auth, q.orgId) : undefined;
+    return {
+      orgPath: org?.path ?? auth.orgPath,
+      yearFrom: q.yearFrom,
+      yearTo: q.yearTo,
+      categoryCode: q.categoryCode,
+      subtypeCode: q.subtypeCode,
+      deepPoverty: q.deepPoverty,
+      q: q.q,
+    };
+  }
+
+  function figuresOf(rows: FigureRow[]) {
+    const sum = {
+      entries: 0,
+      villages: 0,
+      households: 0,
+      funds: [0, 0, 0, 0, 0] as number[],
+      beneficiaries: 0,
+    };
+    for (const r of rows) {
+      sum.entries += r.entries;
+      sum.villages += r.villages;
+      sum.households += r.households;
+      fundsOf(r).forEach((v, i) => (sum.funds[i] = (sum.funds[i] ?? 0) + v));
+      sum.beneficiaries += r.beneficiaries;
+    }
+    return {
+      entries: sum.entries,
+      villages: sum.villages,
+      households: sum.households,
+      funds: Object.fromEntries(FUND_KEYS.map((k, i) => [k, formatWanYuan(sum.funds[i] ?? 0)])) as Record<FundKey, string>,
+      fundsTotal: formatWanYuan(sum.funds.reduce((a, b) => a + b, 0)),
+      beneficiaries: sum.beneficiaries,
+    };
+  }
+
+  function totalsTree(rows: FigureRow[]) {
+    return {
+      total: figuresOf(rows),
+      categories: CODEBOOK.map((c) => ({
+        code: c.code,
+        name: c.name,
+        ...figuresOf(rows.filter((r) => r.subtypeCode.startsWith(c.code))),
+        subtypes: c.subtypes.map((s) => ({ code: s.code, name: s.name, unit: s.unit, ...figuresOf(rows.filter((r) => r.subtypeCode === s.code)) })),
+      })),
+    };
+  }
+
+  const service = {
+    codebook() {
+      return { categories: CODEBOOK };
+    },
+
+    async list(auth: Auth, query: ListQuery) {
+      const filter = await filterOf(auth, query);
+      const { items, total } = await repo.list(filter, scopeOf(auth), query.pageSize, (query.page - 1) * query.pageSize);
+      const labels = await targetLabels(items);
+      return { items: items.map((r) => toDto(r, labels)), total, page: query.page, pageSize: query.pageSize };
+    },
+
+    async get(auth: Auth, id: number) {
+      const row = await loadVisible(auth, id);
+      return toDto(row, await targetLabels([row]));
+    },
+
+    async create(auth: Auth, raw: RawEntry) {
+      const v = validateOrThrow(raw);
+      const { write, errors } = await resolve(auth, v);
+      if (errors.length) throw validationError(errors);
+      if (auth.role === 'member' && auth.memberId && !v.memberIds.includes(auth.memberId)) v.memberIds.unshift(auth.memberId);
+      await members.requireServing(v.memberIds, write.orgPath);
+      const labels = await targetLabels([write]);
+      const id = await transaction(async (tx) => {
+        const id = await insertChecked(tx, auth, write, v.memberIds);
+        await recordHistory(tx, auth, id, 'create', null, labels);
+        return id;
+      });
+      return service.get(auth, id);
+    },
+
+    async update(auth: Auth, id: number, patch: RawEntry & { version: number }) {
+      const current = await loadVisible(auth, id);
+      if (!canChangeEntry(auth, current)) throw new AppError('FORBIDDEN', '委员只能修改自己录入的事项');
+      const merged: RawEntry = { ...rawFromRow(current) };
+      for (const [k, val] of Object.entries(patch)) if (k !== 'version' && val !== undefined) (merged as Record<string, unknown>)[k] = val;
+      if (patch.funds) merged.funds = { ...rawFromRow(current).funds, ...patch.funds };
+      // The body and sub-type define the deed; a different deed is a new entry.
+      const v = validateOrThrow(merged);
+      const { write, errors } = await resolve(auth, v);
+      if (errors.length) throw validationError(errors);
+      write.createdBy = current.createdBy;
+      // Only members newly added are checked: one marked unable later stays on the entries made before.
+      await members.requireServing(v.memberIds.filter((m) => !current.memberIds.includes(m)), write.orgPath);
+      const labels = await targetLabels([current, write]);
+      const before = snapshot(toDto(current, labels));
+      await transaction(async (tx) => {
+        await tx.lock(`ledger:${write.orgId}:${write.subtypeCode}:${write.targetKey}`);
+        const existing = await tx.findOverlapping({ ...write, lastYear: lastYear(write), excludeId: id });
+        if (existing) throw duplicateError(existing, write.subtypeCode);
+        if (!(await tx.update(id, patch.version, write, v.memberIds, now())))
+          throw new AppError('STALE_VERSION', '该事项已被他人修改，请刷新后查看最新内容再修改', { currentVersion: current.version });
+        await tx.applyTotals([totalsDelta(current, -1), totalsDelta(write, 1)]);
+        await tx.applyMemberTotals([...memberDeltas(current, current.memberIds, -1), ...memberDeltas(write, v.memberIds, 1)]);
+        await recordHistory(tx, auth, id, 'update', before, labels);
+      });
+      return service.get(auth, id);
+    },
+
+    async remove(auth: Auth, id: number, version: number) {
+      const current = await loadVisible(auth, id);
+      if (!canChangeEntry(auth, current)) throw new AppError('FORBIDDEN', '委员只能删除自己录入的事项');
+      const before = snapshot(toDto(current, await targetLabels([current])));
+      await transaction(async (tx) => {
+        if (!(await tx.delete(id, version)))
+          throw new AppError('STALE_VERSION', '该事项已被他人修改，请刷新后再删除', { currentVersion: current.version });
+        await tx.applyTotals([totalsDelta(current, -1)]);
+        await tx.applyMemberTotals(memberDeltas(current, current.memberIds, -1));
+        await recordHistory(tx, auth, id, 'delete', before, new Map());
+      });
+    },
+
+    async history(auth: Auth, id: number) {
+      const rows = await repo.history(id);
+      if (rows.length === 0) throw new AppError('NOT_FOUND', `事项不存在（编号 ${id}）`);
+      const live = await repo.findById(id);
+      if (live) await loadVisible(auth, id);
+      else {
+        // A deleted entry: its last snapshot says whose it was.
+        const last = rows[rows.length - 1]!;
+        if (auth.role !== 'sysadmin' && last.userId !== auth.userId) throw new AppError('FORBIDDEN', `无权访问事项 ${id} 的历史`);
+      }
+      return {
+        items: rows.map((h) => {
+          const before = (h.before ?? {}) as Snapshot;
+          const after = (h.after ?? {}) as Snapshot;
+          const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+          const changes = keys
+            .filter((k) => (before[k] ?? null) !== (after[k] ?? null))
+            .map((k) => ({ field: k, label: labelOf(k), before: before[k] ?? null, after: after[k] ?? null }));
+          return { id: h.id, action: h.action, userName: h.userName, at: new Date(h.at).toISOString(), changes };
+        }),
+      };
+    },
+
+    async summary(auth: Auth, q: { orgId?: number; yearFrom: number; yearTo: number }) {
+      const org = q.orgId ? await orgs.get(auth, q.orgId) : await orgs.get(auth, auth.orgId);
+      if (q.yearTo < q.yearFrom) throw validationError([{ field: 'yearTo', label: '结束年度', message: '不能早于开始年度' }]);
+      const rows = await repo.figures(org.path, q.yearFrom, q.yearTo);
+      // Members marked unable to serve are left out from the mark's date: judged at the end of the range (or today).
+      const end = `${q.yearTo}-12-31`;
+      const today = isoDate(now());
+      const participation = await repo.participation(org.path, q.yearFrom, q.yearTo, end < today ? end : today);
+      return {
+        org: { id: org.id, name: org.name },
+        yearFrom: q.yearFrom,
+        yearTo: q.yearTo,
+        all: totalsTree(rows),
+        deepPoverty: totalsTree(rows.filter((r) => r.deepPoverty)),
+        participation: { ...participation, rate: participation.members ? participation.active / participation.members : 0 },
+      };
+    },
+
+    async memberSummary(auth: Auth, q: { orgId?: number; yearFrom: number; yearTo: number; page: number; pageSize: number }) {
+      const org = q.orgId ? await orgs.get(auth, q.orgId) : await orgs.get(auth, auth.orgId);
+      const rows = await repo.memberFigures(org.path, q.yearFrom, q.yearTo, q.pageSize, (q.page - 1) * q.pageSize);
+      return {
+        items: rows.map((r) => ({ memberId: r.memberId, name: r.name, orgName: r.orgName, entries: r.entries, fundsTotal: formatWanYuan(r.funds), beneficiaries: r.beneficiaries })),
+        total: rows[0]?.total ?? 0,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+
+    /**
+     * Imports spreadsheet rows all or nothing: every row is checked and every error reported with its row and column;
+     * only when none has an error are they written, in one transaction (a duplicate found there undoes them all).
+     */
+    async importEntries(auth: Auth, rows: ImportRow[]) {
+      const errors: FieldError[] = [];
+      const at = (r: ImportRow, e: FieldError): FieldError => ({ ...e, row: r.row, column: r.columns[e.field] ?? r.columns[e.field.split('.')[0] ?? ''] ?? '' });
+      const checked: Array<{ row: ImportRow; write: EntryWrite; memberIds: number[] }> = [];
+      const seen = new Map<string, ImportRow>();
+      for (const r of rows) {
+        r.errors.forEach((e) => errors.push(at(r, e)));
+        const result = validateEntry(r.raw, now());
+        if (!result.ok) {
+          // What the sheet already reported (e.g. an unknown 小类) is not reported again under the API's field name.
+          const reported = new Set(r.errors.map((p) => (p.field === 'categoryName' || p.field === 'subtypeName' ? 'subtypeCode' : p.field)));
+          result.errors.filter((e) => !reported.has(e.field)).forEach((e) => errors.push(at(r, e)));
+          continue;
+        }
+        if (r.errors.length) continue;
+        let resolved: Awaited<ReturnType<typeof resolve>>;
+        try {
+          resolved = await resolve(auth, result.value);
+          await members.requireServing(result.value.memberIds, resolved.write.orgPath);
+        } catch (err) {
+          if (err instanceof AppError) {
+            (err.details.fields ?? [{ field: 'orgId', label: labelOf('orgId'), message: err.message }]).forEach((e) => errors.push(at(r, e)));
+            continue;
+          }
+          throw err;
+        }
+        resolved.errors.forEach((e) => errors.push(at(r, e)));
+        if (resolved.errors.length) continue;
+        const key = `${resolved.write.orgId}:${resolved.write.subtypeCode}:${resolved.write.targetKey}`;
+        const twin = seen.get(key);
+        if (twin && checked.some((c) => c.row === twin && c.write.startYear <= lastYear(resolved.write) && resolved.write.startYear <= lastYear(c.write))) {
+          errors.push(at(r, { field: 'subtypeCode', label: labelOf('subtypeCode'), message: `与第 ${twin.row} 行是同一事项（同一单位、类别、对象和年度），同一事项只录入 1 次` }));
+          continue;
+        }
+        seen.set(key, r);
+        checked.push({ row: r, write: resolved.write, memberIds: result.value.memberIds });
+      }
+      if (errors.length === 0 && checked.length === 0)
+        errors.push({ field: 'file', label: '导入文件', message: '文件中没有可导入的事项（请从第 3 行起填写）' });
+      if (errors.length) throw new AppError('VALIDATION', `导入失败：共 ${errors.length} 处错误，未写入任何事项`, { fields: errors });
+      const labels = await targetLabels(checked.map((c) => c.write));
+      const ids = await transaction(async (tx) => {
+        const ids: number[] = [];
+        for (const c of checked) {
+          try {
+            const id = await insertChecked(tx, auth, c.write, c.memberIds);
+            await recordHistory(tx, auth, id, 'create', null, labels);
+            ids.push(id);
+          } catch (err) {
+            if (err instanceof AppError && err.code === 'DUPLICATE')
+              throw new AppError('VALIDATION', `导入失败：第 ${c.row.row} 行${err.message}未写入任何事项`, {
+                fields: [at(c.row, { field: 'subtypeCode', label: labelOf('subtypeCode'), message: err.message })],
+              });
+            throw err;
+          }
+        }
+        return ids;
+      });
+      return { imported: ids.length, ids };
+    },
+
+    /** The filtered ledger in pages, as DTOs, for the streaming export. */
+    async *exportRows(auth: Auth, query: Omit<ListQuery, 'page' | 'pageSize'>) {
+      const filter = await filterOf(auth, query);
+      for await (const batch of repo.iterate(filter, scopeOf(auth))) {
+        const labels = await targetLabels(batch);
+        yield batch.map((r) => toDto(r, labels));
+      }
+    },
+  };
+  return service;
+}
+export type LedgerService = ReturnType<typeof makeLedgerService>;
+export type EntryDto = Awaited<ReturnType<LedgerService['get']>>;
+export { FUND_LABELS };

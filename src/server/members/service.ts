@@ -1,0 +1,117 @@
+import { memberServes } from '../../domain/ledger/member-serves';
+import { AppError, type FieldError } from '../../domain/shared/errors';
+import type { Auth } from '../auth/access';
+import { requireInScope, requireRole } from '../auth/access';
+import type { OrgsService } from '../orgs/service';
+import type { MemberRow, MembersRepo, MemberValues } from './repo';
+
+export interface MemberInput {
+  name?: string;
+  sector?: string;
+  phone?: string;
+  skills?: string;
+  status?: 'normal' | 'unable';
+  unableReason?: string | null;
+  unableFrom?: string | null;
+}
+
+function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function checkValues(v: MemberValues): void {
+  const fields: FieldError[] = [];
+  if (!v.name.trim()) fields.push({ field: 'name', label: '姓名', message: '请填写委员姓名' });
+  if (v.name.length > 50) fields.push({ field: 'name', label: '姓名', message: '不能超过 50 字' });
+  if (v.phone && !/^[0-9+\-() ]{5,30}$/.test(v.phone)) fields.push({ field: 'phone', label: '联系电话', message: '电话号码格式不正确' });
+  // Seed 000: 有特殊情况不能履职的委员……对委员状态进行标注 — the mark carries its reason and the date it applies from.
+  if (v.status === 'unable') {
+    if (!v.unableReason?.trim()) fields.push({ field: 'unableReason', label: '不能履职原因', message: '标注特殊情况不能履职时须填写原因' });
+    if (!v.unableFrom || !/^\d{4}-\d{2}-\d{2}$/.test(v.unableFrom) || Number.isNaN(Date.parse(v.unableFrom)))
+      fields.push({ field: 'unableFrom', label: '起始日期', message: '请填写起始日期（YYYY-MM-DD）' });
+  }
+  if (fields.length) throw new AppError('VALIDATION', `${fields[0]!.label}：${fields[0]!.message}`, { fields });
+}
+
+export function makeMembersService(deps: { repo: MembersRepo; orgs: OrgsService; now: () => Date }) {
+  const { repo, orgs, now } = deps;
+
+  async function load(id: number): Promise<MemberRow> {
+    const member = await repo.findById(id);
+    if (!member) throw new AppError('NOT_FOUND', `委员不存在（编号 ${id}）`);
+    return member;
+  }
+
+  return {
+    async get(auth: Auth, id: number): Promise<MemberRow> {
+      const member = await load(id);
+      requireInScope(auth, member.orgPath, '该委员');
+      return member;
+    },
+    findMany: (ids: number[]) => repo.findMany(ids),
+    async list(auth: Auth, query: { orgId?: number; q?: string; status?: 'normal' | 'unable'; page: number; pageSize: number }) {
+      const org = query.orgId ? await orgs.get(auth, query.orgId) : undefined;
+      const { items, total } = await repo.list(
+        { orgPath: org?.path ?? auth.orgPath, q: query.q?.trim() || undefined, status: query.status },
+        query.pageSize,
+        (query.page - 1) * query.pageSize,
+      );
+      return { items, total, page: query.page, pageSize: query.pageSize };
+    },
+    async create(auth: Auth, orgId: number, input: MemberInput): Promise<MemberRow> {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      await orgs.get(auth, orgId);
+      const values: MemberValues = {
+        name: (input.name ?? '').trim(),
+        sector: (input.sector ?? '').trim(),
+        phone: (input.phone ?? '').trim(),
+        skills: (input.skills ?? '').trim(),
+        status: input.status ?? 'normal',
+        unableReason: input.status === 'unable' ? (input.unableReason ?? null) : null,
+        unableFrom: input.status === 'unable' ? (input.unableFrom ?? null) : null,
+      };
+      checkValues(values);
+      return load(await repo.insert(orgId, values));
+    },
+    async update(auth: Auth, id: number, input: MemberInput & { version: number }): Promise<MemberRow> {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const member = await load(id);
+      requireInScope(auth, member.orgPath, '该委员');
+      const status = input.status ?? member.status;
+      const values: MemberValues = {
+        name: (input.name ?? member.name).trim(),
+        sector: (input.sector ?? member.sector).trim(),
+        phone: (input.phone ?? member.phone).trim(),
+        skills: (input.skills ?? member.skills).trim(),
+        status,
+        unableReason: status === 'unable' ? (input.unableReason !== undefined ? input.unableReason : member.unableReason) : null,
+        unableFrom: status === 'unable' ? (input.unableFrom !== undefined ? input.unableFrom : member.unableFrom) : null,
+      };
+      checkValues(values);
+      if (!(await repo.update(id, input.version, values)))
+        throw new AppError('STALE_VERSION', '该委员信息已被他人修改，请刷新后重试', { currentVersion: member.version });
+      return load(id);
+    },
+    /**
+     * Seed 000: a member marked 特殊情况不能履职 “不再填写参与情况” — refuses members who do not serve today, or who are
+     * outside the entry's body subtree.
+     */
+    async requireServing(memberIds: number[], entryOrgPath: string, field = 'memberIds'): Promise<MemberRow[]> {
+      if (memberIds.length === 0) return [];
+      const found = await repo.findMany(memberIds);
+      const fields: FieldError[] = [];
+      const today = isoDate(now());
+      for (const id of memberIds) {
+        const m = found.find((x) => x.id === id);
+        if (!m) fields.push({ field, label: '参与委员', message: `委员编号 ${id} 不存在` });
+        else if (!m.orgPath.startsWith(entryOrgPath) && !entryOrgPath.startsWith(m.orgPath))
+          fields.push({ field, label: '参与委员', message: `委员“${m.name}”不属于填报单位或其上下级` });
+        else if (!memberServes(m, today))
+          fields.push({ field, label: '参与委员', message: `委员“${m.name}”已标注为特殊情况不能履职（自 ${m.unableFrom ?? '—'} 起），不能添加到新的事项` });
+      }
+      if (fields.length) throw new AppError(fields.some((f) => f.message.includes('不能履职')) ? 'MEMBER_UNABLE' : 'VALIDATION', fields[0]!.message, { fields });
+      return found;
+    },
+  };
+}
+export type MembersService = ReturnType<typeof makeMembersService>;

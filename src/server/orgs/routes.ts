@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authOf } from '../auth/access';
+import { idParams, optionalInt, page, pageSize } from '../http/zod';
+import type { Services } from '../services';
+
+export async function orgRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/api/orgs', { schema: { tags: ['orgs'], summary: '单位树（管辖范围内，按路径排序）' } }, async (req) => ({ items: await services.orgs.list(authOf(req)) }));
+  r.get('/api/orgs/:id', { schema: { tags: ['orgs'], summary: '单位', params: idParams } }, async (req) => services.orgs.get(authOf(req), req.params.id));
+  r.post(
+    '/api/orgs',
+    {
+      schema: {
+        tags: ['orgs'],
+        summary: '新建下级单位',
+        body: z.object({ parentId: z.number().int(), name: z.string(), kind: z.string(), level: z.string(), regionCode: z.string() }),
+      },
+    },
+    async (req, reply) => reply.status(201).send(await services.orgs.create(authOf(req), req.body)),
+  );
+  r.patch(
+    '/api/orgs/:id',
+    {
+      schema: {
+        tags: ['orgs'],
+        summary: '修改单位',
+        params: idParams,
+        body: z.object({ name: z.string().optional(), kind: z.string().optional(), regionCode: z.string().optional(), version: z.number().int() }),
+      },
+    },
+    async (req) => services.orgs.update(authOf(req), req.params.id, req.body),
+  );
+  r.delete('/api/orgs/:id', { schema: { tags: ['orgs'], summary: '删除空单位', params: idParams } }, async (req, reply) => {
+    await services.orgs.remove(authOf(req), req.params.id);
+    return reply.status(204).send();
+  });
+
+  const memberBody = {
+    name: z.string().optional(),
+    sector: z.string().optional(),
+    phone: z.string().optional(),
+    skills: z.string().optional(),
+    status: z.enum(['normal', 'unable']).optional(),
+    unableReason: z.string().nullish(),
+    unableFrom: z.string().nullish(),
+  };
+  r.get(
+    '/api/members',
+    {
+      schema: {
+        tags: ['members'],
+        summary: '委员列表（委员信息管理）',
+        querystring: z.object({ orgId: optionalInt, q: z.string().optional(), status: z.enum(['normal', 'unable']).optional(), page, pageSize }),
+      },
+    },
+    async (req) => services.members.list(authOf(req), req.query),
+  );
+  r.get('/api/members/:id', { schema: { tags: ['members'], summary: '委员', params: idParams } }, async (req) => services.members.get(authOf(req), req.params.id));
+  r.post(
+    '/api/members',
+    { schema: { tags: ['members'], summary: '新增委员', body: z.object({ orgId: z.number().int(), ...memberBody }) } },
+    async (req, reply) => reply.status(201).send(await services.members.create(authOf(req), req.body.orgId, req.body)),
+  );
+  r.patch(
+    '/api/members/:id',
+    { schema: { tags: ['members'], summary: '修改委员信息或标注状态', params: idParams, body: z.object({ ...memberBody, version: z.number().int() }) } },
+    async (req) => services.members.update(authOf(req), req.params.id, req.body),
+  );
+}

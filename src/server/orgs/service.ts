@@ -1,0 +1,97 @@
+import { AppError, type FieldError } from '../../domain/shared/errors';
+import type { Auth } from '../auth/access';
+import { requireInScope, requireRole } from '../auth/access';
+import type { RegionsService } from '../regions/service';
+import type { OrgRow, OrgsRepo } from './repo';
+
+/** Seed 002: the CPPCC body and its groups — 委员组 / 界别, 经促分会, 工商联 and its chambers, the office (机关). */
+export const ORG_KINDS = ['政协', '委员组', '界别', '经促分会', '工商联', '商会', '机关'] as const;
+export const ORG_LEVELS = ['省', '市', '县'] as const;
+
+export interface OrgInput {
+  parentId: number;
+  name: string;
+  kind: string;
+  level: string;
+  regionCode: string;
+}
+
+export function makeOrgsService(deps: { repo: OrgsRepo; regions: RegionsService }) {
+  const { repo, regions } = deps;
+
+  async function load(id: number): Promise<OrgRow> {
+    const org = await repo.findById(id);
+    if (!org) throw new AppError('NOT_FOUND', `单位不存在（编号 ${id}）`);
+    return org;
+  }
+
+  async function check(input: { name: string; kind: string; level?: string; regionCode: string }): Promise<void> {
+    const fields: FieldError[] = [];
+    if (!input.name.trim()) fields.push({ field: 'name', label: '单位名称', message: '请填写单位名称' });
+    if (!(ORG_KINDS as readonly string[]).includes(input.kind))
+      fields.push({ field: 'kind', label: '单位类型', message: `应为${ORG_KINDS.join('、')}之一` });
+    if (input.level !== undefined && !(ORG_LEVELS as readonly string[]).includes(input.level))
+      fields.push({ field: 'level', label: '层级', message: '应为省、市或县' });
+    if (!(await regions.exists(input.regionCode))) fields.push({ field: 'regionCode', label: '所在地区', message: '行政区划代码不存在' });
+    if (fields.length) throw new AppError('VALIDATION', `${fields[0]!.label}：${fields[0]!.message}`, { fields });
+  }
+
+  return {
+    /** A body the user may see; 403 outside the user's subtree. */
+    async get(auth: Auth, id: number): Promise<OrgRow> {
+      const org = await load(id);
+      requireInScope(auth, org.path);
+      return org;
+    },
+    /** For other features' services that already hold a checked id (e.g. ledger entries' own body). */
+    getUnchecked: load,
+    async list(auth: Auth): Promise<OrgRow[]> {
+      return repo.listSubtree(auth.orgPath);
+    },
+    async root(): Promise<OrgRow | undefined> {
+      return repo.findRoot();
+    },
+    async create(auth: Auth, input: OrgInput): Promise<OrgRow> {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const parent = await load(input.parentId);
+      requireInScope(auth, parent.path, '上级单位');
+      await check(input);
+      const id = await repo.insert({ ...input, name: input.name.trim(), parentPath: parent.path });
+      return load(id);
+    },
+    /** Creates the root body of a new installation (no scope: there is nobody yet). */
+    async createRoot(input: Omit<OrgInput, 'parentId'>): Promise<OrgRow> {
+      await check(input);
+      const id = await repo.insert({ ...input, parentId: null, parentPath: '/' });
+      return load(id);
+    },
+    async createUnchecked(parent: OrgRow, input: Omit<OrgInput, 'parentId'>): Promise<OrgRow> {
+      const id = await repo.insert({ ...input, parentId: parent.id, parentPath: parent.path });
+      return load(id);
+    },
+    async update(auth: Auth, id: number, input: { name?: string; kind?: string; regionCode?: string; version: number }): Promise<OrgRow> {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const org = await load(id);
+      requireInScope(auth, org.path);
+      const next = { name: (input.name ?? org.name).trim(), kind: input.kind ?? org.kind, regionCode: input.regionCode ?? org.regionCode };
+      await check(next);
+      if (!(await repo.update(id, input.version, next)))
+        throw new AppError('STALE_VERSION', '该单位已被他人修改，请刷新后重试', { currentVersion: org.version });
+      return load(id);
+    },
+    async remove(auth: Auth, id: number): Promise<void> {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const org = await load(id);
+      requireInScope(auth, org.path);
+      if (org.id === auth.orgId) throw new AppError('CONFLICT', '不能删除自己所属的单位');
+      const usage = await repo.usage(id);
+      if (usage.children || usage.members || usage.entries)
+        throw new AppError(
+          'CONFLICT',
+          `该单位下还有 ${usage.children} 个下级单位、${usage.members} 名委员、${usage.entries} 条事项，不能删除`,
+        );
+      await repo.delete(id);
+    },
+  };
+}
+export type OrgsService = ReturnType<typeof makeOrgsService>;

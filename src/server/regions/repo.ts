@@ -1,0 +1,89 @@
+import { asc, eq, inArray, like, sql, and, lte } from 'drizzle-orm';
+import { queryRows, type Database, type Db } from '../db/connection';
+import { deepPovertyCounties, regions } from '../db/schema';
+import type { RegionRow } from './china-division';
+
+export interface RegionItem {
+  code: string;
+  name: string;
+  level: number;
+  hasChildren: boolean;
+}
+
+export function makeRegionsRepo(db: Db, database?: Pick<Database, 'query'>) {
+  return {
+    async count(): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(regions);
+      return row?.n ?? 0;
+    },
+    async children(parentCode: string | null): Promise<RegionItem[]> {
+      return queryRows<RegionItem>(db, sql`
+        select r.code, r.name, r.level,
+               exists(select 1 from ${regions} c where c.parent_code = r.code) as "hasChildren"
+        from ${regions} r
+        where ${parentCode === null ? sql`r.parent_code is null` : sql`r.parent_code = ${parentCode}`}
+        order by r.code`);
+    },
+    async find(code: string) {
+      const [row] = await db.select().from(regions).where(eq(regions.code, code));
+      return row;
+    },
+    async findMany(codes: string[]) {
+      if (codes.length === 0) return [];
+      return db.select().from(regions).where(inArray(regions.code, codes));
+    },
+    async search(q: string, maxLevel: number, under: string | null, limit: number) {
+      return db
+        .select()
+        .from(regions)
+        .where(and(like(regions.name, `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`), lte(regions.level, maxLevel), under ? like(regions.code, `${under}%`) : undefined))
+        .orderBy(asc(regions.level), asc(regions.code))
+        .limit(limit);
+    },
+    /** Bulk load in batches of 20,000 rows bound as arrays (one statement each, PostgreSQL 15 and PGlite alike). */
+    async bulkInsert(rows: Iterable<RegionRow>, onProgress?: (done: number) => void): Promise<number> {
+      if (!database) throw new Error('bulkInsert needs the database handle');
+      let batch: RegionRow[] = [];
+      let done = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        await database.query(
+          `insert into regions(code, name, level, parent_code)
+           select * from unnest($1::text[], $2::text[], $3::int2[], $4::text[]) on conflict (code) do nothing`,
+          [batch.map((r) => r.code), batch.map((r) => r.name), batch.map((r) => r.level), batch.map((r) => r.parentCode)],
+        );
+        done += batch.length;
+        batch = [];
+        onProgress?.(done);
+      };
+      for (const row of rows) {
+        batch.push(row);
+        if (batch.length >= 20000) await flush();
+      }
+      await flush();
+      return done;
+    },
+    async listDeepPovertyCounties() {
+      return db.select().from(deepPovertyCounties).orderBy(asc(deepPovertyCounties.countyCode));
+    },
+    async deepPovertyCountyCodes(): Promise<string[]> {
+      const rows = await db.select({ code: deepPovertyCounties.countyCode }).from(deepPovertyCounties);
+      return rows.map((r) => r.code);
+    },
+    async upsertDeepPovertyCounty(countyCode: string, name: string, note: string) {
+      await db
+        .insert(deepPovertyCounties)
+        .values({ countyCode, name, note })
+        .onConflictDoUpdate({ target: deepPovertyCounties.countyCode, set: { name, note, updatedAt: new Date() } });
+    },
+    async deleteDeepPovertyCounty(countyCode: string): Promise<boolean> {
+      const rows = await db.delete(deepPovertyCounties).where(eq(deepPovertyCounties.countyCode, countyCode)).returning();
+      return rows.length > 0;
+    },
+    async countDeepPovertyCounties(): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(deepPovertyCounties);
+      return row?.n ?? 0;
+    },
+  };
+}
+export type RegionsRepo = ReturnType<typeof makeRegionsRepo>;

@@ -1,0 +1,30 @@
+import type { Database, Db } from './db/connection';
+import { makeAuthRepo } from './auth/repo';
+import { makeAuthService } from './auth/service';
+import { makeLedgerRepo } from './ledger/repo';
+import { makeLedgerService } from './ledger/service';
+import { makeMembersRepo } from './members/repo';
+import { makeMembersService } from './members/service';
+import { makeOrgsRepo } from './orgs/repo';
+import { makeOrgsService } from './orgs/service';
+import { makeRegionsRepo } from './regions/repo';
+import { makeRegionsService } from './regions/service';
+
+/** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
+export function buildServices(database: Database, now: () => Date = () => new Date()) {
+  const db = database.db;
+  const regions = makeRegionsService({ repo: makeRegionsRepo(db, database) });
+  const orgs = makeOrgsService({ repo: makeOrgsRepo(db), regions });
+  const members = makeMembersService({ repo: makeMembersRepo(db), orgs, now });
+  const auth = makeAuthService({ repo: makeAuthRepo(db), orgs, members, now });
+  const ledger = makeLedgerService({
+    repo: makeLedgerRepo(db),
+    transaction: (fn) => db.transaction((tx) => fn(makeLedgerRepo(tx as unknown as Db))),
+    orgs,
+    members,
+    regions,
+    now,
+  });
+  return { regions, orgs, members, auth, ledger, now };
+}
+export type Services = ReturnType<typeof buildServices>;

@@ -1,0 +1,5 @@
+import { prepareTemplates } from './support/db';
+
+export default async function setup(): Promise<void> {
+  await prepareTemplates();
+}
