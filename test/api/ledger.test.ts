@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbKinds } from '../support/db';
 import { createTestApp, entryBody, type TestApp } from '../support/app';
 
-const ZHAOJUE_VILLAGE = '513431100200'; // 昭觉县 新城街道 城北社区 — in a listed deep-poverty county
+const ZHAOJUE_VILLAGE = '513431100200'; // 昭觉县新城镇俄尔古取村 — in a listed deep-poverty county
 const CHENGDU_VILLAGE = '510104017001'; // 成都市锦江区
 
 describe.each(dbKinds())('ledger API on %s', (kind) => {
