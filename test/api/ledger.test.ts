@@ -209,3 +209,30 @@ describe.each(dbKinds())('ledger API on %s', (kind) => {
     expect((await t.admin.get(`/api/ledger/entries?orgId=${org.id}&q=对象3`)).json().total).toBe(1);
   });
 });
+
+describe.each(dbKinds())('maintained totals on %s', (kind) => {
+  it('equal the totals recomputed from the entries after creates, edits and deletes', async () => {
+    const t = await createTestApp(kind);
+    try {
+      const org = await t.org('重算测试政协');
+      const m = await t.member(org, '重算委员');
+      const ids: Array<{ id: number; version: number }> = [];
+      for (let i = 0; i < 6; i++)
+        ids.push((await t.admin.post('/api/ledger/entries', entryBody(org.id, { memberIds: [m.id], target: { kind: 'text', text: `对象${i}` }, startYear: 2018 + (i % 3), funds: { social: `${i}.000${i}` } }))).json());
+      await t.admin.patch(`/api/ledger/entries/${ids[0]!.id}`, { version: ids[0]!.version, subtypeCode: '0303', startYear: 2020, memberIds: [] });
+      await t.admin.del(`/api/ledger/entries/${ids[1]!.id}?version=${ids[1]!.version}`);
+      const read = async () => ({
+        s: (await t.admin.get(`/api/ledger/summary?orgId=${org.id}&yearFrom=2018&yearTo=2020`)).json(),
+        m: (await t.admin.get(`/api/ledger/summary/members?orgId=${org.id}&yearFrom=2018&yearTo=2020`)).json(),
+      });
+      const maintained = await read();
+      await t.services.ledger.rebuildTotals(t.rootAuth);
+      const rebuilt = await read();
+      expect(maintained).toEqual(rebuilt);
+      expect(maintained.s.all.total.entries).toBe(5);
+      expect(maintained.m.items[0].entries).toBe(4);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -378,6 +378,43 @@ export function makeLedgerRepo(db: Db) {
       return rows.map((r) => ({ ...r, entries: Number(r.entries), funds: Number(r.funds), beneficiaries: Number(r.beneficiaries), total: Number(r.total) }));
     },
 
+    /**
+     * Bulk load of checked entries (data migration, benchmarks): one statement per batch with every column bound as
+     * an array. Totals are not touched: call `rebuildTotals` afterwards.
+     */
+    async bulkInsert(rows: EntryWrite[]): Promise<void> {
+      if (rows.length === 0) return;
+      const col = <K extends keyof EntryWrite>(k: K) => sql.param(rows.map((r) => r[k]));
+      await db.execute(sql`
+        insert into ${e} (org_id, org_path, category_code, subtype_code, unit, count, target_region_code, target_text, target_key,
+          content, fund_donation, fund_personal, fund_social, fund_bank, fund_fiscal, beneficiaries, deep_poverty,
+          start_year, end_year, document_number, created_by)
+        select * from unnest(${col('orgId')}::int[], ${col('orgPath')}::text[], ${col('categoryCode')}::text[], ${col('subtypeCode')}::text[],
+          ${col('unit')}::text[], ${col('count')}::int[], ${col('targetRegionCode')}::text[], ${col('targetText')}::text[], ${col('targetKey')}::text[],
+          ${col('content')}::text[], ${col('fundDonation')}::bigint[], ${col('fundPersonal')}::bigint[], ${col('fundSocial')}::bigint[],
+          ${col('fundBank')}::bigint[], ${col('fundFiscal')}::bigint[], ${col('beneficiaries')}::int[], ${col('deepPoverty')}::boolean[],
+          ${col('startYear')}::int2[], ${col('endYear')}::int2[], ${col('documentNumber')}::text[], ${col('createdBy')}::int[])`);
+    },
+
+    /** Recomputes the maintained totals from the entries themselves (after a bulk load, or to repair). */
+    async rebuildTotals(): Promise<void> {
+      await db.execute(sql`delete from ${ledgerTotals}`);
+      await db.execute(sql`
+        insert into ${ledgerTotals} (org_id, org_path, year, subtype_code, deep_poverty, entries, villages, households,
+          fund_donation, fund_personal, fund_social, fund_bank, fund_fiscal, beneficiaries)
+        select org_id, min(org_path), start_year, subtype_code, deep_poverty, count(*),
+               sum(case when unit = '个' then count else 0 end), sum(case when unit = '户' then count else 0 end),
+               sum(fund_donation), sum(fund_personal), sum(fund_social), sum(fund_bank), sum(fund_fiscal), sum(beneficiaries)
+        from ${e} group by org_id, start_year, subtype_code, deep_poverty`);
+      await db.execute(sql`delete from ${memberYearTotals}`);
+      await db.execute(sql`
+        insert into ${memberYearTotals} (member_id, year, entries, funds, beneficiaries)
+        select em.member_id, x.start_year, count(*),
+               sum(x.fund_donation + x.fund_personal + x.fund_social + x.fund_bank + x.fund_fiscal), sum(x.beneficiaries)
+        from ${ledgerEntryMembers} em join ${e} x on x.id = em.entry_id
+        group by em.member_id, x.start_year`);
+    },
+
     async countByIds(ids: number[]): Promise<number> {
       if (ids.length === 0) return 0;
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(e).where(inArray(e.id, ids));

@@ -482,6 +482,12 @@ export function makeLedgerService(deps: LedgerDeps) {
       return { imported: ids.length, ids };
     },
 
+    /** Recomputes the maintained totals from the entries (system administrators; also `taizhang recompute`). */
+    async rebuildTotals(auth: Auth) {
+      if (auth.role !== 'sysadmin') throw new AppError('FORBIDDEN', '此操作需要系统管理员权限');
+      await transaction((tx) => tx.rebuildTotals());
+    },
+
     /** The filtered ledger in pages, as DTOs, for the streaming export. */
     async *exportRows(auth: Auth, query: Omit<ListQuery, 'page' | 'pageSize'>) {
       const filter = await filterOf(auth, query);
