@@ -12,6 +12,7 @@ const HELP = `taizhang — 台账
 用法: taizhang <命令>
   serve     启动服务（默认），http://127.0.0.1:8080
   migrate   只创建/升级数据库并载入行政区划，然后退出
+  recompute 按全部事项重新计算汇总（维护的汇总表），然后退出
   help      显示本说明
 
 环境变量:
@@ -62,6 +63,17 @@ async function main() {
     const database = await prepare();
     await database.close();
     log('数据库已就绪');
+    return;
+  }
+  if (command === 'recompute') {
+    const database = await prepare();
+    const services = buildServices(database);
+    const root = await services.orgs.root();
+    const started = Date.now();
+    log('正在重新计算汇总……');
+    await services.ledger.rebuildTotals({ userId: 0, username: 'cli', displayName: '命令行', role: 'sysadmin', orgId: root!.id, orgPath: root!.path, memberId: null });
+    log(`汇总已重新计算（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+    await database.close();
     return;
   }
   if (command !== 'serve') {

@@ -1,4 +1,6 @@
 import type { Database, Db } from './db/connection';
+import { makeAuditRepo } from './audit/repo';
+import { makeAuditService } from './audit/service';
 import { makeAuthRepo } from './auth/repo';
 import { makeAuthService } from './auth/service';
 import { makeLedgerRepo } from './ledger/repo';
@@ -13,9 +15,10 @@ import { makeRegionsService } from './regions/service';
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
   const db = database.db;
+  const audit = makeAuditService({ repo: makeAuditRepo(db), now });
   const regions = makeRegionsService({ repo: makeRegionsRepo(db, database) });
-  const orgs = makeOrgsService({ repo: makeOrgsRepo(db), regions });
-  const members = makeMembersService({ repo: makeMembersRepo(db), orgs, now });
+  const orgs = makeOrgsService({ repo: makeOrgsRepo(db), regions, audit });
+  const members = makeMembersService({ repo: makeMembersRepo(db), orgs, audit, now });
   const auth = makeAuthService({ repo: makeAuthRepo(db), orgs, members, now });
   const ledger = makeLedgerService({
     repo: makeLedgerRepo(db),

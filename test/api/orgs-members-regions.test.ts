@@ -74,6 +74,16 @@ describe.each(dbKinds())('bodies, members, regions and users on %s', (kind) => {
     expect((await t.admin.get(`/api/members?orgId=${org.id}&status=unable`)).json().total).toBe(1);
     const restored = await t.admin.patch(`/api/members/${li.id}`, { version: marked.json().version, status: 'normal' });
     expect(restored.json()).toMatchObject({ status: 'normal', unableReason: null, unableFrom: null });
+    const stale = await t.admin.patch(`/api/members/${li.id}`, { version: li.version, phone: '123456' });
+    expect(stale.statusCode).toBe(409);
+    const history = (await t.admin.get(`/api/members/${li.id}/history`)).json().items;
+    expect(history.map((h: { action: string }) => h.action)).toEqual(['create', 'update', 'update']);
+    expect(history[1].changes).toEqual([
+      { field: 'status', label: '状态', before: '正常', after: '特殊情况不能履职' },
+      { field: 'unableReason', label: '不能履职原因', before: null, after: '出国学习' },
+      { field: 'unableFrom', label: '起始日期', before: null, after: '2020-03-01' },
+    ]);
+    expect(history[1].userName).toBe('系统管理员');
   });
 
   it('logs in with a hashed password and refuses a wrong one the same way as an unknown user', async () => {

@@ -200,3 +200,20 @@ export const appMeta = pgTable('app_meta', {
   value: text('value').notNull(),
 });
 
+
+/** Who changed which body, member or user, when, before → after (DESIGN: history). Ledger entries keep their own. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: serial('id').primaryKey(),
+    entity: varchar('entity', { length: 20 }).notNull(),
+    entityId: integer('entity_id').notNull(),
+    userId: integer('user_id').notNull(),
+    userName: varchar('user_name', { length: 50 }).notNull(),
+    action: varchar('action', { length: 10 }).notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId, t.id)],
+);

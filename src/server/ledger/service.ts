@@ -1,11 +1,12 @@
 import { CODEBOOK, findSubType } from '../../domain/ledger/codebook';
 import { proposeDeepPoverty } from '../../domain/ledger/deep-poverty';
-import { FUND_KEYS, FUND_LABELS, labelOf, type FundKey } from '../../domain/ledger/fields';
+import { FIELD_LABELS, FUND_KEYS, FUND_LABELS, labelOf, type FundKey } from '../../domain/ledger/fields';
 import { formatWanYuan } from '../../domain/ledger/money';
 import { targetKey } from '../../domain/ledger/target-key';
 import { validateEntry, type EntryValues, type RawEntry } from '../../domain/ledger/validate-entry';
 import { lastYear } from '../../domain/ledger/years-overlap';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
+import { diffSnapshots } from '../audit/service';
 import type { Auth } from '../auth/access';
 import { canChangeEntry, canSeeEntry, requireInScope, scopeOf } from '../auth/access';
 import type { MembersService } from '../members/service';
@@ -376,15 +377,13 @@ export function makeLedgerService(deps: LedgerDeps) {
         if (auth.role !== 'sysadmin' && last.userId !== auth.userId) throw new AppError('FORBIDDEN', `无权访问事项 ${id} 的历史`);
       }
       return {
-        items: rows.map((h) => {
-          const before = (h.before ?? {}) as Snapshot;
-          const after = (h.after ?? {}) as Snapshot;
-          const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-          const changes = keys
-            .filter((k) => (before[k] ?? null) !== (after[k] ?? null))
-            .map((k) => ({ field: k, label: labelOf(k), before: before[k] ?? null, after: after[k] ?? null }));
-          return { id: h.id, action: h.action, userName: h.userName, at: new Date(h.at).toISOString(), changes };
-        }),
+        items: rows.map((h) => ({
+          id: h.id,
+          action: h.action,
+          userName: h.userName,
+          at: new Date(h.at).toISOString(),
+          changes: diffSnapshots(h.before as Snapshot | null, h.after as Snapshot | null, FIELD_LABELS),
+        })),
       };
     },
 

@@ -2,6 +2,7 @@ import { memberServes } from '../../domain/ledger/member-serves';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { requireInScope, requireRole } from '../auth/access';
+import type { AuditService } from '../audit/service';
 import type { OrgsService } from '../orgs/service';
 import type { MemberRow, MembersRepo, MemberValues } from './repo';
 
@@ -33,8 +34,32 @@ function checkValues(v: MemberValues): void {
   if (fields.length) throw new AppError('VALIDATION', `${fields[0]!.label}：${fields[0]!.message}`, { fields });
 }
 
-export function makeMembersService(deps: { repo: MembersRepo; orgs: OrgsService; now: () => Date }) {
-  const { repo, orgs, now } = deps;
+export const MEMBER_LABELS: Record<string, string> = {
+  name: '姓名',
+  orgName: '所属单位',
+  sector: '界别',
+  phone: '联系电话',
+  skills: '专长',
+  status: '状态',
+  unableReason: '不能履职原因',
+  unableFrom: '起始日期',
+};
+
+function snapshot(m: MemberRow) {
+  return {
+    name: m.name,
+    orgName: m.orgName,
+    sector: m.sector,
+    phone: m.phone,
+    skills: m.skills,
+    status: m.status === 'normal' ? '正常' : '特殊情况不能履职',
+    unableReason: m.unableReason,
+    unableFrom: m.unableFrom,
+  };
+}
+
+export function makeMembersService(deps: { repo: MembersRepo; orgs: OrgsService; audit: AuditService; now: () => Date }) {
+  const { repo, orgs, audit, now } = deps;
 
   async function load(id: number): Promise<MemberRow> {
     const member = await repo.findById(id);
@@ -71,7 +96,9 @@ export function makeMembersService(deps: { repo: MembersRepo; orgs: OrgsService;
         unableFrom: input.status === 'unable' ? (input.unableFrom ?? null) : null,
       };
       checkValues(values);
-      return load(await repo.insert(orgId, values));
+      const created = await load(await repo.insert(orgId, values));
+      await audit.record(auth, 'member', created.id, 'create', null, snapshot(created));
+      return created;
     },
     async update(auth: Auth, id: number, input: MemberInput & { version: number }): Promise<MemberRow> {
       requireRole(auth, 'sysadmin', 'org_admin');
@@ -90,7 +117,15 @@ export function makeMembersService(deps: { repo: MembersRepo; orgs: OrgsService;
       checkValues(values);
       if (!(await repo.update(id, input.version, values)))
         throw new AppError('STALE_VERSION', '该委员信息已被他人修改，请刷新后重试', { currentVersion: member.version });
-      return load(id);
+      const updated = await load(id);
+      await audit.record(auth, 'member', id, 'update', snapshot(member), snapshot(updated));
+      return updated;
+    },
+    /** Who marked or changed a member, when, before → after. */
+    async history(auth: Auth, id: number) {
+      const member = await load(id);
+      requireInScope(auth, member.orgPath, '该委员');
+      return { items: await audit.history('member', id, MEMBER_LABELS) };
     },
     /**
      * Seed 000: a member marked 特殊情况不能履职 “不再填写参与情况” — refuses members who do not serve today, or who are

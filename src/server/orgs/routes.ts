@@ -58,6 +58,10 @@ export async function orgRoutes(app: FastifyInstance, { services }: { services: 
     },
     async (req) => services.members.list(authOf(req), req.query),
   );
+  r.get('/api/orgs/:id/history', { schema: { tags: ['orgs'], summary: '单位修改历史', params: idParams } }, async (req) => services.orgs.history(authOf(req), req.params.id));
+  r.get('/api/members/:id/history', { schema: { tags: ['members'], summary: '委员信息与状态标注的历史', params: idParams } }, async (req) =>
+    services.members.history(authOf(req), req.params.id),
+  );
   r.get('/api/members/:id', { schema: { tags: ['members'], summary: '委员', params: idParams } }, async (req) => services.members.get(authOf(req), req.params.id));
   r.post(
     '/api/members',

@@ -1,6 +1,7 @@
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { requireInScope, requireRole } from '../auth/access';
+import type { AuditService } from '../audit/service';
 import type { RegionsService } from '../regions/service';
 import type { OrgRow, OrgsRepo } from './repo';
 
@@ -16,8 +17,11 @@ export interface OrgInput {
   regionCode: string;
 }
 
-export function makeOrgsService(deps: { repo: OrgsRepo; regions: RegionsService }) {
-  const { repo, regions } = deps;
+const ORG_LABELS: Record<string, string> = { name: '单位名称', kind: '单位类型', level: '层级', regionCode: '所在地区' };
+const orgSnapshot = (o: OrgRow) => ({ name: o.name, kind: o.kind, level: o.level, regionCode: o.regionCode });
+
+export function makeOrgsService(deps: { repo: OrgsRepo; regions: RegionsService; audit: AuditService }) {
+  const { repo, regions, audit } = deps;
 
   async function load(id: number): Promise<OrgRow> {
     const org = await repo.findById(id);
@@ -56,8 +60,9 @@ export function makeOrgsService(deps: { repo: OrgsRepo; regions: RegionsService 
       const parent = await load(input.parentId);
       requireInScope(auth, parent.path, '上级单位');
       await check(input);
-      const id = await repo.insert({ ...input, name: input.name.trim(), parentPath: parent.path });
-      return load(id);
+      const created = await load(await repo.insert({ ...input, name: input.name.trim(), parentPath: parent.path }));
+      await audit.record(auth, 'org', created.id, 'create', null, orgSnapshot(created));
+      return created;
     },
     /** Creates the root body of a new installation (no scope: there is nobody yet). */
     async createRoot(input: Omit<OrgInput, 'parentId'>): Promise<OrgRow> {
@@ -77,7 +82,14 @@ export function makeOrgsService(deps: { repo: OrgsRepo; regions: RegionsService 
       await check(next);
       if (!(await repo.update(id, input.version, next)))
         throw new AppError('STALE_VERSION', '该单位已被他人修改，请刷新后重试', { currentVersion: org.version });
-      return load(id);
+      const updated = await load(id);
+      await audit.record(auth, 'org', id, 'update', orgSnapshot(org), orgSnapshot(updated));
+      return updated;
+    },
+    async history(auth: Auth, id: number) {
+      const org = await load(id);
+      requireInScope(auth, org.path);
+      return { items: await audit.history('org', id, ORG_LABELS) };
     },
     async remove(auth: Auth, id: number): Promise<void> {
       requireRole(auth, 'sysadmin', 'org_admin');
@@ -91,6 +103,7 @@ export function makeOrgsService(deps: { repo: OrgsRepo; regions: RegionsService 
           `该单位下还有 ${usage.children} 个下级单位、${usage.members} 名委员、${usage.entries} 条事项，不能删除`,
         );
       await repo.delete(id);
+      await audit.record(auth, 'org', id, 'delete', orgSnapshot(org), null);
     },
   };
 }
