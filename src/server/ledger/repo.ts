@@ -74,17 +74,14 @@ export interface MemberDelta {
   beneficiaries: number;
 }
 
-export interface FigureRow {
+export type FundColumns = Pick<EntryRecord, 'fundDonation' | 'fundPersonal' | 'fundSocial' | 'fundBank' | 'fundFiscal'>;
+
+export interface FigureRow extends FundColumns {
   subtypeCode: string;
   deepPoverty: boolean;
   entries: number;
   villages: number;
   households: number;
-  fundDonation: number;
-  fundPersonal: number;
-  fundSocial: number;
-  fundBank: number;
-  fundFiscal: number;
   beneficiaries: number;
 }
 
