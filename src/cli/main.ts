@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp, WEB_DIR } from '../server/app';
 import { bootstrap } from '../server/bootstrap';
 import { openDatabase } from '../server/db/connection';
-import { buildServices } from '../server/services';
+import type { Auth } from '../server/auth/access';
+import { ImportFileError, parseImport, writeEntriesXlsx } from '../server/ledger/excel';
+import { buildServices, type Services } from '../server/services';
 
 const HELP = `taizhang — 台账
 
@@ -13,6 +15,8 @@ const HELP = `taizhang — 台账
   serve     启动服务（默认），http://127.0.0.1:8080
   migrate   只创建/升级数据库并载入行政区划，然后退出
   recompute 按全部事项重新计算汇总（维护的汇总表），然后退出
+  import <文件.xlsx> [单位名称]   按导入模板导入事项（整批校验，一行有错则全部不写入）
+  export <文件.xlsx> [年度]       导出全部（或某一年度的）事项
   help      显示本说明
 
 环境变量:
@@ -53,6 +57,68 @@ function ensureWebBuilt() {
   if (result.status !== 0) throw new Error('网页界面构建失败');
 }
 
+/** The command line acts as the administrator of the root body (whoever can run it owns the database anyway). */
+async function cliAuth(services: Services): Promise<Auth> {
+  const root = await services.orgs.root();
+  if (!root) throw new Error('数据库尚未初始化');
+  return { userId: 1, username: 'admin', displayName: '命令行', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null };
+}
+
+async function exportLedger(services: Services, auth: Auth, file: string, year?: string) {
+  const y = year ? Number(year) : undefined;
+  let n = 0;
+  async function* counted() {
+    for await (const batch of services.ledger.exportRows(auth, { yearFrom: y, yearTo: y })) {
+      n += batch.length;
+      process.stdout.write(`\r[台账] 正在导出……已写入 ${n} 条`);
+      yield batch;
+    }
+  }
+  const out = createWriteStream(file);
+  const done = new Promise((resolve, reject) => out.on('finish', resolve).on('error', reject));
+  await writeEntriesXlsx(out, counted());
+  await done;
+  process.stdout.write('\n');
+  log(`已导出 ${n} 条事项到 ${file}`);
+}
+
+async function importLedger(services: Services, auth: Auth, file: string, orgName?: string): Promise<number> {
+  const orgs = await services.orgs.list(auth);
+  const target = orgName ? orgs.find((o) => o.name === orgName) : orgs[0];
+  if (!target) throw new Error(`单位不存在：${orgName}`);
+  log(`正在读取 ${file}（默认填报单位：${target.name}）……`);
+  try {
+    const rows = await parseImport(readFileSync(file), {
+      defaultOrgId: target.id,
+      orgIdByName: new Map(orgs.map((o) => [o.name, o.id])),
+      resolveMembers: async (orgId, names) => {
+        const ids: number[] = [];
+        const unknown: string[] = [];
+        for (const name of names) {
+          const found = (await services.members.list(auth, { orgId, q: name, page: 1, pageSize: 50 })).items.filter((m) => m.name === name);
+          if (found.length === 1) ids.push(found[0]!.id);
+          else unknown.push(name);
+        }
+        return { ids, unknown };
+      },
+    });
+    log(`共 ${rows.length} 行，正在校验并写入……`);
+    const result = await services.ledger.importEntries(auth, rows);
+    log(`导入完成：${result.imported} 条事项`);
+    return 0;
+  } catch (err) {
+    if (err instanceof ImportFileError) {
+      log(`导入失败：${err.message}`);
+      return 1;
+    }
+    const fields = (err as { details?: { fields?: Array<{ row?: number; column?: string; label: string; message: string }> } }).details?.fields;
+    if (!fields) throw err;
+    log(`导入失败，未写入任何事项。共 ${fields.length} 处错误：`);
+    for (const f of fields) log(`  第 ${f.row ?? '-'} 行 ${f.column ?? ''} 列  ${f.label}：${f.message}`);
+    return 1;
+  }
+}
+
 async function main() {
   const command = process.argv[2] ?? 'serve';
   if (command === 'help' || command === '--help') {
@@ -65,13 +131,26 @@ async function main() {
     log('数据库已就绪');
     return;
   }
+  if (command === 'import' || command === 'export') {
+    const file = process.argv[3];
+    if (!file) throw new Error(`用法：taizhang ${command} <文件.xlsx>`);
+    const database = await prepare();
+    const services = buildServices(database);
+    const auth = await cliAuth(services);
+    try {
+      if (command === 'export') await exportLedger(services, auth, file, process.argv[4]);
+      else process.exitCode = await importLedger(services, auth, file, process.argv[4]);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
   if (command === 'recompute') {
     const database = await prepare();
     const services = buildServices(database);
-    const root = await services.orgs.root();
     const started = Date.now();
     log('正在重新计算汇总……');
-    await services.ledger.rebuildTotals({ userId: 0, username: 'cli', displayName: '命令行', role: 'sysadmin', orgId: root!.id, orgPath: root!.path, memberId: null });
+    await services.ledger.rebuildTotals(await cliAuth(services));
     log(`汇总已重新计算（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
     await database.close();
     return;
