@@ -40,5 +40,7 @@ export async function bootstrap(database: Database, services: Services, options:
     const n = await loadDemoData(services, auth, root);
     if (n) options.log(`已载入演示数据：${n} 条事项`);
   }
+  // The embedded database has no autovacuum daemon; refresh the planner's statistics once per start.
+  if (database.kind === 'pglite') await database.query('analyze');
   return { adminPassword: admin.created ? admin.password : undefined };
 }

@@ -158,15 +158,15 @@ export const ledgerHistory = pgTable(
 );
 
 /**
- * Maintained totals, kept in the same transaction as every entry write: one row per body × start year × sub-type ×
- * deep-poverty flag. A subtree's totals sum these rows over the body path prefix, so the request path never scans
- * the entries themselves.
+ * Maintained totals of each body's whole subtree, kept in the same transaction as every entry write: one row per
+ * body × start year × sub-type × deep-poverty flag, and an entry adds to the row of its own body and of every body
+ * above it. A subtree's totals are then the few hundred rows of one body, whatever the number of entries below it.
  */
 export const ledgerTotals = pgTable(
   'ledger_totals',
   {
+    /** The body whose subtree (itself included) the row sums. */
     orgId: integer('org_id').notNull(),
-    orgPath: text('org_path').notNull(),
     year: smallint('year').notNull(),
     subtypeCode: char('subtype_code', { length: 4 }).notNull(),
     deepPoverty: boolean('deep_poverty').notNull(),
@@ -176,10 +176,7 @@ export const ledgerTotals = pgTable(
     ...fundColumns(),
     beneficiaries: bigint('beneficiaries', { mode: 'number' }).notNull().default(0),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.year, t.subtypeCode, t.deepPoverty] }),
-    index('ledger_totals_path_idx').on(t.orgPath.op('text_pattern_ops'), t.year),
-  ],
+  (t) => [primaryKey({ columns: [t.orgId, t.year, t.subtypeCode, t.deepPoverty] })],
 );
 
 /** Per-member yearly figures (an entry with several members counts once for each member), maintained like totals. */

@@ -52,10 +52,10 @@ export interface EntryFilter {
   q?: string;
 }
 
-/** What one entry adds to the maintained totals (negated to take it away). */
+/** What one entry adds to the maintained totals (negated to take it away), for its body and every body above. */
 export interface TotalsDelta {
-  orgId: number;
-  orgPath: string;
+  /** The entry's body and its ancestors: each one's subtree row gets the delta. */
+  orgIds: number[];
   year: number;
   subtypeCode: string;
   deepPoverty: boolean;
@@ -211,11 +211,11 @@ export function makeLedgerRepo(db: Db) {
     },
 
     async applyTotals(deltas: TotalsDelta[]): Promise<void> {
+      const t = ledgerTotals;
       for (const d of deltas) {
         const s = d.sign;
-        const values = {
-          orgId: d.orgId,
-          orgPath: d.orgPath,
+        const values = d.orgIds.map((orgId) => ({
+          orgId,
           year: d.year,
           subtypeCode: d.subtypeCode,
           deepPoverty: d.deepPoverty,
@@ -228,8 +228,8 @@ export function makeLedgerRepo(db: Db) {
           fundBank: s * d.funds[3],
           fundFiscal: s * d.funds[4],
           beneficiaries: s * d.beneficiaries,
-        };
-        const t = ledgerTotals;
+        }));
+        if (values.length === 0) continue;
         await db
           .insert(t)
           .values(values)
@@ -309,8 +309,8 @@ export function makeLedgerRepo(db: Db) {
       }
     },
 
-    /** Totals of a subtree from the maintained table: one row per sub-type × deep-poverty flag. */
-    async figures(orgPath: string, yearFrom: number, yearTo: number): Promise<FigureRow[]> {
+    /** Totals of a body's subtree from its maintained rows: one result row per sub-type × deep-poverty flag. */
+    async figures(orgId: number, yearFrom: number, yearTo: number): Promise<FigureRow[]> {
       const t = ledgerTotals;
       const rows = await db
         .select({
@@ -327,7 +327,7 @@ export function makeLedgerRepo(db: Db) {
           beneficiaries: sql<number>`sum(${t.beneficiaries})::bigint`,
         })
         .from(t)
-        .where(and(like(t.orgPath, `${orgPath}%`), sql`${t.year} between ${yearFrom} and ${yearTo}`))
+        .where(and(eq(t.orgId, orgId), sql`${t.year} between ${yearFrom} and ${yearTo}`))
         .groupBy(t.subtypeCode, t.deepPoverty);
       return rows.map((r) => ({
         ...r,
@@ -395,21 +395,31 @@ export function makeLedgerRepo(db: Db) {
 
     /** Recomputes the maintained totals from the entries themselves (after a bulk load, or to repair). */
     async rebuildTotals(): Promise<void> {
-      await db.execute(sql`delete from ${ledgerTotals}`);
+      await db.execute(sql`truncate ${ledgerTotals}`);
+      // Entries are summed per body first, then each body's sums are added to it and to every body above it.
       await db.execute(sql`
-        insert into ${ledgerTotals} (org_id, org_path, year, subtype_code, deep_poverty, entries, villages, households,
+        insert into ${ledgerTotals} (org_id, year, subtype_code, deep_poverty, entries, villages, households,
           fund_donation, fund_personal, fund_social, fund_bank, fund_fiscal, beneficiaries)
-        select org_id, min(org_path), start_year, subtype_code, deep_poverty, count(*),
-               sum(case when unit = '个' then count else 0 end), sum(case when unit = '户' then count else 0 end),
-               sum(fund_donation), sum(fund_personal), sum(fund_social), sum(fund_bank), sum(fund_fiscal), sum(beneficiaries)
-        from ${e} group by org_id, start_year, subtype_code, deep_poverty`);
-      await db.execute(sql`delete from ${memberYearTotals}`);
+        select a.id, o.start_year, o.subtype_code, o.deep_poverty, sum(o.entries), sum(o.villages), sum(o.households),
+          sum(o.fund_donation), sum(o.fund_personal), sum(o.fund_social), sum(o.fund_bank), sum(o.fund_fiscal), sum(o.beneficiaries)
+        from (
+          select org_path, start_year, subtype_code, deep_poverty, count(*) as entries,
+            sum(case when unit = '个' then count else 0 end) as villages, sum(case when unit = '户' then count else 0 end) as households,
+            sum(fund_donation) as fund_donation, sum(fund_personal) as fund_personal, sum(fund_social) as fund_social,
+            sum(fund_bank) as fund_bank, sum(fund_fiscal) as fund_fiscal, sum(beneficiaries) as beneficiaries
+          from ${e} group by org_path, start_year, subtype_code, deep_poverty
+        ) o cross join lateral unnest(string_to_array(trim(both '/' from o.org_path), '/')::int[]) as a(id)
+        group by a.id, o.start_year, o.subtype_code, o.deep_poverty`);
+      await db.execute(sql`truncate ${memberYearTotals}`);
       await db.execute(sql`
         insert into ${memberYearTotals} (member_id, year, entries, funds, beneficiaries)
         select em.member_id, x.start_year, count(*),
                sum(x.fund_donation + x.fund_personal + x.fund_social + x.fund_bank + x.fund_fiscal), sum(x.beneficiaries)
         from ${ledgerEntryMembers} em join ${e} x on x.id = em.entry_id
         group by em.member_id, x.start_year`);
+      // PGlite has no autovacuum: without fresh statistics the planner misjudges the totals table badly.
+      await db.execute(sql`analyze ${ledgerTotals}`);
+      await db.execute(sql`analyze ${memberYearTotals}`);
     },
 
     async countByIds(ids: number[]): Promise<number> {

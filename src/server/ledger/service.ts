@@ -51,6 +51,11 @@ function fundsOf(r: Pick<EntryWrite, 'fundDonation' | 'fundPersonal' | 'fundSoci
   return [r.fundDonation, r.fundPersonal, r.fundSocial, r.fundBank, r.fundFiscal];
 }
 
+/** The ids on a materialised path, root first: `/1/5/6/` → [1, 5, 6]. */
+export function pathIds(path: string): number[] {
+  return path.split('/').filter(Boolean).map(Number);
+}
+
 function isoDate(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
@@ -58,8 +63,7 @@ function isoDate(d: Date): string {
 /** What an entry contributes to the maintained totals: counted once, in its start year (seed 000: 跨年度事项只录入1次). */
 function totalsDelta(r: EntryWrite, sign: 1 | -1): TotalsDelta {
   return {
-    orgId: r.orgId,
-    orgPath: r.orgPath,
+    orgIds: pathIds(r.orgPath),
     year: r.startYear,
     subtypeCode: r.subtypeCode,
     deepPoverty: r.deepPoverty,
@@ -390,7 +394,7 @@ export function makeLedgerService(deps: LedgerDeps) {
     async summary(auth: Auth, q: { orgId?: number; yearFrom: number; yearTo: number }) {
       const org = q.orgId ? await orgs.get(auth, q.orgId) : await orgs.get(auth, auth.orgId);
       if (q.yearTo < q.yearFrom) throw validationError([{ field: 'yearTo', label: '结束年度', message: '不能早于开始年度' }]);
-      const rows = await repo.figures(org.path, q.yearFrom, q.yearTo);
+      const rows = await repo.figures(org.id, q.yearFrom, q.yearTo);
       // Members marked unable to serve are left out from the mark's date: judged at the end of the range (or today).
       const end = `${q.yearTo}-12-31`;
       const today = isoDate(now());
