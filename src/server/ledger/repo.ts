@@ -276,6 +276,31 @@ export function makeLedgerRepo(db: Db) {
     },
 
     async list(filter: EntryFilter, scope: Scope, limit: number, offset: number): Promise<{ items: EntryListRow[]; total: number }> {
+      const items = await this.page(filter, scope, limit, offset);
+      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(e).where(filterWhere(filter, scope));
+      return { items, total: count?.n ?? 0 };
+    },
+
+    /** The number of entries of a body's subtree matching the filter's year, category, sub-type and flag, from the totals. */
+    async countFromTotals(orgId: number, f: EntryFilter): Promise<number> {
+      const t = ledgerTotals;
+      const [row] = await db
+        .select({ n: sql<number>`coalesce(sum(${t.entries}), 0)::bigint` })
+        .from(t)
+        .where(
+          and(
+            eq(t.orgId, orgId),
+            f.yearFrom !== undefined ? sql`${t.year} >= ${f.yearFrom}` : undefined,
+            f.yearTo !== undefined ? sql`${t.year} <= ${f.yearTo}` : undefined,
+            f.categoryCode ? like(t.subtypeCode, `${f.categoryCode}%`) : undefined,
+            f.subtypeCode ? eq(t.subtypeCode, f.subtypeCode) : undefined,
+            f.deepPoverty !== undefined ? eq(t.deepPoverty, f.deepPoverty) : undefined,
+          ),
+        );
+      return Number(row?.n ?? 0);
+    },
+
+    async page(filter: EntryFilter, scope: Scope, limit: number, offset: number): Promise<EntryListRow[]> {
       const where = filterWhere(filter, scope);
       const rows = await db
         .select(listColumns)
@@ -286,8 +311,7 @@ export function makeLedgerRepo(db: Db) {
         .orderBy(desc(e.id))
         .limit(limit)
         .offset(offset);
-      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(e).where(where);
-      return { items: rows.map((r) => withMemberIds(r as Omit<EntryListRow, 'memberIds'>)), total: count?.n ?? 0 };
+      return rows.map((r) => withMemberIds(r as Omit<EntryListRow, 'memberIds'>));
     },
 
     /** Keyset pages of the filtered ledger, oldest first, for streaming exports (bounded memory). */

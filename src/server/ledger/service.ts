@@ -304,7 +304,17 @@ export function makeLedgerService(deps: LedgerDeps) {
 
     async list(auth: Auth, query: ListQuery) {
       const filter = await filterOf(auth, query);
-      const { items, total } = await repo.list(filter, scopeOf(auth), query.pageSize, (query.page - 1) * query.pageSize);
+      const scope = scopeOf(auth);
+      // Without a text search or a member's own-entries rule, the number of matching entries is already in the
+      // maintained totals: no count over the entries (which takes a quarter second at a province's million rows).
+      const countable = !filter.q?.trim() && scope.ownMemberId === null;
+      const offset = (query.page - 1) * query.pageSize;
+      const { items, total } = countable
+        ? {
+            items: await repo.page(filter, scope, query.pageSize, offset),
+            total: await repo.countFromTotals(query.orgId ?? auth.orgId, filter),
+          }
+        : await repo.list(filter, scope, query.pageSize, offset);
       const labels = await targetLabels(items);
       return { items: items.map((r) => toDto(r, labels)), total, page: query.page, pageSize: query.pageSize };
     },
