@@ -11,7 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { authRoutes } from './auth/routes';
 import { SESSION_COOKIE } from './auth/service';
 import type { Database } from './db/connection';
-import { registerErrorHandler } from './http/errors';
+import { notFoundBody, registerErrorHandler } from './http/errors';
 import { ledgerRoutes } from './ledger/routes';
 import { orgRoutes } from './orgs/routes';
 import { regionRoutes } from './regions/routes';
@@ -69,14 +69,12 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(ledgerRoutes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;
-  if (webDir && existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
-    // The UI routes in the browser: any other page path gets index.html.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET')
-        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${req.method} ${req.url.split('?')[0]}` } });
-      return reply.type('text/html').sendFile('index.html');
-    });
-  }
+  const serveWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));
+  if (serveWeb) await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false });
+  // The UI routes in the browser: any other page path gets index.html; unknown API paths get a JSON 404.
+  app.setNotFoundHandler((req, reply) => {
+    if (!serveWeb || req.url.startsWith('/api/') || req.method !== 'GET') return reply.status(404).send(notFoundBody(req.method, req.url));
+    return reply.type('text/html').sendFile('index.html');
+  });
   return { app, services };
 }

@@ -52,7 +52,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       status === 413 ? '上传的文件过大' : status === 415 ? '不支持的请求格式' : status < 500 ? '请求格式不正确' : '服务器内部错误，请稍后重试';
     return reply.status(status).send({ error: { code: status < 500 ? 'VALIDATION' : 'INTERNAL', message } });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'NOT_FOUND', message: `接口不存在：${request.method} ${request.url.split('?')[0]}` } }),
-  );
+}
+
+/** The 404 body of an unknown API path. */
+export function notFoundBody(method: string, url: string) {
+  return { error: { code: 'NOT_FOUND', message: `接口不存在：${method} ${url.split('?')[0]}` } };
 }
