@@ -1,0 +1,92 @@
+import {
+  ApartmentOutlined,
+  BarChartOutlined,
+  EnvironmentOutlined,
+  FileAddOutlined,
+  LogoutOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UploadOutlined,
+  UserOutlined,
+  UsergroupAddOutlined,
+} from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { isAdmin, isSysadmin, ROLE_LABELS, useLogout, useMe } from '../auth/api';
+
+const { Header, Sider, Content } = Layout;
+
+/** The menu key that a path belongs to (the longest matching prefix). */
+function selectedKey(pathname: string, keys: readonly string[]): string {
+  let best = '';
+  for (const k of keys) {
+    if ((pathname === k || pathname.startsWith(`${k}/`)) && k.length > best.length) best = k;
+  }
+  if (/^\/ledger\/\d+/.test(pathname)) return '/ledger';
+  return best;
+}
+
+export function AppLayout() {
+  const me = useMe().data;
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  const items: NonNullable<MenuProps['items']> = [
+    { key: '/ledger', icon: <TableOutlined />, label: '活动台账' },
+    { key: '/ledger/new', icon: <FileAddOutlined />, label: '录入事项' },
+    { key: '/ledger/import', icon: <UploadOutlined />, label: '批量导入' },
+    { key: '/summary', icon: <BarChartOutlined />, label: '汇总统计' },
+    { type: 'divider' },
+    { key: '/orgs', icon: <ApartmentOutlined />, label: '政协组织' },
+    { key: '/members', icon: <TeamOutlined />, label: '委员信息管理' },
+    ...(isAdmin(me) ? [{ key: '/users', icon: <UsergroupAddOutlined />, label: '用户管理' }] : []),
+    ...(isSysadmin(me) ? [{ key: '/regions/deep-poverty', icon: <EnvironmentOutlined />, label: '深度贫困县' }] : []),
+  ];
+  const keys = items.flatMap((i) => (i && 'key' in i && typeof i.key === 'string' ? [i.key] : []));
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#b71c1c', padding: '0 24px' }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
+          “我为扶贫攻坚做件事”活动电子台账
+        </Typography.Text>
+        {me && (
+          <Space size="middle" data-testid="current-user">
+            <span style={{ color: '#fff' }}>
+              <UserOutlined /> {me.displayName}
+              <span style={{ opacity: 0.85 }}>（{me.orgName}）</span>
+            </span>
+            <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+              {ROLE_LABELS[me.role]}
+            </Tag>
+            <Button
+              icon={<LogoutOutlined />}
+              size="small"
+              loading={logout.isPending}
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+            >
+              退出登录
+            </Button>
+          </Space>
+        )}
+      </Header>
+      <Layout>
+        <Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0} style={{ borderRight: '1px solid #f0f0f0' }}>
+          <Menu
+            mode="inline"
+            selectedKeys={[selectedKey(location.pathname, keys)]}
+            items={items}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderInlineEnd: 0, paddingTop: 8 }}
+          />
+        </Sider>
+        <Content style={{ padding: 24, background: '#f5f6f8', minWidth: 0 }}>
+          <div style={{ background: '#fff', padding: 24, borderRadius: 6, minHeight: 'calc(100vh - 112px)' }}>
+            <Outlet />
+          </div>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

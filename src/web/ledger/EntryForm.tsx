@@ -1,0 +1,486 @@
+import { InfoCircleOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Col,
+  Divider,
+  Form,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Tag,
+  Typography,
+} from 'antd';
+import type { FormInstance } from 'antd';
+import { useMemo, useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { formatWanYuan, parseWanYuan } from '../../domain/ledger/money';
+import { CONTENT_MAX, MIN_YEAR } from '../../domain/ledger/validate-entry';
+import { ApiError, errorMessage, type FieldError } from '../app/api';
+import { currentYear } from '../app/format';
+import { useMe } from '../auth/api';
+import { useAllMembers, MEMBER_STATUS_LABELS } from '../members/api';
+import { OrgSelect } from '../orgs/OrgSelect';
+import { RegionPicker, type RegionInfo } from '../regions/RegionPicker';
+import { FUND_FIELDS, UNIT_HINTS, useCodebook, type Entry, type EntryInput } from './api';
+import { entryToFormValues, formValuesToInput, groupServerErrors, type EntryFormValues, type TargetKind } from './entry-form-values';
+
+export interface EntryFormProps {
+  /** The entry being edited; absent when a new one is recorded. */
+  entry?: Entry;
+  submitText: string;
+  onSubmit: (input: EntryInput) => Promise<void>;
+  /** Called when the server says the entry was changed by someone else (409 STALE_VERSION). */
+  onStale?: (error: ApiError) => void;
+  onCancel?: () => void;
+}
+
+interface DuplicateInfo {
+  message: string;
+  existingId: number | null;
+}
+
+const fundRule = {
+  validator: (_: unknown, value: unknown) => {
+    if (value === undefined || value === null || value === '') return Promise.resolve();
+    const parsed = parseWanYuan(typeof value === 'number' ? value : String(value));
+    return parsed.ok ? Promise.resolve() : Promise.reject(new Error(parsed.message));
+  },
+};
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <>
+      <Divider titlePlacement="start" style={{ marginTop: 8 }}>
+        {title}
+      </Divider>
+      {children}
+    </>
+  );
+}
+
+/**
+ * The form for one 事项, driven by the codebook: category → sub-type (with the seed's explanation), unit,
+ * target from the region tree or free text, five fund sources in 万元, participating members, and the
+ * not-official-duty confirmation. Server field errors are shown on the fields they name.
+ */
+export function EntryForm({ entry, submitText, onSubmit, onStale, onCancel }: EntryFormProps) {
+  const [form] = Form.useForm<EntryFormValues>();
+  const me = useMe().data;
+  const codebook = useCodebook();
+  const [submitting, setSubmitting] = useState(false);
+  const [duplicate, setDuplicate] = useState<DuplicateInfo | null>(null);
+  const [otherErrors, setOtherErrors] = useState<FieldError[]>([]);
+  const [generalError, setGeneralError] = useState<string | null>(null);
+  const [proposal, setProposal] = useState<RegionInfo | null>(null);
+
+  const maxYear = currentYear();
+  const initialValues = useMemo<EntryFormValues>(
+    () =>
+      entry
+        ? entryToFormValues(entry)
+        : {
+            orgId: me?.orgId,
+            targetKind: 'region',
+            funds: {},
+            count: 1,
+            deepPoverty: false,
+            startYear: maxYear,
+            memberIds: me?.memberId ? [me.memberId] : [],
+            notOfficialDuty: false,
+          },
+    [entry, me?.orgId, me?.memberId, maxYear],
+  );
+
+  const categoryCode = Form.useWatch('categoryCode', form);
+  const subtypeCode = Form.useWatch('subtypeCode', form);
+  const targetKind = Form.useWatch('targetKind', form) ?? initialValues.targetKind;
+  const orgId = Form.useWatch('orgId', form);
+  const funds = Form.useWatch('funds', form);
+  const startYear = Form.useWatch('startYear', form);
+
+  const categories = useMemo(() => codebook.data?.categories ?? [], [codebook.data]);
+  const category = categories.find((c) => c.code === categoryCode);
+  const subtype = category?.subtypes.find((s) => s.code === subtypeCode);
+  const members = useAllMembers(orgId ?? undefined);
+
+  const fundsTotal = useMemo(() => {
+    let yuan = 0;
+    for (const { key } of FUND_FIELDS) {
+      const p = parseWanYuan(funds?.[key] ?? '');
+      if (p.ok) yuan += p.yuan;
+    }
+    return formatWanYuan(yuan);
+  }, [funds]);
+
+  const showServerErrors = (e: ApiError, f: FormInstance<EntryFormValues>) => {
+    const { onFields, others } = groupServerErrors(e.fields, f.getFieldValue('targetKind') as TargetKind);
+    f.setFields(onFields as Parameters<FormInstance<EntryFormValues>['setFields']>[0]);
+    setOtherErrors(others);
+    const first = onFields[0];
+    if (first) f.scrollToField(first.name, { block: 'center' });
+    else window.scrollTo({ top: 0, behavior: 'smooth' });
+  };
+
+  const onFinish = async (values: EntryFormValues) => {
+    setDuplicate(null);
+    setOtherErrors([]);
+    setGeneralError(null);
+    setSubmitting(true);
+    try {
+      await onSubmit(formValuesToInput(values, subtype));
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'DUPLICATE') {
+        const id = e.details.existingId;
+        setDuplicate({ message: e.message, existingId: typeof id === 'number' ? id : typeof id === 'string' ? Number(id) : null });
+        window.scrollTo({ top: 0, behavior: 'smooth' });
+      } else if (e instanceof ApiError && e.code === 'STALE_VERSION' && onStale) {
+        onStale(e);
+      } else if (e instanceof ApiError && e.fields.length > 0) {
+        showServerErrors(e, form);
+      } else {
+        setGeneralError(errorMessage(e));
+        window.scrollTo({ top: 0, behavior: 'smooth' });
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const onValuesChange = (changed: Partial<EntryFormValues>) => {
+    if ('categoryCode' in changed) {
+      const cat = categories.find((c) => c.code === changed.categoryCode);
+      // A category with a single sub-type (其他) chooses it at once.
+      form.setFieldValue('subtypeCode', cat && cat.subtypes.length === 1 ? cat.subtypes[0]?.code : undefined);
+    }
+    if ('subtypeCode' in changed) {
+      const st = categories.flatMap((c) => c.subtypes).find((s) => s.code === changed.subtypeCode);
+      if (st?.needsDocumentNumber) form.setFieldValue('count', 1);
+      if (st?.code === '0701') form.setFieldValue('targetKind', 'region');
+    }
+    if ('orgId' in changed) form.setFieldValue('memberIds', []);
+    if ('targetKind' in changed) setProposal(null);
+    if ('startYear' in changed) void form.validateFields(['endYear']).catch(() => undefined);
+  };
+
+  const onRegionChosen = (code: string | undefined, info?: RegionInfo) => {
+    if (!code || !info) {
+      setProposal(null);
+      return;
+    }
+    setProposal(info);
+    form.setFieldValue('deepPoverty', info.deepPoverty);
+  };
+
+  const memberOptions = (members.data ?? []).map((m) => ({
+    value: m.id,
+    label: `${m.name}${m.orgName ? `（${m.orgName}）` : ''}${m.status === 'unable' ? ` — ${MEMBER_STATUS_LABELS.unable}` : ''}`,
+    disabled: m.status === 'unable',
+  }));
+
+  const needsDoc = subtype?.needsDocumentNumber ?? false;
+
+  return (
+    <Form<EntryFormValues>
+      form={form}
+      name="entry"
+      layout="vertical"
+      initialValues={initialValues}
+      onFinish={(v) => void onFinish(v)}
+      onFinishFailed={({ errorFields }) => {
+        const first = errorFields[0];
+        if (first) form.scrollToField(first.name, { block: 'center' });
+      }}
+      onValuesChange={onValuesChange}
+      scrollToFirstError={false}
+      style={{ maxWidth: 1080 }}
+    >
+      {duplicate && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="该事项已录入台账"
+          description={
+            <Space orientation="vertical" size={4}>
+              <span>{duplicate.message}</span>
+              {duplicate.existingId !== null && (
+                <Space>
+                  <Link to={`/ledger/${duplicate.existingId}/edit`} data-testid="duplicate-edit-link">
+                    编辑已有事项
+                  </Link>
+                  <Link to={`/ledger/${duplicate.existingId}`}>查看已有事项</Link>
+                </Space>
+              )}
+            </Space>
+          }
+        />
+      )}
+      {generalError && <Alert type="error" showIcon title="保存失败" description={generalError} style={{ marginBottom: 16 }} />}
+      {otherErrors.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="保存失败"
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+              {otherErrors.map((fe, i) => (
+                <li key={i}>
+                  {fe.label}：{fe.message}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+
+      <Section title="填报单位与年度">
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item label="填报单位" name="orgId" rules={[{ required: true, message: '请选择填报单位' }]}>
+              <OrgSelect />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item
+              label="开始年度"
+              name="startYear"
+              rules={[
+                { required: true, message: '请填写开始年度' },
+                { type: 'number', min: MIN_YEAR, max: maxYear, message: `应在 ${MIN_YEAR} 至 ${maxYear} 年之间` },
+              ]}
+            >
+              <InputNumber precision={0} min={MIN_YEAR} max={maxYear} style={{ width: '100%' }} suffix="年" />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item
+              label="结束年度"
+              name="endYear"
+              extra="跨年度事项填写；跨年度事项只录入 1 次"
+              dependencies={['startYear']}
+              rules={[
+                {
+                  validator: (_, value: number | null | undefined) => {
+                    if (value === null || value === undefined) return Promise.resolve();
+                    if (typeof startYear === 'number' && value < startYear) return Promise.reject(new Error('结束年度不能早于开始年度'));
+                    if (value > maxYear + 5) return Promise.reject(new Error(`不能晚于 ${maxYear + 5} 年`));
+                    return Promise.resolve();
+                  },
+                },
+              ]}
+            >
+              <InputNumber precision={0} min={MIN_YEAR} max={maxYear + 5} style={{ width: '100%' }} suffix="年" placeholder="当年事项不填" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Section>
+
+      <Section title="事项类别">
+        <Row gutter={16}>
+          <Col xs={24} md={8}>
+            <Form.Item label="大类" name="categoryCode" rules={[{ required: true, message: '请选择大类' }]}>
+              <Select
+                placeholder="请选择大类"
+                loading={codebook.isLoading}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={categories.map((c) => ({ value: c.code, label: c.name }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={10}>
+            <Form.Item
+              label="小类"
+              name="subtypeCode"
+              rules={[{ required: true, message: '请选择小类' }]}
+              extra={subtype ? <span data-testid="subtype-explanation">{subtype.explanation}</span> : category ? '请选择小类，选择后显示该小类的指标解释' : '请先选择大类'}
+            >
+              <Select
+                placeholder="请选择小类"
+                disabled={!category}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={(category?.subtypes ?? []).map((s) => ({ value: s.code, label: s.name }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item
+              label="件（个、户）数"
+              name="count"
+              extra={subtype ? `计量单位：${UNIT_HINTS[subtype.unit]}` : '“个”指贫困村个数，“户”指贫困户户数'}
+              rules={[{ required: true, message: '请填写数量' }, { type: 'number', min: 1, message: '应为正整数' }]}
+            >
+              <InputNumber
+                precision={0}
+                min={1}
+                disabled={needsDoc}
+                style={{ width: '100%' }}
+                suffix={subtype ? <Tag style={{ marginInlineEnd: 0 }}>{subtype.unit}</Tag> : undefined}
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        {needsDoc && (
+          <Row gutter={16}>
+            <Col xs={24} md={12}>
+              <Form.Item
+                label="文号"
+                name="documentNumber"
+                extra="党委政府、组织、统战、扶贫等单位（部门）明确联系帮扶的发文文号；未经发文明确的联系帮扶请录入“其他”类"
+                rules={[{ required: true, whitespace: true, message: '结对帮扶须填写发文文号' }, { max: 100, message: '不能超过 100 字' }]}
+              >
+                <Input placeholder="如：川委统〔2018〕12号" />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
+      </Section>
+
+      <Section title="帮扶对象">
+        <Form.Item label="帮扶对象类型" name="targetKind">
+          <Radio.Group
+            options={[
+              { value: 'region', label: '从行政区划选择（村）', disabled: false },
+              { value: 'text', label: '填写其他对象', disabled: subtype?.code === '0701' },
+            ]}
+          />
+        </Form.Item>
+        {targetKind === 'region' ? (
+          <Form.Item
+            label="帮扶对象（村）"
+            name="targetRegion"
+            rules={[{ required: true, message: '请选择帮扶的村（或乡镇、县）' }]}
+            extra={subtype?.code === '0701' ? '结对帮扶贫困村应选择到村' : '逐级选择，或输入乡镇、村名搜索'}
+          >
+            <RegionPicker leafOnly={subtype?.code === '0701'} onChange={onRegionChosen} />
+          </Form.Item>
+        ) : (
+          <Form.Item
+            label="帮扶对象"
+            name="targetText"
+            rules={[
+              { required: true, whitespace: true, message: '请填写帮扶对象' },
+              { max: 200, message: '不能超过 200 字' },
+            ]}
+            extra="如贫困户姓名及所在村、学校、城镇贫困人口等"
+          >
+            <Input placeholder="填写帮扶对象" />
+          </Form.Item>
+        )}
+      </Section>
+
+      <Section title="具体内容">
+        <Form.Item
+          label="具体内容"
+          name="content"
+          rules={[
+            { required: true, whitespace: true, message: '请完整、简要概述帮扶事项' },
+            { max: CONTENT_MAX, message: `不能超过 ${CONTENT_MAX} 字` },
+          ]}
+          extra="完整、简要、概述相关帮扶事项。1件事的中间过程，包括多次、多个层面、多项内容都填入本项。"
+        >
+          <Input.TextArea rows={4} showCount maxLength={CONTENT_MAX} />
+        </Form.Item>
+      </Section>
+
+      <Section title="资金（万元）与受益人数">
+        <Row gutter={16}>
+          {FUND_FIELDS.map((f) => (
+            <Col xs={24} sm={12} md={8} key={f.key}>
+              <Form.Item
+                label={`${f.label}（万元）`}
+                name={['funds', f.key]}
+                tooltip={{ title: f.help, icon: <InfoCircleOutlined /> }}
+                rules={[fundRule]}
+              >
+                <Input inputMode="decimal" placeholder="0.0000" suffix="万元" autoComplete="off" />
+              </Form.Item>
+            </Col>
+          ))}
+          <Col xs={24} sm={12} md={8}>
+            <Form.Item
+              label="受益人数"
+              name="beneficiaries"
+              tooltip={{ title: '帮扶事项中明确的可量化的受益群众人数', icon: <InfoCircleOutlined /> }}
+              rules={[{ type: 'number', min: 0, message: '应为不小于 0 的整数' }]}
+            >
+              <InputNumber precision={0} min={0} style={{ width: '100%' }} suffix="人" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Typography.Paragraph>
+          资金合计：<Typography.Text strong data-testid="funds-total">{fundsTotal}</Typography.Text> 万元
+        </Typography.Paragraph>
+      </Section>
+
+      <Section title="参与委员与深度贫困县标注">
+        <Row gutter={16}>
+          <Col xs={24} md={14}>
+            <Form.Item
+              label="参与委员"
+              name="memberIds"
+              extra="特殊情况不能履职的委员不能选择（已在“委员信息管理”中标注）"
+            >
+              <Select
+                mode="multiple"
+                placeholder={orgId ? '选择参与本事项的委员' : '请先选择填报单位'}
+                disabled={!orgId}
+                loading={members.isLoading}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={memberOptions}
+                allowClear
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={10}>
+            <Form.Item
+              label="深度贫困县事项"
+              name="deepPoverty"
+              valuePropName="checked"
+              extra={
+                proposal
+                  ? proposal.deepPoverty
+                    ? `所选地区位于深度贫困县，已自动标注为深度贫困县事项（可修改）`
+                    : '所选地区不在深度贫困县名单内，已自动取消标注（可修改）'
+                  : '聚焦聚力深度贫困地区助推脱贫攻坚工作的事项进行标注；选择帮扶村后自动建议'
+              }
+            >
+              <Switch checkedChildren="是" unCheckedChildren="否" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Section>
+
+      <Divider style={{ margin: '8px 0 16px' }} />
+      <Form.Item
+        name="notOfficialDuty"
+        valuePropName="checked"
+        rules={[
+          {
+            validator: (_, v: boolean) =>
+              v ? Promise.resolve() : Promise.reject(new Error('请确认本事项不属于委员职务履职（履行本职工作的事项不录入）')),
+          },
+        ]}
+      >
+        <Checkbox>本事项不属于委员职务履职（职能部门、企（事）业单位领导履行本职工作的事项不录入）</Checkbox>
+      </Form.Item>
+
+      <Space>
+        <Button type="primary" htmlType="submit" loading={submitting} size="large">
+          {submitText}
+        </Button>
+        {onCancel && (
+          <Button size="large" onClick={onCancel}>
+            取消
+          </Button>
+        )}
+      </Space>
+    </Form>
+  );
+}

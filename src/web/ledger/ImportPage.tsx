@@ -1,0 +1,180 @@
+import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Breadcrumb, Button, Form, Progress, Result, Space, Table, Typography, Upload } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError, errorMessage, uploadFile, type FieldError } from '../app/api';
+import { useMe } from '../auth/api';
+import { OrgSelect } from '../orgs/OrgSelect';
+import { TEMPLATE_URL, type ImportResult } from './api';
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'uploading'; percent: number }
+  | { kind: 'processing' }
+  | { kind: 'done'; result: ImportResult }
+  | { kind: 'failed'; message: string; fields: FieldError[] };
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+export function ImportPage() {
+  const me = useMe().data;
+  const qc = useQueryClient();
+  const [orgId, setOrgId] = useState<number | undefined>(me?.orgId);
+  const [file, setFile] = useState<File | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const abortRef = useRef<(() => void) | null>(null);
+
+  useEffect(() => () => abortRef.current?.(), []);
+
+  const start = () => {
+    if (!file) return;
+    setPhase({ kind: 'uploading', percent: 0 });
+    const { promise, abort } = uploadFile<ImportResult>(
+      '/api/ledger/import',
+      file,
+      (p) => setPhase(p.percent >= 100 ? { kind: 'processing' } : { kind: 'uploading', percent: p.percent }),
+      { orgId },
+    );
+    abortRef.current = abort;
+    promise
+      .then((result) => {
+        setPhase({ kind: 'done', result });
+        void qc.invalidateQueries({ queryKey: ['ledger'] });
+      })
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && e.code === 'ABORTED') setPhase({ kind: 'idle' });
+        else
+          setPhase({
+            kind: 'failed',
+            message: errorMessage(e),
+            fields: e instanceof ApiError ? [...e.fields].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) : [],
+          });
+      })
+      .finally(() => {
+        abortRef.current = null;
+      });
+  };
+
+  const busy = phase.kind === 'uploading' || phase.kind === 'processing';
+
+  return (
+    <>
+      <Breadcrumb items={[{ title: <Link to="/ledger">活动台账</Link> }, { title: '批量导入' }]} style={{ marginBottom: 12 }} />
+      <Typography.Title level={3}>批量导入事项</Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ maxWidth: 860 }}>
+        请先下载导入模板，按模板中的“填报说明”逐行填写事项（每行 1 件事），再选择文件导入。导入前会逐行校验：任何一行有错误时，整个文件都不会写入，
+        请按下方列出的行、列和原因修改后重新导入。
+      </Typography.Paragraph>
+      <Space style={{ marginBottom: 16 }}>
+        <Button icon={<DownloadOutlined />} href={TEMPLATE_URL} download>
+          下载导入模板（.xlsx）
+        </Button>
+      </Space>
+
+      <Form layout="vertical" style={{ maxWidth: 640 }}>
+        <Form.Item label="导入到填报单位" htmlFor="import-org">
+          <OrgSelect id="import-org" value={orgId} onChange={setOrgId} disabled={busy} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item label="台账文件" extra="仅支持 .xlsx 格式，最大 20MB">
+          <Upload.Dragger
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            maxCount={1}
+            disabled={busy}
+            fileList={
+              file
+                ? [{ uid: 'import-file', name: file.name, size: file.size, status: phase.kind === 'failed' ? 'error' : 'done' }]
+                : []
+            }
+            beforeUpload={(f) => {
+              if (f.size > MAX_BYTES) {
+                setPhase({ kind: 'failed', message: '文件超过 20MB，请拆分后分批导入', fields: [] });
+                return Upload.LIST_IGNORE;
+              }
+              setFile(f);
+              setPhase({ kind: 'idle' });
+              return false;
+            }}
+            onRemove={() => {
+              setFile(null);
+              setPhase({ kind: 'idle' });
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">点击选择或将文件拖到此处</p>
+            <p className="ant-upload-hint">按导入模板填写的台账文件（.xlsx）</p>
+          </Upload.Dragger>
+        </Form.Item>
+        <Space>
+          <Button type="primary" icon={<UploadOutlined />} disabled={!file || busy || phase.kind === 'done'} loading={busy} onClick={start}>
+            开始导入
+          </Button>
+          {busy && <Button onClick={() => abortRef.current?.()}>取消</Button>}
+        </Space>
+      </Form>
+
+      {(phase.kind === 'uploading' || phase.kind === 'processing') && (
+        <div style={{ maxWidth: 640, marginTop: 24 }} data-testid="import-progress">
+          <Typography.Text>{phase.kind === 'uploading' ? '正在上传…' : '上传完成，正在逐行校验并写入台账…'}</Typography.Text>
+          <Progress
+            percent={phase.kind === 'uploading' ? phase.percent : 100}
+            status={phase.kind === 'processing' ? 'active' : 'normal'}
+            aria-label="上传进度"
+          />
+        </div>
+      )}
+
+      {phase.kind === 'done' && (
+        <Result
+          status="success"
+          title={`成功导入 ${phase.result.imported} 件事项`}
+          subTitle="导入的事项已计入台账和汇总。"
+          extra={
+            <Space>
+              <Link to="/ledger">
+                <Button type="primary">查看台账</Button>
+              </Link>
+              <Button
+                onClick={() => {
+                  setFile(null);
+                  setPhase({ kind: 'idle' });
+                }}
+              >
+                继续导入
+              </Button>
+            </Space>
+          }
+        />
+      )}
+
+      {phase.kind === 'failed' && (
+        <div style={{ marginTop: 24 }}>
+          <Alert
+            type="error"
+            showIcon
+            title="导入失败，未写入任何事项"
+            description={phase.fields.length > 0 ? `${phase.message.replace(/[。.]$/, '')}。请按下表所列的行、列和原因逐一修改后重新导入。` : phase.message}
+            style={{ marginBottom: 16 }}
+          />
+          {phase.fields.length > 0 && (
+            <Table<FieldError & { key: number }>
+              data-testid="import-errors"
+              size="small"
+              bordered
+              dataSource={phase.fields.map((f, i) => ({ ...f, key: i }))}
+              pagination={phase.fields.length > 50 ? { pageSize: 50, showTotal: (t) => `共 ${t} 处错误` } : false}
+              columns={[
+                { title: '行', dataIndex: 'row', width: 80, align: 'right', render: (v: number | undefined) => v ?? '—' },
+                { title: '列', dataIndex: 'column', width: 80, align: 'center', render: (v: string | undefined) => v ?? '—' },
+                { title: '字段', dataIndex: 'label', width: 200 },
+                { title: '原因', dataIndex: 'message' },
+              ]}
+            />
+          )}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,237 @@
+import { DownloadOutlined, FileAddOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ErrorResult } from '../app/ErrorResult';
+import { wan, yearsLabel } from '../app/format';
+import { OrgSelect } from '../orgs/OrgSelect';
+import { exportUrl, TEMPLATE_URL, useCodebook, useEntries, type Entry, type EntryFilters } from './api';
+
+interface FilterValues {
+  orgId?: number;
+  yearFrom?: number | null;
+  yearTo?: number | null;
+  categoryCode?: string;
+  subtypeCode?: string;
+  deepPoverty?: 'true' | 'false';
+  q?: string;
+}
+
+function intParam(p: URLSearchParams, key: string): number | undefined {
+  const v = p.get(key);
+  if (!v || !/^\d+$/.test(v)) return undefined;
+  return Number(v);
+}
+
+function filtersFromParams(p: URLSearchParams): EntryFilters {
+  const dp = p.get('deepPoverty');
+  return {
+    orgId: intParam(p, 'orgId'),
+    yearFrom: intParam(p, 'yearFrom'),
+    yearTo: intParam(p, 'yearTo'),
+    categoryCode: p.get('categoryCode') ?? undefined,
+    subtypeCode: p.get('subtypeCode') ?? undefined,
+    deepPoverty: dp === 'true' ? true : dp === 'false' ? false : undefined,
+    q: p.get('q') ?? undefined,
+  };
+}
+
+function FilterBar({ initial, onApply, onReset }: { initial: FilterValues; onApply: (v: FilterValues) => void; onReset: () => void }) {
+  const codebook = useCodebook();
+  const [form] = Form.useForm<FilterValues>();
+  const categoryCode = Form.useWatch('categoryCode', form);
+  const categories = codebook.data?.categories ?? [];
+  const category = categories.find((c) => c.code === categoryCode);
+  return (
+  <Form<FilterValues>
+    form={form}
+    name="ledger-filters"
+    layout="vertical"
+    initialValues={initial}
+    onFinish={onApply}
+    onValuesChange={(changed) => {
+      if ('categoryCode' in changed) form.setFieldValue('subtypeCode', undefined);
+    }}
+    style={{ background: '#fafafa', padding: '12px 16px 0', borderRadius: 6, marginBottom: 16 }}
+  >
+    <Row gutter={12}>
+      <Col xs={24} md={8} lg={6}>
+        <Form.Item label="填报单位" name="orgId">
+          <OrgSelect allowClear placeholder="全部（本单位及下级）" style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={4} lg={3}>
+        <Form.Item label="起始年度" name="yearFrom">
+          <InputNumber precision={0} min={2013} max={2100} style={{ width: '100%' }} placeholder="不限" />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={4} lg={3}>
+        <Form.Item label="截止年度" name="yearTo">
+          <InputNumber precision={0} min={2013} max={2100} style={{ width: '100%' }} placeholder="不限" />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={4} lg={3}>
+        <Form.Item label="大类" name="categoryCode">
+          <Select allowClear placeholder="全部" options={categories.map((c) => ({ value: c.code, label: c.name }))} />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={4} lg={3}>
+        <Form.Item label="小类" name="subtypeCode">
+          <Select
+            allowClear
+            placeholder="全部"
+            disabled={!category}
+            options={(category?.subtypes ?? []).map((s) => ({ value: s.code, label: s.name }))}
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={4} lg={3}>
+        <Form.Item label="深度贫困县" name="deepPoverty">
+          <Select
+            allowClear
+            placeholder="全部"
+            options={[
+              { value: 'true', label: '是' },
+              { value: 'false', label: '否' },
+            ]}
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={12} md={8} lg={3}>
+        <Form.Item label="关键词" name="q">
+          <Input placeholder="内容、对象" allowClear />
+        </Form.Item>
+      </Col>
+    </Row>
+    <Form.Item>
+      <Space>
+        <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+          查询
+        </Button>
+        <Button onClick={onReset}>重置</Button>
+      </Space>
+    </Form.Item>
+  </Form>
+  );
+}
+
+export function LedgerListPage() {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const page = intParam(params, 'page') ?? 1;
+  const pageSize = intParam(params, 'pageSize') ?? 20;
+  const entries = useEntries(filters, page, pageSize);
+
+  const initial: FilterValues = {
+    orgId: filters.orgId,
+    yearFrom: filters.yearFrom,
+    yearTo: filters.yearTo,
+    categoryCode: filters.categoryCode,
+    subtypeCode: filters.subtypeCode,
+    deepPoverty: filters.deepPoverty === undefined ? undefined : filters.deepPoverty ? 'true' : 'false',
+    q: filters.q,
+  };
+
+  const apply = (v: FilterValues) => {
+    const next = new URLSearchParams();
+    const set = (k: string, val: string | number | null | undefined) => {
+      if (val !== undefined && val !== null && val !== '') next.set(k, String(val));
+    };
+    set('orgId', v.orgId);
+    set('yearFrom', v.yearFrom);
+    set('yearTo', v.yearTo);
+    set('categoryCode', v.categoryCode);
+    set('subtypeCode', v.subtypeCode);
+    set('deepPoverty', v.deepPoverty);
+    set('q', v.q?.trim());
+    if (pageSize !== 20) set('pageSize', pageSize);
+    setParams(next);
+  };
+
+  const setPage = (p: number, size: number) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(size !== pageSize ? 1 : p));
+    next.set('pageSize', String(size));
+    setParams(next);
+  };
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          活动台账
+        </Typography.Title>
+        <Space wrap>
+          <Link to="/ledger/new">
+            <Button type="primary" icon={<FileAddOutlined />}>
+              录入事项
+            </Button>
+          </Link>
+          <Link to="/ledger/import">
+            <Button icon={<UploadOutlined />}>批量导入</Button>
+          </Link>
+          <Button icon={<DownloadOutlined />} href={exportUrl(filters)} download>
+            导出台账（.xlsx）
+          </Button>
+          <Button icon={<DownloadOutlined />} href={TEMPLATE_URL} download>
+            下载导入模板
+          </Button>
+        </Space>
+      </Space>
+
+      <FilterBar key={params.toString()} initial={initial} onApply={apply} onReset={() => setParams(new URLSearchParams())} />
+
+      {entries.isError && <ErrorResult error={entries.error} onRetry={() => void entries.refetch()} />}
+      <Table<Entry>
+        rowKey="id"
+        size="middle"
+        loading={entries.isFetching}
+        dataSource={entries.data?.items ?? []}
+        scroll={{ x: 1500 }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: entries.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (t) => `共 ${t} 件事项`,
+          onChange: setPage,
+        }}
+        columns={[
+          { title: '年度', width: 100, render: (_, e) => yearsLabel(e.startYear, e.endYear) },
+          { title: '填报单位', dataIndex: 'orgName', width: 140 },
+          {
+            title: '类别',
+            width: 160,
+            render: (_, e) => (
+              <span>
+                {e.categoryName} · {e.subtypeName}
+              </span>
+            ),
+          },
+          { title: '帮扶对象', width: 220, render: (_, e) => e.target.label, ellipsis: { showTitle: true } },
+          { title: '具体内容', dataIndex: 'content', width: 280, ellipsis: { showTitle: true } },
+          { title: '数量', width: 70, align: 'right', render: (_, e) => `${e.count}${e.unit}` },
+          { title: '资金合计（万元）', width: 130, align: 'right', render: (_, e) => wan(e.fundsTotal) },
+          { title: '受益人数', dataIndex: 'beneficiaries', width: 90, align: 'right' },
+          {
+            title: '深度贫困县',
+            width: 100,
+            align: 'center',
+            render: (_, e) => (e.deepPoverty ? <Tag color="volcano">是</Tag> : <Tag>否</Tag>),
+          },
+          {
+            title: '操作',
+            width: 110,
+            fixed: 'right',
+            render: (_, e) => (
+              <Space size="small">
+                <Link to={`/ledger/${e.id}`}>查看</Link>
+                <Link to={`/ledger/${e.id}/edit`}>修改</Link>
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { del, get, patch, post } from '../app/api';
+
+export const ORG_KINDS = ['政协', '委员组', '界别', '经促分会', '工商联', '商会', '机关'] as const;
+export type OrgKind = (typeof ORG_KINDS)[number];
+export const ORG_LEVELS = ['省', '市', '县'] as const;
+export type OrgLevel = (typeof ORG_LEVELS)[number];
+
+export interface Org {
+  id: number;
+  parentId: number | null;
+  name: string;
+  kind: OrgKind;
+  level: OrgLevel;
+  regionCode: string | null;
+  regionName: string | null;
+  path: string;
+  version: number;
+}
+
+export interface OrgNode extends Org {
+  children: OrgNode[];
+}
+
+export const ORGS_KEY = ['orgs'] as const;
+
+export function useOrgs() {
+  return useQuery({
+    queryKey: ORGS_KEY,
+    queryFn: ({ signal }) => get<{ items: Org[] }>('/api/orgs', undefined, signal).then((r) => r.items),
+    staleTime: 60_000,
+  });
+}
+
+/** Builds the body tree from the flat list (ordered by path); a body whose parent is out of scope is a root. */
+export function buildOrgTree(items: readonly Org[]): OrgNode[] {
+  const byId = new Map<number, OrgNode>();
+  for (const o of items) byId.set(o.id, { ...o, children: [] });
+  const roots: OrgNode[] = [];
+  for (const o of items) {
+    const node = byId.get(o.id);
+    if (!node) continue;
+    const parent = o.parentId === null ? undefined : byId.get(o.parentId);
+    if (parent) parent.children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+export interface OrgCreateInput {
+  parentId: number | null;
+  name: string;
+  kind: OrgKind;
+  level: OrgLevel;
+  regionCode: string;
+}
+
+export interface OrgPatchInput {
+  name?: string;
+  kind?: OrgKind;
+  regionCode?: string;
+  version: number;
+}
+
+export function useCreateOrg() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OrgCreateInput) => post<Org>('/api/orgs', input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ORGS_KEY }),
+  });
+}
+
+export function useUpdateOrg() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...input }: OrgPatchInput & { id: number }) => patch<Org>(`/api/orgs/${id}`, input),
+    onSettled: () => qc.invalidateQueries({ queryKey: ORGS_KEY }),
+  });
+}
+
+export function useDeleteOrg() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => del(`/api/orgs/${id}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ORGS_KEY }),
+  });
+}
