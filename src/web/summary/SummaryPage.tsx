@@ -10,6 +10,7 @@ import { exportUrl, FUND_FIELDS } from '../ledger/api';
 import { OrgSelect } from '../orgs/OrgSelect';
 import { summaryExportUrl, useMemberSummary, useSummary, type MemberFigures, type SummaryQuery, type Totals } from './api';
 import { TotalsTable } from './TotalsTable';
+import { MIN_YEAR } from '../../domain/ledger/validate-entry';
 
 const PALETTE = ['#c62828', '#ef6c00', '#f9a825', '#2e7d32', '#1565c0', '#6a1b9a', '#00838f', '#5d4037'];
 
@@ -145,7 +146,8 @@ export function SummaryPage() {
   const year = currentYear();
   const query: SummaryQuery = {
     orgId: intParam(params, 'orgId') ?? me?.orgId,
-    yearFrom: intParam(params, 'yearFrom') ?? year,
+    // By default the whole campaign so far (精准扶贫 from 2013), so a new user sees every deed.
+    yearFrom: intParam(params, 'yearFrom') ?? MIN_YEAR,
     yearTo: intParam(params, 'yearTo') ?? year,
   };
   const summary = useSummary(query);
