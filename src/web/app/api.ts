@@ -3,13 +3,9 @@
  * A failed request throws an ApiError carrying the server's `code`, `message` and `fields`.
  */
 
-export interface FieldError {
-  field: string;
-  label: string;
-  message: string;
-  row?: number;
-  column?: string;
-}
+import type { FieldError } from '../../domain/shared/errors';
+
+export type { FieldError };
 
 export class ApiError extends Error {
   readonly status: number;
