@@ -1,0 +1,37 @@
+/**
+ * Seed 004 labour definitions: “‘普通劳动力’是指16周岁及以上具有劳动能力,但没有取得执业资格证书的人员;‘技能劳动力’指经过
+ * 技术等级考试合格后,获得人社部门统一颁发的相应等级的执业资格证书的具有劳动能力的人;‘丧失劳动力’是指由于疾病、残疾而丧失
+ * 劳动能力;‘无劳动力’是指16岁以下未成年人和超过劳动年龄已经无劳动能力。65岁以上,原则上无劳动力,但仍有务工时间和务工收入的,
+ * 可据实填写有劳动力,不作为错误信息筛查。”
+ */
+export const LABOUR_KINDS = ['普通劳动力', '技能劳动力', '丧失劳动力', '无劳动力'] as const;
+export type LabourKind = (typeof LABOUR_KINDS)[number];
+
+export interface LabourFacts {
+  age: number;
+  /** Able to work at all. */
+  ableToWork: boolean;
+  /** Lost the ability through illness or disability. */
+  lostThroughIllnessOrDisability: boolean;
+  hasQualificationCertificate: boolean;
+  workMonths: number;
+  workIncomeYuan: number;
+}
+
+/** The class the definitions give for these facts. */
+export function classifyLabour(f: LabourFacts): LabourKind {
+  if (f.age < 16) return '无劳动力';
+  if (f.lostThroughIllnessOrDisability) return '丧失劳动力';
+  const working = f.workMonths > 0 && f.workIncomeYuan > 0;
+  if (!f.ableToWork || (f.age >= 65 && !working)) return '无劳动力';
+  return f.hasQualificationCertificate ? '技能劳动力' : '普通劳动力';
+}
+
+/** Whether a declared labour ability contradicts age and the facts; null when it agrees. */
+export function checkLabour(declared: LabourKind, f: Pick<LabourFacts, 'age' | 'workMonths' | 'workIncomeYuan' | 'hasQualificationCertificate'>): string | null {
+  if (f.age < 16 && declared !== '无劳动力') return `${f.age} 岁未满 16 周岁，应为无劳动力`;
+  if (f.age >= 65 && (declared === '普通劳动力' || declared === '技能劳动力') && !(f.workMonths > 0 && f.workIncomeYuan > 0))
+    return `${f.age} 岁已满 65 周岁，原则上无劳动力；有务工时间和务工收入的方可填写有劳动力`;
+  if (declared === '技能劳动力' && !f.hasQualificationCertificate) return '技能劳动力须取得人社部门颁发的执业资格证书';
+  return null;
+}
