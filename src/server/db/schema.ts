@@ -5,6 +5,7 @@ import {
   char,
   date,
   index,
+  uniqueIndex,
   integer,
   jsonb,
   pgTable,
@@ -213,4 +214,143 @@ export const auditLog = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId, t.id)],
+);
+
+// ---------------------------------------------------------------------------------------------------------------
+// Registry (建档立卡): villages, households, persons, income, poverty lines, status history (issue 3, seeds 001/004).
+
+/** What the registry knows of a village beyond its name and code. */
+export const villageProfiles = pgTable('village_profiles', {
+  regionCode: char('region_code', { length: 12 }).primaryKey(),
+  poorVillage: boolean('poor_village').notNull().default(false),
+  identifiedYear: smallint('identified_year'),
+  exited: boolean('exited').notNull().default(false),
+  exitYear: smallint('exit_year'),
+  certifiedPopulation: integer('certified_population'),
+  populationYear: smallint('population_year'),
+  specialtyIndustries: jsonb('specialty_industries').$type<string[]>().notNull().default([]),
+  /** Seed 002 §二 targets: road, water, power grid, radio/TV/broadband, clinic, activity room (true = in place). */
+  facilities: jsonb('facilities').$type<Record<string, boolean>>().notNull().default({}),
+  infrastructureImproved: boolean('infrastructure_improved').notNull().default(false),
+  publicServicesImproved: boolean('public_services_improved').notNull().default(false),
+  version: integer('version').notNull().default(1),
+});
+
+export const villageYearFigures = pgTable(
+  'village_year_figures',
+  {
+    regionCode: char('region_code', { length: 12 }).notNull(),
+    year: smallint('year').notNull(),
+    /** Village collective income, transfer income excluded (seed 004), integer yuan. */
+    collectiveIncome: bigint('collective_income', { mode: 'number' }),
+    /** 脱贫规划 (seed 001): households and persons planned to exit this year. */
+    plannedHouseholds: integer('planned_households'),
+    plannedPersons: integer('planned_persons'),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.year] })],
+);
+
+export const povertyLines = pgTable(
+  'poverty_lines',
+  {
+    id: serial('id').primaryKey(),
+    year: smallint('year').notNull(),
+    scope: varchar('scope', { length: 12 }).notNull(),
+    regionPrefix: varchar('region_prefix', { length: 12 }).notNull().default(''),
+    yuan: integer('yuan').notNull(),
+    source: text('source').notNull().default(''),
+  },
+  (t) => [uniqueIndex('poverty_lines_key').on(t.year, t.scope, t.regionPrefix)],
+);
+
+export const households = pgTable(
+  'households',
+  {
+    id: serial('id').primaryKey(),
+    villageCode: char('village_code', { length: 12 }).notNull(),
+    number: varchar('number', { length: 30 }).notNull(),
+    attribute: varchar('attribute', { length: 10 }).notNull(),
+    identifiedYear: smallint('identified_year').notNull(),
+    identifiedOn: date('identified_on', { mode: 'string' }).notNull(),
+    mainCause: varchar('main_cause', { length: 12 }).notNull(),
+    secondaryCauses: jsonb('secondary_causes').$type<string[]>().notNull().default([]),
+    housingSafe: boolean('housing_safe').notNull().default(false),
+    drinkingWaterSafe: boolean('drinking_water_safe').notNull().default(false),
+    foodSecure: boolean('food_secure').notNull().default(false),
+    clothingSecure: boolean('clothing_secure').notNull().default(false),
+    /** Current status; its history is in household_status_history. */
+    status: varchar('status', { length: 6 }).notNull().default('未脱贫'),
+    statusYear: smallint('status_year'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('households_village_number').on(t.villageCode, t.number), index('households_village_idx').on(t.villageCode.op('bpchar_pattern_ops'))],
+);
+
+export const persons = pgTable(
+  'persons',
+  {
+    id: serial('id').primaryKey(),
+    householdId: integer('household_id').notNull(),
+    name: varchar('name', { length: 50 }).notNull(),
+    /** Unique in the whole registry: one person, one household. */
+    idNumber: char('id_number', { length: 18 }).notNull().unique(),
+    sex: varchar('sex', { length: 1 }).notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    relation: varchar('relation', { length: 10 }).notNull(),
+    schooling: varchar('schooling', { length: 10 }).notNull().default('已毕业'),
+    dropoutForPoverty: boolean('dropout_for_poverty').notNull().default(false),
+    health: varchar('health', { length: 10 }).notNull().default('健康'),
+    disabilityGrade: smallint('disability_grade'),
+    labour: varchar('labour', { length: 10 }).notNull(),
+    hasQualification: boolean('has_qualification').notNull().default(false),
+    workMonths: smallint('work_months').notNull().default(0),
+    workPlace: varchar('work_place', { length: 100 }).notNull().default(''),
+    workIncome: integer('work_income').notNull().default(0),
+    medicalEligible: boolean('medical_eligible').notNull().default(true),
+    medicalInsured: boolean('medical_insured').notNull().default(false),
+    seriousIllnessInsured: boolean('serious_illness_insured').notNull().default(false),
+    pensionInsured: boolean('pension_insured').notNull().default(false),
+  },
+  (t) => [index('persons_household_idx').on(t.householdId), index('persons_name_idx').on(t.name)],
+);
+
+/** Income item by item per household and year (seed 004), integer yuan. */
+export const householdIncomes = pgTable(
+  'household_incomes',
+  {
+    householdId: integer('household_id').notNull(),
+    year: smallint('year').notNull(),
+    wages: integer('wages').notNull().default(0),
+    business: integer('business').notNull().default(0),
+    property: integer('property').notNull().default(0),
+    subsidies: integer('subsidies').notNull().default(0),
+    minimumLiving: integer('minimum_living').notNull().default(0),
+    extremePoverty: integer('extreme_poverty').notNull().default(0),
+    pension: integer('pension').notNull().default(0),
+    ecological: integer('ecological').notNull().default(0),
+    otherTransfer: integer('other_transfer').notNull().default(0),
+    businessCosts: integer('business_costs').notNull().default(0),
+    illnessCosts: integer('illness_costs').notNull().default(0),
+    schoolingCosts: integer('schooling_costs').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.householdId, t.year] })],
+);
+
+/** Every status change with its date and reason: the as-of figures read this. */
+export const householdStatusHistory = pgTable(
+  'household_status_history',
+  {
+    id: serial('id').primaryKey(),
+    householdId: integer('household_id').notNull(),
+    villageCode: char('village_code', { length: 12 }).notNull(),
+    status: varchar('status', { length: 6 }).notNull(),
+    year: smallint('year'),
+    effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    persons: integer('persons').notNull(),
+    reason: text('reason').notNull(),
+    userId: integer('user_id').notNull(),
+    userName: varchar('user_name', { length: 50 }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('household_status_history_idx').on(t.householdId, t.effectiveOn), index('household_status_history_village_idx').on(t.villageCode.op('bpchar_pattern_ops'), t.effectiveOn)],
 );
