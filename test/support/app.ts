@@ -39,7 +39,7 @@ export async function createTestApp(kind: DbKind, now: Date = TEST_NOW): Promise
   const { app, services } = await buildApp({ database, now: () => now, webDir: null });
   await app.ready();
   const root = (await services.orgs.root())!;
-  const rootAuth: Auth = { userId: 1, username: 'admin', displayName: '系统管理员', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null };
+  const rootAuth: Auth = { userId: 1, username: 'admin', displayName: '系统管理员', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null, regionPrefix: '' };
 
   async function login(username: string, password: string): Promise<Client> {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

@@ -14,6 +14,11 @@ export interface Auth {
   /** Materialised path of the user's body (`/1/4/`): the user's scope is this subtree. */
   orgPath: string;
   memberId: number | null;
+  /**
+   * Registry scope: the code prefix of the region of the user's body (`5134` for a city, `513431100` for a township);
+   * empty for system administrators, who see the whole registry.
+   */
+  regionPrefix: string;
 }
 
 /**
@@ -57,6 +62,16 @@ export function canSeeEntry(auth: Auth, entry: { orgPath: string; memberIds: num
 export function canChangeEntry(auth: Auth, entry: { orgPath: string; memberIds: number[]; createdBy: number }): boolean {
   if (!inScope(auth, entry.orgPath)) return false;
   return auth.role !== 'member' || entry.createdBy === auth.userId;
+}
+
+/** The registry form of the scope rule: a region code the user may see and change. */
+export function requireRegion(auth: Auth, regionCode: string, what = '该地区'): void {
+  if (!regionCode.startsWith(auth.regionPrefix)) throw new AppError('FORBIDDEN', `无权访问${what}：不在您的管辖范围内`);
+}
+
+/** Whether the role may read ID numbers unmasked (DESIGN: masked unless the user's role may see them). */
+export function maySeeIdNumbers(auth: Auth): boolean {
+  return auth.role === 'sysadmin' || auth.role === 'org_admin';
 }
 
 declare module 'fastify' {

@@ -1,6 +1,6 @@
 import { and, eq, gt, like, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { orgs, sessions, users } from '../db/schema';
+import { orgs, regions, sessions, users } from '../db/schema';
 import type { Auth, Role } from './access';
 
 export interface UserRow {
@@ -52,7 +52,7 @@ export function makeAuthRepo(db: Db) {
     async deleteExpiredSessions(now: Date): Promise<void> {
       await db.delete(sessions).where(lt(sessions.expiresAt, now));
     },
-    async findAuthBySession(token: string, now: Date): Promise<(Auth & { orgName: string }) | undefined> {
+    async findAuthBySession(token: string, now: Date): Promise<(Omit<Auth, 'regionPrefix'> & { orgName: string; regionCode: string; regionLevel: number | null }) | undefined> {
       const [row] = await db
         .select({
           userId: users.id,
@@ -63,12 +63,15 @@ export function makeAuthRepo(db: Db) {
           orgPath: orgs.path,
           orgName: orgs.name,
           memberId: users.memberId,
+          regionCode: orgs.regionCode,
+          regionLevel: regions.level,
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .innerJoin(orgs, eq(orgs.id, users.orgId))
+        .leftJoin(regions, eq(regions.code, orgs.regionCode))
         .where(and(eq(sessions.token, token), gt(sessions.expiresAt, now)));
-      return row as (Auth & { orgName: string }) | undefined;
+      return row as (Omit<Auth, 'regionPrefix'> & { orgName: string; regionCode: string; regionLevel: number | null }) | undefined;
     },
   };
 }

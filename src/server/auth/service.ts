@@ -4,6 +4,7 @@ import type { Auth, Role } from './access';
 import { requireInScope, requireRole } from './access';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 import type { AuthRepo } from './repo';
+import { LEVEL_DIGITS } from '../regions/china-division';
 import type { OrgsService } from '../orgs/service';
 import type { MembersService } from '../members/service';
 
@@ -54,7 +55,7 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
       const expiresAt = new Date(now().getTime() + SESSION_DAYS * 86400_000);
       await repo.insertSession(token, user.id, expiresAt);
       await repo.deleteExpiredSessions(now());
-      const auth = await repo.findAuthBySession(token, now());
+      const auth = await this.authenticate(token);
       return { token, expiresAt, user: meOf(auth!) };
     },
 
@@ -64,7 +65,11 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
 
     async authenticate(token: string): Promise<(Auth & { orgName: string }) | undefined> {
       if (!/^[0-9a-f]{64}$/.test(token)) return undefined;
-      return repo.findAuthBySession(token, now());
+      const row = await repo.findAuthBySession(token, now());
+      if (!row) return undefined;
+      const { regionCode, regionLevel, ...auth } = row;
+      const regionPrefix = auth.role === 'sysadmin' ? '' : regionCode.slice(0, LEVEL_DIGITS[regionLevel ?? 5] ?? 12);
+      return { ...auth, regionPrefix };
     },
 
     meOf,

@@ -6,8 +6,8 @@ import type { RegionsService } from '../regions/service';
 import type { OrgRow, OrgsRepo } from './repo';
 
 /** Seed 002: the CPPCC body and its groups — 委员组 / 界别, 经促分会, 工商联 and its chambers, the office (机关). */
-export const ORG_KINDS = ['政协', '委员组', '界别', '经促分会', '工商联', '商会', '机关'] as const;
-export const ORG_LEVELS = ['省', '市', '县'] as const;
+export const ORG_KINDS = ['政协', '委员组', '界别', '经促分会', '工商联', '商会', '机关', '扶贫办'] as const;
+export const ORG_LEVELS = ['省', '市', '县', '乡', '村'] as const;
 
 export interface OrgInput {
   parentId: number;
@@ -35,7 +35,7 @@ export function makeOrgsService(deps: { repo: OrgsRepo; regions: RegionsService;
     if (!(ORG_KINDS as readonly string[]).includes(input.kind))
       fields.push({ field: 'kind', label: '单位类型', message: `应为${ORG_KINDS.join('、')}之一` });
     if (input.level !== undefined && !(ORG_LEVELS as readonly string[]).includes(input.level))
-      fields.push({ field: 'level', label: '层级', message: '应为省、市或县' });
+      fields.push({ field: 'level', label: '层级', message: '应为省、市、县、乡或村' });
     if (!(await regions.exists(input.regionCode))) fields.push({ field: 'regionCode', label: '所在地区', message: '行政区划代码不存在' });
     if (fields.length) throw new AppError('VALIDATION', `${fields[0]!.label}：${fields[0]!.message}`, { fields });
   }

@@ -1,0 +1,206 @@
+import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import type { CheckedPerson } from '../../domain/registry/validate-household';
+import { queryRows, type Db } from '../db/connection';
+import { householdIncomes, households, householdStatusHistory, persons, povertyLines, regions, villageProfiles, villageYearFigures } from '../db/schema';
+
+export type HouseholdRow = typeof households.$inferSelect;
+export type PersonRow = typeof persons.$inferSelect;
+export type IncomeRow = typeof householdIncomes.$inferSelect;
+export type VillageProfileRow = typeof villageProfiles.$inferSelect;
+
+export function makeRegistryRepo(db: Db) {
+  return {
+    // --- poverty lines -------------------------------------------------------------------------------------------
+    listLines: () => db.select().from(povertyLines).orderBy(desc(povertyLines.year), asc(povertyLines.scope), asc(povertyLines.regionPrefix)),
+    async upsertLine(l: { year: number; scope: string; regionPrefix: string; yuan: number; source: string }) {
+      await db
+        .insert(povertyLines)
+        .values(l)
+        .onConflictDoUpdate({ target: [povertyLines.year, povertyLines.scope, povertyLines.regionPrefix], set: { yuan: l.yuan, source: l.source } });
+    },
+    async deleteLine(id: number) {
+      return (await db.delete(povertyLines).where(eq(povertyLines.id, id)).returning()).length > 0;
+    },
+    async countLines() {
+      const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(povertyLines);
+      return r?.n ?? 0;
+    },
+
+    // --- villages ------------------------------------------------------------------------------------------------
+    async villageProfile(code: string): Promise<VillageProfileRow | undefined> {
+      const [row] = await db.select().from(villageProfiles).where(eq(villageProfiles.regionCode, code));
+      return row;
+    },
+    async saveVillageProfile(values: Omit<VillageProfileRow, 'version'>, version: number | null): Promise<boolean> {
+      if (version === null) {
+        const rows = await db.insert(villageProfiles).values({ ...values, version: 1 }).onConflictDoNothing().returning();
+        return rows.length === 1;
+      }
+      const rows = await db
+        .update(villageProfiles)
+        .set({ ...values, version: sql`${villageProfiles.version} + 1` })
+        .where(and(eq(villageProfiles.regionCode, values.regionCode), eq(villageProfiles.version, version)))
+        .returning();
+      return rows.length === 1;
+    },
+    villageYears: (code: string) => db.select().from(villageYearFigures).where(eq(villageYearFigures.regionCode, code)).orderBy(asc(villageYearFigures.year)),
+    async saveVillageYear(v: typeof villageYearFigures.$inferInsert) {
+      await db
+        .insert(villageYearFigures)
+        .values(v)
+        .onConflictDoUpdate({
+          target: [villageYearFigures.regionCode, villageYearFigures.year],
+          set: { collectiveIncome: v.collectiveIncome, plannedHouseholds: v.plannedHouseholds, plannedPersons: v.plannedPersons },
+        });
+    },
+
+    // --- households and persons ----------------------------------------------------------------------------------
+    async household(id: number): Promise<HouseholdRow | undefined> {
+      const [row] = await db.select().from(households).where(eq(households.id, id));
+      return row;
+    },
+    async householdByNumber(villageCode: string, number: string): Promise<HouseholdRow | undefined> {
+      const [row] = await db.select().from(households).where(and(eq(households.villageCode, villageCode), eq(households.number, number)));
+      return row;
+    },
+    personsOf: (householdId: number) => db.select().from(persons).where(eq(persons.householdId, householdId)).orderBy(asc(persons.id)),
+    async personsByIdNumbers(ids: string[]) {
+      if (ids.length === 0) return [];
+      return db
+        .select({ idNumber: persons.idNumber, householdId: persons.householdId, name: persons.name, villageCode: households.villageCode, number: households.number })
+        .from(persons)
+        .innerJoin(households, eq(households.id, persons.householdId))
+        .where(inArray(persons.idNumber, ids));
+    },
+    async insertHousehold(h: Omit<typeof households.$inferInsert, 'id'>): Promise<number> {
+      const [row] = await db.insert(households).values(h).returning({ id: households.id });
+      return row!.id;
+    },
+    async updateHousehold(id: number, version: number, values: Partial<typeof households.$inferInsert>): Promise<boolean> {
+      const rows = await db
+        .update(households)
+        .set({ ...values, version: sql`${households.version} + 1` })
+        .where(and(eq(households.id, id), eq(households.version, version)))
+        .returning({ id: households.id });
+      return rows.length === 1;
+    },
+    async insertPersons(householdId: number, list: CheckedPerson[]) {
+      if (list.length) await db.insert(persons).values(list.map((p) => ({ ...p, householdId })));
+    },
+    async deletePersons(householdId: number) {
+      await db.delete(persons).where(eq(persons.householdId, householdId));
+    },
+    incomes: (householdId: number) => db.select().from(householdIncomes).where(eq(householdIncomes.householdId, householdId)).orderBy(asc(householdIncomes.year)),
+    async saveIncome(v: IncomeRow) {
+      const { householdId: _h, year: _y, ...rest } = v;
+      await db.insert(householdIncomes).values(v).onConflictDoUpdate({ target: [householdIncomes.householdId, householdIncomes.year], set: rest });
+    },
+    statusHistory: (householdId: number) =>
+      db.select().from(householdStatusHistory).where(eq(householdStatusHistory.householdId, householdId)).orderBy(asc(householdStatusHistory.effectiveOn), asc(householdStatusHistory.id)),
+    async insertStatus(v: Omit<typeof householdStatusHistory.$inferInsert, 'id'>) {
+      await db.insert(householdStatusHistory).values(v);
+    },
+
+    async search(prefix: string, q: string, status: string | undefined, limit: number, offset: number) {
+      const text = q.trim();
+      const where = and(
+        like(households.villageCode, `${prefix}%`),
+        status ? eq(households.status, status) : undefined,
+        text
+          ? or(
+              like(households.number, `%${text}%`),
+              sql`exists (select 1 from ${persons} p where p.household_id = ${households.id} and (p.name like ${`%${text}%`} or p.id_number = ${text.toUpperCase()}))`,
+            )
+          : undefined,
+      );
+      const items = await db
+        .select({
+          id: households.id,
+          villageCode: households.villageCode,
+          villageName: regions.name,
+          number: households.number,
+          attribute: households.attribute,
+          status: households.status,
+          statusYear: households.statusYear,
+          mainCause: households.mainCause,
+          head: sql<string>`(select p.name from ${persons} p where p.household_id = ${households.id} and p.relation = '户主' limit 1)`,
+          size: sql<number>`(select count(*)::int from ${persons} p where p.household_id = ${households.id})`,
+        })
+        .from(households)
+        .leftJoin(regions, eq(regions.code, households.villageCode))
+        .where(where)
+        .orderBy(asc(households.villageCode), asc(households.number))
+        .limit(limit)
+        .offset(offset);
+      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(households).where(where);
+      return { items, total: count?.n ?? 0 };
+    },
+
+    /**
+     * Households and persons by status as of a date, from the status history: each household's last change on or
+     * before the date (its status and its number of persons then).
+     */
+    async statusAsOf(prefix: string, asOf: string) {
+      return queryRows<{ status: string; households: number; persons: number }>(
+        db,
+        sql`select status, count(*)::int as households, sum(persons)::int as persons from (
+              select distinct on (household_id) household_id, status, persons
+              from ${householdStatusHistory}
+              where village_code like ${`${prefix}%`} and effective_on <= ${asOf}::date
+              order by household_id, effective_on desc, id desc) s
+            group by status order by status`,
+      );
+    },
+    async breakdowns(prefix: string) {
+      const byCause = await queryRows<{ key: string; households: number }>(
+        db,
+        sql`select main_cause as key, count(*)::int as households from ${households} where village_code like ${`${prefix}%`} group by main_cause order by 2 desc`,
+      );
+      const byAttribute = await queryRows<{ key: string; households: number }>(
+        db,
+        sql`select attribute as key, count(*)::int as households from ${households} where village_code like ${`${prefix}%`} group by attribute order by 2 desc`,
+      );
+      const byLabour = await queryRows<{ key: string; persons: number }>(
+        db,
+        sql`select p.labour as key, count(*)::int as persons from ${persons} p join ${households} h on h.id = p.household_id
+            where h.village_code like ${`${prefix}%`} group by p.labour order by 2 desc`,
+      );
+      return { byCause, byAttribute, byLabour };
+    },
+    async villageCounts(prefix: string, year: number) {
+      const [row] = await queryRows<{ poor: number; exited: number; population: number }>(
+        db,
+        sql`select count(*) filter (where poor_village and identified_year <= ${year})::int as poor,
+                   count(*) filter (where poor_village and exited and exit_year <= ${year})::int as exited,
+                   coalesce(sum(certified_population), 0)::int as population
+            from ${villageProfiles} where region_code like ${`${prefix}%`}`,
+      );
+      return row ?? { poor: 0, exited: 0, population: 0 };
+    },
+    async meanPerCapita(prefix: string, year: number) {
+      const [row] = await queryRows<{ mean: number | null; households: number }>(
+        db,
+        sql`select round(avg((i.wages + i.business + i.property + i.subsidies + i.minimum_living + i.extreme_poverty + i.pension + i.ecological + i.other_transfer - i.business_costs)::numeric
+                       / nullif((select count(*) from ${persons} p where p.household_id = i.household_id), 0)))::int as mean,
+                   count(*)::int as households
+            from ${householdIncomes} i join ${households} h on h.id = i.household_id
+            where h.village_code like ${`${prefix}%`} and i.year = ${year}`,
+      );
+      return row ?? { mean: null, households: 0 };
+    },
+    async exitsByYear(prefix: string) {
+      const actual = await queryRows<{ year: number; households: number; persons: number }>(
+        db,
+        sql`select year, count(distinct household_id)::int as households, sum(persons)::int as persons from ${householdStatusHistory}
+            where village_code like ${`${prefix}%`} and status = '已脱贫' and year is not null group by year order by year`,
+      );
+      const planned = await queryRows<{ year: number; households: number; persons: number }>(
+        db,
+        sql`select year, coalesce(sum(planned_households), 0)::int as households, coalesce(sum(planned_persons), 0)::int as persons
+            from ${villageYearFigures} where region_code like ${`${prefix}%`} group by year order by year`,
+      );
+      return { actual, planned };
+    },
+  };
+}
+export type RegistryRepo = ReturnType<typeof makeRegistryRepo>;

@@ -1,0 +1,505 @@
+import { householdExit, identifyHousehold, stableExitMarking, type HouseholdAttribute, type HouseholdFacts, type HouseholdStatus } from '../../domain/registry/household-rules';
+import { maskIdNumber } from '../../domain/registry/id-number';
+import { computeIncome, type IncomeInput, type IncomeResult } from '../../domain/registry/income';
+import { applicableLine, DEFAULT_LINES, SCOPE_LABELS, type LineScope, type PovertyLine } from '../../domain/registry/poverty-lines';
+import { statusChangeProblem, STATUSES } from '../../domain/registry/status-transition';
+import { checkHousehold, type HouseholdInput } from '../../domain/registry/validate-household';
+import { DEFAULT_VILLAGE_EXIT, villageExit, type VillageExitParams } from '../../domain/registry/village-exit';
+import type { Verdict } from '../../domain/registry/verdict';
+import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
+import type { Auth } from '../auth/access';
+import { maySeeIdNumbers, requireRegion, requireRole } from '../auth/access';
+import { LEVEL_DIGITS } from '../regions/china-division';
+import type { RegionsService } from '../regions/service';
+import type { HouseholdRow, IncomeRow, PersonRow, RegistryRepo } from './repo';
+
+export interface RegistryDeps {
+  repo: RegistryRepo;
+  transaction: <T>(fn: (repo: RegistryRepo) => Promise<T>) => Promise<T>;
+  regions: RegionsService;
+  now: () => Date;
+}
+
+export type IncomeItems = Omit<IncomeInput, 'householdSize'>;
+
+const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+function incomeInput(row: IncomeRow, size: number): IncomeInput {
+  return {
+    wages: row.wages,
+    business: row.business,
+    property: row.property,
+    transfer: {
+      subsidies: row.subsidies,
+      minimumLiving: row.minimumLiving,
+      extremePoverty: row.extremePoverty,
+      pension: row.pension,
+      ecological: row.ecological,
+      other: row.otherTransfer,
+    },
+    businessCosts: row.businessCosts,
+    illnessCosts: row.illnessCosts,
+    schoolingCosts: row.schoolingCosts,
+    householdSize: size,
+  };
+}
+
+function factsOf(h: Pick<HouseholdRow, 'foodSecure' | 'clothingSecure' | 'housingSafe' | 'drinkingWaterSafe'>, income: IncomeResult, members: PersonRow[] | HouseholdFacts['members']): HouseholdFacts {
+  return {
+    income,
+    foodSecure: h.foodSecure,
+    clothingSecure: h.clothingSecure,
+    housingSafe: h.housingSafe,
+    drinkingWaterSafe: h.drinkingWaterSafe,
+    members: members.map((m) => ({
+      name: m.name,
+      schooling: m.schooling as HouseholdFacts['members'][number]['schooling'],
+      dropoutForPoverty: !!m.dropoutForPoverty,
+      medicalEligible: m.medicalEligible,
+      medicalInsured: m.medicalInsured,
+    })),
+  };
+}
+
+/** The code prefix that selects a region and everything under it. */
+export function regionPrefix(code: string, level: number): string {
+  return code.slice(0, LEVEL_DIGITS[level] ?? 12);
+}
+
+export function makeRegistryService(deps: RegistryDeps) {
+  const { repo, transaction, regions, now } = deps;
+
+  async function lines(): Promise<PovertyLine[]> {
+    return (await repo.listLines()).map((l) => ({ ...l, scope: l.scope as LineScope }));
+  }
+
+  async function lineFor(year: number, regionCode: string): Promise<PovertyLine> {
+    const line = applicableLine(await lines(), year, regionCode);
+    if (!line) throw new AppError('VALIDATION', `缺少 ${year} 年适用于该地区的扶贫标准，请先在“扶贫标准”中设置`, {
+      fields: [{ field: 'year', label: '年度', message: `缺少 ${year} 年的扶贫标准` }],
+    });
+    return line;
+  }
+
+  async function village(auth: Auth, code: string) {
+    requireRegion(auth, code, '该村');
+    const region = await regions.get(code);
+    if (region.level !== 5) throw new AppError('VALIDATION', `“${region.name}”不是村级行政区划`);
+    return region;
+  }
+
+  async function loadHousehold(auth: Auth, id: number): Promise<HouseholdRow> {
+    const h = await repo.household(id);
+    if (!h) throw new AppError('NOT_FOUND', `贫困户不存在（编号 ${id}）`);
+    requireRegion(auth, h.villageCode, '该户');
+    return h;
+  }
+
+  /** One person, one household (issue 3): an ID number already in another household is refused, naming it. */
+  async function idNumbersFree(ids: string[], exceptHousehold: number | null): Promise<FieldError[]> {
+    const taken = (await repo.personsByIdNumbers(ids)).filter((p) => p.householdId !== exceptHousehold);
+    return taken.map((p) => ({
+      field: 'persons',
+      label: '身份证号',
+      message: `${maskIdNumber(p.idNumber)}（${p.name}）已在其他户（村代码 ${p.villageCode}，户编号 ${p.number}）中，一人只能属于一户`,
+    }));
+  }
+
+  function verdicts(h: HouseholdRow, income: IncomeResult | null, members: PersonRow[], line: PovertyLine | undefined) {
+    if (!income || !line) return null;
+    const facts = factsOf(h, income, members);
+    return {
+      line: { year: line.year, scope: SCOPE_LABELS[line.scope], yuan: line.yuan, source: line.source },
+      identification: identifyHousehold(facts, line.yuan),
+      exit: householdExit(facts, line.yuan),
+      stableExit: stableExitMarking({ status: h.status as HouseholdStatus, attribute: h.attribute as HouseholdAttribute }),
+    };
+  }
+
+  return {
+    lines,
+    async setLine(auth: Auth, l: { year: number; scope: string; regionPrefix?: string; yuan: number; source?: string }) {
+      requireRole(auth, 'sysadmin');
+      const fields: FieldError[] = [];
+      if (!['national', 'provincial', 'municipal'].includes(l.scope)) fields.push({ field: 'scope', label: '适用范围', message: '应为 national、provincial 或 municipal' });
+      if (!Number.isInteger(l.yuan) || l.yuan <= 0) fields.push({ field: 'yuan', label: '标准（元）', message: '应为正整数（元）' });
+      const prefix = l.scope === 'national' ? '' : (l.regionPrefix ?? '');
+      if (l.scope === 'provincial' && !/^\d{2}$/.test(prefix)) fields.push({ field: 'regionPrefix', label: '地区代码', message: '省标应填写 2 位省级代码' });
+      if (l.scope === 'municipal' && !/^\d{4}$/.test(prefix)) fields.push({ field: 'regionPrefix', label: '地区代码', message: '市标应填写 4 位市级代码' });
+      if (fields.length) throw validationError(fields);
+      await repo.upsertLine({ year: l.year, scope: l.scope, regionPrefix: prefix, yuan: l.yuan, source: l.source ?? '' });
+      return lines();
+    },
+    async deleteLine(auth: Auth, id: number) {
+      requireRole(auth, 'sysadmin');
+      if (!(await repo.deleteLine(id))) throw new AppError('NOT_FOUND', '该扶贫标准不存在');
+    },
+    async ensureDefaultLines() {
+      if ((await repo.countLines()) === 0) for (const l of DEFAULT_LINES) await repo.upsertLine(l);
+    },
+
+    // --- villages ------------------------------------------------------------------------------------------------
+    async village(auth: Auth, code: string, params: VillageExitParams = DEFAULT_VILLAGE_EXIT) {
+      const region = await village(auth, code);
+      const profile = await repo.villageProfile(code);
+      const years = await repo.villageYears(code);
+      const today = isoDate(now());
+      const byStatus = await repo.statusAsOf(code, today);
+      const remainingPoor = byStatus.filter((s) => s.status === '未脱贫' || s.status === '返贫').reduce((a, s) => a + s.persons, 0);
+      const lastIncome = [...years].reverse().find((y) => y.collectiveIncome !== null);
+      const exitCheck = villageExit(
+        {
+          remainingPoor,
+          certifiedPopulation: profile?.certifiedPopulation ?? 0,
+          specialtyIndustries: profile?.specialtyIndustries.length ?? 0,
+          collectiveIncomeYuan: lastIncome?.collectiveIncome ?? 0,
+          infrastructureImproved: profile?.infrastructureImproved ?? false,
+          publicServicesImproved: profile?.publicServicesImproved ?? false,
+        },
+        params,
+      );
+      return { region, profile: profile ?? null, years, byStatus, remainingPoor, collectiveIncomeYear: lastIncome?.year ?? null, exitCheck };
+    },
+    async saveVillage(
+      auth: Auth,
+      code: string,
+      input: {
+        poorVillage: boolean;
+        identifiedYear?: number | null;
+        exited: boolean;
+        exitYear?: number | null;
+        certifiedPopulation?: number | null;
+        populationYear?: number | null;
+        specialtyIndustries?: string[];
+        facilities?: Record<string, boolean>;
+        infrastructureImproved?: boolean;
+        publicServicesImproved?: boolean;
+        version: number | null;
+      },
+    ) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      await village(auth, code);
+      const fields: FieldError[] = [];
+      if (input.poorVillage && !input.identifiedYear) fields.push({ field: 'identifiedYear', label: '识别年度', message: '贫困村须填写识别年度' });
+      if (input.exited && !input.exitYear) fields.push({ field: 'exitYear', label: '出列年度', message: '已出列的村须填写出列年度' });
+      if (input.certifiedPopulation !== undefined && input.certifiedPopulation !== null && input.certifiedPopulation < 0)
+        fields.push({ field: 'certifiedPopulation', label: '公安认定总人口', message: '不能为负数' });
+      if (fields.length) throw validationError(fields);
+      const ok = await repo.saveVillageProfile(
+        {
+          regionCode: code,
+          poorVillage: input.poorVillage,
+          identifiedYear: input.identifiedYear ?? null,
+          exited: input.exited,
+          exitYear: input.exitYear ?? null,
+          certifiedPopulation: input.certifiedPopulation ?? null,
+          populationYear: input.populationYear ?? null,
+          specialtyIndustries: (input.specialtyIndustries ?? []).map((s) => s.trim()).filter(Boolean),
+          facilities: input.facilities ?? {},
+          infrastructureImproved: !!input.infrastructureImproved,
+          publicServicesImproved: !!input.publicServicesImproved,
+        },
+        input.version,
+      );
+      if (!ok) throw new AppError('STALE_VERSION', '该村信息已被他人修改，请刷新后重试');
+      return this.village(auth, code);
+    },
+    async saveVillageYear(auth: Auth, code: string, year: number, input: { collectiveIncome?: number | null; plannedHouseholds?: number | null; plannedPersons?: number | null }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      await village(auth, code);
+      await repo.saveVillageYear({ regionCode: code, year, collectiveIncome: input.collectiveIncome ?? null, plannedHouseholds: input.plannedHouseholds ?? null, plannedPersons: input.plannedPersons ?? null });
+      return this.village(auth, code);
+    },
+
+    // --- households ----------------------------------------------------------------------------------------------
+    async search(auth: Auth, q: { region?: string; q?: string; status?: string; page: number; pageSize: number }) {
+      let prefix = auth.regionPrefix;
+      if (q.region) {
+        requireRegion(auth, q.region);
+        const r = await regions.get(q.region);
+        prefix = regionPrefix(r.code, r.level);
+      }
+      return { ...(await repo.search(prefix, q.q ?? '', q.status, q.pageSize, (q.page - 1) * q.pageSize)), page: q.page, pageSize: q.pageSize };
+    },
+
+    async createHousehold(auth: Auth, input: HouseholdInput & { identifiedOn?: string }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      requireRegion(auth, input.villageCode ?? '', '该村');
+      const { persons, errors } = checkHousehold(input, now());
+      if (errors.length) throw validationError(errors);
+      await village(auth, input.villageCode);
+      const taken = await idNumbersFree(persons.map((p) => p.idNumber), null);
+      if (taken.length) throw validationError(taken);
+      if (await repo.householdByNumber(input.villageCode, input.number.trim()))
+        throw validationError([{ field: 'number', label: '户编号', message: `本村已有户编号 ${input.number.trim()}` }]);
+      const identifiedOn = input.identifiedOn ?? `${input.identifiedYear}-12-31`;
+      const id = await transaction(async (tx) => {
+        const id = await tx.insertHousehold({
+          villageCode: input.villageCode,
+          number: input.number.trim(),
+          attribute: input.attribute,
+          identifiedYear: input.identifiedYear,
+          identifiedOn,
+          mainCause: input.mainCause,
+          secondaryCauses: input.secondaryCauses ?? [],
+          housingSafe: !!input.housingSafe,
+          drinkingWaterSafe: !!input.drinkingWaterSafe,
+          foodSecure: !!input.foodSecure,
+          clothingSecure: !!input.clothingSecure,
+          status: '未脱贫',
+        });
+        await tx.insertPersons(id, persons);
+        await tx.insertStatus({
+          householdId: id,
+          villageCode: input.villageCode,
+          status: '未脱贫',
+          year: input.identifiedYear,
+          effectiveOn: identifiedOn,
+          persons: persons.length,
+          reason: '建档立卡识别',
+          userId: auth.userId,
+          userName: auth.displayName,
+          at: now(),
+        });
+        return id;
+      });
+      return this.household(auth, id);
+    },
+
+    async household(auth: Auth, id: number) {
+      const h = await loadHousehold(auth, id);
+      const members = await repo.personsOf(id);
+      const incomes = await repo.incomes(id);
+      const history = await repo.statusHistory(id);
+      const show = maySeeIdNumbers(auth);
+      const computed = incomes.map((row) => ({ year: row.year, items: row, result: computeIncome(incomeInput(row, members.length)) }));
+      const latest = computed[computed.length - 1];
+      const line = latest ? applicableLine(await lines(), latest.year, h.villageCode) : undefined;
+      return {
+        ...h,
+        village: await regions.get(h.villageCode),
+        persons: members.map((p) => ({ ...p, idNumber: show ? p.idNumber : maskIdNumber(p.idNumber) })),
+        incomes: computed,
+        history: history.map((s) => ({ status: s.status, year: s.year, effectiveOn: s.effectiveOn, persons: s.persons, reason: s.reason, userName: s.userName, at: new Date(s.at).toISOString() })),
+        verdicts: latest ? verdicts(h, latest.result, members, line) : null,
+        verdictYear: latest?.year ?? null,
+      };
+    },
+
+    async updateHousehold(auth: Auth, id: number, input: Partial<Omit<HouseholdInput, 'villageCode'>> & { version: number; reason?: string }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const h = await loadHousehold(auth, id);
+      const current = await repo.personsOf(id);
+      const merged: HouseholdInput = {
+        villageCode: h.villageCode,
+        number: input.number ?? h.number,
+        attribute: input.attribute ?? h.attribute,
+        identifiedYear: input.identifiedYear ?? h.identifiedYear,
+        mainCause: input.mainCause ?? h.mainCause,
+        secondaryCauses: input.secondaryCauses ?? h.secondaryCauses,
+        housingSafe: input.housingSafe ?? h.housingSafe,
+        drinkingWaterSafe: input.drinkingWaterSafe ?? h.drinkingWaterSafe,
+        foodSecure: input.foodSecure ?? h.foodSecure,
+        clothingSecure: input.clothingSecure ?? h.clothingSecure,
+        persons: input.persons ?? current.map((p) => ({ ...p, disabilityGrade: p.disabilityGrade })),
+      };
+      const { persons, errors } = checkHousehold(merged, now());
+      if (errors.length) throw validationError(errors);
+      if (input.persons) {
+        const taken = await idNumbersFree(persons.map((p) => p.idNumber), id);
+        if (taken.length) throw validationError(taken);
+      }
+      await transaction(async (tx) => {
+        const ok = await tx.updateHousehold(id, input.version, {
+          number: merged.number.trim(),
+          attribute: merged.attribute,
+          identifiedYear: merged.identifiedYear,
+          mainCause: merged.mainCause,
+          secondaryCauses: merged.secondaryCauses ?? [],
+          housingSafe: !!merged.housingSafe,
+          drinkingWaterSafe: !!merged.drinkingWaterSafe,
+          foodSecure: !!merged.foodSecure,
+          clothingSecure: !!merged.clothingSecure,
+        });
+        if (!ok) throw new AppError('STALE_VERSION', '该户信息已被他人修改，请刷新后重试', { currentVersion: h.version });
+        if (input.persons) {
+          await tx.deletePersons(id);
+          await tx.insertPersons(id, persons);
+          // The size of the household is part of every as-of figure: a change of members is a dated history row.
+          if (persons.length !== current.length)
+            await tx.insertStatus({
+              householdId: id,
+              villageCode: h.villageCode,
+              status: h.status,
+              year: h.statusYear,
+              effectiveOn: isoDate(now()),
+              persons: persons.length,
+              reason: input.reason?.trim() || `家庭成员由 ${current.length} 人变更为 ${persons.length} 人`,
+              userId: auth.userId,
+              userName: auth.displayName,
+              at: now(),
+            });
+        }
+      });
+      return this.household(auth, id);
+    },
+
+    async saveIncome(auth: Auth, id: number, year: number, items: Partial<Omit<IncomeRow, 'householdId' | 'year'>>) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      await loadHousehold(auth, id);
+      const fields: FieldError[] = [];
+      const row: IncomeRow = {
+        householdId: id,
+        year,
+        wages: 0,
+        business: 0,
+        property: 0,
+        subsidies: 0,
+        minimumLiving: 0,
+        extremePoverty: 0,
+        pension: 0,
+        ecological: 0,
+        otherTransfer: 0,
+        businessCosts: 0,
+        illnessCosts: 0,
+        schoolingCosts: 0,
+      };
+      for (const [k, v] of Object.entries(items)) {
+        if (!(k in row) || k === 'householdId' || k === 'year') continue;
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fields.push({ field: k, label: INCOME_LABELS[k] ?? k, message: '应为不小于 0 的整数（元）' });
+        else (row as unknown as Record<string, number>)[k] = v;
+      }
+      if (year < 2013 || year > now().getFullYear()) fields.push({ field: 'year', label: '年度', message: `应在 2013 至 ${now().getFullYear()} 年之间` });
+      if (fields.length) throw validationError(fields);
+      await repo.saveIncome(row);
+      return this.household(auth, id);
+    },
+
+    /** A status change with its date and reason, checked against the transition table and the exit rules. */
+    async changeStatus(auth: Auth, id: number, input: { status: string; year?: number | null; effectiveOn?: string; reason: string; version: number }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const h = await loadHousehold(auth, id);
+      const to = input.status as HouseholdStatus;
+      if (!STATUSES.includes(to)) throw validationError([{ field: 'status', label: '状态', message: `应为${STATUSES.join('、')}之一` }]);
+      const problem = statusChangeProblem(h.status as HouseholdStatus, to);
+      if (problem) throw new AppError('CONFLICT', problem);
+      if (!input.reason?.trim()) throw validationError([{ field: 'reason', label: '变更原因', message: '请填写变更原因' }]);
+      const effectiveOn = input.effectiveOn ?? isoDate(now());
+      const members = await repo.personsOf(id);
+      if (to === '已脱贫') {
+        const year = input.year ?? Number(effectiveOn.slice(0, 4));
+        const income = (await repo.incomes(id)).find((r) => r.year === year);
+        if (!income) throw validationError([{ field: 'year', label: '脱贫年度', message: `缺少 ${year} 年的收入数据，无法判断是否达到脱贫标准` }]);
+        const line = await lineFor(year, h.villageCode);
+        const verdict = householdExit(factsOf(h, computeIncome(incomeInput(income, members.length)), members), line.yuan);
+        if (!verdict.passed) throw exitRefused(verdict);
+      }
+      if (to === '稳定脱贫') {
+        const verdict = stableExitMarking({ status: h.status as HouseholdStatus, attribute: h.attribute as HouseholdAttribute });
+        if (!verdict.passed) throw exitRefused(verdict, '不能标注为稳定脱贫');
+      }
+      const year = to === '已脱贫' ? (input.year ?? Number(effectiveOn.slice(0, 4))) : h.statusYear;
+      await transaction(async (tx) => {
+        if (!(await tx.updateHousehold(id, input.version, { status: to, statusYear: year })))
+          throw new AppError('STALE_VERSION', '该户信息已被他人修改，请刷新后重试', { currentVersion: h.version });
+        await tx.insertStatus({
+          householdId: id,
+          villageCode: h.villageCode,
+          status: to,
+          year,
+          effectiveOn,
+          persons: members.length,
+          reason: input.reason.trim(),
+          userId: auth.userId,
+          userName: auth.displayName,
+          at: now(),
+        });
+      });
+      return this.household(auth, id);
+    },
+
+    /** 测算: runs the rules on a household as entered, without saving anything. */
+    async trialHousehold(
+      auth: Auth,
+      input: {
+        regionCode: string;
+        year: number;
+        status?: string;
+        attribute?: string;
+        income: IncomeItems;
+        householdSize: number;
+        foodSecure: boolean;
+        clothingSecure: boolean;
+        housingSafe: boolean;
+        drinkingWaterSafe?: boolean;
+        members: HouseholdFacts['members'];
+      },
+    ) {
+      requireRegion(auth, input.regionCode);
+      const line = await lineFor(input.year, input.regionCode);
+      const income = computeIncome({ ...input.income, householdSize: input.householdSize });
+      const facts = factsOf({ ...input, drinkingWaterSafe: !!input.drinkingWaterSafe }, income, input.members);
+      return {
+        income,
+        line: { year: line.year, scope: SCOPE_LABELS[line.scope], yuan: line.yuan, source: line.source },
+        identification: identifyHousehold(facts, line.yuan),
+        exit: householdExit(facts, line.yuan),
+        stableExit: stableExitMarking({ status: (input.status ?? '已脱贫') as HouseholdStatus, attribute: (input.attribute ?? '一般贫困户') as HouseholdAttribute }),
+      };
+    },
+    trialVillage(input: Parameters<typeof villageExit>[0], params?: Partial<VillageExitParams>) {
+      return villageExit(input, { ...DEFAULT_VILLAGE_EXIT, ...params });
+    },
+
+    /** Statistics of a region subtree as of a date (default today). */
+    async statistics(auth: Auth, q: { region?: string; asOf?: string }) {
+      const code = q.region ?? (auth.regionPrefix ? auth.regionPrefix.padEnd(12, '0') : null);
+      let prefix = auth.regionPrefix;
+      let region: Awaited<ReturnType<RegionsService['get']>> | null = null;
+      if (code) {
+        requireRegion(auth, code);
+        region = await regions.get(code);
+        prefix = regionPrefix(region.code, region.level);
+      }
+      const asOf = q.asOf ?? isoDate(now());
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw validationError([{ field: 'asOf', label: '统计日期', message: '应为 YYYY-MM-DD' }]);
+      const year = Number(asOf.slice(0, 4));
+      const byStatus = await repo.statusAsOf(prefix, asOf);
+      const villages = await repo.villageCounts(prefix, year);
+      const poorPersons = byStatus.filter((s) => s.status === '未脱贫' || s.status === '返贫').reduce((a, s) => a + s.persons, 0);
+      return {
+        region,
+        asOf,
+        villages,
+        byStatus,
+        poorPersons,
+        incidence: villages.population > 0 ? poorPersons / villages.population : null,
+        meanPerCapita: await repo.meanPerCapita(prefix, year - 1),
+        ...(await repo.breakdowns(prefix)),
+        exits: await repo.exitsByYear(prefix),
+      };
+    },
+  };
+}
+
+export const INCOME_LABELS: Record<string, string> = {
+  wages: '工资性收入',
+  business: '生产经营性收入',
+  property: '财产性收入',
+  subsidies: '补贴',
+  minimumLiving: '低保金',
+  extremePoverty: '特困供养金',
+  pension: '养老金',
+  ecological: '生态补偿金',
+  otherTransfer: '其他转移性收入',
+  businessCosts: '生产经营性支出',
+  illnessCosts: '因病支出',
+  schoolingCosts: '因学支出',
+};
+
+function exitRefused(verdict: Verdict, what = '未达到脱贫标准'): AppError {
+  const failed = verdict.criteria.filter((c) => c.passed === false);
+  return new AppError('CONFLICT', `${what}：${failed.map((c) => `${c.label}（${c.reason}）`).join('；')}`, { verdict });
+}
+
+export type RegistryService = ReturnType<typeof makeRegistryService>;
