@@ -154,7 +154,7 @@ describe.each(dbKinds())('registry API on %s', (kind) => {
     expect(trial.json()).toMatchObject({ income: { netIncome: 7000, perCapita: 3500, overspent: true }, identification: { passed: true }, exit: { passed: false }, line: { yuan: 3747 } });
     const village = await townUser.post('/api/registry/trial/village', { remainingPoor: 3, certifiedPopulation: 100, specialtyIndustries: 1, collectiveIncomeYuan: 60000, infrastructureImproved: true, publicServicesImproved: true });
     expect(village.json().criteria[0]).toMatchObject({ key: 'incidence', passed: false, reason: '剩余贫困人口 3 人 ÷ 全村总人口 100 人 = 3.00%' });
-    const noLine = await townUser.post('/api/registry/trial/household', { ...trial.json(), regionCode: VILLAGE, year: 2030, income: { wages: 0, business: 0, property: 0, transfer: { subsidies: 0, minimumLiving: 0, extremePoverty: 0, pension: 0, ecological: 0, other: 0 }, businessCosts: 0, illnessCosts: 0, schoolingCosts: 0 }, householdSize: 1, foodSecure: true, clothingSecure: true, housingSafe: true, members: [] });
+    const noLine = await townUser.post('/api/registry/trial/household', { regionCode: VILLAGE, year: 2030, income: { wages: 0, business: 0, property: 0, transfer: { subsidies: 0, minimumLiving: 0, extremePoverty: 0, pension: 0, ecological: 0, other: 0 }, businessCosts: 0, illnessCosts: 0, schoolingCosts: 0 }, householdSize: 1, foodSecure: true, clothingSecure: true, housingSafe: true, members: [] });
     expect(noLine.json().error.message).toContain('缺少 2030 年适用于该地区的扶贫标准');
   });
 });
