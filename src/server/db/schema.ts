@@ -291,6 +291,8 @@ export const persons = pgTable(
   {
     id: serial('id').primaryKey(),
     householdId: integer('household_id').notNull(),
+    /** The household's village, copied by a trigger on insert (statistics by region without a join). */
+    villageCode: char('village_code', { length: 12 }),
     name: varchar('name', { length: 50 }).notNull(),
     /** Unique in the whole registry: one person, one household. */
     idNumber: char('id_number', { length: 18 }).notNull().unique(),
@@ -311,7 +313,11 @@ export const persons = pgTable(
     seriousIllnessInsured: boolean('serious_illness_insured').notNull().default(false),
     pensionInsured: boolean('pension_insured').notNull().default(false),
   },
-  (t) => [index('persons_household_idx').on(t.householdId), index('persons_name_idx').on(t.name)],
+  (t) => [
+    index('persons_household_idx').on(t.householdId),
+    index('persons_name_idx').on(t.name),
+    index('persons_village_idx').on(t.villageCode.op('bpchar_pattern_ops'), t.labour),
+  ],
 );
 
 /** Income item by item per household and year (seed 004), integer yuan. */

@@ -162,8 +162,7 @@ export function makeRegistryRepo(db: Db) {
       );
       const byLabour = await queryRows<{ key: string; persons: number }>(
         db,
-        sql`select p.labour as key, count(*)::int as persons from ${persons} p join ${households} h on h.id = p.household_id
-            where h.village_code like ${`${prefix}%`} group by p.labour order by 2 desc`,
+        sql`select labour as key, count(*)::int as persons from ${persons} where village_code like ${`${prefix}%`} group by labour order by 2 desc`,
       );
       return { byCause, byAttribute, byLabour };
     },
@@ -177,14 +176,23 @@ export function makeRegistryRepo(db: Db) {
       );
       return row ?? { poor: 0, exited: 0, population: 0 };
     },
-    async meanPerCapita(prefix: string, year: number) {
+    /**
+     * Mean per-capita net income for the year of the households in the subtree, each divided by its number of
+     * persons as of `asOf` (from the status history, like every as-of figure).
+     */
+    async meanPerCapita(prefix: string, year: number, asOf: string) {
       const [row] = await queryRows<{ mean: number | null; households: number }>(
         db,
-        sql`select round(avg((i.wages + i.business + i.property + i.subsidies + i.minimum_living + i.extreme_poverty + i.pension + i.ecological + i.other_transfer - i.business_costs)::numeric
-                       / nullif((select count(*) from ${persons} p where p.household_id = i.household_id), 0)))::int as mean,
+        sql`with latest as (
+              select distinct on (household_id) household_id, persons
+              from ${householdStatusHistory}
+              where village_code like ${`${prefix}%`} and effective_on <= ${asOf}::date
+              order by household_id, effective_on desc, id desc)
+            select round(avg((i.wages + i.business + i.property + i.subsidies + i.minimum_living + i.extreme_poverty + i.pension
+                              + i.ecological + i.other_transfer - i.business_costs)::numeric / l.persons))::int as mean,
                    count(*)::int as households
-            from ${householdIncomes} i join ${households} h on h.id = i.household_id
-            where h.village_code like ${`${prefix}%`} and i.year = ${year}`,
+            from latest l join ${householdIncomes} i on i.household_id = l.household_id and i.year = ${year}
+            where l.persons > 0`,
       );
       return row ?? { mean: null, households: 0 };
     },

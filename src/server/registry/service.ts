@@ -474,7 +474,7 @@ export function makeRegistryService(deps: RegistryDeps) {
         byStatus,
         poorPersons,
         incidence: villages.population > 0 ? poorPersons / villages.population : null,
-        meanPerCapita: await repo.meanPerCapita(prefix, year - 1),
+        meanPerCapita: { year: year - 1, ...(await repo.meanPerCapita(prefix, year - 1, asOf)) },
         ...(await repo.breakdowns(prefix)),
         exits: await repo.exitsByYear(prefix),
       };

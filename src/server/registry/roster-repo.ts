@@ -1,0 +1,226 @@
+import { sql } from 'drizzle-orm';
+import type { CheckedPerson } from '../../domain/registry/validate-household';
+import { queryRows, type Db } from '../db/connection';
+import { households, householdStatusHistory, persons, regions } from '../db/schema';
+import type { RosterExportRow } from './roster';
+
+/** Rows per statement of the bulk paths: a few thousand rows bound as arrays keep statements cheap to plan. */
+export const BATCH = 5000;
+
+function chunks<T>(list: T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+export interface ExistingHousehold {
+  id: number;
+  villageCode: string;
+  number: string;
+  attribute: string;
+  identifiedYear: number;
+  mainCause: string;
+  secondaryCauses: string[];
+  housingSafe: boolean;
+  drinkingWaterSafe: boolean;
+  foodSecure: boolean;
+  clothingSecure: boolean;
+  status: string;
+  statusYear: number | null;
+  version: number;
+}
+
+export type ExistingPerson = CheckedPerson & { householdId: number };
+
+export interface HouseholdWrite {
+  villageCode: string;
+  number: string;
+  attribute: string;
+  identifiedYear: number;
+  identifiedOn: string;
+  mainCause: string;
+  secondaryCauses: string[];
+  housingSafe: boolean;
+  drinkingWaterSafe: boolean;
+  foodSecure: boolean;
+  clothingSecure: boolean;
+}
+
+export interface StatusWrite {
+  householdId: number;
+  villageCode: string;
+  status: string;
+  year: number | null;
+  effectiveOn: string;
+  persons: number;
+  reason: string;
+  userId: number;
+  userName: string;
+  at: Date;
+}
+
+const PERSON_COLUMNS = `p.household_id as "householdId", p.name, trim(p.id_number) as "idNumber", p.sex, p.birth_date::text as "birthDate", p.relation,
+  p.schooling, p.dropout_for_poverty as "dropoutForPoverty", p.health, p.disability_grade as "disabilityGrade", p.labour,
+  p.has_qualification as "hasQualification", p.work_months as "workMonths", p.work_place as "workPlace", p.work_income as "workIncome",
+  p.medical_eligible as "medicalEligible", p.medical_insured as "medicalInsured", p.serious_illness_insured as "seriousIllnessInsured",
+  p.pension_insured as "pensionInsured"`;
+
+/** Bulk reads and writes of the roster import and export (issue 3): arrays bound with `sql.param`, unnest on the server. */
+export function makeRosterRepo(db: Db) {
+  return {
+    /** Regions by code (to check that a village code is known and a village). */
+    async regionsByCodes(codes: string[]): Promise<Array<{ code: string; name: string; level: number }>> {
+      const out: Array<{ code: string; name: string; level: number }> = [];
+      for (const part of chunks(codes))
+        out.push(...(await queryRows<{ code: string; name: string; level: number }>(db, sql`select code, name, level from ${regions} where code = any(${sql.param(part)}::bpchar[])`)));
+      return out;
+    },
+
+    /** Persons already in the registry with these ID numbers, with the household they belong to. */
+    async personsByIdNumbers(ids: string[]): Promise<Array<{ idNumber: string; name: string; householdId: number; villageCode: string; number: string }>> {
+      const out: Array<{ idNumber: string; name: string; householdId: number; villageCode: string; number: string }> = [];
+      for (const part of chunks(ids))
+        out.push(
+          ...(await queryRows<{ idNumber: string; name: string; householdId: number; villageCode: string; number: string }>(
+            db,
+            sql`select trim(p.id_number) as "idNumber", p.name, p.household_id as "householdId", h.village_code as "villageCode", h.number
+                from ${persons} p join ${households} h on h.id = p.household_id
+                where p.id_number = any(${sql.param(part)}::bpchar[])`,
+          )),
+        );
+      return out;
+    },
+
+    /** Households already in the registry by (village code, 户编号). */
+    async householdsByKeys(keys: Array<{ villageCode: string; number: string }>): Promise<ExistingHousehold[]> {
+      const out: ExistingHousehold[] = [];
+      for (const part of chunks(keys))
+        out.push(
+          ...(await queryRows<ExistingHousehold>(
+            db,
+            sql`select h.id, h.village_code as "villageCode", h.number, h.attribute, h.identified_year as "identifiedYear", h.main_cause as "mainCause",
+                  h.secondary_causes as "secondaryCauses", h.housing_safe as "housingSafe", h.drinking_water_safe as "drinkingWaterSafe",
+                  h.food_secure as "foodSecure", h.clothing_secure as "clothingSecure", h.status, h.status_year as "statusYear", h.version
+                from ${households} h
+                join unnest(${sql.param(part.map((k) => k.villageCode))}::text[], ${sql.param(part.map((k) => k.number))}::text[]) as k(v, n)
+                  on h.village_code = k.v::bpchar and h.number = k.n`,
+          )),
+        );
+      return out;
+    },
+
+    /** The members of these households. */
+    async personsOfHouseholds(ids: number[]): Promise<ExistingPerson[]> {
+      const out: ExistingPerson[] = [];
+      for (const part of chunks(ids))
+        out.push(...(await queryRows<ExistingPerson>(db, sql`select ${sql.raw(PERSON_COLUMNS)} from ${persons} p where p.household_id = any(${sql.param(part)}::int[]) order by p.id`)));
+      return out;
+    },
+
+    /** Inserts households (status 未脱贫) and returns their ids by `villageCode:number`. */
+    async insertHouseholds(rows: HouseholdWrite[]): Promise<Map<string, number>> {
+      const ids = new Map<string, number>();
+      for (const part of chunks(rows)) {
+        const col = <K extends keyof HouseholdWrite>(k: K) => sql.param(part.map((r) => r[k]));
+        const inserted = await queryRows<{ id: number; villageCode: string; number: string }>(
+          db,
+          sql`insert into ${households} (village_code, number, attribute, identified_year, identified_on, main_cause, secondary_causes,
+                housing_safe, drinking_water_safe, food_secure, clothing_secure, status)
+              select v, n, a, y, o, m, s::jsonb, hs, dw, fs, cs, '未脱贫'
+              from unnest(${col('villageCode')}::text[], ${col('number')}::text[], ${col('attribute')}::text[], ${col('identifiedYear')}::int2[],
+                ${col('identifiedOn')}::date[], ${col('mainCause')}::text[], ${sql.param(part.map((r) => JSON.stringify(r.secondaryCauses)))}::text[],
+                ${col('housingSafe')}::boolean[], ${col('drinkingWaterSafe')}::boolean[], ${col('foodSecure')}::boolean[], ${col('clothingSecure')}::boolean[])
+                as u(v, n, a, y, o, m, s, hs, dw, fs, cs)
+              returning id, village_code as "villageCode", number`,
+        );
+        for (const r of inserted) ids.set(`${r.villageCode}:${r.number}`, r.id);
+      }
+      return ids;
+    },
+
+    /** Updates the facts of households at their expected version; returns how many matched. */
+    async updateHouseholds(rows: Array<HouseholdWrite & { id: number; version: number }>): Promise<number> {
+      let n = 0;
+      for (const part of chunks(rows)) {
+        const col = <K extends keyof (HouseholdWrite & { id: number; version: number })>(k: K) => sql.param(part.map((r) => r[k]));
+        const updated = await queryRows<{ id: number }>(
+          db,
+          sql`update ${households} h set attribute = u.a, identified_year = u.y, main_cause = u.m, secondary_causes = u.s::jsonb,
+                housing_safe = u.hs, drinking_water_safe = u.dw, food_secure = u.fs, clothing_secure = u.cs, version = h.version + 1
+              from unnest(${col('id')}::int[], ${col('version')}::int[], ${col('attribute')}::text[], ${col('identifiedYear')}::int2[], ${col('mainCause')}::text[],
+                ${sql.param(part.map((r) => JSON.stringify(r.secondaryCauses)))}::text[], ${col('housingSafe')}::boolean[], ${col('drinkingWaterSafe')}::boolean[],
+                ${col('foodSecure')}::boolean[], ${col('clothingSecure')}::boolean[]) as u(id, ver, a, y, m, s, hs, dw, fs, cs)
+              where h.id = u.id and h.version = u.ver
+              returning h.id`,
+        );
+        n += updated.length;
+      }
+      return n;
+    },
+
+    async deletePersonsOf(householdIds: number[]): Promise<void> {
+      for (const part of chunks(householdIds)) await db.execute(sql`delete from ${persons} where household_id = any(${sql.param(part)}::int[])`);
+    },
+
+    async insertPersons(rows: ExistingPerson[]): Promise<void> {
+      for (const part of chunks(rows)) {
+        const col = <K extends keyof ExistingPerson>(k: K) => sql.param(part.map((r) => r[k]));
+        await db.execute(sql`
+          insert into ${persons} (household_id, name, id_number, sex, birth_date, relation, schooling, dropout_for_poverty, health, disability_grade,
+            labour, has_qualification, work_months, work_place, work_income, medical_eligible, medical_insured, serious_illness_insured, pension_insured)
+          select * from unnest(${col('householdId')}::int[], ${col('name')}::text[], ${col('idNumber')}::bpchar[], ${col('sex')}::text[], ${col('birthDate')}::date[],
+            ${col('relation')}::text[], ${col('schooling')}::text[], ${col('dropoutForPoverty')}::boolean[], ${col('health')}::text[], ${col('disabilityGrade')}::int2[],
+            ${col('labour')}::text[], ${col('hasQualification')}::boolean[], ${col('workMonths')}::int2[], ${col('workPlace')}::text[], ${col('workIncome')}::int[],
+            ${col('medicalEligible')}::boolean[], ${col('medicalInsured')}::boolean[], ${col('seriousIllnessInsured')}::boolean[], ${col('pensionInsured')}::boolean[])`);
+      }
+    },
+
+    async insertStatuses(rows: StatusWrite[]): Promise<void> {
+      for (const part of chunks(rows)) {
+        const col = <K extends keyof StatusWrite>(k: K) => sql.param(part.map((r) => r[k]));
+        await db.execute(sql`
+          insert into ${householdStatusHistory} (household_id, village_code, status, year, effective_on, persons, reason, user_id, user_name, at)
+          select * from unnest(${col('householdId')}::int[], ${col('villageCode')}::bpchar[], ${col('status')}::text[], ${col('year')}::int2[],
+            ${col('effectiveOn')}::date[], ${col('persons')}::int[], ${col('reason')}::text[], ${col('userId')}::int[], ${col('userName')}::text[],
+            ${sql.param(part.map((r) => r.at.toISOString()))}::timestamptz[])`);
+      }
+    },
+
+    /** One page of the roster under a code prefix, in (village, 户编号, person) order, after the given key. */
+    async rosterPage(prefix: string, after: { villageCode: string; number: string; personId: number } | null, limit: number) {
+      return queryRows<RosterExportRow & { personId: number }>(
+        db,
+        sql`select h.village_code as "villageCode", coalesce(r.name, '') as "villageName", h.number, h.attribute, h.identified_year as "identifiedYear",
+              h.main_cause as "mainCause", h.secondary_causes as "secondaryCauses", h.housing_safe as "housingSafe", h.drinking_water_safe as "drinkingWaterSafe",
+              h.food_secure as "foodSecure", h.clothing_secure as "clothingSecure", h.status, h.status_year as "statusYear",
+              p.id as "personId", p.name, trim(p.id_number) as "idNumber", p.relation, p.schooling, p.dropout_for_poverty as "dropoutForPoverty", p.health,
+              p.disability_grade as "disabilityGrade", p.labour, p.has_qualification as "hasQualification", p.work_months as "workMonths",
+              p.work_place as "workPlace", p.work_income as "workIncome", p.medical_insured as "medicalInsured",
+              p.serious_illness_insured as "seriousIllnessInsured", p.pension_insured as "pensionInsured"
+            from ${households} h join ${persons} p on p.household_id = h.id left join ${regions} r on r.code = h.village_code
+            where h.village_code like ${`${prefix}%`}
+              ${after ? sql`and (h.village_code, h.number, p.id) > (${after.villageCode}::bpchar, ${after.number}::varchar, ${after.personId}::int)` : sql``}
+            order by h.village_code, h.number, p.id
+            limit ${limit}`,
+      );
+    },
+
+    /** The households of one village with their members, for the 一览表. */
+    async villageHouseholds(code: string) {
+      const list = await queryRows<{ id: number; number: string; attribute: string; mainCause: string; secondaryCauses: string[]; status: string; statusYear: number | null }>(
+        db,
+        sql`select id, number, attribute, main_cause as "mainCause", secondary_causes as "secondaryCauses", status, status_year as "statusYear"
+            from ${households} where village_code = ${code} order by number`,
+      );
+      const members = list.length ? await this.personsOfHouseholds(list.map((h) => h.id)) : [];
+      const byHousehold = new Map<number, ExistingPerson[]>();
+      for (const m of members) {
+        const l = byHousehold.get(m.householdId) ?? [];
+        l.push(m);
+        byHousehold.set(m.householdId, l);
+      }
+      return list.map((h) => ({ ...h, members: byHousehold.get(h.id) ?? [] }));
+    },
+  };
+}
+export type RosterRepo = ReturnType<typeof makeRosterRepo>;

@@ -1,0 +1,350 @@
+import { maskIdNumber } from '../../domain/registry/id-number';
+import { checkHousehold, PERSON_LABELS, type CheckedPerson, type HouseholdInput } from '../../domain/registry/validate-household';
+import { AppError, type FieldError } from '../../domain/shared/errors';
+import type { Auth } from '../auth/access';
+import { maySeeIdNumbers, requireRegion, requireRole } from '../auth/access';
+import type { RegionsService } from '../regions/service';
+import { ROSTER_LABELS, ROSTER_LETTERS, type RosterExportRow, type RosterRow } from './roster';
+import type { ExistingHousehold, ExistingPerson, HouseholdWrite, RosterRepo, StatusWrite } from './roster-repo';
+import { regionPrefix } from './service';
+
+export interface RosterDeps {
+  repo: RosterRepo;
+  transaction: <T>(fn: (repo: RosterRepo) => Promise<T>) => Promise<T>;
+  regions: RegionsService;
+  now: () => Date;
+}
+
+export interface RosterProgress {
+  phase: 'validate' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface RosterImportResult {
+  /** Households and persons in the file. */
+  households: number;
+  persons: number;
+  /** Households new to the registry, households whose facts or members changed, households left exactly as they were. */
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** Household columns read from a household's first row; later rows may leave them blank or repeat them. */
+const HOUSEHOLD_FIELDS = ['attribute', 'identifiedYear', 'mainCause', 'secondaryCauses', 'housingSafe', 'drinkingWaterSafe', 'foodClothingSecure'] as const;
+
+const PERSON_KEYS: Array<keyof CheckedPerson> = [
+  'name',
+  'relation',
+  'schooling',
+  'dropoutForPoverty',
+  'health',
+  'disabilityGrade',
+  'labour',
+  'hasQualification',
+  'workMonths',
+  'workPlace',
+  'workIncome',
+  'medicalEligible',
+  'medicalInsured',
+  'seriousIllnessInsured',
+  'pensionInsured',
+  'sex',
+  'birthDate',
+];
+
+function samePersons(a: CheckedPerson[], b: ExistingPerson[]): boolean {
+  if (a.length !== b.length) return false;
+  const byId = new Map(b.map((p) => [p.idNumber, p]));
+  return a.every((p) => {
+    const q = byId.get(p.idNumber);
+    return !!q && PERSON_KEYS.every((k) => p[k] === q[k]);
+  });
+}
+
+function sameFacts(w: HouseholdWrite, h: ExistingHousehold): boolean {
+  return (
+    w.attribute === h.attribute &&
+    w.identifiedYear === h.identifiedYear &&
+    w.mainCause === h.mainCause &&
+    JSON.stringify(w.secondaryCauses) === JSON.stringify(h.secondaryCauses) &&
+    w.housingSafe === h.housingSafe &&
+    w.drinkingWaterSafe === h.drinkingWaterSafe &&
+    w.foodSecure === h.foodSecure &&
+    w.clothingSecure === h.clothingSecure
+  );
+}
+
+interface Group {
+  key: string;
+  rows: RosterRow[];
+  input: HouseholdInput;
+  persons: CheckedPerson[];
+}
+
+/**
+ * Roster import and export of the registry (issue 3, “Import and export”). The import validates every row in memory
+ * with the domain checks, looks up existing ID numbers, households and regions in batches, and writes everything in
+ * one transaction with array-bound statements — or nothing when any row fails.
+ *
+ * Re-import rule: households are matched on (村级区划代码, 户编号) and persons on ID number. A household whose facts and
+ * members equal the file is left untouched (`unchanged`); one that differs has its facts updated and its members
+ * replaced by the file's (`updated`, version + 1), with a status-history row when its number of members changes — as
+ * RegistryService.updateHousehold does. Status and income are never changed by an import.
+ */
+export function makeRosterService(deps: RosterDeps) {
+  const { repo, transaction, regions, now } = deps;
+
+  async function scopePrefix(auth: Auth, region: string | undefined): Promise<string> {
+    if (!region) return auth.regionPrefix;
+    requireRegion(auth, region);
+    const r = await regions.get(region);
+    return regionPrefix(r.code, r.level);
+  }
+
+  return {
+    async importRoster(auth: Auth, rows: RosterRow[], onProgress?: (p: RosterProgress) => void): Promise<RosterImportResult> {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const today = now();
+      const errors: FieldError[] = [];
+      const at = (row: number, field: string, message: string, label?: string): FieldError => ({
+        field,
+        label: label ?? ROSTER_LABELS[field] ?? PERSON_LABELS[field] ?? field,
+        message,
+        row,
+        column: ROSTER_LETTERS[field] ?? '',
+      });
+
+      // 1. Group the rows into households by (village code, 户编号); household facts come from the first row.
+      const groups = new Map<string, Group>();
+      const order: Group[] = [];
+      for (const r of rows) {
+        for (const e of r.errors ?? []) errors.push(at(r.row, e.field, e.message, e.label));
+        const villageCode = (r.villageCode ?? '').trim();
+        const number = (r.number ?? '').trim();
+        const key = `${villageCode}:${number}`;
+        let g = groups.get(key);
+        if (!g) {
+          g = {
+            key,
+            rows: [],
+            persons: [],
+            input: {
+              villageCode,
+              number,
+              attribute: r.attribute ?? '',
+              identifiedYear: r.identifiedYear ?? NaN,
+              mainCause: r.mainCause ?? '',
+              secondaryCauses: r.secondaryCauses ?? [],
+              housingSafe: !!r.housingSafe,
+              drinkingWaterSafe: !!r.drinkingWaterSafe,
+              foodSecure: !!r.foodClothingSecure,
+              clothingSecure: !!r.foodClothingSecure,
+              persons: [],
+            },
+          };
+          groups.set(key, g);
+          order.push(g);
+        } else {
+          const first = g.rows[0]!;
+          for (const f of HOUSEHOLD_FIELDS) {
+            const v = r[f];
+            if (v === undefined) continue;
+            const w = first[f];
+            if (JSON.stringify(v) !== JSON.stringify(w))
+              errors.push(at(r.row, f, `与同一户（户编号 ${number}）第 ${first.row} 行的“${ROSTER_LABELS[f]}”不一致；户的信息填在该户第 1 行，其他行可留空`));
+          }
+        }
+        g.rows.push(r);
+        g.input.persons.push(r.person);
+      }
+
+      // 2. Every household with the domain checks (seed 004 causes and labour, GB 11643 IDs, one head).
+      const seenIds = new Map<string, number>();
+      const groupOfId = new Map<string, Group>();
+      let checkedRows = 0;
+      for (const g of order) {
+        const { persons, errors: found } = checkHousehold(g.input, today);
+        const firstRow = g.rows[0]!.row;
+        const heads = g.rows.filter((r) => r.person.relation === '户主');
+        for (const e of found) {
+          const m = /^persons\.(\d+)\.(.+)$/.exec(e.field);
+          if (m) {
+            const r = g.rows[Number(m[1])]!;
+            errors.push(at(r.row, m[2]!, e.message));
+          } else if (e.field === 'persons') {
+            if (heads.length === 1) continue; // an ID twice in the household: reported below with both rows
+            const targets = heads.length ? heads : [g.rows[0]!];
+            for (const r of targets) errors.push(at(r.row, 'relation', `户编号 ${g.input.number} 的户${e.message}`, ROSTER_LABELS.relation));
+          } else errors.push(at(firstRow, e.field, e.message));
+        }
+        // Map checked persons back to their rows (checkHousehold keeps the order of the valid ones).
+        g.persons = persons;
+        for (const r of g.rows) {
+          const id = (r.person.idNumber ?? '').trim().toUpperCase();
+          if (!id) continue;
+          const before = seenIds.get(id);
+          if (before !== undefined) errors.push(at(r.row, 'idNumber', `身份证号与第 ${before} 行重复：一人只能录入 1 次、只能属于一户`));
+          else {
+            seenIds.set(id, r.row);
+            groupOfId.set(id, g);
+          }
+        }
+        checkedRows += g.rows.length;
+        if (onProgress && checkedRows % 50000 < g.rows.length) onProgress({ phase: 'validate', done: checkedRows, total: rows.length });
+      }
+
+      // 3. Region codes: known, a village, within the user's scope.
+      const codes = [...new Set(order.map((g) => g.input.villageCode).filter((c) => /^\d{12}$/.test(c)))];
+      const known = new Map((await repo.regionsByCodes(codes)).map((r) => [r.code, r]));
+      for (const g of order) {
+        const code = g.input.villageCode;
+        if (!/^\d{12}$/.test(code)) continue; // reported by checkHousehold
+        const row = g.rows[0]!.row;
+        const region = known.get(code);
+        if (!region) errors.push(at(row, 'villageCode', `区划代码 ${code} 不存在，请核对村级区划代码`));
+        else if (region.level !== 5) errors.push(at(row, 'villageCode', `区划代码 ${code}（${region.name}）不是村级区划，应填写 12 位村级区划代码`));
+        else if (!code.startsWith(auth.regionPrefix)) errors.push(at(row, 'villageCode', `${region.name}（${code}）不在您的管辖范围内`));
+      }
+
+      // 4. One person, one household: an ID number already in another household of the registry.
+      const existingHouseholds = new Map(
+        (await repo.householdsByKeys(order.filter((g) => g.input.number).map((g) => ({ villageCode: g.input.villageCode, number: g.input.number })))).map((h) => [
+          `${h.villageCode}:${h.number}`,
+          h,
+        ]),
+      );
+      for (const p of await repo.personsByIdNumbers([...seenIds.keys()].filter((id) => /^\d{17}[\dX]$/.test(id)))) {
+        const row = seenIds.get(p.idNumber)!;
+        const g = groupOfId.get(p.idNumber);
+        const own = g ? existingHouseholds.get(g.key) : undefined;
+        if (own?.id === p.householdId) continue;
+        errors.push(at(row, 'idNumber', `${maskIdNumber(p.idNumber)}（${p.name}）已在其他户（村代码 ${p.villageCode}，户编号 ${p.number}）中，一人只能属于一户`));
+      }
+
+      if (errors.length === 0 && order.length === 0) errors.push({ field: 'file', label: '导入文件', message: '文件中没有可导入的成员（请从第 3 行起填写）' });
+      if (errors.length) {
+        errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''));
+        throw new AppError('VALIDATION', `导入失败：共 ${errors.length} 处错误，未写入任何数据`, { fields: errors });
+      }
+
+      // 5. What changes: new households, changed households, unchanged ones.
+      const changedIds = [...existingHouseholds.values()].map((h) => h.id);
+      const currentMembers = new Map<number, ExistingPerson[]>();
+      for (const p of await repo.personsOfHouseholds(changedIds)) {
+        const l = currentMembers.get(p.householdId) ?? [];
+        l.push(p);
+        currentMembers.set(p.householdId, l);
+      }
+      const write = (g: Group): HouseholdWrite => ({
+        villageCode: g.input.villageCode,
+        number: g.input.number,
+        attribute: g.input.attribute,
+        identifiedYear: g.input.identifiedYear,
+        identifiedOn: `${g.input.identifiedYear}-12-31`,
+        mainCause: g.input.mainCause,
+        secondaryCauses: g.input.secondaryCauses ?? [],
+        housingSafe: !!g.input.housingSafe,
+        drinkingWaterSafe: !!g.input.drinkingWaterSafe,
+        foodSecure: !!g.input.foodSecure,
+        clothingSecure: !!g.input.clothingSecure,
+      });
+      const created: Group[] = [];
+      const updated: Array<{ g: Group; h: ExistingHousehold; before: number }> = [];
+      let unchanged = 0;
+      for (const g of order) {
+        const h = existingHouseholds.get(g.key);
+        if (!h) created.push(g);
+        else {
+          const members = currentMembers.get(h.id) ?? [];
+          if (sameFacts(write(g), h) && samePersons(g.persons, members)) unchanged++;
+          else updated.push({ g, h, before: members.length });
+        }
+      }
+      const result: RosterImportResult = { households: order.length, persons: rows.length, created: created.length, updated: updated.length, unchanged };
+      if (created.length === 0 && updated.length === 0) return result;
+
+      // 6. One transaction: nothing inside it may use the non-transaction db (PGlite has a single connection).
+      const at0 = now();
+      const stamp = { userId: auth.userId, userName: auth.displayName, at: at0 };
+      const total = created.reduce((a, g) => a + g.persons.length, 0) + updated.reduce((a, u) => a + u.g.persons.length, 0);
+      await transaction(async (tx) => {
+        const ids = await tx.insertHouseholds(created.map(write));
+        if (updated.length) {
+          const n = await tx.updateHouseholds(updated.map(({ g, h }) => ({ ...write(g), id: h.id, version: h.version })));
+          if (n !== updated.length) throw new AppError('STALE_VERSION', '导入期间有贫困户被他人修改，请重新导入');
+          await tx.deletePersonsOf(updated.map((u) => u.h.id));
+        }
+        const personRows: ExistingPerson[] = [];
+        for (const g of created) for (const p of g.persons) personRows.push({ ...p, householdId: ids.get(g.key)! });
+        for (const { g, h } of updated) for (const p of g.persons) personRows.push({ ...p, householdId: h.id });
+        for (let i = 0; i < personRows.length; i += 50000) {
+          await tx.insertPersons(personRows.slice(i, i + 50000));
+          onProgress?.({ phase: 'write', done: Math.min(i + 50000, total), total });
+        }
+        const statuses: StatusWrite[] = created.map((g) => ({
+          householdId: ids.get(g.key)!,
+          villageCode: g.input.villageCode,
+          status: '未脱贫',
+          year: g.input.identifiedYear,
+          effectiveOn: `${g.input.identifiedYear}-12-31`,
+          persons: g.persons.length,
+          reason: '建档立卡识别',
+          ...stamp,
+        }));
+        // The size of a household is part of every as-of figure: a change of members is a dated history row.
+        for (const { g, h, before } of updated)
+          if (g.persons.length !== before)
+            statuses.push({
+              householdId: h.id,
+              villageCode: h.villageCode,
+              status: h.status,
+              year: h.statusYear,
+              effectiveOn: isoDate(at0),
+              persons: g.persons.length,
+              reason: `家庭成员由 ${before} 人变更为 ${g.persons.length} 人（花名册导入）`,
+              ...stamp,
+            });
+        await tx.insertStatuses(statuses);
+      });
+      return result;
+    },
+
+    /** The roster under a region (default: the user's scope), page by page; ID numbers masked unless the role may see them. */
+    async *exportRoster(auth: Auth, q: { region?: string }, pageSize = 5000): AsyncGenerator<RosterExportRow[]> {
+      const prefix = await scopePrefix(auth, q.region);
+      const show = maySeeIdNumbers(auth);
+      let after: { villageCode: string; number: string; personId: number } | null = null;
+      for (;;) {
+        const page = await repo.rosterPage(prefix, after, pageSize);
+        if (page.length === 0) return;
+        const last = page[page.length - 1]!;
+        after = { villageCode: last.villageCode, number: last.number, personId: last.personId };
+        yield page.map(({ personId: _p, ...r }) => ({ ...r, idNumber: show ? r.idNumber : maskIdNumber(r.idNumber) }));
+        if (page.length < pageSize) return;
+      }
+    },
+
+    /** The village's 贫困户精准扶贫一览表 data (seed 001). */
+    async villageOverview(auth: Auth, code: string) {
+      requireRegion(auth, code, '该村');
+      const region = await regions.get(code);
+      if (region.level !== 5) throw new AppError('VALIDATION', `“${region.name}”不是村级行政区划`);
+      const fullName = (await regions.fullNames([code])).get(code) ?? region.name;
+      const show = maySeeIdNumbers(auth);
+      const list = await repo.villageHouseholds(code);
+      return {
+        village: { code, name: region.name, fullName },
+        households: list.map((h) => ({
+          ...h,
+          members: h.members.map((m) => ({ ...m, idNumber: show ? m.idNumber : maskIdNumber(m.idNumber) })),
+        })),
+      };
+    },
+  };
+}
+
+export type RosterService = ReturnType<typeof makeRosterService>;

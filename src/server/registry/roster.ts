@@ -1,0 +1,374 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
+import { CAUSES } from '../../domain/registry/causes';
+import { LABOUR_KINDS } from '../../domain/registry/labour';
+import { ATTRIBUTES, HEALTH, RELATIONS, SCHOOLING, type PersonInput } from '../../domain/registry/validate-household';
+import type { FieldError } from '../../domain/shared/errors';
+
+/**
+ * The roster (花名册) of the registry: ONE ROW PER PERSON. Rows are grouped into households by (村级区划代码, 户编号);
+ * the household columns (贫困户属性 … 吃穿不愁) are read from the household's first row and may be left blank, or
+ * repeated identically, on its other rows.
+ */
+export const ROSTER_COLUMNS = [
+  { header: '村级区划代码', field: 'villageCode', width: 15, hint: '12 位村级区划代码' },
+  { header: '户编号', field: 'number', width: 10, hint: '本村内唯一；同一户各成员填同一户编号' },
+  { header: '贫困户属性', field: 'attribute', width: 14, hint: ATTRIBUTES.join(' / ') },
+  { header: '识别年度', field: 'identifiedYear', width: 9, hint: '如 2014' },
+  { header: '主要致贫原因', field: 'mainCause', width: 12, hint: '仅 1 个，如 缺技术' },
+  { header: '次要致贫原因', field: 'secondaryCauses', width: 16, hint: '不超过 2 个，用“、”分隔' },
+  { header: '住房安全', field: 'housingSafe', width: 8, hint: '是 / 否' },
+  { header: '饮水安全', field: 'drinkingWaterSafe', width: 8, hint: '是 / 否' },
+  { header: '吃穿不愁', field: 'foodClothingSecure', width: 8, hint: '是 / 否' },
+  { header: '姓名', field: 'name', width: 10, hint: '成员姓名' },
+  { header: '身份证号', field: 'idNumber', width: 20, hint: '18 位公民身份号码' },
+  { header: '与户主关系', field: 'relation', width: 10, hint: '每户有且只有 1 名户主' },
+  { header: '在校情况', field: 'schooling', width: 9, hint: `${SCHOOLING.join(' / ')}；空白为已毕业` },
+  { header: '因贫辍学', field: 'dropoutForPoverty', width: 8, hint: '是 / 否' },
+  { header: '健康状况', field: 'health', width: 10, hint: `${HEALTH.join(' / ')}；空白为健康` },
+  { header: '残疾等级', field: 'disabilityGrade', width: 8, hint: '残疾人填 1–4' },
+  { header: '劳动能力', field: 'labour', width: 10, hint: LABOUR_KINDS.join(' / ') },
+  { header: '技能证书', field: 'hasQualification', width: 8, hint: '是 / 否' },
+  { header: '务工月数', field: 'workMonths', width: 8, hint: '0–12' },
+  { header: '务工地点', field: 'workPlace', width: 14, hint: '如 昭觉县城' },
+  { header: '务工收入', field: 'workIncome', width: 10, hint: '元，整数' },
+  { header: '基本医保', field: 'medicalInsured', width: 8, hint: '是 / 否' },
+  { header: '大病保险', field: 'seriousIllnessInsured', width: 8, hint: '是 / 否' },
+  { header: '养老保险', field: 'pensionInsured', width: 8, hint: '是 / 否' },
+] as const;
+
+export type RosterField = (typeof ROSTER_COLUMNS)[number]['field'];
+
+function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Column letters by field (and by the API field names the domain checks use). */
+export const ROSTER_LETTERS: Record<string, string> = Object.fromEntries(ROSTER_COLUMNS.map((c, i) => [c.field, columnLetter(i)]));
+ROSTER_LETTERS.foodSecure = ROSTER_LETTERS.foodClothingSecure!;
+ROSTER_LETTERS.clothingSecure = ROSTER_LETTERS.foodClothingSecure!;
+ROSTER_LETTERS.persons = ROSTER_LETTERS.relation!;
+
+export const ROSTER_LABELS: Record<string, string> = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.field, c.header]));
+
+/**
+ * One person row of the roster, as `importRoster` takes it. Household fields left blank are `undefined` (the
+ * household's first row supplies them); `errors` are what the sheet parser already found (e.g. “abc” as a year).
+ */
+export interface RosterRow {
+  /** 1-based spreadsheet row. */
+  row: number;
+  villageCode: string;
+  number: string;
+  attribute?: string;
+  identifiedYear?: number;
+  mainCause?: string;
+  secondaryCauses?: string[];
+  housingSafe?: boolean;
+  drinkingWaterSafe?: boolean;
+  foodClothingSecure?: boolean;
+  person: PersonInput;
+  errors?: FieldError[];
+}
+
+export class RosterFileError extends Error {}
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const SHEET = '花名册';
+const FIRST_DATA_ROW = 3;
+const YES_NO = new Set<string>(['housingSafe', 'drinkingWaterSafe', 'foodClothingSecure', 'dropoutForPoverty', 'hasQualification', 'medicalInsured', 'seriousIllnessInsured', 'pensionInsured']);
+
+export async function buildRosterTemplate(): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '台账';
+  const sheet = wb.addWorksheet(SHEET);
+  sheet.columns = ROSTER_COLUMNS.map((c) => ({ header: c.header, key: c.field, width: c.width, style: { numFmt: '@' } }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).eachCell((cell) => (cell.fill = HEADER_FILL));
+  sheet.addRow(ROSTER_COLUMNS.map((c) => c.hint)).font = { italic: true, color: { argb: 'FF808080' } };
+  sheet.views = [{ state: 'frozen', ySplit: 2 }];
+  const lists: Record<string, readonly string[]> = {
+    attribute: ATTRIBUTES,
+    mainCause: CAUSES,
+    relation: RELATIONS,
+    schooling: SCHOOLING,
+    health: HEALTH,
+    labour: LABOUR_KINDS,
+  };
+  for (let row = FIRST_DATA_ROW; row < FIRST_DATA_ROW + 1000; row++) {
+    for (const [field, values] of Object.entries(lists))
+      sheet.getCell(`${ROSTER_LETTERS[field]}${row}`).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`] };
+    for (const field of YES_NO) sheet.getCell(`${ROSTER_LETTERS[field]}${row}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"是,否"'] };
+  }
+  const notes = wb.addWorksheet('填报说明');
+  notes.getColumn(1).width = 120;
+  [
+    '建档立卡贫困户花名册 —— 导入说明',
+    '1. 从“花名册”表第 3 行起每行填写 1 名家庭成员；第 2 行为填写提示，导入时忽略。',
+    '2. 同一户的成员填写相同的“村级区划代码”和“户编号”；户的信息（贫困户属性至吃穿不愁）填在该户第 1 行，其他行可留空或填写相同内容。',
+    '3. 每户须有且只有 1 名户主；一人只能属于一户：身份证号在文件中不能重复，也不能已在系统中的其他户。',
+    `4. 主要致贫原因仅 1 个，次要致贫原因与主要致贫原因不重复且不超过 2 个，用“、”分隔；标准致贫原因：${CAUSES.join('、')}。`,
+    '5. 村级区划代码须为您管辖范围内的村（第 5 级）。',
+    '6. 任何一行有错误时整个文件都不会导入，系统会列出每处错误的行、列和原因。',
+    '7. 重复导入同一文件不会重复建档：同村同户编号的户按文件更新，内容相同的户保持不变；成员人数变化时记入状态历史。',
+  ].forEach((t, i) => {
+    const row = notes.addRow([t]);
+    if (i === 0) row.font = { bold: true, size: 14 };
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('text' in v && typeof v.text === 'string') return v.text.trim();
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+  }
+  return String(v);
+}
+
+/** Parses the 花名册 sheet into rows for `importRoster`, with the errors only the sheet can see (是/否, numbers). */
+export async function parseRoster(buffer: Buffer): Promise<RosterRow[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw new RosterFileError('无法读取文件：请上传由花名册模板填写的 .xlsx 文件');
+  }
+  const sheet = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
+  if (!sheet) throw new RosterFileError('文件中没有工作表');
+  const headers = ROSTER_COLUMNS.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1).value));
+  const missing = ROSTER_COLUMNS.filter((c, i) => headers[i] !== c.header);
+  if (missing.length) throw new RosterFileError(`表头与花名册模板不一致：缺少或错位的列为 ${missing.map((c) => `“${c.header}”`).join('、')}，请下载最新模板`);
+
+  const rows: RosterRow[] = [];
+  const rowCount = sheet.actualRowCount > 0 ? sheet.rowCount : 0;
+  for (let n = 2; n <= rowCount; n++) {
+    const cells = sheet.getRow(n);
+    // A leading apostrophe is how exports neutralise = + - @; it is not part of the value.
+    const texts = ROSTER_COLUMNS.map((_, i) => cellText(cells.getCell(i + 1).value).replace(/^'(?=[=+\-@])/, ''));
+    if (texts.every((t) => t === '')) continue;
+    if (texts[0] === ROSTER_COLUMNS[0].hint) continue; // the template's hint row
+    const text = (field: RosterField) => texts[ROSTER_COLUMNS.findIndex((c) => c.field === field)] ?? '';
+    const errors: FieldError[] = [];
+    const fail = (field: RosterField, message: string) => errors.push({ field, label: ROSTER_LABELS[field]!, message });
+    const yesNo = (field: RosterField): boolean | undefined => {
+      const t = text(field);
+      if (t === '') return undefined;
+      if (t === '是') return true;
+      if (t === '否') return false;
+      fail(field, `应填“是”或“否”，不能是“${t}”`);
+      return undefined;
+    };
+    const int = (field: RosterField): number | undefined => {
+      const t = text(field).replace(/,/g, '');
+      if (t === '') return undefined;
+      const v = Number(t);
+      if (!Number.isFinite(v) || !Number.isInteger(v)) {
+        fail(field, `应为整数，不能是“${text(field)}”`);
+        return undefined;
+      }
+      return v;
+    };
+    const secondary = text('secondaryCauses');
+    rows.push({
+      row: n,
+      villageCode: text('villageCode'),
+      number: text('number'),
+      attribute: text('attribute') || undefined,
+      identifiedYear: int('identifiedYear'),
+      mainCause: text('mainCause') || undefined,
+      secondaryCauses: secondary
+        ? secondary
+            .split(/[、,，;；\s]+/)
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined,
+      housingSafe: yesNo('housingSafe'),
+      drinkingWaterSafe: yesNo('drinkingWaterSafe'),
+      foodClothingSecure: yesNo('foodClothingSecure'),
+      person: {
+        name: text('name'),
+        idNumber: text('idNumber'),
+        relation: text('relation'),
+        schooling: text('schooling') || undefined,
+        dropoutForPoverty: yesNo('dropoutForPoverty'),
+        health: text('health') || undefined,
+        disabilityGrade: int('disabilityGrade') ?? null,
+        labour: text('labour'),
+        hasQualification: yesNo('hasQualification'),
+        workMonths: int('workMonths'),
+        workPlace: text('workPlace') || undefined,
+        workIncome: int('workIncome'),
+        medicalInsured: yesNo('medicalInsured'),
+        seriousIllnessInsured: yesNo('seriousIllnessInsured'),
+        pensionInsured: yesNo('pensionInsured'),
+      },
+      errors,
+    });
+  }
+  return rows;
+}
+
+/** One roster row of the export: a person with the household's facts. */
+export interface RosterExportRow {
+  villageCode: string;
+  villageName: string;
+  number: string;
+  attribute: string;
+  identifiedYear: number;
+  mainCause: string;
+  secondaryCauses: string[];
+  housingSafe: boolean;
+  drinkingWaterSafe: boolean;
+  foodSecure: boolean;
+  clothingSecure: boolean;
+  status: string;
+  statusYear: number | null;
+  name: string;
+  idNumber: string;
+  relation: string;
+  schooling: string;
+  dropoutForPoverty: boolean;
+  health: string;
+  disabilityGrade: number | null;
+  labour: string;
+  hasQualification: boolean;
+  workMonths: number;
+  workPlace: string;
+  workIncome: number;
+  medicalInsured: boolean;
+  seriousIllnessInsured: boolean;
+  pensionInsured: boolean;
+}
+
+const yn = (b: boolean) => (b ? '是' : '否');
+function safe(v: string | number | null): string | number | null {
+  return typeof v === 'string' ? sanitizeCell(v) : v;
+}
+
+/** The template's columns in the template's order (so that an unmasked export can be imported again), then extras. */
+function exportLine(r: RosterExportRow): Array<string | number | null> {
+  return [
+    r.villageCode,
+    r.number,
+    r.attribute,
+    r.identifiedYear,
+    r.mainCause,
+    r.secondaryCauses.join('、'),
+    yn(r.housingSafe),
+    yn(r.drinkingWaterSafe),
+    yn(r.foodSecure && r.clothingSecure),
+    r.name,
+    r.idNumber,
+    r.relation,
+    r.schooling,
+    yn(r.dropoutForPoverty),
+    r.health,
+    r.disabilityGrade,
+    r.labour,
+    yn(r.hasQualification),
+    r.workMonths,
+    r.workPlace,
+    r.workIncome,
+    yn(r.medicalInsured),
+    yn(r.seriousIllnessInsured),
+    yn(r.pensionInsured),
+    r.villageName,
+    r.status,
+    r.statusYear,
+  ].map(safe);
+}
+
+/** Streams the roster as .xlsx: rows are committed as they are written, so memory stays bounded. */
+export async function writeRosterXlsx(out: Writable, batches: AsyncIterable<RosterExportRow[]>): Promise<number> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = wb.addWorksheet(SHEET);
+  sheet.columns = [
+    ...ROSTER_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
+    { header: '所在村', width: 16 },
+    { header: '户状态', width: 8 },
+    { header: '状态年度', width: 8 },
+  ];
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  let n = 0;
+  for await (const batch of batches) {
+    for (const r of batch) {
+      sheet.addRow(exportLine(r)).commit();
+      n++;
+    }
+  }
+  sheet.commit();
+  await wb.commit();
+  return n;
+}
+
+export interface OverviewHousehold {
+  number: string;
+  attribute: string;
+  mainCause: string;
+  secondaryCauses: string[];
+  status: string;
+  statusYear: number | null;
+  members: Array<{ name: string; relation: string; idNumber: string; sex: string; birthDate: string; labour: string; health: string }>;
+}
+
+/**
+ * Seed 001: the village's 贫困户精准扶贫一览表 — 家庭构成、贫困成因、帮扶措施、帮扶项目、帮扶责任人、脱贫时限. The registry
+ * records no measures, projects or helpers yet: those columns are left empty, with a note saying so.
+ */
+export async function buildVillageOverviewXlsx(village: { code: string; fullName: string }, list: OverviewHousehold[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '台账';
+  const sheet = wb.addWorksheet('一览表');
+  const headers = ['序号', '户编号', '户主姓名', '户主身份证号', '贫困户属性', '家庭人口', '家庭构成', '主要致贫原因', '次要致贫原因', '帮扶措施', '帮扶项目', '帮扶责任人', '当前状态', '脱贫时限'];
+  sheet.addRow([`${sanitizeCell(village.fullName)}（${village.code}）贫困户精准扶贫一览表`]).font = { bold: true, size: 14 };
+  sheet.mergeCells(1, 1, 1, headers.length);
+  sheet.addRow(['注：帮扶措施、帮扶项目、帮扶责任人在建档立卡中尚未登记，本表留空，请按实际填写；脱贫时限取该户的脱贫年度（未脱贫户为空）。']).font = {
+    italic: true,
+    color: { argb: 'FF808080' },
+  };
+  sheet.mergeCells(2, 1, 2, headers.length);
+  const head = sheet.addRow(headers);
+  head.font = { bold: true };
+  head.eachCell((c) => (c.fill = HEADER_FILL));
+  list.forEach((h, i) => {
+    const headPerson = h.members.find((m) => m.relation === '户主') ?? h.members[0];
+    const composition = h.members.map((m) => `${m.name}（${m.relation}，${m.sex}，${m.birthDate.slice(0, 4)}年生，${m.labour}，${m.health}）`).join('；');
+    sheet.addRow(
+      [
+        i + 1,
+        h.number,
+        headPerson?.name ?? '',
+        headPerson?.idNumber ?? '',
+        h.attribute,
+        h.members.length,
+        composition,
+        h.mainCause,
+        h.secondaryCauses.join('、'),
+        '',
+        '',
+        '',
+        h.status,
+        h.statusYear !== null && h.status !== '未脱贫' && h.status !== '返贫' ? `${h.statusYear}年` : '',
+      ].map(safe),
+    );
+  });
+  const widths = [6, 10, 10, 20, 14, 8, 60, 12, 16, 20, 20, 14, 10, 10];
+  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  sheet.getColumn(7).alignment = { wrapText: true, vertical: 'top' };
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
