@@ -201,7 +201,7 @@ async function buildWorld(database: Database, services: Services, rng: Rng, say:
   if (!root) throw new Error('no root body after bootstrap');
   const [admin] = await database.query<{ id: number }>(`select id from users where username = 'admin'`);
   if (!admin) throw new Error('no admin user after bootstrap');
-  const auth: Auth = { userId: admin.id, username: 'admin', displayName: '系统管理员', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null };
+  const auth: Auth = { userId: admin.id, username: 'admin', displayName: '系统管理员', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null, regionPrefix: '' };
   const deep = await services.regions.deepCounties();
 
   const regionRows = await database.query<{ code: string; name: string; level: number; parent_code: string | null }>(
