@@ -13,6 +13,8 @@ import { makeRegionsRepo } from './regions/repo';
 import { makeRegionsService } from './regions/service';
 import { makeRegistryRepo } from './registry/repo';
 import { makeRegistryService } from './registry/service';
+import { makeRosterRepo } from './registry/roster-repo';
+import { makeRosterService } from './registry/roster-service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -36,6 +38,12 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     regions,
     now,
   });
-  return { regions, orgs, members, auth, ledger, registry, now };
+  const roster = makeRosterService({
+    repo: makeRosterRepo(db),
+    transaction: (fn) => db.transaction((tx) => fn(makeRosterRepo(tx as unknown as Db))),
+    regions,
+    now,
+  });
+  return { regions, orgs, members, auth, ledger, registry, roster, now };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -1,0 +1,226 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCharacter } from '../../src/domain/registry/id-number';
+import { buildRosterTemplate } from '../../src/server/registry/roster';
+import { createTestApp, type Client, type TestApp } from '../support/app';
+import { dbKinds } from '../support/db';
+import { multipart, readSheet } from '../support/xlsx';
+
+const VILLAGE = '513431100200'; // 昭觉县新城镇俄尔古取村
+const OTHER_TOWN_VILLAGE = '513431101001'; // 昭觉县城北镇
+const UNKNOWN_VILLAGE = '513431100999';
+
+/** A valid GB 11643 ID number of 昭觉县 for a birth date and a sequence (odd: man, even: woman). */
+const id = (birth: string, seq: string) => {
+  const first17 = `513431${birth}${seq}`;
+  return first17 + checkCharacter(first17);
+};
+
+type Row = Record<string, string | number>;
+
+/** The real roster template with rows filled in by header name (data from row 3, as users fill it). */
+async function rosterWith(rows: Row[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await buildRosterTemplate()) as unknown as ArrayBuffer);
+  const sheet = wb.getWorksheet('花名册')!;
+  const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+  rows.forEach((row, i) => {
+    for (const [header, value] of Object.entries(row)) {
+      const col = headers.indexOf(header);
+      if (col < 1) throw new Error(`no column ${header}`);
+      sheet.getRow(3 + i).getCell(col).value = value;
+    }
+  });
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const householdCols = (number: string, over: Row = {}): Row => ({
+  村级区划代码: VILLAGE,
+  户编号: number,
+  贫困户属性: '一般贫困户',
+  识别年度: 2015,
+  主要致贫原因: '缺技术',
+  次要致贫原因: '缺资金、因病',
+  住房安全: '是',
+  饮水安全: '是',
+  吃穿不愁: '是',
+  ...over,
+});
+const person = (name: string, idNumber: string, relation: string, over: Row = {}): Row => ({
+  姓名: name,
+  身份证号: idNumber,
+  与户主关系: relation,
+  劳动能力: '普通劳动力',
+  务工月数: 6,
+  务工地点: '昭觉县城',
+  务工收入: 9000,
+  基本医保: '是',
+  大病保险: '是',
+  养老保险: '否',
+  ...over,
+});
+
+const HEAD_1 = id('19800101', '011');
+const good: Row[] = [
+  { ...householdCols('0101'), ...person('吉克阿呷', HEAD_1, '户主') },
+  { 村级区划代码: VILLAGE, 户编号: '0101', ...person('阿说阿果', id('19820202', '022'), '配偶', { 务工地点: '=1+1' }) },
+  { 村级区划代码: VILLAGE, 户编号: '0101', ...person('吉克木呷', id('20100303', '031'), '之子', { 劳动能力: '无劳动力', 在校情况: '在校', 务工月数: 0, 务工收入: 0, 务工地点: '' }) },
+  { ...householdCols('0102', { 贫困户属性: '低保贫困户', 主要致贫原因: '因病', 次要致贫原因: '' }), ...person('沙马拉且', id('19700404', '041'), '户主', { 健康状况: '大病' }) },
+  { ...householdCols('0102', { 贫困户属性: '低保贫困户', 主要致贫原因: '因病', 次要致贫原因: '' }), ...person('沙马阿依', id('19720505', '052'), '配偶') },
+  { ...householdCols('0103', { 主要致贫原因: '因残', 次要致贫原因: '' }), ...person('俄底日者', id('19500606', '061'), '户主', { 健康状况: '残疾', 残疾等级: 2, 劳动能力: '丧失劳动力', 务工月数: 0, 务工收入: 0 }) },
+];
+
+describe.each(dbKinds())('roster import and export on %s', (kind) => {
+  let t: TestApp;
+  let townUser: Client;
+  let memberUser: Client;
+  const importFile = (c: Client, file: Buffer) => c.request({ method: 'POST', url: '/api/registry/roster/import', ...multipart(file) });
+  const find = async (q: string) => (await t.admin.get(`/api/registry/households?q=${encodeURIComponent(q)}`)).json();
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const county = await t.org('昭觉县扶贫办', { kind: '扶贫办', regionCode: '513431000000' });
+    const town = await t.org('新城镇扶贫工作站', { parent: county, kind: '扶贫办', level: '乡', regionCode: '513431100000' });
+    townUser = await t.user(town, 'xincheng');
+    const m = await t.member(town, '阿西委员');
+    memberUser = await t.user(town, 'axi', 'member', m.id);
+  });
+  afterAll(async () => t?.close());
+
+  it('downloads the roster template, one row per person', async () => {
+    const res = await townUser.get('/api/registry/roster/template.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const [headers] = await readSheet(res.rawPayload, '花名册');
+    expect(headers).toEqual(expect.arrayContaining(['村级区划代码', '户编号', '次要致贫原因', '吃穿不愁', '身份证号', '与户主关系', '务工收入', '养老保险']));
+  });
+
+  it('imports every household and person of a good file, as createHousehold would', async () => {
+    const res = await importFile(townUser, await rosterWith(good));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ households: 3, persons: 6, created: 3, updated: 0, unchanged: 0 });
+    const hid = (await find('0101')).items[0].id;
+    const h = (await townUser.get(`/api/registry/households/${hid}`)).json();
+    expect(h).toMatchObject({ villageCode: VILLAGE, number: '0101', attribute: '一般贫困户', identifiedYear: 2015, mainCause: '缺技术', secondaryCauses: ['缺资金', '因病'], status: '未脱贫', foodSecure: true });
+    expect(h.persons.map((p: { name: string; sex: string; birthDate: string; relation: string }) => [p.name, p.relation, p.sex, p.birthDate])).toEqual([
+      ['吉克阿呷', '户主', '男', '1980-01-01'],
+      ['阿说阿果', '配偶', '女', '1982-02-02'],
+      ['吉克木呷', '之子', '男', '2010-03-03'],
+    ]);
+    expect(h.history).toMatchObject([{ status: '未脱贫', reason: '建档立卡识别', effectiveOn: '2015-12-31', persons: 3 }]);
+    expect((await find('俄底日者')).items[0]).toMatchObject({ number: '0103', size: 1, mainCause: '因残' });
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const before = await find('');
+    const hid = (await find('0101')).items[0].id;
+    const version = (await t.admin.get(`/api/registry/households/${hid}`)).json().version;
+    const res = await importFile(townUser, await rosterWith(good));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ households: 3, persons: 6, created: 0, updated: 0, unchanged: 3 });
+    expect((await find('')).total).toBe(before.total);
+    const h = (await t.admin.get(`/api/registry/households/${hid}`)).json();
+    expect(h.version).toBe(version);
+    expect(h.history).toHaveLength(1);
+  });
+
+  it('updates a changed household on re-import and records its new size in the status history', async () => {
+    const changed = [...good, { ...householdCols('0102', { 贫困户属性: '低保贫困户', 主要致贫原因: '因病', 次要致贫原因: '' }), ...person('沙马石布', id('20120707', '072'), '之女', { 劳动能力: '无劳动力', 务工月数: 0, 务工收入: 0 }) }];
+    const res = await importFile(townUser, await rosterWith(changed));
+    expect(res.json()).toEqual({ households: 3, persons: 7, created: 0, updated: 1, unchanged: 2 });
+    const h = (await t.admin.get(`/api/registry/households/${(await find('0102')).items[0].id}`)).json();
+    expect(h.persons).toHaveLength(3);
+    expect(h.history.map((s: { persons: number; reason: string }) => [s.persons, s.reason])).toEqual([
+      [2, '建档立卡识别'],
+      [3, '家庭成员由 2 人变更为 3 人（花名册导入）'],
+    ]);
+    // …and importing that file again changes nothing more.
+    expect((await importFile(townUser, await rosterWith(changed))).json()).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+  });
+
+  it('refuses a file with one bad row, listing every error by row and column, and writes nothing', async () => {
+    const bad = id('19900808', '081').slice(0, 17) + (id('19900808', '081').endsWith('1') ? '2' : '1');
+    const res = await importFile(
+      townUser,
+      await rosterWith([
+        { ...householdCols('0201'), ...person('阿于阿木', id('19850909', '091'), '户主') },
+        { 村级区划代码: VILLAGE, 户编号: '0201', ...person('阿于拉拉', bad, '配偶', { 务工月数: 13, 基本医保: '有' }) },
+      ]),
+    );
+    expect(res.statusCode).toBe(400);
+    const body = res.json();
+    expect(body.error.code).toBe('VALIDATION');
+    const fields = body.error.fields.map((f: { row: number; column: string; label: string; message: string }) => [f.row, f.column, f.label, f.message]);
+    expect(fields).toEqual([
+      [4, 'K', '身份证号', '校验位错误（GB 11643），请核对号码'],
+      [4, 'S', '务工月数', '应为 0–12 的整数'],
+      [4, 'V', '基本医保', '应填“是”或“否”，不能是“有”'],
+    ]);
+    expect((await find('0201')).total).toBe(0);
+    expect((await find('阿于阿木')).total).toBe(0);
+  });
+
+  it('refuses a repeated ID, two heads, an ID of another household, an unknown village and a village outside the township', async () => {
+    const res = await importFile(
+      townUser,
+      await rosterWith([
+        /* 3 */ { ...householdCols('0301'), ...person('甲', id('19900101', '101'), '户主') },
+        /* 4 */ { 村级区划代码: VILLAGE, 户编号: '0301', ...person('乙', id('19900101', '101'), '之子') },
+        /* 5 */ { ...householdCols('0302'), ...person('丙', id('19910101', '111'), '户主') },
+        /* 6 */ { 村级区划代码: VILLAGE, 户编号: '0302', ...person('丁', id('19920101', '121'), '户主') },
+        /* 7 */ { ...householdCols('0303'), ...person('戊', HEAD_1, '户主') },
+        /* 8 */ { ...householdCols('0304', { 村级区划代码: UNKNOWN_VILLAGE }), ...person('己', id('19930101', '131'), '户主') },
+        /* 9 */ { ...householdCols('0305', { 村级区划代码: OTHER_TOWN_VILLAGE }), ...person('庚', id('19940101', '141'), '户主') },
+      ]),
+    );
+    expect(res.statusCode).toBe(400);
+    const fields: Array<{ row: number; column: string; message: string }> = res.json().error.fields;
+    const at = (row: number, column: string) => fields.filter((f) => f.row === row && f.column === column).map((f) => f.message);
+    expect(at(4, 'K')).toEqual(['身份证号与第 3 行重复：一人只能录入 1 次、只能属于一户']);
+    expect(at(5, 'L')).toEqual(['户编号 0302 的户每户须有且只有 1 名户主（现有 2 名）']);
+    expect(at(6, 'L')).toEqual(['户编号 0302 的户每户须有且只有 1 名户主（现有 2 名）']);
+    expect(at(7, 'K')[0]).toMatch(/^5134\*+\d{3}[\dX]（吉克阿呷）已在其他户（村代码 513431100200，户编号 0101）中，一人只能属于一户$/);
+    expect(at(8, 'A')).toEqual([`区划代码 ${UNKNOWN_VILLAGE} 不存在，请核对村级区划代码`]);
+    expect(at(9, 'A')[0]).toMatch(/（513431101001）不在您的管辖范围内$/);
+    expect(fields).toHaveLength(6);
+    expect((await find('030')).total).toBe(0);
+  });
+
+  it('refuses an import by a member', async () => {
+    const res = await importFile(memberUser, await rosterWith(good));
+    expect(res.statusCode).toBe(403);
+  });
+
+  it('exports the roster with ID numbers masked for a member and not for an administrator, formulas neutralised', async () => {
+    const adminRes = await t.admin.get(`/api/registry/roster/export.xlsx?region=${VILLAGE}`);
+    expect(adminRes.statusCode).toBe(200);
+    const adminRows = await readSheet(adminRes.rawPayload, '花名册');
+    expect(adminRows[0]!.slice(0, 3)).toEqual(['村级区划代码', '户编号', '贫困户属性']);
+    expect(adminRows).toHaveLength(1 + 7);
+    expect(adminRows[1]!.slice(0, 2)).toEqual([VILLAGE, '0101']);
+    expect(adminRows[1]![10]).toBe(HEAD_1);
+    expect(adminRows[2]![19]).toBe("'=1+1");
+    const memberRes = await memberUser.get('/api/registry/roster/export.xlsx');
+    expect(memberRes.statusCode).toBe(200);
+    const memberRows = await readSheet(memberRes.rawPayload, '花名册');
+    expect(memberRows).toHaveLength(1 + 7);
+    expect(memberRows[1]![10]).toBe(`${HEAD_1.slice(0, 4)}**********${HEAD_1.slice(-4)}`);
+    expect(memberRows.slice(1).every((r) => /^\d{4}\*{10}[\dX]{4}$/.test(String(r[10])))).toBe(true);
+    // An administrator's export is a roster file: importing it changes nothing.
+    expect((await importFile(t.admin, adminRes.rawPayload)).json()).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
+  });
+
+  it('exports the village 贫困户精准扶贫一览表', async () => {
+    const res = await townUser.get(`/api/registry/villages/${VILLAGE}/overview.xlsx`);
+    expect(res.statusCode).toBe(200);
+    const rows = await readSheet(res.rawPayload, '一览表');
+    expect(String(rows[0]![0])).toContain('俄尔古取村');
+    expect(String(rows[0]![0])).toContain('贫困户精准扶贫一览表');
+    expect(String(rows[1]![0])).toContain('帮扶措施、帮扶项目、帮扶责任人');
+    expect(rows[2]).toEqual(expect.arrayContaining(['家庭构成', '帮扶措施', '帮扶项目', '帮扶责任人', '脱贫时限']));
+    expect(rows[3]!.slice(0, 3)).toEqual([1, '0101', '吉克阿呷']);
+    expect(String(rows[3]![6])).toContain('阿说阿果（配偶');
+    const other = await townUser.get(`/api/registry/villages/${OTHER_TOWN_VILLAGE}/overview.xlsx`);
+    expect(other.statusCode).toBe(403);
+  });
+});
