@@ -1,10 +1,17 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   BarChartOutlined,
+  CalculatorOutlined,
+  CloudUploadOutlined,
+  ContainerOutlined,
   EnvironmentOutlined,
   FileAddOutlined,
+  FundOutlined,
   LogoutOutlined,
+  SearchOutlined,
   TableOutlined,
+  UserAddOutlined,
   TeamOutlined,
   UploadOutlined,
   UserOutlined,
@@ -23,6 +30,7 @@ function selectedKey(pathname: string, keys: readonly string[]): string {
     if ((pathname === k || pathname.startsWith(`${k}/`)) && k.length > best.length) best = k;
   }
   if (/^\/ledger\/\d+/.test(pathname)) return '/ledger';
+  if (/^\/registry\/(villages|households\/\d+)/.test(pathname)) return '/registry';
   return best;
 }
 
@@ -42,8 +50,27 @@ export function AppLayout() {
     { key: '/members', icon: <TeamOutlined />, label: '委员信息管理' },
     ...(isAdmin(me) ? [{ key: '/users', icon: <UsergroupAddOutlined />, label: '用户管理' }] : []),
     ...(isSysadmin(me) ? [{ key: '/regions/deep-poverty', icon: <EnvironmentOutlined />, label: '深度贫困县' }] : []),
+    { type: 'divider' },
+    {
+      key: 'registry-group',
+      icon: <ContainerOutlined />,
+      label: '建档立卡',
+      children: [
+        { key: '/registry', icon: <FundOutlined />, label: '地区导航' },
+        { key: '/registry/search', icon: <SearchOutlined />, label: '查找贫困户' },
+        ...(isAdmin(me) ? [{ key: '/registry/households/new', icon: <UserAddOutlined />, label: '新增贫困户' }] : []),
+        ...(isAdmin(me) ? [{ key: '/registry/import', icon: <CloudUploadOutlined />, label: '花名册导入' }] : []),
+        { key: '/registry/trial', icon: <CalculatorOutlined />, label: '测算' },
+        { key: '/registry/poverty-lines', icon: <AuditOutlined />, label: '扶贫标准' },
+      ],
+    },
   ];
-  const keys = items.flatMap((i) => (i && 'key' in i && typeof i.key === 'string' ? [i.key] : []));
+  const keys = items.flatMap((i) => {
+    if (!i || !('key' in i) || typeof i.key !== 'string') return [];
+    const children = 'children' in i && Array.isArray(i.children) ? i.children : [];
+    return [i.key, ...children.flatMap((c) => (c && 'key' in c && typeof c.key === 'string' ? [c.key] : []))];
+  });
+  const selected = selectedKey(location.pathname, keys);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -75,7 +102,8 @@ export function AppLayout() {
         <Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0} style={{ borderRight: '1px solid #f0f0f0' }}>
           <Menu
             mode="inline"
-            selectedKeys={[selectedKey(location.pathname, keys)]}
+            selectedKeys={[selected]}
+            defaultOpenKeys={['registry-group']}
             items={items}
             onClick={({ key }) => navigate(key)}
             style={{ borderInlineEnd: 0, paddingTop: 8 }}

@@ -1,5 +1,5 @@
 import { Spin } from 'antd';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/RequireAuth';
@@ -16,8 +16,18 @@ import { DeepPovertyPage } from '../regions/DeepPovertyPage';
 
 // The totals page carries ECharts; it is loaded on demand.
 const SummaryPage = lazy(() => import('../summary/SummaryPage').then((m) => ({ default: m.SummaryPage })));
+// The registry (建档立卡) pages, loaded on demand as well.
+const RegistryHomePage = lazy(() => import('../registry/RegistryHomePage').then((m) => ({ default: m.RegistryHomePage })));
+const VillagePage = lazy(() => import('../registry/VillagePage').then((m) => ({ default: m.VillagePage })));
+const HouseholdPage = lazy(() => import('../registry/HouseholdPage').then((m) => ({ default: m.HouseholdPage })));
+const HouseholdCreatePage = lazy(() => import('../registry/HouseholdCreatePage').then((m) => ({ default: m.HouseholdCreatePage })));
+const RegistrySearchPage = lazy(() => import('../registry/SearchPage').then((m) => ({ default: m.SearchPage })));
+const TrialPage = lazy(() => import('../registry/TrialPage').then((m) => ({ default: m.TrialPage })));
+const RosterImportPage = lazy(() => import('../registry/RosterImportPage').then((m) => ({ default: m.RosterImportPage })));
+const PovertyLinesPage = lazy(() => import('../registry/PovertyLinesPage').then((m) => ({ default: m.PovertyLinesPage })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
+const lazyPage = (element: ReactNode) => <Suspense fallback={fallback}>{element}</Suspense>;
 
 export function AppRoutes() {
   return (
@@ -48,6 +58,14 @@ export function AppRoutes() {
         <Route path="members" element={<MembersPage />} />
         <Route path="users" element={<UsersPage />} />
         <Route path="regions/deep-poverty" element={<DeepPovertyPage />} />
+        <Route path="registry" element={lazyPage(<RegistryHomePage />)} />
+        <Route path="registry/search" element={lazyPage(<RegistrySearchPage />)} />
+        <Route path="registry/villages/:code" element={lazyPage(<VillagePage />)} />
+        <Route path="registry/households/new" element={lazyPage(<HouseholdCreatePage />)} />
+        <Route path="registry/households/:id" element={lazyPage(<HouseholdPage />)} />
+        <Route path="registry/trial" element={lazyPage(<TrialPage />)} />
+        <Route path="registry/import" element={lazyPage(<RosterImportPage />)} />
+        <Route path="registry/poverty-lines" element={lazyPage(<PovertyLinesPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,0 +1,187 @@
+import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Breadcrumb, Button, Card, Col, Form, Progress, Result, Row, Space, Statistic, Table, Typography, Upload } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError, errorMessage, uploadFile, type FieldError } from '../app/api';
+import { RegionPicker } from '../regions/RegionPicker';
+import { ROSTER_COUNT_LABELS, ROSTER_IMPORT_URL, ROSTER_TEMPLATE_URL, rosterExportUrl, type RosterImportResult } from './api';
+
+type Phase =
+  | { kind: 'idle' }
+  | { kind: 'uploading'; percent: number }
+  | { kind: 'processing' }
+  | { kind: 'done'; result: RosterImportResult }
+  | { kind: 'failed'; message: string; fields: FieldError[] };
+
+const MAX_BYTES = 200 * 1024 * 1024;
+const COUNT_ORDER = ['households', 'persons', 'created', 'updated', 'unchanged'];
+const rank = (k: string) => (COUNT_ORDER.includes(k) ? COUNT_ORDER.indexOf(k) : COUNT_ORDER.length);
+
+export function RosterImportPage() {
+  const qc = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [exportRegion, setExportRegion] = useState<string | undefined>();
+  const abortRef = useRef<(() => void) | null>(null);
+
+  useEffect(() => () => abortRef.current?.(), []);
+
+  const start = () => {
+    if (!file) return;
+    setPhase({ kind: 'uploading', percent: 0 });
+    const { promise, abort } = uploadFile<RosterImportResult>(ROSTER_IMPORT_URL, file, (p) =>
+      setPhase(p.percent >= 100 ? { kind: 'processing' } : { kind: 'uploading', percent: p.percent }),
+    );
+    abortRef.current = abort;
+    promise
+      .then((result) => {
+        setPhase({ kind: 'done', result });
+        void qc.invalidateQueries({ queryKey: ['registry'] });
+      })
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && e.code === 'ABORTED') setPhase({ kind: 'idle' });
+        else
+          setPhase({
+            kind: 'failed',
+            message: errorMessage(e),
+            fields: e instanceof ApiError ? [...e.fields].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) : [],
+          });
+      })
+      .finally(() => {
+        abortRef.current = null;
+      });
+  };
+
+  const busy = phase.kind === 'uploading' || phase.kind === 'processing';
+  const counts =
+    phase.kind === 'done'
+      ? Object.entries(phase.result)
+          .filter(([, v]) => typeof v === 'number')
+          .sort(([a], [b]) => rank(a) - rank(b))
+      : [];
+
+  return (
+    <>
+      <Breadcrumb items={[{ title: <Link to="/registry">建档立卡</Link> }, { title: '花名册导入' }]} style={{ marginBottom: 12 }} />
+      <Typography.Title level={3}>花名册导入导出</Typography.Title>
+      <Typography.Paragraph type="secondary" style={{ maxWidth: 860 }}>
+        请先下载花名册模板，按“填报说明”每行填写 1 名家庭成员，再选择文件导入。导入前逐行校验身份证号、户主、致贫原因、区划代码等：任何一行有错误时，整个文件都不会写入，请按下方列出的行、列和原因修改后重新导入。重复导入同一文件不会重复建档。
+      </Typography.Paragraph>
+      <Space style={{ marginBottom: 16 }} wrap>
+        <Button icon={<DownloadOutlined />} href={ROSTER_TEMPLATE_URL} download data-testid="roster-template">
+          下载花名册模板（.xlsx）
+        </Button>
+      </Space>
+
+      <Form layout="vertical" style={{ maxWidth: 640 }}>
+        <Form.Item label="花名册文件" extra="仅支持 .xlsx 格式，最大 200MB">
+          <Upload.Dragger
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            maxCount={1}
+            disabled={busy}
+            fileList={file ? [{ uid: 'roster-file', name: file.name, size: file.size, status: phase.kind === 'failed' ? 'error' : 'done' }] : []}
+            beforeUpload={(f) => {
+              if (f.size > MAX_BYTES) {
+                setPhase({ kind: 'failed', message: '文件超过 200MB，请拆分后分批导入', fields: [] });
+                return Upload.LIST_IGNORE;
+              }
+              setFile(f);
+              setPhase({ kind: 'idle' });
+              return false;
+            }}
+            onRemove={() => {
+              setFile(null);
+              setPhase({ kind: 'idle' });
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">点击选择或将文件拖到此处</p>
+            <p className="ant-upload-hint">按花名册模板填写的文件（.xlsx）</p>
+          </Upload.Dragger>
+        </Form.Item>
+        <Space>
+          <Button type="primary" icon={<UploadOutlined />} disabled={!file || busy || phase.kind === 'done'} loading={busy} onClick={start}>
+            开始导入
+          </Button>
+          {busy && <Button onClick={() => abortRef.current?.()}>取消</Button>}
+        </Space>
+      </Form>
+
+      {busy && (
+        <div style={{ maxWidth: 640, marginTop: 24 }} data-testid="import-progress">
+          <Typography.Text>{phase.kind === 'uploading' ? '正在上传…' : '上传完成，正在逐行校验并写入…'}</Typography.Text>
+          <Progress percent={phase.kind === 'uploading' ? phase.percent : 100} status={phase.kind === 'processing' ? 'active' : 'normal'} aria-label="上传进度" />
+        </div>
+      )}
+
+      {phase.kind === 'done' && (
+        <Result
+          status="success"
+          title="花名册导入完成"
+          subTitle={<span data-testid="roster-result">{counts.map(([k, v]) => `${ROSTER_COUNT_LABELS[k] ?? k} ${String(v)}`).join('，')}</span>}
+          extra={
+            <>
+              <Row gutter={16} justify="center" style={{ marginBottom: 16 }}>
+                {counts.map(([k, v]) => (
+                  <Col key={k}>
+                    <Statistic title={ROSTER_COUNT_LABELS[k] ?? k} value={Number(v)} />
+                  </Col>
+                ))}
+              </Row>
+              <Space>
+                <Link to="/registry/search">
+                  <Button type="primary">查找贫困户</Button>
+                </Link>
+                <Button
+                  onClick={() => {
+                    setFile(null);
+                    setPhase({ kind: 'idle' });
+                  }}
+                >
+                  继续导入
+                </Button>
+              </Space>
+            </>
+          }
+        />
+      )}
+
+      {phase.kind === 'failed' && (
+        <div style={{ marginTop: 24 }}>
+          <Alert
+            type="error"
+            showIcon
+            title="导入失败，未写入任何数据"
+            description={phase.fields.length > 0 ? `${phase.message.replace(/[。.]$/, '')}。请按下表所列的行、列和原因逐一修改后重新导入。` : phase.message}
+            style={{ marginBottom: 16 }}
+          />
+          {phase.fields.length > 0 && (
+            <Table<FieldError & { key: number }>
+              data-testid="import-errors"
+              size="small"
+              bordered
+              dataSource={phase.fields.map((f, i) => ({ ...f, key: i }))}
+              pagination={phase.fields.length > 50 ? { pageSize: 50, showTotal: (t) => `共 ${t} 处错误` } : false}
+              columns={[
+                { title: '行', dataIndex: 'row', width: 80, align: 'right', render: (v: number | undefined) => v ?? '—' },
+                { title: '列', dataIndex: 'column', width: 80, align: 'center', render: (v: string | undefined) => v || '—' },
+                { title: '字段', dataIndex: 'label', width: 200 },
+                { title: '原因', dataIndex: 'message' },
+              ]}
+            />
+          )}
+        </div>
+      )}
+
+      <Card size="small" title="导出花名册" style={{ marginTop: 32, maxWidth: 860 }}>
+        <RegionPicker value={exportRegion ?? null} onChange={(c) => setExportRegion(c)} placeholder="选择地区（不选为全部管辖范围）" />
+        <Button icon={<DownloadOutlined />} href={rosterExportUrl(exportRegion)} download style={{ marginTop: 8 }}>
+          导出花名册（.xlsx）
+        </Button>
+      </Card>
+    </>
+  );
+}

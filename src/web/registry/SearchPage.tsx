@@ -1,0 +1,92 @@
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { ErrorResult } from '../app/ErrorResult';
+import { RegionPicker } from '../regions/RegionPicker';
+import { STATUSES } from '../../domain/registry/status-transition';
+import { useHouseholds, type HouseholdHit } from './api';
+import { householdColumns } from './VillagePage';
+
+interface SearchValues {
+  q?: string;
+  region?: string;
+  status?: string;
+}
+
+export function SearchPage() {
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const region = params.get('region') ?? undefined;
+  const status = params.get('status') ?? undefined;
+  const page = Number(params.get('page') ?? '1') || 1;
+  const pageSize = Number(params.get('pageSize') ?? '20') || 20;
+  const list = useHouseholds({ q: q || undefined, region, status }, page, pageSize);
+  const [form] = Form.useForm<SearchValues>();
+
+  const apply = (v: SearchValues, nextPage = 1, nextSize = pageSize) => {
+    const next = new URLSearchParams();
+    if (v.q?.trim()) next.set('q', v.q.trim());
+    if (v.region) next.set('region', v.region);
+    if (v.status) next.set('status', v.status);
+    if (nextPage > 1) next.set('page', String(nextPage));
+    if (nextSize !== 20) next.set('pageSize', String(nextSize));
+    setParams(next);
+  };
+
+  return (
+    <>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          查找贫困户
+        </Typography.Title>
+        <Link to="/registry/households/new">
+          <Button icon={<PlusOutlined />}>新增贫困户</Button>
+        </Link>
+      </Space>
+      <Form<SearchValues>
+        form={form}
+        name="registry-search"
+        layout="inline"
+        initialValues={{ q, region, status }}
+        onFinish={(v) => apply(v)}
+        style={{ background: '#fafafa', padding: 12, borderRadius: 6, marginBottom: 16, rowGap: 8 }}
+      >
+        <Form.Item label="姓名 / 身份证号 / 户编号" name="q">
+          <Input allowClear style={{ width: 260 }} placeholder="姓名（可部分）、完整身份证号或户编号" />
+        </Form.Item>
+        <Form.Item label="状态" name="status">
+          <Select allowClear style={{ width: 120 }} options={STATUSES.map((s) => ({ value: s, label: s }))} placeholder="全部" />
+        </Form.Item>
+        <Form.Item label="地区" name="region" style={{ minWidth: 520 }}>
+          <RegionPicker />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            查找
+          </Button>
+        </Form.Item>
+      </Form>
+      {list.isError ? (
+        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table<HouseholdHit>
+          data-testid="registry-search-results"
+          size="small"
+          rowKey="id"
+          loading={list.isFetching}
+          dataSource={list.data?.items ?? []}
+          columns={householdColumns}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (t) => `共 ${t} 户`,
+            onChange: (p, s) => apply({ q, region, status }, s !== pageSize ? 1 : p, s),
+          }}
+        />
+      )}
+    </>
+  );
+}

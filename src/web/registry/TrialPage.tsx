@@ -1,0 +1,264 @@
+import { CalculatorOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Tabs, Typography } from 'antd';
+import { currentYear } from '../app/format';
+import { errorMessage } from '../app/api';
+import { RegionPicker } from '../regions/RegionPicker';
+import { SCHOOLING } from '../../domain/registry/validate-household';
+import { ATTRIBUTES } from '../../domain/registry/validate-household';
+import { STATUSES } from '../../domain/registry/status-transition';
+import { INCOME_FIELDS, useTrialHousehold, useTrialVillage, yuan, type IncomeItems, type TrialVillageInput } from './api';
+import { IncomeTrace, VerdictView } from './VerdictView';
+
+interface HouseholdTrialValues extends IncomeItems {
+  regionCode: string;
+  year: number;
+  status: string;
+  attribute: string;
+  householdSize: number;
+  foodSecure: boolean;
+  clothingSecure: boolean;
+  housingSafe: boolean;
+  drinkingWaterSafe: boolean;
+  members: Array<{ name: string; schooling: string; dropoutForPoverty?: boolean; medicalEligible: boolean; medicalInsured: boolean }>;
+}
+
+function HouseholdTrial() {
+  const trial = useTrialHousehold();
+  const [form] = Form.useForm<HouseholdTrialValues>();
+  const members = Form.useWatch('members', form);
+  const r = trial.data;
+
+  const run = (v: HouseholdTrialValues) => {
+    const n = (k: keyof IncomeItems) => v[k] ?? 0;
+    trial.mutate({
+      regionCode: v.regionCode,
+      year: v.year,
+      status: v.status,
+      attribute: v.attribute,
+      income: {
+        wages: n('wages'),
+        business: n('business'),
+        property: n('property'),
+        transfer: { subsidies: n('subsidies'), minimumLiving: n('minimumLiving'), extremePoverty: n('extremePoverty'), pension: n('pension'), ecological: n('ecological'), other: n('otherTransfer') },
+        businessCosts: n('businessCosts'),
+        illnessCosts: n('illnessCosts'),
+        schoolingCosts: n('schoolingCosts'),
+      },
+      householdSize: v.householdSize,
+      foodSecure: v.foodSecure,
+      clothingSecure: v.clothingSecure,
+      housingSafe: v.housingSafe,
+      drinkingWaterSafe: v.drinkingWaterSafe,
+      members: (v.members ?? []).map((m, i) => ({ ...m, name: m.name?.trim() || `成员${i + 1}`, dropoutForPoverty: m.schooling === '辍学' && !!m.dropoutForPoverty })),
+    });
+  };
+
+  return (
+    <Row gutter={16}>
+      <Col xs={24} xxl={11}>
+        <Form<HouseholdTrialValues>
+          form={form}
+          name="trial-household"
+          layout="vertical"
+          onFinish={run}
+          initialValues={{
+            year: currentYear(),
+            status: '已脱贫',
+            attribute: '一般贫困户',
+            householdSize: 1,
+            foodSecure: true,
+            clothingSecure: true,
+            housingSafe: true,
+            drinkingWaterSafe: true,
+            members: [{ name: '', schooling: '已毕业', medicalEligible: true, medicalInsured: true }],
+            ...Object.fromEntries(INCOME_FIELDS.map((f) => [f.key, 0])),
+          }}
+        >
+          <Form.Item label="地区（确定适用的扶贫标准）" name="regionCode" rules={[{ required: true, message: '请选择地区' }]}>
+            <RegionPicker />
+          </Form.Item>
+          <Space wrap>
+            <Form.Item label="年度" name="year" rules={[{ required: true, message: '请填写年度' }]}>
+              <InputNumber precision={0} min={2013} max={2100} style={{ width: 100 }} />
+            </Form.Item>
+            <Form.Item label="家庭人口" name="householdSize" rules={[{ required: true, message: '请填写家庭人口' }]}>
+              <InputNumber precision={0} min={0} max={50} style={{ width: 100 }} />
+            </Form.Item>
+            <Form.Item label="状态（稳定脱贫标注用）" name="status">
+              <Select style={{ width: 130 }} options={STATUSES.map((s) => ({ value: s, label: s }))} />
+            </Form.Item>
+            <Form.Item label="属性" name="attribute">
+              <Select style={{ width: 150 }} options={ATTRIBUTES.map((s) => ({ value: s, label: s }))} />
+            </Form.Item>
+          </Space>
+          <Card size="small" type="inner" title="分项收入（元）" style={{ marginBottom: 12 }}>
+            <Row gutter={12}>
+              {INCOME_FIELDS.map((f) => (
+                <Col xs={12} md={8} key={f.key}>
+                  <Form.Item label={f.label} name={f.key} style={{ marginBottom: 8 }}>
+                    <InputNumber precision={0} min={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
+          </Card>
+          <Space wrap size="large" style={{ marginBottom: 12 }}>
+            {(
+              [
+                ['foodSecure', '不愁吃'],
+                ['clothingSecure', '不愁穿'],
+                ['housingSafe', '住房安全'],
+                ['drinkingWaterSafe', '饮水安全'],
+              ] as const
+            ).map(([name, label]) => (
+              <Space key={name} size={4}>
+                <span>{label}</span>
+                <Form.Item name={name} valuePropName="checked" noStyle>
+                  <Switch checkedChildren="是" unCheckedChildren="否" aria-label={label} />
+                </Form.Item>
+              </Space>
+            ))}
+          </Space>
+          <Card size="small" type="inner" title="家庭成员（义务教育、基本医疗）" style={{ marginBottom: 12 }}>
+            <Form.List name="members">
+              {(fields, { add, remove }) => (
+                <>
+                  {fields.map((f) => (
+                    <Space key={f.key} wrap style={{ marginBottom: 8 }}>
+                      <Form.Item name={[f.name, 'name']} noStyle>
+                        <Input placeholder="姓名" style={{ width: 90 }} />
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'schooling']} noStyle>
+                        <Select style={{ width: 100 }} options={SCHOOLING.map((s) => ({ value: s, label: s }))} />
+                      </Form.Item>
+                      {members?.[f.name]?.schooling === '辍学' && (
+                        <Form.Item name={[f.name, 'dropoutForPoverty']} valuePropName="checked" noStyle>
+                          <Checkbox>因贫</Checkbox>
+                        </Form.Item>
+                      )}
+                      <Form.Item name={[f.name, 'medicalEligible']} valuePropName="checked" noStyle>
+                        <Checkbox>应参保</Checkbox>
+                      </Form.Item>
+                      <Form.Item name={[f.name, 'medicalInsured']} valuePropName="checked" noStyle>
+                        <Checkbox>已参保</Checkbox>
+                      </Form.Item>
+                      <Button size="small" type="text" icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="删除成员" />
+                    </Space>
+                  ))}
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => add({ name: '', schooling: '已毕业', medicalEligible: true, medicalInsured: true })}>
+                    添加成员
+                  </Button>
+                </>
+              )}
+            </Form.List>
+          </Card>
+          <Button type="primary" htmlType="submit" icon={<CalculatorOutlined />} loading={trial.isPending}>
+            测算
+          </Button>
+        </Form>
+      </Col>
+      <Col xs={24} xxl={13}>
+        {trial.isError && <Alert type="error" showIcon title="测算失败" description={errorMessage(trial.error)} style={{ marginBottom: 12 }} />}
+        {r ? (
+          <div data-testid="trial-household-result">
+            <Typography.Paragraph>
+              人均纯收入 <Typography.Text strong>{yuan(r.income.perCapita)}</Typography.Text>；适用 {r.line.year} 年{r.line.scope} {yuan(r.line.yuan)}
+              {r.line.source ? `（${r.line.source}）` : ''}
+            </Typography.Paragraph>
+            <IncomeTrace result={r.income} />
+            <div style={{ height: 16 }} />
+            <VerdictView title="贫困户识别" verdict={r.identification} passText="符合识别标准" failText="不符合识别标准" />
+            <VerdictView title="贫困户脱贫" verdict={r.exit} passText="达到脱贫标准" failText="未达到脱贫标准" />
+            <VerdictView title="稳定脱贫标注" verdict={r.stableExit} passText="可标注稳定脱贫" failText="不能标注稳定脱贫" />
+          </div>
+        ) : (
+          <Alert type="info" showIcon title="按录入情况判断识别、脱贫和稳定脱贫，不保存任何数据。" />
+        )}
+      </Col>
+    </Row>
+  );
+}
+
+function VillageTrial() {
+  const trial = useTrialVillage();
+  return (
+    <Row gutter={16}>
+      <Col xs={24} xl={10}>
+        <Form<TrialVillageInput>
+          name="trial-village"
+          layout="vertical"
+          onFinish={(v) => trial.mutate(v)}
+          initialValues={{ remainingPoor: 0, certifiedPopulation: 0, specialtyIndustries: 0, collectiveIncomeYuan: 0, infrastructureImproved: false, publicServicesImproved: false, minCollectiveIncomeYuan: 50000 }}
+        >
+          <Row gutter={12}>
+            <Col span={12}>
+              <Form.Item label="剩余贫困人口（人）" name="remainingPoor" rules={[{ required: true }]}>
+                <InputNumber precision={0} min={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="公安认定总人口（人）" name="certifiedPopulation" rules={[{ required: true }]}>
+                <InputNumber precision={0} min={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="特色产业（项）" name="specialtyIndustries" rules={[{ required: true }]}>
+                <InputNumber precision={0} min={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="村集体经济收入（元，不含转移性收入）" name="collectiveIncomeYuan" rules={[{ required: true }]}>
+                <InputNumber precision={0} min={0} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Form.Item label="集体收入标准" name="minCollectiveIncomeYuan">
+                <Select
+                  options={[
+                    { value: 50000, label: '5万元以上' },
+                    { value: 80000, label: '8万元以上（支撑材料）' },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col span={12}>
+              <Space orientation="vertical">
+                <Form.Item name="infrastructureImproved" valuePropName="checked" noStyle>
+                  <Checkbox>基础设施明显改善</Checkbox>
+                </Form.Item>
+                <Form.Item name="publicServicesImproved" valuePropName="checked" noStyle>
+                  <Checkbox>基本公共服务明显改善</Checkbox>
+                </Form.Item>
+              </Space>
+            </Col>
+          </Row>
+          <Button type="primary" htmlType="submit" icon={<CalculatorOutlined />} loading={trial.isPending} style={{ marginTop: 12 }}>
+            测算
+          </Button>
+        </Form>
+      </Col>
+      <Col xs={24} xl={14}>
+        {trial.isError && <Alert type="error" showIcon title="测算失败" description={errorMessage(trial.error)} style={{ marginBottom: 12 }} />}
+        {trial.data ? (
+          <VerdictView title="贫困村出列" verdict={trial.data} passText="达到出列标准" failText="未达到出列标准" testId="trial-village-result" />
+        ) : (
+          <Alert type="info" showIcon title="按录入情况判断贫困村是否达到出列标准，不保存任何数据。" />
+        )}
+      </Col>
+    </Row>
+  );
+}
+
+export function TrialPage() {
+  return (
+    <>
+      <Typography.Title level={3}>测算</Typography.Title>
+      <Tabs
+        items={[
+          { key: 'household', label: '贫困户识别与脱贫', children: <HouseholdTrial /> },
+          { key: 'village', label: '贫困村出列', children: <VillageTrial /> },
+        ]}
+      />
+    </>
+  );
+}
