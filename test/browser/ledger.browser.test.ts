@@ -3,45 +3,13 @@
  * Runs the whole server (API + the built UI from dist/web) on a fresh database with the demo data, and drives
  * Debian's chromium through playwright-core (never `npx playwright install`).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer } from '../support/server';
+import { expectText, launchChromium, RESULTS, serverUnderTest, skipBrowser, WAIT, type TestServer } from './support';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RESULTS = path.join(ROOT, 'test-results');
 const BODY = '昭觉县政协';
-
-/** Newest modification time of the web sources, to tell whether dist/web is stale. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir, { recursive: true }).map(String)) {
-    const full = path.join(dir, name);
-    const st = statSync(full);
-    if (st.isFile()) newest = Math.max(newest, st.mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the UI into dist/web unless a build newer than every source file is already there. */
-function ensureWebBuild(): void {
-  const index = path.join(ROOT, 'dist/web/index.html');
-  const sourcesChanged = Math.max(newestSource(path.join(ROOT, 'src/web')), statSync(path.join(ROOT, 'vite.config.ts')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sourcesChanged) return;
-  const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('vite build failed');
-}
-
-const WAIT = { timeout: 20_000, interval: 200 };
-
-/** Waits until the element's text contains `text` (playwright-core has no `expect`; vitest's expect.poll retries). */
-async function expectText(locator: Locator, text: string): Promise<void> {
-  await expect.poll(() => locator.innerText().catch(() => ''), WAIT).toContain(text);
-}
 
 /** 万元 with 4 decimals as integer yuan, so sums are exact. */
 function yuan(wan: string): number {
@@ -91,49 +59,13 @@ async function openSummary(page: Page, baseUrl: string, year: number): Promise<v
   await page.getByTestId('totals-all').waitFor({ state: 'visible' });
 }
 
-// A developer without chromium may skip it locally; CI never does.
-const skip = process.env.TAIZHANG_SKIP_BROWSER === '1' && process.env.CI !== 'true';
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
-/**
- * The server under test: by default a fresh one from test/support; with TAIZHANG_TEST_URL (and
- * TAIZHANG_TEST_ADMIN_PASSWORD) an already running one, e.g. `npx vite` in front of a development server.
- */
-async function serverUnderTest(): Promise<TestServer> {
-  const url = process.env.TAIZHANG_TEST_URL;
-  if (!url) {
-    ensureWebBuild();
-    return startTestServer();
-  }
-  return {
-    url: url.replace(/\/$/, ''),
-    adminUsername: process.env.TAIZHANG_TEST_ADMIN_USER ?? 'admin',
-    adminPassword: process.env.TAIZHANG_TEST_ADMIN_PASSWORD ?? '',
-    close: async () => {},
-  };
-}
-
-describe.skipIf(skip)('ledger in the browser', () => {
+describe.skipIf(skipBrowser)('ledger in the browser', () => {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install it with “apt-get install -y chromium”`);
     server = await serverUnderTest();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -4,48 +4,16 @@
  * record the exit. Runs the whole server (API + the built UI from dist/web) on a fresh database with the demo data,
  * and drives Debian's chromium through playwright-core (never `npx playwright install`).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../src/domain/registry/id-number';
-import { startTestServer } from '../support/server';
+import { expectText, launchChromium, RESULTS, serverUnderTest, skipBrowser, WAIT, type TestServer } from './support';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RESULTS = path.join(ROOT, 'test-results');
 const VILLAGE = '513431100200'; // 昭觉县新城镇俄尔古取村
 const NUMBER = 'BT-0001';
-
-/** Newest modification time of the web sources, to tell whether dist/web is stale. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const name of readdirSync(dir, { recursive: true }).map(String)) {
-    const full = path.join(dir, name);
-    const st = statSync(full);
-    if (st.isFile()) newest = Math.max(newest, st.mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the UI into dist/web unless a build newer than every source file is already there. */
-function ensureWebBuild(): void {
-  const index = path.join(ROOT, 'dist/web/index.html');
-  const sourcesChanged = Math.max(newestSource(path.join(ROOT, 'src/web')), statSync(path.join(ROOT, 'vite.config.ts')).mtimeMs);
-  if (existsSync(index) && statSync(index).mtimeMs >= sourcesChanged) return;
-  const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
-  const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('vite build failed');
-}
-
-const WAIT = { timeout: 20_000, interval: 200 };
-
-/** Waits until the element's text contains `text` (playwright-core has no `expect`; vitest's expect.poll retries). */
-async function expectText(locator: Locator, text: string): Promise<void> {
-  await expect.poll(() => locator.innerText().catch(() => ''), WAIT).toContain(text);
-}
 
 /** Picks an option of an antd Select (not searchable: opened by a click). */
 async function chooseOption(page: Page, field: Locator, label: string): Promise<void> {
@@ -90,49 +58,13 @@ async function rosterFile(template: Buffer, ids: [string, string]): Promise<Buff
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-// A developer without chromium may skip it locally; CI never does.
-const skip = process.env.TAIZHANG_SKIP_BROWSER === '1' && process.env.CI !== 'true';
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
-/**
- * The server under test: by default a fresh one from test/support; with TAIZHANG_TEST_URL (and
- * TAIZHANG_TEST_ADMIN_PASSWORD) an already running one, e.g. `npx vite` in front of a development server.
- */
-async function serverUnderTest(): Promise<TestServer> {
-  const url = process.env.TAIZHANG_TEST_URL;
-  if (!url) {
-    ensureWebBuild();
-    return startTestServer();
-  }
-  return {
-    url: url.replace(/\/$/, ''),
-    adminUsername: process.env.TAIZHANG_TEST_ADMIN_USER ?? 'admin',
-    adminPassword: process.env.TAIZHANG_TEST_ADMIN_PASSWORD ?? '',
-    close: async () => {},
-  };
-}
-
-describe.skipIf(skip)('registry in the browser', () => {
+describe.skipIf(skipBrowser)('registry in the browser', () => {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install it with “apt-get install -y chromium”`);
     server = await serverUnderTest();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { addNotesSheet, cellText, columnLetter, HEADER_FILL, safeCell } from '../http/xlsx';
 import { CODEBOOK, findSubTypeByNames } from '../../domain/ledger/codebook';
 import { FUND_KEYS, FUND_LABELS, labelOf } from '../../domain/ledger/fields';
 import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
@@ -28,24 +29,11 @@ export const TEMPLATE_COLUMNS = [
 
 const FIRST_DATA_ROW = 3;
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 export const COLUMN_LETTERS: Record<string, string> = Object.fromEntries(TEMPLATE_COLUMNS.map((c, i) => [c.field, columnLetter(i)]));
 // Errors about the whole target or the sub-type point at the columns the user filled.
 COLUMN_LETTERS.target = COLUMN_LETTERS['target.regionCode']!;
 COLUMN_LETTERS.subtypeCode = COLUMN_LETTERS.subtypeName!;
 COLUMN_LETTERS.funds = COLUMN_LETTERS['funds.donation']!;
-
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
 export async function buildTemplate(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -79,9 +67,7 @@ export async function buildTemplate(): Promise<Buffer> {
   codes.getRow(1).font = { bold: true };
   for (const c of CODEBOOK) for (const s of c.subtypes) codes.addRow({ c: c.name, s: s.name, u: s.unit, e: s.explanation });
 
-  const notes = wb.addWorksheet('填报说明');
-  notes.getColumn(1).width = 120;
-  [
+  addNotesSheet(wb, [
     '全省政协系统“我为扶贫攻坚做件事”活动电子台账 —— 导入说明',
     '1. 从“事项”表第 3 行起每行填写 1 件事；第 2 行为填写提示，导入时忽略。',
     '2. 1件事（包括结对帮扶的1个村或1户贫困户）只录入1次；1件事的中间过程填入“具体内容”。',
@@ -90,24 +76,8 @@ export async function buildTemplate(): Promise<Buffer> {
     '5. 资金单位为万元，最多 4 位小数，不能为负数。',
     '6. 结对帮扶须填写党委政府、组织、统战、扶贫等单位（部门）明确联系帮扶的发文文号；结对帮扶贫困村须填写村级区划代码。',
     '7. 任何一行有错误时整个文件都不会导入，系统会列出每处错误的行、列和原因。',
-  ].forEach((t, i) => {
-    const row = notes.addRow([t]);
-    if (i === 0) row.font = { bold: true, size: 14 };
-  });
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-  }
-  return String(v);
 }
 
 function cellNumberOrText(v: ExcelJS.CellValue): string | number | null {
@@ -223,10 +193,6 @@ const EXPORT_COLUMNS: Array<{ header: string; width: number; value: (e: EntryDto
   { header: '最后修改', width: 20, value: (e) => e.updatedAt.replace('T', ' ').slice(0, 19) },
 ];
 
-function safe(v: string | number | null): string | number | null {
-  return typeof v === 'string' ? sanitizeCell(v) : v;
-}
-
 /** Streams the filtered ledger as .xlsx: rows are committed as they are written, so memory stays bounded. */
 export async function writeEntriesXlsx(out: Writable, batches: AsyncIterable<EntryDto[]>): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
@@ -237,7 +203,7 @@ export async function writeEntriesXlsx(out: Writable, batches: AsyncIterable<Ent
   let n = 0;
   for await (const batch of batches) {
     for (const e of batch) {
-      sheet.addRow(EXPORT_COLUMNS.map((c) => safe(c.value(e)))).commit();
+      sheet.addRow(EXPORT_COLUMNS.map((c) => safeCell(c.value(e)))).commit();
       n++;
     }
   }

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { addNotesSheet, cellText, columnLetter, HEADER_FILL, safeCell } from '../http/xlsx';
 import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
 import { CAUSES } from '../../domain/registry/causes';
 import { LABOUR_KINDS } from '../../domain/registry/labour';
@@ -40,17 +41,6 @@ export const ROSTER_COLUMNS = [
 
 export type RosterField = (typeof ROSTER_COLUMNS)[number]['field'];
 
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** Column letters by field (and by the API field names the domain checks use). */
 export const ROSTER_LETTERS: Record<string, string> = Object.fromEntries(ROSTER_COLUMNS.map((c, i) => [c.field, columnLetter(i)]));
 ROSTER_LETTERS.foodSecure = ROSTER_LETTERS.foodClothingSecure!;
@@ -81,7 +71,6 @@ export interface RosterRow {
 
 export class RosterFileError extends Error {}
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const SHEET = '花名册';
 const FIRST_DATA_ROW = 3;
 const YES_NO = new Set<string>(['housingSafe', 'drinkingWaterSafe', 'foodClothingSecure', 'dropoutForPoverty', 'hasQualification', 'medicalInsured', 'seriousIllnessInsured', 'pensionInsured']);
@@ -108,9 +97,7 @@ export async function buildRosterTemplate(): Promise<Buffer> {
       sheet.getCell(`${ROSTER_LETTERS[field]}${row}`).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`] };
     for (const field of YES_NO) sheet.getCell(`${ROSTER_LETTERS[field]}${row}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"是,否"'] };
   }
-  const notes = wb.addWorksheet('填报说明');
-  notes.getColumn(1).width = 120;
-  [
+  addNotesSheet(wb, [
     '建档立卡贫困户花名册 —— 导入说明',
     '1. 从“花名册”表第 3 行起每行填写 1 名家庭成员；第 2 行为填写提示，导入时忽略。',
     '2. 同一户的成员填写相同的“村级区划代码”和“户编号”；户的信息（贫困户属性至吃穿不愁）填在该户第 1 行，其他行可留空或填写相同内容。',
@@ -119,24 +106,8 @@ export async function buildRosterTemplate(): Promise<Buffer> {
     '5. 村级区划代码须为您管辖范围内的村（第 5 级）。',
     '6. 任何一行有错误时整个文件都不会导入，系统会列出每处错误的行、列和原因。',
     '7. 重复导入同一文件不会重复建档：同村同户编号的户按文件更新，内容相同的户保持不变；成员人数变化时记入状态历史。',
-  ].forEach((t, i) => {
-    const row = notes.addRow([t]);
-    if (i === 0) row.font = { bold: true, size: 14 };
-  });
+  ]);
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-  }
-  return String(v);
 }
 
 /** Parses the 花名册 sheet into rows for `importRoster`, with the errors only the sheet can see (是/否, numbers). */
@@ -255,9 +226,6 @@ export interface RosterExportRow {
 }
 
 const yn = (b: boolean) => (b ? '是' : '否');
-function safe(v: string | number | null): string | number | null {
-  return typeof v === 'string' ? sanitizeCell(v) : v;
-}
 
 /** The template's columns in the template's order (so that an unmasked export can be imported again), then extras. */
 function exportLine(r: RosterExportRow): Array<string | number | null> {
@@ -289,7 +257,7 @@ function exportLine(r: RosterExportRow): Array<string | number | null> {
     r.villageName,
     r.status,
     r.statusYear,
-  ].map(safe);
+  ].map(safeCell);
 }
 
 /** Streams the roster as .xlsx: rows are committed as they are written, so memory stays bounded. */
@@ -364,7 +332,7 @@ export async function buildVillageOverviewXlsx(village: { code: string; fullName
         '',
         h.status,
         h.statusYear !== null && h.status !== '未脱贫' && h.status !== '返贫' ? `${h.statusYear}年` : '',
-      ].map(safe),
+      ].map(safeCell),
     );
   });
   const widths = [6, 10, 10, 20, 14, 8, 60, 12, 16, 20, 20, 14, 10, 10];

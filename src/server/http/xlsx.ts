@@ -1,0 +1,46 @@
+import type ExcelJS from 'exceljs';
+import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
+
+/** Spreadsheet helpers shared by every import and export. */
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+
+/** 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** A cell's value as trimmed text, whatever ExcelJS made of it (rich text, hyperlink, formula result, date). */
+export function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
+    if ('text' in v && typeof v.text === 'string') return v.text.trim();
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+  }
+  return String(v);
+}
+
+/** An export cell: text neutralised against formula injection, numbers as they are. */
+export function safeCell(v: string | number | null): string | number | null {
+  return typeof v === 'string' ? sanitizeCell(v) : v;
+}
+
+/** The 填报说明 sheet of a template: a bold title line and numbered rules. */
+export function addNotesSheet(wb: ExcelJS.Workbook, lines: string[]): void {
+  const notes = wb.addWorksheet('填报说明');
+  notes.getColumn(1).width = 120;
+  lines.forEach((t, i) => {
+    const row = notes.addRow([t]);
+    if (i === 0) row.font = { bold: true, size: 14 };
+  });
+}
