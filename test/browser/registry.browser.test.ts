@@ -18,7 +18,8 @@ const NUMBER = 'BT-0001';
 /** Picks an option of an antd Select (not searchable: opened by a click). */
 async function chooseOption(page: Page, field: Locator, label: string): Promise<void> {
   await field.click();
-  await page.locator(`.ant-select-item-option[title="${label}"]`).filter({ visible: true }).first().click();
+  // antd keeps a closed dropdown in the page for a moment: take the option of the dropdown that is open now.
+  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`).filter({ visible: true }).last().click();
 }
 
 /** A valid 18-digit ID number (GB 11643 check character) from a 6-digit area, a birth date and a sequence. */

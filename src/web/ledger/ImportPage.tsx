@@ -1,62 +1,26 @@
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Form, Progress, Result, Space, Table, Typography, Upload } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, errorMessage, uploadFile, type FieldError } from '../app/api';
+import type { FieldError } from '../app/api';
+import { useImportUpload } from '../app/useImportUpload';
 import { useMe } from '../auth/api';
 import { OrgSelect } from '../orgs/OrgSelect';
 import { TEMPLATE_URL, type ImportResult } from './api';
 
-type Phase =
-  | { kind: 'idle' }
-  | { kind: 'uploading'; percent: number }
-  | { kind: 'processing' }
-  | { kind: 'done'; result: ImportResult }
-  | { kind: 'failed'; message: string; fields: FieldError[] };
 
 const MAX_BYTES = 20 * 1024 * 1024;
 
 export function ImportPage() {
   const me = useMe().data;
-  const qc = useQueryClient();
   const [orgId, setOrgId] = useState<number | undefined>(me?.orgId);
   const [file, setFile] = useState<File | null>(null);
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const abortRef = useRef<(() => void) | null>(null);
-
-  useEffect(() => () => abortRef.current?.(), []);
+  const { phase, reset, fail, start: upload, abort, busy } = useImportUpload<ImportResult>('/api/ledger/import', 'ledger');
 
   const start = () => {
-    if (!file) return;
-    setPhase({ kind: 'uploading', percent: 0 });
-    const { promise, abort } = uploadFile<ImportResult>(
-      '/api/ledger/import',
-      file,
-      (p) => setPhase(p.percent >= 100 ? { kind: 'processing' } : { kind: 'uploading', percent: p.percent }),
-      { orgId },
-    );
-    abortRef.current = abort;
-    promise
-      .then((result) => {
-        setPhase({ kind: 'done', result });
-        void qc.invalidateQueries({ queryKey: ['ledger'] });
-      })
-      .catch((e: unknown) => {
-        if (e instanceof ApiError && e.code === 'ABORTED') setPhase({ kind: 'idle' });
-        else
-          setPhase({
-            kind: 'failed',
-            message: errorMessage(e),
-            fields: e instanceof ApiError ? [...e.fields].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) : [],
-          });
-      })
-      .finally(() => {
-        abortRef.current = null;
-      });
+    if (file) upload(file, { orgId });
   };
 
-  const busy = phase.kind === 'uploading' || phase.kind === 'processing';
 
   return (
     <>
@@ -88,16 +52,16 @@ export function ImportPage() {
             }
             beforeUpload={(f) => {
               if (f.size > MAX_BYTES) {
-                setPhase({ kind: 'failed', message: '文件超过 20MB，请拆分后分批导入', fields: [] });
+                fail('文件超过 20MB，请拆分后分批导入');
                 return Upload.LIST_IGNORE;
               }
               setFile(f);
-              setPhase({ kind: 'idle' });
+              reset();
               return false;
             }}
             onRemove={() => {
               setFile(null);
-              setPhase({ kind: 'idle' });
+              reset();
             }}
           >
             <p className="ant-upload-drag-icon">
@@ -111,7 +75,7 @@ export function ImportPage() {
           <Button type="primary" icon={<UploadOutlined />} disabled={!file || busy || phase.kind === 'done'} loading={busy} onClick={start}>
             开始导入
           </Button>
-          {busy && <Button onClick={() => abortRef.current?.()}>取消</Button>}
+          {busy && <Button onClick={abort}>取消</Button>}
         </Space>
       </Form>
 
@@ -139,7 +103,7 @@ export function ImportPage() {
               <Button
                 onClick={() => {
                   setFile(null);
-                  setPhase({ kind: 'idle' });
+                  reset();
                 }}
               >
                 继续导入

@@ -1,59 +1,26 @@
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Breadcrumb, Button, Card, Col, Form, Progress, Result, Row, Space, Statistic, Table, Typography, Upload } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, errorMessage, uploadFile, type FieldError } from '../app/api';
+import type { FieldError } from '../app/api';
+import { useImportUpload } from '../app/useImportUpload';
 import { RegionPicker } from '../regions/RegionPicker';
 import { ROSTER_COUNT_LABELS, ROSTER_IMPORT_URL, ROSTER_TEMPLATE_URL, rosterExportUrl, type RosterImportResult } from './api';
 
-type Phase =
-  | { kind: 'idle' }
-  | { kind: 'uploading'; percent: number }
-  | { kind: 'processing' }
-  | { kind: 'done'; result: RosterImportResult }
-  | { kind: 'failed'; message: string; fields: FieldError[] };
 
 const MAX_BYTES = 200 * 1024 * 1024;
 const COUNT_ORDER = ['households', 'persons', 'created', 'updated', 'unchanged'];
 const rank = (k: string) => (COUNT_ORDER.includes(k) ? COUNT_ORDER.indexOf(k) : COUNT_ORDER.length);
 
 export function RosterImportPage() {
-  const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const { phase, reset, fail, start: upload, abort, busy } = useImportUpload<RosterImportResult>(ROSTER_IMPORT_URL, 'registry');
   const [exportRegion, setExportRegion] = useState<string | undefined>();
-  const abortRef = useRef<(() => void) | null>(null);
-
-  useEffect(() => () => abortRef.current?.(), []);
 
   const start = () => {
-    if (!file) return;
-    setPhase({ kind: 'uploading', percent: 0 });
-    const { promise, abort } = uploadFile<RosterImportResult>(ROSTER_IMPORT_URL, file, (p) =>
-      setPhase(p.percent >= 100 ? { kind: 'processing' } : { kind: 'uploading', percent: p.percent }),
-    );
-    abortRef.current = abort;
-    promise
-      .then((result) => {
-        setPhase({ kind: 'done', result });
-        void qc.invalidateQueries({ queryKey: ['registry'] });
-      })
-      .catch((e: unknown) => {
-        if (e instanceof ApiError && e.code === 'ABORTED') setPhase({ kind: 'idle' });
-        else
-          setPhase({
-            kind: 'failed',
-            message: errorMessage(e),
-            fields: e instanceof ApiError ? [...e.fields].sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) : [],
-          });
-      })
-      .finally(() => {
-        abortRef.current = null;
-      });
+    if (file) upload(file);
   };
 
-  const busy = phase.kind === 'uploading' || phase.kind === 'processing';
   const counts =
     phase.kind === 'done'
       ? Object.entries(phase.result)
@@ -83,16 +50,16 @@ export function RosterImportPage() {
             fileList={file ? [{ uid: 'roster-file', name: file.name, size: file.size, status: phase.kind === 'failed' ? 'error' : 'done' }] : []}
             beforeUpload={(f) => {
               if (f.size > MAX_BYTES) {
-                setPhase({ kind: 'failed', message: '文件超过 200MB，请拆分后分批导入', fields: [] });
+                fail('文件超过 200MB，请拆分后分批导入');
                 return Upload.LIST_IGNORE;
               }
               setFile(f);
-              setPhase({ kind: 'idle' });
+              reset();
               return false;
             }}
             onRemove={() => {
               setFile(null);
-              setPhase({ kind: 'idle' });
+              reset();
             }}
           >
             <p className="ant-upload-drag-icon">
@@ -106,7 +73,7 @@ export function RosterImportPage() {
           <Button type="primary" icon={<UploadOutlined />} disabled={!file || busy || phase.kind === 'done'} loading={busy} onClick={start}>
             开始导入
           </Button>
-          {busy && <Button onClick={() => abortRef.current?.()}>取消</Button>}
+          {busy && <Button onClick={abort}>取消</Button>}
         </Space>
       </Form>
 
@@ -138,7 +105,7 @@ export function RosterImportPage() {
                 <Button
                   onClick={() => {
                     setFile(null);
-                    setPhase({ kind: 'idle' });
+                    reset();
                   }}
                 >
                   继续导入
