@@ -109,6 +109,8 @@ describe.each(dbKinds())('roster import and export on %s', (kind) => {
     ]);
     expect(h.history).toMatchObject([{ status: '未脱贫', reason: '建档立卡识别', effectiveOn: '2015-12-31', persons: 3 }]);
     expect((await find('俄底日者')).items[0]).toMatchObject({ number: '0103', size: 1, mainCause: '因残' });
+    // Each person is written with the household's village (the statistics by region read it without a join).
+    expect(await t.database.query(`select count(*)::int as n from persons where village_code is distinct from '${VILLAGE}'`)).toEqual([{ n: 0 }]);
   });
 
   it('changes nothing when the same file is imported again', async () => {

@@ -30,7 +30,8 @@ export interface ExistingHousehold {
   version: number;
 }
 
-export type ExistingPerson = CheckedPerson & { householdId: number };
+/** A person to write: the household's village is written with it (the trigger then has nothing to look up). */
+export type ExistingPerson = CheckedPerson & { householdId: number; villageCode: string };
 
 export interface HouseholdWrite {
   villageCode: string;
@@ -166,9 +167,9 @@ export function makeRosterRepo(db: Db) {
       for (const part of chunks(rows)) {
         const col = <K extends keyof ExistingPerson>(k: K) => sql.param(part.map((r) => r[k]));
         await db.execute(sql`
-          insert into ${persons} (household_id, name, id_number, sex, birth_date, relation, schooling, dropout_for_poverty, health, disability_grade,
+          insert into ${persons} (household_id, village_code, name, id_number, sex, birth_date, relation, schooling, dropout_for_poverty, health, disability_grade,
             labour, has_qualification, work_months, work_place, work_income, medical_eligible, medical_insured, serious_illness_insured, pension_insured)
-          select * from unnest(${col('householdId')}::int[], ${col('name')}::text[], ${col('idNumber')}::bpchar[], ${col('sex')}::text[], ${col('birthDate')}::date[],
+          select * from unnest(${col('householdId')}::int[], ${col('villageCode')}::bpchar[], ${col('name')}::text[], ${col('idNumber')}::bpchar[], ${col('sex')}::text[], ${col('birthDate')}::date[],
             ${col('relation')}::text[], ${col('schooling')}::text[], ${col('dropoutForPoverty')}::boolean[], ${col('health')}::text[], ${col('disabilityGrade')}::int2[],
             ${col('labour')}::text[], ${col('hasQualification')}::boolean[], ${col('workMonths')}::int2[], ${col('workPlace')}::text[], ${col('workIncome')}::int[],
             ${col('medicalEligible')}::boolean[], ${col('medicalInsured')}::boolean[], ${col('seriousIllnessInsured')}::boolean[], ${col('pensionInsured')}::boolean[])`);

@@ -279,8 +279,8 @@ export function makeRosterService(deps: RosterDeps) {
           await tx.deletePersonsOf(updated.map((u) => u.h.id));
         }
         const personRows: ExistingPerson[] = [];
-        for (const g of created) for (const p of g.persons) personRows.push({ ...p, householdId: ids.get(g.key)! });
-        for (const { g, h } of updated) for (const p of g.persons) personRows.push({ ...p, householdId: h.id });
+        for (const g of created) for (const p of g.persons) personRows.push({ ...p, householdId: ids.get(g.key)!, villageCode: g.input.villageCode });
+        for (const { g, h } of updated) for (const p of g.persons) personRows.push({ ...p, householdId: h.id, villageCode: h.villageCode });
         for (let i = 0; i < personRows.length; i += 50000) {
           await tx.insertPersons(personRows.slice(i, i + 50000));
           onProgress?.({ phase: 'write', done: Math.min(i + 50000, total), total });
