@@ -101,6 +101,8 @@ describe.each(dbKinds())('registry API on %s', (kind) => {
     const back = (await townUser.patch(`/api/registry/households/${id}`, { attribute: '一般贫困户', version: asDibao.version })).json();
     const ok = await townUser.post(`/api/registry/households/${id}/status`, { status: '稳定脱贫', reason: '家庭经济条件较好', version: back.version });
     expect(ok.json().status).toBe('稳定脱贫');
+    const backdated = await townUser.post(`/api/registry/households/${id}/status`, { status: '返贫', effectiveOn: '2019-01-01', reason: 'x', version: ok.json().version });
+    expect(backdated.json().error.message).toBe('生效日期：不能早于上一次变更的生效日期 2020-06-30');
     const stale = await townUser.post(`/api/registry/households/${id}/status`, { status: '返贫', reason: 'x', version: back.version });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('STALE_VERSION');

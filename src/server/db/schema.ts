@@ -352,6 +352,8 @@ export const householdStatusHistory = pgTable(
     status: varchar('status', { length: 6 }).notNull(),
     year: smallint('year'),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),
+    /** The day the next change of the household took effect (set by a trigger); null while this row is current. */
+    validTo: date('valid_to', { mode: 'string' }),
     persons: integer('persons').notNull(),
     reason: text('reason').notNull(),
     userId: integer('user_id').notNull(),

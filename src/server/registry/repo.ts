@@ -143,11 +143,9 @@ export function makeRegistryRepo(db: Db) {
     async statusAsOf(prefix: string, asOf: string) {
       return queryRows<{ status: string; households: number; persons: number }>(
         db,
-        sql`select status, count(*)::int as households, sum(persons)::int as persons from (
-              select distinct on (household_id) household_id, status, persons
-              from ${householdStatusHistory}
-              where village_code like ${`${prefix}%`} and effective_on <= ${asOf}::date
-              order by household_id, effective_on desc, id desc) s
+        sql`select status, count(*)::int as households, sum(persons)::int as persons
+            from ${householdStatusHistory}
+            where village_code like ${`${prefix}%`} and effective_on <= ${asOf}::date and (valid_to is null or valid_to > ${asOf}::date)
             group by status order by status`,
       );
     },
@@ -184,10 +182,8 @@ export function makeRegistryRepo(db: Db) {
       const [row] = await queryRows<{ mean: number | null; households: number }>(
         db,
         sql`with latest as (
-              select distinct on (household_id) household_id, persons
-              from ${householdStatusHistory}
-              where village_code like ${`${prefix}%`} and effective_on <= ${asOf}::date
-              order by household_id, effective_on desc, id desc)
+              select household_id, persons from ${householdStatusHistory}
+              where village_code like ${`${prefix}%`} and effective_on <= ${asOf}::date and (valid_to is null or valid_to > ${asOf}::date))
             select round(avg((i.wages + i.business + i.property + i.subsidies + i.minimum_living + i.extreme_poverty + i.pension
                               + i.ecological + i.other_transfer - i.business_costs)::numeric / l.persons))::int as mean,
                    count(*)::int as households

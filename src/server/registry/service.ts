@@ -385,6 +385,12 @@ export function makeRegistryService(deps: RegistryDeps) {
       if (problem) throw new AppError('CONFLICT', problem);
       if (!input.reason?.trim()) throw validationError([{ field: 'reason', label: '变更原因', message: '请填写变更原因' }]);
       const effectiveOn = input.effectiveOn ?? isoDate(now());
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveOn) || Number.isNaN(Date.parse(effectiveOn)))
+        throw validationError([{ field: 'effectiveOn', label: '生效日期', message: '应为 YYYY-MM-DD' }]);
+      // The history is a timeline: a change cannot take effect before the household's last one.
+      const last = (await repo.statusHistory(id)).at(-1);
+      if (last && effectiveOn < last.effectiveOn)
+        throw validationError([{ field: 'effectiveOn', label: '生效日期', message: `不能早于上一次变更的生效日期 ${last.effectiveOn}` }]);
       const members = await repo.personsOf(id);
       if (to === '已脱贫') {
         const year = input.year ?? Number(effectiveOn.slice(0, 4));
