@@ -1,21 +1,19 @@
 ALTER TABLE "household_status_history" ADD COLUMN "valid_to" date;--> statement-breakpoint
--- Each new row closes the household's previous current row: as-of queries become a range filter.
-CREATE OR REPLACE FUNCTION status_history_close_previous() RETURNS trigger LANGUAGE plpgsql AS $$
+-- valid_to is the day the household's next change took effect. One set-based statement after each insert statement
+-- recomputes it for the households that statement touched (bulk imports insert hundreds of thousands of rows).
+CREATE OR REPLACE FUNCTION status_history_set_valid_to() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  -- The row in force just before the new one ends where the new one begins …
-  UPDATE household_status_history SET valid_to = NEW.effective_on
-  WHERE id = (
-    SELECT id FROM household_status_history
-    WHERE household_id = NEW.household_id AND id <> NEW.id AND effective_on <= NEW.effective_on
-    ORDER BY effective_on DESC, id DESC LIMIT 1);
-  -- … and a back-dated new row ends where the next later one begins.
-  UPDATE household_status_history SET valid_to = (
-    SELECT min(effective_on) FROM household_status_history
-    WHERE household_id = NEW.household_id AND id <> NEW.id AND effective_on > NEW.effective_on)
-  WHERE id = NEW.id;
+  UPDATE household_status_history h SET valid_to = n.next_on
+  FROM (
+    SELECT id, lead(effective_on) OVER (PARTITION BY household_id ORDER BY effective_on, id) AS next_on
+    FROM household_status_history
+    WHERE household_id IN (SELECT DISTINCT household_id FROM inserted)
+  ) n
+  WHERE n.id = h.id AND h.valid_to IS DISTINCT FROM n.next_on;
   RETURN NULL;
 END $$;--> statement-breakpoint
-CREATE TRIGGER status_history_close_previous AFTER INSERT ON household_status_history FOR EACH ROW EXECUTE FUNCTION status_history_close_previous();--> statement-breakpoint
+CREATE TRIGGER status_history_set_valid_to AFTER INSERT ON household_status_history REFERENCING NEW TABLE AS inserted
+  FOR EACH STATEMENT EXECUTE FUNCTION status_history_set_valid_to();--> statement-breakpoint
 UPDATE household_status_history h SET valid_to = n.next_on
 FROM (
   SELECT id, lead(effective_on) OVER (PARTITION BY household_id ORDER BY effective_on, id) AS next_on FROM household_status_history
