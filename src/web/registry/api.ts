@@ -8,6 +8,7 @@ import type { RegionDetail } from '../regions/api';
 import type { Verdict } from '../../domain/registry/verdict';
 import type { IncomeResult } from '../../domain/registry/income';
 import type { LineScope } from '../../domain/registry/poverty-lines';
+import type { HouseholdInput as DomainHouseholdInput } from '../../domain/registry/validate-household';
 
 export type { Criterion, Verdict } from '../../domain/registry/verdict';
 export type { IncomeResult } from '../../domain/registry/income';
@@ -259,39 +260,9 @@ export interface Household {
   verdictYear: number | null;
 }
 
-export interface PersonInput {
-  name: string;
-  idNumber: string;
-  relation: string;
-  schooling?: string;
-  dropoutForPoverty?: boolean;
-  health?: string;
-  disabilityGrade?: number | null;
-  labour: string;
-  hasQualification?: boolean;
-  workMonths?: number;
-  workPlace?: string;
-  workIncome?: number;
-  medicalEligible?: boolean;
-  medicalInsured?: boolean;
-  seriousIllnessInsured?: boolean;
-  pensionInsured?: boolean;
-}
-
-export interface HouseholdInput {
-  villageCode: string;
-  number: string;
-  attribute: string;
-  identifiedYear: number;
-  identifiedOn?: string;
-  mainCause: string;
-  secondaryCauses?: string[];
-  housingSafe?: boolean;
-  drinkingWaterSafe?: boolean;
-  foodSecure?: boolean;
-  clothingSecure?: boolean;
-  persons: PersonInput[];
-}
+/** The request shapes are the domain's own (one definition for the form, the API and the checks). */
+export type { PersonInput } from '../../domain/registry/validate-household';
+export type HouseholdInput = DomainHouseholdInput & { identifiedOn?: string };
 
 export interface Page<T> {
   items: T[];
