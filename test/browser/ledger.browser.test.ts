@@ -3,11 +3,9 @@
  * Runs the whole server (API + the built UI from dist/web) on a fresh database with the demo data, and drives
  * Debian's chromium through playwright-core (never `npx playwright install`).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectText, launchChromium, RESULTS, serverUnderTest, skipBrowser, WAIT, type TestServer } from './support';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, expectText, skipBrowser, WAIT, withPage } from './support';
 
 const BODY = '昭觉县政协';
 
@@ -60,29 +58,13 @@ async function openSummary(page: Page, baseUrl: string, year: number): Promise<v
 }
 
 describe.skipIf(skipBrowser)('ledger in the browser', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await serverUnderTest();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('records an entry through the form and finds it counted on the totals page', { timeout: 180_000 }, async () => {
-    if (!server || !browser) throw new Error('set-up failed');
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const server = suite.server();
     const year = new Date().getFullYear();
 
-    try {
+    await withPage(suite.browser(), 'ledger', async (page, pageErrors) => {
       // Log in as the administrator; the header shows who is logged in.
       await page.goto(`${server.url}/ledger`);
       await page.waitForURL(/\/login/);
@@ -143,12 +125,6 @@ describe.skipIf(skipBrowser)('ledger in the browser', () => {
       expect(deepAfter.personal - deepBefore.personal).toBe(15_000);
 
       expect(pageErrors).toEqual([]);
-    } catch (error) {
-      mkdirSync(RESULTS, { recursive: true });
-      await page.screenshot({ path: path.join(RESULTS, 'ledger-browser-failure.png'), fullPage: true }).catch(() => undefined);
-      throw error;
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -7,10 +7,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../src/domain/registry/id-number';
-import { expectText, launchChromium, RESULTS, serverUnderTest, skipBrowser, WAIT, type TestServer } from './support';
+import { browserSuite, expectText, RESULTS, skipBrowser, WAIT, withPage } from './support';
 
 const VILLAGE = '513431100200'; // 昭觉县新城镇俄尔古取村
 const NUMBER = 'BT-0001';
@@ -60,31 +60,15 @@ async function rosterFile(template: Buffer, ids: [string, string]): Promise<Buff
 }
 
 describe.skipIf(skipBrowser)('registry in the browser', () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await serverUnderTest();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const suite = browserSuite();
 
   it('imports a roster, opens the household, and shows its income trace and exit verdict', { timeout: 240_000 }, async () => {
-    if (!server || !browser) throw new Error('set-up failed');
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    const pageErrors: string[] = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const server = suite.server();
     const year = new Date().getFullYear();
     // Two persons born in the 1980s, so both are of working age whatever the year; sequences chosen not to clash.
     const ids: [string, string] = [idNumber('513431', '19800101', '537'), idNumber('513431', '19820305', '548')];
 
-    try {
+    await withPage(suite.browser(), 'registry', async (page, pageErrors) => {
       // Log in as the administrator (system administrator: the whole registry in scope).
       await page.goto(`${server.url}/registry`);
       await page.waitForURL(/\/login/);
@@ -250,12 +234,6 @@ describe.skipIf(skipBrowser)('registry in the browser', () => {
       await expectText(page.getByTestId('trial-village-result'), '剩余贫困人口 30 人 ÷ 全村总人口 1000 人 = 3.00%');
 
       expect(pageErrors).toEqual([]);
-    } catch (error) {
-      mkdirSync(RESULTS, { recursive: true });
-      await page.screenshot({ path: path.join(RESULTS, 'registry-browser-failure.png'), fullPage: true }).catch(() => undefined);
-      throw error;
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

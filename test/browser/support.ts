@@ -3,10 +3,10 @@
  * playwright-core (never `npx playwright install`).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Locator } from 'playwright-core';
-import { expect } from 'vitest';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestServer } from '../support/server';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -79,4 +79,44 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** The server and browser of a suite: started before its tests, stopped after them. */
+export function browserSuite(): { server: () => TestServer; browser: () => Browser } {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await serverUnderTest();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const must = <T>(v: T | undefined): T => {
+    if (!v) throw new Error('browser test set-up failed');
+    return v;
+  };
+  return { server: () => must(server), browser: () => must(browser) };
+}
+
+/**
+ * Runs `fn` on a fresh page (Chinese locale, desktop size) that records page errors; on failure saves a screenshot to
+ * test-results/<name>-browser-failure.png for a person to look at.
+ */
+export async function withPage(browser: Browser, name: string, fn: (page: Page, pageErrors: string[]) => Promise<void>): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  try {
+    await fn(page, pageErrors);
+  } catch (error) {
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: path.join(RESULTS, `${name}-browser-failure.png`), fullPage: true }).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close();
+  }
 }

@@ -74,13 +74,16 @@ export function maySeeIdNumbers(auth: Auth): boolean {
   return auth.role === 'sysadmin' || auth.role === 'org_admin';
 }
 
+/** The signed-in user as the session resolves it, with the name of their body for display. */
+export type SessionAuth = Auth & { orgName: string };
+
 declare module 'fastify' {
   interface FastifyRequest {
-    auth: Auth | null;
+    auth: SessionAuth | null;
   }
 }
 
-export function authOf(request: FastifyRequest): Auth {
+export function authOf(request: FastifyRequest): SessionAuth {
   if (!request.auth) throw new AppError('UNAUTHENTICATED', '请先登录');
   return request.auth;
 }

@@ -22,11 +22,8 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
     return reply.status(204).send();
   });
 
-  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户' } }, async (req) => {
-    const auth = authOf(req);
-    const me = await services.auth.authenticate(req.cookies[SESSION_COOKIE] ?? '');
-    return { user: services.auth.meOf(me ?? { ...auth, orgName: '' }) };
-  });
+  // The request hook has already resolved the session: no second lookup.
+  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户' } }, async (req) => ({ user: services.auth.meOf(authOf(req)) }));
 
   r.get('/api/users', { schema: { tags: ['auth'], summary: '用户列表（管辖范围内）' } }, async (req) => ({ items: await services.auth.listUsers(authOf(req)) }));
 

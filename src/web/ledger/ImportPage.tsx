@@ -1,15 +1,14 @@
-import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Form, Progress, Result, Space, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Button, Form, Progress, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { FieldError } from '../app/api';
+import { ImportErrorTable, XlsxDropzone } from '../app/ImportWidgets';
 import { useImportUpload } from '../app/useImportUpload';
 import { useMe } from '../auth/api';
 import { OrgSelect } from '../orgs/OrgSelect';
 import { TEMPLATE_URL, type ImportResult } from './api';
 
 
-const MAX_BYTES = 20 * 1024 * 1024;
 
 export function ImportPage() {
   const me = useMe().data;
@@ -41,35 +40,18 @@ export function ImportPage() {
           <OrgSelect id="import-org" value={orgId} onChange={setOrgId} disabled={busy} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item label="台账文件" extra="仅支持 .xlsx 格式，最大 20MB">
-          <Upload.Dragger
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            maxCount={1}
-            disabled={busy}
-            fileList={
-              file
-                ? [{ uid: 'import-file', name: file.name, size: file.size, status: phase.kind === 'failed' ? 'error' : 'done' }]
-                : []
-            }
-            beforeUpload={(f) => {
-              if (f.size > MAX_BYTES) {
-                fail('文件超过 20MB，请拆分后分批导入');
-                return Upload.LIST_IGNORE;
-              }
+          <XlsxDropzone
+            file={file}
+            onFile={(f) => {
               setFile(f);
               reset();
-              return false;
             }}
-            onRemove={() => {
-              setFile(null);
-              reset();
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">点击选择或将文件拖到此处</p>
-            <p className="ant-upload-hint">按导入模板填写的台账文件（.xlsx）</p>
-          </Upload.Dragger>
+            onTooLarge={fail}
+            failed={phase.kind === 'failed'}
+            busy={busy}
+            maxMB={20}
+            hint="按导入模板填写的台账文件（.xlsx）"
+          />
         </Form.Item>
         <Space>
           <Button type="primary" icon={<UploadOutlined />} disabled={!file || busy || phase.kind === 'done'} loading={busy} onClick={start}>
@@ -123,19 +105,7 @@ export function ImportPage() {
             style={{ marginBottom: 16 }}
           />
           {phase.fields.length > 0 && (
-            <Table<FieldError & { key: number }>
-              data-testid="import-errors"
-              size="small"
-              bordered
-              dataSource={phase.fields.map((f, i) => ({ ...f, key: i }))}
-              pagination={phase.fields.length > 50 ? { pageSize: 50, showTotal: (t) => `共 ${t} 处错误` } : false}
-              columns={[
-                { title: '行', dataIndex: 'row', width: 80, align: 'right', render: (v: number | undefined) => v ?? '—' },
-                { title: '列', dataIndex: 'column', width: 80, align: 'center', render: (v: string | undefined) => v ?? '—' },
-                { title: '字段', dataIndex: 'label', width: 200 },
-                { title: '原因', dataIndex: 'message' },
-              ]}
-            />
+            <ImportErrorTable fields={phase.fields} />
           )}
         </div>
       )}

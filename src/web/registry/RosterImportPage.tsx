@@ -1,14 +1,13 @@
-import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, Form, Progress, Result, Row, Space, Statistic, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Button, Card, Col, Form, Progress, Result, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { FieldError } from '../app/api';
+import { ImportErrorTable, XlsxDropzone } from '../app/ImportWidgets';
 import { useImportUpload } from '../app/useImportUpload';
 import { RegionPicker } from '../regions/RegionPicker';
 import { ROSTER_COUNT_LABELS, ROSTER_IMPORT_URL, ROSTER_TEMPLATE_URL, rosterExportUrl, type RosterImportResult } from './api';
 
 
-const MAX_BYTES = 200 * 1024 * 1024;
 const COUNT_ORDER = ['households', 'persons', 'created', 'updated', 'unchanged'];
 const rank = (k: string) => (COUNT_ORDER.includes(k) ? COUNT_ORDER.indexOf(k) : COUNT_ORDER.length);
 
@@ -43,31 +42,18 @@ export function RosterImportPage() {
 
       <Form layout="vertical" style={{ maxWidth: 640 }}>
         <Form.Item label="花名册文件" extra="仅支持 .xlsx 格式，最大 200MB">
-          <Upload.Dragger
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            maxCount={1}
-            disabled={busy}
-            fileList={file ? [{ uid: 'roster-file', name: file.name, size: file.size, status: phase.kind === 'failed' ? 'error' : 'done' }] : []}
-            beforeUpload={(f) => {
-              if (f.size > MAX_BYTES) {
-                fail('文件超过 200MB，请拆分后分批导入');
-                return Upload.LIST_IGNORE;
-              }
+          <XlsxDropzone
+            file={file}
+            onFile={(f) => {
               setFile(f);
               reset();
-              return false;
             }}
-            onRemove={() => {
-              setFile(null);
-              reset();
-            }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">点击选择或将文件拖到此处</p>
-            <p className="ant-upload-hint">按花名册模板填写的文件（.xlsx）</p>
-          </Upload.Dragger>
+            onTooLarge={fail}
+            failed={phase.kind === 'failed'}
+            busy={busy}
+            maxMB={200}
+            hint="按花名册模板填写的文件（.xlsx）"
+          />
         </Form.Item>
         <Space>
           <Button type="primary" icon={<UploadOutlined />} disabled={!file || busy || phase.kind === 'done'} loading={busy} onClick={start}>
@@ -126,19 +112,7 @@ export function RosterImportPage() {
             style={{ marginBottom: 16 }}
           />
           {phase.fields.length > 0 && (
-            <Table<FieldError & { key: number }>
-              data-testid="import-errors"
-              size="small"
-              bordered
-              dataSource={phase.fields.map((f, i) => ({ ...f, key: i }))}
-              pagination={phase.fields.length > 50 ? { pageSize: 50, showTotal: (t) => `共 ${t} 处错误` } : false}
-              columns={[
-                { title: '行', dataIndex: 'row', width: 80, align: 'right', render: (v: number | undefined) => v ?? '—' },
-                { title: '列', dataIndex: 'column', width: 80, align: 'center', render: (v: string | undefined) => v || '—' },
-                { title: '字段', dataIndex: 'label', width: 200 },
-                { title: '原因', dataIndex: 'message' },
-              ]}
-            />
+            <ImportErrorTable fields={phase.fields} />
           )}
         </div>
       )}

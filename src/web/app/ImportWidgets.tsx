@@ -1,0 +1,60 @@
+import { InboxOutlined } from '@ant-design/icons';
+import { Table, Upload } from 'antd';
+import type { FieldError } from './api';
+
+const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The drop zone of a spreadsheet import: one .xlsx file, refused before upload when over `maxMB`. */
+export function XlsxDropzone(props: {
+  file: File | null;
+  onFile: (file: File | null) => void;
+  onTooLarge: (message: string) => void;
+  failed: boolean;
+  busy: boolean;
+  maxMB: number;
+  hint: string;
+}) {
+  const { file, onFile, onTooLarge, failed, busy, maxMB, hint } = props;
+  return (
+    <Upload.Dragger
+      accept={XLSX_ACCEPT}
+      maxCount={1}
+      disabled={busy}
+      fileList={file ? [{ uid: 'import-file', name: file.name, size: file.size, status: failed ? 'error' : 'done' }] : []}
+      beforeUpload={(f) => {
+        if (f.size > maxMB * 1024 * 1024) {
+          onTooLarge(`文件超过 ${maxMB}MB，请拆分后分批导入`);
+          return Upload.LIST_IGNORE;
+        }
+        onFile(f);
+        return false;
+      }}
+      onRemove={() => onFile(null)}
+    >
+      <p className="ant-upload-drag-icon">
+        <InboxOutlined />
+      </p>
+      <p className="ant-upload-text">点击选择或将文件拖到此处</p>
+      <p className="ant-upload-hint">{hint}</p>
+    </Upload.Dragger>
+  );
+}
+
+/** Every error of a refused import: row, column, field and reason. */
+export function ImportErrorTable({ fields }: { fields: FieldError[] }) {
+  return (
+    <Table<FieldError & { key: number }>
+      data-testid="import-errors"
+      size="small"
+      bordered
+      dataSource={fields.map((f, i) => ({ ...f, key: i }))}
+      pagination={fields.length > 50 ? { pageSize: 50, showTotal: (t) => `共 ${t} 处错误` } : false}
+      columns={[
+        { title: '行', dataIndex: 'row', width: 80, align: 'right', render: (v: number | undefined) => v ?? '—' },
+        { title: '列', dataIndex: 'column', width: 80, align: 'center', render: (v: string | undefined) => v || '—' },
+        { title: '字段', dataIndex: 'label', width: 200 },
+        { title: '原因', dataIndex: 'message' },
+      ]}
+    />
+  );
+}
