@@ -14,7 +14,7 @@ const HELP = `taizhang — 台账
 用法: taizhang <命令>
   serve     启动服务（默认），http://127.0.0.1:8080
   migrate   只创建/升级数据库并载入行政区划，然后退出
-  recompute 按全部事项重新计算汇总（维护的汇总表），然后退出
+  recompute 按全部事项和建档立卡历史重新计算汇总（维护的汇总表），然后退出
   import <文件.xlsx> [单位名称]   按导入模板导入事项（整批校验，一行有错则全部不写入）
   export <文件.xlsx> [年度]       导出全部（或某一年度的）事项
   help      显示本说明
@@ -150,7 +150,11 @@ async function main() {
     const services = buildServices(database);
     const started = Date.now();
     log('正在重新计算汇总……');
-    await services.ledger.rebuildTotals(await cliAuth(services));
+    const auth = await cliAuth(services);
+    await services.ledger.rebuildTotals(auth);
+    log('正在重新计算建档立卡统计……');
+    const r = await services.registry.rebuildRollup(auth, (done, total) => log(`……${done} / ${total} 户`));
+    log(`建档立卡统计：${r.households} 户，${r.rows} 行`);
     log(`汇总已重新计算（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
     await database.close();
     return;

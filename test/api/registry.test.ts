@@ -139,7 +139,7 @@ describe.each(dbKinds())('registry API on %s', (kind) => {
     const stats = (await townUser.get('/api/registry/statistics?region=513431100000&asOf=2019-12-31')).json();
     expect(stats.villages).toEqual({ poor: 1, exited: 0, population: 100 });
     expect(stats.exits.planned).toEqual([{ year: 2019, households: 1, persons: 2 }]);
-    // Persons carry their village (set by the database), so the labour breakdown needs no join.
+    // Labour ability as of the date, from the members each history row records.
     expect(stats.byLabour.map((b: { key: string; persons: number }) => [b.key, b.persons]).sort()).toEqual([
       ['无劳动力', 1],
       ['普通劳动力', 1],

@@ -4,6 +4,7 @@ import { checkCharacter } from '../../src/domain/registry/id-number';
 import { buildRosterTemplate } from '../../src/server/registry/roster';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { dbKinds } from '../support/db';
+import { expectRollupConsistent } from '../support/rollup';
 import { multipart, readSheet } from '../support/xlsx';
 
 const VILLAGE = '513431100200'; // 昭觉县新城镇俄尔古取村
@@ -109,8 +110,8 @@ describe.each(dbKinds())('roster import and export on %s', (kind) => {
     ]);
     expect(h.history).toMatchObject([{ status: '未脱贫', reason: '建档立卡识别', effectiveOn: '2015-12-31', persons: 3 }]);
     expect((await find('俄底日者')).items[0]).toMatchObject({ number: '0103', size: 1, mainCause: '因残' });
-    // Each person is written with the household's village (the statistics by region read it without a join).
-    expect(await t.database.query(`select count(*)::int as n from persons where village_code is distinct from '${VILLAGE}'`)).toEqual([{ n: 0 }]);
+    // Each history row carries the household's members by labour ability (the as-of statistics count them).
+    expect(await t.database.query(`select count(*)::int as n from household_status_history where labour_ordinary + labour_skilled + labour_lost + labour_none <> persons`)).toEqual([{ n: 0 }]);
   });
 
   it('changes nothing when the same file is imported again', async () => {
@@ -224,5 +225,12 @@ describe.each(dbKinds())('roster import and export on %s', (kind) => {
     expect(String(rows[3]![6])).toContain('阿说阿果（配偶');
     const other = await townUser.get(`/api/registry/villages/${OTHER_TOWN_VILLAGE}/overview.xlsx`);
     expect(other.statusCode).toBe(403);
+  });
+
+  it('keeps the maintained statistics true through imports and re-imports', async () => {
+    await expectRollupConsistent(t, ['2014-12-31', '2015-12-31', '2019-12-31', '2020-06-30']);
+    const stats = (await t.admin.get('/api/registry/statistics?region=513431000000&asOf=2020-06-30')).json();
+    const households = stats.byStatus.reduce((a: number, s: { households: number }) => a + s.households, 0);
+    expect(households).toBe((await t.admin.get('/api/registry/households?region=513431000000')).json().total);
   });
 });

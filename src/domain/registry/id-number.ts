@@ -38,7 +38,8 @@ export function maskIdNumber(id: string): string {
 
 /** Full years of age on a date (ISO `YYYY-MM-DD` strings). */
 export function ageOn(birthDate: string, onDate: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = onDate.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  const by = Number(birthDate.slice(0, 4));
+  const y = Number(onDate.slice(0, 4));
+  // Month and day compare as the text MM-DD (both dates are ISO).
+  return y - by - (onDate.slice(5, 10) < birthDate.slice(5, 10) ? 1 : 0);
 }

@@ -291,8 +291,6 @@ export const persons = pgTable(
   {
     id: serial('id').primaryKey(),
     householdId: integer('household_id').notNull(),
-    /** The household's village, copied by a trigger on insert (statistics by region without a join). */
-    villageCode: char('village_code', { length: 12 }),
     name: varchar('name', { length: 50 }).notNull(),
     /** Unique in the whole registry: one person, one household. */
     idNumber: char('id_number', { length: 18 }).notNull().unique(),
@@ -313,11 +311,7 @@ export const persons = pgTable(
     seriousIllnessInsured: boolean('serious_illness_insured').notNull().default(false),
     pensionInsured: boolean('pension_insured').notNull().default(false),
   },
-  (t) => [
-    index('persons_household_idx').on(t.householdId),
-    index('persons_name_idx').on(t.name),
-    index('persons_village_idx').on(t.villageCode.op('bpchar_pattern_ops'), t.labour),
-  ],
+  (t) => [index('persons_household_idx').on(t.householdId)],
 );
 
 /** Income item by item per household and year (seed 004), integer yuan. */
@@ -343,6 +337,27 @@ export const householdIncomes = pgTable(
 );
 
 /** Every status change with its date and reason: the as-of figures read this. */
+/**
+ * The registry's statistics, maintained on every write (issue 3): dated changes per region subtree ('' for all, then
+ * the province, city and county prefixes), so a figure as of a date is the sum of the rows up to it. Towns and villages
+ * are counted from the status history directly (they hold at most a few thousand households).
+ */
+export const registryRollup = pgTable(
+  'registry_rollup',
+  {
+    region: varchar('region', { length: 6 }).notNull(),
+    on: date('on', { mode: 'string' }).notNull(),
+    /** status, attribute, cause, labour, income (key = year), exit (key = year). */
+    dim: varchar('dim', { length: 10 }).notNull(),
+    key: varchar('key', { length: 12 }).notNull(),
+    households: integer('households').notNull().default(0),
+    persons: integer('persons').notNull().default(0),
+    /** Sum of per-capita net income in thousandths of a yuan (dim income). */
+    amount: bigint('amount', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.region, t.on, t.dim, t.key] })],
+);
+
 export const householdStatusHistory = pgTable(
   'household_status_history',
   {
@@ -355,6 +370,14 @@ export const householdStatusHistory = pgTable(
     /** The day the next change of the household took effect (set by a trigger); null while this row is current. */
     validTo: date('valid_to', { mode: 'string' }),
     persons: integer('persons').notNull(),
+    /** The household's facts while this row is current: every figure of the statistics can be asked as of a date. */
+    attribute: varchar('attribute', { length: 10 }).notNull().default(''),
+    mainCause: varchar('main_cause', { length: 12 }).notNull().default(''),
+    /** Members by labour ability (seed 004's four classes, in LABOUR_KINDS order). */
+    labourOrdinary: smallint('labour_ordinary').notNull().default(0),
+    labourSkilled: smallint('labour_skilled').notNull().default(0),
+    labourLost: smallint('labour_lost').notNull().default(0),
+    labourNone: smallint('labour_none').notNull().default(0),
     reason: text('reason').notNull(),
     userId: integer('user_id').notNull(),
     userName: varchar('user_name', { length: 50 }).notNull(),

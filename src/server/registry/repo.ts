@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { CheckedPerson } from '../../domain/registry/validate-household';
 import { queryRows, type Db } from '../db/connection';
+import { makeRollupRepo } from './rollup-repo';
 import { householdIncomes, households, householdStatusHistory, persons, povertyLines, regions, villageProfiles, villageYearFigures } from '../db/schema';
 
 export type HouseholdRow = typeof households.$inferSelect;
@@ -10,6 +11,7 @@ export type VillageProfileRow = typeof villageProfiles.$inferSelect;
 
 export function makeRegistryRepo(db: Db) {
   return {
+    ...makeRollupRepo(db),
     // --- poverty lines -------------------------------------------------------------------------------------------
     listLines: () => db.select().from(povertyLines).orderBy(desc(povertyLines.year), asc(povertyLines.scope), asc(povertyLines.regionPrefix)),
     async upsertLine(l: { year: number; scope: string; regionPrefix: string; yuan: number; source: string }) {
@@ -136,34 +138,6 @@ export function makeRegistryRepo(db: Db) {
       return { items, total: count?.n ?? 0 };
     },
 
-    /**
-     * Households and persons by status as of a date, from the status history: each household's last change on or
-     * before the date (its status and its number of persons then).
-     */
-    async statusAsOf(prefix: string, asOf: string) {
-      return queryRows<{ status: string; households: number; persons: number }>(
-        db,
-        sql`select status, count(*)::int as households, sum(persons)::int as persons
-            from ${householdStatusHistory}
-            where village_code like ${`${prefix}%`} and effective_on <= ${asOf}::date and (valid_to is null or valid_to > ${asOf}::date)
-            group by status order by status`,
-      );
-    },
-    async breakdowns(prefix: string) {
-      const byCause = await queryRows<{ key: string; households: number }>(
-        db,
-        sql`select main_cause as key, count(*)::int as households from ${households} where village_code like ${`${prefix}%`} group by main_cause order by 2 desc`,
-      );
-      const byAttribute = await queryRows<{ key: string; households: number }>(
-        db,
-        sql`select attribute as key, count(*)::int as households from ${households} where village_code like ${`${prefix}%`} group by attribute order by 2 desc`,
-      );
-      const byLabour = await queryRows<{ key: string; persons: number }>(
-        db,
-        sql`select labour as key, count(*)::int as persons from ${persons} where village_code like ${`${prefix}%`} group by labour order by 2 desc`,
-      );
-      return { byCause, byAttribute, byLabour };
-    },
     async villageCounts(prefix: string, year: number) {
       const [row] = await queryRows<{ poor: number; exited: number; population: number }>(
         db,
@@ -174,36 +148,12 @@ export function makeRegistryRepo(db: Db) {
       );
       return row ?? { poor: 0, exited: 0, population: 0 };
     },
-    /**
-     * Mean per-capita net income for the year of the households in the subtree, each divided by its number of
-     * persons as of `asOf` (from the status history, like every as-of figure).
-     */
-    async meanPerCapita(prefix: string, year: number, asOf: string) {
-      const [row] = await queryRows<{ mean: number | null; households: number }>(
-        db,
-        sql`with latest as (
-              select household_id, persons from ${householdStatusHistory}
-              where village_code like ${`${prefix}%`} and effective_on <= ${asOf}::date and (valid_to is null or valid_to > ${asOf}::date))
-            select round(avg((i.wages + i.business + i.property + i.subsidies + i.minimum_living + i.extreme_poverty + i.pension
-                              + i.ecological + i.other_transfer - i.business_costs)::numeric / l.persons))::int as mean,
-                   count(*)::int as households
-            from latest l join ${householdIncomes} i on i.household_id = l.household_id and i.year = ${year}
-            where l.persons > 0`,
-      );
-      return row ?? { mean: null, households: 0 };
-    },
-    async exitsByYear(prefix: string) {
-      const actual = await queryRows<{ year: number; households: number; persons: number }>(
-        db,
-        sql`select year, count(distinct household_id)::int as households, sum(persons)::int as persons from ${householdStatusHistory}
-            where village_code like ${`${prefix}%`} and status = '已脱贫' and year is not null group by year order by year`,
-      );
-      const planned = await queryRows<{ year: number; households: number; persons: number }>(
+    async plannedExits(prefix: string) {
+      return queryRows<{ year: number; households: number; persons: number }>(
         db,
         sql`select year, coalesce(sum(planned_households), 0)::int as households, coalesce(sum(planned_persons), 0)::int as persons
             from ${villageYearFigures} where region_code like ${`${prefix}%`} group by year order by year`,
       );
-      return { actual, planned };
     },
   };
 }

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { CheckedPerson } from '../../domain/registry/validate-household';
 import { queryRows, type Db } from '../db/connection';
-import { households, householdStatusHistory, persons, regions } from '../db/schema';
+import { copyRows } from '../db/copy';
+import { households, persons, regions } from '../db/schema';
+import { makeRollupRepo } from './rollup-repo';
 import type { RosterExportRow } from './roster';
 
 /** Rows per statement of the bulk paths: a few thousand rows bound as arrays keep statements cheap to plan. */
@@ -30,8 +32,7 @@ export interface ExistingHousehold {
   version: number;
 }
 
-/** A person to write: the household's village is written with it (the trigger then has nothing to look up). */
-export type ExistingPerson = CheckedPerson & { householdId: number; villageCode: string };
+export type ExistingPerson = CheckedPerson & { householdId: number };
 
 export interface HouseholdWrite {
   villageCode: string;
@@ -54,6 +55,12 @@ export interface StatusWrite {
   year: number | null;
   effectiveOn: string;
   persons: number;
+  attribute: string;
+  mainCause: string;
+  labourOrdinary: number;
+  labourSkilled: number;
+  labourLost: number;
+  labourNone: number;
   reason: string;
   userId: number;
   userName: string;
@@ -69,6 +76,7 @@ const PERSON_COLUMNS = `p.household_id as "householdId", p.name, trim(p.id_numbe
 /** Bulk reads and writes of the roster import and export (issue 3): arrays bound with `sql.param`, unnest on the server. */
 export function makeRosterRepo(db: Db) {
   return {
+    ...makeRollupRepo(db),
     /** Regions by code (to check that a village code is known and a village). */
     async regionsByCodes(codes: string[]): Promise<Array<{ code: string; name: string; level: number }>> {
       const out: Array<{ code: string; name: string; level: number }> = [];
@@ -118,24 +126,20 @@ export function makeRosterRepo(db: Db) {
       return out;
     },
 
-    /** Inserts households (status 未脱贫) and returns their ids by `villageCode:number`. */
+    /** Inserts households (status 未脱贫) and returns their ids by `villageCode:number` (ids drawn from the sequence first). */
     async insertHouseholds(rows: HouseholdWrite[]): Promise<Map<string, number>> {
       const ids = new Map<string, number>();
-      for (const part of chunks(rows)) {
-        const col = <K extends keyof HouseholdWrite>(k: K) => sql.param(part.map((r) => r[k]));
-        const inserted = await queryRows<{ id: number; villageCode: string; number: string }>(
-          db,
-          sql`insert into ${households} (village_code, number, attribute, identified_year, identified_on, main_cause, secondary_causes,
-                housing_safe, drinking_water_safe, food_secure, clothing_secure, status)
-              select v, n, a, y, o, m, s::jsonb, hs, dw, fs, cs, '未脱贫'
-              from unnest(${col('villageCode')}::text[], ${col('number')}::text[], ${col('attribute')}::text[], ${col('identifiedYear')}::int2[],
-                ${col('identifiedOn')}::date[], ${col('mainCause')}::text[], ${sql.param(part.map((r) => JSON.stringify(r.secondaryCauses)))}::text[],
-                ${col('housingSafe')}::boolean[], ${col('drinkingWaterSafe')}::boolean[], ${col('foodSecure')}::boolean[], ${col('clothingSecure')}::boolean[])
-                as u(v, n, a, y, o, m, s, hs, dw, fs, cs)
-              returning id, village_code as "villageCode", number`,
-        );
-        for (const r of inserted) ids.set(`${r.villageCode}:${r.number}`, r.id);
-      }
+      if (rows.length === 0) return ids;
+      const drawn = await queryRows<{ id: number }>(db, sql`select nextval(pg_get_serial_sequence('households', 'id'))::int as id from generate_series(1, ${rows.length})`);
+      rows.forEach((r, i) => ids.set(`${r.villageCode}:${r.number}`, drawn[i]!.id));
+      await copyRows(
+        db,
+        'households',
+        ['id', 'village_code', 'number', 'attribute', 'identified_year', 'identified_on', 'main_cause', 'secondary_causes', 'housing_safe', 'drinking_water_safe',
+          'food_secure', 'clothing_secure', 'status'],
+        rows.map((r, i) => [drawn[i]!.id, r.villageCode, r.number, r.attribute, r.identifiedYear, r.identifiedOn, r.mainCause, r.secondaryCauses, r.housingSafe,
+          r.drinkingWaterSafe, r.foodSecure, r.clothingSecure, '未脱贫']),
+      );
       return ids;
     },
 
@@ -163,28 +167,27 @@ export function makeRosterRepo(db: Db) {
       for (const part of chunks(householdIds)) await db.execute(sql`delete from ${persons} where household_id = any(${sql.param(part)}::int[])`);
     },
 
-    async insertPersons(rows: ExistingPerson[]): Promise<void> {
-      for (const part of chunks(rows)) {
-        const col = <K extends keyof ExistingPerson>(k: K) => sql.param(part.map((r) => r[k]));
-        await db.execute(sql`
-          insert into ${persons} (household_id, village_code, name, id_number, sex, birth_date, relation, schooling, dropout_for_poverty, health, disability_grade,
-            labour, has_qualification, work_months, work_place, work_income, medical_eligible, medical_insured, serious_illness_insured, pension_insured)
-          select * from unnest(${col('householdId')}::int[], ${col('villageCode')}::bpchar[], ${col('name')}::text[], ${col('idNumber')}::bpchar[], ${col('sex')}::text[], ${col('birthDate')}::date[],
-            ${col('relation')}::text[], ${col('schooling')}::text[], ${col('dropoutForPoverty')}::boolean[], ${col('health')}::text[], ${col('disabilityGrade')}::int2[],
-            ${col('labour')}::text[], ${col('hasQualification')}::boolean[], ${col('workMonths')}::int2[], ${col('workPlace')}::text[], ${col('workIncome')}::int[],
-            ${col('medicalEligible')}::boolean[], ${col('medicalInsured')}::boolean[], ${col('seriousIllnessInsured')}::boolean[], ${col('pensionInsured')}::boolean[])`);
-      }
+    async insertPersons(rows: Array<{ householdId: number; person: CheckedPerson }>): Promise<void> {
+      await copyRows(
+        db,
+        'persons',
+        ['household_id', 'name', 'id_number', 'sex', 'birth_date', 'relation', 'schooling', 'dropout_for_poverty', 'health', 'disability_grade', 'labour',
+          'has_qualification', 'work_months', 'work_place', 'work_income', 'medical_eligible', 'medical_insured', 'serious_illness_insured', 'pension_insured'],
+        rows.map(({ householdId, person: r }) => [householdId, r.name, r.idNumber, r.sex, r.birthDate, r.relation, r.schooling, r.dropoutForPoverty, r.health,
+          r.disabilityGrade, r.labour, r.hasQualification, r.workMonths, r.workPlace, r.workIncome, r.medicalEligible, r.medicalInsured, r.seriousIllnessInsured,
+          r.pensionInsured]),
+      );
     },
 
     async insertStatuses(rows: StatusWrite[]): Promise<void> {
-      for (const part of chunks(rows)) {
-        const col = <K extends keyof StatusWrite>(k: K) => sql.param(part.map((r) => r[k]));
-        await db.execute(sql`
-          insert into ${householdStatusHistory} (household_id, village_code, status, year, effective_on, persons, reason, user_id, user_name, at)
-          select * from unnest(${col('householdId')}::int[], ${col('villageCode')}::bpchar[], ${col('status')}::text[], ${col('year')}::int2[],
-            ${col('effectiveOn')}::date[], ${col('persons')}::int[], ${col('reason')}::text[], ${col('userId')}::int[], ${col('userName')}::text[],
-            ${sql.param(part.map((r) => r.at.toISOString()))}::timestamptz[])`);
-      }
+      await copyRows(
+        db,
+        'household_status_history',
+        ['household_id', 'village_code', 'status', 'year', 'effective_on', 'persons', 'attribute', 'main_cause', 'labour_ordinary', 'labour_skilled', 'labour_lost',
+          'labour_none', 'reason', 'user_id', 'user_name', 'at'],
+        rows.map((r) => [r.householdId, r.villageCode, r.status, r.year, r.effectiveOn, r.persons, r.attribute, r.mainCause, r.labourOrdinary, r.labourSkilled,
+          r.labourLost, r.labourNone, r.reason, r.userId, r.userName, r.at]),
+      );
     },
 
     /** One page of the roster under a code prefix, in (village, 户编号, person) order, after the given key. */

@@ -6,7 +6,9 @@ import { maySeeIdNumbers, requireRegion, requireRole } from '../auth/access';
 import type { RegionsService } from '../regions/service';
 import { ROSTER_LABELS, ROSTER_LETTERS, type RosterExportRow, type RosterRow } from './roster';
 import type { ExistingHousehold, ExistingPerson, HouseholdWrite, RosterRepo, StatusWrite } from './roster-repo';
+import { factChanges, RollupBatch, snapshotFacts, timelineChanges } from './rollup';
 import { regionPrefix } from './service';
+import { difference, householdChanges } from '../../domain/registry/rollup';
 
 export interface RosterDeps {
   repo: RosterRepo;
@@ -92,8 +94,9 @@ interface Group {
  *
  * Re-import rule: households are matched on (村级区划代码, 户编号) and persons on ID number. A household whose facts and
  * members equal the file is left untouched (`unchanged`); one that differs has its facts updated and its members
- * replaced by the file's (`updated`, version + 1), with a status-history row when its number of members changes — as
- * RegistryService.updateHousehold does. Status and income are never changed by an import.
+ * replaced by the file's (`updated`, version + 1), with a status-history row when its size, attribute, main cause or
+ * members' labour change — as RegistryService.updateHousehold does. Status and income are never changed by an import.
+ * The statistics rollup is kept in the same transaction (decision 0006).
  */
 export function makeRosterService(deps: RosterDeps) {
   const { repo, transaction, regions, now } = deps;
@@ -272,15 +275,19 @@ export function makeRosterService(deps: RosterDeps) {
       const stamp = { userId: auth.userId, userName: auth.displayName, at: at0 };
       const total = created.reduce((a, g) => a + g.persons.length, 0) + updated.reduce((a, u) => a + u.g.persons.length, 0);
       await transaction(async (tx) => {
+        // The rollup of statistics is kept in the same transaction: before/after timelines of the changed households,
+        // the first snapshot of the new ones.
+        const updatedIds = updated.map((u) => u.h.id);
+        const timelinesBefore = await tx.timelines(updatedIds);
         const ids = await tx.insertHouseholds(created.map(write));
         if (updated.length) {
           const n = await tx.updateHouseholds(updated.map(({ g, h }) => ({ ...write(g), id: h.id, version: h.version })));
           if (n !== updated.length) throw new AppError('STALE_VERSION', '导入期间有贫困户被他人修改，请重新导入');
           await tx.deletePersonsOf(updated.map((u) => u.h.id));
         }
-        const personRows: ExistingPerson[] = [];
-        for (const g of created) for (const p of g.persons) personRows.push({ ...p, householdId: ids.get(g.key)!, villageCode: g.input.villageCode });
-        for (const { g, h } of updated) for (const p of g.persons) personRows.push({ ...p, householdId: h.id, villageCode: h.villageCode });
+        const personRows: Array<{ householdId: number; person: CheckedPerson }> = [];
+        for (const g of created) for (const person of g.persons) personRows.push({ householdId: ids.get(g.key)!, person });
+        for (const { g, h } of updated) for (const person of g.persons) personRows.push({ householdId: h.id, person });
         for (let i = 0; i < personRows.length; i += 50000) {
           await tx.insertPersons(personRows.slice(i, i + 50000));
           onProgress?.({ phase: 'write', done: Math.min(i + 50000, total), total });
@@ -292,23 +299,41 @@ export function makeRosterService(deps: RosterDeps) {
           year: g.input.identifiedYear,
           effectiveOn: `${g.input.identifiedYear}-12-31`,
           persons: g.persons.length,
+          ...snapshotFacts(g.input.attribute, g.input.mainCause, g.persons),
           reason: '建档立卡识别',
           ...stamp,
         }));
-        // The size of a household is part of every as-of figure: a change of members is a dated history row.
-        for (const { g, h, before } of updated)
-          if (g.persons.length !== before)
-            statuses.push({
-              householdId: h.id,
-              villageCode: h.villageCode,
-              status: h.status,
-              year: h.statusYear,
-              effectiveOn: isoDate(at0),
-              persons: g.persons.length,
-              reason: `家庭成员由 ${before} 人变更为 ${g.persons.length} 人（花名册导入）`,
-              ...stamp,
-            });
+        const batch = new RollupBatch();
+        for (const st of statuses) batch.add(st.villageCode, householdChanges([rosterSnapshot(st)], []));
+        // Size, attribute, main cause and labour are part of every as-of figure: a change of any is a dated history row.
+        for (const { g, h, before } of updated) {
+          const was = snapshotFacts(h.attribute, h.mainCause, currentMembers.get(h.id) ?? []);
+          const now = snapshotFacts(g.input.attribute, g.input.mainCause, g.persons);
+          const what = factChanges(was, now, before, g.persons.length);
+          if (!what.length) continue;
+          const last = timelinesBefore.get(h.id)?.snapshots.at(-1)?.effectiveOn;
+          const today = isoDate(at0);
+          statuses.push({
+            householdId: h.id,
+            villageCode: h.villageCode,
+            status: h.status,
+            year: h.statusYear,
+            effectiveOn: last && last > today ? last : today,
+            persons: g.persons.length,
+            ...now,
+            reason: `${what.join('；')}（花名册导入）`,
+            ...stamp,
+          });
+        }
         await tx.insertStatuses(statuses);
+        if (updatedIds.length) {
+          const timelinesAfter = await tx.timelines(updatedIds);
+          for (const id of updatedIds) {
+            const t = timelinesAfter.get(id);
+            if (t) batch.add(t.villageCode, difference(timelineChanges(timelinesBefore.get(id)), timelineChanges(t)));
+          }
+        }
+        await tx.addToRollup(batch.list());
       });
       return result;
     },
@@ -344,6 +369,18 @@ export function makeRosterService(deps: RosterDeps) {
         })),
       };
     },
+  };
+}
+
+function rosterSnapshot(st: StatusWrite) {
+  return {
+    effectiveOn: st.effectiveOn,
+    status: st.status,
+    year: st.year,
+    persons: st.persons,
+    attribute: st.attribute,
+    mainCause: st.mainCause,
+    labour: { 普通劳动力: st.labourOrdinary, 技能劳动力: st.labourSkilled, 丧失劳动力: st.labourLost, 无劳动力: st.labourNone },
   };
 }
 

@@ -1,6 +1,7 @@
 import { householdExit, identifyHousehold, stableExitMarking, type HouseholdAttribute, type HouseholdFacts, type HouseholdStatus } from '../../domain/registry/household-rules';
 import { maskIdNumber } from '../../domain/registry/id-number';
 import { computeIncome, type IncomeInput, type IncomeResult } from '../../domain/registry/income';
+import { summarise } from '../../domain/registry/rollup';
 import { applicableLine, DEFAULT_LINES, SCOPE_LABELS, type LineScope, type PovertyLine } from '../../domain/registry/poverty-lines';
 import { statusChangeProblem, STATUSES } from '../../domain/registry/status-transition';
 import { checkHousehold, type HouseholdInput } from '../../domain/registry/validate-household';
@@ -12,6 +13,7 @@ import { maySeeIdNumbers, requireRegion, requireRole } from '../auth/access';
 import { LEVEL_DIGITS } from '../regions/china-division';
 import type { RegionsService } from '../regions/service';
 import type { HouseholdRow, IncomeRow, PersonRow, RegistryRepo } from './repo';
+import { factChanges, figuresAsOf, incomeInput, maintainRollup, rebuildRollup, snapshotFacts } from './rollup';
 
 export interface RegistryDeps {
   repo: RegistryRepo;
@@ -23,26 +25,6 @@ export interface RegistryDeps {
 export type IncomeItems = Omit<IncomeInput, 'householdSize'>;
 
 const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
-function incomeInput(row: IncomeRow, size: number): IncomeInput {
-  return {
-    wages: row.wages,
-    business: row.business,
-    property: row.property,
-    transfer: {
-      subsidies: row.subsidies,
-      minimumLiving: row.minimumLiving,
-      extremePoverty: row.extremePoverty,
-      pension: row.pension,
-      ecological: row.ecological,
-      other: row.otherTransfer,
-    },
-    businessCosts: row.businessCosts,
-    illnessCosts: row.illnessCosts,
-    schoolingCosts: row.schoolingCosts,
-    householdSize: size,
-  };
-}
 
 function factsOf(h: Pick<HouseholdRow, 'foodSecure' | 'clothingSecure' | 'housingSafe' | 'drinkingWaterSafe'>, income: IncomeResult, members: PersonRow[] | HouseholdFacts['members']): HouseholdFacts {
   return {
@@ -134,6 +116,16 @@ export function makeRegistryService(deps: RegistryDeps) {
       requireRole(auth, 'sysadmin');
       if (!(await repo.deleteLine(id))) throw new AppError('NOT_FOUND', '该扶贫标准不存在');
     },
+    /** Recomputes the maintained statistics from the status history and the incomes (also `taizhang recompute`). */
+    async rebuildRollup(auth: Auth, onProgress?: (done: number, total: number) => void) {
+      requireRole(auth, 'sysadmin');
+      return transaction((tx) => rebuildRollup(tx, onProgress));
+    },
+    /** After an upgrade that introduced the rollup, households exist but the rollup is empty: build it once. */
+    async ensureRollup(): Promise<number | null> {
+      if (!(await repo.rollupIsEmpty()) || (await repo.maxHouseholdId()) === 0) return null;
+      return (await transaction((tx) => rebuildRollup(tx))).households;
+    },
     async ensureDefaultLines() {
       if ((await repo.countLines()) === 0) for (const l of DEFAULT_LINES) await repo.upsertLine(l);
     },
@@ -144,7 +136,7 @@ export function makeRegistryService(deps: RegistryDeps) {
       const profile = await repo.villageProfile(code);
       const years = await repo.villageYears(code);
       const today = isoDate(now());
-      const byStatus = await repo.statusAsOf(code, today);
+      const { byStatus } = summarise(await figuresAsOf(repo, code, today, Number(today.slice(0, 4)) - 1), 0);
       const remainingPoor = byStatus.filter((s) => s.status === '未脱贫' || s.status === '返贫').reduce((a, s) => a + s.persons, 0);
       const lastIncome = [...years].reverse().find((y) => y.collectiveIncome !== null);
       const exitCheck = villageExit(
@@ -248,18 +240,21 @@ export function makeRegistryService(deps: RegistryDeps) {
           clothingSecure: !!input.clothingSecure,
           status: '未脱贫',
         });
-        await tx.insertPersons(id, persons);
-        await tx.insertStatus({
-          householdId: id,
-          villageCode: input.villageCode,
-          status: '未脱贫',
-          year: input.identifiedYear,
-          effectiveOn: identifiedOn,
-          persons: persons.length,
-          reason: '建档立卡识别',
-          userId: auth.userId,
-          userName: auth.displayName,
-          at: now(),
+        await maintainRollup(tx, [id], async () => {
+          await tx.insertPersons(id, persons);
+          await tx.insertStatus({
+            householdId: id,
+            villageCode: input.villageCode,
+            status: '未脱贫',
+            year: input.identifiedYear,
+            effectiveOn: identifiedOn,
+            persons: persons.length,
+            ...snapshotFacts(input.attribute, input.mainCause, persons),
+            reason: '建档立卡识别',
+            userId: auth.userId,
+            userName: auth.displayName,
+            at: now(),
+          });
         });
         return id;
       });
@@ -309,37 +304,48 @@ export function makeRegistryService(deps: RegistryDeps) {
         const taken = await idNumbersFree(persons.map((p) => p.idNumber), id);
         if (taken.length) throw validationError(taken);
       }
+      // Size, attribute, main cause and labour are part of the as-of figures: a change of any is a dated history row.
+      const before = snapshotFacts(h.attribute, h.mainCause, current);
+      const after = snapshotFacts(merged.attribute, merged.mainCause, input.persons ? persons : current);
+      const size = input.persons ? persons.length : current.length;
+      const what = factChanges(before, after, current.length, size);
       await transaction(async (tx) => {
-        const ok = await tx.updateHousehold(id, input.version, {
-          number: merged.number.trim(),
-          attribute: merged.attribute,
-          identifiedYear: merged.identifiedYear,
-          mainCause: merged.mainCause,
-          secondaryCauses: merged.secondaryCauses ?? [],
-          housingSafe: !!merged.housingSafe,
-          drinkingWaterSafe: !!merged.drinkingWaterSafe,
-          foodSecure: !!merged.foodSecure,
-          clothingSecure: !!merged.clothingSecure,
-        });
-        if (!ok) throw new AppError('STALE_VERSION', '该户信息已被他人修改，请刷新后重试', { currentVersion: h.version });
-        if (input.persons) {
-          await tx.deletePersons(id);
-          await tx.insertPersons(id, persons);
-          // The size of the household is part of every as-of figure: a change of members is a dated history row.
-          if (persons.length !== current.length)
+        await maintainRollup(tx, [id], async () => {
+          const ok = await tx.updateHousehold(id, input.version, {
+            number: merged.number.trim(),
+            attribute: merged.attribute,
+            identifiedYear: merged.identifiedYear,
+            mainCause: merged.mainCause,
+            secondaryCauses: merged.secondaryCauses ?? [],
+            housingSafe: !!merged.housingSafe,
+            drinkingWaterSafe: !!merged.drinkingWaterSafe,
+            foodSecure: !!merged.foodSecure,
+            clothingSecure: !!merged.clothingSecure,
+          });
+          if (!ok) throw new AppError('STALE_VERSION', '该户信息已被他人修改，请刷新后重试', { currentVersion: h.version });
+          if (input.persons) {
+            await tx.deletePersons(id);
+            await tx.insertPersons(id, persons);
+          }
+          if (what.length) {
+            const last = (await tx.statusHistory(id)).at(-1);
+            const today = isoDate(now());
             await tx.insertStatus({
               householdId: id,
               villageCode: h.villageCode,
               status: h.status,
               year: h.statusYear,
-              effectiveOn: isoDate(now()),
-              persons: persons.length,
-              reason: input.reason?.trim() || `家庭成员由 ${current.length} 人变更为 ${persons.length} 人`,
+              // A change of facts takes effect today, or with the last change when that is dated later.
+              effectiveOn: last && last.effectiveOn > today ? last.effectiveOn : today,
+              persons: size,
+              ...after,
+              reason: input.reason?.trim() || what.join('；'),
               userId: auth.userId,
               userName: auth.displayName,
               at: now(),
             });
-        }
+          }
+        });
       });
       return this.household(auth, id);
     },
@@ -371,7 +377,7 @@ export function makeRegistryService(deps: RegistryDeps) {
       }
       if (year < 2013 || year > now().getFullYear()) fields.push({ field: 'year', label: '年度', message: `应在 2013 至 ${now().getFullYear()} 年之间` });
       if (fields.length) throw validationError(fields);
-      await repo.saveIncome(row);
+      await transaction((tx) => maintainRollup(tx, [id], () => tx.saveIncome(row)));
       return this.household(auth, id);
     },
 
@@ -405,22 +411,25 @@ export function makeRegistryService(deps: RegistryDeps) {
         if (!verdict.passed) throw exitRefused(verdict, '不能标注为稳定脱贫');
       }
       const year = to === '已脱贫' ? (input.year ?? Number(effectiveOn.slice(0, 4))) : h.statusYear;
-      await transaction(async (tx) => {
-        if (!(await tx.updateHousehold(id, input.version, { status: to, statusYear: year })))
-          throw new AppError('STALE_VERSION', '该户信息已被他人修改，请刷新后重试', { currentVersion: h.version });
-        await tx.insertStatus({
-          householdId: id,
-          villageCode: h.villageCode,
-          status: to,
-          year,
-          effectiveOn,
-          persons: members.length,
-          reason: input.reason.trim(),
-          userId: auth.userId,
-          userName: auth.displayName,
-          at: now(),
-        });
-      });
+      await transaction((tx) =>
+        maintainRollup(tx, [id], async () => {
+          if (!(await tx.updateHousehold(id, input.version, { status: to, statusYear: year })))
+            throw new AppError('STALE_VERSION', '该户信息已被他人修改，请刷新后重试', { currentVersion: h.version });
+          await tx.insertStatus({
+            householdId: id,
+            villageCode: h.villageCode,
+            status: to,
+            year,
+            effectiveOn,
+            persons: members.length,
+            ...snapshotFacts(h.attribute, h.mainCause, members),
+            reason: input.reason.trim(),
+            userId: auth.userId,
+            userName: auth.displayName,
+            at: now(),
+          });
+        }),
+      );
       return this.household(auth, id);
     },
 
@@ -470,19 +479,21 @@ export function makeRegistryService(deps: RegistryDeps) {
       const asOf = q.asOf ?? isoDate(now());
       if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw validationError([{ field: 'asOf', label: '统计日期', message: '应为 YYYY-MM-DD' }]);
       const year = Number(asOf.slice(0, 4));
-      const byStatus = await repo.statusAsOf(prefix, asOf);
+      const figures = summarise(await figuresAsOf(repo, prefix, asOf, year - 1), year - 1);
       const villages = await repo.villageCounts(prefix, year);
-      const poorPersons = byStatus.filter((s) => s.status === '未脱贫' || s.status === '返贫').reduce((a, s) => a + s.persons, 0);
+      const poorPersons = figures.byStatus.filter((s) => s.status === '未脱贫' || s.status === '返贫').reduce((a, s) => a + s.persons, 0);
       return {
         region,
         asOf,
         villages,
-        byStatus,
+        byStatus: figures.byStatus,
         poorPersons,
         incidence: villages.population > 0 ? poorPersons / villages.population : null,
-        meanPerCapita: { year: year - 1, ...(await repo.meanPerCapita(prefix, year - 1, asOf)) },
-        ...(await repo.breakdowns(prefix)),
-        exits: await repo.exitsByYear(prefix),
+        meanPerCapita: { year: year - 1, ...figures.meanPerCapita },
+        byCause: figures.byCause,
+        byAttribute: figures.byAttribute,
+        byLabour: figures.byLabour,
+        exits: { actual: figures.exitsByYear, planned: await repo.plannedExits(prefix) },
       };
     },
   };

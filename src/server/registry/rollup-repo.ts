@@ -1,0 +1,135 @@
+import { sql } from 'drizzle-orm';
+import type { Change, Figure, Snapshot } from '../../domain/registry/rollup';
+import { queryRows, type Db } from '../db/connection';
+import { householdIncomes, households, householdStatusHistory, registryRollup } from '../db/schema';
+import type { IncomeRow } from './repo';
+
+export interface Timeline {
+  villageCode: string;
+  snapshots: Snapshot[];
+  incomes: IncomeRow[];
+}
+
+/** A status-history row as a snapshot, plus whose it is. */
+interface SnapshotRow extends Omit<Snapshot, 'labour'> {
+  householdId: number;
+  villageCode: string;
+  ordinary: number;
+  skilled: number;
+  lost: number;
+  none: number;
+}
+
+const SNAPSHOT_COLUMNS = sql.raw(`household_id as "householdId", village_code as "villageCode", effective_on::text as "effectiveOn", status, year, persons,
+  attribute, main_cause as "mainCause", labour_ordinary as ordinary, labour_skilled as skilled, labour_lost as lost, labour_none as none`);
+const incomeColumns = (a: string) =>
+  sql.raw(`${a}.household_id as "householdId", ${a}.year, ${a}.wages, ${a}.business, ${a}.property, ${a}.subsidies, ${a}.minimum_living as "minimumLiving",
+  ${a}.extreme_poverty as "extremePoverty", ${a}.pension, ${a}.ecological, ${a}.other_transfer as "otherTransfer", ${a}.business_costs as "businessCosts",
+  ${a}.illness_costs as "illnessCosts", ${a}.schooling_costs as "schoolingCosts"`);
+
+const toSnapshot = (r: SnapshotRow): Snapshot => ({
+  effectiveOn: r.effectiveOn,
+  status: r.status,
+  year: r.year,
+  persons: r.persons,
+  attribute: r.attribute,
+  mainCause: r.mainCause,
+  labour: { 普通劳动力: r.ordinary, 技能劳动力: r.skilled, 丧失劳动力: r.lost, 无劳动力: r.none },
+});
+
+const CHUNK = 5000;
+
+/** Reads and writes of the registry's maintained statistics (`registry_rollup`) and the timelines they come from. */
+export function makeRollupRepo(db: Db) {
+  async function timelinesWhere(where: ReturnType<typeof sql>): Promise<Map<number, Timeline>> {
+    const out = new Map<number, Timeline>();
+    const rows = await queryRows<SnapshotRow>(db, sql`select ${SNAPSHOT_COLUMNS} from ${householdStatusHistory} where ${where} order by household_id, effective_on, id`);
+    for (const r of rows) {
+      let t = out.get(r.householdId);
+      if (!t) out.set(r.householdId, (t = { villageCode: r.villageCode, snapshots: [], incomes: [] }));
+      t.snapshots.push(toSnapshot(r));
+    }
+    const incomes = await queryRows<IncomeRow>(db, sql`select ${incomeColumns('i')} from ${householdIncomes} i where ${where} order by household_id, year`);
+    for (const i of incomes) out.get(i.householdId)?.incomes.push(i);
+    return out;
+  }
+
+  return {
+    /** The timelines (snapshots in order, and incomes) of these households. */
+    async timelines(ids: number[]): Promise<Map<number, Timeline>> {
+      const out = new Map<number, Timeline>();
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        const part = ids.slice(i, i + CHUNK);
+        for (const [k, v] of await timelinesWhere(sql`household_id = any(${sql.param(part)}::int[])`)) out.set(k, v);
+      }
+      return out;
+    },
+    /** The timelines of the households with ids in (after, upTo], for a rebuild. */
+    timelinesBetween: (after: number, upTo: number) => timelinesWhere(sql`household_id > ${after} and household_id <= ${upTo}`),
+    async maxHouseholdId(): Promise<number> {
+      const [r] = await queryRows<{ id: number | null }>(db, sql`select max(id) as id from ${households}`);
+      return r?.id ?? 0;
+    },
+
+    /** Adds changes to the rollup (rows in key order, so concurrent writers lock them in the same order). */
+    async addToRollup(rows: Array<Change & { region: string }>): Promise<void> {
+      const sorted = [...rows].sort((a, b) => (a.region + '|' + a.on + '|' + a.dim + '|' + a.key < b.region + '|' + b.on + '|' + b.dim + '|' + b.key ? -1 : 1));
+      for (let i = 0; i < sorted.length; i += CHUNK) {
+        const part = sorted.slice(i, i + CHUNK);
+        const col = <K extends keyof (Change & { region: string })>(k: K) => sql.param(part.map((r) => r[k]));
+        await db.execute(sql`
+          insert into ${registryRollup} (region, "on", dim, key, households, persons, amount)
+          select * from unnest(${col('region')}::text[], ${col('on')}::date[], ${col('dim')}::text[], ${col('key')}::text[],
+            ${col('households')}::int[], ${col('persons')}::int[], ${col('amount')}::bigint[])
+          on conflict (region, "on", dim, key) do update set households = ${registryRollup}.households + excluded.households,
+            persons = ${registryRollup}.persons + excluded.persons, amount = ${registryRollup}.amount + excluded.amount`);
+      }
+    },
+    async clearRollup(): Promise<void> {
+      await db.execute(sql`delete from ${registryRollup}`);
+    },
+    async rollupIsEmpty(): Promise<boolean> {
+      const rows = await queryRows<{ one: number }>(db, sql`select 1 as one from ${registryRollup} limit 1`);
+      return rows.length === 0;
+    },
+    /** Rows that sum to nothing (a change undone) are left out of the sums; this removes them. */
+    async pruneRollup(): Promise<void> {
+      await db.execute(sql`delete from ${registryRollup} where households = 0 and persons = 0 and amount = 0`);
+    },
+
+    /** The maintained figures of a region key ('' or a province, city or county prefix) as of a date. */
+    async rollupAsOf(region: string, asOf: string, incomeYear: number): Promise<Figure[]> {
+      return queryRows<Figure>(
+        db,
+        sql`select dim, key, sum(households)::int as households, sum(persons)::int as persons, sum(amount)::float8 as amount
+            from ${registryRollup} where region = ${region} and "on" <= ${asOf}::date and (dim <> 'income' or key = ${String(incomeYear)})
+            group by dim, key`,
+      );
+    },
+
+    /** For a direct count: the snapshots in force on a date under a prefix, their incomes of a year, and the exits up to it. */
+    async snapshotsAsOf(prefix: string, asOf: string): Promise<Array<Snapshot & { householdId: number }>> {
+      const rows = await queryRows<SnapshotRow>(
+        db,
+        sql`select ${SNAPSHOT_COLUMNS} from ${householdStatusHistory}
+            where village_code like ${`${prefix}%`} and effective_on <= ${asOf}::date and (valid_to is null or valid_to > ${asOf}::date)`,
+      );
+      return rows.map((r) => ({ ...toSnapshot(r), householdId: r.householdId }));
+    },
+    incomesUnder: (prefix: string, year: number) =>
+      queryRows<IncomeRow>(
+        db,
+        sql`select ${incomeColumns('i')}
+            from ${householdIncomes} i join ${households} h on h.id = i.household_id
+            where h.village_code like ${`${prefix}%`} and i.year = ${year}`,
+      ),
+    exitRowsAsOf: (prefix: string, asOf: string) =>
+      queryRows<{ householdId: number; year: number; persons: number }>(
+        db,
+        sql`select household_id as "householdId", year, persons from ${householdStatusHistory}
+            where village_code like ${`${prefix}%`} and status = '已脱贫' and year is not null and effective_on <= ${asOf}::date
+            order by household_id, effective_on, id`,
+      ),
+  };
+}
+export type RollupRepo = ReturnType<typeof makeRollupRepo>;
