@@ -1,13 +1,15 @@
-import { SaveOutlined, SwapOutlined } from '@ant-design/icons';
+import { EditOutlined, SaveOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
+import { isAdmin, useMe } from '../auth/api';
 import { currentYear, formatDateTime, todayIso } from '../app/format';
 import { statusChangeProblem, STATUSES } from '../../domain/registry/status-transition';
 import type { HouseholdStatus } from '../../domain/registry/household-rules';
 import { INCOME_FIELDS, STATUS_COLORS, useChangeStatus, useHousehold, useSaveIncome, yuan, type Household, type IncomeItems, type Person } from './api';
+import { HouseholdEditDrawer } from './HouseholdEditDrawer';
 import { IncomeTrace, Mark, VerdictView } from './VerdictView';
 
 function Flag({ ok, label }: { ok: boolean; label: string }) {
@@ -234,6 +236,9 @@ export function HouseholdPage() {
   const valid = Number.isInteger(id) && id > 0;
   const query = useHousehold(valid ? id : undefined);
   const h = query.data;
+  // Only the roles that may write the registry (系统管理员、单位管理员) are offered 编辑.
+  const mayEdit = isAdmin(useMe().data);
+  const [editing, setEditing] = useState(false);
 
   if (!valid) return <ErrorResult error={new Error('贫困户编号无效')} />;
   if (query.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -254,13 +259,21 @@ export function HouseholdPage() {
           { title: `户编号 ${h.number}` },
         ]}
       />
-      <Typography.Title level={3} data-testid="household-title">
-        扶贫手册 · {head?.name ?? '（无户主）'}户
-        <Tag color={STATUS_COLORS[h.status]} style={{ marginLeft: 12, verticalAlign: 'middle' }} data-testid="household-status">
-          {h.status}
-          {h.status === '已脱贫' && h.statusYear ? `（${h.statusYear} 年）` : ''}
-        </Tag>
-      </Typography.Title>
+      <Space align="start" style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Title level={3} data-testid="household-title">
+          扶贫手册 · {head?.name ?? '（无户主）'}户
+          <Tag color={STATUS_COLORS[h.status]} style={{ marginLeft: 12, verticalAlign: 'middle' }} data-testid="household-status">
+            {h.status}
+            {h.status === '已脱贫' && h.statusYear ? `（${h.statusYear} 年）` : ''}
+          </Tag>
+        </Typography.Title>
+        {mayEdit && (
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="household-edit">
+            编辑
+          </Button>
+        )}
+      </Space>
+      {mayEdit && <HouseholdEditDrawer household={h} open={editing} onClose={() => setEditing(false)} />}
 
       <Card size="small" title="一、基本情况" style={{ marginBottom: 16 }}>
         <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }} data-testid="household-facts">

@@ -3,7 +3,7 @@
  * poverty lines and the roster import/export. All money is integer 元.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post, put, withQuery } from '../app/api';
+import { get, patch, post, put, withQuery } from '../app/api';
 import type { RegionDetail } from '../regions/api';
 import type { Verdict } from '../../domain/registry/verdict';
 import type { IncomeResult } from '../../domain/registry/income';
@@ -308,6 +308,14 @@ function householdMutation<V>(fn: (v: V) => Promise<Household>) {
     });
   };
 }
+
+/**
+ * 修改贫困户: only the facts given change; `persons` replaces the members as a whole (a change of their number is a
+ * status-history row dated today, with `reason`). `version` is the household's as loaded: 409 STALE_VERSION if it moved.
+ */
+export type HouseholdPatch = Partial<Omit<DomainHouseholdInput, 'villageCode'>> & { version: number; reason?: string };
+
+export const useUpdateHousehold = householdMutation(({ id, ...body }: HouseholdPatch & { id: number }) => patch<Household>(`/api/registry/households/${id}`, body));
 
 export const useSaveIncome = householdMutation(({ id, year, items }: { id: number; year: number; items: Partial<IncomeItems> }) =>
   put<Household>(`/api/registry/households/${id}/incomes/${year}`, items),

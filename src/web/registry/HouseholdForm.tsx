@@ -1,0 +1,302 @@
+/**
+ * The pieces of the household form shared by 新增贫困户 and 修改贫困户: the household's facts, the members (家庭成员),
+ * the mapping of the server's field errors onto the form and the list of the errors that belong to no field.
+ */
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, type FormInstance } from 'antd';
+import type { FieldError } from '../app/api';
+import { currentYear } from '../app/format';
+import { RegionPicker } from '../regions/RegionPicker';
+import { CAUSES } from '../../domain/registry/causes';
+import { LABOUR_KINDS } from '../../domain/registry/labour';
+import { ATTRIBUTES, HEALTH, RELATIONS, SCHOOLING } from '../../domain/registry/validate-household';
+import type { HouseholdInput, PersonInput } from './api';
+
+export type PersonValues = Required<Pick<PersonInput, 'name' | 'idNumber' | 'relation' | 'labour'>> & Omit<PersonInput, 'name' | 'idNumber' | 'relation' | 'labour'>;
+
+export interface HouseholdValues extends Omit<HouseholdInput, 'persons'> {
+  persons: PersonValues[];
+}
+
+/** A member as the form adds one: the common defaults filled in. */
+export const NEW_PERSON: Partial<PersonValues> = { schooling: '已毕业', health: '健康', medicalEligible: true, medicalInsured: true, workMonths: 0, workIncome: 0 };
+
+/** The household facts a server error may name, besides the members' `persons.N.field`. */
+export const FACT_FIELDS = ['number', 'attribute', 'identifiedYear', 'mainCause', 'secondaryCauses'] as const;
+
+const opts = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
+
+/** A server field name (`persons.1.labour`) as a form path. */
+export function toPath(field: string): Array<string | number> {
+  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/**
+ * Shows the server's field errors on the fields of the form (`onField` says which fields it has) and returns the
+ * others, to be listed above the save button, and the first field marked, if any.
+ */
+export function showFieldErrors(form: FormInstance, fields: FieldError[], onField: (field: string) => boolean): { others: FieldError[]; first?: Array<string | number> } {
+  const shown = fields.filter((f) => onField(f.field));
+  form.setFields(shown.map((f) => ({ name: toPath(f.field), errors: [f.message] })));
+  const first = shown[0];
+  return { others: fields.filter((f) => !shown.includes(f)), ...(first ? { first: toPath(first.field) } : {}) };
+}
+
+/** Whether a server field name is one of the members' fields (`persons.N.field`). */
+export const isMemberField = (field: string) => /^persons\.\d+\./.test(field);
+
+function PersonCard({ index, onRemove }: { index: number; onRemove?: () => void }) {
+  const form = Form.useFormInstance();
+  const health = Form.useWatch(['persons', index, 'health'], form) as string | undefined;
+  const schooling = Form.useWatch(['persons', index, 'schooling'], form) as string | undefined;
+  const name = Form.useWatch(['persons', index, 'name'], form) as string | undefined;
+  return (
+    <Card
+      size="small"
+      type="inner"
+      title={`第 ${index + 1} 位成员${name?.trim() ? `：${name.trim()}` : ''}`}
+      style={{ marginBottom: 12 }}
+      extra={
+        onRemove && (
+          <Button size="small" danger icon={<DeleteOutlined />} onClick={onRemove}>
+            删除
+          </Button>
+        )
+      }
+      data-testid={`person-${index}`}
+    >
+      <Row gutter={12}>
+        <Col xs={12} md={4}>
+          <Form.Item label="姓名" name={[index, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item label="身份证号" name={[index, 'idNumber']} rules={[{ required: true, message: '请填写身份证号' }, { len: 18, message: '应为 18 位' }]}>
+            <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={4}>
+          <Form.Item label="与户主关系" name={[index, 'relation']} rules={[{ required: true, message: '请选择' }]}>
+            <Select options={opts(RELATIONS)} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={5}>
+          <Form.Item label="劳动能力" name={[index, 'labour']} rules={[{ required: true, message: '请选择劳动能力' }]}>
+            <Select options={opts(LABOUR_KINDS)} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={5}>
+          <Form.Item label="技能证书" name={[index, 'hasQualification']} valuePropName="checked">
+            <Checkbox>有执业资格证书</Checkbox>
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={4}>
+          <Form.Item label="在校情况" name={[index, 'schooling']}>
+            <Select options={opts(SCHOOLING)} />
+          </Form.Item>
+        </Col>
+        {schooling === '辍学' && (
+          <Col xs={12} md={4}>
+            <Form.Item label="辍学原因" name={[index, 'dropoutForPoverty']} valuePropName="checked">
+              <Checkbox>因贫辍学</Checkbox>
+            </Form.Item>
+          </Col>
+        )}
+        <Col xs={12} md={4}>
+          <Form.Item label="健康状况" name={[index, 'health']}>
+            <Select options={opts(HEALTH)} />
+          </Form.Item>
+        </Col>
+        {health === '残疾' && (
+          <Col xs={12} md={3}>
+            <Form.Item label="残疾等级" name={[index, 'disabilityGrade']} rules={[{ required: true, message: '请填写' }]}>
+              <Select options={[1, 2, 3, 4].map((g) => ({ value: g, label: `${g} 级` }))} />
+            </Form.Item>
+          </Col>
+        )}
+        <Col xs={8} md={3}>
+          <Form.Item label="务工（月）" name={[index, 'workMonths']}>
+            <InputNumber precision={0} min={0} max={12} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={8} md={3}>
+          <Form.Item label="务工收入（元）" name={[index, 'workIncome']}>
+            <InputNumber precision={0} min={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={8} md={4}>
+          <Form.Item label="务工地点" name={[index, 'workPlace']}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col xs={24}>
+          <Space wrap size="large">
+            <Form.Item name={[index, 'medicalEligible']} valuePropName="checked" noStyle>
+              <Checkbox>应参加基本医保</Checkbox>
+            </Form.Item>
+            <Form.Item name={[index, 'medicalInsured']} valuePropName="checked" noStyle>
+              <Checkbox>已参加基本医保</Checkbox>
+            </Form.Item>
+            <Form.Item name={[index, 'seriousIllnessInsured']} valuePropName="checked" noStyle>
+              <Checkbox>大病保险</Checkbox>
+            </Form.Item>
+            <Form.Item name={[index, 'pensionInsured']} valuePropName="checked" noStyle>
+              <Checkbox>养老保险</Checkbox>
+            </Form.Item>
+          </Space>
+        </Col>
+      </Row>
+    </Card>
+  );
+}
+
+/**
+ * 户基本情况. On creation the village and the identification date are chosen as well; a household's village and
+ * identification date are not changed afterwards.
+ */
+export function HouseholdFactsFields({ creating }: { creating: boolean }) {
+  const form = Form.useFormInstance();
+  const mainCause = Form.useWatch('mainCause', form) as string | undefined;
+  return (
+    <Row gutter={16}>
+      {creating && (
+        <Col xs={24} lg={12}>
+          <Form.Item label="所在村" name="villageCode" rules={[{ required: true, message: '请选择所在村' }]}>
+            <RegionPicker leafOnly placeholder="逐级选择到村" />
+          </Form.Item>
+        </Col>
+      )}
+      <Col xs={12} lg={4}>
+        <Form.Item label="户编号" name="number" rules={[{ required: true, whitespace: true, message: '请填写户编号' }]}>
+          <Input maxLength={30} />
+        </Form.Item>
+      </Col>
+      <Col xs={12} lg={4}>
+        <Form.Item label="贫困户属性" name="attribute" rules={[{ required: true, message: '请选择' }]}>
+          <Select options={opts(ATTRIBUTES)} />
+        </Form.Item>
+      </Col>
+      <Col xs={12} lg={4}>
+        <Form.Item label="识别年度" name="identifiedYear" rules={[{ required: true, message: '请填写识别年度' }]}>
+          <InputNumber precision={0} min={2013} max={currentYear()} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      {creating && (
+        <Col xs={12} lg={4}>
+          <Form.Item label="识别日期" name="identifiedOn" extra="不填为识别年度的 12 月 31 日">
+            <Input type="date" />
+          </Form.Item>
+        </Col>
+      )}
+      <Col xs={12} lg={6}>
+        <Form.Item label="主要致贫原因" name="mainCause" rules={[{ required: true, message: '请选择主要致贫原因' }]}>
+          <Select options={opts(CAUSES)} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} lg={10}>
+        <Form.Item
+          label="次要致贫原因（不超过 2 个，不与主要原因重复）"
+          name="secondaryCauses"
+          dependencies={['mainCause']}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (_, v: string[] | undefined) =>
+                (v ?? []).length > 2
+                  ? Promise.reject(new Error('次要致贫原因不超过 2 个'))
+                  : (v ?? []).includes(getFieldValue('mainCause') as string)
+                    ? Promise.reject(new Error('次要致贫原因不能与主要致贫原因重复'))
+                    : Promise.resolve(),
+            }),
+          ]}
+        >
+          <Select mode="multiple" maxCount={2} options={CAUSES.filter((c) => c !== mainCause).map((c) => ({ value: c, label: c }))} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} lg={14}>
+        <Form.Item label="两不愁三保障">
+          <Space wrap size="large">
+            {(
+              [
+                ['foodSecure', '不愁吃'],
+                ['clothingSecure', '不愁穿'],
+                ['housingSafe', '住房安全'],
+                ['drinkingWaterSafe', '饮水安全'],
+              ] as const
+            ).map(([name, label]) => (
+              <Space key={name} size={4}>
+                <span>{label}</span>
+                <Form.Item name={name} valuePropName="checked" noStyle>
+                  <Switch checkedChildren="是" unCheckedChildren="否" aria-label={label} />
+                </Form.Item>
+              </Space>
+            ))}
+          </Space>
+        </Form.Item>
+      </Col>
+    </Row>
+  );
+}
+
+/**
+ * 家庭成员: one card per member, an 添加成员 button. With `confirmRemoval` a member is removed only after the user
+ * confirms it (a recorded member; on creation the members were just typed in).
+ */
+export function MembersFields({ confirmRemoval = false }: { confirmRemoval?: boolean }) {
+  const { modal } = App.useApp();
+  const form = Form.useFormInstance();
+  return (
+    <Form.List name="persons">
+      {(fields, { add, remove }) => {
+        const removeAt = (index: number) => {
+          if (!confirmRemoval) return remove(index);
+          const name = (form.getFieldValue(['persons', index, 'name']) as string | undefined)?.trim();
+          modal.confirm({
+            title: `确认删除第 ${index + 1} 位成员${name ? `“${name}”` : ''}？`,
+            content: '保存后该成员即从本户移除，家庭人口的变化以今天为生效日期记入状态变更。',
+            okText: '删除',
+            okButtonProps: { danger: true },
+            cancelText: '取消',
+            onOk: () => remove(index),
+          });
+        };
+        return (
+          <>
+            {fields.map((f) => (
+              <PersonCard key={f.key} index={f.name} onRemove={fields.length > 1 ? () => removeAt(f.name) : undefined} />
+            ))}
+            <Button icon={<PlusOutlined />} onClick={() => add({ ...NEW_PERSON, relation: fields.length ? '之子' : '户主' })}>
+              添加成员
+            </Button>
+          </>
+        );
+      }}
+    </Form.List>
+  );
+}
+
+/** “未保存”: the server's refusal, with the errors that no field of the form shows. */
+export function SaveFailedAlert({ failure, others }: { failure: string; others: FieldError[] }) {
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title="未保存"
+      data-testid="household-errors"
+      description={
+        others.length ? (
+          <ul style={{ margin: 0, paddingLeft: 20 }}>
+            {others.map((f, i) => (
+              <li key={i}>
+                {f.label}：{f.message}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          `${failure.replace(/[。.]$/, '')}。请按标出的字段修改。`
+        )
+      }
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
