@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   char,
+  customType,
   date,
   index,
   uniqueIndex,
@@ -384,4 +385,265 @@ export const householdStatusHistory = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('household_status_history_idx').on(t.householdId, t.effectiveOn), index('household_status_history_village_idx').on(t.villageCode.op('bpchar_pattern_ops'), t.effectiveOn)],
+);
+
+// --- Issue 4: procedures (动态调整), cross-department comparison, helper pairing, data quality --------------------
+
+/** Binary content (evidence files, signatures) kept in the database, so one backup holds everything. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * A procedure as data (seed 004's step sequences): the steps of a kind, for the whole country ('') or a province's
+ * adjustment (its 2-digit prefix). A new version replaces the active one; running procedures keep theirs.
+ */
+export const procedureDefinitions = pgTable(
+  'procedure_definitions',
+  {
+    id: serial('id').primaryKey(),
+    /** identification | exit | removal | stable_exit | relapse | village_exit */
+    kind: varchar('kind', { length: 20 }).notNull(),
+    regionPrefix: varchar('region_prefix', { length: 2 }).notNull().default(''),
+    version: integer('version').notNull(),
+    name: varchar('name', { length: 50 }).notNull(),
+    /** ProcedureStepDefinition[] (src/domain/procedures). */
+    steps: jsonb('steps').$type<unknown[]>().notNull(),
+    active: boolean('active').notNull().default(true),
+    source: text('source').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('procedure_definitions_key').on(t.kind, t.regionPrefix, t.version)],
+);
+
+/** One household's or village's run of a procedure. */
+export const procedures = pgTable(
+  'procedures',
+  {
+    id: serial('id').primaryKey(),
+    definitionId: integer('definition_id').notNull(),
+    kind: varchar('kind', { length: 20 }).notNull(),
+    /** The household (null for a new identification until its last step enters it, and for a village). */
+    householdId: integer('household_id'),
+    villageCode: char('village_code', { length: 12 }).notNull(),
+    /** A new identification's applicant: the household as applied for (HouseholdInput). */
+    applicant: jsonb('applicant'),
+    /** The year the procedure is for (exit year, identification year). */
+    year: smallint('year'),
+    /** running | completed | withdrawn */
+    state: varchar('state', { length: 10 }).notNull().default('running'),
+    /** Index of the step now open. */
+    currentStep: integer('current_step').notNull().default(0),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    startedBy: integer('started_by').notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The 脱贫光荣证 number issued by the last step of a household exit. */
+    certificateNo: varchar('certificate_no', { length: 40 }),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('procedures_village_idx').on(t.villageCode.op('bpchar_pattern_ops'), t.state), index('procedures_household_idx').on(t.householdId)],
+);
+
+/** Every transition of a procedure: a step passed, or returned to an earlier step, with who, when and what. */
+export const procedureEvents = pgTable(
+  'procedure_events',
+  {
+    id: serial('id').primaryKey(),
+    procedureId: integer('procedure_id').notNull(),
+    stepIndex: integer('step_index').notNull(),
+    stepKey: varchar('step_key', { length: 30 }).notNull(),
+    /** start | pass | return | withdraw */
+    outcome: varchar('outcome', { length: 10 }).notNull(),
+    returnTo: integer('return_to'),
+    reason: text('reason').notNull().default(''),
+    /** Public notice: its first and last day, and the objections received. */
+    noticeFrom: date('notice_from', { mode: 'string' }),
+    noticeTo: date('notice_to', { mode: 'string' }),
+    objections: text('objections'),
+    /** Assembly: representatives entitled, present, and the votes. */
+    representatives: integer('representatives'),
+    present: integer('present'),
+    votesFor: integer('votes_for'),
+    votesAgainst: integer('votes_against'),
+    /** Anything else the step recorded (minutes number, review report, ...). */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    userId: integer('user_id').notNull(),
+    userName: varchar('user_name', { length: 50 }).notNull(),
+    userRole: varchar('user_role', { length: 20 }).notNull(),
+    userLevel: varchar('user_level', { length: 10 }).notNull().default(''),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('procedure_events_idx').on(t.procedureId, t.id)],
+);
+
+/** Files kept as evidence: a procedure step's minutes, photos and notices; a visit's signatures. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: serial('id').primaryKey(),
+    /** procedure | visit */
+    ownerType: varchar('owner_type', { length: 20 }).notNull(),
+    ownerId: integer('owner_id').notNull(),
+    stepIndex: integer('step_index'),
+    fileName: varchar('file_name', { length: 200 }).notNull(),
+    mime: varchar('mime', { length: 100 }).notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    userId: integer('user_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('attachments_owner_idx').on(t.ownerType, t.ownerId)],
+);
+
+/** A list from another department (一比对): vehicles, commercial housing, business registration, 财政供养, deaths, … */
+export const departmentLists = pgTable('department_lists', {
+  id: serial('id').primaryKey(),
+  name: varchar('name', { length: 100 }).notNull(),
+  department: varchar('department', { length: 30 }).notNull(),
+  fileName: varchar('file_name', { length: 200 }).notNull(),
+  rows: integer('rows').notNull().default(0),
+  /** The region of the user who imported it (scope). */
+  regionPrefix: varchar('region_prefix', { length: 12 }).notNull().default(''),
+  userId: integer('user_id').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const departmentListRows = pgTable(
+  'department_list_rows',
+  {
+    listId: integer('list_id').notNull(),
+    rowNo: integer('row_no').notNull(),
+    idNumber: char('id_number', { length: 18 }).notNull(),
+    name: varchar('name', { length: 50 }).notNull().default(''),
+    /** What the list says of the person (plate number, address, company, unit, date of death…). */
+    detail: text('detail').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.listId, t.rowNo] }), index('department_list_rows_id_idx').on(t.idNumber)],
+);
+
+export const comparisonRuns = pgTable('comparison_runs', {
+  id: serial('id').primaryKey(),
+  /** registry | procedure */
+  scope: varchar('scope', { length: 10 }).notNull(),
+  procedureId: integer('procedure_id'),
+  regionPrefix: varchar('region_prefix', { length: 12 }).notNull().default(''),
+  listIds: jsonb('list_ids').$type<number[]>().notNull(),
+  persons: integer('persons').notNull().default(0),
+  hits: integer('hits').notNull().default(0),
+  userId: integer('user_id').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+});
+
+/** A hit: a registry person (or applicant) found on a department list, with the evidence and the assembly's decision. */
+export const comparisonHits = pgTable(
+  'comparison_hits',
+  {
+    id: serial('id').primaryKey(),
+    runId: integer('run_id').notNull(),
+    householdId: integer('household_id'),
+    procedureId: integer('procedure_id'),
+    villageCode: char('village_code', { length: 12 }).notNull(),
+    idNumber: char('id_number', { length: 18 }).notNull(),
+    personName: varchar('person_name', { length: 50 }).notNull(),
+    listId: integer('list_id').notNull(),
+    rowNo: integer('row_no').notNull(),
+    department: varchar('department', { length: 30 }).notNull(),
+    detail: text('detail').notNull().default(''),
+    /** 属实 | 不属实 (村民代表大会评议), null until decided. */
+    decision: varchar('decision', { length: 4 }),
+    outcome: text('outcome'),
+    decidedBy: integer('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [index('comparison_hits_run_idx').on(t.runId), index('comparison_hits_village_idx').on(t.villageCode.op('bpchar_pattern_ops'))],
+);
+
+/** 帮扶责任人: a cadre of township level or above, or an enterprise manager of middle level or above (seed 004). */
+export const helpers = pgTable(
+  'helpers',
+  {
+    id: serial('id').primaryKey(),
+    name: varchar('name', { length: 50 }).notNull(),
+    unit: varchar('unit', { length: 100 }).notNull(),
+    /** cadre | enterprise */
+    kind: varchar('kind', { length: 12 }).notNull(),
+    /** Level of the unit (省/市/县/乡/村) for a cadre; 高层/中层/基层 for an enterprise manager. */
+    level: varchar('level', { length: 6 }).notNull(),
+    post: varchar('post', { length: 50 }).notNull().default(''),
+    phone: varchar('phone', { length: 20 }).notNull().default(''),
+    /** Where the helper works (scope), a region code. */
+    regionCode: char('region_code', { length: 12 }).notNull(),
+    active: boolean('active').notNull().default(true),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [index('helpers_region_idx').on(t.regionCode.op('bpchar_pattern_ops'))],
+);
+
+/** Which helper holds which household, from when to when (the 扶贫手册 notes every change). */
+export const helperAssignments = pgTable(
+  'helper_assignments',
+  {
+    id: serial('id').primaryKey(),
+    householdId: integer('household_id').notNull(),
+    helperId: integer('helper_id').notNull(),
+    fromOn: date('from_on', { mode: 'string' }).notNull(),
+    toOn: date('to_on', { mode: 'string' }),
+    reason: text('reason').notNull().default(''),
+    userId: integer('user_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('helper_assignments_household_idx').on(t.householdId), index('helper_assignments_helper_idx').on(t.helperId)],
+);
+
+/** Visits to a household: helpers' visits and family-doctor visits. */
+export const householdVisits = pgTable(
+  'household_visits',
+  {
+    id: serial('id').primaryKey(),
+    householdId: integer('household_id').notNull(),
+    /** 帮扶走访 | 家庭医生 */
+    kind: varchar('kind', { length: 10 }).notNull(),
+    helperId: integer('helper_id'),
+    visitor: varchar('visitor', { length: 50 }).notNull(),
+    visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+    content: text('content').notNull(),
+    userId: integer('user_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('household_visits_household_idx').on(t.householdId, t.visitedOn)],
+);
+
+/** Seed 002's leader–village links: a chair or vice-chair's villages, the office's own village, chambers' villages. */
+export const leaderVillages = pgTable(
+  'leader_villages',
+  {
+    id: serial('id').primaryKey(),
+    /** 领导联系村 | 机关定点帮扶村 | 经促分会帮扶村 | 工商联商会帮扶村 */
+    kind: varchar('kind', { length: 12 }).notNull(),
+    orgId: integer('org_id').notNull(),
+    memberId: integer('member_id'),
+    /** A chamber or group named when there is no member (经促分会, 商会). */
+    holder: varchar('holder', { length: 100 }).notNull().default(''),
+    villageCode: char('village_code', { length: 12 }).notNull(),
+    fromOn: date('from_on', { mode: 'string' }).notNull(),
+    toOn: date('to_on', { mode: 'string' }),
+    userId: integer('user_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('leader_villages_village_idx').on(t.villageCode)],
+);
+
+/** A run of the data-quality checks over a region: counts per check (they feed the assessment). */
+export const qualityRuns = pgTable(
+  'quality_runs',
+  {
+    id: serial('id').primaryKey(),
+    regionPrefix: varchar('region_prefix', { length: 12 }).notNull(),
+    /** on_demand | scheduled */
+    trigger: varchar('trigger', { length: 10 }).notNull(),
+    counts: jsonb('counts').$type<Record<string, number>>().notNull(),
+    userId: integer('user_id'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('quality_runs_region_idx').on(t.regionPrefix, t.startedAt)],
 );
