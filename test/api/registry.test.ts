@@ -71,16 +71,24 @@ describe.each(dbKinds())('registry API on %s', (kind) => {
     expect(income.trace.find((l: { label: string }) => l.label === '纯收入').formula).toBe('年收入 8,000 元 − 生产经营性支出 600 元');
     expect(low.json().verdicts.exit.passed).toBe(false);
     const version = low.json().version;
-    const refused = await townUser.post(`/api/registry/households/${id}/status`, { status: '已脱贫', year: 2019, effectiveOn: '2019-12-20', reason: '年度脱贫', version });
+    const refused = await t.admin.post(`/api/registry/households/${id}/status`, { status: '已脱贫', year: 2019, effectiveOn: '2019-12-20', reason: '年度脱贫', version });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toContain('人均纯收入超过标准');
+    expect((await townUser.get(`/api/registry/households/${id}`)).json().status).toBe('未脱贫');
+  });
+
+  // Issue 4: a household changes status only by completing its procedure; the direct route is a data correction.
+  it('keeps the direct status change to system administrators', async () => {
+    const h = (await townUser.get(`/api/registry/households/${id}`)).json();
+    const res = await townUser.post(`/api/registry/households/${id}/status`, { status: '清退', reason: '直接清退', version: h.version });
+    expect(res.statusCode).toBe(403);
     expect((await townUser.get(`/api/registry/households/${id}`)).json().status).toBe('未脱贫');
   });
 
   it('exits a household that meets the standard, and answers as of any date', async () => {
     const h = (await townUser.request({ method: 'PUT', url: `/api/registry/households/${id}/incomes/2019`, payload: { wages: 7000, business: 2000, businessCosts: 500 } })).json();
     expect(h.verdicts.exit.passed).toBe(true);
-    const exited = await townUser.post(`/api/registry/households/${id}/status`, { status: '已脱贫', year: 2019, effectiveOn: '2019-12-20', reason: '达到脱贫标准', version: h.version });
+    const exited = await t.admin.post(`/api/registry/households/${id}/status`, { status: '已脱贫', year: 2019, effectiveOn: '2019-12-20', reason: '达到脱贫标准', version: h.version });
     expect(exited.statusCode).toBe(200);
     expect(exited.json()).toMatchObject({ status: '已脱贫', statusYear: 2019 });
     const at = async (asOf: string) => (await townUser.get(`/api/registry/statistics?region=513431100000&asOf=${asOf}`)).json().byStatus;
@@ -95,15 +103,15 @@ describe.each(dbKinds())('registry API on %s', (kind) => {
   it('marks stable exit only outside the safety net', async () => {
     const h = (await townUser.get(`/api/registry/households/${id}`)).json();
     const asDibao = (await townUser.patch(`/api/registry/households/${id}`, { attribute: '低保贫困户', version: h.version })).json();
-    const refused = await townUser.post(`/api/registry/households/${id}/status`, { status: '稳定脱贫', reason: '家庭经济条件较好', version: asDibao.version });
+    const refused = await t.admin.post(`/api/registry/households/${id}/status`, { status: '稳定脱贫', reason: '家庭经济条件较好', version: asDibao.version });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toContain('不得标注为稳定脱贫户');
     const back = (await townUser.patch(`/api/registry/households/${id}`, { attribute: '一般贫困户', version: asDibao.version })).json();
-    const ok = await townUser.post(`/api/registry/households/${id}/status`, { status: '稳定脱贫', reason: '家庭经济条件较好', version: back.version });
+    const ok = await t.admin.post(`/api/registry/households/${id}/status`, { status: '稳定脱贫', reason: '家庭经济条件较好', version: back.version });
     expect(ok.json().status).toBe('稳定脱贫');
-    const backdated = await townUser.post(`/api/registry/households/${id}/status`, { status: '返贫', effectiveOn: '2019-01-01', reason: 'x', version: ok.json().version });
+    const backdated = await t.admin.post(`/api/registry/households/${id}/status`, { status: '返贫', effectiveOn: '2019-01-01', reason: 'x', version: ok.json().version });
     expect(backdated.json().error.message).toBe('生效日期：不能早于上一次变更的生效日期 2020-06-30');
-    const stale = await townUser.post(`/api/registry/households/${id}/status`, { status: '返贫', reason: 'x', version: back.version });
+    const stale = await t.admin.post(`/api/registry/households/${id}/status`, { status: '返贫', reason: 'x', version: back.version });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('STALE_VERSION');
   });

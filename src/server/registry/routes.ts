@@ -23,7 +23,7 @@ const person = z.object({
   seriousIllnessInsured: z.boolean().optional(),
   pensionInsured: z.boolean().optional(),
 });
-const householdFields = {
+export const householdFields = {
   number: z.string(),
   attribute: z.string(),
   identifiedYear: z.number().int(),
@@ -149,7 +149,7 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
     {
       schema: {
         tags,
-        summary: '变更状态（已脱贫、稳定脱贫、返贫、清退）',
+        summary: '数据更正：直接变更状态（仅系统管理员；日常变更须办理动态调整程序）',
         params: idParams,
         body: z.object({ status: z.string(), year: z.number().int().nullish(), effectiveOn: z.string().optional(), reason: z.string(), version: z.number().int() }),
       },

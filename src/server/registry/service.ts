@@ -382,8 +382,10 @@ export function makeRegistryService(deps: RegistryDeps) {
     },
 
     /** A status change with its date and reason, checked against the transition table and the exit rules. */
-    async changeStatus(auth: Auth, id: number, input: { status: string; year?: number | null; effectiveOn?: string; reason: string; version: number }) {
-      requireRole(auth, 'sysadmin', 'org_admin');
+    async changeStatus(auth: Auth, id: number, input: { status: string; year?: number | null; effectiveOn?: string; reason: string; version: number; viaProcedure?: number }) {
+      // Issue 4: a status changes by completing its procedure; outside one, only a system administrator corrects data.
+      if (input.viaProcedure === undefined) requireRole(auth, 'sysadmin');
+      else requireRole(auth, 'sysadmin', 'org_admin');
       const h = await loadHousehold(auth, id);
       const to = input.status as HouseholdStatus;
       if (!STATUSES.includes(to)) throw validationError([{ field: 'status', label: '状态', message: `应为${STATUSES.join('、')}之一` }]);

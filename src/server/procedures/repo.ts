@@ -1,0 +1,126 @@
+import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/connection';
+import { attachments, procedureDefinitions, procedureEvents, procedures } from '../db/schema';
+
+export type DefinitionRow = typeof procedureDefinitions.$inferSelect;
+export type ProcedureRow = typeof procedures.$inferSelect;
+export type EventRow = typeof procedureEvents.$inferSelect;
+export type AttachmentMeta = Omit<typeof attachments.$inferSelect, 'content'>;
+
+const attachmentMeta = {
+  id: attachments.id,
+  ownerType: attachments.ownerType,
+  ownerId: attachments.ownerId,
+  stepIndex: attachments.stepIndex,
+  fileName: attachments.fileName,
+  mime: attachments.mime,
+  size: attachments.size,
+  userId: attachments.userId,
+  at: attachments.at,
+};
+
+export function makeProceduresRepo(db: Db) {
+  return {
+    // --- definitions -----------------------------------------------------------------------------------------------
+    listDefinitions: () => db.select().from(procedureDefinitions).where(eq(procedureDefinitions.active, true)).orderBy(asc(procedureDefinitions.kind), asc(procedureDefinitions.regionPrefix)),
+    async definition(id: number): Promise<DefinitionRow | undefined> {
+      const [row] = await db.select().from(procedureDefinitions).where(eq(procedureDefinitions.id, id));
+      return row;
+    },
+    /** The active definition of a kind for a province: its own adjustment, else the national one. */
+    async activeDefinition(kind: string, province: string): Promise<DefinitionRow | undefined> {
+      const rows = await db
+        .select()
+        .from(procedureDefinitions)
+        .where(and(eq(procedureDefinitions.kind, kind), eq(procedureDefinitions.active, true), inArray(procedureDefinitions.regionPrefix, [province, ''])))
+        .orderBy(desc(procedureDefinitions.regionPrefix));
+      return rows[0];
+    },
+    async countDefinitions(): Promise<number> {
+      const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(procedureDefinitions);
+      return r?.n ?? 0;
+    },
+    /** A new version of a kind's definition for a region prefix; the previous one stops being active. */
+    async insertDefinition(d: { kind: string; regionPrefix: string; name: string; steps: unknown[]; source: string }): Promise<DefinitionRow> {
+      const [max] = await queryRows<{ v: number | null }>(
+        db,
+        sql`select max(version) as v from ${procedureDefinitions} where kind = ${d.kind} and region_prefix = ${d.regionPrefix}`,
+      );
+      await db
+        .update(procedureDefinitions)
+        .set({ active: false })
+        .where(and(eq(procedureDefinitions.kind, d.kind), eq(procedureDefinitions.regionPrefix, d.regionPrefix)));
+      const [row] = await db
+        .insert(procedureDefinitions)
+        .values({ ...d, version: (max?.v ?? 0) + 1, active: true })
+        .returning();
+      return row!;
+    },
+
+    // --- procedures --------------------------------------------------------------------------------------------------
+    async procedure(id: number): Promise<ProcedureRow | undefined> {
+      const [row] = await db.select().from(procedures).where(eq(procedures.id, id));
+      return row;
+    },
+    /** A running procedure of the same subject (one at a time per household, or per village for 出列). */
+    async runningFor(subject: { householdId: number } | { villageCode: string; kind: string }): Promise<ProcedureRow | undefined> {
+      const where =
+        'householdId' in subject
+          ? and(eq(procedures.householdId, subject.householdId), eq(procedures.state, 'running'))
+          : and(eq(procedures.villageCode, subject.villageCode), eq(procedures.kind, subject.kind), eq(procedures.state, 'running'));
+      const [row] = await db.select().from(procedures).where(where).limit(1);
+      return row;
+    },
+    async insertProcedure(p: Omit<typeof procedures.$inferInsert, 'id'>): Promise<ProcedureRow> {
+      const [row] = await db.insert(procedures).values(p).returning();
+      return row!;
+    },
+    async updateProcedure(id: number, version: number, values: Partial<typeof procedures.$inferInsert>): Promise<boolean> {
+      const rows = await db
+        .update(procedures)
+        .set({ ...values, version: sql`${procedures.version} + 1` })
+        .where(and(eq(procedures.id, id), eq(procedures.version, version)))
+        .returning({ id: procedures.id });
+      return rows.length === 1;
+    },
+    async list(q: { prefix: string; kind?: string; state?: string; householdId?: number; limit: number; offset: number }) {
+      const where = and(
+        like(procedures.villageCode, `${q.prefix}%`),
+        q.kind ? eq(procedures.kind, q.kind) : undefined,
+        q.state ? eq(procedures.state, q.state) : undefined,
+        q.householdId ? eq(procedures.householdId, q.householdId) : undefined,
+      );
+      const items = await db.select().from(procedures).where(where).orderBy(desc(procedures.id)).limit(q.limit).offset(q.offset);
+      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(procedures).where(where);
+      return { items, total: count?.n ?? 0 };
+    },
+    async countCertificates(countyPrefix: string, year: number): Promise<number> {
+      const [r] = await queryRows<{ n: number }>(
+        db,
+        sql`select count(*)::int as n from ${procedures} where certificate_no is not null and village_code like ${`${countyPrefix}%`} and year = ${year}`,
+      );
+      return r?.n ?? 0;
+    },
+
+    // --- events and evidence -----------------------------------------------------------------------------------------
+    events: (procedureId: number) => db.select().from(procedureEvents).where(eq(procedureEvents.procedureId, procedureId)).orderBy(asc(procedureEvents.id)),
+    async insertEvent(e: Omit<typeof procedureEvents.$inferInsert, 'id'>): Promise<void> {
+      await db.insert(procedureEvents).values(e);
+    },
+    attachments: (procedureId: number) =>
+      db
+        .select(attachmentMeta)
+        .from(attachments)
+        .where(and(eq(attachments.ownerType, 'procedure'), eq(attachments.ownerId, procedureId)))
+        .orderBy(asc(attachments.id)),
+    async insertAttachment(a: Omit<typeof attachments.$inferInsert, 'id'>): Promise<AttachmentMeta> {
+      const [row] = await db.insert(attachments).values(a).returning(attachmentMeta);
+      return row!;
+    },
+    async attachment(id: number) {
+      const [row] = await db.select().from(attachments).where(and(eq(attachments.id, id), eq(attachments.ownerType, 'procedure')));
+      return row;
+    },
+  };
+}
+export type ProceduresRepo = ReturnType<typeof makeProceduresRepo>;

@@ -1,0 +1,113 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../domain/shared/errors';
+import { authOf } from '../auth/access';
+import { idParams, optionalInt, page, pageSize } from '../http/zod';
+import { householdFields } from '../registry/routes';
+import type { Services } from '../services';
+
+const stepSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  level: z.string(),
+  requires: z.array(z.string()),
+  minDays: z.number().int().optional(),
+});
+const record = z.object({
+  notice: z.object({ from: z.string(), objections: z.string().optional() }).optional(),
+  assembly: z.object({ representatives: z.number().int(), present: z.number().int(), votesFor: z.number().int(), votesAgainst: z.number().int() }).optional(),
+  confirmedBy: z.string().optional(),
+});
+
+/** Procedures of 动态调整 (issue 4): definitions as data, runs step by step with evidence, certificates. */
+export async function procedureRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const svc = services.procedures;
+  const tags = ['procedures'];
+
+  r.get('/api/procedures/definitions', { schema: { tags, summary: '程序定义（步骤、办理层级、公示天数等）' } }, async (req) => {
+    authOf(req);
+    return svc.definitions();
+  });
+  r.put(
+    '/api/procedures/definitions/:kind',
+    {
+      schema: {
+        tags,
+        summary: '调整程序定义（新版本；正在办理的程序仍按原版本）',
+        params: z.object({ kind: z.string() }),
+        body: z.object({ regionPrefix: z.string().optional(), name: z.string().optional(), steps: z.array(stepSchema), source: z.string().optional() }),
+      },
+    },
+    async (req) => svc.saveDefinition(authOf(req), req.params.kind, req.body),
+  );
+
+  r.get(
+    '/api/procedures',
+    {
+      schema: {
+        tags,
+        summary: '程序列表（按地区、种类、状态）',
+        querystring: z.object({ region: z.string().optional(), kind: z.string().optional(), state: z.string().optional(), householdId: optionalInt, page, pageSize }),
+      },
+    },
+    async (req) => svc.list(authOf(req), req.query),
+  );
+  r.post(
+    '/api/procedures',
+    {
+      schema: {
+        tags,
+        summary: '启动程序（识别、脱贫、清退、稳定脱贫标注、返贫、贫困村出列）',
+        body: z.object({
+          kind: z.string(),
+          householdId: z.number().int().optional(),
+          villageCode: z.string().optional(),
+          year: z.number().int().optional(),
+          applicant: z.object({ villageCode: z.string(), ...householdFields }).optional(),
+        }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await svc.start(authOf(req), req.body)),
+  );
+  r.get('/api/procedures/:id', { schema: { tags, summary: '程序详情（步骤、办理记录、佐证材料）', params: idParams } }, async (req) => svc.get(authOf(req), req.params.id));
+  r.post(
+    '/api/procedures/:id/actions',
+    {
+      schema: {
+        tags,
+        summary: '办理当前步骤：通过（pass）、退回（return）或撤销（withdraw）',
+        params: idParams,
+        body: z.object({
+          type: z.enum(['pass', 'return', 'withdraw']),
+          step: z.number().int().optional(),
+          to: z.number().int().optional(),
+          reason: z.string().optional(),
+          record: record.optional(),
+          version: z.number().int(),
+        }),
+      },
+    },
+    async (req) => svc.act(authOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/procedures/:id/attachments',
+    { schema: { tags, summary: '上传佐证材料（会议记录、照片、公示公告；multipart 字段 file，可带 step）', params: idParams, querystring: z.object({ step: optionalInt }) } },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const file = await req.file();
+      if (!file) throw new AppError('VALIDATION', '佐证材料：请选择文件', { fields: [{ field: 'file', label: '佐证材料', message: '请选择文件' }] });
+      const content = await file.toBuffer();
+      return reply.code(201).send(await svc.addAttachment(auth, req.params.id, { fileName: file.filename, mime: file.mimetype, content, stepIndex: req.query.step }));
+    },
+  );
+  r.get('/api/procedures/attachments/:id', { schema: { tags, summary: '下载佐证材料', params: idParams } }, async (req, reply) => {
+    const a = await svc.attachment(authOf(req), req.params.id);
+    return reply
+      .header('content-type', a.mime)
+      .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
+      .send(a.content);
+  });
+  r.get('/api/procedures/:id/certificate', { schema: { tags, summary: '脱贫光荣证（可打印）', params: idParams } }, async (req) => svc.certificate(authOf(req), req.params.id));
+}

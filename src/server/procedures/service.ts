@@ -1,0 +1,343 @@
+import { decide, type Action, type StepRecord } from '../../domain/procedures/decide';
+import {
+  DEFAULT_DEFINITIONS,
+  KIND_LABELS,
+  LEVELS,
+  levelOfPrefix,
+  PROCEDURE_KINDS,
+  type ProcedureDefinition,
+  type ProcedureKind,
+  type StepDefinition,
+} from '../../domain/procedures/definitions';
+import { checkHousehold, type HouseholdInput } from '../../domain/registry/validate-household';
+import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
+import type { Auth } from '../auth/access';
+import { requireRegion, requireRole } from '../auth/access';
+import type { RegionsService } from '../regions/service';
+import type { RegistryService } from '../registry/service';
+import type { DefinitionRow, ProcedureRow, ProceduresRepo } from './repo';
+
+export interface ProceduresDeps {
+  repo: ProceduresRepo;
+  transaction: <T>(fn: (repo: ProceduresRepo) => Promise<T>) => Promise<T>;
+  registry: RegistryService;
+  regions: RegionsService;
+  now: () => Date;
+  /** Whether a comparison (一比对) has been run over a procedure's applicants (the compare feature answers). */
+  comparisonRun?: (procedureId: number) => Promise<boolean>;
+}
+
+const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** What the final step of each kind does to the registry. */
+const FINAL_STATUS: Partial<Record<ProcedureKind, string>> = { exit: '已脱贫', removal: '清退', stable_exit: '稳定脱贫', relapse: '返贫' };
+
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+const ATTACHMENT_TYPES = /^(image\/(jpeg|png|gif|webp)|application\/pdf|application\/vnd\.openxmlformats-officedocument\.(wordprocessingml\.document|spreadsheetml\.sheet)|application\/msword)$/;
+
+function toDefinition(row: DefinitionRow): ProcedureDefinition & { id: number; version: number; regionPrefix: string } {
+  const base = DEFAULT_DEFINITIONS.find((d) => d.kind === row.kind)!;
+  return { id: row.id, version: row.version, regionPrefix: row.regionPrefix, kind: row.kind as ProcedureKind, name: row.name, subject: base.subject, steps: row.steps as StepDefinition[], source: row.source };
+}
+
+/** Checks an adjusted step list (a province's version): names, levels, requirements, notice days. */
+function checkSteps(steps: unknown): FieldError[] {
+  if (!Array.isArray(steps) || steps.length === 0) return [{ field: 'steps', label: '步骤', message: '至少应有 1 个步骤' }];
+  const out: FieldError[] = [];
+  const keys = new Set<string>();
+  steps.forEach((s: Partial<StepDefinition>, i) => {
+    const at = (field: string, message: string) => out.push({ field: `steps.${i}.${field}`, label: `第 ${i + 1} 步`, message });
+    if (!s.key || !/^[a-z_]{2,30}$/.test(s.key)) at('key', '步骤代码应为 2–30 位小写字母或下划线');
+    else if (keys.has(s.key)) at('key', `步骤代码 ${s.key} 重复`);
+    else keys.add(s.key);
+    if (!s.name?.trim()) at('name', '请填写步骤名称');
+    if (!s.level || !(LEVELS as readonly string[]).includes(s.level)) at('level', `办理层级应为${LEVELS.join('、')}之一`);
+    if (!Array.isArray(s.requires) || s.requires.some((r) => !['notice', 'assembly', 'comparison', 'confirmation'].includes(r))) at('requires', '要求应为 notice、assembly、comparison、confirmation 中的若干项');
+    if (s.minDays !== undefined && (!Number.isInteger(s.minDays) || s.minDays < 1 || s.minDays > 60)) at('minDays', '公示天数应为 1–60 的整数');
+  });
+  return out;
+}
+
+export function makeProceduresService(deps: ProceduresDeps) {
+  const { repo, transaction, registry, regions, now } = deps;
+
+  async function definitionFor(kind: ProcedureKind, villageCode: string) {
+    const row = await repo.activeDefinition(kind, villageCode.slice(0, 2));
+    if (!row) throw new AppError('NOT_FOUND', `没有“${KIND_LABELS[kind]}”的程序定义`);
+    return toDefinition(row);
+  }
+
+  async function load(auth: Auth, id: number): Promise<ProcedureRow> {
+    const p = await repo.procedure(id);
+    if (!p) throw new AppError('NOT_FOUND', `程序不存在（编号 ${id}）`);
+    requireRegion(auth, p.villageCode, '该程序');
+    return p;
+  }
+
+  /** The subject checks at the start: a household exit only for a household that meets the exit rules, etc. */
+  async function startChecks(auth: Auth, kind: ProcedureKind, input: { householdId?: number; villageCode?: string; applicant?: HouseholdInput; year?: number }) {
+    if (kind === 'village_exit') {
+      const code = input.villageCode ?? '';
+      const v = await registry.village(auth, code);
+      if (!v.profile?.poorVillage) throw new AppError('CONFLICT', `${v.region.name}不是贫困村，无需办理出列`);
+      if (v.profile.exited) throw new AppError('CONFLICT', `${v.region.name}已于 ${v.profile.exitYear} 年出列`);
+      if (!v.exitCheck.passed) {
+        const failed = v.exitCheck.criteria.filter((c) => c.passed === false);
+        throw new AppError('CONFLICT', `未达到贫困村出列标准，不能启动出列程序：${failed.map((c) => `${c.label}（${c.reason}）`).join('；')}`, { verdict: v.exitCheck });
+      }
+      return { villageCode: code, householdId: null, applicant: null };
+    }
+    if (kind === 'identification') {
+      const applicant = input.applicant;
+      if (!applicant) throw validationError([{ field: 'applicant', label: '申请户', message: '请填写申请户的信息和家庭成员' }]);
+      requireRegion(auth, applicant.villageCode ?? '', '该村');
+      const { errors } = checkHousehold(applicant, now());
+      if (errors.length) throw validationError(errors.map((e) => ({ ...e, field: `applicant.${e.field}` })));
+      return { villageCode: applicant.villageCode, householdId: null, applicant };
+    }
+    const h = await registry.household(auth, input.householdId ?? -1);
+    const status = h.status;
+    if (kind === 'exit') {
+      if (status !== '未脱贫' && status !== '返贫') throw new AppError('CONFLICT', `该户现为“${status}”，不能办理脱贫`);
+      const v = h.verdicts?.exit;
+      if (!v) throw new AppError('CONFLICT', '该户尚无收入数据，无法判断是否达到脱贫标准，不能启动脱贫程序');
+      if (!v.passed) {
+        const failed = v.criteria.filter((c) => c.passed === false);
+        throw new AppError('CONFLICT', `未达到脱贫标准，不能启动脱贫程序：${failed.map((c) => `${c.label}（${c.reason}）`).join('；')}`, { verdict: v });
+      }
+    } else if (kind === 'removal') {
+      if (status === '清退') throw new AppError('CONFLICT', '该户已清退');
+    } else if (kind === 'stable_exit') {
+      const v = h.verdicts?.stableExit;
+      if (status !== '已脱贫') throw new AppError('CONFLICT', `只有已脱贫户可以标注稳定脱贫（该户现为“${status}”）`);
+      if (v && !v.passed) throw new AppError('CONFLICT', `不能标注为稳定脱贫：${v.criteria.filter((c) => c.passed === false).map((c) => c.reason).join('；')}`);
+    } else if (kind === 'relapse') {
+      if (status !== '已脱贫' && status !== '稳定脱贫') throw new AppError('CONFLICT', `只有已脱贫户才会返贫（该户现为“${status}”）`);
+    }
+    return { villageCode: h.villageCode, householdId: h.id, applicant: null, head: h.persons.find((p) => p.relation === '户主')?.name };
+  }
+
+  /** The registry change the last step makes; returns what to keep on the procedure. */
+  async function finish(auth: Auth, p: ProcedureRow, def: ProcedureDefinition): Promise<Partial<ProcedureRow>> {
+    const reason = `${def.name}程序办结（程序编号 ${p.id}）`;
+    const today = isoDate(now());
+    if (p.kind === 'identification') {
+      const created = await registry.createHousehold(auth, { ...(p.applicant as HouseholdInput), identifiedOn: today });
+      return { householdId: created.id };
+    }
+    if (p.kind === 'village_exit') {
+      const v = await registry.village(auth, p.villageCode);
+      const prof = v.profile!;
+      await registry.saveVillage(auth, p.villageCode, {
+        poorVillage: prof.poorVillage,
+        identifiedYear: prof.identifiedYear,
+        exited: true,
+        exitYear: p.year ?? now().getFullYear(),
+        certifiedPopulation: prof.certifiedPopulation,
+        populationYear: prof.populationYear,
+        specialtyIndustries: prof.specialtyIndustries,
+        facilities: prof.facilities,
+        infrastructureImproved: prof.infrastructureImproved,
+        publicServicesImproved: prof.publicServicesImproved,
+        version: prof.version,
+      });
+      return {};
+    }
+    const h = await registry.household(auth, p.householdId!);
+    const status = FINAL_STATUS[p.kind as ProcedureKind]!;
+    await registry.changeStatus(auth, h.id, { status, year: p.kind === 'exit' ? (p.year ?? now().getFullYear()) : undefined, reason, version: h.version, viaProcedure: p.id });
+    if (p.kind !== 'exit') return {};
+    // 颁发脱贫光荣证: a number per county and year.
+    const county = p.villageCode.slice(0, 6);
+    const year = p.year ?? now().getFullYear();
+    return { certificateNo: `${county}-${year}-${String((await repo.countCertificates(county, year)) + 1).padStart(5, '0')}` };
+  }
+
+  async function view(auth: Auth, p: ProcedureRow) {
+    const def = toDefinition((await repo.definition(p.definitionId))!);
+    const events = await repo.events(p.id);
+    const files = await repo.attachments(p.id);
+    const village = await regions.get(p.villageCode);
+    return {
+      ...p,
+      kindLabel: KIND_LABELS[p.kind as ProcedureKind],
+      definition: { id: def.id, version: def.version, name: def.name, steps: def.steps, source: def.source },
+      village: { code: village.code, name: village.name, path: village.path },
+      events: events.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
+      attachments: files.map((f) => ({ ...f, at: new Date(f.at).toISOString() })),
+      today: isoDate(now()),
+      userLevel: levelOfPrefix(auth.regionPrefix),
+    };
+  }
+
+  return {
+    async ensureDefaultDefinitions() {
+      if ((await repo.countDefinitions()) > 0) return;
+      for (const d of DEFAULT_DEFINITIONS) await repo.insertDefinition({ kind: d.kind, regionPrefix: '', name: d.name, steps: d.steps, source: d.source });
+    },
+    async definitions() {
+      return (await repo.listDefinitions()).map(toDefinition);
+    },
+    /** A province adjusts a procedure (system administrators): a new version; running procedures keep theirs. */
+    async saveDefinition(auth: Auth, kind: string, input: { regionPrefix?: string; name?: string; steps: unknown; source?: string }) {
+      requireRole(auth, 'sysadmin');
+      if (!(PROCEDURE_KINDS as readonly string[]).includes(kind)) throw new AppError('NOT_FOUND', `没有这种程序：${kind}`);
+      const fields = checkSteps(input.steps);
+      const prefix = input.regionPrefix ?? '';
+      if (prefix !== '' && !/^\d{2}$/.test(prefix)) fields.push({ field: 'regionPrefix', label: '适用省份', message: '应为空（全国）或 2 位省级代码' });
+      if (fields.length) throw validationError(fields);
+      const base = DEFAULT_DEFINITIONS.find((d) => d.kind === kind)!;
+      return toDefinition(await repo.insertDefinition({ kind, regionPrefix: prefix, name: input.name?.trim() || base.name, steps: input.steps as unknown[], source: input.source ?? '' }));
+    },
+
+    async list(auth: Auth, q: { region?: string; kind?: string; state?: string; householdId?: number; page: number; pageSize: number }) {
+      let prefix = auth.regionPrefix;
+      if (q.region) {
+        requireRegion(auth, q.region);
+        const r = await regions.get(q.region);
+        prefix = r.code.slice(0, [0, 2, 4, 6, 9, 12][r.level] ?? 12);
+      }
+      const { items, total } = await repo.list({ prefix, kind: q.kind, state: q.state, householdId: q.householdId, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      return { items: items.map((p) => ({ ...p, kindLabel: KIND_LABELS[p.kind as ProcedureKind] })), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async get(auth: Auth, id: number) {
+      return view(auth, await load(auth, id));
+    },
+
+    /** Starts a procedure for a household, a village or an applicant, after the checks of its kind. */
+    async start(auth: Auth, input: { kind: string; householdId?: number; villageCode?: string; applicant?: HouseholdInput; year?: number }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      if (!(PROCEDURE_KINDS as readonly string[]).includes(input.kind)) throw validationError([{ field: 'kind', label: '程序', message: `应为${PROCEDURE_KINDS.join('、')}之一` }]);
+      const kind = input.kind as ProcedureKind;
+      const subject = await startChecks(auth, kind, input);
+      const running = subject.householdId ? await repo.runningFor({ householdId: subject.householdId }) : kind === 'village_exit' ? await repo.runningFor({ villageCode: subject.villageCode, kind }) : undefined;
+      if (running) throw new AppError('CONFLICT', `该${kind === 'village_exit' ? '村' : '户'}已有正在办理的“${KIND_LABELS[running.kind as ProcedureKind]}”程序（编号 ${running.id}），请先办结或撤销`);
+      const def = await definitionFor(kind, subject.villageCode);
+      const year = input.year ?? now().getFullYear();
+      const id = await transaction(async (tx) => {
+        const p = await tx.insertProcedure({
+          definitionId: def.id,
+          kind,
+          householdId: subject.householdId,
+          villageCode: subject.villageCode,
+          applicant: subject.applicant,
+          year,
+          state: 'running',
+          currentStep: 0,
+          startedBy: auth.userId,
+        });
+        await tx.insertEvent({
+          procedureId: p.id,
+          stepIndex: 0,
+          stepKey: def.steps[0]!.key,
+          outcome: 'start',
+          reason: `启动${def.name}程序`,
+          userId: auth.userId,
+          userName: auth.displayName,
+          userRole: auth.role,
+          userLevel: levelOfPrefix(auth.regionPrefix),
+        });
+        return p.id;
+      });
+      return this.get(auth, id);
+    },
+
+    /** Passes the open step, returns to an earlier one, or withdraws: checked by `decide`, kept as an event. */
+    async act(auth: Auth, id: number, input: { type: Action['type']; step?: number; to?: number; reason?: string; record?: StepRecord; version: number }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const p = await load(auth, id);
+      if (p.version !== input.version) throw new AppError('STALE_VERSION', '该程序已被他人办理，请刷新后重试', { currentVersion: p.version });
+      const def = toDefinition((await repo.definition(p.definitionId))!);
+      const record: StepRecord = { ...(input.record ?? {}) };
+      if (def.steps[p.currentStep]?.requires.includes('comparison')) record.comparisonRun = deps.comparisonRun ? await deps.comparisonRun(p.id) : false;
+      const action: Action =
+        input.type === 'withdraw'
+          ? { type: 'withdraw', reason: input.reason ?? '' }
+          : input.type === 'return'
+            ? { type: 'return', step: input.step ?? -1, to: input.to ?? -1, reason: input.reason ?? '' }
+            : { type: 'pass', step: input.step ?? -1, record };
+      const userLevel = levelOfPrefix(auth.regionPrefix);
+      const d = decide(def, { state: p.state as 'running', currentStep: p.currentStep }, action, { today: isoDate(now()), userLevel });
+      if (!d.ok) throw validationError(d.problems.map((x) => ({ field: x.field, label: def.steps[p.currentStep]?.name ?? '程序', message: x.message })));
+      const next = d.next!;
+      // The last step changes the registry first (it checks its own rules again); then the procedure is closed.
+      const effects = next.state === 'completed' ? await finish(auth, p, def) : {};
+      const step = def.steps[action.type === 'withdraw' ? p.currentStep : action.step]!;
+      await transaction(async (tx) => {
+        const ok = await tx.updateProcedure(p.id, p.version, {
+          state: next.state,
+          currentStep: next.currentStep,
+          ...(next.state !== 'running' ? { finishedAt: now() } : {}),
+          ...effects,
+        });
+        if (!ok) throw new AppError('STALE_VERSION', '该程序已被他人办理，请刷新后重试');
+        const a = record.assembly;
+        await tx.insertEvent({
+          procedureId: p.id,
+          stepIndex: action.type === 'withdraw' ? p.currentStep : action.step,
+          stepKey: step.key,
+          outcome: action.type,
+          returnTo: action.type === 'return' ? action.to : null,
+          reason: (input.reason ?? '').trim(),
+          noticeFrom: action.type === 'pass' ? (record.notice?.from ?? null) : null,
+          noticeTo: action.type === 'pass' ? (next.noticeTo ?? null) : null,
+          objections: action.type === 'pass' ? (record.notice?.objections ?? null) : null,
+          representatives: action.type === 'pass' ? (a?.representatives ?? null) : null,
+          present: action.type === 'pass' ? (a?.present ?? null) : null,
+          votesFor: action.type === 'pass' ? (a?.votesFor ?? null) : null,
+          votesAgainst: action.type === 'pass' ? (a?.votesAgainst ?? null) : null,
+          data: action.type === 'pass' && record.confirmedBy ? { confirmedBy: record.confirmedBy } : {},
+          userId: auth.userId,
+          userName: auth.displayName,
+          userRole: auth.role,
+          userLevel,
+        });
+      });
+      return this.get(auth, id);
+    },
+
+    async addAttachment(auth: Auth, id: number, file: { fileName: string; mime: string; content: Buffer; stepIndex?: number }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const p = await load(auth, id);
+      if (!ATTACHMENT_TYPES.test(file.mime)) throw validationError([{ field: 'file', label: '佐证材料', message: '只能上传图片（JPG、PNG）、PDF 或 Word、Excel 文件' }]);
+      if (file.content.length === 0) throw validationError([{ field: 'file', label: '佐证材料', message: '文件为空' }]);
+      if (file.content.length > MAX_ATTACHMENT_BYTES) throw validationError([{ field: 'file', label: '佐证材料', message: '文件超过 20 MB' }]);
+      return repo.insertAttachment({
+        ownerType: 'procedure',
+        ownerId: p.id,
+        stepIndex: file.stepIndex ?? p.currentStep,
+        fileName: file.fileName.slice(0, 200),
+        mime: file.mime,
+        size: file.content.length,
+        content: file.content,
+        userId: auth.userId,
+      });
+    },
+    async attachment(auth: Auth, attachmentId: number) {
+      const a = await repo.attachment(attachmentId);
+      if (!a) throw new AppError('NOT_FOUND', '佐证材料不存在');
+      await load(auth, a.ownerId);
+      return a;
+    },
+
+    /** The 脱贫光荣证 of a completed household exit (printable). */
+    async certificate(auth: Auth, id: number) {
+      const p = await load(auth, id);
+      if (p.kind !== 'exit' || !p.certificateNo) throw new AppError('NOT_FOUND', '该程序没有颁发脱贫光荣证');
+      const h = await registry.household(auth, p.householdId!);
+      const names = await regions.fullNames([p.villageCode]);
+      const county = await regions.get(`${p.villageCode.slice(0, 6)}000000`);
+      return {
+        certificateNo: p.certificateNo,
+        year: p.year,
+        head: h.persons.find((x) => x.relation === '户主')?.name ?? '',
+        persons: h.persons.length,
+        village: names.get(p.villageCode) ?? p.villageCode,
+        issuer: `${county.name}扶贫开发领导小组`,
+        issuedOn: p.finishedAt ? isoDate(new Date(p.finishedAt)) : isoDate(now()),
+      };
+    },
+  };
+}
+export type ProceduresService = ReturnType<typeof makeProceduresService>;
