@@ -166,7 +166,13 @@ async function main() {
   }
   ensureWebBuilt();
   const database = await prepare();
-  const { app } = await buildApp({ database, logger: process.env.TAIZHANG_LOG === '1' });
+  const { app, services } = await buildApp({ database, logger: process.env.TAIZHANG_LOG === '1' });
+  // Data-quality checks on a schedule (issue 4), every TAIZHANG_QUALITY_HOURS hours (default 24; 0 turns it off).
+  const qualityHours = Number(process.env.TAIZHANG_QUALITY_HOURS ?? 24);
+  if (qualityHours > 0)
+    setInterval(() => {
+      services.quality.runScheduled(['']).catch((err: unknown) => log(`定时数据质量检查失败：${String(err)}`));
+    }, qualityHours * 3_600_000).unref();
   const port = Number(process.env.PORT ?? 8080);
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });

@@ -16,6 +16,7 @@ import { ledgerRoutes } from './ledger/routes';
 import { orgRoutes } from './orgs/routes';
 import { regionRoutes } from './regions/routes';
 import { procedureRoutes } from './procedures/routes';
+import { qualityRoutes } from './quality/routes';
 import { rosterRoutes } from './registry/roster-routes';
 import { registryRoutes } from './registry/routes';
 import { buildServices, type Services } from './services';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(registryRoutes, { services });
   await app.register(rosterRoutes, { services });
   await app.register(procedureRoutes, { services });
+  await app.register(qualityRoutes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;
   const serveWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));

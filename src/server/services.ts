@@ -17,6 +17,8 @@ import { makeRosterRepo } from './registry/roster-repo';
 import { makeRosterService } from './registry/roster-service';
 import { makeProceduresRepo } from './procedures/repo';
 import { makeProceduresService } from './procedures/service';
+import { makeQualityRepo } from './quality/repo';
+import { makeQualityService } from './quality/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -53,6 +55,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     regions,
     now,
   });
-  return { regions, orgs, members, auth, ledger, registry, roster, procedures, now };
+  const quality = makeQualityService({ repo: makeQualityRepo(db), registry, regions, now });
+  return { regions, orgs, members, auth, ledger, registry, roster, procedures, quality, now };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -3,6 +3,8 @@
  * women), and a check character computed with the ISO 7064 MOD 11-2 weights.
  */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/** The weights, for the data-quality check that recomputes check characters in SQL. */
+export const WEIGHTS_FOR_SQL: readonly number[] = WEIGHTS;
 const CHECK = '10X98765432';
 
 export type IdCheck =

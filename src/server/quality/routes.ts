@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { authOf } from '../auth/access';
+import { page, pageSize } from '../http/zod';
+import type { Services } from '../services';
+
+/** Data-quality checks (issue 4). */
+export async function qualityRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const q = services.quality;
+  const tags = ['quality'];
+  r.get('/api/quality/checks', { schema: { tags, summary: '数据质量检查项' } }, async (req) => (authOf(req), q.checks()));
+  r.post('/api/quality/runs', { schema: { tags, summary: '立即运行全部检查（按地区）', body: z.object({ region: z.string().optional() }) } }, async (req) => q.run(authOf(req), req.body.region));
+  r.get('/api/quality/latest', { schema: { tags, summary: '最近一次检查的计数', querystring: z.object({ region: z.string().optional() }) } }, async (req) => q.latest(authOf(req), req.query.region));
+  r.get(
+    '/api/quality/checks/:key',
+    { schema: { tags, summary: '某项检查发现的记录（分页）', params: z.object({ key: z.string() }), querystring: z.object({ region: z.string().optional(), page, pageSize }) } },
+    async (req) => q.findings(authOf(req), req.params.key, req.query),
+  );
+}

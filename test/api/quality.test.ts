@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCharacter } from '../../src/domain/registry/id-number';
+import { createTestApp, type Client, type TestApp } from '../support/app';
+import { dbKinds } from '../support/db';
+
+const VILLAGE = '513431100200';
+const id = (birth: string, seq: string) => `513431${birth}${seq}${checkCharacter(`513431${birth}${seq}`)}`;
+const head = (name: string, idNumber: string) => ({ name, idNumber, relation: '户主', labour: '普通劳动力', workMonths: 6, workIncome: 8000, medicalInsured: true });
+const household = (number: string, persons: unknown[]) => ({
+  villageCode: VILLAGE,
+  number,
+  attribute: '一般贫困户',
+  identifiedYear: 2016,
+  mainCause: '缺技术',
+  secondaryCauses: ['缺资金'],
+  housingSafe: true,
+  drinkingWaterSafe: true,
+  foodSecure: true,
+  clothingSecure: true,
+  persons,
+});
+
+/** Issue 4: each data-quality check finds the records seeded for it and nothing else (test clock 2020-06-30). */
+describe.each(dbKinds())('data-quality checks on %s', (kind) => {
+  let t: TestApp;
+  let town: Client;
+  let other: Client;
+  const ids: Record<string, number> = {};
+  const sql = (text: string) => t.database.query(text);
+
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    const county = await t.org('昭觉县扶贫办', { kind: '扶贫办', regionCode: '513431000000' });
+    town = await t.user(await t.org('新城镇扶贫工作站', { parent: county, kind: '扶贫办', level: '乡', regionCode: '513431100000' }), 'town');
+    other = await t.user(await t.org('城北镇扶贫工作站', { parent: county, kind: '扶贫办', level: '乡', regionCode: '513431101000' }), 'other');
+    await t.admin.request({ method: 'PUT', url: '/api/registry/poverty-lines', payload: { year: 2019, scope: 'national', yuan: 3747, source: '测试用' } });
+    // 198X0101 birth dates; 2010 for the child; the X-ending ID is used for the duplicate.
+    const people: Record<string, unknown[]> = {
+      A: [head('甲', id('19800101', '001'))],
+      B: [head('乙', id('19800101', '011'))],
+      C: [head('丙', id('19800101', '021'))],
+      D1: [head('丁一', id('19800101', '031'))],
+      D2: [head('丁二', id('19800101', '041'))],
+      D3: [head('丁三', id('19800101', '051'))],
+      D4: [head('丁四', id('19800101', '061')), { name: '丁四子', idNumber: id('20100101', '072'), relation: '之子', labour: '无劳动力', schooling: '在校', medicalInsured: true }],
+    };
+    let n = 1;
+    for (const [key, persons] of Object.entries(people)) {
+      const res = await town.post('/api/registry/households', household(String(n++).padStart(4, '0'), persons));
+      expect(res.statusCode, res.body).toBe(201);
+      ids[key] = res.json().id;
+    }
+    // Helpers: one over the limit holding D1–D4; B and C (exited) and A (no helper) aside.
+    await sql(`insert into helpers (id, name, unit, kind, level, region_code) values (901, '王干部', '昭觉县农业农村局', 'cadre', '县', '513431000000'),
+      (902, '李干部', '新城镇人民政府', 'cadre', '乡', '513431100000')`);
+    for (const k of ['D1', 'D2', 'D3', 'D4']) await sql(`insert into helper_assignments (household_id, helper_id, from_on, user_id) values (${ids[k]}, 901, '2020-01-01', 1)`);
+    // B and C exited outside any procedure; C below the line; B visited this half-year, C not.
+    await sql(`update households set status = '已脱贫', status_year = 2019 where id in (${ids.B}, ${ids.C})`);
+    await sql(`insert into household_incomes (household_id, year, wages) values (${ids.B}, 2019, 9000), (${ids.C}, 2019, 3000)`);
+    await sql(`insert into household_visits (household_id, kind, helper_id, visitor, visited_on, content, user_id) values (${ids.B}, '帮扶走访', 902, '李干部', '2020-03-15', '回访', 1),
+      (${ids.C}, '帮扶走访', 902, '李干部', '2019-11-15', '上半年以前的回访', 1)`);
+    // Records broken behind the application's back.
+    await sql(`update persons set id_number = '${id('19800101', '031').slice(0, 17)}${id('19800101', '031').endsWith('0') ? '1' : '0'}' where household_id = ${ids.D1}`);
+    const x = ['19800101', '19810101', '19820101', '19830101', '19840101'].flatMap((b) => ['081', '083', '085', '087', '089'].map((s) => id(b, s))).find((v) => v.endsWith('X'))!;
+    await sql(`update persons set id_number = '${x}' where household_id = ${ids.D2}`);
+    await sql(`insert into persons (household_id, name, id_number, sex, birth_date, relation, labour) values (${ids.A}, '甲妻', '${x.slice(0, 17)}x', '女', '1980-01-01', '配偶', '普通劳动力')`);
+    await sql(`update households set secondary_causes = '["缺技术"]'::jsonb where id = ${ids.D3}`);
+    await sql(`update persons set labour = '普通劳动力' where household_id = ${ids.D4} and relation = '之子'`);
+  });
+  afterAll(async () => t?.close());
+
+  it.each([
+    // A's second member is the same ID typed with a lowercase x: both a duplicate and an invalid form.
+    ['invalid_id', ['A', 'D1']],
+    ['duplicate_id', ['A', 'D2']],
+    ['cause_rule', ['D3']],
+    ['labour_age', ['D4']],
+    ['exited_below_line', ['C']],
+    ['exited_without_record', ['B', 'C']],
+    ['no_helper', ['A']],
+    ['no_visit', ['C']],
+  ])('%s finds exactly %j', async (key, expected) => {
+    const res = await town.get(`/api/quality/checks/${key}?pageSize=50`);
+    expect(res.statusCode, res.body).toBe(200);
+    const byId = Object.fromEntries(Object.entries(ids).map(([k, v]) => [v, k]));
+    expect([...new Set(res.json().items.map((f: { householdId: number }) => byId[f.householdId]))].sort()).toEqual(expected);
+    expect(res.json().total).toBe(res.json().items.length);
+  });
+
+  it('finds a helper over the 3-household limit, and counts every check in a run', async () => {
+    const over = (await town.get('/api/quality/checks/helper_over_limit?region=513431000000')).statusCode;
+    expect(over).toBe(403); // the county is above the township's scope
+    const county = (await t.admin.get('/api/quality/checks/helper_over_limit?region=513431000000')).json();
+    expect(county.items).toMatchObject([{ name: '王干部', detail: '昭觉县农业农村局，联系 4 户' }]);
+    const run = (await town.post('/api/quality/runs', {})).json();
+    expect(Object.fromEntries(run.checks.map((c: { key: string; count: number }) => [c.key, c.count]))).toEqual({
+      invalid_id: 2,
+      duplicate_id: 2,
+      cause_rule: 1,
+      labour_age: 1,
+      exited_below_line: 1,
+      exited_without_record: 2,
+      no_helper: 1,
+      helper_over_limit: 0,
+      no_visit: 1,
+    });
+    expect((await town.get('/api/quality/latest')).json().counts).toEqual(run.counts);
+    expect((await other.get('/api/quality/checks/no_helper')).json().total).toBe(0);
+  });
+});
