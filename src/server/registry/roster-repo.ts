@@ -179,6 +179,17 @@ export function makeRosterRepo(db: Db) {
       );
     },
 
+    /**
+     * The first status rows of households created in this transaction: nothing to close, so the valid_to trigger is
+     * told to skip them (for the rest of the transaction — call it before any other status insert).
+     */
+    async insertFirstStatuses(rows: StatusWrite[]): Promise<void> {
+      if (rows.length === 0) return;
+      await db.execute(sql`select set_config('taizhang.first_status_rows', 'on', true)`);
+      await this.insertStatuses(rows);
+      await db.execute(sql`select set_config('taizhang.first_status_rows', 'off', true)`);
+    },
+
     async insertStatuses(rows: StatusWrite[]): Promise<void> {
       await copyRows(
         db,

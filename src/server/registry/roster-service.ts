@@ -325,7 +325,8 @@ export function makeRosterService(deps: RosterDeps) {
             ...stamp,
           });
         }
-        await tx.insertStatuses(statuses);
+        await tx.insertFirstStatuses(statuses.slice(0, created.length));
+        await tx.insertStatuses(statuses.slice(created.length));
         if (updatedIds.length) {
           const timelinesAfter = await tx.timelines(updatedIds);
           for (const id of updatedIds) {
