@@ -66,6 +66,18 @@ describe.each(dbKinds())('data-quality checks on %s', (kind) => {
     await sql(`insert into persons (household_id, name, id_number, sex, birth_date, relation, labour) values (${ids.A}, '甲妻', '${x.slice(0, 17)}x', '女', '1980-01-01', '配偶', '普通劳动力')`);
     await sql(`update households set secondary_causes = '["缺技术"]'::jsonb where id = ${ids.D3}`);
     await sql(`update persons set labour = '普通劳动力' where household_id = ${ids.D4} and relation = '之子'`);
+    // 三个一致: B's handbook agrees with the registry; D1's has a year without income; D2's names another helper.
+    const handbook = (hid: number, body: Record<string, unknown>) => town.post(`/api/quality/households/${hid}/handbook`, { checkedOn: '2020-06-01', ...body });
+    expect((await handbook(ids.B!, { year: 2019, persons: 1, perCapita: 9000, helperNames: [] })).statusCode).toBe(201);
+    expect((await handbook(ids.D1!, { year: 2019, persons: 1, perCapita: 4000, helperNames: ['王干部'] })).statusCode).toBe(201);
+    expect((await handbook(ids.D2!, { year: 2019, persons: 1, perCapita: 4000, helperNames: ['张三'] })).statusCode).toBe(201);
+  });
+
+  it('refuses a handbook record with bad figures, naming the field', async () => {
+    const res = await town.post(`/api/quality/households/${ids.A}/handbook`, { year: 2019, persons: 0, perCapita: 1000, checkedOn: '2020-07-01' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['persons', 'checkedOn']);
+    expect((await other.post(`/api/quality/households/${ids.A}/handbook`, { year: 2019, persons: 1, perCapita: 1 })).statusCode).toBe(403);
   });
   afterAll(async () => t?.close());
 
@@ -79,6 +91,7 @@ describe.each(dbKinds())('data-quality checks on %s', (kind) => {
     ['exited_without_record', ['B', 'C']],
     ['no_helper', ['A']],
     ['no_visit', ['C']],
+    ['handbook_mismatch', ['D1', 'D2']],
   ])('%s finds exactly %j', async (key, expected) => {
     const res = await town.get(`/api/quality/checks/${key}?pageSize=50`);
     expect(res.statusCode, res.body).toBe(200);
@@ -103,7 +116,10 @@ describe.each(dbKinds())('data-quality checks on %s', (kind) => {
       no_helper: 1,
       helper_over_limit: 0,
       no_visit: 1,
+      handbook_mismatch: 2,
     });
+    const d1 = (await town.get('/api/quality/checks/handbook_mismatch')).json().items.find((f: { householdId: number }) => f.householdId === ids.D1);
+    expect(d1.detail).toBe('系统无 2019 年收入');
     expect((await town.get('/api/quality/latest')).json().counts).toEqual(run.counts);
     expect((await other.get('/api/quality/checks/no_helper')).json().total).toBe(0);
   });

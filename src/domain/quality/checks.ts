@@ -14,6 +14,7 @@ export const CHECKS = [
   { key: 'no_helper', label: '贫困户无帮扶责任人', rule: '种子文件 004：确保每个贫困户至少有一名帮扶责任人' },
   { key: 'helper_over_limit', label: '帮扶责任人联系超过 3 户', rule: '种子文件 004：每名帮扶联系人所联系的贫困家庭一般不超过3户' },
   { key: 'no_visit', label: '已脱贫户本半年未回访', rule: '种子文件 004：脱贫以后，每半年至少上门回访1次' },
+  { key: 'handbook_mismatch', label: '扶贫手册与系统数据不一致', rule: '种子文件 004：基础信息必须准确（三个一致：扶贫手册、信息系统、农户实际）' },
 ] as const;
 export type CheckKey = (typeof CHECKS)[number]['key'];
 

@@ -647,3 +647,26 @@ export const qualityRuns = pgTable(
   },
   (t) => [index('quality_runs_region_idx').on(t.regionPrefix, t.startedAt)],
 );
+
+/**
+ * 三个一致 (seed 004: “扶贫手册、信息系统、农户实际”): what a field check found in the household's 扶贫手册, to compare
+ * with the registry (the data-quality check handbook_mismatch).
+ */
+export const handbookChecks = pgTable(
+  'handbook_checks',
+  {
+    id: serial('id').primaryKey(),
+    householdId: integer('household_id').notNull(),
+    /** The income year the handbook's per-capita figure is for. */
+    year: smallint('year').notNull(),
+    persons: integer('persons').notNull(),
+    perCapita: integer('per_capita').notNull(),
+    /** Helper names as written in the handbook (、-separated in the UI). */
+    helperNames: jsonb('helper_names').$type<string[]>().notNull().default([]),
+    checkedOn: date('checked_on', { mode: 'string' }).notNull(),
+    note: text('note').notNull().default(''),
+    userId: integer('user_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('handbook_checks_household_idx').on(t.householdId, t.checkedOn)],
+);

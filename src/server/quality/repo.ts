@@ -1,7 +1,7 @@
 import { desc, eq, sql, type SQL } from 'drizzle-orm';
 import { sqlCheckCharacterWrong, type CheckKey } from '../../domain/quality/checks';
 import { queryRows, type Db } from '../db/connection';
-import { qualityRuns } from '../db/schema';
+import { handbookChecks, qualityRuns } from '../db/schema';
 
 /** One record a check found, in the same shape for every check (drill-down rows). */
 export interface Finding {
@@ -71,6 +71,25 @@ function checkQuery(key: Exclude<CheckKey, 'exited_below_line'>, prefix: string,
         from households h
         where h.village_code like ${like} and h.status in ${sql.raw(EXITED)} and not exists (
           select 1 from household_visits v where v.household_id = h.id and v.kind = '帮扶走访' and v.visited_on between ${half.from}::date and ${half.to}::date)`;
+    case 'handbook_mismatch':
+      // The latest handbook check of each household against the registry now: size, per-capita net income of the
+      // handbook's year (纯收入 ÷ 家庭人口, as computeIncome), and the current helpers' names.
+      return sql`select h.id as "householdId", h.village_code as "villageCode", h.number, coalesce((select p.name from persons p where p.household_id = h.id and p.relation = '户主' limit 1), '') as name,
+          '' as "idNumber", concat_ws('；',
+            case when c.persons <> f.size then '手册人口 ' || c.persons || ' 人，系统 ' || f.size || ' 人' end,
+            case when f.per_capita is null then '系统无 ' || c.year || ' 年收入' when c.per_capita <> f.per_capita then c.year || ' 年人均纯收入手册 ' || c.per_capita || ' 元，系统 ' || f.per_capita || ' 元' end,
+            case when f.helpers <> f.handbook_helpers then '帮扶责任人不一致' end) as detail
+        from households h
+        join lateral (select * from handbook_checks hc where hc.household_id = h.id order by hc.checked_on desc, hc.id desc limit 1) c on true
+        cross join lateral (select
+            (select count(*)::int from persons p where p.household_id = h.id) as size,
+            (select round((i.wages + i.business + i.property + i.subsidies + i.minimum_living + i.extreme_poverty + i.pension + i.ecological + i.other_transfer - i.business_costs)::numeric
+                 / nullif((select count(*) from persons p where p.household_id = h.id), 0))::int
+               from household_incomes i where i.household_id = h.id and i.year = c.year) as per_capita,
+            (select coalesce(jsonb_agg(hp.name order by hp.name), '[]'::jsonb) from helper_assignments a join helpers hp on hp.id = a.helper_id
+               where a.household_id = h.id and a.from_on <= ${today}::date and (a.to_on is null or a.to_on > ${today}::date)) as helpers,
+            (select coalesce(jsonb_agg(x order by x), '[]'::jsonb) from jsonb_array_elements_text(c.helper_names) x) as handbook_helpers) f
+        where h.village_code like ${like} and (c.persons <> f.size or f.per_capita is null or c.per_capita <> f.per_capita or f.helpers <> f.handbook_helpers)`;
   }
   throw new Error(`unknown check ${String(key)}`);
 }
@@ -98,6 +117,11 @@ export function makeQualityRepo(db: Db) {
             from households h where h.village_code like ${`${prefix}%`} and h.status in ${sql.raw(EXITED)}
             order by h.village_code, h.number`,
       ),
+    async insertHandbookCheck(c: Omit<typeof handbookChecks.$inferInsert, 'id'>) {
+      const [row] = await db.insert(handbookChecks).values(c).returning();
+      return row!;
+    },
+    handbookChecks: (householdId: number) => db.select().from(handbookChecks).where(eq(handbookChecks.householdId, householdId)).orderBy(desc(handbookChecks.checkedOn), desc(handbookChecks.id)),
     async insertRun(r: typeof qualityRuns.$inferInsert) {
       const [row] = await db.insert(qualityRuns).values(r).returning();
       return row!;

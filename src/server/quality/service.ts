@@ -1,8 +1,8 @@
 import { CHECKS, halfYearOf, type CheckKey } from '../../domain/quality/checks';
 import { applicableLine } from '../../domain/registry/poverty-lines';
-import { AppError } from '../../domain/shared/errors';
+import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireRegion } from '../auth/access';
+import { requireRegion, requireRole } from '../auth/access';
 import type { RegionsService } from '../regions/service';
 import type { RegistryService } from '../registry/service';
 import type { Finding, QualityRepo } from './repo';
@@ -70,6 +70,25 @@ export function makeQualityService(deps: QualityDeps) {
       const prefix = await prefixOf(auth, region);
       const run = await repo.latestRun(prefix);
       return run ? { ...run, checks: CHECKS.map((k) => ({ ...k, count: run.counts[k.key] ?? 0 })) } : null;
+    },
+    /** Records what a field check found in a household's 扶贫手册 (三个一致). */
+    async recordHandbook(auth: Auth, householdId: number, input: { year: number; persons: number; perCapita: number; helperNames?: string[]; checkedOn?: string; note?: string }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      await registry.household(auth, householdId);
+      const fields: FieldError[] = [];
+      if (!Number.isInteger(input.year) || input.year < 2013 || input.year > now().getFullYear()) fields.push({ field: 'year', label: '年度', message: `应在 2013 至 ${now().getFullYear()} 年之间` });
+      if (!Number.isInteger(input.persons) || input.persons < 1) fields.push({ field: 'persons', label: '手册家庭人口', message: '应为正整数' });
+      if (!Number.isInteger(input.perCapita)) fields.push({ field: 'perCapita', label: '手册人均纯收入（元）', message: '应为整数（元）' });
+      const checkedOn = input.checkedOn ?? isoDate(now());
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(checkedOn) || checkedOn > isoDate(now())) fields.push({ field: 'checkedOn', label: '核对日期', message: '应为不晚于今天的日期（YYYY-MM-DD）' });
+      if (fields.length) throw validationError(fields);
+      const helperNames = [...new Set((input.helperNames ?? []).map((n) => n.trim()).filter(Boolean))];
+      await repo.insertHandbookCheck({ householdId, year: input.year, persons: input.persons, perCapita: input.perCapita, helperNames, checkedOn, note: input.note?.trim() ?? '', userId: auth.userId });
+      return repo.handbookChecks(householdId);
+    },
+    async handbook(auth: Auth, householdId: number) {
+      await registry.household(auth, householdId);
+      return repo.handbookChecks(householdId);
     },
     /** The records one check finds, page by page. */
     async findings(auth: Auth, key: string, q: { region?: string; page: number; pageSize: number }) {
