@@ -1,32 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCharacter } from '../../src/domain/registry/id-number';
 import { createTestApp, TEST_NOW, type Client, type TestApp } from '../support/app';
 import { ADMIN_PASSWORD, dbKinds } from '../support/db';
+import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 
-const VILLAGE = '513431100200'; // 昭觉县新城镇俄尔古取村
-const id = (birth: string, seq: string) => `513431${birth}${seq}${checkCharacter(`513431${birth}${seq}`)}`;
-const member = (name: string, idNumber: string, relation: string, over: Record<string, unknown> = {}) => ({
-  name,
-  idNumber,
-  relation,
-  labour: '普通劳动力',
-  workMonths: 6,
-  workIncome: 8000,
-  medicalInsured: true,
-  ...over,
-});
-const household = (number: string, persons: unknown[]) => ({
-  villageCode: VILLAGE,
-  number,
-  attribute: '一般贫困户',
-  identifiedYear: 2016,
-  mainCause: '缺技术',
-  housingSafe: true,
-  drinkingWaterSafe: true,
-  foodSecure: true,
-  clothingSecure: true,
-  persons,
-});
+const VILLAGE = XINCHENG_VILLAGE;
+const id = idNumber;
+const household = (number: string, persons: unknown[]) => householdBody(VILLAGE, number, persons, { identifiedYear: 2016 });
 const quorum = { representatives: 30, present: 21, votesFor: 15, votesAgainst: 6 };
 
 /**

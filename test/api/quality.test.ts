@@ -1,24 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCharacter } from '../../src/domain/registry/id-number';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { dbKinds } from '../support/db';
+import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 
-const VILLAGE = '513431100200';
-const id = (birth: string, seq: string) => `513431${birth}${seq}${checkCharacter(`513431${birth}${seq}`)}`;
-const head = (name: string, idNumber: string) => ({ name, idNumber, relation: '户主', labour: '普通劳动力', workMonths: 6, workIncome: 8000, medicalInsured: true });
-const household = (number: string, persons: unknown[]) => ({
-  villageCode: VILLAGE,
-  number,
-  attribute: '一般贫困户',
-  identifiedYear: 2016,
-  mainCause: '缺技术',
-  secondaryCauses: ['缺资金'],
-  housingSafe: true,
-  drinkingWaterSafe: true,
-  foodSecure: true,
-  clothingSecure: true,
-  persons,
-});
+const VILLAGE = XINCHENG_VILLAGE;
+const id = idNumber;
+const head = (name: string, idn: string) => member(name, idn, '户主');
+const household = (number: string, persons: unknown[]) => householdBody(VILLAGE, number, persons, { identifiedYear: 2016, secondaryCauses: ['缺资金'] });
 
 /** Issue 4: each data-quality check finds the records seeded for it and nothing else (test clock 2020-06-30). */
 describe.each(dbKinds())('data-quality checks on %s', (kind) => {

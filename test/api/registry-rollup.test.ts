@@ -1,36 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCharacter } from '../../src/domain/registry/id-number';
 import { createTestApp, TEST_NOW, type Client, type TestApp } from '../support/app';
 import { ADMIN_PASSWORD, dbKinds } from '../support/db';
+import { CHENGBEI_VILLAGE, householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 import { expectRollupConsistent } from '../support/rollup';
 
-const XINCHENG = '513431100200'; // 昭觉县新城镇俄尔古取村
-const CHENGBEI = '513431101001'; // 昭觉县城北镇
-const id = (birth: string, seq: string) => `513431${birth}${seq}${checkCharacter(`513431${birth}${seq}`)}`;
-const member = (name: string, idNumber: string, relation: string, over: Record<string, unknown> = {}) => ({
-  name,
-  idNumber,
-  relation,
-  labour: '普通劳动力',
-  workMonths: 6,
-  workIncome: 8000,
-  medicalInsured: true,
-  ...over,
-});
-const household = (villageCode: string, number: string, persons: unknown[], over: Record<string, unknown> = {}) => ({
-  villageCode,
-  number,
-  attribute: '一般贫困户',
-  identifiedYear: 2014,
-  mainCause: '缺技术',
-  secondaryCauses: [],
-  housingSafe: true,
-  drinkingWaterSafe: true,
-  foodSecure: true,
-  clothingSecure: true,
-  persons,
-  ...over,
-});
+const XINCHENG = XINCHENG_VILLAGE;
+const CHENGBEI = CHENGBEI_VILLAGE;
+const id = idNumber;
+const household = householdBody;
 
 /**
  * Issue 3: “any figure can be asked ‘as of’ a past date … and reproduces what was true then” — statuses, sizes, causes,
