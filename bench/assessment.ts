@@ -83,7 +83,7 @@ const units: UnitInput[] = Array.from({ length: UNITS }, (_, u) => {
     }
     entries[m.key] = row;
   }
-  return { unit: `单位${u + 1}`, entries, facts: { targets: random() > 0.7, violation: random() > 0.99 }, adjustments: random() > 0.9 ? { late: 2 } : {} };
+  return { unit: `单位${u + 1}`, entries, facts: { targets: random() > 0.7, violation: random() > 0.99 }, adjustments: random() > 0.9 ? { late: 2 } : ({} as Record<string, number>) };
 });
 
 evaluateRound(scheme, units.slice(0, 100)); // warm-up
