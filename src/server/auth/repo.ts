@@ -52,9 +52,13 @@ export function makeAuthRepo(db: Db) {
     async deleteExpiredSessions(now: Date): Promise<void> {
       await db.delete(sessions).where(lt(sessions.expiresAt, now));
     },
-    async findAuthBySession(token: string, now: Date): Promise<(Omit<Auth, 'regionPrefix'> & { orgName: string; regionCode: string; regionLevel: number | null }) | undefined> {
+    async findAuthBySession(
+      token: string,
+      now: Date,
+    ): Promise<(Omit<Auth, 'regionPrefix'> & { orgName: string; regionCode: string; regionLevel: number | null; expiresAt: Date }) | undefined> {
       const [row] = await db
         .select({
+          expiresAt: sessions.expiresAt,
           userId: users.id,
           username: users.username,
           displayName: users.displayName,
@@ -71,7 +75,7 @@ export function makeAuthRepo(db: Db) {
         .innerJoin(orgs, eq(orgs.id, users.orgId))
         .leftJoin(regions, eq(regions.code, orgs.regionCode))
         .where(and(eq(sessions.token, token), gt(sessions.expiresAt, now)));
-      return row as (Omit<Auth, 'regionPrefix'> & { orgName: string; regionCode: string; regionLevel: number | null }) | undefined;
+      return row as (Omit<Auth, 'regionPrefix'> & { orgName: string; regionCode: string; regionLevel: number | null; expiresAt: Date }) | undefined;
     },
   };
 }

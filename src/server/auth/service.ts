@@ -9,6 +9,7 @@ import type { OrgsService } from '../orgs/service';
 import type { MembersService } from '../members/service';
 
 export const SESSION_COOKIE = 'tz_session';
+const SESSION_CACHE_MS = 30_000;
 const SESSION_DAYS = 7;
 
 export interface Me {
@@ -45,6 +46,8 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
     };
   }
 
+  const cache = new Map<string, { auth: Auth & { orgName: string }; expiresAt: Date; until: number }>();
+
   return {
     async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; user: Me }> {
       const user = await repo.findUserByName(username.trim());
@@ -60,16 +63,28 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
     },
 
     async logout(token: string): Promise<void> {
+      cache.delete(token);
       await repo.deleteSession(token);
     },
 
+    /**
+     * The user behind a session token. Kept in memory for 30 s: a request does not wait for the database (on the
+     * embedded database a long import holds every other query, and the import page polls its progress meanwhile).
+     */
     async authenticate(token: string): Promise<(Auth & { orgName: string }) | undefined> {
       if (!/^[0-9a-f]{64}$/.test(token)) return undefined;
+      const hit = cache.get(token);
+      if (hit && hit.until > Date.now() && hit.expiresAt > now()) return hit.auth;
       const row = await repo.findAuthBySession(token, now());
-      if (!row) return undefined;
-      const { regionCode, regionLevel, ...auth } = row;
-      const regionPrefix = auth.role === 'sysadmin' ? '' : regionCode.slice(0, LEVEL_DIGITS[regionLevel ?? 5] ?? 12);
-      return { ...auth, regionPrefix };
+      if (!row) {
+        cache.delete(token);
+        return undefined;
+      }
+      const { regionCode, regionLevel, expiresAt, ...rest } = row;
+      const auth = { ...rest, regionPrefix: rest.role === 'sysadmin' ? '' : regionCode.slice(0, LEVEL_DIGITS[regionLevel ?? 5] ?? 12) };
+      if (cache.size > 10_000) cache.clear();
+      cache.set(token, { auth, expiresAt: new Date(expiresAt), until: Date.now() + SESSION_CACHE_MS });
+      return auth;
     },
 
     meOf,

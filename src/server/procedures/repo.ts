@@ -94,6 +94,16 @@ export function makeProceduresRepo(db: Db) {
       const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(procedures).where(where);
       return { items, total: count?.n ?? 0 };
     },
+    /** Household heads and numbers for a page of procedures (reads the registry's tables; names only). */
+    async householdLabels(ids: number[]): Promise<Map<number, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await queryRows<{ id: number; number: string; head: string | null }>(
+        db,
+        sql`select h.id, h.number, (select p.name from persons p where p.household_id = h.id and p.relation = '户主' limit 1) as head
+            from households h where h.id = any(${sql.param(ids)}::int[])`,
+      );
+      return new Map(rows.map((r) => [r.id, `${r.head ?? '（无户主）'}户（${r.number}）`]));
+    },
     async countCertificates(countyPrefix: string, year: number): Promise<number> {
       const [r] = await queryRows<{ n: number }>(
         db,

@@ -198,7 +198,22 @@ export function makeProceduresService(deps: ProceduresDeps) {
         prefix = r.code.slice(0, [0, 2, 4, 6, 9, 12][r.level] ?? 12);
       }
       const { items, total } = await repo.list({ prefix, kind: q.kind, state: q.state, householdId: q.householdId, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-      return { items: items.map((p) => ({ ...p, kindLabel: KIND_LABELS[p.kind as ProcedureKind] })), total, page: q.page, pageSize: q.pageSize };
+      // Names for the list: the village, and the household (its head) or the applicant.
+      const villages = new Map<string, string>();
+      for (const code of new Set(items.map((p) => p.villageCode))) villages.set(code, (await regions.get(code)).name);
+      const households = await repo.householdLabels(items.flatMap((p) => (p.householdId ? [p.householdId] : [])));
+      const subject = (p: ProcedureRow) =>
+        p.householdId
+          ? (households.get(p.householdId) ?? `贫困户 ${p.householdId}`)
+          : p.kind === 'identification'
+            ? `申请户 ${(p.applicant as HouseholdInput | null)?.persons.find((x) => x.relation === '户主')?.name ?? '（无户主）'}`
+            : villages.get(p.villageCode)!;
+      return {
+        items: items.map((p) => ({ ...p, kindLabel: KIND_LABELS[p.kind as ProcedureKind], villageName: villages.get(p.villageCode)!, subjectName: subject(p) })),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     async get(auth: Auth, id: number) {

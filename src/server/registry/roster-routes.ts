@@ -1,16 +1,44 @@
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
 import { authOf } from '../auth/access';
+import { jobCreatedSchema, jobParams, JobRegistry, jobViewSchema } from '../http/jobs';
 import type { Services } from '../services';
-import { buildRosterTemplate, buildVillageOverviewXlsx, parseRoster, RosterFileError, writeRosterXlsx } from './roster';
+import { buildRosterTemplate, buildVillageOverviewXlsx, parseRoster, RosterFileError, writeRosterXlsx, type RosterRow } from './roster';
+import type { RosterImportResult, RosterProgress } from './roster-service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function attachment(name: string): string {
   return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Phases of a roster import job as the user reads them: the file read, every row checked, households written. */
+const ROSTER_JOB_PHASES = ['读取', '校验', '写入'] as const;
+type RosterJobPhase = (typeof ROSTER_JOB_PHASES)[number];
+const PHASE_LABELS: Record<RosterProgress['phase'], RosterJobPhase> = { validate: '校验', write: '写入' };
+
+const rosterImportResult = z.looseObject({
+  households: z.number().int().describe('文件中的户数'),
+  persons: z.number().int().describe('文件中的人数'),
+  created: z.number().int().describe('新增户'),
+  updated: z.number().int().describe('更新户'),
+  unchanged: z.number().int().describe('未变化户'),
+});
+
+/** The uploaded roster's rows; a missing or unreadable file is a 400 at once. */
+async function readRosterUpload(req: FastifyRequest): Promise<RosterRow[]> {
+  const file = await req.file();
+  if (!file) throw new AppError('VALIDATION', '导入文件：请选择要上传的 .xlsx 文件', { fields: [{ field: 'file', label: '导入文件', message: '请选择要上传的 .xlsx 文件' }] });
+  const buffer = await file.toBuffer();
+  try {
+    return await parseRoster(buffer);
+  } catch (err) {
+    if (err instanceof RosterFileError) throw new AppError('VALIDATION', err.message, { fields: [{ field: 'file', label: '导入文件', message: err.message }] });
+    throw err;
+  }
 }
 
 /** Roster (花名册) template, import and export, and the village's 贫困户精准扶贫一览表 (issue 3). */
@@ -26,18 +54,47 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
 
   r.post('/api/registry/roster/import', { schema: { tags, summary: '导入花名册（整批校验，一行有错则全部不写入；重复导入不重复建档）' } }, async (req) => {
     const auth = authOf(req);
-    const file = await req.file();
-    if (!file) throw new AppError('VALIDATION', '导入文件：请选择要上传的 .xlsx 文件', { fields: [{ field: 'file', label: '导入文件', message: '请选择要上传的 .xlsx 文件' }] });
-    const buffer = await file.toBuffer();
-    let rows;
-    try {
-      rows = await parseRoster(buffer);
-    } catch (err) {
-      if (err instanceof RosterFileError) throw new AppError('VALIDATION', err.message, { fields: [{ field: 'file', label: '导入文件', message: err.message }] });
-      throw err;
-    }
-    return roster.importRoster(auth, rows);
+    return roster.importRoster(auth, await readRosterUpload(req));
   });
+
+  // The same import as a job, for large files: the upload is answered at once and the client polls the progress.
+  const jobs = new JobRegistry<RosterImportResult, RosterJobPhase>({ onUnexpectedError: (err) => app.log.error(err) });
+
+  r.post(
+    '/api/registry/roster/import-jobs',
+    {
+      schema: {
+        tags,
+        summary: '导入花名册（后台任务）：文件读取无误即返回任务编号，之后查询进度与结果',
+        description: '与 POST /api/registry/roster/import 相同的导入（multipart/form-data，字段 file）。文件无法读取时立即返回 400；逐行校验的错误在任务失败时给出。',
+        response: { 202: jobCreatedSchema.describe('已接受：后台导入中，按任务编号查询进度') },
+      },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const rows = await readRosterUpload(req);
+      const jobId = jobs.start(auth.userId, { phase: '读取', done: rows.length, total: rows.length }, (report) =>
+        roster.importRoster(auth, rows, (p) => report({ phase: PHASE_LABELS[p.phase], done: p.done, total: p.total })),
+      );
+      return reply.status(202).send({ jobId });
+    },
+  );
+
+  r.get(
+    '/api/registry/roster/import-jobs/:id',
+    {
+      schema: {
+        tags,
+        summary: '查询花名册导入任务的进度与结果（仅发起导入的用户可见，完成 15 分钟后不再保留）',
+        params: jobParams,
+        response: { 200: jobViewSchema(ROSTER_JOB_PHASES, rosterImportResult).describe('任务的状态、阶段与进度；完成时含结果，失败时含错误') },
+      },
+    },
+    async (req) => {
+      const job = jobs.get(authOf(req).userId, req.params.id);
+      return { ...job, result: job.result && { ...job.result } };
+    },
+  );
 
   r.get(
     '/api/registry/roster/export.xlsx',

@@ -197,7 +197,7 @@ export function makeRosterService(deps: RosterDeps) {
           }
         }
         checkedRows += g.rows.length;
-        if (onProgress && checkedRows % 50000 < g.rows.length) onProgress({ phase: 'validate', done: checkedRows, total: rows.length });
+        if (onProgress && checkedRows % 10000 < g.rows.length) onProgress({ phase: 'validate', done: checkedRows, total: rows.length });
       }
 
       // 3. Region codes: known, a village, within the user's scope.
@@ -288,9 +288,9 @@ export function makeRosterService(deps: RosterDeps) {
         const personRows: Array<{ householdId: number; person: CheckedPerson }> = [];
         for (const g of created) for (const person of g.persons) personRows.push({ householdId: ids.get(g.key)!, person });
         for (const { g, h } of updated) for (const person of g.persons) personRows.push({ householdId: h.id, person });
-        for (let i = 0; i < personRows.length; i += 50000) {
-          await tx.insertPersons(personRows.slice(i, i + 50000));
-          onProgress?.({ phase: 'write', done: Math.min(i + 50000, total), total });
+        for (let i = 0; i < personRows.length; i += 10000) {
+          await tx.insertPersons(personRows.slice(i, i + 10000));
+          onProgress?.({ phase: 'write', done: Math.min(i + 10000, total), total });
         }
         const statuses: StatusWrite[] = created.map((g) => ({
           householdId: ids.get(g.key)!,

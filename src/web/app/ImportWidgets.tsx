@@ -1,6 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Table, Upload } from 'antd';
+import { Progress, Table, Typography, Upload } from 'antd';
 import type { FieldError } from './api';
+import type { ImportPhase, ServerProgress } from './useImportUpload';
 
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -56,5 +57,25 @@ export function ImportErrorTable({ fields }: { fields: FieldError[] }) {
         { title: '原因', dataIndex: 'message' },
       ]}
     />
+  );
+}
+
+/**
+ * How far an import is: the upload's percentage, then the server's progress as `describe` words it (phase text and
+ * a percentage; called without progress while the server has not reported any yet).
+ */
+export function ImportProgress(props: { phase: ImportPhase<unknown>; describe: (server: ServerProgress | undefined) => { text: string; percent: number } }) {
+  const { phase, describe } = props;
+  if (phase.kind !== 'uploading' && phase.kind !== 'processing') return null;
+  const shown = phase.kind === 'uploading' ? { text: '正在上传…', percent: phase.percent } : describe(phase.server);
+  return (
+    <div style={{ maxWidth: 640, marginTop: 24 }} data-testid="import-progress">
+      <Typography.Text data-testid="import-progress-text">{shown.text}</Typography.Text>
+      <Progress
+        percent={Math.min(100, Math.max(0, Math.floor(shown.percent)))}
+        status={phase.kind === 'processing' ? 'active' : 'normal'}
+        aria-label={phase.kind === 'uploading' ? '上传进度' : '导入进度'}
+      />
+    </div>
   );
 }

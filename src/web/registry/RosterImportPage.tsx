@@ -1,19 +1,36 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, Form, Progress, Result, Row, Space, Statistic, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Col, Form, Result, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ImportErrorTable, XlsxDropzone } from '../app/ImportWidgets';
-import { useImportUpload } from '../app/useImportUpload';
+import { ImportErrorTable, ImportProgress, XlsxDropzone } from '../app/ImportWidgets';
+import { useImportUpload, type ServerProgress } from '../app/useImportUpload';
 import { RegionPicker } from '../regions/RegionPicker';
-import { ROSTER_COUNT_LABELS, ROSTER_IMPORT_URL, ROSTER_TEMPLATE_URL, rosterExportUrl, type RosterImportResult } from './api';
-
+import { ROSTER_COUNT_LABELS, ROSTER_IMPORT_JOBS_URL, ROSTER_TEMPLATE_URL, rosterExportUrl, type RosterImportResult } from './api';
 
 const COUNT_ORDER = ['households', 'persons', 'created', 'updated', 'unchanged'];
 const rank = (k: string) => (COUNT_ORDER.includes(k) ? COUNT_ORDER.indexOf(k) : COUNT_ORDER.length);
+const count = (n: number) => n.toLocaleString('zh-CN');
+
+/**
+ * The server's progress in words, and one bar that only moves forward across the phases: reading up to 5%,
+ * checking every row up to 50%, writing the persons up to 100%.
+ */
+function describeProgress(p: ServerProgress | undefined): { text: string; percent: number } {
+  if (!p) return { text: '上传完成，正在读取文件…', percent: 0 };
+  const part = p.total > 0 ? p.done / p.total : 0;
+  switch (p.phase) {
+    case '校验':
+      return { text: `正在校验：${count(p.done)} / ${count(p.total)} 行`, percent: 5 + 45 * part };
+    case '写入':
+      return { text: `正在写入：${count(p.done)} / ${count(p.total)} 人`, percent: 50 + 50 * part };
+    default:
+      return { text: `已读取 ${count(p.total)} 行，正在逐行校验…`, percent: 5 };
+  }
+}
 
 export function RosterImportPage() {
   const [file, setFile] = useState<File | null>(null);
-  const { phase, reset, fail, start: upload, abort, busy } = useImportUpload<RosterImportResult>(ROSTER_IMPORT_URL, 'registry');
+  const { phase, reset, fail, start: upload, abort, busy, canAbort } = useImportUpload<RosterImportResult>(ROSTER_IMPORT_JOBS_URL, 'registry', { job: true });
   const [exportRegion, setExportRegion] = useState<string | undefined>();
 
   const start = () => {
@@ -59,16 +76,11 @@ export function RosterImportPage() {
           <Button type="primary" icon={<UploadOutlined />} disabled={!file || busy || phase.kind === 'done'} loading={busy} onClick={start}>
             开始导入
           </Button>
-          {busy && <Button onClick={abort}>取消</Button>}
+          {canAbort && <Button onClick={abort}>取消上传</Button>}
         </Space>
       </Form>
 
-      {busy && (
-        <div style={{ maxWidth: 640, marginTop: 24 }} data-testid="import-progress">
-          <Typography.Text>{phase.kind === 'uploading' ? '正在上传…' : '上传完成，正在逐行校验并写入…'}</Typography.Text>
-          <Progress percent={phase.kind === 'uploading' ? phase.percent : 100} status={phase.kind === 'processing' ? 'active' : 'normal'} aria-label="上传进度" />
-        </div>
-      )}
+      <ImportProgress phase={phase} describe={describeProgress} />
 
       {phase.kind === 'done' && (
         <Result

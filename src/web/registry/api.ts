@@ -407,6 +407,8 @@ export function useStatistics(region: string | undefined, asOf: string | undefin
 
 export const ROSTER_TEMPLATE_URL = '/api/registry/roster/template.xlsx';
 export const ROSTER_IMPORT_URL = '/api/registry/roster/import';
+/** The same import as a job: 202 `{ jobId }`, then `GET …/import-jobs/:jobId` for the phase (读取, 校验, 写入) and progress. */
+export const ROSTER_IMPORT_JOBS_URL = '/api/registry/roster/import-jobs';
 export const rosterExportUrl = (region?: string) => withQuery('/api/registry/roster/export.xlsx', { region });
 
 /** The import's counts, e.g. `{ created, unchanged, updated, persons }`: shown as they come. */

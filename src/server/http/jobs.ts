@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { AppError, type FieldError } from '../../domain/shared/errors';
+
+/**
+ * Long imports as jobs, kept in memory: the upload answers at once with a job id, and the client polls the job for
+ * its phase, its progress and then its result or error. A job is visible only to the user who started it (anyone
+ * else gets 404, as for a job that never existed) and is forgotten 15 minutes after it finished. Jobs live in this
+ * process only: a restart loses them (the imports are all or nothing, so no file is ever left half written).
+ */
+
+export type JobStatus = 'running' | 'done' | 'failed';
+
+export interface JobProgress<Phase extends string = string> {
+  phase: Phase;
+  done: number;
+  total: number;
+}
+
+/** A failed job's error, as the API's error body carries it: code, message, row-by-row `fields` and any extras. */
+export interface JobError {
+  code: string;
+  message: string;
+  fields?: FieldError[];
+  [key: string]: unknown;
+}
+
+export interface JobView<Result, Phase extends string = string> extends JobProgress<Phase> {
+  status: JobStatus;
+  result?: Result;
+  error?: JobError;
+}
+
+export const JOB_TTL_MS = 15 * 60 * 1000;
+
+export interface JobRegistryOptions {
+  /** How long a finished job stays readable (default 15 minutes). */
+  ttlMs?: number;
+  /** Milliseconds since the epoch; tests move it forward. */
+  clock?: () => number;
+  /** Called with an error that is not an AppError (the client only sees “服务器内部错误”). */
+  onUnexpectedError?: (err: unknown) => void;
+}
+
+interface Job<Result, Phase extends string> {
+  owner: number;
+  view: JobView<Result, Phase>;
+  finishedAt: number | null;
+}
+
+/** The error body of any failure, the way `registerErrorHandler` would send it. */
+export function jobErrorOf(err: unknown): JobError {
+  if (err instanceof AppError) {
+    const { fields, ...extra } = err.details;
+    return { code: err.code, message: err.message, ...(fields ? { fields } : {}), ...extra };
+  }
+  return { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' };
+}
+
+export class JobRegistry<Result, Phase extends string = string> {
+  private readonly jobs = new Map<string, Job<Result, Phase>>();
+  private readonly ttlMs: number;
+  private readonly clock: () => number;
+  private readonly onUnexpectedError: (err: unknown) => void;
+
+  constructor(options: JobRegistryOptions = {}) {
+    this.ttlMs = options.ttlMs ?? JOB_TTL_MS;
+    this.clock = options.clock ?? Date.now;
+    this.onUnexpectedError = options.onUnexpectedError ?? (() => {});
+  }
+
+  /** A new running job of `owner` (a user id); returns its id (random, not guessable). */
+  create(owner: number, progress: JobProgress<Phase>): string {
+    this.expire();
+    const id = randomUUID();
+    this.jobs.set(id, { owner, view: { status: 'running', ...clamp(progress) }, finishedAt: null });
+    return id;
+  }
+
+  /** Creates a job and runs `work` on the next turn of the event loop (so the caller can answer first). */
+  start(owner: number, initial: JobProgress<Phase>, work: (report: (p: JobProgress<Phase>) => void) => Promise<Result>): string {
+    const id = this.create(owner, initial);
+    setImmediate(() => {
+      Promise.resolve()
+        .then(() => work((p) => this.progress(id, p)))
+        .then(
+          (result) => this.finish(id, result),
+          (err: unknown) => this.fail(id, err),
+        );
+    });
+    return id;
+  }
+
+  /** Moves a running job on; a finished job keeps its final state. */
+  progress(id: string, progress: JobProgress<Phase>): void {
+    const job = this.jobs.get(id);
+    if (!job || job.view.status !== 'running') return;
+    job.view = { ...job.view, ...clamp(progress) };
+  }
+
+  finish(id: string, result: Result): void {
+    const job = this.jobs.get(id);
+    if (!job || job.view.status !== 'running') return;
+    job.view = { ...job.view, status: 'done', result };
+    job.finishedAt = this.clock();
+  }
+
+  /** Ends a job with an error: an AppError keeps its code, message and fields (row and column of each). */
+  fail(id: string, err: unknown): void {
+    const job = this.jobs.get(id);
+    if (!job || job.view.status !== 'running') return;
+    if (!(err instanceof AppError)) this.onUnexpectedError(err);
+    job.view = { ...job.view, status: 'failed', error: jobErrorOf(err) };
+    job.finishedAt = this.clock();
+  }
+
+  /** The job as its owner sees it; 404 for anyone else, an unknown id or an expired job. */
+  get(owner: number, id: string): JobView<Result, Phase> {
+    this.expire();
+    const job = this.jobs.get(id);
+    if (!job || job.owner !== owner) throw new AppError('NOT_FOUND', '导入任务不存在或已过期（完成 15 分钟后不再保留）');
+    return { ...job.view };
+  }
+
+  /** Jobs held, running or finished and not yet expired. */
+  get size(): number {
+    this.expire();
+    return this.jobs.size;
+  }
+
+  private expire(): void {
+    const now = this.clock();
+    for (const [id, job] of this.jobs) if (job.finishedAt !== null && now - job.finishedAt >= this.ttlMs) this.jobs.delete(id);
+  }
+}
+
+function clamp<Phase extends string>(p: JobProgress<Phase>): JobProgress<Phase> {
+  const total = Math.max(0, Math.trunc(p.total));
+  return { phase: p.phase, total, done: Math.min(Math.max(0, Math.trunc(p.done)), total) };
+}
+
+// --- schemas for the routes (OpenAPI) -------------------------------------------------------------------------------
+
+const fieldErrorSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  message: z.string(),
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+});
+
+export const jobErrorSchema = z
+  .looseObject({ code: z.string(), message: z.string(), fields: z.array(fieldErrorSchema).optional() })
+  .describe('失败原因：与同步接口的错误体相同（code、message，表格错误的 fields 含行号 row 与列 column）');
+
+export const jobCreatedSchema = z.object({ jobId: z.string().describe('导入任务编号，用于查询进度') });
+
+export const jobParams = z.object({ id: z.string() });
+
+/** The polled state of a job whose phases are `phases` and whose result is `result`. */
+export function jobViewSchema<const P extends readonly [string, ...string[]], R extends z.ZodType>(phases: P, result: R) {
+  return z.object({
+    status: z.enum(['running', 'done', 'failed']).describe('running 进行中，done 完成，failed 失败'),
+    phase: z.enum(phases).describe('当前阶段'),
+    done: z.number().int().min(0).describe('本阶段已完成的数量'),
+    total: z.number().int().min(0).describe('本阶段的总数'),
+    result: result.optional().describe('完成时的结果'),
+    error: jobErrorSchema.optional(),
+  });
+}
