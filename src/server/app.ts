@@ -17,6 +17,7 @@ import { orgRoutes } from './orgs/routes';
 import { regionRoutes } from './regions/routes';
 import { procedureRoutes } from './procedures/routes';
 import { qualityRoutes } from './quality/routes';
+import { compareRoutes } from './compare/routes';
 import { rosterRoutes } from './registry/roster-routes';
 import { registryRoutes } from './registry/routes';
 import { buildServices, type Services } from './services';
@@ -75,6 +76,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(rosterRoutes, { services });
   await app.register(procedureRoutes, { services });
   await app.register(qualityRoutes, { services });
+  await app.register(compareRoutes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;
   const serveWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));

@@ -19,6 +19,8 @@ import { makeProceduresRepo } from './procedures/repo';
 import { makeProceduresService } from './procedures/service';
 import { makeQualityRepo } from './quality/repo';
 import { makeQualityService } from './quality/service';
+import { makeCompareRepo } from './compare/repo';
+import { makeCompareService } from './compare/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -54,8 +56,10 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     registry,
     regions,
     now,
+    comparisonRun: (procedureId) => compare.comparisonRun(procedureId),
   });
   const quality = makeQualityService({ repo: makeQualityRepo(db), registry, regions, now });
-  return { regions, orgs, members, auth, ledger, registry, roster, procedures, quality, now };
+  const compare = makeCompareService({ repo: makeCompareRepo(db), transaction: (fn) => db.transaction((tx) => fn(makeCompareRepo(tx as unknown as Db))), regions, audit, procedures, now });
+  return { regions, orgs, members, auth, ledger, registry, roster, procedures, quality, compare, now };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -1,7 +1,7 @@
 import type { Auth } from '../auth/access';
 import type { AuditRepo } from './repo';
 
-export type AuditEntity = 'org' | 'member' | 'user';
+export type AuditEntity = 'org' | 'member' | 'user' | 'comparison_hit';
 type Snapshot = Record<string, unknown>;
 
 /**

@@ -5,6 +5,7 @@ import {
   CalculatorOutlined,
   CloudUploadOutlined,
   ContainerOutlined,
+  DiffOutlined,
   EnvironmentOutlined,
   FileAddOutlined,
   FundOutlined,
@@ -64,6 +65,7 @@ export function AppLayout() {
         { key: '/registry/poverty-lines', icon: <AuditOutlined />, label: '扶贫标准' },
       ],
     },
+    { key: '/compare', icon: <DiffOutlined />, label: '部门比对' },
   ];
   const keys = items.flatMap((i) => {
     if (!i || !('key' in i) || typeof i.key !== 'string') return [];

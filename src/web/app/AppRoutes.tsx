@@ -25,6 +25,7 @@ const RegistrySearchPage = lazy(() => import('../registry/SearchPage').then((m) 
 const TrialPage = lazy(() => import('../registry/TrialPage').then((m) => ({ default: m.TrialPage })));
 const RosterImportPage = lazy(() => import('../registry/RosterImportPage').then((m) => ({ default: m.RosterImportPage })));
 const PovertyLinesPage = lazy(() => import('../registry/PovertyLinesPage').then((m) => ({ default: m.PovertyLinesPage })));
+const CompareRoutes = lazy(() => import('../compare/CompareRoutes').then((m) => ({ default: m.CompareRoutes })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
 const lazyPage = (element: ReactNode) => <Suspense fallback={fallback}>{element}</Suspense>;
@@ -66,6 +67,7 @@ export function AppRoutes() {
         <Route path="registry/trial" element={lazyPage(<TrialPage />)} />
         <Route path="registry/import" element={lazyPage(<RosterImportPage />)} />
         <Route path="registry/poverty-lines" element={lazyPage(<PovertyLinesPage />)} />
+        <Route path="compare/*" element={lazyPage(<CompareRoutes />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,0 +1,137 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../domain/shared/errors';
+import { authOf } from '../auth/access';
+import { idParams, optionalBool, optionalInt, page, pageSize } from '../http/zod';
+import type { Services } from '../services';
+import { ListFileError, readListFile, type EncodingChoice, type ListTable } from './list-file';
+
+const encoding = z.enum(['auto', 'utf-8', 'gbk']).optional();
+
+/** Reads the uploaded list (multipart field `file`): .xlsx or CSV; file problems become a field error. */
+async function uploadedList(req: FastifyRequest, choice: EncodingChoice | undefined): Promise<{ fileName: string; table: ListTable }> {
+  const file = await req.file();
+  const missing = '请选择要上传的 .xlsx 或 .csv 文件';
+  if (!file) throw new AppError('VALIDATION', `导入文件：${missing}`, { fields: [{ field: 'file', label: '导入文件', message: missing }] });
+  const buffer = await file.toBuffer();
+  try {
+    return { fileName: file.filename, table: await readListFile(buffer, choice ?? 'auto') };
+  } catch (err) {
+    if (err instanceof ListFileError) throw new AppError('VALIDATION', err.message, { fields: [{ field: 'file', label: '导入文件', message: err.message }] });
+    throw err;
+  }
+}
+
+/** Cross-department comparison, 一比对 (issue 4): department lists, comparison runs, hits and the assembly's decisions. */
+export async function compareRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const svc = services.compare;
+  const tags = ['compare'];
+
+  r.get('/api/compare/departments', { schema: { tags, summary: '部门名单的种类' } }, async (req) => (authOf(req), { items: svc.departments() }));
+
+  // --- department lists --------------------------------------------------------------------------------------------
+  r.post(
+    '/api/compare/lists/preview',
+    { schema: { tags, summary: '预览部门名单文件：表头、识别出的身份证号列和姓名列、前 5 行', querystring: z.object({ encoding }) } },
+    async (req) => {
+      const auth = authOf(req);
+      const { fileName, table } = await uploadedList(req, req.query.encoding);
+      return { fileName, format: table.format, sheet: table.sheet ?? null, encoding: table.encoding ?? null, headerRow: table.headerRow, ...svc.preview(auth, table) };
+    },
+  );
+  r.post(
+    '/api/compare/lists',
+    {
+      schema: {
+        tags,
+        summary: '导入部门名单（.xlsx 或 .csv；逐行校验身份证号，一行有错则全部不写入，除非选择跳过有错误的行）',
+        querystring: z.object({
+          name: z.string().optional(),
+          department: z.string().optional(),
+          idColumn: z.string().optional(),
+          nameColumn: z.string().optional(),
+          detailColumn: z.string().optional(),
+          encoding,
+          skipInvalid: optionalBool,
+        }),
+      },
+    },
+    async (req, reply) => {
+      const auth = authOf(req);
+      const q = req.query;
+      const { fileName, table } = await uploadedList(req, q.encoding);
+      const rows = table.rows;
+      const batches = function* () {
+        for (let i = 0; i < rows.length; i += 50_000) yield rows.slice(i, i + 50_000);
+      };
+      const result = await svc.importList(
+        auth,
+        { name: q.name ?? '', department: q.department ?? '', fileName, columns: { id: q.idColumn, name: q.nameColumn, detail: q.detailColumn }, skipInvalid: q.skipInvalid },
+        { headers: table.headers, rows: batches() },
+      );
+      return reply.status(201).send(result);
+    },
+  );
+  r.get('/api/compare/lists', { schema: { tags, summary: '部门名单（本级、上级和下级导入的）' } }, async (req) => svc.lists(authOf(req)));
+  r.get('/api/compare/lists/:id', { schema: { tags, summary: '一份部门名单', params: idParams } }, async (req) => svc.list(authOf(req), req.params.id));
+  r.get(
+    '/api/compare/lists/:id/rows',
+    { schema: { tags, summary: '部门名单的数据行（分页；q 按身份证号前缀或姓名查找）', params: idParams, querystring: z.object({ q: z.string().optional(), page, pageSize }) } },
+    async (req) => svc.listRows(authOf(req), req.params.id, req.query),
+  );
+  r.delete('/api/compare/lists/:id', { schema: { tags, summary: '删除部门名单（已有的比对线索保留其证据）', params: idParams } }, async (req, reply) => {
+    await svc.deleteList(authOf(req), req.params.id);
+    return reply.status(204).send();
+  });
+
+  // --- comparisons ---------------------------------------------------------------------------------------------------
+  const listIds = z.array(z.number().int());
+  r.post(
+    '/api/compare/runs',
+    { schema: { tags, summary: '比对建档立卡户全部家庭成员（按地区，默认本人管辖范围）', body: z.object({ region: z.string().optional(), listIds }) } },
+    async (req, reply) => reply.status(201).send(await svc.compareRegistry(authOf(req), req.body)),
+  );
+  r.post(
+    '/api/compare/procedures/:id/runs',
+    { schema: { tags, summary: '比对某一程序的申请户（或该户）全部家庭成员', params: idParams, body: z.object({ listIds }) } },
+    async (req, reply) => reply.status(201).send(await svc.compareProcedure(authOf(req), req.params.id, req.body)),
+  );
+  r.get(
+    '/api/compare/runs',
+    { schema: { tags, summary: '比对记录（分页）', querystring: z.object({ procedureId: optionalInt, page, pageSize }) } },
+    async (req) => svc.runs(authOf(req), req.query),
+  );
+  r.get('/api/compare/runs/:id', { schema: { tags, summary: '一次比对：范围、名单、人数、命中数（本人管辖范围内）', params: idParams } }, async (req) => svc.run(authOf(req), req.params.id));
+  r.get(
+    '/api/compare/runs/:id/villages',
+    { schema: { tags, summary: '一次比对按村汇总的线索', params: idParams, querystring: z.object({ page, pageSize }) } },
+    async (req) => svc.villages(authOf(req), req.params.id, req.query),
+  );
+  r.get(
+    '/api/compare/runs/:id/hits',
+    {
+      schema: {
+        tags,
+        summary: '一次比对的线索（按村、户、人排列，含证据）',
+        params: idParams,
+        querystring: z.object({ village: z.string().optional(), decision: z.enum(['undecided', '属实', '不属实']).optional(), page, pageSize }),
+      },
+    },
+    async (req) => svc.hits(authOf(req), req.params.id, req.query),
+  );
+  r.get('/api/compare/hits/:id', { schema: { tags, summary: '一条线索及其评议记录', params: idParams } }, async (req) => svc.hit(authOf(req), req.params.id));
+  r.post(
+    '/api/compare/hits/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: '记录村民代表大会对线索的评议结果（属实 / 不属实）；不改变贫困户的状态和成员',
+        params: idParams,
+        body: z.object({ decision: z.string(), outcome: z.string(), expectedDecidedAt: z.string().nullable() }),
+      },
+    },
+    async (req) => svc.decide(authOf(req), req.params.id, req.body),
+  );
+}

@@ -1,0 +1,89 @@
+/** One department list: what it is, and its rows page by page (row numbers as in the department's file). */
+import { DeleteOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Descriptions, Input, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ErrorResult } from '../app/ErrorResult';
+import { formatDateTime } from '../app/format';
+import { useDepartmentList, useListRows, type ListRow } from './api';
+import { useConfirmDeleteList } from './useConfirmDeleteList';
+
+export function ListRowsPage() {
+  const id = Number(useParams().id) || undefined;
+  const navigate = useNavigate();
+  const list = useDepartmentList(id);
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const rows = useListRows(list.data?.canManage ? id : undefined, q, page, pageSize);
+  const confirmDelete = useConfirmDeleteList();
+
+  if (list.isError) return <ErrorResult error={list.error} onRetry={() => void list.refetch()} />;
+  const l = list.data;
+  return (
+    <>
+      <Breadcrumb items={[{ title: <Link to="/compare">部门比对</Link> }, { title: l?.name ?? '部门名单' }]} style={{ marginBottom: 12 }} />
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {l?.name ?? '部门名单'}
+        </Typography.Title>
+        {l?.canManage && (
+          <Button danger icon={<DeleteOutlined />} onClick={() => confirmDelete(l, () => navigate('/compare'))}>
+            删除名单
+          </Button>
+        )}
+      </Space>
+      {l && (
+        <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ margin: '16px 0' }}>
+          <Descriptions.Item label="部门">
+            <Tag>{l.department}</Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label="行数">{l.rows.toLocaleString()}</Descriptions.Item>
+          <Descriptions.Item label="文件">{l.fileName}</Descriptions.Item>
+          <Descriptions.Item label="导入单位所在地区">{l.regionName}</Descriptions.Item>
+          <Descriptions.Item label="导入人">{l.userName}</Descriptions.Item>
+          <Descriptions.Item label="导入时间">{formatDateTime(l.at)}</Descriptions.Item>
+        </Descriptions>
+      )}
+      {l && !l.canManage && <Typography.Paragraph type="secondary">这是上级单位导入的名单，可用于比对，但不能查看其内容。</Typography.Paragraph>}
+      {l?.canManage && (
+        <>
+          <Input.Search
+            allowClear
+            placeholder="按身份证号（前几位）或姓名查找"
+            style={{ maxWidth: 360, marginBottom: 12 }}
+            onSearch={(v) => {
+              setQ(v.trim());
+              setPage(1);
+            }}
+          />
+          {rows.isError && <ErrorResult error={rows.error} onRetry={() => void rows.refetch()} />}
+          <Table<ListRow>
+            data-testid="list-rows"
+            rowKey="rowNo"
+            size="small"
+            loading={rows.isFetching}
+            dataSource={rows.data?.items ?? []}
+            pagination={{
+              current: page,
+              pageSize,
+              total: rows.data?.total ?? 0,
+              showSizeChanger: true,
+              showTotal: (t) => `共 ${t.toLocaleString()} 行`,
+              onChange: (p, s) => {
+                setPage(s !== pageSize ? 1 : p);
+                setPageSize(s);
+              },
+            }}
+            columns={[
+              { title: '文件中的行号', dataIndex: 'rowNo', width: 110, align: 'right' },
+              { title: '身份证号', dataIndex: 'idNumber', width: 190 },
+              { title: '姓名', dataIndex: 'name', width: 120 },
+              { title: '详情', dataIndex: 'detail' },
+            ]}
+          />
+        </>
+      )}
+    </>
+  );
+}
