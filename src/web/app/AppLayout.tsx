@@ -10,6 +10,8 @@ import {
   FileAddOutlined,
   FundOutlined,
   LogoutOutlined,
+  NodeIndexOutlined,
+  SafetyCertificateOutlined,
   SearchOutlined,
   TableOutlined,
   UserAddOutlined,
@@ -65,7 +67,9 @@ export function AppLayout() {
         { key: '/registry/poverty-lines', icon: <AuditOutlined />, label: '扶贫标准' },
       ],
     },
+    { key: '/procedures', icon: <NodeIndexOutlined />, label: '动态调整程序' },
     { key: '/compare', icon: <DiffOutlined />, label: '部门比对' },
+    { key: '/quality', icon: <SafetyCertificateOutlined />, label: '数据质量' },
   ];
   const keys = items.flatMap((i) => {
     if (!i || !('key' in i) || typeof i.key !== 'string') return [];

@@ -25,7 +25,13 @@ const RegistrySearchPage = lazy(() => import('../registry/SearchPage').then((m) 
 const TrialPage = lazy(() => import('../registry/TrialPage').then((m) => ({ default: m.TrialPage })));
 const RosterImportPage = lazy(() => import('../registry/RosterImportPage').then((m) => ({ default: m.RosterImportPage })));
 const PovertyLinesPage = lazy(() => import('../registry/PovertyLinesPage').then((m) => ({ default: m.PovertyLinesPage })));
+// The procedures (动态调整) pages.
+const ProcedureListPage = lazy(() => import('../procedures/ProcedureListPage').then((m) => ({ default: m.ProcedureListPage })));
+const ProcedureDetailPage = lazy(() => import('../procedures/ProcedureDetailPage').then((m) => ({ default: m.ProcedureDetailPage })));
+const CertificatePage = lazy(() => import('../procedures/CertificatePage').then((m) => ({ default: m.CertificatePage })));
+const NewIdentificationPage = lazy(() => import('../procedures/NewIdentificationPage').then((m) => ({ default: m.NewIdentificationPage })));
 const CompareRoutes = lazy(() => import('../compare/CompareRoutes').then((m) => ({ default: m.CompareRoutes })));
+const QualityPage = lazy(() => import('../quality/QualityPage').then((m) => ({ default: m.QualityPage })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
 const lazyPage = (element: ReactNode) => <Suspense fallback={fallback}>{element}</Suspense>;
@@ -67,7 +73,12 @@ export function AppRoutes() {
         <Route path="registry/trial" element={lazyPage(<TrialPage />)} />
         <Route path="registry/import" element={lazyPage(<RosterImportPage />)} />
         <Route path="registry/poverty-lines" element={lazyPage(<PovertyLinesPage />)} />
+        <Route path="procedures" element={lazyPage(<ProcedureListPage />)} />
+        <Route path="procedures/new-identification" element={lazyPage(<NewIdentificationPage />)} />
+        <Route path="procedures/:id" element={lazyPage(<ProcedureDetailPage />)} />
+        <Route path="procedures/:id/certificate" element={lazyPage(<CertificatePage />)} />
         <Route path="compare/*" element={lazyPage(<CompareRoutes />)} />
+        <Route path="quality" element={lazyPage(<QualityPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

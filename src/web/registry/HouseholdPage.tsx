@@ -4,13 +4,15 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
-import { isAdmin, useMe } from '../auth/api';
+import { isAdmin, isSysadmin, useMe } from '../auth/api';
 import { currentYear, formatDateTime, todayIso } from '../app/format';
 import { statusChangeProblem, STATUSES } from '../../domain/registry/status-transition';
 import type { HouseholdStatus } from '../../domain/registry/household-rules';
 import { INCOME_FIELDS, STATUS_COLORS, useChangeStatus, useHousehold, useSaveIncome, yuan, type Household, type IncomeItems, type Person } from './api';
 import { HouseholdEditDrawer } from './HouseholdEditDrawer';
 import { IncomeTrace, Mark, VerdictView } from './VerdictView';
+import { StartProcedureButtons } from '../procedures/StartProcedureButtons';
+import { HandbookCheckPanel } from '../quality/HandbookCheckPanel';
 
 function Flag({ ok, label }: { ok: boolean; label: string }) {
   return (
@@ -237,7 +239,8 @@ export function HouseholdPage() {
   const query = useHousehold(valid ? id : undefined);
   const h = query.data;
   // Only the roles that may write the registry (系统管理员、单位管理员) are offered 编辑.
-  const mayEdit = isAdmin(useMe().data);
+  const me = useMe().data;
+  const mayEdit = isAdmin(me);
   const [editing, setEditing] = useState(false);
 
   if (!valid) return <ErrorResult error={new Error('贫困户编号无效')} />;
@@ -326,6 +329,7 @@ export function HouseholdPage() {
         )}
       </Card>
 
+      <StartProcedureButtons household={h} />
       <Card size="small" title="五、状态变更" style={{ marginBottom: 16 }}>
         <Timeline
           data-testid="household-history"
@@ -346,8 +350,14 @@ export function HouseholdPage() {
             ),
           }))}
         />
-        <StatusChange household={h} />
+        {isSysadmin(me) && (
+          <Card size="small" type="inner" title="数据更正（系统管理员）" style={{ marginTop: 8 }}>
+            <Typography.Paragraph type="secondary">状态应通过办结动态调整程序变更；此处只用于更正错误的数据，须写明原因。</Typography.Paragraph>
+            <StatusChange household={h} />
+          </Card>
+        )}
       </Card>
+      <HandbookCheckPanel household={h} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         <Mark passed /> 符合 <Mark passed={false} /> 不符合 <Mark passed={null} /> 仅供参考（不作为判断条件）
       </Typography.Text>

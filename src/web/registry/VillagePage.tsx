@@ -7,6 +7,7 @@ import { ErrorResult } from '../app/ErrorResult';
 import { currentYear, percent } from '../app/format';
 import { FACILITIES, STATUS_COLORS, useHouseholds, useSaveVillage, useSaveVillageYear, useVillage, villageOverviewUrl, yuan, type HouseholdHit, type Village, type VillageYear } from './api';
 import { VerdictView } from './VerdictView';
+import { StartVillageExit } from '../procedures/StartProcedureButtons';
 
 interface ProfileValues {
   poorVillage: boolean;
@@ -339,6 +340,7 @@ export function VillagePage() {
         <VerdictView title="出列标准" verdict={v.exitCheck} passText="达到出列标准" failText="未达到出列标准" testId="village-exit" />
       </Card>
 
+      <StartVillageExit village={v} />
       <Card size="small" title="本村贫困户">
         <HouseholdsTable region={v.region.code} testId="village-households" />
       </Card>

@@ -1,0 +1,98 @@
+/**
+ * 新识别贫困户申请: the applicant household (农户申请), entered with the registry's household form, starts the
+ * identification procedure (两评议两公示一比对一公告). The household enters the registry only when its last step is
+ * passed; the identification date is that day.
+ */
+import { SendOutlined } from '@ant-design/icons';
+import { App, Breadcrumb, Button, Card, Col, Form, Row, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError, errorMessage, type FieldError } from '../app/api';
+import { currentYear } from '../app/format';
+import { RegionPicker } from '../regions/RegionPicker';
+import { FACT_FIELDS, HouseholdFactsFields, isMemberField, MembersFields, NEW_PERSON, SaveFailedAlert, showFieldErrors, type HouseholdValues } from '../registry/HouseholdForm';
+import { useStartProcedure } from './api';
+
+type ApplicantValues = Omit<HouseholdValues, 'identifiedOn'>;
+
+const APPLICANT_FIELDS = new Set<string>(['villageCode', ...FACT_FIELDS]);
+
+export function NewIdentificationPage() {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const start = useStartProcedure();
+  const [form] = Form.useForm<ApplicantValues>();
+  const [failure, setFailure] = useState<{ message: string; others: FieldError[] } | null>(null);
+
+  const submit = (v: ApplicantValues) => {
+    setFailure(null);
+    const applicant = {
+      ...v,
+      number: v.number.trim(),
+      secondaryCauses: v.secondaryCauses ?? [],
+      persons: v.persons.map((p) => ({ ...p, idNumber: p.idNumber.trim().toUpperCase() })),
+    };
+    start.mutate(
+      { kind: 'identification', applicant },
+      {
+        onSuccess: (p) => {
+          void message.success('已受理申请，启动识别程序');
+          navigate(`/procedures/${p.id}`);
+        },
+        onError: (e) => {
+          // The server names the applicant's fields `applicant.persons.0.labour`: shown on the same form fields.
+          const fields = e instanceof ApiError ? e.fields.map((f) => ({ ...f, field: f.field.replace(/^applicant\./, '') })) : [];
+          const { others } = showFieldErrors(form, fields, (f) => APPLICANT_FIELDS.has(f) || isMemberField(f));
+          setFailure({ message: errorMessage(e), others });
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <Breadcrumb items={[{ title: <Link to="/procedures">动态调整程序</Link> }, { title: '新识别贫困户申请' }]} style={{ marginBottom: 12 }} />
+      <Typography.Title level={3}>新识别贫困户申请</Typography.Title>
+      <Typography.Paragraph type="secondary">
+        农户提出申请后，按“两评议两公示一比对一公告”办理：村民小组评议 → 县级比对 → 村民代表大会评议并公示 → 乡镇审核并公示 → 县级审定并公告 → 入户采集录入。程序办结时该户录入建档立卡。
+      </Typography.Paragraph>
+      <Form<ApplicantValues>
+        form={form}
+        name="identification-applicant"
+        layout="vertical"
+        onFinish={submit}
+        scrollToFirstError
+        initialValues={{
+          villageCode: params.get('village') ?? undefined,
+          attribute: '一般贫困户',
+          identifiedYear: currentYear(),
+          secondaryCauses: [],
+          foodSecure: true,
+          clothingSecure: true,
+          housingSafe: false,
+          drinkingWaterSafe: false,
+          persons: [{ ...NEW_PERSON, relation: '户主' }],
+        }}
+      >
+        <Card size="small" title="申请户基本情况" style={{ marginBottom: 16 }}>
+          <Row gutter={16}>
+            <Col xs={24} lg={12}>
+              <Form.Item label="所在村" name="villageCode" rules={[{ required: true, message: '请选择所在村' }]}>
+                <RegionPicker leafOnly placeholder="逐级选择到村" />
+              </Form.Item>
+            </Col>
+          </Row>
+          <HouseholdFactsFields creating={false} />
+        </Card>
+        <Card size="small" title="家庭成员" style={{ marginBottom: 16 }}>
+          <MembersFields />
+        </Card>
+        {failure && <SaveFailedAlert failure={failure.message} others={failure.others} />}
+        <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={start.isPending}>
+          提交申请，启动识别程序
+        </Button>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,376 @@
+/**
+ * The open step of a running procedure: a form with only what the step requires (a notice's start date and
+ * objections, an assembly's attendance and votes, who confirmed, or a note about the comparison), and the actions
+ * 通过本步 / 退回 / 撤销程序. The server decides; its field errors are shown at the fields, a stale version asks for a
+ * reload.
+ */
+import { CheckOutlined, ReloadOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Tag, Typography, type FormInstance } from 'antd';
+import { useState } from 'react';
+import { ApiError, errorMessage, type FieldError } from '../app/api';
+import { LEVELS, useProcedureAction, type ActionInput, type Procedure, type StepRecord } from './api';
+import { FINAL_EFFECT, requirementLabels } from './labels';
+import { fieldPath, noticeHint, quorumHint, type AssemblyValues } from './step-hints';
+
+interface PassValues {
+  notice?: { from?: string; objections?: string };
+  assembly?: AssemblyValues;
+  confirmedBy?: string;
+  reason?: string;
+}
+
+interface ReturnValues {
+  to?: number;
+  reason?: string;
+}
+
+const PASS_FIELDS = new Set([
+  'notice.from',
+  'notice.objections',
+  'assembly.representatives',
+  'assembly.present',
+  'assembly.votesFor',
+  'assembly.votesAgainst',
+  'confirmedBy',
+  'reason',
+]);
+
+interface Failure {
+  message: string;
+  /** The server's errors that no field of the form shows. */
+  others: FieldError[];
+  /** Whether some error is shown at a field. */
+  onField: boolean;
+}
+
+/** Puts the server's field errors on the form's fields (those it has); the refusal to show above the buttons. */
+function placeErrors(form: FormInstance, e: unknown, has: (field: string) => boolean): Failure {
+  const fields = e instanceof ApiError ? e.fields : [];
+  const shown = fields.filter((f) => has(f.field));
+  form.setFields(shown.map((f) => ({ name: fieldPath(f.field), errors: [f.message] })));
+  return { message: errorMessage(e), others: fields.filter((f) => !shown.includes(f)), onField: shown.length > 0 };
+}
+
+const isStale = (e: unknown) => e instanceof ApiError && e.code === 'STALE_VERSION';
+
+/** The refusal: the errors no field shows, else a pointer to the fields marked, else the server's message. */
+function Refusal({ title, failure: { message, others, onField }, testId }: { title: string; failure: Failure; testId: string }) {
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid={testId}
+      title={title}
+      description={
+        others.length ? (
+          <ul style={{ margin: 0, paddingLeft: 20 }}>
+            {others.map((f, i) => (
+              <li key={i}>{f.message}</li>
+            ))}
+          </ul>
+        ) : onField ? (
+          '请按标出的字段修改后重新提交。'
+        ) : (
+          message
+        )
+      }
+      style={{ marginBottom: 12 }}
+    />
+  );
+}
+
+function NoticeFields({ minDays, today }: { minDays?: number; today: string }) {
+  const form = Form.useFormInstance<PassValues>();
+  const from = Form.useWatch(['notice', 'from'], form) as string | undefined;
+  const hint = noticeHint(from, minDays, today);
+  return (
+    <Row gutter={12}>
+      <Col xs={24} md={8}>
+        <Form.Item label="公示开始日期" name={['notice', 'from']} rules={[{ required: true, message: '请填写公示开始日期' }]}>
+          <Input type="date" max={today} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={16}>
+        <Form.Item label="异议情况" name={['notice', 'objections']} extra="公示期间无异议的不填；有异议的如实记录，不能通过本步，应核实后退回相应步骤。">
+          <Input.TextArea rows={1} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} placeholder="无异议" />
+        </Form.Item>
+      </Col>
+      <Col xs={24}>
+        {hint ? (
+          <Alert type={hint.ended ? 'success' : 'warning'} showIcon title={hint.text} data-testid="notice-hint" style={{ marginBottom: 16 }} />
+        ) : (
+          <Typography.Paragraph type="secondary">
+            公示期 {minDays ?? 7} 天，自开始日期起算；期满次日起方可通过本步（今天是 {today}）。
+          </Typography.Paragraph>
+        )}
+      </Col>
+    </Row>
+  );
+}
+
+function AssemblyFields() {
+  const form = Form.useFormInstance<PassValues>();
+  const values = (Form.useWatch('assembly', form) ?? {}) as AssemblyValues;
+  const hint = quorumHint(values);
+  const count = (name: keyof AssemblyValues, label: string) => (
+    <Col xs={12} md={6}>
+      <Form.Item label={label} name={['assembly', name]} rules={[{ required: true, message: `请填写${label}` }]}>
+        <InputNumber precision={0} min={0} style={{ width: '100%' }} />
+      </Form.Item>
+    </Col>
+  );
+  return (
+    <Row gutter={12}>
+      {count('representatives', '应到代表人数')}
+      {count('present', '实到人数')}
+      {count('votesFor', '同意票')}
+      {count('votesAgainst', '反对票')}
+      <Col xs={24}>
+        {hint ? (
+          <Alert type={hint.quorate && hint.majority !== false ? 'success' : 'warning'} showIcon title={hint.text} data-testid="quorum-hint" style={{ marginBottom: 16 }} />
+        ) : (
+          <Typography.Paragraph type="secondary">须有三分之二以上的代表到会方可召开，决定须经到会人员过半数同意。</Typography.Paragraph>
+        )}
+      </Col>
+    </Row>
+  );
+}
+
+function ReturnModal({ procedure, open, onClose, onStale }: { procedure: Procedure; open: boolean; onClose: () => void; onStale: () => void }) {
+  const { message } = App.useApp();
+  const action = useProcedureAction(procedure.id);
+  const [form] = Form.useForm<ReturnValues>();
+  const [refusal, setRefusal] = useState<Failure | null>(null);
+  const steps = procedure.definition.steps.slice(0, procedure.currentStep);
+
+  const submit = (v: ReturnValues) => {
+    setRefusal(null);
+    action.mutate(
+      { type: 'return', step: procedure.currentStep, to: v.to ?? -1, reason: v.reason?.trim() ?? '', version: procedure.version },
+      {
+        onSuccess: (p) => {
+          void message.success(`已退回至第 ${p.currentStep + 1} 步`);
+          onClose();
+        },
+        onError: (e) => {
+          if (isStale(e)) {
+            onClose();
+            onStale();
+            return;
+          }
+          setRefusal(placeErrors(form, e, (f) => f === 'to' || f === 'reason'));
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={`退回：第 ${procedure.currentStep + 1} 步“${procedure.definition.steps[procedure.currentStep]?.name ?? ''}”`}
+      okText="确认退回"
+      okButtonProps={{ danger: true, loading: action.isPending }}
+      cancelText="取消"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form<ReturnValues> form={form} name="procedure-return" layout="vertical" onFinish={submit} preserve={false}>
+        <Form.Item label="退回到" name="to" rules={[{ required: true, message: '请选择退回到哪一步' }]}>
+          <Select placeholder="选择此前的步骤" options={steps.map((s, i) => ({ value: i, label: `第 ${i + 1} 步：${s.name}（${s.level}级）` }))} />
+        </Form.Item>
+        <Form.Item label="退回原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写退回原因' }]}>
+          <Input.TextArea rows={3} maxLength={500} placeholder="如：乡镇审核发现务工收入证明不全，退回重新核实" />
+        </Form.Item>
+      </Form>
+      <Typography.Paragraph type="secondary">退回后，从所选步骤起重新逐步办理；已办理的记录保留在办理记录中。</Typography.Paragraph>
+      {refusal && <Refusal title="未退回" failure={refusal} testId="return-error" />}
+    </Modal>
+  );
+}
+
+function WithdrawModal({ procedure, open, onClose, onStale }: { procedure: Procedure; open: boolean; onClose: () => void; onStale: () => void }) {
+  const { message } = App.useApp();
+  const action = useProcedureAction(procedure.id);
+  const [form] = Form.useForm<{ reason?: string }>();
+  const [refusal, setRefusal] = useState<Failure | null>(null);
+
+  const submit = (v: { reason?: string }) => {
+    setRefusal(null);
+    action.mutate(
+      { type: 'withdraw', reason: v.reason?.trim() ?? '', version: procedure.version },
+      {
+        onSuccess: () => {
+          void message.success('程序已撤销');
+          onClose();
+        },
+        onError: (e) => {
+          if (isStale(e)) {
+            onClose();
+            onStale();
+            return;
+          }
+          setRefusal(placeErrors(form, e, (f) => f === 'reason'));
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={`撤销“${procedure.kindLabel}”程序？`}
+      okText="确认撤销"
+      okButtonProps={{ danger: true, loading: action.isPending }}
+      cancelText="取消"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>撤销后该程序不能继续办理，贫困户或村的状态不变；如需办理，应重新启动程序。</Typography.Paragraph>
+      <Form form={form} name="procedure-withdraw" layout="vertical" onFinish={submit} preserve={false}>
+        <Form.Item label="撤销原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写撤销原因' }]}>
+          <Input.TextArea rows={3} maxLength={500} placeholder="如：经核实，该户收入不稳定，暂不脱贫" />
+        </Form.Item>
+      </Form>
+      {refusal && <Refusal title="未撤销" failure={refusal} testId="withdraw-error" />}
+    </Modal>
+  );
+}
+
+/** The form of the open step; built afresh for each version of the procedure (a passed step opens the next one). */
+export function StepForm({ procedure, onReload }: { procedure: Procedure; onReload: () => Promise<unknown> }) {
+  const { modal, message } = App.useApp();
+  const action = useProcedureAction(procedure.id);
+  const [form] = Form.useForm<PassValues>();
+  const [refusal, setRefusal] = useState<Failure | null>(null);
+  const [stale, setStale] = useState(false);
+  const [reloading, setReloading] = useState(false);
+  const [returning, setReturning] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
+
+  const index = procedure.currentStep;
+  const step = procedure.definition.steps[index];
+  if (!step) return null;
+  const last = index === procedure.definition.steps.length - 1;
+  const needs = new Set(step.requires);
+  const levelTooLow = LEVELS.indexOf(procedure.userLevel) < LEVELS.indexOf(step.level);
+
+  const send = (v: PassValues) => {
+    const record: StepRecord = {};
+    if (needs.has('notice')) record.notice = { from: v.notice?.from ?? '', objections: v.notice?.objections?.trim() ?? '' };
+    if (needs.has('assembly')) {
+      const a = v.assembly ?? {};
+      record.assembly = { representatives: a.representatives ?? 0, present: a.present ?? 0, votesFor: a.votesFor ?? 0, votesAgainst: a.votesAgainst ?? 0 };
+    }
+    if (needs.has('confirmation')) record.confirmedBy = v.confirmedBy?.trim() ?? '';
+    const input: ActionInput = { type: 'pass', step: index, record, reason: v.reason?.trim() ?? '', version: procedure.version };
+    setRefusal(null);
+    return action
+      .mutateAsync(input)
+      .then((p) => {
+        void message.success(p.state === 'completed' ? `“${procedure.kindLabel}”程序已办结` : `第 ${index + 1} 步已通过，转入第 ${p.currentStep + 1} 步`);
+      })
+      .catch((e: unknown) => {
+        if (isStale(e)) {
+          setStale(true);
+          return;
+        }
+        setRefusal(placeErrors(form, e, (f) => PASS_FIELDS.has(f)));
+        const first = e instanceof ApiError ? e.fields.find((f) => PASS_FIELDS.has(f.field)) : undefined;
+        if (first) form.scrollToField(fieldPath(first.field), { block: 'center' });
+      });
+  };
+
+  const submit = (v: PassValues) => {
+    if (!last) return void send(v);
+    modal.confirm({
+      title: `通过最后一步“${step.name}”，办结程序？`,
+      content: `办结后${FINAL_EFFECT[procedure.kind]}。`,
+      okText: '确认办结',
+      cancelText: '取消',
+      onOk: () => send(v),
+    });
+  };
+
+  const reload = () => {
+    setReloading(true);
+    void onReload().finally(() => setReloading(false));
+  };
+
+  return (
+    <div data-testid="step-form-card">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Typography.Text strong style={{ fontSize: 16 }} data-testid="current-step">
+          第 {index + 1} 步：{step.name}
+        </Typography.Text>
+        <Tag color="blue">{step.level}级办理</Tag>
+        {requirementLabels(step).map((r) => (
+          <Tag key={r}>{r}</Tag>
+        ))}
+      </Space>
+      {levelTooLow && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`本步应由${step.level}级及以上办理`}
+          description={`您的账号属于${procedure.userLevel}级，只能查看本步、上传佐证材料或撤销程序。`}
+        />
+      )}
+      <Form<PassValues> form={form} name="procedure-step" layout="vertical" onFinish={submit} scrollToFirstError>
+        {needs.has('assembly') && <AssemblyFields />}
+        {needs.has('notice') && <NoticeFields minDays={step.minDays} today={procedure.today} />}
+        {needs.has('confirmation') && (
+          <Form.Item label="确认人" name="confirmedBy" rules={[{ required: true, whitespace: true, message: '请填写确认人' }]} extra="如拟退出户认可、告知本人：由谁确认（姓名及身份），书面材料请作为佐证上传。">
+            <Input maxLength={100} placeholder="如：吉克阿呷（户主）" />
+          </Form.Item>
+        )}
+        {needs.has('comparison') && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="comparison-note"
+            title="本步须已进行部门数据比对（一比对）"
+            description="请先对申请户的全部家庭成员运行一比对（车辆、商品房、工商注册、财政供养、死亡等名单）；尚未比对的，通过本步时将被拒绝。比对命中的情况应交村民代表大会评议核实，不直接取消资格。"
+          />
+        )}
+        {step.requires.length === 0 && <Typography.Paragraph type="secondary">本步无需填写其他记录，核实后即可通过；会议记录、审核报告等请作为佐证材料上传。</Typography.Paragraph>}
+        <Form.Item label="办理意见（可不填）" name="reason">
+          <Input maxLength={500} placeholder="如：经审核，材料齐全" />
+        </Form.Item>
+
+        {stale && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="procedure-stale"
+            title="该程序已被他人办理，本次操作未保存"
+            description="您打开本页后，其他用户办理了该程序。请重新载入，核对当前步骤后再办理。"
+            action={
+              <Button size="small" type="primary" icon={<ReloadOutlined />} loading={reloading} onClick={reload}>
+                重新载入
+              </Button>
+            }
+          />
+        )}
+        {refusal && <Refusal title="本步未通过" failure={refusal} testId="step-error" />}
+        <Space wrap>
+          <Button type="primary" htmlType="submit" icon={<CheckOutlined />} loading={action.isPending} disabled={stale || levelTooLow}>
+            通过本步
+          </Button>
+          <Button icon={<RollbackOutlined />} onClick={() => setReturning(true)} disabled={stale || levelTooLow || index === 0}>
+            退回
+          </Button>
+          <Button danger icon={<StopOutlined />} onClick={() => setWithdrawing(true)} disabled={stale}>
+            撤销程序
+          </Button>
+        </Space>
+      </Form>
+      <ReturnModal procedure={procedure} open={returning} onClose={() => setReturning(false)} onStale={() => setStale(true)} />
+      <WithdrawModal procedure={procedure} open={withdrawing} onClose={() => setWithdrawing(false)} onStale={() => setStale(true)} />
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * The data-quality (数据质量检查) API as the pages use it: the checks, a run now and the latest counts of a region, the
+ * records one check finds, and a household's 扶贫手册 checks (三个一致). See docs/api.md “Data quality”.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { get, post } from '../app/api';
+import { halfYearOf, type CheckKey } from '../../domain/quality/checks';
+
+export type { CheckKey } from '../../domain/quality/checks';
+
+/** A check: its key, its label and the rule it checks. */
+export interface QualityCheck {
+  key: CheckKey;
+  label: string;
+  rule: string;
+}
+
+export interface CheckCount extends QualityCheck {
+  count: number;
+}
+
+/** A run of every check over a region (on demand or scheduled), with the count of each. */
+export interface QualityRun {
+  id: number;
+  regionPrefix: string;
+  trigger: 'on_demand' | 'scheduled';
+  counts: Partial<Record<CheckKey, number>>;
+  userId: number | null;
+  startedAt: string;
+  finishedAt: string | null;
+  checks: CheckCount[];
+  /** The half-year the run counted visits in (only in the answer to a run; see `halfYearLabel`). */
+  halfYear?: string;
+}
+
+/** One record a check found; `householdId` is null for a helper (帮扶责任人联系超过 3 户). */
+export interface Finding {
+  householdId: number | null;
+  villageCode: string;
+  number: string;
+  name: string;
+  idNumber: string;
+  detail: string;
+}
+
+export interface FindingsPage {
+  check: QualityCheck;
+  items: Finding[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** What a field check found in a household's 扶贫手册. */
+export interface HandbookCheck {
+  id: number;
+  householdId: number;
+  year: number;
+  persons: number;
+  perCapita: number;
+  helperNames: string[];
+  checkedOn: string;
+  note: string;
+  userId: number;
+  at: string;
+}
+
+export interface HandbookInput {
+  year: number;
+  persons: number;
+  /** 元, an integer. */
+  perCapita: number;
+  helperNames?: string[];
+  checkedOn?: string;
+  note?: string;
+}
+
+export const TRIGGER_LABELS: Record<QualityRun['trigger'], string> = { on_demand: '立即检查', scheduled: '定时检查' };
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The half-year a run counted visits in (2020 年上半年): the server's label, else that of the run's local date. */
+export function halfYearLabel(run: Pick<QualityRun, 'startedAt' | 'halfYear'>): string {
+  if (run.halfYear) return run.halfYear;
+  const d = new Date(run.startedAt);
+  return halfYearOf(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`).label;
+}
+
+const KEY = ['quality'] as const;
+
+export function useQualityChecks() {
+  return useQuery({
+    queryKey: [...KEY, 'checks'],
+    queryFn: ({ signal }) => get<QualityCheck[]>('/api/quality/checks', undefined, signal),
+    staleTime: Infinity,
+  });
+}
+
+/** The latest run over a region (none chosen: the user's whole scope), or null before the first run. */
+export function useLatestRun(region: string | undefined) {
+  return useQuery({
+    queryKey: [...KEY, 'latest', region ?? ''],
+    queryFn: ({ signal }) => get<QualityRun | null>('/api/quality/latest', { region }, signal),
+  });
+}
+
+/** Runs every check over a region now; the answer becomes that region's latest run, and its findings are reloaded. */
+export function useRunChecks() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (region: string | undefined) => post<QualityRun>('/api/quality/runs', region ? { region } : {}),
+    onSuccess: (run, region) => {
+      qc.setQueryData([...KEY, 'latest', region ?? ''], run);
+      return qc.invalidateQueries({ queryKey: [...KEY, 'findings'] });
+    },
+  });
+}
+
+/** The records one check finds in a region, page by page. */
+export function useFindings(key: CheckKey | undefined, region: string | undefined, page: number, pageSize: number) {
+  return useQuery({
+    queryKey: [...KEY, 'findings', key, region ?? '', page, pageSize],
+    queryFn: ({ signal }) => get<FindingsPage>(`/api/quality/checks/${key}`, { region, page, pageSize }, signal),
+    enabled: key !== undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useHandbookChecks(householdId: number) {
+  return useQuery({
+    queryKey: [...KEY, 'handbook', householdId],
+    queryFn: ({ signal }) => get<HandbookCheck[]>(`/api/quality/households/${householdId}/handbook`, undefined, signal),
+  });
+}
+
+/** Records a handbook check; the answer is the household's checks, newest first. */
+export function useRecordHandbook(householdId: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: HandbookInput) => post<HandbookCheck[]>(`/api/quality/households/${householdId}/handbook`, input),
+    onSuccess: (list) => {
+      qc.setQueryData([...KEY, 'handbook', householdId], list);
+      return qc.invalidateQueries({ queryKey: [...KEY, 'findings'] });
+    },
+  });
+}
