@@ -1,66 +1,20 @@
-import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/shared/errors';
-import { checkCharacter } from '../../src/domain/registry/id-number';
 import { JobRegistry, type JobProgress, type JobView } from '../../src/server/http/jobs';
-import { buildRosterTemplate, parseRoster } from '../../src/server/registry/roster';
+import { parseRoster } from '../../src/server/registry/roster';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { dbKinds } from '../support/db';
+import { idNumber } from '../support/registry';
+import { householdCols, personCols, rosterWith, type RosterCells } from '../support/roster';
 import { expectRollupConsistent } from '../support/rollup';
 import { multipart } from '../support/xlsx';
 
 const VILLAGE = '513431100200'; // 昭觉县新城镇俄尔古取村
 
-/** A valid GB 11643 ID number of 昭觉县 for a birth date and a sequence (odd: man, even: woman). */
-const id = (birth: string, seq: string) => {
-  const first17 = `513431${birth}${seq}`;
-  return first17 + checkCharacter(first17);
-};
-
-type Row = Record<string, string | number>;
-
-/** The real roster template with rows filled in by header name (data from row 3, as users fill it). */
-async function rosterWith(rows: Row[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await buildRosterTemplate()) as unknown as ArrayBuffer);
-  const sheet = wb.getWorksheet('花名册')!;
-  const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
-  rows.forEach((row, i) => {
-    for (const [header, value] of Object.entries(row)) {
-      const col = headers.indexOf(header);
-      if (col < 1) throw new Error(`no column ${header}`);
-      sheet.getRow(3 + i).getCell(col).value = value;
-    }
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-const householdCols = (number: string, over: Row = {}): Row => ({
-  村级区划代码: VILLAGE,
-  户编号: number,
-  贫困户属性: '一般贫困户',
-  识别年度: 2015,
-  主要致贫原因: '缺技术',
-  次要致贫原因: '缺资金、因病',
-  住房安全: '是',
-  饮水安全: '是',
-  吃穿不愁: '是',
-  ...over,
-});
-const person = (name: string, idNumber: string, relation: string, over: Row = {}): Row => ({
-  姓名: name,
-  身份证号: idNumber,
-  与户主关系: relation,
-  劳动能力: '普通劳动力',
-  务工月数: 6,
-  务工地点: '昭觉县城',
-  务工收入: 9000,
-  基本医保: '是',
-  大病保险: '是',
-  养老保险: '否',
-  ...over,
-});
+const id = (birth: string, seq: string) => idNumber(birth, seq);
+type Row = RosterCells;
+const person = personCols;
 
 const good: Row[] = [
   { ...householdCols('0701'), ...person('吉克阿呷', id('19800101', '011'), '户主') },
