@@ -9,19 +9,18 @@
  *   scripts/with-postgres.sh npm run bench:compare                       # PostgreSQL and PGlite
  *   npx tsx bench/compare.ts --backend=pglite --persons=100000 --rows=500000   # smaller, one backend
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ListRowInput } from '../src/domain/compare/list-row';
 import { checkCharacter } from '../src/domain/registry/id-number';
 import type { Auth } from '../src/server/auth/access';
 import { bootstrap } from '../src/server/bootstrap';
-import { openDatabase, type Database } from '../src/server/db/connection';
 import type { RosterRow } from '../src/server/registry/roster';
 import { buildServices } from '../src/server/services';
 import { generateRoster, rng } from './registry-data';
 
-type Backend = 'postgres' | 'pglite';
+import { openBenchDatabase, type Backend } from './support';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const PERSONS = Number(args.persons ?? 1_000_000);
 const HOUSEHOLDS = Math.round(PERSONS / 3.2);
@@ -81,47 +80,9 @@ function* departmentRows(dept: (typeof DEPARTMENTS)[number], count: number, regi
   if (batch.length) yield batch;
 }
 
-async function open(backend: Backend): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  if (backend === 'pglite') {
-    mkdirSync(WORK, { recursive: true });
-    const dir = mkdtempSync(path.join(WORK, 'compare-pglite-'));
-    const database = await openDatabase({ dataDir: dir });
-    return {
-      database,
-      cleanup: async () => {
-        await database.close();
-        if (KEEP) say(`kept ${dir}`);
-        else rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('PostgreSQL: set BENCH_DATABASE_URL or TEST_DATABASE_URL (scripts/with-postgres.sh does)');
-  const admin = await openDatabase({ url });
-  await admin.query(`drop database if exists ${DB_NAME} with (force)`);
-  await admin.query(`create database ${DB_NAME}`);
-  await admin.close();
-  const u = new URL(url);
-  u.pathname = `/${DB_NAME}`;
-  const database = await openDatabase({ url: u.toString() });
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      if (KEEP) {
-        say(`kept the database ${DB_NAME}`);
-        return;
-      }
-      const a = await openDatabase({ url });
-      await a.query(`drop database if exists ${DB_NAME} with (force)`);
-      await a.close();
-    },
-  };
-}
-
 async function run(backend: Backend) {
   say(`${backend}: setting up (Sichuan divisions)…`);
-  const { database, cleanup } = await open(backend);
+  const { database, cleanup } = await openBenchDatabase(backend, DB_NAME, { keep: KEEP, say });
   try {
     const now = new Date('2020-06-30T10:00:00+08:00');
     const services = buildServices(database, () => now);

@@ -7,25 +7,23 @@
  *   scripts/with-postgres.sh npm run bench:registry                   # PostgreSQL and PGlite
  *   npx tsx bench/registry.ts --backend=pglite --persons=100000       # smaller, one backend
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { householdExit, type HouseholdFacts } from '../src/domain/registry/household-rules';
 import { computeIncome, NO_TRANSFER } from '../src/domain/registry/income';
 import type { Auth } from '../src/server/auth/access';
 import { bootstrap } from '../src/server/bootstrap';
-import { openDatabase, type Database } from '../src/server/db/connection';
 import type { RosterRow } from '../src/server/registry/roster';
 import { buildServices } from '../src/server/services';
 import { generateRoster, type GeneratedHousehold } from './registry-data';
 
-type Backend = 'postgres' | 'pglite';
+import { openBenchDatabase, type Backend } from './support';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const PERSONS = Number(args.persons ?? 1_000_000);
 const HOUSEHOLDS = Math.round(PERSONS / 3.2);
 const RUNS = Number(args.runs ?? 10);
 const ROOT = path.resolve(import.meta.dirname, '..');
-const WORK = path.join(ROOT, 'bench', '.work');
 const say = (m: string) => process.stdout.write(`[bench:registry] ${m}\n`);
 
 function stats(samples: number[]) {
@@ -60,36 +58,9 @@ function toRows(households: GeneratedHousehold[]): RosterRow[] {
   return rows;
 }
 
-async function open(backend: Backend): Promise<{ database: Database; cleanup: () => Promise<void> }> {
-  if (backend === 'pglite') {
-    mkdirSync(WORK, { recursive: true });
-    const dir = mkdtempSync(path.join(WORK, 'registry-pglite-'));
-    const database = await openDatabase({ dataDir: dir });
-    return { database, cleanup: async () => (await database.close(), rmSync(dir, { recursive: true, force: true })) };
-  }
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('PostgreSQL: set BENCH_DATABASE_URL or TEST_DATABASE_URL (scripts/with-postgres.sh does)');
-  const admin = await openDatabase({ url });
-  await admin.query('drop database if exists taizhang_bench_registry with (force)');
-  await admin.query('create database taizhang_bench_registry');
-  await admin.close();
-  const u = new URL(url);
-  u.pathname = '/taizhang_bench_registry';
-  const database = await openDatabase({ url: u.toString() });
-  return {
-    database,
-    cleanup: async () => {
-      await database.close();
-      const a = await openDatabase({ url });
-      await a.query('drop database if exists taizhang_bench_registry with (force)');
-      await a.close();
-    },
-  };
-}
-
 async function run(backend: Backend) {
   say(`${backend}: setting up (Sichuan divisions)…`);
-  const { database, cleanup } = await open(backend);
+  const { database, cleanup } = await openBenchDatabase(backend, 'taizhang_bench_registry');
   try {
     const now = new Date('2020-06-30T10:00:00+08:00');
     const services = buildServices(database, () => now);

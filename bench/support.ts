@@ -1,0 +1,51 @@
+/** What the registry-sized benchmarks share: a fresh database of either backend, dropped afterwards unless kept. */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type Database } from '../src/server/db/connection';
+
+export type Backend = 'pglite' | 'postgres';
+
+const WORK = path.join(import.meta.dirname, '.work');
+
+/**
+ * A fresh database: PGlite in a new directory under bench/.work/, or the database `name` created afresh on the server of
+ * BENCH_DATABASE_URL (or TEST_DATABASE_URL, as scripts/with-postgres.sh sets).
+ */
+export async function openBenchDatabase(backend: Backend, name: string, opts: { keep?: boolean; say?: (s: string) => void } = {}): Promise<{ database: Database; cleanup: () => Promise<void> }> {
+  const say = opts.say ?? (() => {});
+  if (backend === 'pglite') {
+    mkdirSync(WORK, { recursive: true });
+    const dir = mkdtempSync(path.join(WORK, `${name}-pglite-`));
+    const database = await openDatabase({ dataDir: dir });
+    return {
+      database,
+      cleanup: async () => {
+        await database.close();
+        if (opts.keep) say(`kept ${dir}`);
+        else rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('PostgreSQL: set BENCH_DATABASE_URL or TEST_DATABASE_URL (scripts/with-postgres.sh does)');
+  const admin = await openDatabase({ url });
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.close();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ url: u.toString() });
+  return {
+    database,
+    cleanup: async () => {
+      await database.close();
+      if (opts.keep) {
+        say(`kept the database ${name}`);
+        return;
+      }
+      const a = await openDatabase({ url });
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.close();
+    },
+  };
+}
