@@ -18,6 +18,7 @@ import { regionRoutes } from './regions/routes';
 import { procedureRoutes } from './procedures/routes';
 import { qualityRoutes } from './quality/routes';
 import { compareRoutes } from './compare/routes';
+import { assessmentRoutes } from './assessment/routes';
 import { rosterRoutes } from './registry/roster-routes';
 import { registryRoutes } from './registry/routes';
 import { buildServices, type Services } from './services';
@@ -77,6 +78,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(procedureRoutes, { services });
   await app.register(qualityRoutes, { services });
   await app.register(compareRoutes, { services });
+  await app.register(assessmentRoutes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;
   const serveWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));

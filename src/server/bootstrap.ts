@@ -34,6 +34,7 @@ export async function bootstrap(database: Database, services: Services, options:
   if (loaded.counties) options.log(`深度贫困县名单：${loaded.counties} 个县`);
   await services.registry.ensureDefaultLines();
   await services.procedures.ensureDefaultDefinitions();
+  await services.assessment.ensureShippedSchemes();
   const rebuilt = await services.registry.ensureRollup();
   if (rebuilt) options.log(`建档立卡统计已按 ${rebuilt} 户的历史重新计算`);
   let root = await services.orgs.root();

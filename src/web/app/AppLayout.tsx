@@ -70,6 +70,7 @@ export function AppLayout() {
     { key: '/procedures', icon: <NodeIndexOutlined />, label: '动态调整程序' },
     { key: '/compare', icon: <DiffOutlined />, label: '部门比对' },
     { key: '/quality', icon: <SafetyCertificateOutlined />, label: '数据质量' },
+    { key: '/assessment', icon: <AuditOutlined />, label: '考核' },
   ];
   const keys = items.flatMap((i) => {
     if (!i || !('key' in i) || typeof i.key !== 'string') return [];

@@ -32,6 +32,7 @@ const CertificatePage = lazy(() => import('../procedures/CertificatePage').then(
 const NewIdentificationPage = lazy(() => import('../procedures/NewIdentificationPage').then((m) => ({ default: m.NewIdentificationPage })));
 const CompareRoutes = lazy(() => import('../compare/CompareRoutes').then((m) => ({ default: m.CompareRoutes })));
 const QualityPage = lazy(() => import('../quality/QualityPage').then((m) => ({ default: m.QualityPage })));
+const AssessmentRoutes = lazy(() => import('../assessment/AssessmentRoutes').then((m) => ({ default: m.AssessmentRoutes })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
 const lazyPage = (element: ReactNode) => <Suspense fallback={fallback}>{element}</Suspense>;
@@ -79,6 +80,7 @@ export function AppRoutes() {
         <Route path="procedures/:id/certificate" element={lazyPage(<CertificatePage />)} />
         <Route path="compare/*" element={lazyPage(<CompareRoutes />)} />
         <Route path="quality" element={lazyPage(<QualityPage />)} />
+        <Route path="assessment/*" element={lazyPage(<AssessmentRoutes />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,0 +1,121 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/connection';
+import { assessmentRounds, assessmentSchemes, assessmentScores, assessmentUnits } from '../db/schema';
+
+export type SchemeRow = typeof assessmentSchemes.$inferSelect;
+export type RoundRow = typeof assessmentRounds.$inferSelect;
+export type UnitRow = typeof assessmentUnits.$inferSelect;
+export type ScoreRow = typeof assessmentScores.$inferSelect;
+
+export function makeAssessmentRepo(db: Db) {
+  return {
+    // --- schemes ---------------------------------------------------------------------------------------------------
+    listSchemes: () => db.select().from(assessmentSchemes).orderBy(desc(assessmentSchemes.shipped), asc(assessmentSchemes.id)),
+    async scheme(id: number): Promise<SchemeRow | undefined> {
+      const [row] = await db.select().from(assessmentSchemes).where(eq(assessmentSchemes.id, id));
+      return row;
+    },
+    async schemeByCode(code: string): Promise<SchemeRow | undefined> {
+      const [row] = await db.select().from(assessmentSchemes).where(eq(assessmentSchemes.code, code));
+      return row;
+    },
+    /** Inserts a scheme unless one with its code exists (the shipped ones at every start). */
+    async insertScheme(s: Omit<typeof assessmentSchemes.$inferInsert, 'id'>, ifAbsent = false): Promise<SchemeRow | undefined> {
+      const q = db.insert(assessmentSchemes).values(s);
+      const [row] = ifAbsent ? await q.onConflictDoNothing({ target: assessmentSchemes.code }).returning() : await q.returning();
+      return row;
+    },
+    async updateScheme(id: number, version: number, values: Partial<typeof assessmentSchemes.$inferInsert>): Promise<boolean> {
+      const rows = await db
+        .update(assessmentSchemes)
+        .set({ ...values, version: sql`${assessmentSchemes.version} + 1` })
+        .where(and(eq(assessmentSchemes.id, id), eq(assessmentSchemes.version, version), eq(assessmentSchemes.locked, false), eq(assessmentSchemes.shipped, false)))
+        .returning({ id: assessmentSchemes.id });
+      return rows.length === 1;
+    },
+    async lockScheme(id: number): Promise<void> {
+      await db.update(assessmentSchemes).set({ locked: true }).where(eq(assessmentSchemes.id, id));
+    },
+
+    // --- rounds ------------------------------------------------------------------------------------------------------
+    async listRounds() {
+      return db
+        .select({
+          id: assessmentRounds.id,
+          schemeId: assessmentRounds.schemeId,
+          schemeName: assessmentSchemes.name,
+          name: assessmentRounds.name,
+          year: assessmentRounds.year,
+          state: assessmentRounds.state,
+          version: assessmentRounds.version,
+          at: assessmentRounds.at,
+          units: sql<number>`(select count(*)::int from ${assessmentUnits} u where u.round_id = ${assessmentRounds.id})`,
+        })
+        .from(assessmentRounds)
+        .innerJoin(assessmentSchemes, eq(assessmentSchemes.id, assessmentRounds.schemeId))
+        .orderBy(desc(assessmentRounds.id));
+    },
+    async round(id: number): Promise<RoundRow | undefined> {
+      const [row] = await db.select().from(assessmentRounds).where(eq(assessmentRounds.id, id));
+      return row;
+    },
+    async insertRound(r: Omit<typeof assessmentRounds.$inferInsert, 'id'>): Promise<RoundRow> {
+      const [row] = await db.insert(assessmentRounds).values(r).returning();
+      return row!;
+    },
+    async updateRound(id: number, version: number, values: Partial<typeof assessmentRounds.$inferInsert>): Promise<boolean> {
+      const rows = await db
+        .update(assessmentRounds)
+        .set({ ...values, version: sql`${assessmentRounds.version} + 1` })
+        .where(and(eq(assessmentRounds.id, id), eq(assessmentRounds.version, version)))
+        .returning({ id: assessmentRounds.id });
+      return rows.length === 1;
+    },
+    /** Bumps the round's version if it is still open at `version`: the guard of every score write. */
+    async touchOpenRound(id: number, version: number): Promise<boolean> {
+      const rows = await db
+        .update(assessmentRounds)
+        .set({ version: sql`${assessmentRounds.version} + 1` })
+        .where(and(eq(assessmentRounds.id, id), eq(assessmentRounds.version, version), eq(assessmentRounds.state, 'open')))
+        .returning({ id: assessmentRounds.id });
+      return rows.length === 1;
+    },
+
+    // --- units and scores ------------------------------------------------------------------------------------------
+    units: (roundId: number) => db.select().from(assessmentUnits).where(eq(assessmentUnits.roundId, roundId)).orderBy(asc(assessmentUnits.unitKey)),
+    async insertUnits(rows: Array<typeof assessmentUnits.$inferInsert>): Promise<void> {
+      if (rows.length) await db.insert(assessmentUnits).values(rows);
+    },
+    async updateUnit(roundId: number, unitKey: string, values: { facts: Record<string, boolean>; adjustments: Record<string, number> }): Promise<void> {
+      await db
+        .update(assessmentUnits)
+        .set(values)
+        .where(and(eq(assessmentUnits.roundId, roundId), eq(assessmentUnits.unitKey, unitKey)));
+    },
+    scores: (roundId: number) => db.select().from(assessmentScores).where(eq(assessmentScores.roundId, roundId)),
+    async upsertScores(rows: Array<typeof assessmentScores.$inferInsert>): Promise<void> {
+      for (let i = 0; i < rows.length; i += 500) {
+        await db
+          .insert(assessmentScores)
+          .values(rows.slice(i, i + 500))
+          .onConflictDoUpdate({
+            target: [assessmentScores.roundId, assessmentScores.unitKey, assessmentScores.methodKey, assessmentScores.indicatorKey],
+            set: { entry: sql`excluded.entry`, origin: sql`excluded.origin`, userId: sql`excluded.user_id`, at: sql`excluded.at` },
+          });
+      }
+    },
+    async deleteScore(k: { roundId: number; unitKey: string; methodKey: string; indicatorKey: string }): Promise<void> {
+      await db
+        .delete(assessmentScores)
+        .where(
+          and(
+            eq(assessmentScores.roundId, k.roundId),
+            eq(assessmentScores.unitKey, k.unitKey),
+            eq(assessmentScores.methodKey, k.methodKey),
+            eq(assessmentScores.indicatorKey, k.indicatorKey),
+          ),
+        );
+    },
+  };
+}
+export type AssessmentRepo = ReturnType<typeof makeAssessmentRepo>;

@@ -1,0 +1,146 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../domain/shared/errors';
+import { authOf } from '../auth/access';
+import { idParams } from '../http/zod';
+import type { Services } from '../services';
+import type { StoredScheme } from './service';
+
+const scoring = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('grade') }),
+  z.object({ kind: z.literal('points'), max: z.number().positive() }),
+  z.object({ kind: z.literal('median'), unit: z.string().optional(), bands: z.object({ edges: z.array(z.number()), lowerIsBetter: z.boolean().optional() }).optional() }),
+  z.object({ kind: z.literal('done'), doneGrades: z.array(z.string()).min(1), notDoneGrade: z.string() }),
+]);
+const schemeBody = z.object({
+  id: z.string().optional(),
+  name: z.string().max(200),
+  year: z.number().int(),
+  unitKind: z.string().max(20),
+  source: z.string(),
+  scale: z.array(z.string().min(1)).min(2),
+  methods: z.array(z.object({ key: z.string().min(1).max(30), label: z.string().min(1), weight: z.number() })).min(1),
+  contents: z
+    .array(
+      z.object({
+        key: z.string().min(1),
+        name: z.string().min(1),
+        major: z.boolean().optional(),
+        indicators: z.array(z.object({ key: z.string().min(1).max(40), name: z.string().min(1), source: z.string(), scoring })).min(1),
+      }),
+    )
+    .min(1),
+  gradePoints: z.record(z.string(), z.number()),
+  gradeThresholds: z.array(z.number()),
+  facts: z.array(z.object({ key: z.string().min(1), label: z.string().min(1) })),
+  rules: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('floor'), id: z.string(), fact: z.string(), min: z.string(), text: z.string() }),
+      z.object({ kind: z.literal('cap'), id: z.string(), items: z.literal('major'), when: z.string(), max: z.string(), text: z.string() }),
+      z.object({ kind: z.literal('veto'), id: z.string(), fact: z.string(), text: z.string() }),
+    ]),
+  ),
+  adjustments: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), sign: z.union([z.literal(1), z.literal(-1)]), max: z.number().nonnegative() })),
+  gradeDescriptions: z.record(z.string(), z.string()).optional(),
+  consequences: z.array(z.object({ grades: z.array(z.string()), action: z.string().min(1), source: z.string() })).optional(),
+});
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (name: string) => `attachment; filename="assessment.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+const roundParams = z.object({ id: z.coerce.number().int(), unitKey: z.string() });
+
+/** Assessment (考核, issue 5): schemes as data, rounds, the score grid, results with their explanations. */
+export async function assessmentRoutes(app: FastifyInstance, { services }: { services: Services }) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const svc = services.assessment;
+  const tags = ['assessment'];
+
+  r.get('/api/assessment/schemes', { schema: { tags, summary: '考核方案列表（内置方案与副本）' } }, async (req) => svc.listSchemes(authOf(req)));
+  r.get('/api/assessment/schemes/:id', { schema: { tags, summary: '考核方案（考核内容、指标、数据来源、考核方式与权重、等次规则）', params: idParams } }, async (req) =>
+    svc.getScheme(authOf(req), req.params.id),
+  );
+  r.post(
+    '/api/assessment/schemes/:id/copy',
+    { schema: { tags, summary: '复制考核方案（系统管理员；副本可修改）', params: idParams, body: z.object({ code: z.string().optional(), name: z.string().optional() }) } },
+    async (req, reply) => reply.code(201).send(await svc.copyScheme(authOf(req), req.params.id, req.body)),
+  );
+  r.put(
+    '/api/assessment/schemes/:id',
+    { schema: { tags, summary: '修改方案副本（内置方案和已被结束轮次使用的方案不能修改）', params: idParams, body: z.object({ scheme: schemeBody, version: z.number().int() }) } },
+    async (req) => svc.updateScheme(authOf(req), req.params.id, { scheme: req.body.scheme as StoredScheme, version: req.body.version }),
+  );
+
+  r.get('/api/assessment/rounds', { schema: { tags, summary: '考核轮次列表' } }, async (req) => svc.listRounds(authOf(req)));
+  r.post(
+    '/api/assessment/rounds',
+    {
+      schema: {
+        tags,
+        summary: '新建考核轮次（方案、年度、考核对象、截止日期）',
+        body: z.object({
+          schemeId: z.number().int(),
+          name: z.string(),
+          year: z.number().int(),
+          units: z.array(z.object({ unitKey: z.string(), name: z.string(), kind: z.string(), ref: z.string().optional() })),
+          deadlines: z.object({ selfEvaluation: z.string().optional(), methods: z.record(z.string(), z.string()).optional() }).optional(),
+        }),
+      },
+    },
+    async (req, reply) => reply.code(201).send(await svc.createRound(authOf(req), req.body)),
+  );
+  r.get('/api/assessment/rounds/:id', { schema: { tags, summary: '考核轮次（方案、考核对象、评分表）', params: idParams } }, async (req) => svc.getRound(authOf(req), req.params.id));
+  r.put(
+    '/api/assessment/rounds/:id/scores',
+    {
+      schema: {
+        tags,
+        summary: '录入评分（一批：考核对象 × 考核方式 × 指标；有一项不合格则全部不写入；entry 为 null 清除）',
+        params: idParams,
+        body: z.object({
+          version: z.number().int().optional(),
+          entries: z.array(z.object({ unitKey: z.string(), methodKey: z.string(), indicatorKey: z.string(), entry: z.unknown() })).max(200_000),
+        }),
+      },
+    },
+    async (req) => svc.saveScores(authOf(req), req.params.id, req.body),
+  );
+  r.put(
+    '/api/assessment/rounds/:id/units/:unitKey',
+    {
+      schema: {
+        tags,
+        summary: '考核对象的认定事项（是/否）与加减分',
+        params: roundParams,
+        body: z.object({ facts: z.record(z.string(), z.unknown()).optional(), adjustments: z.record(z.string(), z.unknown()).optional(), version: z.number().int().optional() }),
+      },
+    },
+    async (req) =>
+      svc.saveUnit(authOf(req), req.params.id, req.params.unitKey, {
+        facts: req.body.facts as Record<string, boolean> | undefined,
+        adjustments: req.body.adjustments as Record<string, number> | undefined,
+        version: req.body.version,
+      }),
+  );
+  r.get('/api/assessment/rounds/:id/results', { schema: { tags, summary: '计算结果（等次、综合得分、排名、说明；谈话提醒等名单；等次分布）', params: idParams } }, async (req) =>
+    svc.results(authOf(req), req.params.id),
+  );
+  r.get('/api/assessment/rounds/:id/grid.xlsx', { schema: { tags, summary: '下载评分表（每个考核方式一个工作表）', params: idParams } }, async (req, reply) => {
+    const f = await svc.gridXlsx(authOf(req), req.params.id);
+    return reply.header('content-type', XLSX).header('content-disposition', attachment(f.fileName)).send(f.buffer);
+  });
+  r.post('/api/assessment/rounds/:id/grid.xlsx', { schema: { tags, summary: '上传评分表（逐格校验，有一处错误则全部不写入；multipart 字段 file）', params: idParams } }, async (req) => {
+    const auth = authOf(req);
+    const file = await req.file();
+    if (!file) throw new AppError('VALIDATION', '评分表：请选择要上传的 .xlsx 文件', { fields: [{ field: 'file', label: '评分表', message: '请选择要上传的 .xlsx 文件' }] });
+    return svc.importGrid(auth, req.params.id, await file.toBuffer());
+  });
+  r.get('/api/assessment/rounds/:id/results.xlsx', { schema: { tags, summary: '导出考核结果（综合评价结果与各考核对象的指标表）', params: idParams } }, async (req, reply) => {
+    const f = await svc.resultsXlsx(authOf(req), req.params.id);
+    return reply.header('content-type', XLSX).header('content-disposition', attachment(f.fileName)).send(f.buffer);
+  });
+  r.post(
+    '/api/assessment/rounds/:id/close',
+    { schema: { tags, summary: '结束本轮考核（评分须完整；结束后不能修改，方案锁定）', params: idParams, body: z.object({ version: z.number().int() }) } },
+    async (req) => svc.closeRound(authOf(req), req.params.id, req.body),
+  );
+}
