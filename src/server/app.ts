@@ -19,6 +19,7 @@ import { procedureRoutes } from './procedures/routes';
 import { qualityRoutes } from './quality/routes';
 import { compareRoutes } from './compare/routes';
 import { assessmentRoutes } from './assessment/routes';
+import { pairingRoutes } from './pairing/routes';
 import { rosterRoutes } from './registry/roster-routes';
 import { registryRoutes } from './registry/routes';
 import { buildServices, type Services } from './services';
@@ -79,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(qualityRoutes, { services });
   await app.register(compareRoutes, { services });
   await app.register(assessmentRoutes, { services });
+  await app.register(pairingRoutes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;
   const serveWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));

@@ -23,6 +23,8 @@ import { makeCompareRepo } from './compare/repo';
 import { makeCompareService } from './compare/service';
 import { makeAssessmentRepo } from './assessment/repo';
 import { makeAssessmentService } from './assessment/service';
+import { makePairingRepo } from './pairing/repo';
+import { makePairingService } from './pairing/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -63,6 +65,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   const quality = makeQualityService({ repo: makeQualityRepo(db), registry, regions, now });
   const compare = makeCompareService({ repo: makeCompareRepo(db), transaction: (fn) => db.transaction((tx) => fn(makeCompareRepo(tx as unknown as Db))), regions, audit, procedures, now });
   const assessment = makeAssessmentService({ repo: makeAssessmentRepo(db), transaction: (fn) => db.transaction((tx) => fn(makeAssessmentRepo(tx as unknown as Db))), now });
-  return { regions, orgs, members, auth, ledger, registry, roster, procedures, quality, compare, assessment, now };
+  const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), registry, regions, orgs, members, now });
+  return { regions, orgs, members, auth, ledger, registry, roster, procedures, quality, compare, assessment, pairing, now };
 }
 export type Services = ReturnType<typeof buildServices>;

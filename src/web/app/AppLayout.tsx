@@ -68,6 +68,7 @@ export function AppLayout() {
       ],
     },
     { key: '/procedures', icon: <NodeIndexOutlined />, label: '动态调整程序' },
+    { key: '/pairing', icon: <UserOutlined />, label: '帮扶责任人' },
     { key: '/compare', icon: <DiffOutlined />, label: '部门比对' },
     { key: '/quality', icon: <SafetyCertificateOutlined />, label: '数据质量' },
     { key: '/assessment', icon: <AuditOutlined />, label: '考核' },

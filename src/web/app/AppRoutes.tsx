@@ -33,6 +33,7 @@ const NewIdentificationPage = lazy(() => import('../procedures/NewIdentification
 const CompareRoutes = lazy(() => import('../compare/CompareRoutes').then((m) => ({ default: m.CompareRoutes })));
 const QualityPage = lazy(() => import('../quality/QualityPage').then((m) => ({ default: m.QualityPage })));
 const AssessmentRoutes = lazy(() => import('../assessment/AssessmentRoutes').then((m) => ({ default: m.AssessmentRoutes })));
+const PairingRoutes = lazy(() => import('../pairing/PairingRoutes').then((m) => ({ default: m.PairingRoutes })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
 const lazyPage = (element: ReactNode) => <Suspense fallback={fallback}>{element}</Suspense>;
@@ -81,6 +82,7 @@ export function AppRoutes() {
         <Route path="compare/*" element={lazyPage(<CompareRoutes />)} />
         <Route path="quality" element={lazyPage(<QualityPage />)} />
         <Route path="assessment/*" element={lazyPage(<AssessmentRoutes />)} />
+        <Route path="pairing/*" element={lazyPage(<PairingRoutes />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -13,6 +13,7 @@ import { HouseholdEditDrawer } from './HouseholdEditDrawer';
 import { IncomeTrace, Mark, VerdictView } from './VerdictView';
 import { StartProcedureButtons } from '../procedures/StartProcedureButtons';
 import { HandbookCheckPanel } from '../quality/HandbookCheckPanel';
+import { HouseholdHelpersPanel } from '../pairing/HouseholdHelpersPanel';
 
 function Flag({ ok, label }: { ok: boolean; label: string }) {
   return (
@@ -357,6 +358,7 @@ export function HouseholdPage() {
           </Card>
         )}
       </Card>
+      <HouseholdHelpersPanel household={h} />
       <HandbookCheckPanel household={h} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         <Mark passed /> 符合 <Mark passed={false} /> 不符合 <Mark passed={null} /> 仅供参考（不作为判断条件）

@@ -1,0 +1,256 @@
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../db/connection';
+import { attachments, helperAssignments, helpers, householdVisits, leaderVillages } from '../db/schema';
+
+export type HelperRow = typeof helpers.$inferSelect;
+export type HelperValues = Omit<typeof helpers.$inferInsert, 'id' | 'version'>;
+export type AssignmentRow = typeof helperAssignments.$inferSelect;
+export type VisitRow = typeof householdVisits.$inferSelect;
+export type LeaderVillageRow = typeof leaderVillages.$inferSelect;
+export type AttachmentMeta = Omit<typeof attachments.$inferSelect, 'content'>;
+
+/** A household as the pairing lists show it (read from the registry's tables in joins, never written here). */
+export interface HouseholdRef {
+  householdId: number;
+  villageCode: string;
+  villageName: string;
+  number: string;
+  head: string;
+  status: string;
+}
+
+const attachmentMeta = {
+  id: attachments.id,
+  ownerType: attachments.ownerType,
+  ownerId: attachments.ownerId,
+  stepIndex: attachments.stepIndex,
+  fileName: attachments.fileName,
+  mime: attachments.mime,
+  size: attachments.size,
+  userId: attachments.userId,
+  at: attachments.at,
+};
+
+/** Whether an assignment holds its household on a day (the end day is the successor's first: exclusive). */
+const heldOn = (day: string) => sql`a.from_on <= ${day}::date and (a.to_on is null or a.to_on > ${day}::date)`;
+
+/**
+ * Household columns for the lists below. These read the registry's `households`, `persons` and `regions` tables in
+ * read-only joins (listing households without a helper or without a visit is one query over both features); all
+ * writes to households go through the registry service.
+ */
+const householdRef = sql`h.id as "householdId", h.village_code as "villageCode", coalesce(r.name, '') as "villageName", h.number,
+  coalesce((select p.name from persons p where p.household_id = h.id and p.relation = '户主' order by p.id limit 1), '') as head, h.status`;
+
+export interface HelperFilter {
+  /** The user's region prefix: helpers working there… */
+  prefix: string;
+  /** …and helpers of the regions above it (a county cadre helping in a township). */
+  ancestors: string[];
+  q?: string;
+  active?: boolean;
+}
+
+function helperWhere(f: HelperFilter): SQL {
+  const text = f.q?.trim();
+  return sql`(hp.region_code like ${`${f.prefix}%`}${f.ancestors.length ? sql` or hp.region_code in (${sql.join(f.ancestors.map((c) => sql`${c}`), sql`, `)})` : sql``})
+    ${text ? sql`and (hp.name like ${`%${text}%`} or hp.unit like ${`%${text}%`})` : sql``}
+    ${f.active === undefined ? sql`` : sql`and hp.active = ${f.active}`}`;
+}
+
+export function makePairingRepo(db: Db) {
+  return {
+    // --- helpers -------------------------------------------------------------------------------------------------
+    async listHelpers(f: HelperFilter, today: string, limit: number, offset: number) {
+      const items = await queryRows<HelperRow & { households: number }>(
+        db,
+        sql`select hp.id, hp.name, hp.unit, hp.kind, hp.level, hp.post, hp.phone, hp.region_code as "regionCode", hp.active, hp.version,
+              (select count(*)::int from helper_assignments a where a.helper_id = hp.id and ${heldOn(today)}) as households
+            from helpers hp where ${helperWhere(f)}
+            order by hp.active desc, hp.region_code, hp.name, hp.id limit ${limit} offset ${offset}`,
+      );
+      const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from helpers hp where ${helperWhere(f)}`);
+      return { items, total: count?.n ?? 0 };
+    },
+    async helper(id: number): Promise<HelperRow | undefined> {
+      const [row] = await db.select().from(helpers).where(eq(helpers.id, id));
+      return row;
+    },
+    /** Inside a transaction: the helper's row, locked until the transaction ends (one assignment at a time per helper). */
+    async lockHelper(id: number): Promise<HelperRow | undefined> {
+      const [row] = await db.select().from(helpers).where(eq(helpers.id, id)).for('update');
+      return row;
+    },
+    async insertHelper(values: HelperValues): Promise<HelperRow> {
+      const [row] = await db.insert(helpers).values(values).returning();
+      return row!;
+    },
+    async updateHelper(id: number, version: number, values: Partial<HelperValues>): Promise<boolean> {
+      const rows = await db
+        .update(helpers)
+        .set({ ...values, version: sql`${helpers.version} + 1` })
+        .where(and(eq(helpers.id, id), eq(helpers.version, version)))
+        .returning({ id: helpers.id });
+      return rows.length === 1;
+    },
+
+    // --- assignments ---------------------------------------------------------------------------------------------
+    async assignment(id: number): Promise<AssignmentRow | undefined> {
+      const [row] = await db.select().from(helperAssignments).where(eq(helperAssignments.id, id));
+      return row;
+    },
+    /** A household's assignments, oldest first, with the helper as they are now. */
+    assignmentsOfHousehold: (householdId: number) =>
+      db
+        .select({
+          id: helperAssignments.id,
+          householdId: helperAssignments.householdId,
+          helperId: helperAssignments.helperId,
+          fromOn: helperAssignments.fromOn,
+          toOn: helperAssignments.toOn,
+          reason: helperAssignments.reason,
+          at: helperAssignments.at,
+          helperName: helpers.name,
+          unit: helpers.unit,
+          kind: helpers.kind,
+          level: helpers.level,
+          post: helpers.post,
+          phone: helpers.phone,
+        })
+        .from(helperAssignments)
+        .innerJoin(helpers, eq(helpers.id, helperAssignments.helperId))
+        .where(eq(helperAssignments.householdId, householdId))
+        .orderBy(asc(helperAssignments.fromOn), asc(helperAssignments.id)),
+    /** A helper's assignments (current and past) with their households, newest first. */
+    assignmentsOfHelper: (helperId: number) =>
+      queryRows<HouseholdRef & { id: number; fromOn: string; toOn: string | null; reason: string }>(
+        db,
+        sql`select a.id, a.from_on::text as "fromOn", a.to_on::text as "toOn", a.reason, ${householdRef}
+            from helper_assignments a join households h on h.id = a.household_id left join regions r on r.code = h.village_code
+            where a.helper_id = ${helperId} order by (a.to_on is null) desc, a.from_on desc, a.id desc`,
+      ),
+    /** The households a helper holds on a day (inside the write transaction for the 3-household limit). */
+    heldBy: (helperId: number, day: string) =>
+      queryRows<HouseholdRef & { id: number }>(
+        db,
+        sql`select a.id, ${householdRef}
+            from helper_assignments a join households h on h.id = a.household_id left join regions r on r.code = h.village_code
+            where a.helper_id = ${helperId} and ${heldOn(day)} order by a.from_on, a.id`,
+      ),
+    async insertAssignment(values: Omit<typeof helperAssignments.$inferInsert, 'id' | 'at'>): Promise<AssignmentRow> {
+      const [row] = await db.insert(helperAssignments).values(values).returning();
+      return row!;
+    },
+    /** Ends an open assignment; false when it had already ended (someone else was quicker). */
+    async endAssignment(id: number, toOn: string, reason: string): Promise<boolean> {
+      const rows = await db
+        .update(helperAssignments)
+        .set({ toOn, reason })
+        .where(and(eq(helperAssignments.id, id), isNull(helperAssignments.toOn)))
+        .returning({ id: helperAssignments.id });
+      return rows.length === 1;
+    },
+
+    /**
+     * Households of a region with no helper on a day, among those that keep a helper: poor (未脱贫, 返贫) and exited
+     * (已脱贫, 稳定脱贫) — seed 004 “确保每个贫困户至少有一名帮扶责任人” and “标注后的稳定脱贫户仍需安排帮扶联系人定期走访”.
+     */
+    async withoutHelper(prefix: string, day: string, limit: number, offset: number) {
+      const where = sql`h.village_code like ${`${prefix}%`} and h.status in ('未脱贫', '返贫', '已脱贫', '稳定脱贫')
+        and not exists (select 1 from helper_assignments a where a.household_id = h.id and ${heldOn(day)})`;
+      const items = await queryRows<HouseholdRef>(
+        db,
+        sql`select ${householdRef} from households h left join regions r on r.code = h.village_code where ${where}
+            order by h.village_code, h.number limit ${limit} offset ${offset}`,
+      );
+      const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from households h where ${where}`);
+      return { items, total: count?.n ?? 0 };
+    },
+
+    // --- visits --------------------------------------------------------------------------------------------------
+    async visit(id: number): Promise<VisitRow | undefined> {
+      const [row] = await db.select().from(householdVisits).where(eq(householdVisits.id, id));
+      return row;
+    },
+    visitsOfHousehold: (householdId: number) =>
+      db.select().from(householdVisits).where(eq(householdVisits.householdId, householdId)).orderBy(desc(householdVisits.visitedOn), desc(householdVisits.id)),
+    async insertVisit(values: Omit<typeof householdVisits.$inferInsert, 'id' | 'at'>): Promise<VisitRow> {
+      const [row] = await db.insert(householdVisits).values(values).returning();
+      return row!;
+    },
+    /** Exited households of a region without a helper's visit (帮扶走访) between two days (a half-year). */
+    async exitedWithoutVisit(prefix: string, from: string, to: string, limit: number, offset: number) {
+      const where = sql`h.village_code like ${`${prefix}%`} and h.status in ('已脱贫', '稳定脱贫')
+        and not exists (select 1 from household_visits v where v.household_id = h.id and v.kind = '帮扶走访' and v.visited_on between ${from}::date and ${to}::date)`;
+      const items = await queryRows<HouseholdRef & { lastVisit: string | null }>(
+        db,
+        sql`select ${householdRef}, (select max(v.visited_on)::text from household_visits v where v.household_id = h.id and v.kind = '帮扶走访') as "lastVisit"
+            from households h left join regions r on r.code = h.village_code where ${where}
+            order by h.village_code, h.number limit ${limit} offset ${offset}`,
+      );
+      const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from households h where ${where}`);
+      return { items, total: count?.n ?? 0 };
+    },
+
+    // --- signature files (attachments of owner type 'visit') -----------------------------------------------------
+    attachmentsOfVisits: (visitIds: number[]) =>
+      visitIds.length
+        ? db
+            .select(attachmentMeta)
+            .from(attachments)
+            .where(and(eq(attachments.ownerType, 'visit'), inArray(attachments.ownerId, visitIds)))
+            .orderBy(asc(attachments.id))
+        : Promise.resolve([] as AttachmentMeta[]),
+    async insertAttachment(a: Omit<typeof attachments.$inferInsert, 'id' | 'ownerType' | 'at'>): Promise<AttachmentMeta> {
+      const [row] = await db
+        .insert(attachments)
+        .values({ ...a, ownerType: 'visit' })
+        .returning(attachmentMeta);
+      return row!;
+    },
+    async attachment(id: number) {
+      const [row] = await db.select().from(attachments).where(and(eq(attachments.id, id), eq(attachments.ownerType, 'visit')));
+      return row;
+    },
+
+    // --- leader–village links (seed 002) -------------------------------------------------------------------------
+    async leaderVillage(id: number): Promise<LeaderVillageRow | undefined> {
+      const [row] = await db.select().from(leaderVillages).where(eq(leaderVillages.id, id));
+      return row;
+    },
+    /** Links of the bodies `orgIds`, or to villages under `villagePrefix` (null: none by village). */
+    async listLeaderVillages(f: { orgIds: number[]; villagePrefix: string | null; kind?: string; orgId?: number; current?: boolean; today: string }, limit: number, offset: number) {
+      const visible =
+        f.villagePrefix !== null
+          ? sql`(${f.orgIds.length ? sql`lv.org_id in (${sql.join(f.orgIds.map((i) => sql`${i}`), sql`, `)}) or ` : sql``}lv.village_code like ${`${f.villagePrefix}%`})`
+          : f.orgIds.length
+            ? sql`lv.org_id in (${sql.join(f.orgIds.map((i) => sql`${i}`), sql`, `)})`
+            : sql`false`;
+      const where = sql`${visible}
+        ${f.kind ? sql`and lv.kind = ${f.kind}` : sql``}
+        ${f.orgId ? sql`and lv.org_id = ${f.orgId}` : sql``}
+        ${f.current === undefined ? sql`` : f.current ? sql`and (lv.to_on is null or lv.to_on > ${f.today}::date)` : sql`and lv.to_on <= ${f.today}::date`}`;
+      const items = await queryRows<LeaderVillageRow>(
+        db,
+        sql`select lv.id, lv.kind, lv.org_id as "orgId", lv.member_id as "memberId", lv.holder, lv.village_code as "villageCode",
+              lv.from_on::text as "fromOn", lv.to_on::text as "toOn", lv.user_id as "userId", lv.at
+            from leader_villages lv where ${where}
+            order by lv.org_id, array_position(array['领导联系村', '机关定点帮扶村', '经促分会帮扶村', '工商联商会帮扶村']::varchar[], lv.kind), lv.member_id nulls last, lv.village_code, lv.id
+            limit ${limit} offset ${offset}`,
+      );
+      const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from leader_villages lv where ${where}`);
+      return { items, total: count?.n ?? 0 };
+    },
+    async insertLeaderVillage(values: Omit<typeof leaderVillages.$inferInsert, 'id' | 'at'>): Promise<LeaderVillageRow> {
+      const [row] = await db.insert(leaderVillages).values(values).returning();
+      return row!;
+    },
+    async updateLeaderVillage(id: number, values: Partial<Pick<LeaderVillageRow, 'toOn' | 'fromOn' | 'holder'>>): Promise<boolean> {
+      return (await db.update(leaderVillages).set(values).where(eq(leaderVillages.id, id)).returning({ id: leaderVillages.id })).length === 1;
+    },
+    async deleteLeaderVillage(id: number): Promise<boolean> {
+      return (await db.delete(leaderVillages).where(eq(leaderVillages.id, id)).returning({ id: leaderVillages.id })).length === 1;
+    },
+  };
+}
+export type PairingRepo = ReturnType<typeof makePairingRepo>;

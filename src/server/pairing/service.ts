@@ -1,0 +1,476 @@
+import { isIsoDate } from '../../domain/pairing/dates';
+import { halfYear, halfYearOf, missingVisitProblem, VISIT_KINDS, type HalfYear } from '../../domain/pairing/half-year-visit';
+import { handoverNotes, heldOn, withEndReason } from '../../domain/pairing/handovers';
+import { helperEligibilityProblem, HELPER_KIND_LABELS, type HelperKind } from '../../domain/pairing/helper-eligibility';
+import { DEFAULT_HELPER_LIMIT, helperLimitProblem } from '../../domain/pairing/helper-limit';
+import { leaderVillageProblems, type LeaderVillageInput } from '../../domain/pairing/leader-village';
+import { signatureFileProblem } from '../../domain/pairing/signature-file';
+import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
+import type { Auth } from '../auth/access';
+import { requireRegion, requireRole } from '../auth/access';
+import type { MembersService } from '../members/service';
+import type { OrgsService } from '../orgs/service';
+import { LEVEL_DIGITS } from '../regions/china-division';
+import { ancestorCodes, type RegionsService } from '../regions/service';
+import type { RegistryService } from '../registry/service';
+import type { HelperRow, HelperValues, HouseholdRef, PairingRepo } from './repo';
+
+export interface PairingDeps {
+  repo: PairingRepo;
+  transaction: <T>(fn: (repo: PairingRepo) => Promise<T>) => Promise<T>;
+  registry: RegistryService;
+  regions: RegionsService;
+  orgs: OrgsService;
+  members: MembersService;
+  now: () => Date;
+  /** Households one helper may hold at a time (seed 004: 一般不超过3户). */
+  helperLimit?: number;
+}
+
+export interface HelperInput {
+  name?: string;
+  unit?: string;
+  kind?: string;
+  level?: string;
+  post?: string;
+  phone?: string;
+  regionCode?: string;
+  active?: boolean;
+}
+
+const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/** The region prefix of a 12-digit code of a known level (`513431000000`, 3 → `513431`). */
+const prefixOf = (code: string, level: number) => code.slice(0, LEVEL_DIGITS[level] ?? 12);
+
+function dateField(field: string, label: string, value: string | undefined, today: string, notBefore?: { day: string; what: string }): FieldError | null {
+  if (!isIsoDate(value)) return { field, label, message: '应为 YYYY-MM-DD' };
+  if (value > today) return { field, label, message: `不能晚于今天（${today}）` };
+  if (notBefore && value < notBefore.day) return { field, label, message: `不能早于${notBefore.what} ${notBefore.day}` };
+  return null;
+}
+
+/** 帮扶责任人, their households and visits, and seed 002's leader–village links (issue 4). */
+export function makePairingService(deps: PairingDeps) {
+  const { repo, transaction, registry, regions, orgs, members, now } = deps;
+  const limit = deps.helperLimit ?? DEFAULT_HELPER_LIMIT;
+  const today = () => isoDate(now());
+
+  /** The prefix a list covers: the region asked for (checked against the user's scope) or the user's own. */
+  async function regionPrefixOf(auth: Auth, region?: string): Promise<{ prefix: string; ancestors: string[] }> {
+    if (region) {
+      requireRegion(auth, region);
+      const r = await regions.get(region);
+      return { prefix: prefixOf(r.code, r.level), ancestors: ancestorCodes(r.code, r.level) };
+    }
+    const level = LEVEL_DIGITS.indexOf(auth.regionPrefix.length as (typeof LEVEL_DIGITS)[number]);
+    return { prefix: auth.regionPrefix, ancestors: level > 0 ? ancestorCodes(auth.regionPrefix.padEnd(12, '0'), level) : [] };
+  }
+
+  /**
+   * A helper the user may see and assign: one working in the user's region, or in a region above it (a county cadre
+   * helping households of a township). Changing the helper's own record needs the helper's region in scope.
+   */
+  function helperVisible(auth: Auth, h: HelperRow): boolean {
+    if (h.regionCode.startsWith(auth.regionPrefix)) return true;
+    const level = LEVEL_DIGITS.indexOf(auth.regionPrefix.length as (typeof LEVEL_DIGITS)[number]);
+    return level > 0 && ancestorCodes(auth.regionPrefix.padEnd(12, '0'), level).includes(h.regionCode);
+  }
+
+  async function loadHelper(auth: Auth, id: number): Promise<HelperRow> {
+    const h = await repo.helper(id);
+    if (!h) throw new AppError('NOT_FOUND', `帮扶责任人不存在（编号 ${id}）`);
+    if (!helperVisible(auth, h)) throw new AppError('FORBIDDEN', '无权访问该帮扶责任人：不在您的管辖范围内');
+    return h;
+  }
+
+  /** A helper about to take a household: visible, active and eligible, each problem naming the field `helperId`. */
+  async function assignableHelper(auth: Auth, id: number): Promise<HelperRow> {
+    const h = await repo.helper(id);
+    if (!h) throw validationError([{ field: 'helperId', label: '帮扶责任人', message: `帮扶责任人不存在（编号 ${id}）` }]);
+    if (!helperVisible(auth, h)) throw new AppError('FORBIDDEN', '无权选择该帮扶责任人：不在您的管辖范围内');
+    if (!h.active) throw validationError([{ field: 'helperId', label: '帮扶责任人', message: `“${h.name}”已停用，不能再联系贫困户` }]);
+    const problem = helperEligibilityProblem(h.kind, h.level);
+    if (problem) throw validationError([{ field: 'helperId', label: '帮扶责任人', message: `“${h.name}”不符合帮扶责任人条件（${problem.label}：${problem.message}）` }]);
+    return h;
+  }
+
+  /** A household the user may see, as the registry answers (scope and status). */
+  async function household(auth: Auth, id: number) {
+    return registry.household(auth, id);
+  }
+
+  /** How a household is named in messages; households outside the user's scope are not named. */
+  function householdLabel(auth: Auth, h: HouseholdRef): string {
+    if (!h.villageCode.startsWith(auth.regionPrefix)) return '不在您管辖范围内的 1 户';
+    return `${h.villageName.replace(/村?(村民委员会|村委会)$/, '村')} 户编号 ${h.number}${h.head ? `（户主 ${h.head}）` : ''}`;
+  }
+
+  /** In the write transaction, after the helper's row is locked: the limit and the household not held twice. */
+  async function checkCanTake(auth: Auth, tx: PairingRepo, helperId: number, householdId: number, day: string): Promise<HelperRow> {
+    const locked = await tx.lockHelper(helperId);
+    if (!locked?.active) throw validationError([{ field: 'helperId', label: '帮扶责任人', message: '该帮扶责任人已停用，不能再联系贫困户' }]);
+    const held = await tx.heldBy(helperId, day);
+    if (held.some((x) => x.householdId === householdId)) throw new AppError('DUPLICATE', `“${locked.name}”已是该户的帮扶责任人`);
+    const problem = helperLimitProblem(
+      locked.name,
+      held.map((x) => ({ householdId: x.householdId, label: householdLabel(auth, x) })),
+      limit,
+    );
+    if (problem)
+      throw new AppError('CONFLICT', problem, {
+        fields: [{ field: 'helperId', label: '帮扶责任人', message: problem }],
+        helperId,
+        households: held.filter((x) => x.villageCode.startsWith(auth.regionPrefix)).map((x) => x.householdId),
+      });
+    return locked;
+  }
+
+  function checkHelper(v: HelperValues): FieldError[] {
+    const out: FieldError[] = [];
+    if (!v.name.trim()) out.push({ field: 'name', label: '姓名', message: '请填写帮扶责任人姓名' });
+    else if (v.name.length > 50) out.push({ field: 'name', label: '姓名', message: '不能超过 50 字' });
+    if (!v.unit.trim()) out.push({ field: 'unit', label: '工作单位', message: '请填写工作单位' });
+    else if (v.unit.length > 100) out.push({ field: 'unit', label: '工作单位', message: '不能超过 100 字' });
+    const eligibility = helperEligibilityProblem(v.kind, v.level);
+    if (eligibility) out.push(eligibility);
+    if ((v.post ?? '').length > 50) out.push({ field: 'post', label: '职务', message: '不能超过 50 字' });
+    if (v.phone && !/^[0-9+\-() ]{5,20}$/.test(v.phone)) out.push({ field: 'phone', label: '联系电话', message: '电话号码格式不正确' });
+    return out;
+  }
+
+  async function checkRegion(auth: Auth, code: string): Promise<FieldError | null> {
+    if (!/^\d{12}$/.test(code) || !(await regions.exists(code))) return { field: 'regionCode', label: '所在地区', message: '行政区划代码不存在' };
+    if (!code.startsWith(auth.regionPrefix)) return { field: 'regionCode', label: '所在地区', message: '不在您的管辖范围内' };
+    return null;
+  }
+
+  function halfYearParam(q: { year?: number; half?: number }): HalfYear {
+    const current = halfYearOf(today());
+    const year = q.year ?? current.year;
+    const half = q.half ?? (q.year === undefined ? current.half : 1);
+    const fields: FieldError[] = [];
+    if (!Number.isInteger(year) || year < 2013 || year > current.year) fields.push({ field: 'year', label: '年度', message: `应在 2013 至 ${current.year} 年之间` });
+    if (half !== 1 && half !== 2) fields.push({ field: 'half', label: '半年', message: '应为 1（上半年）或 2（下半年）' });
+    if (fields.length) throw validationError(fields);
+    return halfYear(year, half as 1 | 2);
+  }
+
+  return {
+    helperLimit: limit,
+
+    // --- helpers -------------------------------------------------------------------------------------------------
+    async helpers(auth: Auth, q: { region?: string; q?: string; active?: boolean; page: number; pageSize: number }) {
+      const { prefix, ancestors } = await regionPrefixOf(auth, q.region);
+      const res = await repo.listHelpers({ prefix, ancestors, q: q.q, active: q.active }, today(), q.pageSize, (q.page - 1) * q.pageSize);
+      return { ...res, limit, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** A helper with the households they hold and held (households outside the user's scope are not named). */
+    async helper(auth: Auth, id: number) {
+      const h = await loadHelper(auth, id);
+      const day = today();
+      const rows = await repo.assignmentsOfHelper(id);
+      const assignments = rows.map((a) => {
+        const visible = a.villageCode.startsWith(auth.regionPrefix);
+        return {
+          id: a.id,
+          fromOn: a.fromOn,
+          toOn: a.toOn,
+          reason: a.reason,
+          current: heldOn(a, day),
+          household: visible ? { id: a.householdId, villageCode: a.villageCode, villageName: a.villageName, number: a.number, head: a.head, status: a.status } : null,
+        };
+      });
+      const eligibility = helperEligibilityProblem(h.kind, h.level);
+      return {
+        ...h,
+        kindLabel: HELPER_KIND_LABELS[h.kind as HelperKind] ?? h.kind,
+        region: await regions.get(h.regionCode),
+        eligible: eligibility === null,
+        eligibilityProblem: eligibility ? `${eligibility.label}：${eligibility.message}` : null,
+        households: assignments.filter((a) => a.current).length,
+        limit,
+        editable: h.regionCode.startsWith(auth.regionPrefix),
+        assignments,
+      };
+    },
+
+    async createHelper(auth: Auth, input: HelperInput) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const values: HelperValues = {
+        name: (input.name ?? '').trim(),
+        unit: (input.unit ?? '').trim(),
+        kind: input.kind ?? '',
+        level: input.level ?? '',
+        post: (input.post ?? '').trim(),
+        phone: (input.phone ?? '').trim(),
+        regionCode: input.regionCode ?? '',
+        active: true,
+      };
+      const fields = checkHelper(values);
+      const region = await checkRegion(auth, values.regionCode);
+      if (region) fields.push(region);
+      if (fields.length) throw validationError(fields);
+      const row = await repo.insertHelper(values);
+      return this.helper(auth, row.id);
+    },
+
+    /** Edits a helper; `active: false` deactivates one who holds no household any more. */
+    async updateHelper(auth: Auth, id: number, input: HelperInput & { version: number }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const h = await loadHelper(auth, id);
+      requireRegion(auth, h.regionCode, '该帮扶责任人');
+      const values: HelperValues = {
+        name: (input.name ?? h.name).trim(),
+        unit: (input.unit ?? h.unit).trim(),
+        kind: input.kind ?? h.kind,
+        level: input.level ?? h.level,
+        post: (input.post ?? h.post).trim(),
+        phone: (input.phone ?? h.phone).trim(),
+        regionCode: input.regionCode ?? h.regionCode,
+        active: input.active ?? h.active,
+      };
+      // A deactivated helper keeps the record as it was; only reactivation checks the rules again.
+      const fields = values.active ? checkHelper(values) : [];
+      if (values.regionCode !== h.regionCode) {
+        const region = await checkRegion(auth, values.regionCode);
+        if (region) fields.push(region);
+      }
+      if (fields.length) throw validationError(fields);
+      if (h.active && !values.active) {
+        const held = await repo.heldBy(id, today());
+        if (held.length)
+          throw new AppError('CONFLICT', `“${h.name}”仍联系 ${held.length} 户（${held.map((x) => householdLabel(auth, x)).join('、')}），请先办理更换或结束帮扶后再停用`, {
+            fields: [{ field: 'active', label: '状态', message: '仍有联系的贫困户' }],
+          });
+      }
+      if (!(await repo.updateHelper(id, input.version, values))) throw new AppError('STALE_VERSION', '该帮扶责任人信息已被他人修改，请刷新后重试', { currentVersion: h.version });
+      return this.helper(auth, id);
+    },
+
+    // --- a household's helpers and visits ------------------------------------------------------------------------
+    /** The panel “帮扶责任人与走访” of a household: helpers now and before, the dated changes, the visits. */
+    async household(auth: Auth, householdId: number) {
+      const h = await household(auth, householdId);
+      const day = today();
+      const assignments = (await repo.assignmentsOfHousehold(householdId)).map((a) => ({ ...a, at: new Date(a.at).toISOString(), current: heldOn(a, day) }));
+      const visits = await repo.visitsOfHousehold(householdId);
+      const files = await repo.attachmentsOfVisits(visits.map((v) => v.id));
+      const half = halfYearOf(day);
+      return {
+        householdId,
+        status: h.status,
+        limit,
+        helpers: assignments.filter((a) => a.current),
+        assignments,
+        notes: handoverNotes(assignments),
+        visits: visits.map((v) => ({ ...v, at: new Date(v.at).toISOString(), attachments: files.filter((f) => f.ownerId === v.id).map((f) => ({ ...f, at: new Date(f.at).toISOString() })) })),
+        halfYear: { ...half, problem: missingVisitProblem(h.status, visits, half) },
+      };
+    },
+
+    /** Assigns a helper to a household from a day (default today), within the helper's limit. */
+    async assign(auth: Auth, householdId: number, input: { helperId: number; fromOn?: string; reason?: string }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const h = await household(auth, householdId);
+      if (h.status === '清退') throw new AppError('CONFLICT', '已清退的户不再确定帮扶责任人');
+      const day = today();
+      const fromOn = input.fromOn ?? day;
+      const bad = dateField('fromOn', '起始日期', fromOn, day);
+      if (bad) throw validationError([bad]);
+      await assignableHelper(auth, input.helperId);
+      await transaction(async (tx) => {
+        await checkCanTake(auth, tx, input.helperId, householdId, day);
+        await tx.insertAssignment({ householdId, helperId: input.helperId, fromOn, toOn: null, reason: input.reason?.trim() ?? '', userId: auth.userId });
+      });
+      return this.household(auth, householdId);
+    },
+
+    /** Ends an assignment on a day (default today); the household keeps the dated record. */
+    async endAssignment(auth: Auth, id: number, input: { toOn?: string; reason?: string }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const a = await repo.assignment(id);
+      if (!a) throw new AppError('NOT_FOUND', `帮扶关系不存在（编号 ${id}）`);
+      await household(auth, a.householdId);
+      if (a.toOn !== null) throw new AppError('CONFLICT', `该帮扶关系已于 ${a.toOn} 结束`);
+      const day = today();
+      const toOn = input.toOn ?? day;
+      const bad = dateField('toOn', '结束日期', toOn, day, { day: a.fromOn, what: '起始日期' });
+      if (bad) throw validationError([bad]);
+      if (!(await repo.endAssignment(id, toOn, withEndReason(a.reason, input.reason ?? '')))) throw new AppError('CONFLICT', '该帮扶关系已结束，请刷新后重试');
+      return this.household(auth, a.householdId);
+    },
+
+    /** Replaces a household's helper: the old assignment ends and the new one starts the same day, with the reason. */
+    async replace(auth: Auth, id: number, input: { helperId: number; on?: string; reason: string }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const a = await repo.assignment(id);
+      if (!a) throw new AppError('NOT_FOUND', `帮扶关系不存在（编号 ${id}）`);
+      await household(auth, a.householdId);
+      if (a.toOn !== null) throw new AppError('CONFLICT', `该帮扶关系已于 ${a.toOn} 结束，不能再更换`);
+      const day = today();
+      const on = input.on ?? day;
+      const fields: FieldError[] = [];
+      if (!input.reason?.trim()) fields.push({ field: 'reason', label: '更换原因', message: '请填写更换原因（扶贫手册须备注从何时调整更换）' });
+      const bad = dateField('on', '更换日期', on, day);
+      if (bad) fields.push(bad);
+      else if (on <= a.fromOn) fields.push({ field: 'on', label: '更换日期', message: `应晚于原帮扶责任人的起始日期 ${a.fromOn}` });
+      if (input.helperId === a.helperId) fields.push({ field: 'helperId', label: '帮扶责任人', message: '新帮扶责任人与原帮扶责任人相同' });
+      if (fields.length) throw validationError(fields);
+      await assignableHelper(auth, input.helperId);
+      const reason = input.reason.trim();
+      await transaction(async (tx) => {
+        await checkCanTake(auth, tx, input.helperId, a.householdId, day);
+        if (!(await tx.endAssignment(id, on, withEndReason(a.reason, reason)))) throw new AppError('CONFLICT', '该帮扶关系已结束，请刷新后重试');
+        await tx.insertAssignment({ householdId: a.householdId, helperId: input.helperId, fromOn: on, toOn: null, reason, userId: auth.userId });
+      });
+      return this.household(auth, a.householdId);
+    },
+
+    /** Households that keep a helper (poor and exited) with none on a day (default today): for data quality. */
+    async withoutHelper(auth: Auth, q: { region?: string; on?: string; page: number; pageSize: number }) {
+      const { prefix } = await regionPrefixOf(auth, q.region);
+      const day = q.on ?? today();
+      if (!isIsoDate(day)) throw validationError([{ field: 'on', label: '日期', message: '应为 YYYY-MM-DD' }]);
+      return { ...(await repo.withoutHelper(prefix, day, q.pageSize, (q.page - 1) * q.pageSize)), on: day, page: q.page, pageSize: q.pageSize };
+    },
+
+    async addVisit(auth: Auth, householdId: number, input: { kind: string; visitedOn?: string; helperId?: number | null; visitor?: string; content: string }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      await household(auth, householdId);
+      const day = today();
+      const visitedOn = input.visitedOn ?? day;
+      const fields: FieldError[] = [];
+      if (!(VISIT_KINDS as readonly string[]).includes(input.kind)) fields.push({ field: 'kind', label: '走访类别', message: `应为${VISIT_KINDS.join('或')}` });
+      const bad = dateField('visitedOn', '走访日期', visitedOn, day);
+      if (bad) fields.push(bad);
+      if (!input.content?.trim()) fields.push({ field: 'content', label: '走访内容', message: '请填写走访了解的情况和落实的帮扶措施' });
+      else if (input.content.length > 2000) fields.push({ field: 'content', label: '走访内容', message: '不能超过 2000 字' });
+      let visitor = input.visitor?.trim() ?? '';
+      let helperId: number | null = null;
+      if (input.helperId && input.kind === '家庭医生') fields.push({ field: 'helperId', label: '帮扶责任人', message: '家庭医生走访不选帮扶责任人，请填写医生姓名' });
+      else if (input.helperId && !bad) {
+        const held = (await repo.assignmentsOfHousehold(householdId)).find((a) => a.helperId === input.helperId && heldOn(a, visitedOn));
+        if (!held) fields.push({ field: 'helperId', label: '帮扶责任人', message: `走访当日（${visitedOn}）该人员不是本户的帮扶责任人` });
+        else {
+          helperId = held.helperId;
+          visitor ||= held.helperName;
+        }
+      }
+      if (!visitor) fields.push({ field: 'visitor', label: input.kind === '家庭医生' ? '签约医生' : '走访人', message: '请填写走访人姓名' });
+      else if (visitor.length > 50) fields.push({ field: 'visitor', label: '走访人', message: '不能超过 50 字' });
+      if (fields.length) throw validationError(fields);
+      const row = await repo.insertVisit({ householdId, kind: input.kind, helperId, visitor, visitedOn, content: input.content.trim(), userId: auth.userId });
+      return { ...row, at: new Date(row.at).toISOString(), attachments: [] };
+    },
+
+    /** Keeps a signature file (帮扶成效签字) with a visit: an image or a PDF, checked by type and content. */
+    async addSignature(auth: Auth, visitId: number, file: { fileName: string; mime: string; content: Buffer }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const v = await repo.visit(visitId);
+      if (!v) throw new AppError('NOT_FOUND', `走访记录不存在（编号 ${visitId}）`);
+      await household(auth, v.householdId);
+      const problem = signatureFileProblem({ mime: file.mime, size: file.content.length, head: file.content.subarray(0, 16) });
+      if (problem) throw validationError([problem]);
+      const row = await repo.insertAttachment({ ownerId: visitId, stepIndex: null, fileName: file.fileName.slice(0, 200) || '签字材料', mime: file.mime.toLowerCase(), size: file.content.length, content: file.content, userId: auth.userId });
+      return { ...row, at: new Date(row.at).toISOString() };
+    },
+
+    async signature(auth: Auth, attachmentId: number) {
+      const a = await repo.attachment(attachmentId);
+      if (!a) throw new AppError('NOT_FOUND', '签字材料不存在');
+      const v = await repo.visit(a.ownerId);
+      if (!v) throw new AppError('NOT_FOUND', '签字材料不存在');
+      await household(auth, v.householdId);
+      return a;
+    },
+
+    /** Exited households of a region without a helper's visit in a half-year (default the current one): for data quality. */
+    async missingVisits(auth: Auth, q: { region?: string; year?: number; half?: number; page: number; pageSize: number }) {
+      const { prefix } = await regionPrefixOf(auth, q.region);
+      const half = halfYearParam(q);
+      return { halfYear: half, ...(await repo.exitedWithoutVisit(prefix, half.from, half.to, q.pageSize, (q.page - 1) * q.pageSize)), page: q.page, pageSize: q.pageSize };
+    },
+
+    // --- leader–village links (seed 002) -------------------------------------------------------------------------
+    async leaderVillages(auth: Auth, q: { orgId?: number; kind?: string; current?: boolean; page: number; pageSize: number }) {
+      if (q.orgId) await orgs.get(auth, q.orgId);
+      const subtree = await orgs.list(auth);
+      const res = await repo.listLeaderVillages(
+        { orgIds: subtree.map((o) => o.id), villagePrefix: auth.role === 'member' ? null : auth.regionPrefix, kind: q.kind, orgId: q.orgId, current: q.current, today: today() },
+        q.pageSize,
+        (q.page - 1) * q.pageSize,
+      );
+      const orgNames = new Map(subtree.map((o) => [o.id, o.name]));
+      for (const id of new Set(res.items.map((l) => l.orgId))) if (!orgNames.has(id)) orgNames.set(id, (await orgs.getUnchecked(id)).name);
+      const memberNames = new Map((await members.findMany([...new Set(res.items.flatMap((l) => (l.memberId ? [l.memberId] : [])))])).map((m) => [m.id, m.name]));
+      const villages = await regions.fullNames(res.items.map((l) => l.villageCode));
+      const day = today();
+      return {
+        items: res.items.map((l) => ({
+          ...l,
+          at: new Date(l.at).toISOString(),
+          orgName: orgNames.get(l.orgId) ?? '',
+          memberName: l.memberId ? (memberNames.get(l.memberId) ?? '') : null,
+          villageName: villages.get(l.villageCode) ?? l.villageCode,
+          current: l.toOn === null || l.toOn > day,
+          editable: subtree.some((o) => o.id === l.orgId) && auth.role !== 'member',
+        })),
+        total: res.total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+
+    async createLeaderVillage(auth: Auth, input: LeaderVillageInput & { orgId: number; villageCode: string }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const org = await orgs.get(auth, input.orgId);
+      const fromOn = input.fromOn || today();
+      const fields = leaderVillageProblems({ ...input, fromOn });
+      if (input.memberId) {
+        // The member must belong to the body (or its groups), which is in the user's scope.
+        const [m] = await members.findMany([input.memberId]);
+        if (!m) fields.push({ field: 'memberId', label: '联系领导', message: `委员不存在（编号 ${input.memberId}）` });
+        else if (!m.orgPath.startsWith(org.path)) fields.push({ field: 'memberId', label: '联系领导', message: `委员“${m.name}”不属于“${org.name}”` });
+      }
+      const village = /^\d{12}$/.test(input.villageCode) && (await regions.exists(input.villageCode)) ? await regions.get(input.villageCode) : null;
+      if (!village) fields.push({ field: 'villageCode', label: '帮扶村', message: '行政区划代码不存在' });
+      else if (village.level !== 5) fields.push({ field: 'villageCode', label: '帮扶村', message: `“${village.name}”不是村级行政区划` });
+      if (fields.length) throw validationError(fields);
+      const row = await repo.insertLeaderVillage({
+        kind: input.kind,
+        orgId: org.id,
+        memberId: input.memberId ?? null,
+        holder: input.holder?.trim() ?? '',
+        villageCode: input.villageCode,
+        fromOn,
+        toOn: input.toOn ?? null,
+        userId: auth.userId,
+      });
+      return { ...row, at: new Date(row.at).toISOString() };
+    },
+
+    /** Ends a link on a day (default today), or changes its dates or chamber. */
+    async updateLeaderVillage(auth: Auth, id: number, input: { fromOn?: string; toOn?: string | null; holder?: string }) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const l = await repo.leaderVillage(id);
+      if (!l) throw new AppError('NOT_FOUND', `帮扶村记录不存在（编号 ${id}）`);
+      await orgs.get(auth, l.orgId);
+      const next = { fromOn: input.fromOn ?? l.fromOn, toOn: input.toOn === undefined ? l.toOn : input.toOn, holder: input.holder ?? l.holder };
+      const fields = leaderVillageProblems({ kind: l.kind, memberId: l.memberId, ...next });
+      if (fields.length) throw validationError(fields);
+      await repo.updateLeaderVillage(id, { ...next, holder: next.holder.trim() });
+      return { ...l, ...next, holder: next.holder.trim(), at: new Date(l.at).toISOString() };
+    },
+
+    async deleteLeaderVillage(auth: Auth, id: number) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const l = await repo.leaderVillage(id);
+      if (!l) throw new AppError('NOT_FOUND', `帮扶村记录不存在（编号 ${id}）`);
+      await orgs.get(auth, l.orgId);
+      await repo.deleteLeaderVillage(id);
+    },
+  };
+}
+export type PairingService = ReturnType<typeof makePairingService>;

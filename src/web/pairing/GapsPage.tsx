@@ -1,0 +1,99 @@
+/**
+ * 待落实: households that keep a helper but have none today (seed 004: “确保每个贫困户至少有一名帮扶责任人”), and exited
+ * households without a helper's visit in a half-year (“脱贫以后，每半年至少上门回访1次”), per region.
+ */
+import { Card, Col, Form, InputNumber, Row, Select, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { currentYear } from '../app/format';
+import { ErrorResult } from '../app/ErrorResult';
+import { RegionPicker } from '../regions/RegionPicker';
+import { STATUS_COLORS } from '../registry/api';
+import { useMissingVisits, useWithoutHelper, type HouseholdRow } from './api';
+import { PairingNav } from './PairingNav';
+
+const columns = (extra: boolean) => [
+  {
+    title: '贫困户',
+    render: (_: unknown, h: HouseholdRow) => (
+      <Link to={`/registry/households/${h.householdId}`}>
+        {h.villageName} · 户编号 {h.number}
+        {h.head ? `（户主 ${h.head}）` : ''}
+      </Link>
+    ),
+  },
+  { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{s}</Tag> },
+  ...(extra ? [{ title: '最近一次帮扶走访', dataIndex: 'lastVisit', width: 150, render: (v: string | null) => v ?? '从未走访' }] : []),
+];
+
+function WithoutHelper({ region }: { region?: string }) {
+  const [page, setPage] = useState({ current: 1, size: 10 });
+  const list = useWithoutHelper(region, page.current, page.size);
+  return (
+    <Card size="small" title="无帮扶责任人的户" style={{ marginBottom: 16 }} extra={<Typography.Text type="secondary">未脱贫、返贫、已脱贫和稳定脱贫的户都应有帮扶责任人</Typography.Text>}>
+      {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
+      <Table<HouseholdRow>
+        data-testid="without-helper"
+        size="small"
+        rowKey="householdId"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        columns={columns(false)}
+        locale={{ emptyText: '每户都已确定帮扶责任人' }}
+        pagination={{ current: page.current, pageSize: page.size, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 户`, onChange: (current, size) => setPage({ current, size }) }}
+      />
+    </Card>
+  );
+}
+
+function MissingVisits({ region }: { region?: string }) {
+  const [half, setHalf] = useState<{ year?: number; half?: number }>({});
+  const [page, setPage] = useState({ current: 1, size: 10 });
+  const list = useMissingVisits({ region, ...half }, page.current, page.size);
+  return (
+    <Card
+      size="small"
+      title={`半年内未上门回访的脱贫户${list.data ? `（${list.data.halfYear.label}）` : ''}`}
+      extra={
+        <Form layout="inline" name="visit-half-year" initialValues={{ year: currentYear(), half: new Date().getMonth() < 6 ? 1 : 2 }} onValuesChange={(_, v: { year: number; half: number }) => setHalf(v)}>
+          <Form.Item name="year" label="年度" style={{ marginBottom: 0 }}>
+            <InputNumber min={2013} max={currentYear()} precision={0} style={{ width: 90 }} />
+          </Form.Item>
+          <Form.Item name="half" style={{ marginBottom: 0 }}>
+            <Select style={{ width: 100 }} options={[{ value: 1, label: '上半年' }, { value: 2, label: '下半年' }]} />
+          </Form.Item>
+        </Form>
+      }
+    >
+      <Typography.Paragraph type="secondary">脱贫以后，每半年至少上门回访 1 次（只计帮扶走访，家庭医生签约走访另行记录）。</Typography.Paragraph>
+      {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
+      <Table<HouseholdRow>
+        data-testid="missing-visits"
+        size="small"
+        rowKey="householdId"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        columns={columns(true)}
+        locale={{ emptyText: '脱贫户均已回访' }}
+        pagination={{ current: page.current, pageSize: page.size, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 户`, onChange: (current, size) => setPage({ current, size }) }}
+      />
+    </Card>
+  );
+}
+
+export function GapsPage() {
+  const [region, setRegion] = useState<string | undefined>(undefined);
+  return (
+    <>
+      <PairingNav />
+      <Typography.Title level={3}>待落实帮扶与回访</Typography.Title>
+      <Row style={{ marginBottom: 16 }}>
+        <Col xs={24} md={12}>
+          <RegionPicker value={region} onChange={(code) => setRegion(code)} placeholder="全部（管辖范围内）" />
+        </Col>
+      </Row>
+      <WithoutHelper key={`h-${region ?? ''}`} region={region} />
+      <MissingVisits key={`v-${region ?? ''}`} region={region} />
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+/** 帮扶责任人: the helpers of the user's region (and of the regions above it), searchable, with a form to register one. */
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ErrorResult } from '../app/ErrorResult';
+import { isAdmin, useMe } from '../auth/api';
+import { RegionPicker } from '../regions/RegionPicker';
+import { HELPER_KIND_LABELS, useHelpers, type Helper, type HelperFilters } from './api';
+import { HelperFormDrawer } from './HelperFormDrawer';
+import { PairingNav } from './PairingNav';
+
+interface FilterValues {
+  region?: string;
+  q?: string;
+  active?: 'true' | 'false';
+}
+
+export function HelpersPage() {
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo<HelperFilters>(
+    () => ({ region: params.get('region') ?? undefined, q: params.get('q') ?? undefined, active: params.get('active') === null ? undefined : params.get('active') === 'true' }),
+    [params],
+  );
+  const page = Number(params.get('page')) || 1;
+  const pageSize = Number(params.get('pageSize')) || 20;
+  const list = useHelpers(filters, page, pageSize);
+  const mayEdit = isAdmin(useMe().data);
+  const [creating, setCreating] = useState(false);
+  const limit = list.data?.limit ?? 3;
+
+  const apply = (v: FilterValues) => {
+    const next = new URLSearchParams();
+    for (const [k, val] of Object.entries(v)) if (val) next.set(k, String(val));
+    setParams(next);
+  };
+
+  return (
+    <>
+      <PairingNav />
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          帮扶责任人
+        </Typography.Title>
+        {mayEdit && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="helper-new">
+            登记帮扶责任人
+          </Button>
+        )}
+      </Space>
+      <Typography.Paragraph type="secondary">
+        帮扶责任人须为乡镇以上党政机关、事业单位在编干部或企业中层以上管理人员，每人联系的贫困户不超过 {limit} 户。贫困户的帮扶责任人在其扶贫手册页面确定、更换。
+      </Typography.Paragraph>
+      <Form<FilterValues>
+        key={params.toString()}
+        name="helper-filters"
+        layout="vertical"
+        initialValues={{ region: filters.region, q: filters.q, active: filters.active === undefined ? undefined : filters.active ? 'true' : 'false' }}
+        onFinish={apply}
+        style={{ background: '#fafafa', padding: '12px 16px 0', borderRadius: 6, marginBottom: 16 }}
+      >
+        <Row gutter={12}>
+          <Col xs={24} md={8}>
+            <Form.Item label="姓名或单位" name="q">
+              <Input allowClear />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={4}>
+            <Form.Item label="状态" name="active">
+              <Select allowClear placeholder="全部" options={[{ value: 'true', label: '在岗' }, { value: 'false', label: '已停用' }]} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
+            <Form.Item label="地区" name="region">
+              <RegionPicker maxLevel={4} placeholder="全部（管辖范围内）" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={4}>
+            <Form.Item label=" ">
+              <Space>
+                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+                  查询
+                </Button>
+                <Button onClick={() => setParams(new URLSearchParams())}>重置</Button>
+              </Space>
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+      {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
+      <Table<Helper>
+        data-testid="helper-list"
+        size="small"
+        bordered
+        rowKey="id"
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 'max-content' }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (t) => `共 ${t} 人`,
+          onChange: (p, size) => {
+            const next = new URLSearchParams(params);
+            next.set('page', String(size !== pageSize ? 1 : p));
+            next.set('pageSize', String(size));
+            setParams(next);
+          },
+        }}
+        columns={[
+          { title: '姓名', dataIndex: 'name', render: (v: string, h) => <Link to={`/pairing/helpers/${h.id}`}>{v}</Link> },
+          { title: '工作单位', dataIndex: 'unit' },
+          { title: '职务', dataIndex: 'post', render: (v: string) => v || '—' },
+          { title: '人员类别', dataIndex: 'kind', render: (k: Helper['kind'], h) => `${HELPER_KIND_LABELS[k] ?? k}（${k === 'cadre' ? `${h.level}级` : h.level}）` },
+          { title: '联系电话', dataIndex: 'phone', render: (v: string) => v || '—' },
+          {
+            title: '现联系户数',
+            dataIndex: 'households',
+            align: 'right',
+            render: (n: number) => <Tag color={n > limit ? 'red' : n === limit ? 'orange' : n === 0 ? 'default' : 'green'}>{n} / {limit}</Tag>,
+          },
+          { title: '状态', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">在岗</Tag> : <Tag>已停用</Tag>) },
+        ]}
+      />
+      {mayEdit && <HelperFormDrawer open={creating} onClose={() => setCreating(false)} />}
+    </>
+  );
+}
