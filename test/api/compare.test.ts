@@ -341,6 +341,24 @@ describe.each(dbKinds())('cross-department comparison (一比对) on %s', (kind)
     expect(passed.statusCode, passed.body).toBe(200);
     // Still nobody in the registry: the comparison decides nothing, the procedure's later steps do.
     expect((await town.get('/api/registry/households?q=阿尔拉则')).json().total).toBe(0);
+    // The assembly weighs the hit (属实, but the family still qualifies), the notices run, the county decides, and the
+    // last step (入户采集录入) enters the household into the registry.
+    p = passed.json();
+    for (const [step, record] of [
+      [3, { assembly: quorum, notice: { from: '2020-06-01' } }],
+      [4, { notice: { from: '2020-06-10' } }],
+      [5, {}],
+      [6, {}],
+    ] as const) {
+      const res = await county.post(`/api/procedures/${p.id}/actions`, { type: 'pass', step, record, version: p.version });
+      expect(res.statusCode, res.body).toBe(200);
+      p = res.json();
+    }
+    expect(p).toMatchObject({ state: 'completed' });
+    const entered = (await town.get(`/api/registry/households/${p.householdId}`)).json();
+    expect(entered).toMatchObject({ number: '0009', status: '未脱贫' });
+    expect(entered.persons.map((x: { name: string }) => x.name)).toEqual(['阿尔拉则', '阿尔木呷']);
+    expect(entered.history).toMatchObject([{ status: '未脱贫', reason: '建档立卡识别' }]);
   });
 
   it('compares the members of the household of a running procedure (a removal)', async () => {
