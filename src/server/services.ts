@@ -1,3 +1,4 @@
+import { parseWanYuan } from '../domain/ledger/money';
 import type { Database, Db } from './db/connection';
 import { makeAuditRepo } from './audit/repo';
 import { makeAuditService } from './audit/service';
@@ -64,7 +65,17 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   });
   const quality = makeQualityService({ repo: makeQualityRepo(db), registry, regions, now });
   const compare = makeCompareService({ repo: makeCompareRepo(db), transaction: (fn) => db.transaction((tx) => fn(makeCompareRepo(tx as unknown as Db))), regions, audit, procedures, now });
-  const assessment = makeAssessmentService({ repo: makeAssessmentRepo(db), transaction: (fn) => db.transaction((tx) => fn(makeAssessmentRepo(tx as unknown as Db))), now });
+  const assessment = makeAssessmentService({
+    repo: makeAssessmentRepo(db),
+    transaction: (fn) => db.transaction((tx) => fn(makeAssessmentRepo(tx as unknown as Db))),
+    now,
+    orgFigures: async (auth, orgId, year) => {
+      const org = await orgs.get(auth, orgId);
+      const s = await ledger.summary(auth, { orgId, yearFrom: year, yearTo: year });
+      const funds = parseWanYuan(s.all.total.fundsTotal);
+      return { orgKind: org.kind, fundsYuan: funds.ok ? funds.yuan : 0, entries: s.all.total.entries, participation: s.participation };
+    },
+  });
   const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), registry, regions, orgs, members, now });
   return { regions, orgs, members, auth, ledger, registry, roster, procedures, quality, compare, assessment, pairing, now };
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateRound, type UnitInput } from '../../src/domain/assessment/round';
 import { indicators } from '../../src/domain/assessment/scheme';
 import { GUANGDONG_2019_AIDED } from '../../src/domain/assessment/schemes/guangdong-2019-aided';
-import { createTestApp, type Client, type TestApp } from '../support/app';
+import { createTestApp, entryBody, type Client, type TestApp } from '../support/app';
 import { dbKinds } from '../support/db';
 import { multipart, readSheet } from '../support/xlsx';
 import ExcelJS from 'exceljs';
@@ -252,6 +252,39 @@ describe.each(dbKinds())('assessment (考核) on %s', (kind) => {
     const meizhou = await readSheet(out.rawPayload, '梅州');
     expect(meizhou[1]!.slice(0, 4)).toEqual(['考核内容', '考核指标', '数据来源', '考评等次']);
     expect(meizhou[3]).toEqual(['减贫成效', '实际减贫人口的真实情况', '各地提供和实地核查', '', '第三方评估、日常工作情况', '交叉考核', '']);
+  });
+
+  // Seed 002 评优标准: “帮扶资金、物资达5万元以上的委组、20万元以上的经促分会、20万元以上的工商联企业或商会” — from the ledger.
+  it('lists the awards of CPPCC bodies from the ledger funds of the round year', async () => {
+    const county = (await t.services.orgs.list(t.rootAuth)).find((o) => o.name === '安化县政协')!;
+    const group = await t.org('安化县政协第一委员组', { parent: county, kind: '委员组' });
+    const chamber = await t.org('安化县经促会第二分会', { parent: county, kind: '经促分会' });
+    const funds = (wan: string) => ({ donation: wan, personal: '0', social: '0', bank: '0', fiscal: '0' });
+    for (const [org, wan] of [
+      [group, '5'],
+      [chamber, '19.9999'],
+    ] as const) {
+      const res = await admin.post('/api/ledger/entries', entryBody(org.id, { startYear: 2018, funds: funds(wan), target: { kind: 'text', text: `${org.name}帮扶村` } }));
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const anhua = (await admin.get('/api/assessment/schemes')).json().find((x: { code: string }) => x.code === 'anhua-cppcc-2018').id;
+    const round = (
+      await orgAdmin.post('/api/assessment/rounds', {
+        schemeId: anhua,
+        name: '2018年政协系统绩效考核',
+        year: 2018,
+        units: [
+          { unitKey: 'g1', name: group.name, kind: 'org', ref: String(group.id) },
+          { unitKey: 'g2', name: chamber.name, kind: 'org', ref: String(chamber.id) },
+        ],
+      })
+    ).json();
+    const results = (await orgAdmin.get(`/api/assessment/rounds/${round.id}/results`)).json();
+    expect(results.awards).toEqual([
+      { unitKey: 'g1', name: group.name, kind: '委组', yuan: 50000, awarded: true, reason: '委组筹集资金和物资 5 万元，达到 5 万元' },
+      { unitKey: 'g2', name: chamber.name, kind: '经促分会', yuan: 199999, awarded: false, reason: '经促分会筹集资金和物资 19.9999 万元，未达到 20 万元' },
+    ]);
+    expect(results.system[0]).toMatchObject({ name: group.name, orgKind: '委员组', fundsYuan: 50000, entries: 1 });
   });
 
   it('closes a complete round: scores refused afterwards, and its scheme locked', async () => {

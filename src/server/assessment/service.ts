@@ -1,3 +1,4 @@
+import { award, AWARD_THRESHOLDS } from '../../domain/assessment/engine';
 import { checkEntry } from '../../domain/assessment/entry';
 import { UNIT_KIND_LABELS, UNIT_KINDS } from '../../domain/assessment/labels';
 import { evaluateRound, type Entry, type UnitInput } from '../../domain/assessment/round';
@@ -10,11 +11,24 @@ import { requireRole } from '../auth/access';
 import { buildGridXlsx, buildResultsXlsx, parseGridXlsx } from './excel';
 import type { AssessmentRepo, RoundRow, SchemeRow, UnitRow } from './repo';
 
+/** What the system holds about an assessed CPPCC body for a year (the ledger): funds and goods raised, participation. */
+export interface OrgFigures {
+  orgKind: string;
+  fundsYuan: number;
+  entries: number;
+  participation: { members: number; active: number; rate: number };
+}
+
 export interface AssessmentDeps {
   repo: AssessmentRepo;
   transaction: <T>(fn: (repo: AssessmentRepo) => Promise<T>) => Promise<T>;
   now: () => Date;
+  /** The ledger's figures of a body for a year (wired to the ledger service), for units of kind org. */
+  orgFigures?: (auth: Auth, orgId: number, year: number) => Promise<OrgFigures>;
 }
+
+/** Seed 002 评优标准 by body: 委组 (委员组), 经促分会, 工商联企业或商会. */
+const AWARD_KIND: Record<string, keyof typeof AWARD_THRESHOLDS> = { 委员组: '委组', 经促分会: '经促分会', 工商联: '工商联', 商会: '工商联' };
 
 /** A scheme as stored: the Scheme itself and what follows from a grade (the shipped ones keep it beside the scheme). */
 export type StoredScheme = Scheme & { consequences?: Consequence[] };
@@ -332,7 +346,17 @@ export function makeAssessmentService(deps: AssessmentDeps) {
       requireRole(auth, ...ROLES);
       const { round, scheme, units } = await loadRound(id);
       const r = compute(scheme, units, await repo.scores(id));
-      return { roundId: round.id, name: round.name, year: round.year, state: round.state, scale: scheme.scale, gradeDescriptions: scheme.gradeDescriptions ?? {}, ...r };
+      // From the system: each CPPCC body's ledger figures for the round's year, and the awards they reach (seed 002).
+      const system: Array<OrgFigures & { unitKey: string; name: string }> = [];
+      const awards: Array<{ unitKey: string; name: string; kind: string; yuan: number; awarded: boolean; reason: string }> = [];
+      if (deps.orgFigures)
+        for (const u of units.filter((x) => x.kind === 'org' && /^\d+$/.test(x.ref))) {
+          const f = await deps.orgFigures(auth, Number(u.ref), round.year);
+          system.push({ unitKey: u.unitKey, name: u.name, ...f });
+          const kind = AWARD_KIND[f.orgKind];
+          if (kind) awards.push({ unitKey: u.unitKey, name: u.name, kind, yuan: f.fundsYuan, ...award(kind, f.fundsYuan) });
+        }
+      return { roundId: round.id, name: round.name, year: round.year, state: round.state, scale: scheme.scale, gradeDescriptions: scheme.gradeDescriptions ?? {}, ...r, system, awards };
     },
     /** The grid as .xlsx: one sheet per method, a row per unit, a column per indicator. */
     async gridXlsx(auth: Auth, id: number) {

@@ -419,6 +419,30 @@ function ResultsPanel({ round }: { round: Round }) {
           </Card>
         </Col>
       </Row>
+      {r.system.length > 0 && (
+        <Card size="small" title="系统数据（台账）与评优" data-testid="assessment-awards">
+          <Table
+            size="small"
+            rowKey="unitKey"
+            pagination={false}
+            dataSource={r.system}
+            columns={[
+              { title: '单位', dataIndex: 'name' },
+              { title: '类型', dataIndex: 'orgKind', width: 90 },
+              { title: `${r.year} 年事项`, dataIndex: 'entries', width: 100, align: 'right' },
+              { title: '帮扶资金、物资（万元）', width: 170, align: 'right', render: (_, x) => (x.fundsYuan / 10_000).toFixed(4) },
+              { title: '委员参与率', width: 110, align: 'right', render: (_, x) => (x.participation.members ? `${(x.participation.rate * 100).toFixed(1)}%` : '—') },
+              {
+                title: '评优（种子文件 002）',
+                render: (_, x) => {
+                  const a = r.awards.find((w) => w.unitKey === x.unitKey);
+                  return a ? <Tag color={a.awarded ? 'green' : 'default'}>{a.reason}</Tag> : <Typography.Text type="secondary">不适用</Typography.Text>;
+                },
+              },
+            ]}
+          />
+        </Card>
+      )}
       {Object.keys(r.gradeDescriptions).length > 0 && (
         <Card size="small" title="等次评价标准">
           <Descriptions size="small" column={1} bordered>

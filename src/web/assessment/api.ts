@@ -96,6 +96,10 @@ export interface Results {
   consequences: Array<Consequence & { units: string[] }>;
   vetoes: Array<{ unit: string; rule: string; input: string }>;
   distribution: Array<{ grade: string; count: number }>;
+  /** From the ledger, for units that are CPPCC bodies: funds and goods raised in the round's year, participation. */
+  system: Array<{ unitKey: string; name: string; orgKind: string; fundsYuan: number; entries: number; participation: { members: number; active: number; rate: number } }>;
+  /** Seed 002 评优标准 reached or not, by body. */
+  awards: Array<{ unitKey: string; name: string; kind: string; yuan: number; awarded: boolean; reason: string }>;
 }
 
 export interface CreateRoundInput {
