@@ -75,6 +75,18 @@ export function buildServices(database: Database, now: () => Date = () => new Da
       const funds = parseWanYuan(s.all.total.fundsTotal);
       return { orgKind: org.kind, fundsYuan: funds.ok ? funds.yuan : 0, entries: s.all.total.entries, participation: s.participation };
     },
+    regionFigures: async (auth, regionCode, year) => {
+      const s = await registry.statistics(auth, { region: regionCode, asOf: `${year}-12-31` });
+      const exits = s.exits.actual.find((e) => e.year === year);
+      const q = await quality.latest(auth, regionCode);
+      return {
+        exitedHouseholds: exits?.households ?? 0,
+        exitedPersons: exits?.persons ?? 0,
+        poorPersons: s.poorPersons,
+        incidence: s.incidence,
+        qualityFindings: q ? Object.values(q.counts).reduce((a, n) => a + n, 0) : null,
+      };
+    },
   });
   const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), registry, regions, orgs, members, now });
   return { regions, orgs, members, auth, ledger, registry, roster, procedures, quality, compare, assessment, pairing, now };

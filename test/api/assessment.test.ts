@@ -4,6 +4,7 @@ import { indicators } from '../../src/domain/assessment/scheme';
 import { GUANGDONG_2019_AIDED } from '../../src/domain/assessment/schemes/guangdong-2019-aided';
 import { createTestApp, entryBody, type Client, type TestApp } from '../support/app';
 import { dbKinds } from '../support/db';
+import { householdBody, idNumber, member as personBody } from '../support/registry';
 import { multipart, readSheet } from '../support/xlsx';
 import ExcelJS from 'exceljs';
 
@@ -285,6 +286,24 @@ describe.each(dbKinds())('assessment (考核) on %s', (kind) => {
       { unitKey: 'g2', name: chamber.name, kind: '经促分会', yuan: 199999, awarded: false, reason: '经促分会筹集资金和物资 19.9999 万元，未达到 20 万元' },
     ]);
     expect(results.system[0]).toMatchObject({ name: group.name, orgKind: '委员组', fundsYuan: 50000, entries: 1 });
+  });
+
+  it('shows the registry and data-quality figures of a county for the round year (减贫成效, 日常工作)', async () => {
+    const [village] = await t.database.query<{ code: string }>(`select code from regions where level = 5 and code like '430923%' order by code limit 1`);
+    const h = await admin.post('/api/registry/households', householdBody(village!.code, '0001', [personBody('李安化', idNumber('19800101', '011', '430923'), '户主')], { identifiedYear: 2018 }));
+    expect(h.statusCode, h.body).toBe(201);
+    await admin.post('/api/quality/runs', { region: '430923000000' });
+    const round = (
+      await orgAdmin.post('/api/assessment/rounds', {
+        schemeId: aidedId,
+        name: '2018年度县级扶贫成效（系统数据）',
+        year: 2018,
+        units: [{ unitKey: 'k1', name: '安化县', kind: 'county', ref: '430923000000' }],
+      })
+    ).json();
+    const results = (await orgAdmin.get(`/api/assessment/rounds/${round.id}/results`)).json();
+    // One poor household of one person identified in 2018, no exit yet; the data-quality run found it without a helper.
+    expect(results.regions).toEqual([{ unitKey: 'k1', name: '安化县', regionCode: '430923000000', exitedHouseholds: 0, exitedPersons: 0, poorPersons: 1, incidence: null, qualityFindings: 1 }]);
   });
 
   it('closes a complete round: scores refused afterwards, and its scheme locked', async () => {

@@ -25,6 +25,17 @@ export interface AssessmentDeps {
   now: () => Date;
   /** The ledger's figures of a body for a year (wired to the ledger service), for units of kind org. */
   orgFigures?: (auth: Auth, orgId: number, year: number) => Promise<OrgFigures>;
+  /** The registry's and the data-quality checks' figures of a region at the end of a year, for cities and counties. */
+  regionFigures?: (auth: Auth, regionCode: string, year: number) => Promise<RegionFigures>;
+}
+
+/** 减贫成效 and 日常工作 from the system: exits of the year, poverty incidence at its end, data-quality findings. */
+export interface RegionFigures {
+  exitedHouseholds: number;
+  exitedPersons: number;
+  poorPersons: number;
+  incidence: number | null;
+  qualityFindings: number | null;
 }
 
 /** Seed 002 评优标准 by body: 委组 (委员组), 经促分会, 工商联企业或商会. */
@@ -356,7 +367,11 @@ export function makeAssessmentService(deps: AssessmentDeps) {
           const kind = AWARD_KIND[f.orgKind];
           if (kind) awards.push({ unitKey: u.unitKey, name: u.name, kind, yuan: f.fundsYuan, ...award(kind, f.fundsYuan) });
         }
-      return { roundId: round.id, name: round.name, year: round.year, state: round.state, scale: scheme.scale, gradeDescriptions: scheme.gradeDescriptions ?? {}, ...r, system, awards };
+      const regions: Array<RegionFigures & { unitKey: string; name: string; regionCode: string }> = [];
+      if (deps.regionFigures)
+        for (const u of units.filter((x) => (x.kind === 'city' || x.kind === 'county') && /^\d{12}$/.test(x.ref)))
+          regions.push({ unitKey: u.unitKey, name: u.name, regionCode: u.ref, ...(await deps.regionFigures(auth, u.ref, round.year)) });
+      return { roundId: round.id, name: round.name, year: round.year, state: round.state, scale: scheme.scale, gradeDescriptions: scheme.gradeDescriptions ?? {}, ...r, system, awards, regions };
     },
     /** The grid as .xlsx: one sheet per method, a row per unit, a column per indicator. */
     async gridXlsx(auth: Auth, id: number) {

@@ -443,6 +443,24 @@ function ResultsPanel({ round }: { round: Round }) {
           />
         </Card>
       )}
+      {r.regions.length > 0 && (
+        <Card size="small" title={`系统数据（建档立卡、数据质量，截至 ${r.year} 年底）`} data-testid="assessment-regions">
+          <Table
+            size="small"
+            rowKey="unitKey"
+            pagination={false}
+            dataSource={r.regions}
+            columns={[
+              { title: '考核对象', dataIndex: 'name' },
+              { title: `${r.year} 年脱贫户数`, dataIndex: 'exitedHouseholds', align: 'right' },
+              { title: `${r.year} 年脱贫人数`, dataIndex: 'exitedPersons', align: 'right' },
+              { title: '剩余贫困人口', dataIndex: 'poorPersons', align: 'right' },
+              { title: '贫困发生率', align: 'right', render: (_, x) => (x.incidence === null ? '—（缺公安认定人口）' : `${(x.incidence * 100).toFixed(2)}%`) },
+              { title: '数据质量问题（最近一次检查）', align: 'right', render: (_, x) => x.qualityFindings ?? '未检查' },
+            ]}
+          />
+        </Card>
+      )}
       {Object.keys(r.gradeDescriptions).length > 0 && (
         <Card size="small" title="等次评价标准">
           <Descriptions size="small" column={1} bordered>

@@ -98,6 +98,8 @@ export interface Results {
   distribution: Array<{ grade: string; count: number }>;
   /** From the ledger, for units that are CPPCC bodies: funds and goods raised in the round's year, participation. */
   system: Array<{ unitKey: string; name: string; orgKind: string; fundsYuan: number; entries: number; participation: { members: number; active: number; rate: number } }>;
+  /** From the registry and the data-quality checks, for cities and counties (ref = region code), as of the year's end. */
+  regions: Array<{ unitKey: string; name: string; regionCode: string; exitedHouseholds: number; exitedPersons: number; poorPersons: number; incidence: number | null; qualityFindings: number | null }>;
   /** Seed 002 评优标准 reached or not, by body. */
   awards: Array<{ unitKey: string; name: string; kind: string; yuan: number; awarded: boolean; reason: string }>;
 }
