@@ -286,6 +286,37 @@ describe.each(dbKinds())('assessment (考核) on %s', (kind) => {
       { unitKey: 'g2', name: chamber.name, kind: '经促分会', yuan: 199999, awarded: false, reason: '经促分会筹集资金和物资 19.9999 万元，未达到 20 万元' },
     ]);
     expect(results.system[0]).toMatchObject({ name: group.name, orgKind: '委员组', fundsYuan: 50000, entries: 1 });
+
+    // Scores from the system: a copy of the scheme grades 参与脱贫攻坚工作 by the median of the ledger's funds.
+    expect((await orgAdmin.post(`/api/assessment/rounds/${round.id}/fill-from-system`, {})).json().error.message).toContain('本方案没有取系统数据的指标');
+    const copy = (await admin.post(`/api/assessment/schemes/${anhua}/copy`, { name: '2018年政协系统绩效考核（按筹资中位数）' })).json();
+    const mapped = structuredClone(copy.scheme);
+    mapped.contents[0].indicators[0].scoring = { kind: 'points', max: 30 };
+    mapped.contents[0].indicators[0].system = 'ledger.funds';
+    const refused = await admin.request({ method: 'PUT', url: `/api/assessment/schemes/${copy.id}`, payload: { scheme: mapped, version: copy.version } });
+    expect(refused.json().error.message).toContain('取系统数据时应按中位法评价');
+    mapped.contents[0].indicators[0].scoring = { kind: 'median', unit: '万元' };
+    expect((await admin.request({ method: 'PUT', url: `/api/assessment/schemes/${copy.id}`, payload: { scheme: mapped, version: copy.version } })).statusCode).toBe(200);
+    const byFunds = (
+      await orgAdmin.post('/api/assessment/rounds', {
+        schemeId: copy.id,
+        name: '2018年政协系统绩效考核（按筹资中位数）',
+        year: 2018,
+        units: [
+          { unitKey: 'g1', name: group.name, kind: 'org', ref: String(group.id) },
+          { unitKey: 'g2', name: chamber.name, kind: 'org', ref: String(chamber.id) },
+        ],
+      })
+    ).json();
+    const filled = await orgAdmin.post(`/api/assessment/rounds/${byFunds.id}/fill-from-system`, {});
+    expect(filled.statusCode, filled.body).toBe(200);
+    const graded = (await orgAdmin.get(`/api/assessment/rounds/${byFunds.id}/results`)).json();
+    // Median of 5 and 19.9999 万元 is 12.49995: 5 is 40% of it (the worst grade), 19.9999 is above it (好).
+    expect(graded.units.map((u: { name: string; grade: string }) => [u.name, u.grade])).toEqual([
+      [group.name, '较差'],
+      [chamber.name, '好'],
+    ]);
+    expect(graded.units[0].methods[0].indicators[0].detail).toBe('5万元，中位数 12.5万元，为中位数的 40%，评为较差');
   });
 
   it('shows the registry and data-quality figures of a county for the round year (减贫成效, 日常工作)', async () => {

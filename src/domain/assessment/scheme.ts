@@ -16,12 +16,28 @@ export type Scoring =
   /** Done or not: done → the best grade the assessor picks among `doneGrades`, not done → `notDoneGrade`. */
   | { kind: 'done'; doneGrades: string[]; notDoneGrade: string };
 
+/**
+ * Figures the system holds, which an indicator graded by the median method can take its values from (issue 5: ledger
+ * funds and participation, registry exits and incidence, data-quality counts). The seeds' shipped schemes grade these
+ * by assessors' words; an administrator maps them in a copy.
+ */
+export const SYSTEM_SOURCES = {
+  'ledger.funds': '台账：帮扶资金、物资（万元）',
+  'ledger.participation': '台账：委员参与率（%）',
+  'registry.exitedPersons': '建档立卡：当年脱贫人数',
+  'registry.incidence': '建档立卡：年末贫困发生率（%）',
+  'quality.findings': '数据质量：问题记录数',
+} as const;
+export type SystemSource = keyof typeof SYSTEM_SOURCES;
+
 export interface Indicator {
   key: string;
   name: string;
   /** 数据来源 / 具体说明, in the seed's words. */
   source: string;
   scoring: Scoring;
+  /** Values taken from the system (median-graded indicators only). */
+  system?: SystemSource;
 }
 
 export interface Content {
@@ -86,6 +102,10 @@ export function schemeProblems(s: Scheme): string[] {
     if (keys.has(i.key)) out.push(`指标代码 ${i.key} 重复`);
     keys.add(i.key);
     if (i.scoring.kind === 'done') for (const g of [...i.scoring.doneGrades, i.scoring.notDoneGrade]) if (!s.scale.includes(g)) out.push(`指标“${i.name}”的等次“${g}”不在等次表中`);
+    if (i.system !== undefined) {
+      if (!(i.system in SYSTEM_SOURCES)) out.push(`指标“${i.name}”的系统数据来源“${String(i.system)}”未定义`);
+      else if (i.scoring.kind !== 'median') out.push(`指标“${i.name}”取系统数据时应按中位法评价`);
+    }
   }
   for (const g of s.scale) if (s.gradePoints[g] === undefined) out.push(`缺少等次“${g}”的折算分`);
   if (s.gradeThresholds.length !== s.scale.length - 1) out.push(`等次分数线应有 ${s.scale.length - 1} 个`);

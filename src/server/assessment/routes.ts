@@ -27,7 +27,7 @@ const schemeBody = z.object({
         key: z.string().min(1),
         name: z.string().min(1),
         major: z.boolean().optional(),
-        indicators: z.array(z.object({ key: z.string().min(1).max(40), name: z.string().min(1), source: z.string(), scoring })).min(1),
+        indicators: z.array(z.object({ key: z.string().min(1).max(40), name: z.string().min(1), source: z.string(), scoring, system: z.string().optional() })).min(1),
       }),
     )
     .min(1),
@@ -70,6 +70,11 @@ export async function assessmentRoutes(app: FastifyInstance, { services }: { ser
     async (req) => svc.updateScheme(authOf(req), req.params.id, { scheme: req.body.scheme as StoredScheme, version: req.body.version }),
   );
 
+  r.post(
+    '/api/assessment/rounds/:id/fill-from-system',
+    { schema: { tags, summary: '用系统数据填入评分表（取台账、建档立卡、数据质量数据的指标）', params: idParams } },
+    async (req) => svc.fillFromSystem(authOf(req), req.params.id),
+  );
   r.get('/api/assessment/rounds', { schema: { tags, summary: '考核轮次列表' } }, async (req) => svc.listRounds(authOf(req)));
   r.post(
     '/api/assessment/rounds',

@@ -2,7 +2,7 @@ import { award, AWARD_THRESHOLDS } from '../../domain/assessment/engine';
 import { checkEntry } from '../../domain/assessment/entry';
 import { UNIT_KIND_LABELS, UNIT_KINDS } from '../../domain/assessment/labels';
 import { evaluateRound, type Entry, type UnitInput } from '../../domain/assessment/round';
-import { indicators, schemeProblems, type Scheme } from '../../domain/assessment/scheme';
+import { indicators, schemeProblems, SYSTEM_SOURCES, type Scheme } from '../../domain/assessment/scheme';
 import type { Consequence } from '../../domain/assessment/schemes/consequence';
 import { SHIPPED_CONSEQUENCES, SHIPPED_SCHEMES } from '../../domain/assessment/schemes/index';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
@@ -351,6 +351,40 @@ export function makeAssessmentService(deps: AssessmentDeps) {
       if (fields.length) throw validationError(fields);
       await writeOpen(round, input.version, (tx) => tx.updateUnit(id, unitKey, { facts, adjustments }));
       return { unitKey, facts, adjustments, version: round.version + 1 };
+    },
+    /**
+     * Fills the grid from the system for the indicators mapped to a system source (every method): ledger figures for
+     * bodies (kind org, ref = body id), registry and data-quality figures for cities and counties (ref = region code).
+     */
+    async fillFromSystem(auth: Auth, id: number) {
+      requireRole(auth, ...ROLES);
+      const { round, scheme, units } = await loadRound(id);
+      requireOpen(round);
+      const mapped = indicators(scheme).filter((i) => i.system);
+      if (!mapped.length) throw new AppError('CONFLICT', '本方案没有取系统数据的指标（可在方案副本中为按中位法评价的指标指定系统数据来源）');
+      const fields: FieldError[] = [];
+      const entries: GridEntry[] = [];
+      for (const u of units) {
+        const org = u.kind === 'org' && /^\d+$/.test(u.ref) && deps.orgFigures ? await deps.orgFigures(auth, Number(u.ref), round.year) : null;
+        const region = (u.kind === 'city' || u.kind === 'county') && /^\d{12}$/.test(u.ref) && deps.regionFigures ? await deps.regionFigures(auth, u.ref, round.year) : null;
+        for (const i of mapped) {
+          const src = i.system!;
+          const value =
+            src === 'ledger.funds' && org ? org.fundsYuan / 10_000
+            : src === 'ledger.participation' && org ? Math.round(org.participation.rate * 10_000) / 100
+            : src === 'registry.exitedPersons' && region ? region.exitedPersons
+            : src === 'registry.incidence' && region ? (region.incidence === null ? null : Math.round(region.incidence * 1_000_000) / 10_000)
+            : src === 'quality.findings' && region ? region.qualityFindings
+            : undefined;
+          if (value === undefined || value === null) {
+            fields.push({ field: `units.${u.unitKey}`, label: u.name, message: `没有“${SYSTEM_SOURCES[src]}”（${value === null ? '系统中缺少该数据' : '考核对象未关联相应的单位或地区'}），请手工录入“${i.name}”` });
+            continue;
+          }
+          for (const m of scheme.methods) entries.push({ unitKey: u.unitKey, methodKey: m.key, indicatorKey: i.key, entry: { value } });
+        }
+      }
+      if (fields.length) throw validationError(fields);
+      return this.saveScores(auth, id, { entries }, 'system');
     },
     /** The results of the round (evaluateRound), the lists that follow from them, and the grade distribution. */
     async results(auth: Auth, id: number) {

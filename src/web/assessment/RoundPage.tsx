@@ -20,6 +20,7 @@ import {
   useSaveScores,
   useSaveUnit,
   useUploadGrid,
+  useFillFromSystem,
   gridXlsxUrl,
   resultsXlsxUrl,
   type Entry,
@@ -117,6 +118,7 @@ function ScoreGrid({ round }: { round: Round }) {
   const [fill, setFill] = useState<string>();
   const save = useSaveScores(round.id);
   const upload = useUploadGrid(round.id);
+  const fromSystem = useFillFromSystem(round.id);
   const fileInput = useRef<HTMLInputElement>(null);
   const { message } = App.useApp();
   const closed = round.state !== 'open';
@@ -205,6 +207,19 @@ function ScoreGrid({ round }: { round: Round }) {
         <Button icon={<DownloadOutlined />} href={gridXlsxUrl(round.id)}>
           下载评分表（.xlsx）
         </Button>
+        {!closed && all.some((i) => i.system) && (
+          <Button
+            loading={fromSystem.isPending}
+            onClick={() =>
+              fromSystem.mutate(undefined, {
+                onSuccess: (r) => (setErrors([]), setEdits({}), message.success(`已从系统数据写入 ${r.saved} 项评分`)),
+                onError: (err) => (setErrors(err instanceof ApiError ? err.fields : []), message.error(errorMessage(err))),
+              })
+            }
+          >
+            用系统数据填入
+          </Button>
+        )}
         {!closed && (
           <>
             <Button icon={<UploadOutlined />} loading={upload.isPending} onClick={() => fileInput.current?.click()}>

@@ -9,6 +9,7 @@ import { isSysadmin, useMe } from '../auth/api';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { useCopyScheme, useScheme, type Indicator } from './api';
+import { SYSTEM_SOURCES } from '../../domain/assessment/scheme';
 import { RULE_ORDER_TEXT, ruleText, scoringText, thresholdsText } from './words';
 
 export function SchemeStatusTags({ shipped, locked }: { shipped: boolean; locked: boolean }) {
@@ -85,7 +86,17 @@ export function SchemePage() {
             { title: '考核内容', dataIndex: 'content', width: 140, onCell: (r) => ({ rowSpan: r.span }) },
             { title: '考核指标', dataIndex: 'name', width: 260 },
             { title: '数据来源 / 具体说明', dataIndex: 'source' },
-            { title: '评价方法', key: 'scoring', width: 260, render: (_, r: Indicator) => scoringText(r.scoring, s.scale) },
+            {
+              title: '评价方法',
+              key: 'scoring',
+              width: 260,
+              render: (_, r: Indicator) => (
+                <>
+                  {scoringText(r.scoring, s.scale)}
+                  {r.system && <div style={{ color: '#1677ff' }}>取系统数据：{SYSTEM_SOURCES[r.system]}</div>}
+                </>
+              ),
+            },
           ]}
         />
       </Card>

@@ -176,6 +176,12 @@ export function useCloseRound(id: number) {
   });
 }
 
+/** Fills the indicators mapped to a system source (ledger, registry, data quality) for every unit and method. */
+export function useFillFromSystem(id: number) {
+  const changed = useRoundChanged(id);
+  return useMutation({ mutationFn: () => post<{ saved: number }>(`/api/assessment/rounds/${id}/fill-from-system`, {}), onSuccess: changed });
+}
+
 export const gridXlsxUrl = (id: number) => `/api/assessment/rounds/${id}/grid.xlsx`;
 export const resultsXlsxUrl = (id: number) => `/api/assessment/rounds/${id}/results.xlsx`;
 
