@@ -89,6 +89,7 @@ describe.skipIf(skipBrowser)('assessment round in the browser', () => {
       await expect.poll(() => results.locator('tr.ant-table-row td:nth-child(3)').allInnerTexts(), WAIT).toEqual(['委员甲', '乡镇联工委丙', '县直委员组乙']);
       await expectText(page.locator('body'), `一票否决：县直委员组乙（${VETO}）`);
       await expect.poll(() => page.getByRole('img', { name: '等次分布' }).count(), WAIT).toBe(1);
+      await expect.poll(() => page.getByRole('img', { name: '排名' }).count(), WAIT).toBe(1);
       await snap(page, 'results');
       expect(pageErrors).toEqual([]);
     });

@@ -325,9 +325,32 @@ function distributionOption(r: Results): EChartOption {
   };
 }
 
+const BAR_COLORS = ['#2e7d32', '#66bb6a', '#f9a825', '#c62828'];
+
+/** 排名: units by rank, bars of the score after adjustments, coloured by grade. */
+function rankingOption(r: Results): EChartOption {
+  const units = [...r.units].sort((a, b) => b.rank - a.rank);
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', name: '得分', max: 100 },
+    yAxis: { type: 'category', data: units.map((u) => `${u.rank}. ${u.name}`) },
+    series: [
+      {
+        name: '得分',
+        type: 'bar',
+        barMaxWidth: 18,
+        label: { show: true, position: 'right', formatter: (p: { dataIndex: number }) => `${units[p.dataIndex]!.adjusted.toFixed(2)} ${units[p.dataIndex]!.grade}` },
+        data: units.map((u) => ({ value: u.adjusted, itemStyle: { color: BAR_COLORS[r.scale.indexOf(u.grade)] ?? '#999' } })),
+      },
+    ],
+  } as EChartOption;
+}
+
 function ResultsPanel({ round }: { round: Round }) {
   const q = useResults(round.id, true);
   const option = useMemo(() => (q.data ? distributionOption(q.data) : undefined), [q.data]);
+  const ranking = useMemo(() => (q.data?.complete ? rankingOption(q.data) : undefined), [q.data]);
   if (q.isLoading) return <Spin />;
   if (q.error || !q.data) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
   const r = q.data;
@@ -414,6 +437,11 @@ function ResultsPanel({ round }: { round: Round }) {
         <Col xs={24} lg={12}>
           <Card size="small" title="等次分布">
             {option && <EChart option={option} height={260} ariaLabel="等次分布" />}
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title="排名">
+            {ranking && <EChart option={ranking} height={Math.max(200, r.units.length * 26 + 40)} ariaLabel="排名" />}
           </Card>
         </Col>
         <Col xs={24} lg={12}>
