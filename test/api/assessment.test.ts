@@ -337,6 +337,16 @@ describe.each(dbKinds())('assessment (考核) on %s', (kind) => {
     expect(results.regions).toEqual([{ unitKey: 'k1', name: '安化县', regionCode: '430923000000', exitedHouseholds: 0, exitedPersons: 0, poorPersons: 1, incidence: null, qualityFindings: 1 }]);
   });
 
+  it('keeps a round to the body that runs it and the bodies above it', async () => {
+    const other = await t.user(await t.org('桃江县政协', { regionCode: '430922000000' }), 'other-county-admin');
+    const rounds = (await orgAdmin.get('/api/assessment/rounds')).json() as Array<{ id: number }>;
+    expect(rounds.length).toBeGreaterThan(0);
+    expect((await other.get('/api/assessment/rounds')).json()).toEqual([]);
+    expect((await other.get(`/api/assessment/rounds/${rounds[0]!.id}`)).statusCode).toBe(403);
+    expect((await other.get(`/api/assessment/rounds/${rounds[0]!.id}/results`)).statusCode).toBe(403);
+    expect((await admin.get('/api/assessment/rounds')).json().length).toBe(rounds.length);
+  });
+
   it('closes a complete round: scores refused afterwards, and its scheme locked', async () => {
     const copy = (await admin.post(`/api/assessment/schemes/${aidedId}/copy`, {})).json();
     const round = (await orgAdmin.post('/api/assessment/rounds', { schemeId: copy.id, name: '将结束的轮次', year: 2019, units: CITIES.map((c) => ({ unitKey: c.unitKey, name: c.name, kind: 'city' })) })).json();

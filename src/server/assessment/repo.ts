@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { assessmentRounds, assessmentSchemes, assessmentScores, assessmentUnits } from '../db/schema';
 
@@ -38,7 +38,8 @@ export function makeAssessmentRepo(db: Db) {
     },
 
     // --- rounds ------------------------------------------------------------------------------------------------------
-    async listRounds() {
+    /** The rounds run by the body of `orgPath` or below it. */
+    async listRounds(orgPath: string) {
       return db
         .select({
           id: assessmentRounds.id,
@@ -53,6 +54,7 @@ export function makeAssessmentRepo(db: Db) {
         })
         .from(assessmentRounds)
         .innerJoin(assessmentSchemes, eq(assessmentSchemes.id, assessmentRounds.schemeId))
+        .where(like(assessmentRounds.orgPath, `${orgPath}%`))
         .orderBy(desc(assessmentRounds.id));
     },
     async round(id: number): Promise<RoundRow | undefined> {

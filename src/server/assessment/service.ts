@@ -7,7 +7,7 @@ import type { Consequence } from '../../domain/assessment/schemes/consequence';
 import { SHIPPED_CONSEQUENCES, SHIPPED_SCHEMES } from '../../domain/assessment/schemes/index';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireRole } from '../auth/access';
+import { requireInScope, requireRole } from '../auth/access';
 import { buildGridXlsx, buildResultsXlsx, parseGridXlsx } from './excel';
 import type { AssessmentRepo, RoundRow, SchemeRow, UnitRow } from './repo';
 
@@ -101,9 +101,11 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     if (!row) throw new AppError('NOT_FOUND', `考核方案不存在（编号 ${id}）`);
     return row;
   }
-  async function loadRound(id: number): Promise<{ round: RoundRow; schemeRow: SchemeRow; scheme: StoredScheme; units: UnitRow[] }> {
+  async function loadRound(auth: Auth, id: number): Promise<{ round: RoundRow; schemeRow: SchemeRow; scheme: StoredScheme; units: UnitRow[] }> {
     const round = await repo.round(id);
     if (!round) throw new AppError('NOT_FOUND', `考核轮次不存在（编号 ${id}）`);
+    // A round belongs to the body that runs it: administrators of that body and of the bodies above it see it.
+    requireInScope(auth, round.orgPath, '该考核轮次');
     const schemeRow = await loadScheme(round.schemeId);
     return { round, schemeRow, scheme: schemeOf(schemeRow), units: await repo.units(id) };
   }
@@ -245,7 +247,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     // --- rounds --------------------------------------------------------------------------------------------------------
     async listRounds(auth: Auth) {
       requireRole(auth, ...ROLES);
-      return (await repo.listRounds()).map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+      return (await repo.listRounds(auth.orgPath)).map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
     },
     async createRound(auth: Auth, input: CreateRoundInput) {
       requireRole(auth, ...ROLES);
@@ -274,7 +276,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
       }
       if (fields.length) throw validationError(fields);
       const id = await transaction(async (tx) => {
-        const round = await tx.insertRound({ schemeId: schemeRow.id, name: input.name.trim().slice(0, 200), year: input.year, state: 'open', deadlines: { ...(d.selfEvaluation ? { selfEvaluation: d.selfEvaluation } : {}), methods: d.methods ?? {} }, userId: auth.userId });
+        const round = await tx.insertRound({ schemeId: schemeRow.id, name: input.name.trim().slice(0, 200), year: input.year, state: 'open', deadlines: { ...(d.selfEvaluation ? { selfEvaluation: d.selfEvaluation } : {}), methods: d.methods ?? {} }, orgPath: auth.orgPath, userId: auth.userId });
         await tx.insertUnits(input.units.map((u) => ({ roundId: round.id, unitKey: u.unitKey, name: u.name.trim(), kind: u.kind, ref: u.ref ?? '' })));
         return round.id;
       });
@@ -283,7 +285,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     /** A round with its scheme, units (facts, adjustments) and the grid's entries. */
     async getRound(auth: Auth, id: number) {
       requireRole(auth, ...ROLES);
-      const { round, schemeRow, scheme, units } = await loadRound(id);
+      const { round, schemeRow, scheme, units } = await loadRound(auth, id);
       const scores = await repo.scores(id);
       const { missingCount } = unitInputs(scheme, units, scores);
       return {
@@ -301,7 +303,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
      */
     async saveScores(auth: Auth, id: number, input: { entries: GridEntry[]; version?: number }, origin: 'manual' | 'import' | 'system' = 'manual') {
       requireRole(auth, ...ROLES);
-      const { round, scheme, units } = await loadRound(id);
+      const { round, scheme, units } = await loadRound(auth, id);
       requireOpen(round);
       const unitByKey = new Map(units.map((u) => [u.unitKey, u]));
       const all = new Map(indicators(scheme).map((i) => [i.key, i]));
@@ -330,7 +332,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     /** A unit's yes/no facts (完成全国和省目标要求, 一票否决事项 …) and points of adjustments (加分、扣分). */
     async saveUnit(auth: Auth, id: number, unitKey: string, input: { facts?: Record<string, boolean>; adjustments?: Record<string, number>; version?: number }) {
       requireRole(auth, ...ROLES);
-      const { round, scheme, units } = await loadRound(id);
+      const { round, scheme, units } = await loadRound(auth, id);
       requireOpen(round);
       const unit = units.find((u) => u.unitKey === unitKey);
       if (!unit) throw new AppError('NOT_FOUND', `本轮没有考核对象“${unitKey}”`);
@@ -358,7 +360,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
      */
     async fillFromSystem(auth: Auth, id: number) {
       requireRole(auth, ...ROLES);
-      const { round, scheme, units } = await loadRound(id);
+      const { round, scheme, units } = await loadRound(auth, id);
       requireOpen(round);
       const mapped = indicators(scheme).filter((i) => i.system);
       if (!mapped.length) throw new AppError('CONFLICT', '本方案没有取系统数据的指标（可在方案副本中为按中位法评价的指标指定系统数据来源）');
@@ -389,7 +391,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     /** The results of the round (evaluateRound), the lists that follow from them, and the grade distribution. */
     async results(auth: Auth, id: number) {
       requireRole(auth, ...ROLES);
-      const { round, scheme, units } = await loadRound(id);
+      const { round, scheme, units } = await loadRound(auth, id);
       const r = compute(scheme, units, await repo.scores(id));
       // From the system: each CPPCC body's ledger figures for the round's year, and the awards they reach (seed 002).
       const system: Array<OrgFigures & { unitKey: string; name: string }> = [];
@@ -410,13 +412,13 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     /** The grid as .xlsx: one sheet per method, a row per unit, a column per indicator. */
     async gridXlsx(auth: Auth, id: number) {
       requireRole(auth, ...ROLES);
-      const { round, scheme, units } = await loadRound(id);
+      const { round, scheme, units } = await loadRound(auth, id);
       return { fileName: `${round.name}评分表.xlsx`, buffer: await buildGridXlsx(round.name, scheme, units, await repo.scores(id)) };
     },
     /** Reads a filled grid: every cell checked (sheet, row and column in each error); one error and nothing is written. */
     async importGrid(auth: Auth, id: number, buffer: Buffer) {
       requireRole(auth, ...ROLES);
-      const { round, scheme, units } = await loadRound(id);
+      const { round, scheme, units } = await loadRound(auth, id);
       requireOpen(round);
       const parsed = await parseGridXlsx(buffer, scheme, units);
       if (parsed.errors.length) throw validationError(parsed.errors);
@@ -425,7 +427,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     /** The results as .xlsx: the summary, and each unit in the seed's indicator-table layout. */
     async resultsXlsx(auth: Auth, id: number) {
       requireRole(auth, ...ROLES);
-      const { round, scheme, units } = await loadRound(id);
+      const { round, scheme, units } = await loadRound(auth, id);
       const r = compute(scheme, units, await repo.scores(id));
       if (!r.complete) throw new AppError('CONFLICT', `评分尚未录入完整（缺 ${r.missingCount} 项），不能导出结果`);
       return { fileName: `${round.name}考核结果.xlsx`, buffer: await buildResultsXlsx(round.name, scheme, r.units) };
@@ -433,7 +435,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     /** Closes a complete round: its scores cannot change any more and its scheme is locked. */
     async closeRound(auth: Auth, id: number, input: { version: number }) {
       requireRole(auth, ...ROLES);
-      const { round, schemeRow, scheme, units } = await loadRound(id);
+      const { round, schemeRow, scheme, units } = await loadRound(auth, id);
       requireOpen(round);
       if (round.version !== input.version) throw new AppError('STALE_VERSION', '该轮考核已被他人修改，请刷新后重试', { currentVersion: round.version });
       const r = compute(scheme, units, await repo.scores(id));

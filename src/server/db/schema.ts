@@ -700,6 +700,8 @@ export const assessmentRounds = pgTable('assessment_rounds', {
   state: varchar('state', { length: 10 }).notNull().default('open'),
   /** { selfEvaluation?: date, methods: { [methodKey]: date } } */
   deadlines: jsonb('deadlines').$type<Record<string, unknown>>().notNull().default({}),
+  /** The body that runs the round (materialised path): its subtree's administrators see it. */
+  orgPath: varchar('org_path', { length: 200 }).notNull().default(''),
   version: integer('version').notNull().default(1),
   userId: integer('user_id').notNull(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,1 @@
+ALTER TABLE "assessment_rounds" ADD COLUMN "org_path" varchar(200) DEFAULT '' NOT NULL;
