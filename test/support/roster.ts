@@ -1,24 +1,13 @@
-import ExcelJS from 'exceljs';
 import { buildRosterTemplate } from '../../src/server/registry/roster';
 import { XINCHENG_VILLAGE } from './registry';
+import { fillTemplate } from './xlsx';
 
 /** A roster row by the template's header names. */
 export type RosterCells = Record<string, string | number>;
 
 /** The real roster template with rows filled in by header name (data from row 3, as users fill it). */
 export async function rosterWith(rows: RosterCells[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await buildRosterTemplate()) as unknown as ArrayBuffer);
-  const sheet = wb.getWorksheet('花名册')!;
-  const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
-  rows.forEach((row, i) => {
-    for (const [header, value] of Object.entries(row)) {
-      const col = headers.indexOf(header);
-      if (col < 1) throw new Error(`no column ${header}`);
-      sheet.getRow(3 + i).getCell(col).value = value;
-    }
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return fillTemplate(await buildRosterTemplate(), '花名册', rows);
 }
 
 /** A household's columns (its first row) in 俄尔古取村 unless told otherwise. */

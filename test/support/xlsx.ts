@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { buildTemplate } from '../../src/server/ledger/excel';
 
-/** The real import template with rows filled in by header name (data from row 3, as users fill it). */
-export async function templateWith(rows: Array<Record<string, string | number>>): Promise<Buffer> {
+/** A template (.xlsx) with rows filled in by header name on one sheet (data from row 3, as users fill it). */
+export async function fillTemplate(template: Buffer, sheetName: string, rows: Array<Record<string, string | number>>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load((await buildTemplate()) as unknown as ArrayBuffer);
-  const sheet = wb.getWorksheet('事项')!;
+  await wb.xlsx.load(template as unknown as ArrayBuffer);
+  const sheet = wb.getWorksheet(sheetName)!;
   const headers = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
   rows.forEach((row, i) => {
     for (const [header, value] of Object.entries(row)) {
@@ -15,6 +15,11 @@ export async function templateWith(rows: Array<Record<string, string | number>>)
     }
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The real ledger import template with rows filled in by header name. */
+export async function templateWith(rows: Array<Record<string, string | number>>): Promise<Buffer> {
+  return fillTemplate(await buildTemplate(), '事项', rows);
 }
 
 /** A multipart/form-data body with one file field, for app.inject. */

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { attachmentMeta, type AttachmentMeta } from '../db/attachments';
 import { queryRows, type Db } from '../db/connection';
 import { attachments, helperAssignments, helpers, householdVisits, leaderVillages } from '../db/schema';
 
@@ -7,7 +8,7 @@ export type HelperValues = Omit<typeof helpers.$inferInsert, 'id' | 'version'>;
 export type AssignmentRow = typeof helperAssignments.$inferSelect;
 export type VisitRow = typeof householdVisits.$inferSelect;
 export type LeaderVillageRow = typeof leaderVillages.$inferSelect;
-export type AttachmentMeta = Omit<typeof attachments.$inferSelect, 'content'>;
+export type { AttachmentMeta };
 
 /** A household as the pairing lists show it (read from the registry's tables in joins, never written here). */
 export interface HouseholdRef {
@@ -19,17 +20,6 @@ export interface HouseholdRef {
   status: string;
 }
 
-const attachmentMeta = {
-  id: attachments.id,
-  ownerType: attachments.ownerType,
-  ownerId: attachments.ownerId,
-  stepIndex: attachments.stepIndex,
-  fileName: attachments.fileName,
-  mime: attachments.mime,
-  size: attachments.size,
-  userId: attachments.userId,
-  at: attachments.at,
-};
 
 /** Whether an assignment holds its household on a day (the end day is the successor's first: exclusive). */
 const heldOn = (day: string) => sql`a.from_on <= ${day}::date and (a.to_on is null or a.to_on > ${day}::date)`;

@@ -1,23 +1,13 @@
 import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { attachmentMeta, type AttachmentMeta } from '../db/attachments';
 import { queryRows, type Db } from '../db/connection';
 import { attachments, procedureDefinitions, procedureEvents, procedures } from '../db/schema';
 
 export type DefinitionRow = typeof procedureDefinitions.$inferSelect;
 export type ProcedureRow = typeof procedures.$inferSelect;
 export type EventRow = typeof procedureEvents.$inferSelect;
-export type AttachmentMeta = Omit<typeof attachments.$inferSelect, 'content'>;
+export type { AttachmentMeta };
 
-const attachmentMeta = {
-  id: attachments.id,
-  ownerType: attachments.ownerType,
-  ownerId: attachments.ownerId,
-  stepIndex: attachments.stepIndex,
-  fileName: attachments.fileName,
-  mime: attachments.mime,
-  size: attachments.size,
-  userId: attachments.userId,
-  at: attachments.at,
-};
 
 export function makeProceduresRepo(db: Db) {
   return {
