@@ -10,7 +10,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
 import { currentYear } from '../app/format';
 import { RegionPicker } from '../regions/RegionPicker';
-import { FACT_FIELDS, HouseholdFactsFields, isMemberField, MembersFields, NEW_PERSON, SaveFailedAlert, showFieldErrors, type HouseholdValues } from '../registry/HouseholdForm';
+import { FACT_FIELDS, HouseholdFactsFields, isMemberField, MembersFields, newHouseholdValues, SaveFailedAlert, showFieldErrors, type HouseholdValues } from '../registry/HouseholdForm';
 import { useStartProcedure } from './api';
 
 type ApplicantValues = Omit<HouseholdValues, 'identifiedOn'>;
@@ -63,17 +63,7 @@ export function NewIdentificationPage() {
         layout="vertical"
         onFinish={submit}
         scrollToFirstError
-        initialValues={{
-          villageCode: params.get('village') ?? undefined,
-          attribute: '一般贫困户',
-          identifiedYear: currentYear(),
-          secondaryCauses: [],
-          foodSecure: true,
-          clothingSecure: true,
-          housingSafe: false,
-          drinkingWaterSafe: false,
-          persons: [{ ...NEW_PERSON, relation: '户主' }],
-        }}
+        initialValues={newHouseholdValues(params.get('village') ?? undefined, currentYear())}
       >
         <Card size="small" title="申请户基本情况" style={{ marginBottom: 16 }}>
           <Row gutter={16}>

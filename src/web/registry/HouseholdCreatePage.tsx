@@ -5,7 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
 import { currentYear } from '../app/format';
 import { useCreateHousehold } from './api';
-import { FACT_FIELDS, HouseholdFactsFields, isMemberField, MembersFields, NEW_PERSON, SaveFailedAlert, showFieldErrors, type HouseholdValues } from './HouseholdForm';
+import { FACT_FIELDS, HouseholdFactsFields, isMemberField, MembersFields, newHouseholdValues, SaveFailedAlert, showFieldErrors, type HouseholdValues } from './HouseholdForm';
 
 const CREATE_FIELDS = new Set<string>(['villageCode', 'identifiedOn', ...FACT_FIELDS]);
 
@@ -47,17 +47,7 @@ export function HouseholdCreatePage() {
         layout="vertical"
         onFinish={submit}
         scrollToFirstError
-        initialValues={{
-          villageCode: params.get('village') ?? undefined,
-          attribute: '一般贫困户',
-          identifiedYear: currentYear(),
-          secondaryCauses: [],
-          foodSecure: true,
-          clothingSecure: true,
-          housingSafe: false,
-          drinkingWaterSafe: false,
-          persons: [{ ...NEW_PERSON, relation: '户主' }],
-        }}
+        initialValues={newHouseholdValues(params.get('village') ?? undefined, currentYear())}
       >
         <Card size="small" title="户基本情况" style={{ marginBottom: 16 }}>
           <HouseholdFactsFields creating />

@@ -21,6 +21,19 @@ export interface HouseholdValues extends Omit<HouseholdInput, 'persons'> {
 /** A member as the form adds one: the common defaults filled in. */
 export const NEW_PERSON: Partial<PersonValues> = { schooling: '已毕业', health: '健康', medicalEligible: true, medicalInsured: true, workMonths: 0, workIncome: 0 };
 
+/** A new household's form as it opens: this year, 一般贫困户, food and clothing secure, a head to fill in. */
+export const newHouseholdValues = (villageCode: string | undefined, year: number) => ({
+  villageCode,
+  attribute: '一般贫困户',
+  identifiedYear: year,
+  secondaryCauses: [],
+  foodSecure: true,
+  clothingSecure: true,
+  housingSafe: false,
+  drinkingWaterSafe: false,
+  persons: [{ ...NEW_PERSON, relation: '户主' }],
+});
+
 /** The household facts a server error may name, besides the members' `persons.N.field`. */
 export const FACT_FIELDS = ['number', 'attribute', 'identifiedYear', 'mainCause', 'secondaryCauses'] as const;
 
