@@ -1,5 +1,5 @@
-import { InboxOutlined } from '@ant-design/icons';
-import { Progress, Table, Typography, Upload } from 'antd';
+import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Form, Progress, Space, Table, Typography, Upload } from 'antd';
 import type { FieldError } from './api';
 import type { ImportPhase, ServerProgress } from './useImportUpload';
 
@@ -79,3 +79,46 @@ export function ImportProgress(props: { phase: ImportPhase<unknown>; describe: (
     </div>
   );
 }
+
+/**
+ * The file field and the buttons of an import page: the drop zone (a new file clears the last outcome), 开始导入 and,
+ * while the upload can still be stopped, the cancel button. `upload` is what `useImportUpload` returns.
+ */
+export function ImportFileField(props: {
+  label: string;
+  maxMB: number;
+  hint: string;
+  file: File | null;
+  setFile: (f: File | null) => void;
+  upload: { phase: { kind: string }; reset: () => void; fail: (message: string) => void; abort: () => void; busy: boolean; canAbort?: boolean };
+  start: () => void;
+  abortLabel?: string;
+}) {
+  const { phase, reset, fail, abort, busy } = props.upload;
+  const canAbort = props.upload.canAbort ?? busy;
+  return (
+    <>
+      <Form.Item label={props.label} extra={`仅支持 .xlsx 格式，最大 ${props.maxMB}MB`}>
+        <XlsxDropzone
+          file={props.file}
+          onFile={(f) => {
+            props.setFile(f);
+            reset();
+          }}
+          onTooLarge={fail}
+          failed={phase.kind === 'failed'}
+          busy={busy}
+          maxMB={props.maxMB}
+          hint={props.hint}
+        />
+      </Form.Item>
+      <Space>
+        <Button type="primary" icon={<UploadOutlined />} disabled={!props.file || busy || phase.kind === 'done'} loading={busy} onClick={props.start}>
+          开始导入
+        </Button>
+        {canAbort && <Button onClick={abort}>{props.abortLabel ?? '取消'}</Button>}
+      </Space>
+    </>
+  );
+}
+

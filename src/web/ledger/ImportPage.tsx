@@ -1,8 +1,8 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Form, Progress, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ImportErrorTable, XlsxDropzone } from '../app/ImportWidgets';
+import { ImportErrorTable, ImportFileField } from '../app/ImportWidgets';
 import { useImportUpload } from '../app/useImportUpload';
 import { useMe } from '../auth/api';
 import { OrgSelect } from '../orgs/OrgSelect';
@@ -14,7 +14,8 @@ export function ImportPage() {
   const me = useMe().data;
   const [orgId, setOrgId] = useState<number | undefined>(me?.orgId);
   const [file, setFile] = useState<File | null>(null);
-  const { phase, reset, fail, start: upload, abort, busy } = useImportUpload<ImportResult>('/api/ledger/import', 'ledger');
+  const importing = useImportUpload<ImportResult>('/api/ledger/import', 'ledger');
+  const { phase, reset, start: upload, busy } = importing;
 
   const start = () => {
     if (file) upload(file, { orgId });
@@ -39,26 +40,7 @@ export function ImportPage() {
         <Form.Item label="导入到填报单位" htmlFor="import-org">
           <OrgSelect id="import-org" value={orgId} onChange={setOrgId} disabled={busy} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item label="台账文件" extra="仅支持 .xlsx 格式，最大 20MB">
-          <XlsxDropzone
-            file={file}
-            onFile={(f) => {
-              setFile(f);
-              reset();
-            }}
-            onTooLarge={fail}
-            failed={phase.kind === 'failed'}
-            busy={busy}
-            maxMB={20}
-            hint="按导入模板填写的台账文件（.xlsx）"
-          />
-        </Form.Item>
-        <Space>
-          <Button type="primary" icon={<UploadOutlined />} disabled={!file || busy || phase.kind === 'done'} loading={busy} onClick={start}>
-            开始导入
-          </Button>
-          {busy && <Button onClick={abort}>取消</Button>}
-        </Space>
+        <ImportFileField label="台账文件" maxMB={20} hint="按导入模板填写的台账文件（.xlsx）" file={file} setFile={setFile} upload={importing} start={start} />
       </Form>
 
       {(phase.kind === 'uploading' || phase.kind === 'processing') && (

@@ -1,8 +1,8 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Card, Col, Form, Result, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ImportErrorTable, ImportProgress, XlsxDropzone } from '../app/ImportWidgets';
+import { ImportErrorTable, ImportFileField, ImportProgress } from '../app/ImportWidgets';
 import { useImportUpload, type ServerProgress } from '../app/useImportUpload';
 import { RegionPicker } from '../regions/RegionPicker';
 import { ROSTER_COUNT_LABELS, ROSTER_IMPORT_JOBS_URL, ROSTER_TEMPLATE_URL, rosterExportUrl, type RosterImportResult } from './api';
@@ -30,7 +30,8 @@ function describeProgress(p: ServerProgress | undefined): { text: string; percen
 
 export function RosterImportPage() {
   const [file, setFile] = useState<File | null>(null);
-  const { phase, reset, fail, start: upload, abort, busy, canAbort } = useImportUpload<RosterImportResult>(ROSTER_IMPORT_JOBS_URL, 'registry', { job: true });
+  const importing = useImportUpload<RosterImportResult>(ROSTER_IMPORT_JOBS_URL, 'registry', { job: true });
+  const { phase, reset, start: upload } = importing;
   const [exportRegion, setExportRegion] = useState<string | undefined>();
 
   const start = () => {
@@ -58,26 +59,7 @@ export function RosterImportPage() {
       </Space>
 
       <Form layout="vertical" style={{ maxWidth: 640 }}>
-        <Form.Item label="花名册文件" extra="仅支持 .xlsx 格式，最大 200MB">
-          <XlsxDropzone
-            file={file}
-            onFile={(f) => {
-              setFile(f);
-              reset();
-            }}
-            onTooLarge={fail}
-            failed={phase.kind === 'failed'}
-            busy={busy}
-            maxMB={200}
-            hint="按花名册模板填写的文件（.xlsx）"
-          />
-        </Form.Item>
-        <Space>
-          <Button type="primary" icon={<UploadOutlined />} disabled={!file || busy || phase.kind === 'done'} loading={busy} onClick={start}>
-            开始导入
-          </Button>
-          {canAbort && <Button onClick={abort}>取消上传</Button>}
-        </Space>
+        <ImportFileField label="花名册文件" maxMB={200} hint="按花名册模板填写的文件（.xlsx）" file={file} setFile={setFile} upload={importing} start={start} abortLabel="取消上传" />
       </Form>
 
       <ImportProgress phase={phase} describe={describeProgress} />
