@@ -36,6 +36,9 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle pooled connection closed by the server (a restart, a dropped database) is an event of the pool, not a
+    // crash of the process: the pool replaces it on the next query.
+    pool.on('error', (err) => process.stderr.write(`[台账] 数据库连接中断（已由连接池丢弃）：${err.message}\n`));
     // bigint sums come back as strings from node-postgres; totals here stay far below 2^53.
     pg.types.setTypeParser(20, (v) => Number(v));
     pg.types.setTypeParser(1700, (v) => Number(v));
