@@ -2,14 +2,16 @@
  * 考核方案: a scheme's contents → indicators with 数据来源 and how each is scored, the methods and their weights, how a
  * composite becomes a grade, the grade rules in words, adjustments, the grade descriptions and what follows from a grade.
  */
-import { CopyOutlined } from '@ant-design/icons';
+import { CopyOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { isSysadmin, useMe } from '../auth/api';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { useCopyScheme, useScheme, type Indicator } from './api';
 import { SYSTEM_SOURCES } from '../../domain/assessment/scheme';
+import { SchemeEditor } from './SchemeEditor';
 import { RULE_ORDER_TEXT, ruleText, scoringText, thresholdsText } from './words';
 
 export function SchemeStatusTags({ shipped, locked }: { shipped: boolean; locked: boolean }) {
@@ -28,9 +30,13 @@ export function SchemePage() {
   const copy = useCopyScheme();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const [editing, setEditing] = useState(false);
   if (q.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   if (q.error || !q.data) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
   const v = q.data;
+  // Only system administrators edit, and only a copy no closed round uses (the server checks the same).
+  const editable = isSysadmin(me) && !v.shipped && !v.locked;
+  if (editing && editable) return <SchemeEditor key={v.id} view={v} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />;
   const s = v.scheme;
   const rows = s.contents.flatMap((c) => c.indicators.map((i, n) => ({ ...i, content: c.name, span: n === 0 ? c.indicators.length : 0 })));
 
@@ -41,24 +47,31 @@ export function SchemePage() {
           {v.name} <SchemeStatusTags shipped={v.shipped} locked={v.locked} />
         </Typography.Title>
         {isSysadmin(me) && (
-          <Button
-            icon={<CopyOutlined />}
-            loading={copy.isPending}
-            onClick={() =>
-              copy.mutate(
-                { id: v.id },
-                {
-                  onSuccess: (c) => {
-                    message.success(`已复制为“${c.name}”`);
-                    navigate(`/assessment/schemes/${c.id}`);
+          <Space>
+            {editable && (
+              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                修改方案
+              </Button>
+            )}
+            <Button
+              icon={<CopyOutlined />}
+              loading={copy.isPending}
+              onClick={() =>
+                copy.mutate(
+                  { id: v.id },
+                  {
+                    onSuccess: (c) => {
+                      message.success(`已复制为“${c.name}”`);
+                      navigate(`/assessment/schemes/${c.id}`);
+                    },
+                    onError: (e) => message.error(errorMessage(e)),
                   },
-                  onError: (e) => message.error(errorMessage(e)),
-                },
-              )
-            }
-          >
-            复制方案
-          </Button>
+                )
+              }
+            >
+              复制方案
+            </Button>
+          </Space>
         )}
       </Space>
       <Descriptions bordered size="small" column={2}>

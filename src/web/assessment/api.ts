@@ -1,5 +1,5 @@
 /**
- * The assessment (考核) API as the pages use it: schemes (list, one, copy), rounds (list, one, create, close), the score
+ * The assessment (考核) API as the pages use it: schemes (list, one, copy, edit a copy), rounds (list, one, create, close), the score
  * grid, a unit's facts and adjustments, and the results.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -127,6 +127,22 @@ export function useCopyScheme() {
   return useMutation({
     mutationFn: (input: { id: number; name?: string }) => post<SchemeView>(`/api/assessment/schemes/${input.id}/copy`, { name: input.name }),
     onSuccess: () => qc.invalidateQueries({ queryKey: [...KEY, 'schemes'] }),
+  });
+}
+
+/**
+ * Saves an edited copy of a scheme (system administrators; 409 for a shipped or locked scheme or a stale version, 400
+ * with field errors). The consequences travel with the scheme so that the copy keeps them.
+ */
+export function useUpdateScheme() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { id: number; scheme: Scheme; consequences: Consequence[]; version: number }) =>
+      put<SchemeView>(`/api/assessment/schemes/${input.id}`, { scheme: { ...input.scheme, consequences: input.consequences }, version: input.version }),
+    onSuccess: (view) => {
+      qc.setQueryData([...KEY, 'scheme', view.id], view);
+      return Promise.all([qc.invalidateQueries({ queryKey: [...KEY, 'schemes'] }), qc.invalidateQueries({ queryKey: [...KEY, 'scheme'] })]);
+    },
   });
 }
 
