@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { encodeGbk } from '../support/gbk';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
-import { browserSuite, expectText, RESULTS, skipBrowser, WAIT, withPage } from './support';
+import { browserSuite, clickUntilClosed, expectText, RESULTS, skipBrowser, WAIT, withPage } from './support';
 
 const HEAD = '吉克比对';
 const SPOUSE = '阿说比对';
@@ -100,7 +100,7 @@ describe.skipIf(skipBrowser)('cross-department comparison in the browser', () =>
       await snap(page, 'lists');
       await row.getByRole('button', { name: /删除/ }).click();
       await expectText(page.getByRole('dialog'), '已有的比对线索保留其证据');
-      await page.getByRole('dialog').getByRole('button', { name: /删\s*除/ }).click();
+      await clickUntilClosed(page, page.getByRole('dialog').filter({ visible: true }), /删\s*除/);
       await expect.poll(() => row.count(), WAIT).toBe(0);
 
       expect(pageErrors).toEqual([]);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
-import { browserSuite, expectText, RESULTS, skipBrowser, WAIT, withPage } from './support';
+import { browserSuite, clickUntilClosed, expectText, RESULTS, skipBrowser, WAIT, withPage } from './support';
 
 const COUNTY = '513431000000'; // 昭觉县
 const HEAD = '吉克光荣';
@@ -36,20 +36,6 @@ async function chooseOption(page: Page, field: Locator, text: string): Promise<v
     .toContain(text);
 }
 
-/**
- * Clicks a dialog's button until the dialog closes: a click during antd's opening animation may be lost. `dialog`
- * matches visible dialogs only, so a closed one counts 0; a click that did land closes it before the next try.
- */
-async function clickUntilClosed(page: Page, dialog: Locator, name: RegExp): Promise<void> {
-  await expect
-    .poll(async () => {
-      if ((await dialog.count()) === 0) return 'closed';
-      await dialog.getByRole('button', { name }).click({ timeout: 2_000 }).catch(() => undefined);
-      await page.waitForTimeout(300);
-      return (await dialog.count()) === 0 ? 'closed' : 'open';
-    }, WAIT)
-    .toBe('closed');
-}
 
 async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });

@@ -120,3 +120,18 @@ export async function withPage(browser: Browser, name: string, fn: (page: Page, 
     await context.close();
   }
 }
+
+/**
+ * Clicks a dialog's button until the dialog closes: a click during antd's opening animation may be lost. `dialog`
+ * matches visible dialogs only, so a closed one counts 0; a click that did land closes it before the next try.
+ */
+export async function clickUntilClosed(page: Page, dialog: Locator, name: RegExp): Promise<void> {
+  await expect
+    .poll(async () => {
+      if ((await dialog.count()) === 0) return 'closed';
+      await dialog.getByRole('button', { name }).click({ timeout: 2_000 }).catch(() => undefined);
+      await page.waitForTimeout(300);
+      return (await dialog.count()) === 0 ? 'closed' : 'open';
+    }, WAIT)
+    .toBe('closed');
+}
