@@ -10,7 +10,6 @@
  *   npx tsx bench/compare.ts --backend=pglite --persons=100000 --rows=500000   # smaller, one backend
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { ListRowInput } from '../src/domain/compare/list-row';
 import { checkCharacter } from '../src/domain/registry/id-number';
@@ -20,7 +19,7 @@ import type { RosterRow } from '../src/server/registry/roster';
 import { buildServices } from '../src/server/services';
 import { generateRoster, rng } from './registry-data';
 
-import { openBenchDatabase, type Backend } from './support';
+import { backendsToRun, machineFacts, openBenchDatabase, type Backend } from './support';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const PERSONS = Number(args.persons ?? 1_000_000);
 const HOUSEHOLDS = Math.round(PERSONS / 3.2);
@@ -165,12 +164,10 @@ async function run(backend: Backend) {
 }
 
 async function main() {
-  const wanted = (args.backend ?? 'both') as Backend | 'both';
-  const hasPg = !!(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
-  const backends: Backend[] = wanted === 'both' ? (hasPg ? ['postgres', 'pglite'] : ['pglite']) : [wanted];
+  const backends = backendsToRun(args.backend);
   const results: Array<Awaited<ReturnType<typeof run>>> = [];
   for (const b of backends) results.push(await run(b));
-  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version };
+  const machine = machineFacts();
   const date = new Date().toISOString().slice(0, 10);
   writeFileSync(path.join(ROOT, 'bench', 'compare-results.json'), JSON.stringify({ date, machine, results }, null, 2) + '\n');
   const cell = (r: (typeof results)[number] | undefined, f: (r: (typeof results)[number]) => string) => (r ? f(r) : '—');

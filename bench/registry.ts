@@ -8,7 +8,6 @@
  *   npx tsx bench/registry.ts --backend=pglite --persons=100000       # smaller, one backend
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { householdExit, type HouseholdFacts } from '../src/domain/registry/household-rules';
 import { computeIncome, NO_TRANSFER } from '../src/domain/registry/income';
@@ -18,7 +17,7 @@ import type { RosterRow } from '../src/server/registry/roster';
 import { buildServices } from '../src/server/services';
 import { generateRoster, type GeneratedHousehold } from './registry-data';
 
-import { openBenchDatabase, type Backend } from './support';
+import { backendsToRun, machineFacts, openBenchDatabase, type Backend } from './support';
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const PERSONS = Number(args.persons ?? 1_000_000);
 const HOUSEHOLDS = Math.round(PERSONS / 3.2);
@@ -154,12 +153,10 @@ async function run(backend: Backend) {
 }
 
 async function main() {
-  const wanted = (args.backend ?? 'both') as Backend | 'both';
-  const hasPg = !!(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
-  const backends: Backend[] = wanted === 'both' ? (hasPg ? ['postgres', 'pglite'] : ['pglite']) : [wanted];
+  const backends = backendsToRun(args.backend);
   const results: Array<Awaited<ReturnType<typeof run>>> = [];
   for (const b of backends) results.push(await run(b));
-  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version };
+  const machine = machineFacts();
   writeFileSync(path.join(ROOT, 'bench', 'registry-results.json'), JSON.stringify({ date: new Date().toISOString().slice(0, 10), machine, results }, null, 2) + '\n');
   const cell = (r: (typeof results)[number] | undefined, f: (r: (typeof results)[number]) => string) => (r ? f(r) : '—');
   const pg = results.find((r) => r.backend === 'postgres');

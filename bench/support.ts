@@ -1,5 +1,6 @@
 /** What the registry-sized benchmarks share: a fresh database of either backend, dropped afterwards unless kept. */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '../src/server/db/connection';
 
@@ -48,4 +49,15 @@ export async function openBenchDatabase(backend: Backend, name: string, opts: { 
       await a.close();
     },
   };
+}
+
+/** The backends a run covers: `--backend=…`, or both when a PostgreSQL server is named (PGlite alone otherwise). */
+export function backendsToRun(wanted: string | undefined): Backend[] {
+  const hasPg = !!(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
+  return (wanted ?? 'both') === 'both' ? (hasPg ? ['postgres', 'pglite'] : ['pglite']) : [wanted as Backend];
+}
+
+/** The machine's facts written beside every result. */
+export function machineFacts() {
+  return { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version };
 }
