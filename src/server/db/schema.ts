@@ -209,7 +209,7 @@ export const auditLog = pgTable(
     entityId: integer('entity_id').notNull(),
     userId: integer('user_id').notNull(),
     userName: varchar('user_name', { length: 50 }).notNull(),
-    action: varchar('action', { length: 10 }).notNull(),
+    action: varchar('action', { length: 20 }).notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
