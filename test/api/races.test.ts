@@ -163,6 +163,14 @@ describe.each(dbKinds())('races on %s', (kind) => {
     expect(uniqueViolationError(duplicate)?.details.fields?.[0]).toMatchObject({ field: 'certificateNo', label: '脱贫光荣证编号' });
   });
 
+  it('starts one procedure of a household when two starts are sent together', async () => {
+    const id = await newHousehold('2101');
+    const both = await Promise.all([0, 1].map(() => county.post('/api/procedures', { kind: 'exit', householdId: id, year: 2020 })));
+    expect(both.map((r) => r.statusCode).sort(), both.map((r) => r.body).join('\n')).toEqual([201, 409]);
+    expect(errorOf(both.find((r) => r.statusCode === 409)!).message).toMatch(/^该户已有正在办理的“贫困户脱贫”程序（编号 \d+），请先办结或撤销$/);
+    expect(await count("select count(*)::int as n from procedures where household_id = $1 and state = 'running'", [id])).toBe(1);
+  });
+
   it('answers two new households with the same ID number, or the same household number, sent together: one 201, one refusal, never 500', async () => {
     const sameId = nextId();
     const a = householdBody(VILLAGE, '3001', [member('甲户主', sameId, '户主')]);

@@ -93,6 +93,10 @@ export function makeProceduresRepo(db: Db) {
       );
       return new Map(rows.map((r) => [r.id, `${r.head ?? '（无户主）'}户（${r.number}）`]));
     },
+    /** A lock on a procedure's subject (a household, a village) until the transaction ends (starts one at a time). */
+    async lockSubject(key: string): Promise<void> {
+      await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`procedure-subject:${key}`}))`);
+    },
     /** The procedure's row, locked until the transaction ends: transitions of one procedure happen one after another. */
     async lockProcedure(id: number): Promise<ProcedureRow | undefined> {
       const [row] = await db.select().from(procedures).where(eq(procedures.id, id)).for('update');

@@ -235,11 +235,15 @@ export function makeProceduresService(deps: ProceduresDeps) {
       if (!(PROCEDURE_KINDS as readonly string[]).includes(input.kind)) throw validationError([{ field: 'kind', label: '程序', message: `应为${PROCEDURE_KINDS.join('、')}之一` }]);
       const kind = input.kind as ProcedureKind;
       const subject = await startChecks(auth, kind, input);
-      const running = subject.householdId ? await repo.runningFor({ householdId: subject.householdId }) : kind === 'village_exit' ? await repo.runningFor({ villageCode: subject.villageCode, kind }) : undefined;
-      if (running) throw new AppError('CONFLICT', `该${kind === 'village_exit' ? '村' : '户'}已有正在办理的“${KIND_LABELS[running.kind as ProcedureKind]}”程序（编号 ${running.id}），请先办结或撤销`);
       const def = await definitionFor(kind, subject.villageCode);
       const year = input.year ?? now().getFullYear();
       const id = await transaction(async (tx) => {
+        // One running procedure per household (per village for 出列): checked under a lock on the subject, so two
+        // starts sent at once cannot both pass the check.
+        const one = subject.householdId ? { householdId: subject.householdId } : kind === 'village_exit' ? { villageCode: subject.villageCode, kind } : undefined;
+        if (one) await tx.lockSubject('householdId' in one ? `household:${one.householdId}` : `village:${one.villageCode}:${one.kind}`);
+        const running = one ? await tx.runningFor(one) : undefined;
+        if (running) throw new AppError('CONFLICT', `该${kind === 'village_exit' ? '村' : '户'}已有正在办理的“${KIND_LABELS[running.kind as ProcedureKind]}”程序（编号 ${running.id}），请先办结或撤销`);
         const p = await tx.insertProcedure({
           definitionId: def.id,
           kind,
