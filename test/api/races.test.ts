@@ -26,6 +26,7 @@ const errorOf = (res: LightMyRequestResponse) => res.json().error as { code: str
 describe.each(dbKinds())('races on %s', (kind) => {
   let t: TestApp;
   let county: Client;
+  let countyOrgId: number;
   let seq = 100;
   const nextId = () => idNumber('19900101', String(++seq));
   const act = (p: Pick<Procedure, 'id' | 'version'>, body: Record<string, unknown>) => county.post(`/api/procedures/${p.id}/actions`, { version: p.version, ...body });
@@ -83,6 +84,7 @@ describe.each(dbKinds())('races on %s', (kind) => {
     t = await createTestApp(kind);
     const countyOrg = await t.org('昭觉县扶贫办', { kind: '扶贫办', regionCode: '513431000000' });
     county = await t.user(countyOrg, 'county');
+    countyOrgId = countyOrg.id;
     await t.admin.request({ method: 'PUT', url: '/api/registry/poverty-lines', payload: { year: 2020, scope: 'national', yuan: 3747, source: '测试用' } });
     // Sichuan's procedures of one county-level step each, so that a single pass is the last step.
     for (const [k, key, name] of [
@@ -195,25 +197,28 @@ describe.each(dbKinds())('races on %s', (kind) => {
   // Deterministic on PostgreSQL: inserts into the table are held back until both requests have passed the service's
   // own check and wait; the second insert then meets the unique key, which is answered 409 naming the field.
   it.runIf(kind === 'postgres')('answers the unique key met by the second of two waiting inserts with 409 naming the field', async () => {
+    const household = (number: string, name: string, id: string) => () => county.post('/api/registry/households', householdBody(VILLAGE, number, [member(name, id, '户主')]));
+    const account = (displayName: string) => () => t.admin.post('/api/users', { username: 'race.clerk', displayName, password: 'Tz-race-9dK2-x', role: 'org_admin', orgId: countyOrgId });
+    const sameId = nextId();
     const cases = [
-      { table: 'persons', field: 'persons', message: '身份证号：该身份证号已在其他户登记，一人只能属于一户', bodies: (id: string) => [householdBody(VILLAGE, '3101', [member('戊户主', id, '户主')]), householdBody(VILLAGE, '3102', [member('己户主', id, '户主')])] },
-      { table: 'households', field: 'number', message: '户编号：本村已有该户编号', bodies: () => [householdBody(VILLAGE, '3103', [member('庚户主', nextId(), '户主')]), householdBody(VILLAGE, '3103', [member('辛户主', nextId(), '户主')])] },
+      { table: 'persons', field: 'persons', message: '身份证号：该身份证号已在其他户登记，一人只能属于一户', secret: new RegExp(`${sameId}|戊户主|己户主|310[12]`), send: [household('3101', '戊户主', sameId), household('3102', '己户主', sameId)] },
+      { table: 'households', field: 'number', message: '户编号：本村已有该户编号', secret: /庚户主|辛户主|3103/, send: [household('3103', '庚户主', nextId()), household('3103', '辛户主', nextId())] },
+      { table: 'users', field: 'username', message: '用户名：该用户名已被使用', secret: /甲文书|乙文书/, send: [account('甲文书'), account('乙文书')] },
     ];
     for (const k of cases) {
-      const id = nextId();
       const blocker = await blockerSession();
       try {
         await blocker.query('begin');
         await blocker.query(`lock table ${k.table} in exclusive mode`);
-        const pending = Promise.all(k.bodies(id).map((body) => county.post('/api/registry/households', body)));
+        const pending = Promise.all(k.send.map((send) => send()));
         await waitForLockWaiters(2);
         await blocker.query('commit');
         const res = await pending;
         expect(res.map((r) => r.statusCode).sort(), res.map((r) => r.body).join('\n')).toEqual([201, 409]);
         const refused = errorOf(res.find((r) => r.statusCode === 409)!);
         expect(refused).toMatchObject({ code: 'DUPLICATE', message: k.message, fields: [{ field: k.field }] });
-        // Nothing of the other household is told: not its ID number, its holder or its number.
-        expect(JSON.stringify(refused)).not.toMatch(new RegExp(`${id}|户主|310[1-3]`));
+        // Nothing of the other record is told: not its ID number, its holder, its number or its name.
+        expect(JSON.stringify(refused)).not.toMatch(k.secret);
       } finally {
         await blocker.end();
       }
