@@ -45,7 +45,8 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   });
   const registry = makeRegistryService({
     repo: makeRegistryRepo(db),
-    transaction: (fn) => db.transaction((tx) => fn(makeRegistryRepo(tx as unknown as Db))),
+    transaction: (fn) => db.transaction((tx) => fn(makeRegistryRepo(tx as unknown as Db), tx as unknown as Db)),
+    repoIn: (tx) => makeRegistryRepo(tx),
     regions,
     now,
   });
@@ -57,7 +58,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   });
   const procedures = makeProceduresService({
     repo: makeProceduresRepo(db),
-    transaction: (fn) => db.transaction((tx) => fn(makeProceduresRepo(tx as unknown as Db))),
+    transaction: (fn) => db.transaction((tx) => fn(makeProceduresRepo(tx as unknown as Db), tx as unknown as Db)),
     registry,
     regions,
     now,

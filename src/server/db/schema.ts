@@ -442,6 +442,21 @@ export const procedures = pgTable(
   (t) => [index('procedures_village_idx').on(t.villageCode.op('bpchar_pattern_ops'), t.state), index('procedures_household_idx').on(t.householdId)],
 );
 
+/**
+ * The last 脱贫光荣证 number issued per county and year (issue 9: numbers from a counter, not a count, so two exits
+ * finishing at once cannot get the same one). Incremented inside the transaction that completes the exit; the unique
+ * index `procedures_certificate_no` (custom SQL of migration certificate_counters) backs it.
+ */
+export const certificateCounters = pgTable(
+  'certificate_counters',
+  {
+    county: char('county', { length: 6 }).notNull(),
+    year: smallint('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.county, t.year] })],
+);
+
 /** Every transition of a procedure: a step passed, or returned to an earlier step, with who, when and what. */
 export const procedureEvents = pgTable(
   'procedure_events',

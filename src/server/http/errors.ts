@@ -31,8 +31,48 @@ function zodFieldErrors(issues: ReadonlyArray<{ instancePath?: string; message?:
   });
 }
 
+/**
+ * The unique keys a user can run into (two saves at once, or a duplicate a service's own check could not see yet),
+ * by constraint name: the field and its label. The message never repeats the values (they may be another scope's).
+ */
+const UNIQUE_KEYS: Record<string, { field: string; label: string; message?: string }> = {
+  persons_id_number_unique: { field: 'persons', label: '身份证号', message: '该身份证号已在其他户登记，一人只能属于一户' },
+  households_village_number: { field: 'number', label: '户编号', message: '本村已有该户编号' },
+  users_username_unique: { field: 'username', label: '用户名', message: '该用户名已被使用' },
+  procedures_certificate_no: { field: 'certificateNo', label: '脱贫光荣证编号' },
+  procedure_definitions_key: { field: 'steps', label: '程序定义', message: '该程序刚被他人调整，请刷新后重试' },
+  certificate_counters_county_year_pk: { field: 'certificateNo', label: '脱贫光荣证编号' },
+  assessment_schemes_code_unique: { field: 'code', label: '方案代码', message: '该方案代码已被使用' },
+  poverty_lines_key: { field: 'year', label: '扶贫标准', message: '该年度和范围的扶贫标准已存在' },
+  ledger_entry_members_entry_id_member_id_pk: { field: 'memberIds', label: '参与委员', message: '同一委员不能重复列入' },
+  household_incomes_household_id_year_pk: { field: 'year', label: '收入年度', message: '该户该年度的收入已存在' },
+  village_profiles_pkey: { field: 'villageCode', label: '村', message: '该村信息已存在' },
+  village_year_figures_region_code_year_pk: { field: 'year', label: '年度', message: '该村该年度的数据已存在' },
+  department_list_rows_list_id_row_no_pk: { field: 'file', label: '名单行号', message: '名单行号重复' },
+  assessment_units_round_id_unit_key_pk: { field: 'unitKey', label: '考核对象', message: '该考核对象已在本轮中' },
+  assessment_scores_round_id_unit_key_method_key_indicator_key_pk: { field: 'scores', label: '评分', message: '同一指标的评分重复' },
+};
+
+/**
+ * A unique violation (SQLSTATE 23505, from node-postgres and PGlite alike, possibly wrapped by the query builder) as
+ * a 409 naming the field; anything else: undefined.
+ */
+export function uniqueViolationError(error: unknown): AppError | undefined {
+  let e: unknown = error;
+  for (let depth = 0; depth < 5 && e && typeof e === 'object'; depth++, e = (e as { cause?: unknown }).cause) {
+    const { code, constraint } = e as { code?: unknown; constraint?: unknown };
+    if (code !== '23505') continue;
+    const key = typeof constraint === 'string' ? UNIQUE_KEYS[constraint] : undefined;
+    if (!key) return new AppError('DUPLICATE', '与已有记录重复（可能是他人刚刚同时提交），请刷新后重试');
+    const message = key.message ?? `${key.label}重复（可能是他人刚刚同时提交），请刷新后重试`;
+    return new AppError('DUPLICATE', `${key.label}：${message}`, { fields: [{ field: key.field, label: key.label, message }] });
+  }
+  return undefined;
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError | AppError, request, reply) => {
+    const error = uniqueViolationError(thrown) ?? thrown;
     if (error instanceof AppError) {
       const { fields, ...extra } = error.details;
       return reply

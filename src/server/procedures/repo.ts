@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { attachmentMeta, type AttachmentMeta } from '../db/attachments';
 import { queryRows, type Db } from '../db/connection';
-import { attachments, procedureDefinitions, procedureEvents, procedures } from '../db/schema';
+import { attachments, certificateCounters, procedureDefinitions, procedureEvents, procedures } from '../db/schema';
 
 export type DefinitionRow = typeof procedureDefinitions.$inferSelect;
 export type ProcedureRow = typeof procedures.$inferSelect;
@@ -30,19 +30,18 @@ export function makeProceduresRepo(db: Db) {
       const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(procedureDefinitions);
       return r?.n ?? 0;
     },
-    /** A new version of a kind's definition for a region prefix; the previous one stops being active. */
+    /**
+     * A new version of a kind's definition for a region prefix; the previous one stops being active. Run it inside a
+     * transaction: the rows of the kind and prefix are locked first, so two saves at once number their versions in turn
+     * and a failed insert leaves the previous version active.
+     */
     async insertDefinition(d: { kind: string; regionPrefix: string; name: string; steps: unknown[]; source: string }): Promise<DefinitionRow> {
-      const [max] = await queryRows<{ v: number | null }>(
-        db,
-        sql`select max(version) as v from ${procedureDefinitions} where kind = ${d.kind} and region_prefix = ${d.regionPrefix}`,
-      );
-      await db
-        .update(procedureDefinitions)
-        .set({ active: false })
-        .where(and(eq(procedureDefinitions.kind, d.kind), eq(procedureDefinitions.regionPrefix, d.regionPrefix)));
+      const scope = and(eq(procedureDefinitions.kind, d.kind), eq(procedureDefinitions.regionPrefix, d.regionPrefix));
+      const existing = await db.select({ version: procedureDefinitions.version }).from(procedureDefinitions).where(scope).for('update');
+      await db.update(procedureDefinitions).set({ active: false }).where(and(scope, eq(procedureDefinitions.active, true)));
       const [row] = await db
         .insert(procedureDefinitions)
-        .values({ ...d, version: (max?.v ?? 0) + 1, active: true })
+        .values({ ...d, version: Math.max(0, ...existing.map((e) => e.version)) + 1, active: true })
         .returning();
       return row!;
     },
@@ -94,12 +93,23 @@ export function makeProceduresRepo(db: Db) {
       );
       return new Map(rows.map((r) => [r.id, `${r.head ?? '（无户主）'}户（${r.number}）`]));
     },
-    async countCertificates(countyPrefix: string, year: number): Promise<number> {
-      const [r] = await queryRows<{ n: number }>(
-        db,
-        sql`select count(*)::int as n from ${procedures} where certificate_no is not null and village_code like ${`${countyPrefix}%`} and year = ${year}`,
-      );
-      return r?.n ?? 0;
+    /** A lock on a procedure's subject (a household, a village) until the transaction ends (starts one at a time). */
+    async lockSubject(key: string): Promise<void> {
+      await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`procedure-subject:${key}`}))`);
+    },
+    /** The procedure's row, locked until the transaction ends: transitions of one procedure happen one after another. */
+    async lockProcedure(id: number): Promise<ProcedureRow | undefined> {
+      const [row] = await db.select().from(procedures).where(eq(procedures.id, id)).for('update');
+      return row;
+    },
+    /** The next 脱贫光荣证 number of a county and year (inside the completing transaction: its row stays locked). */
+    async nextCertificate(county: string, year: number): Promise<number> {
+      const [row] = await db
+        .insert(certificateCounters)
+        .values({ county, year, last: 1 })
+        .onConflictDoUpdate({ target: [certificateCounters.county, certificateCounters.year], set: { last: sql`${certificateCounters.last} + 1` } })
+        .returning({ last: certificateCounters.last });
+      return row!.last;
     },
 
     // --- events and evidence -----------------------------------------------------------------------------------------

@@ -14,12 +14,13 @@ import { AppError, validationError, type FieldError } from '../../domain/shared/
 import type { Auth } from '../auth/access';
 import { requireRegion, requireRole } from '../auth/access';
 import type { RegionsService } from '../regions/service';
-import type { RegistryService } from '../registry/service';
+import type { RegistryService, Tx } from '../registry/service';
 import type { DefinitionRow, ProcedureRow, ProceduresRepo } from './repo';
 
 export interface ProceduresDeps {
   repo: ProceduresRepo;
-  transaction: <T>(fn: (repo: ProceduresRepo) => Promise<T>) => Promise<T>;
+  /** A transaction: the procedures' repository over it, and its handle for the registry's writes inside it. */
+  transaction: <T>(fn: (repo: ProceduresRepo, tx: Tx) => Promise<T>) => Promise<T>;
   registry: RegistryService;
   regions: RegionsService;
   now: () => Date;
@@ -54,8 +55,25 @@ function checkSteps(steps: unknown): FieldError[] {
     if (!s.level || !(LEVELS as readonly string[]).includes(s.level)) at('level', `办理层级应为${LEVELS.join('、')}之一`);
     if (!Array.isArray(s.requires) || s.requires.some((r) => !['notice', 'assembly', 'comparison', 'confirmation'].includes(r))) at('requires', '要求应为 notice、assembly、comparison、confirmation 中的若干项');
     if (s.minDays !== undefined && (!Number.isInteger(s.minDays) || s.minDays < 1 || s.minDays > 60)) at('minDays', '公示天数应为 1–60 的整数');
+    if (typeof s.name === 'string' && s.name.trim().length > 50) at('name', '步骤名称不能超过 50 个字');
   });
   return out;
+}
+
+/** NUL and other control characters (tab and line breaks allowed) in any string of a value: jsonb and text refuse NUL. */
+function hasControlCharacters(value: unknown): boolean {
+  // eslint-disable-next-line no-control-regex
+  if (typeof value === 'string') return /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value);
+  if (Array.isArray(value)) return value.some(hasControlCharacters);
+  if (value && typeof value === 'object') return Object.values(value).some(hasControlCharacters);
+  return false;
+}
+
+/** A transition sent against a version that is no longer current: someone else acted first. */
+function stale(p: Pick<ProcedureRow, 'state' | 'version'>): AppError {
+  const message =
+    p.state === 'completed' ? '该程序已被他人办结，请刷新后查看' : p.state === 'withdrawn' ? '该程序已被他人撤销，请刷新后查看' : '该程序已被他人办理，请刷新后重试';
+  return new AppError('STALE_VERSION', message, { currentVersion: p.version });
 }
 
 export function makeProceduresService(deps: ProceduresDeps) {
@@ -117,40 +135,25 @@ export function makeProceduresService(deps: ProceduresDeps) {
     return { villageCode: h.villageCode, householdId: h.id, applicant: null, head: h.persons.find((p) => p.relation === '户主')?.name };
   }
 
-  /** The registry change the last step makes; returns what to keep on the procedure. */
-  async function finish(auth: Auth, p: ProcedureRow, def: ProcedureDefinition): Promise<Partial<ProcedureRow>> {
+  /**
+   * The registry change the last step makes, inside the transaction that closes the procedure (`tx`, its handle
+   * `handle`): both commit or neither does. Returns what to keep on the procedure.
+   */
+  async function finish(tx: ProceduresRepo, handle: Tx, auth: Auth, p: ProcedureRow, def: ProcedureDefinition): Promise<Partial<ProcedureRow>> {
     const reason = `${def.name}程序办结（程序编号 ${p.id}）`;
     const today = isoDate(now());
-    if (p.kind === 'identification') {
-      const created = await registry.createHousehold(auth, { ...(p.applicant as HouseholdInput), identifiedOn: today });
-      return { householdId: created.id };
-    }
+    const year = p.year ?? now().getFullYear();
+    if (p.kind === 'identification') return { householdId: await registry.enterHousehold(handle, auth, { ...(p.applicant as HouseholdInput), identifiedOn: today }) };
     if (p.kind === 'village_exit') {
-      const v = await registry.village(auth, p.villageCode);
-      const prof = v.profile!;
-      await registry.saveVillage(auth, p.villageCode, {
-        poorVillage: prof.poorVillage,
-        identifiedYear: prof.identifiedYear,
-        exited: true,
-        exitYear: p.year ?? now().getFullYear(),
-        certifiedPopulation: prof.certifiedPopulation,
-        populationYear: prof.populationYear,
-        specialtyIndustries: prof.specialtyIndustries,
-        facilities: prof.facilities,
-        infrastructureImproved: prof.infrastructureImproved,
-        publicServicesImproved: prof.publicServicesImproved,
-        version: prof.version,
-      });
+      await registry.markVillageExitedIn(handle, auth, p.villageCode, year);
       return {};
     }
-    const h = await registry.household(auth, p.householdId!);
     const status = FINAL_STATUS[p.kind as ProcedureKind]!;
-    await registry.changeStatus(auth, h.id, { status, year: p.kind === 'exit' ? (p.year ?? now().getFullYear()) : undefined, reason, version: h.version, viaProcedure: p.id });
+    await registry.changeStatusIn(handle, auth, p.householdId!, { status, year: p.kind === 'exit' ? year : undefined, reason, viaProcedure: p.id });
     if (p.kind !== 'exit') return {};
-    // 颁发脱贫光荣证: a number per county and year.
+    // 颁发脱贫光荣证: the next number of the county and year, from its counter (locked until this transaction ends).
     const county = p.villageCode.slice(0, 6);
-    const year = p.year ?? now().getFullYear();
-    return { certificateNo: `${county}-${year}-${String((await repo.countCertificates(county, year)) + 1).padStart(5, '0')}` };
+    return { certificateNo: `${county}-${year}-${String(await tx.nextCertificate(county, year)).padStart(5, '0')}` };
   }
 
   async function view(auth: Auth, p: ProcedureRow) {
@@ -182,12 +185,18 @@ export function makeProceduresService(deps: ProceduresDeps) {
     async saveDefinition(auth: Auth, kind: string, input: { regionPrefix?: string; name?: string; steps: unknown; source?: string }) {
       requireRole(auth, 'sysadmin');
       if (!(PROCEDURE_KINDS as readonly string[]).includes(kind)) throw new AppError('NOT_FOUND', `没有这种程序：${kind}`);
+      // Everything is checked before anything is written; the old version is retired and the new one inserted in one
+      // transaction (issue 9: a failed save used to leave the kind without an active definition).
       const fields = checkSteps(input.steps);
       const prefix = input.regionPrefix ?? '';
       if (prefix !== '' && !/^\d{2}$/.test(prefix)) fields.push({ field: 'regionPrefix', label: '适用省份', message: '应为空（全国）或 2 位省级代码' });
+      if ((input.name?.trim().length ?? 0) > 50) fields.push({ field: 'name', label: '程序名称', message: '不能超过 50 个字' });
+      if ((input.source?.length ?? 0) > 2000) fields.push({ field: 'source', label: '依据', message: '不能超过 2000 个字' });
+      if (hasControlCharacters([input.name, input.source, input.steps])) fields.push({ field: 'steps', label: '程序定义', message: '含有不可见的控制字符，请删除后重试' });
       if (fields.length) throw validationError(fields);
       const base = DEFAULT_DEFINITIONS.find((d) => d.kind === kind)!;
-      return toDefinition(await repo.insertDefinition({ kind, regionPrefix: prefix, name: input.name?.trim() || base.name, steps: input.steps as unknown[], source: input.source ?? '' }));
+      const row = await transaction((tx) => tx.insertDefinition({ kind, regionPrefix: prefix, name: input.name?.trim() || base.name, steps: input.steps as unknown[], source: input.source ?? '' }));
+      return toDefinition(row);
     },
 
     async list(auth: Auth, q: { region?: string; kind?: string; state?: string; householdId?: number; page: number; pageSize: number }) {
@@ -226,11 +235,15 @@ export function makeProceduresService(deps: ProceduresDeps) {
       if (!(PROCEDURE_KINDS as readonly string[]).includes(input.kind)) throw validationError([{ field: 'kind', label: '程序', message: `应为${PROCEDURE_KINDS.join('、')}之一` }]);
       const kind = input.kind as ProcedureKind;
       const subject = await startChecks(auth, kind, input);
-      const running = subject.householdId ? await repo.runningFor({ householdId: subject.householdId }) : kind === 'village_exit' ? await repo.runningFor({ villageCode: subject.villageCode, kind }) : undefined;
-      if (running) throw new AppError('CONFLICT', `该${kind === 'village_exit' ? '村' : '户'}已有正在办理的“${KIND_LABELS[running.kind as ProcedureKind]}”程序（编号 ${running.id}），请先办结或撤销`);
       const def = await definitionFor(kind, subject.villageCode);
       const year = input.year ?? now().getFullYear();
       const id = await transaction(async (tx) => {
+        // One running procedure per household (per village for 出列): checked under a lock on the subject, so two
+        // starts sent at once cannot both pass the check.
+        const one = subject.householdId ? { householdId: subject.householdId } : kind === 'village_exit' ? { villageCode: subject.villageCode, kind } : undefined;
+        if (one) await tx.lockSubject('householdId' in one ? `household:${one.householdId}` : `village:${one.villageCode}:${one.kind}`);
+        const running = one ? await tx.runningFor(one) : undefined;
+        if (running) throw new AppError('CONFLICT', `该${kind === 'village_exit' ? '村' : '户'}已有正在办理的“${KIND_LABELS[running.kind as ProcedureKind]}”程序（编号 ${running.id}），请先办结或撤销`);
         const p = await tx.insertProcedure({
           definitionId: def.id,
           kind,
@@ -258,14 +271,19 @@ export function makeProceduresService(deps: ProceduresDeps) {
       return this.get(auth, id);
     },
 
-    /** Passes the open step, returns to an earlier one, or withdraws: checked by `decide`, kept as an event. */
+    /**
+     * Passes the open step, returns to an earlier one, or withdraws: checked by `decide`, kept as an event. The
+     * procedure's row is locked and read again inside the transaction, so of two actions sent at once exactly one goes
+     * ahead and the other is refused (409); the last step's registry change is part of the same transaction.
+     */
     async act(auth: Auth, id: number, input: { type: Action['type']; step?: number; to?: number; reason?: string; record?: StepRecord; version: number }) {
       requireRole(auth, 'sysadmin', 'org_admin');
-      const p = await load(auth, id);
-      if (p.version !== input.version) throw new AppError('STALE_VERSION', '该程序已被他人办理，请刷新后重试', { currentVersion: p.version });
-      const def = toDefinition((await repo.definition(p.definitionId))!);
+      const seen = await load(auth, id);
+      if (seen.version !== input.version) throw stale(seen);
+      const def = toDefinition((await repo.definition(seen.definitionId))!);
       const record: StepRecord = { ...(input.record ?? {}) };
-      if (def.steps[p.currentStep]?.requires.includes('comparison')) record.comparisonRun = deps.comparisonRun ? await deps.comparisonRun(p.id) : false;
+      // Read before the transaction (another feature's tables); it belongs to the step open at this version.
+      if (def.steps[seen.currentStep]?.requires.includes('comparison')) record.comparisonRun = deps.comparisonRun ? await deps.comparisonRun(seen.id) : false;
       const action: Action =
         input.type === 'withdraw'
           ? { type: 'withdraw', reason: input.reason ?? '' }
@@ -273,20 +291,22 @@ export function makeProceduresService(deps: ProceduresDeps) {
             ? { type: 'return', step: input.step ?? -1, to: input.to ?? -1, reason: input.reason ?? '' }
             : { type: 'pass', step: input.step ?? -1, record };
       const userLevel = levelOfPrefix(auth.regionPrefix);
-      const d = decide(def, { state: p.state as 'running', currentStep: p.currentStep }, action, { today: isoDate(now()), userLevel });
-      if (!d.ok) throw validationError(d.problems.map((x) => ({ field: x.field, label: def.steps[p.currentStep]?.name ?? '程序', message: x.message })));
-      const next = d.next!;
-      // The last step changes the registry first (it checks its own rules again); then the procedure is closed.
-      const effects = next.state === 'completed' ? await finish(auth, p, def) : {};
-      const step = def.steps[action.type === 'withdraw' ? p.currentStep : action.step]!;
-      await transaction(async (tx) => {
+      await transaction(async (tx, handle) => {
+        const p = await tx.lockProcedure(id);
+        if (!p || p.version !== input.version) throw stale(p ?? seen);
+        const d = decide(def, { state: p.state as 'running', currentStep: p.currentStep }, action, { today: isoDate(now()), userLevel });
+        if (!d.ok) throw validationError(d.problems.map((x) => ({ field: x.field, label: def.steps[p.currentStep]?.name ?? '程序', message: x.message })));
+        const next = d.next!;
+        // The last step changes the registry (its own rules checked again there), in this transaction.
+        const effects = next.state === 'completed' ? await finish(tx, handle, auth, p, def) : {};
+        const step = def.steps[action.type === 'withdraw' ? p.currentStep : action.step]!;
         const ok = await tx.updateProcedure(p.id, p.version, {
           state: next.state,
           currentStep: next.currentStep,
           ...(next.state !== 'running' ? { finishedAt: now() } : {}),
           ...effects,
         });
-        if (!ok) throw new AppError('STALE_VERSION', '该程序已被他人办理，请刷新后重试');
+        if (!ok) throw stale(p);
         const a = record.assembly;
         await tx.insertEvent({
           procedureId: p.id,

@@ -29,6 +29,11 @@ export function makeRegistryRepo(db: Db) {
     },
 
     // --- villages ------------------------------------------------------------------------------------------------
+    /** A region's name and level (for checks inside a transaction, where the regions service is not reachable). */
+    async region(code: string): Promise<{ name: string; level: number } | undefined> {
+      const [row] = await db.select({ name: regions.name, level: regions.level }).from(regions).where(eq(regions.code, code));
+      return row;
+    },
     async villageProfile(code: string): Promise<VillageProfileRow | undefined> {
       const [row] = await db.select().from(villageProfiles).where(eq(villageProfiles.regionCode, code));
       return row;

@@ -10,14 +10,23 @@ import type { Verdict } from '../../domain/registry/verdict';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { maySeeIdNumbers, requireRegion, requireRole } from '../auth/access';
+import type { Db } from '../db/connection';
 import { LEVEL_DIGITS } from '../regions/china-division';
 import type { RegionsService } from '../regions/service';
 import type { HouseholdRow, IncomeRow, PersonRow, RegistryRepo } from './repo';
 import { factChanges, figuresAsOf, incomeInput, maintainRollup, rebuildRollup, snapshotFacts } from './rollup';
 
+/**
+ * A transaction another service opened (an opaque handle): the registry's `…In(tx, …)` writes run inside it, so they
+ * commit or roll back with that service's own change (issue 9: a procedure's last step and its registry change).
+ */
+export type Tx = Db;
+
 export interface RegistryDeps {
   repo: RegistryRepo;
-  transaction: <T>(fn: (repo: RegistryRepo) => Promise<T>) => Promise<T>;
+  transaction: <T>(fn: (repo: RegistryRepo, tx: Tx) => Promise<T>) => Promise<T>;
+  /** The repository over a transaction handle. */
+  repoIn: (tx: Tx) => RegistryRepo;
   regions: RegionsService;
   now: () => Date;
 }
@@ -49,14 +58,14 @@ export function regionPrefix(code: string, level: number): string {
 }
 
 export function makeRegistryService(deps: RegistryDeps) {
-  const { repo, transaction, regions, now } = deps;
+  const { repo, transaction, repoIn, regions, now } = deps;
 
-  async function lines(): Promise<PovertyLine[]> {
-    return (await repo.listLines()).map((l) => ({ ...l, scope: l.scope as LineScope }));
+  async function lines(r: RegistryRepo = repo): Promise<PovertyLine[]> {
+    return (await r.listLines()).map((l) => ({ ...l, scope: l.scope as LineScope }));
   }
 
-  async function lineFor(year: number, regionCode: string): Promise<PovertyLine> {
-    const line = applicableLine(await lines(), year, regionCode);
+  async function lineFor(year: number, regionCode: string, r: RegistryRepo = repo): Promise<PovertyLine> {
+    const line = applicableLine(await lines(r), year, regionCode);
     if (!line) throw new AppError('VALIDATION', `缺少 ${year} 年适用于该地区的扶贫标准，请先在“扶贫标准”中设置`, {
       fields: [{ field: 'year', label: '年度', message: `缺少 ${year} 年的扶贫标准` }],
     });
@@ -70,16 +79,25 @@ export function makeRegistryService(deps: RegistryDeps) {
     return region;
   }
 
-  async function loadHousehold(auth: Auth, id: number): Promise<HouseholdRow> {
-    const h = await repo.household(id);
+  /** A village checked through the registry's repository (inside a transaction the regions service is not reachable). */
+  async function villageIn(r: RegistryRepo, auth: Auth, code: string) {
+    requireRegion(auth, code, '该村');
+    const region = await r.region(code);
+    if (!region) throw new AppError('NOT_FOUND', `行政区划代码不存在：${code}`);
+    if (region.level !== 5) throw new AppError('VALIDATION', `“${region.name}”不是村级行政区划`);
+    return region;
+  }
+
+  async function loadHousehold(auth: Auth, id: number, r: RegistryRepo = repo): Promise<HouseholdRow> {
+    const h = await r.household(id);
     if (!h) throw new AppError('NOT_FOUND', `贫困户不存在（编号 ${id}）`);
     requireRegion(auth, h.villageCode, '该户');
     return h;
   }
 
   /** One person, one household (issue 3): an ID number already in another household is refused, naming it. */
-  async function idNumbersFree(ids: string[], exceptHousehold: number | null): Promise<FieldError[]> {
-    const taken = (await repo.personsByIdNumbers(ids)).filter((p) => p.householdId !== exceptHousehold);
+  async function idNumbersFree(ids: string[], exceptHousehold: number | null, r: RegistryRepo = repo): Promise<FieldError[]> {
+    const taken = (await r.personsByIdNumbers(ids)).filter((p) => p.householdId !== exceptHousehold);
     return taken.map((p) => ({
       field: 'persons',
       label: '身份证号',
@@ -196,6 +214,17 @@ export function makeRegistryService(deps: RegistryDeps) {
       if (!ok) throw new AppError('STALE_VERSION', '该村信息已被他人修改，请刷新后重试');
       return this.village(auth, code);
     },
+    /** 出列 inside a transaction (the village-exit procedure's last step): the profile as read there, marked exited. */
+    async markVillageExitedIn(handle: Tx, auth: Auth, code: string, exitYear: number) {
+      requireRole(auth, 'sysadmin', 'org_admin');
+      const tx = repoIn(handle);
+      const region = await villageIn(tx, auth, code);
+      const profile = await tx.villageProfile(code);
+      if (!profile?.poorVillage) throw new AppError('CONFLICT', `${region.name}不是贫困村，无需办理出列`);
+      if (profile.exited) throw new AppError('CONFLICT', `${region.name}已于 ${profile.exitYear} 年出列`);
+      const { version, ...values } = profile;
+      if (!(await tx.saveVillageProfile({ ...values, exited: true, exitYear }, version))) throw new AppError('STALE_VERSION', '该村信息已被他人修改，请刷新后重试');
+    },
     async saveVillageYear(auth: Auth, code: string, year: number, input: { collectiveIncome?: number | null; plannedHouseholds?: number | null; plannedPersons?: number | null }) {
       requireRole(auth, 'sysadmin', 'org_admin');
       await village(auth, code);
@@ -215,50 +244,56 @@ export function makeRegistryService(deps: RegistryDeps) {
     },
 
     async createHousehold(auth: Auth, input: HouseholdInput & { identifiedOn?: string }) {
+      const id = await transaction((_r, tx) => this.enterHousehold(tx, auth, input));
+      return this.household(auth, id);
+    },
+    /**
+     * Enters a new household inside a transaction (`createHousehold`'s, or a procedure's last step): the ID numbers and
+     * the household number are checked there; two entered at once are told apart by the unique keys (409).
+     */
+    async enterHousehold(handle: Tx, auth: Auth, input: HouseholdInput & { identifiedOn?: string }): Promise<number> {
       requireRole(auth, 'sysadmin', 'org_admin');
       requireRegion(auth, input.villageCode ?? '', '该村');
       const { persons, errors } = checkHousehold(input, now());
       if (errors.length) throw validationError(errors);
-      await village(auth, input.villageCode);
-      const taken = await idNumbersFree(persons.map((p) => p.idNumber), null);
+      const tx = repoIn(handle);
+      await villageIn(tx, auth, input.villageCode);
+      const taken = await idNumbersFree(persons.map((p) => p.idNumber), null, tx);
       if (taken.length) throw validationError(taken);
-      if (await repo.householdByNumber(input.villageCode, input.number.trim()))
+      if (await tx.householdByNumber(input.villageCode, input.number.trim()))
         throw validationError([{ field: 'number', label: '户编号', message: `本村已有户编号 ${input.number.trim()}` }]);
       const identifiedOn = input.identifiedOn ?? `${input.identifiedYear}-12-31`;
-      const id = await transaction(async (tx) => {
-        const id = await tx.insertHousehold({
-          villageCode: input.villageCode,
-          number: input.number.trim(),
-          attribute: input.attribute,
-          identifiedYear: input.identifiedYear,
-          identifiedOn,
-          mainCause: input.mainCause,
-          secondaryCauses: input.secondaryCauses ?? [],
-          housingSafe: !!input.housingSafe,
-          drinkingWaterSafe: !!input.drinkingWaterSafe,
-          foodSecure: !!input.foodSecure,
-          clothingSecure: !!input.clothingSecure,
-          status: '未脱贫',
-        });
-        await maintainRollup(tx, [id], async () => {
-          await tx.insertPersons(id, persons);
-          await tx.insertStatus({
-            householdId: id,
-            villageCode: input.villageCode,
-            status: '未脱贫',
-            year: input.identifiedYear,
-            effectiveOn: identifiedOn,
-            persons: persons.length,
-            ...snapshotFacts(input.attribute, input.mainCause, persons),
-            reason: '建档立卡识别',
-            userId: auth.userId,
-            userName: auth.displayName,
-            at: now(),
-          });
-        });
-        return id;
+      const id = await tx.insertHousehold({
+        villageCode: input.villageCode,
+        number: input.number.trim(),
+        attribute: input.attribute,
+        identifiedYear: input.identifiedYear,
+        identifiedOn,
+        mainCause: input.mainCause,
+        secondaryCauses: input.secondaryCauses ?? [],
+        housingSafe: !!input.housingSafe,
+        drinkingWaterSafe: !!input.drinkingWaterSafe,
+        foodSecure: !!input.foodSecure,
+        clothingSecure: !!input.clothingSecure,
+        status: '未脱贫',
       });
-      return this.household(auth, id);
+      await maintainRollup(tx, [id], async () => {
+        await tx.insertPersons(id, persons);
+        await tx.insertStatus({
+          householdId: id,
+          villageCode: input.villageCode,
+          status: '未脱贫',
+          year: input.identifiedYear,
+          effectiveOn: identifiedOn,
+          persons: persons.length,
+          ...snapshotFacts(input.attribute, input.mainCause, persons),
+          reason: '建档立卡识别',
+          userId: auth.userId,
+          userName: auth.displayName,
+          at: now(),
+        });
+      });
+      return id;
     },
 
     async household(auth: Auth, id: number) {
@@ -383,10 +418,16 @@ export function makeRegistryService(deps: RegistryDeps) {
 
     /** A status change with its date and reason, checked against the transition table and the exit rules. */
     async changeStatus(auth: Auth, id: number, input: { status: string; year?: number | null; effectiveOn?: string; reason: string; version: number; viaProcedure?: number }) {
+      await transaction((_r, tx) => this.changeStatusIn(tx, auth, id, input));
+      return this.household(auth, id);
+    },
+    /** `changeStatus` inside a transaction (a procedure's last step); without a version, the household's as read there. */
+    async changeStatusIn(handle: Tx, auth: Auth, id: number, input: { status: string; year?: number | null; effectiveOn?: string; reason: string; version?: number; viaProcedure?: number }) {
+      const tx = repoIn(handle);
       // Issue 4: a status changes by completing its procedure; outside one, only a system administrator corrects data.
       if (input.viaProcedure === undefined) requireRole(auth, 'sysadmin');
       else requireRole(auth, 'sysadmin', 'org_admin');
-      const h = await loadHousehold(auth, id);
+      const h = await loadHousehold(auth, id, tx);
       const to = input.status as HouseholdStatus;
       if (!STATUSES.includes(to)) throw validationError([{ field: 'status', label: '状态', message: `应为${STATUSES.join('、')}之一` }]);
       const problem = statusChangeProblem(h.status as HouseholdStatus, to);
@@ -396,15 +437,15 @@ export function makeRegistryService(deps: RegistryDeps) {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveOn) || Number.isNaN(Date.parse(effectiveOn)))
         throw validationError([{ field: 'effectiveOn', label: '生效日期', message: '应为 YYYY-MM-DD' }]);
       // The history is a timeline: a change cannot take effect before the household's last one.
-      const last = (await repo.statusHistory(id)).at(-1);
+      const last = (await tx.statusHistory(id)).at(-1);
       if (last && effectiveOn < last.effectiveOn)
         throw validationError([{ field: 'effectiveOn', label: '生效日期', message: `不能早于上一次变更的生效日期 ${last.effectiveOn}` }]);
-      const members = await repo.personsOf(id);
+      const members = await tx.personsOf(id);
       if (to === '已脱贫') {
         const year = input.year ?? Number(effectiveOn.slice(0, 4));
-        const income = (await repo.incomes(id)).find((r) => r.year === year);
+        const income = (await tx.incomes(id)).find((r) => r.year === year);
         if (!income) throw validationError([{ field: 'year', label: '脱贫年度', message: `缺少 ${year} 年的收入数据，无法判断是否达到脱贫标准` }]);
-        const line = await lineFor(year, h.villageCode);
+        const line = await lineFor(year, h.villageCode, tx);
         const verdict = householdExit(factsOf(h, computeIncome(incomeInput(income, members.length)), members), line.yuan);
         if (!verdict.passed) throw exitRefused(verdict);
       }
@@ -413,26 +454,23 @@ export function makeRegistryService(deps: RegistryDeps) {
         if (!verdict.passed) throw exitRefused(verdict, '不能标注为稳定脱贫');
       }
       const year = to === '已脱贫' ? (input.year ?? Number(effectiveOn.slice(0, 4))) : h.statusYear;
-      await transaction((tx) =>
-        maintainRollup(tx, [id], async () => {
-          if (!(await tx.updateHousehold(id, input.version, { status: to, statusYear: year })))
-            throw new AppError('STALE_VERSION', '该户信息已被他人修改，请刷新后重试', { currentVersion: h.version });
-          await tx.insertStatus({
-            householdId: id,
-            villageCode: h.villageCode,
-            status: to,
-            year,
-            effectiveOn,
-            persons: members.length,
-            ...snapshotFacts(h.attribute, h.mainCause, members),
-            reason: input.reason.trim(),
-            userId: auth.userId,
-            userName: auth.displayName,
-            at: now(),
-          });
-        }),
-      );
-      return this.household(auth, id);
+      await maintainRollup(tx, [id], async () => {
+        if (!(await tx.updateHousehold(id, input.version ?? h.version, { status: to, statusYear: year })))
+          throw new AppError('STALE_VERSION', '该户信息已被他人修改，请刷新后重试', { currentVersion: h.version });
+        await tx.insertStatus({
+          householdId: id,
+          villageCode: h.villageCode,
+          status: to,
+          year,
+          effectiveOn,
+          persons: members.length,
+          ...snapshotFacts(h.attribute, h.mainCause, members),
+          reason: input.reason.trim(),
+          userId: auth.userId,
+          userName: auth.displayName,
+          at: now(),
+        });
+      });
     },
 
     /** 测算: runs the rules on a household as entered, without saving anything. */
