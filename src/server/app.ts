@@ -69,6 +69,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   // ID numbers masked in every JSON answer (errors included) for a role that may not see them: one mechanism, so that
   // no route can forget it (DESIGN: personal data). Exports mask their rows with the same `maskFor`.
   app.addHook('preSerialization', async (req, _reply, payload) => maskFor(req.auth, payload));
+  // And a JSON answer a route sent already serialised: every ID number in its text.
+  app.addHook('onSend', async (req, reply, payload) =>
+    typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').startsWith('application/json') ? maskFor(req.auth, payload) : payload,
+  );
 
   app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => ({
     status: 'ok',
