@@ -244,6 +244,13 @@ describe.each(dbKinds())('ID numbers masked for members on %s', (kind) => {
       { user: 'town', what: '花名册导出', rows: 4, masked: false, region: VILLAGE },
       { user: 'town', what: '贫困户精准扶贫一览表导出', rows: 4, households: 2, masked: false, region: VILLAGE },
     ]);
+    // A certificate printed (its issue is the exit procedure's last step; set here behind the application's back).
+    expect((await town.request({ method: 'PUT', url: `/api/registry/households/${v.lone}/incomes/2020`, payload: { wages: 9000 } })).statusCode).toBe(200);
+    const exit = await town.post('/api/procedures', { kind: 'exit', householdId: v.lone, year: 2020 });
+    expect(exit.statusCode, exit.body).toBe(201);
+    await t.database.query(`update procedures set certificate_no = '昭脱证〔2020〕1号' where id = ${exit.json().id}`);
+    expect((await town.get(`/api/procedures/${exit.json().id}/certificate`)).statusCode).toBe(200);
+    expect((await exports()).at(-1)).toMatchObject({ user: 'town', what: '脱贫光荣证', rows: 1, masked: false });
     // The member's own ledger export too, with its row count.
     expect((await memberUser.get('/api/ledger/export.xlsx')).statusCode).toBe(200);
     expect((await exports()).at(-1)).toMatchObject({ user: 'axi', what: '台账导出', rows: 1, masked: true });
