@@ -79,6 +79,7 @@ async function exportLedger(services: Services, auth: Auth, file: string, year?:
   await writeEntriesXlsx(out, counted());
   await done;
   process.stdout.write('\n');
+  await services.audit.event(auth, 'export', { what: '台账导出（命令行）', rows: n, masked: false, file });
   log(`已导出 ${n} 条事项到 ${file}`);
 }
 

@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes } from './auth/routes';
+import { maskFor } from './auth/masking';
 import { SESSION_COOKIE } from './auth/service';
 import type { Database } from './db/connection';
 import { notFoundBody, registerErrorHandler } from './http/errors';
@@ -64,6 +65,14 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.auth = (await services.auth.authenticate(token)) ?? null;
   });
+
+  // ID numbers masked in every JSON answer (errors included) for a role that may not see them: one mechanism, so that
+  // no route can forget it (DESIGN: personal data). Exports mask their rows with the same `maskFor`.
+  app.addHook('preSerialization', async (req, _reply, payload) => maskFor(req.auth, payload));
+  // And a JSON answer a route sent already serialised: every ID number in its text.
+  app.addHook('onSend', async (req, reply, payload) =>
+    typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').startsWith('application/json') ? maskFor(req.auth, payload) : payload,
+  );
 
   app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => ({
     status: 'ok',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, checkCharacter, checkIdNumber, maskIdNumber } from './id-number';
+import { ageOn, checkCharacter, checkIdNumber, maskIdNumber, maskIdNumbersIn, scrubIdNumbers } from './id-number';
 
 const now = new Date('2020-06-30T00:00:00Z');
 
@@ -44,5 +44,37 @@ describe('maskIdNumber and ageOn', () => {
     ['1955-01-01', '2020-06-30', 65],
   ])('born %s, on %s → %i', (birth, on, age) => {
     expect(ageOn(birth, on)).toBe(age);
+  });
+});
+
+// DESIGN: “ID numbers masked in every response and export for roles that may not see them” — in texts too.
+describe('scrubIdNumbers', () => {
+  it.each([
+    ['配偶身份证号：513431198001010011；车辆类型：小型轿车', '配偶身份证号：5134**********0011；车辆类型：小型轿车'],
+    ['51343119800101001X与51343119800101002x', '5134**********001X与5134**********002x'],
+    ['核对 513431198001010011,513431198202020225 一致', '核对 5134**********0011,5134**********0225 一致'],
+    // Not an ID number: longer or shorter digit runs, region codes, amounts.
+    ['5134311980010100112', '5134311980010100112'],
+    ['51343119800101001', '51343119800101001'],
+    ['村代码 513431100200，户编号 0001，12.5000 万元', '村代码 513431100200，户编号 0001，12.5000 万元'],
+  ])('%s → %s', (text, scrubbed) => {
+    expect(scrubIdNumbers(text)).toBe(scrubbed);
+  });
+});
+
+describe('maskIdNumbersIn', () => {
+  it('masks ID-number fields whatever their form and ID numbers in any text, keeping other values', () => {
+    const at = new Date('2020-06-30T02:00:00Z');
+    const value = {
+      items: [{ idNumber: '51343119800101001', name: '甲', detail: '户主 513431198001010011', n: 3, at, ok: true, none: null }],
+      person: { id_number: '513431198001010011', headIdNumber: '' },
+    };
+    expect(maskIdNumbersIn(value)).toEqual({
+      items: [{ idNumber: '5134*********1001', name: '甲', detail: '户主 5134**********0011', n: 3, at, ok: true, none: null }],
+      person: { id_number: '5134**********0011', headIdNumber: '' },
+    });
+    expect(maskIdNumbersIn(value).items[0]!.at).toBe(at);
+    // The input is left as it was.
+    expect(value.person.id_number).toBe('513431198001010011');
   });
 });

@@ -33,9 +33,46 @@ export function checkIdNumber(input: string, now: Date): IdCheck {
   return { ok: true, id, birthDate, sex: Number(id[16]) % 2 === 1 ? '男' : '女', countyCode: id.slice(0, 6) };
 }
 
-/** Masks an ID number for users whose role may not see it: the first 4 and last 4 characters stay. */
+/**
+ * Masks an ID number for users whose role may not see it: the first 4 and last 4 characters stay
+ * (`5101**********1234`). The one masking function: everything else that masks calls it.
+ */
 export function maskIdNumber(id: string): string {
   return id.length <= 8 ? '*'.repeat(id.length) : `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
+}
+
+/**
+ * An 18-character ID number standing in a text (17 digits and a digit or X, not part of a longer number). Looser than
+ * the check in `checkIdNumber` on purpose: a number with a wrong check character or date is still someone's number.
+ */
+export const ID_NUMBER_IN_TEXT = /(?<!\d)\d{17}[\dXx](?!\d)/g;
+
+/** A text with every ID number in it masked (a hit's detail, an error message, a note). */
+export function scrubIdNumbers(text: string): string {
+  return text.replace(ID_NUMBER_IN_TEXT, maskIdNumber);
+}
+
+/** Fields that hold an ID number by name (`idNumber`, `id_number`, `headIdNumber` …): masked whatever their form. */
+const ID_NUMBER_KEY = /id_?number/i;
+
+/**
+ * A copy of a value (a response body, an export's rows) with every ID number masked: fields named for an ID number
+ * whatever their content, and ID numbers inside any other text. Plain objects and arrays are walked; anything else
+ * (dates, buffers, numbers) is kept as it is.
+ */
+export function maskIdNumbersIn<T>(value: T): T {
+  return walk(value, false) as T;
+}
+
+function walk(value: unknown, idField: boolean): unknown {
+  if (typeof value === 'string') return idField ? maskIdNumber(value) : scrubIdNumbers(value);
+  if (Array.isArray(value)) return value.map((v) => walk(v, idField));
+  if (value === null || typeof value !== 'object') return value;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = walk(v, ID_NUMBER_KEY.test(k));
+  return out;
 }
 
 /** Full years of age on a date (ISO `YYYY-MM-DD` strings). */

@@ -2,11 +2,12 @@ import { columnIndex, columnLetter, detectColumns, type ListColumns } from '../.
 import { checkDecision, type Decision } from '../../domain/compare/decision';
 import { DEPARTMENTS, isDepartment } from '../../domain/compare/departments';
 import { normaliseIdNumber, readListRow, type ListRow, type ListRowInput } from '../../domain/compare/list-row';
-import { checkIdNumber, maskIdNumber } from '../../domain/registry/id-number';
+import { checkIdNumber } from '../../domain/registry/id-number';
 import type { HouseholdInput } from '../../domain/registry/validate-household';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { maySeeIdNumbers, requireRegion, requireRole } from '../auth/access';
+import { requireRegion, requireRole } from '../auth/access';
+import { maskFor } from '../auth/masking';
 import type { AuditService } from '../audit/service';
 import { pad12, prefixOf } from '../regions/china-division';
 import type { RegionsService } from '../regions/service';
@@ -151,12 +152,9 @@ export function makeCompareService(deps: CompareDeps) {
     return { columns: errors.length || id === null ? null : { id, name, detail }, errors };
   }
 
-  function hitView(h: HitView, show: boolean) {
-    return {
-      ...h,
-      idNumber: show ? h.idNumber : maskIdNumber(h.idNumber),
-      decidedAt: toIso(h.decidedAt),
-    };
+  /** A hit as the user reads it: its ID number and the ID numbers in its detail (a second ID column) masked unless the role may see them. */
+  function hitView(h: HitView, auth: Auth) {
+    return maskFor(auth, { ...h, decidedAt: toIso(h.decidedAt) });
   }
 
   async function runView(auth: Auth, run: RunRow & { userName: string | null }) {
@@ -296,9 +294,8 @@ export function makeCompareService(deps: CompareDeps) {
     async listRows(auth: Auth, id: number, q: { q?: string; page: number; pageSize: number }) {
       requireRole(auth, 'sysadmin', 'org_admin');
       await loadList(auth, id, true);
-      const show = maySeeIdNumbers(auth);
       const { items, total } = await repo.listRows(id, { search: q.q?.trim() || undefined, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-      return { items: items.map((r) => ({ ...r, idNumber: show ? r.idNumber : maskIdNumber(r.idNumber) })), total, page: q.page, pageSize: q.pageSize };
+      return { items: maskFor(auth, items), total, page: q.page, pageSize: q.pageSize };
     },
 
     async deleteList(auth: Auth, id: number) {
@@ -418,10 +415,9 @@ export function makeCompareService(deps: CompareDeps) {
     async hits(auth: Auth, id: number, q: { village?: string; decision?: 'undecided' | Decision; page: number; pageSize: number }) {
       await loadRun(auth, id);
       if (q.village) requireRegion(auth, q.village, '该村');
-      const show = maySeeIdNumbers(auth);
       const { items, total } = await repo.hits(id, { prefix: auth.regionPrefix, village: q.village, decision: q.decision, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
       const names = await regions.fullNames([...new Set(items.map((h) => h.villageCode))]);
-      return { items: items.map((h) => ({ ...hitView(h, show), villageName: names.get(h.villageCode) ?? h.villageCode })), total, page: q.page, pageSize: q.pageSize };
+      return { items: items.map((h) => ({ ...hitView(h, auth), villageName: names.get(h.villageCode) ?? h.villageCode })), total, page: q.page, pageSize: q.pageSize };
     },
 
     /** One hit with the history of its decisions (who, when, before → after). */
@@ -431,7 +427,7 @@ export function makeCompareService(deps: CompareDeps) {
       requireRegion(auth, h.villageCode, '该线索');
       const history = await audit.history('comparison_hit', id, { decision: '评议结果', outcome: '评议情况' });
       const villageName = (await regions.fullNames([h.villageCode])).get(h.villageCode) ?? h.villageCode;
-      return { ...hitView(h, maySeeIdNumbers(auth)), villageName, history };
+      return { ...hitView(h, auth), villageName, history };
     },
 
     /**

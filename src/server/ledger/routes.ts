@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
-import { authOf } from '../auth/access';
+import { authOf, maySeeIdNumbers } from '../auth/access';
 import { idParams, optionalBool, optionalInt, page, pageSize } from '../http/zod';
 import type { Services } from '../services';
 import { buildSummaryXlsx, buildTemplate, ImportFileError, parseImport, writeEntriesXlsx } from './excel';
@@ -109,8 +109,17 @@ export async function ledgerRoutes(app: FastifyInstance, { services }: { service
     const out = new PassThrough();
     reply.header('content-type', XLSX).header('content-disposition', attachment('台账.xlsx')).send(out);
     async function* all() {
-      if (!first.done) yield first.value;
-      yield* batches;
+      let rows = 0;
+      if (!first.done) {
+        rows += first.value.length;
+        yield first.value;
+      }
+      for await (const b of batches) {
+        rows += b.length;
+        yield b;
+      }
+      // Recorded once every row is read, before the workbook is closed (DESIGN: exports of personal data recorded).
+      await services.audit.event(auth, 'export', { what: '台账导出', rows, masked: !maySeeIdNumbers(auth), orgPath: auth.orgPath });
     }
     writeEntriesXlsx(out, all()).catch((err: unknown) => {
       req.log.error(err);

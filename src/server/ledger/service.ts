@@ -9,6 +9,7 @@ import { AppError, validationError, type FieldError } from '../../domain/shared/
 import { diffSnapshots } from '../audit/service';
 import type { Auth } from '../auth/access';
 import { canChangeEntry, canSeeEntry, requireInScope, scopeOf } from '../auth/access';
+import { maskFor } from '../auth/masking';
 import type { MembersService } from '../members/service';
 import type { OrgsService } from '../orgs/service';
 import type { RegionsService } from '../regions/service';
@@ -506,7 +507,7 @@ export function makeLedgerService(deps: LedgerDeps) {
       const filter = await filterOf(auth, query);
       for await (const batch of repo.iterate(filter, scopeOf(auth))) {
         const labels = await targetLabels(batch);
-        yield batch.map((r) => toDto(r, labels));
+        yield maskFor(auth, batch.map((r) => toDto(r, labels)));
       }
     },
   };

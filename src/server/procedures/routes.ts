@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
-import { authOf } from '../auth/access';
+import { authOf, maySeeIdNumbers } from '../auth/access';
 import { idParams, optionalInt, page, pageSize } from '../http/zod';
 import { householdFields } from '../registry/routes';
 import type { Services } from '../services';
@@ -109,5 +109,10 @@ export async function procedureRoutes(app: FastifyInstance, { services }: { serv
       .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
       .send(a.content);
   });
-  r.get('/api/procedures/:id/certificate', { schema: { tags, summary: '脱贫光荣证（可打印）', params: idParams } }, async (req) => svc.certificate(authOf(req), req.params.id));
+  r.get('/api/procedures/:id/certificate', { schema: { tags, summary: '脱贫光荣证（可打印）', params: idParams } }, async (req) => {
+    const auth = authOf(req);
+    const c = await svc.certificate(auth, req.params.id);
+    await services.audit.event(auth, 'export', { what: '脱贫光荣证', rows: 1, certificateNo: c.certificateNo, procedureId: req.params.id, masked: !maySeeIdNumbers(auth) });
+    return c;
+  });
 }

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
-import { authOf } from '../auth/access';
+import { authOf, maySeeIdNumbers } from '../auth/access';
 import { jobCreatedSchema, jobParams, JobRegistry, jobViewSchema } from '../http/jobs';
 import type { Services } from '../services';
 import { buildRosterTemplate, buildVillageOverviewXlsx, parseRoster, RosterFileError, writeRosterXlsx, type RosterRow } from './roster';
@@ -107,8 +107,17 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
       const out = new PassThrough();
       reply.header('content-type', XLSX).header('content-disposition', attachment('贫困户花名册.xlsx')).send(out);
       async function* all() {
-        if (!first.done) yield first.value;
-        yield* batches;
+        let rows = 0;
+        if (!first.done) {
+          rows += first.value.length;
+          yield first.value;
+        }
+        for await (const b of batches) {
+          rows += b.length;
+          yield b;
+        }
+        // Recorded once every row is read, before the workbook is closed (DESIGN: exports of personal data recorded).
+        await services.audit.event(auth, 'export', { what: '花名册导出', rows, masked: !maySeeIdNumbers(auth), region: req.query.region ?? auth.regionPrefix });
       }
       writeRosterXlsx(out, all()).catch((err: unknown) => {
         req.log.error(err);
@@ -122,7 +131,10 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
     '/api/registry/villages/:code/overview.xlsx',
     { schema: { tags, summary: '导出村贫困户精准扶贫一览表', params: z.object({ code: z.string() }) } },
     async (req, reply) => {
-      const o = await roster.villageOverview(authOf(req), req.params.code);
+      const auth = authOf(req);
+      const o = await roster.villageOverview(auth, req.params.code);
+      const rows = o.households.reduce((n, h) => n + h.members.length, 0);
+      await services.audit.event(auth, 'export', { what: '贫困户精准扶贫一览表导出', rows, households: o.households.length, masked: !maySeeIdNumbers(auth), region: req.params.code });
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', attachment(`${o.village.name}贫困户精准扶贫一览表.xlsx`))

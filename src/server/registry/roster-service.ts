@@ -2,7 +2,8 @@ import { maskIdNumber } from '../../domain/registry/id-number';
 import { checkHousehold, PERSON_LABELS, type CheckedPerson, type HouseholdInput } from '../../domain/registry/validate-household';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { maySeeIdNumbers, requireRegion, requireRole } from '../auth/access';
+import { requireRegion, requireRole } from '../auth/access';
+import { maskFor } from '../auth/masking';
 import type { RegionsService } from '../regions/service';
 import { ROSTER_LABELS, ROSTER_LETTERS, type RosterExportRow, type RosterRow } from './roster';
 import type { ExistingHousehold, ExistingPerson, HouseholdWrite, RosterRepo, StatusWrite } from './roster-repo';
@@ -342,14 +343,13 @@ export function makeRosterService(deps: RosterDeps) {
     /** The roster under a region (default: the user's scope), page by page; ID numbers masked unless the role may see them. */
     async *exportRoster(auth: Auth, q: { region?: string }, pageSize = 5000): AsyncGenerator<RosterExportRow[]> {
       const prefix = await scopePrefix(auth, q.region);
-      const show = maySeeIdNumbers(auth);
       let after: { villageCode: string; number: string; personId: number } | null = null;
       for (;;) {
         const page = await repo.rosterPage(prefix, after, pageSize);
         if (page.length === 0) return;
         const last = page[page.length - 1]!;
         after = { villageCode: last.villageCode, number: last.number, personId: last.personId };
-        yield page.map(({ personId: _p, ...r }) => ({ ...r, idNumber: show ? r.idNumber : maskIdNumber(r.idNumber) }));
+        yield maskFor(auth, page.map(({ personId: _p, ...r }) => r));
         if (page.length < pageSize) return;
       }
     },
@@ -360,15 +360,8 @@ export function makeRosterService(deps: RosterDeps) {
       const region = await regions.get(code);
       if (region.level !== 5) throw new AppError('VALIDATION', `“${region.name}”不是村级行政区划`);
       const fullName = (await regions.fullNames([code])).get(code) ?? region.name;
-      const show = maySeeIdNumbers(auth);
       const list = await repo.villageHouseholds(code);
-      return {
-        village: { code, name: region.name, fullName },
-        households: list.map((h) => ({
-          ...h,
-          members: h.members.map((m) => ({ ...m, idNumber: show ? m.idNumber : maskIdNumber(m.idNumber) })),
-        })),
-      };
+      return { village: { code, name: region.name, fullName }, households: maskFor(auth, list) };
     },
   };
 }

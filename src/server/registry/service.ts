@@ -9,7 +9,8 @@ import { DEFAULT_VILLAGE_EXIT, villageExit, type VillageExitParams } from '../..
 import type { Verdict } from '../../domain/registry/verdict';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { maySeeIdNumbers, requireRegion, requireRole } from '../auth/access';
+import { requireRegion, requireRole } from '../auth/access';
+import { maskFor } from '../auth/masking';
 import type { Db } from '../db/connection';
 import { LEVEL_DIGITS } from '../regions/china-division';
 import type { RegionsService } from '../regions/service';
@@ -301,14 +302,13 @@ export function makeRegistryService(deps: RegistryDeps) {
       const members = await repo.personsOf(id);
       const incomes = await repo.incomes(id);
       const history = await repo.statusHistory(id);
-      const show = maySeeIdNumbers(auth);
       const computed = incomes.map((row) => ({ year: row.year, items: row, result: computeIncome(incomeInput(row, members.length)) }));
       const latest = computed[computed.length - 1];
       const line = latest ? applicableLine(await lines(), latest.year, h.villageCode) : undefined;
       return {
         ...h,
         village: await regions.get(h.villageCode),
-        persons: members.map((p) => ({ ...p, idNumber: show ? p.idNumber : maskIdNumber(p.idNumber) })),
+        persons: maskFor(auth, members),
         incomes: computed,
         history: history.map((s) => ({ status: s.status, year: s.year, effectiveOn: s.effectiveOn, persons: s.persons, reason: s.reason, userName: s.userName, at: new Date(s.at).toISOString() })),
         verdicts: latest ? verdicts(h, latest.result, members, line) : null,
