@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { authRoutes } from './auth/routes';
+import { authRoutes, passwordChangeGate } from './auth/routes';
 import { SESSION_COOKIE } from './auth/service';
 import type { Database } from './db/connection';
 import { notFoundBody, registerErrorHandler } from './http/errors';
@@ -64,6 +64,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.auth = (await services.auth.authenticate(token)) ?? null;
   });
+  app.addHook('onRequest', passwordChangeGate(services));
 
   app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => ({
     status: 'ok',
