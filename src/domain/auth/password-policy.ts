@@ -30,6 +30,6 @@ export function passwordProblems(password: string, context: { username?: string 
   else if (length > MAX_PASSWORD_LENGTH) problems.push(`密码最多 ${MAX_PASSWORD_LENGTH} 个字符`);
   else if (length < LONG_PASSWORD_LENGTH && characterClasses(password) < 3)
     problems.push(`密码须包含小写字母、大写字母、数字、其他符号中的至少 3 类（或长度不少于 ${LONG_PASSWORD_LENGTH} 个字符）`);
-  if (/[\u0000-\u001f\u007f]/.test(password)) problems.push('密码不能包含控制字符');
+  if ([...password].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) problems.push('密码不能包含控制字符');
   return problems;
 }
