@@ -145,7 +145,7 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
     <Modal
       open={!!user}
       title={`重置密码：${user?.displayName ?? ''}（${user?.username ?? ''}）`}
-      okText={done ? '关闭' : '重置密码'}
+      okText={done ? '完成' : '重置密码'}
       cancelText="取消"
       cancelButtonProps={done ? { style: { display: 'none' } } : undefined}
       onOk={() => (done ? close() : void submit().catch(() => undefined))}
