@@ -8,6 +8,7 @@ import { openDatabase } from '../server/db/connection';
 import type { Auth } from '../server/auth/access';
 import { ImportFileError, parseImport, writeEntriesXlsx } from '../server/ledger/excel';
 import { buildServices, type Services } from '../server/services';
+import { printAdminBanner, rememberAdminPassword, USER_HELP, userCommand } from './user';
 
 const HELP = `taizhang — 台账
 
@@ -17,6 +18,7 @@ const HELP = `taizhang — 台账
   recompute 按全部事项和建档立卡历史重新计算汇总（维护的汇总表），然后退出
   import <文件.xlsx> [单位名称]   按导入模板导入事项（整批校验，一行有错则全部不写入）
   export <文件.xlsx> [年度]       导出全部（或某一年度的）事项
+${USER_HELP}
   help      显示本说明
 
 环境变量:
@@ -43,10 +45,7 @@ async function prepare() {
     demo: process.env.TAIZHANG_DEMO !== '0',
     log,
   });
-  if (adminPassword && !process.env.TAIZHANG_ADMIN_PASSWORD) {
-    log('已创建管理员账号 admin，初始密码（只显示这一次，请妥善保存）：');
-    log(`    ${adminPassword}`);
-  }
+  if (!process.env.TAIZHANG_ADMIN_PASSWORD) rememberAdminPassword(adminPassword);
   return database;
 }
 
@@ -126,6 +125,10 @@ async function main() {
     process.stdout.write(HELP);
     return;
   }
+  if (command === 'user') {
+    process.exitCode = await userCommand(process.argv.slice(3));
+    return;
+  }
   if (command === 'migrate') {
     const database = await prepare();
     await database.close();
@@ -187,7 +190,7 @@ async function main() {
   process.on('SIGTERM', stop);
 }
 
-main().catch((err: unknown) => {
+main().then(printAdminBanner).catch((err: unknown) => {
   process.stderr.write(`[台账] 启动失败：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

@@ -8,7 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { authRoutes } from './auth/routes';
+import { authRoutes, passwordChangeGate } from './auth/routes';
 import { maskFor } from './auth/masking';
 import { SESSION_COOKIE } from './auth/service';
 import type { Database } from './db/connection';
@@ -65,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.auth = (await services.auth.authenticate(token)) ?? null;
   });
+  app.addHook('onRequest', passwordChangeGate(services));
 
   // ID numbers masked in every JSON answer (errors included) for a role that may not see them: one mechanism, so that
   // no route can forget it (DESIGN: personal data). Exports mask their rows with the same `maskFor`.

@@ -34,7 +34,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   const regions = makeRegionsService({ repo: makeRegionsRepo(db, database) });
   const orgs = makeOrgsService({ repo: makeOrgsRepo(db), regions, audit });
   const members = makeMembersService({ repo: makeMembersRepo(db), orgs, audit, now });
-  const auth = makeAuthService({ repo: makeAuthRepo(db), orgs, members, now });
+  const auth = makeAuthService({ repo: makeAuthRepo(db), orgs, members, audit, now });
   const ledger = makeLedgerService({
     repo: makeLedgerRepo(db),
     transaction: (fn) => db.transaction((tx) => fn(makeLedgerRepo(tx as unknown as Db))),

@@ -102,14 +102,14 @@ describe.each(dbKinds())('bodies, members, regions and users on %s', (kind) => {
 
   it('lets an administrator create users in scope only', async () => {
     const org = await t.org('用户测试政协');
-    const res = await t.admin.post('/api/users', { username: 'zhang.admin', displayName: '张管理', password: 'longenough1', role: 'org_admin', orgId: org.id });
+    const res = await t.admin.post('/api/users', { username: 'zhang.admin', displayName: '张管理', password: 'Longenough-1', role: 'org_admin', orgId: org.id });
     expect(res.statusCode).toBe(201);
-    const orgAdmin = await t.login('zhang.admin', 'longenough1');
-    const sys = await orgAdmin.post('/api/users', { username: 'evil', displayName: 'x', password: 'longenough1', role: 'sysadmin', orgId: org.id });
+    const orgAdmin = await t.login('zhang.admin', 'Longenough-1');
+    const sys = await orgAdmin.post('/api/users', { username: 'evil', displayName: 'x', password: 'Longenough-1', role: 'sysadmin', orgId: org.id });
     expect(sys.statusCode).toBe(403);
     const short = await orgAdmin.post('/api/users', { username: 'ok-name', displayName: 'x', password: 'short', role: 'org_admin', orgId: org.id });
-    expect(short.json().error.fields[0]).toMatchObject({ field: 'password', message: '至少 8 位' });
-    expect((await t.admin.post('/api/users', { username: 'zhang.admin', displayName: 'x', password: 'longenough1', role: 'org_admin', orgId: org.id })).statusCode).toBe(409);
+    expect(short.json().error.fields[0]).toMatchObject({ field: 'password', message: '密码至少 10 个字符' });
+    expect((await t.admin.post('/api/users', { username: 'zhang.admin', displayName: 'x', password: 'Longenough-1', role: 'org_admin', orgId: org.id })).statusCode).toBe(409);
   });
 
   it('serves the OpenAPI document', async () => {

@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'DUPLICATE'
   | 'CONFLICT'
   | 'STALE_VERSION'
-  | 'MEMBER_UNABLE';
+  | 'MEMBER_UNABLE'
+  | 'RATE_LIMITED';
 
 export interface FieldError {
   /** The field in error, as the API names it (e.g. `funds.donation`). */

@@ -1,4 +1,4 @@
-import { and, eq, gt, like, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, like, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { orgs, regions, sessions, users } from '../db/schema';
 import type { Auth, Role } from './access';
@@ -11,21 +11,60 @@ export interface UserRow {
   role: Role;
   orgId: number;
   memberId: number | null;
+  failedLogins: number;
+  lockedUntil: Date | null;
+  mustChangePassword: boolean;
+  disabledAt: Date | null;
+  passwordChangedAt: Date | null;
+}
+
+export type NewUserRow = Pick<UserRow, 'username' | 'displayName' | 'passwordHash' | 'role' | 'orgId' | 'memberId'> & { mustChangePassword?: boolean };
+
+export type SessionAuthRow = Omit<Auth, 'regionPrefix'> & {
+  orgName: string;
+  regionCode: string;
+  regionLevel: number | null;
+  expiresAt: Date;
+  sessionId: number;
+  mustChangePassword: boolean;
+};
+
+const asDate = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
+
+function toUserRow(row: typeof users.$inferSelect): UserRow {
+  return {
+    ...row,
+    role: row.role as Role,
+    lockedUntil: asDate(row.lockedUntil),
+    disabledAt: asDate(row.disabledAt),
+    passwordChangedAt: asDate(row.passwordChangedAt),
+  };
 }
 
 export function makeAuthRepo(db: Db) {
   return {
     async findUserByName(username: string): Promise<UserRow | undefined> {
       const [row] = await db.select().from(users).where(eq(users.username, username));
-      return row as UserRow | undefined;
+      return row && toUserRow(row);
+    },
+    async findUser(id: number): Promise<(UserRow & { orgPath: string; orgName: string }) | undefined> {
+      const [row] = await db
+        .select({ user: users, orgPath: orgs.path, orgName: orgs.name })
+        .from(users)
+        .innerJoin(orgs, eq(orgs.id, users.orgId))
+        .where(eq(users.id, id));
+      return row && { ...toUserRow(row.user), orgPath: row.orgPath, orgName: row.orgName };
     },
     async countUsers(): Promise<number> {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
       return row?.n ?? 0;
     },
-    async insertUser(user: Omit<UserRow, 'id'>): Promise<number> {
+    async insertUser(user: NewUserRow): Promise<number> {
       const [row] = await db.insert(users).values(user).returning({ id: users.id });
       return row!.id;
+    },
+    async updateDisplayName(id: number, displayName: string): Promise<void> {
+      await db.update(users).set({ displayName }).where(eq(users.id, id));
     },
     async listUsers(orgPath: string) {
       return db
@@ -37,28 +76,79 @@ export function makeAuthRepo(db: Db) {
           orgId: users.orgId,
           orgName: orgs.name,
           memberId: users.memberId,
+          disabledAt: users.disabledAt,
+          lockedUntil: users.lockedUntil,
+          mustChangePassword: users.mustChangePassword,
         })
         .from(users)
         .innerJoin(orgs, eq(orgs.id, users.orgId))
         .where(like(orgs.path, `${orgPath}%`))
         .orderBy(orgs.path, users.id);
     },
-    async insertSession(token: string, userId: number, expiresAt: Date): Promise<void> {
-      await db.insert(sessions).values({ token, userId, expiresAt });
+
+    /** One more failed sign-in, counted in the database (two at once both count); the new count. */
+    async countFailure(id: number): Promise<number> {
+      const [row] = await db
+        .update(users)
+        .set({ failedLogins: sql`${users.failedLogins} + 1` })
+        .where(eq(users.id, id))
+        .returning({ n: users.failedLogins });
+      return row?.n ?? 0;
     },
-    async deleteSession(token: string): Promise<void> {
-      await db.delete(sessions).where(eq(sessions.token, token));
+    async setLoginState(id: number, state: { failedLogins: number; lockedUntil: Date | null }): Promise<void> {
+      await db.update(users).set(state).where(eq(users.id, id));
+    },
+    async setPassword(id: number, passwordHash: string, mustChangePassword: boolean, at: Date): Promise<void> {
+      await db
+        .update(users)
+        .set({ passwordHash, mustChangePassword, passwordChangedAt: at, failedLogins: 0, lockedUntil: null })
+        .where(eq(users.id, id));
+    },
+    async setDisabled(id: number, disabledAt: Date | null): Promise<void> {
+      await db.update(users).set({ disabledAt, failedLogins: 0, lockedUntil: null }).where(eq(users.id, id));
+    },
+
+    async insertSession(s: { tokenHash: string; userId: number; expiresAt: Date; createdAt: Date; ip: string; userAgent: string }): Promise<number> {
+      const [row] = await db
+        .insert(sessions)
+        .values({ token: s.tokenHash, userId: s.userId, expiresAt: s.expiresAt, createdAt: s.createdAt, ip: s.ip, userAgent: s.userAgent })
+        .returning({ id: sessions.id });
+      return row!.id;
+    },
+    async deleteSession(tokenHash: string): Promise<void> {
+      await db.delete(sessions).where(eq(sessions.token, tokenHash));
+    },
+    /** Deletes one session of the user (by its id); whether there was one. */
+    async deleteSessionById(userId: number, sessionId: number): Promise<boolean> {
+      const rows = await db
+        .delete(sessions)
+        .where(and(eq(sessions.userId, userId), eq(sessions.id, sessionId)))
+        .returning({ id: sessions.id });
+      return rows.length > 0;
+    },
+    /** Deletes every session of the user but `keepSessionId`; how many. */
+    async deleteSessionsOfUser(userId: number, keepSessionId?: number): Promise<number> {
+      const rows = await db
+        .delete(sessions)
+        .where(keepSessionId === undefined ? eq(sessions.userId, userId) : and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+        .returning({ id: sessions.id });
+      return rows.length;
     },
     async deleteExpiredSessions(now: Date): Promise<void> {
       await db.delete(sessions).where(lt(sessions.expiresAt, now));
     },
-    async findAuthBySession(
-      token: string,
-      now: Date,
-    ): Promise<(Omit<Auth, 'regionPrefix'> & { orgName: string; regionCode: string; regionLevel: number | null; expiresAt: Date }) | undefined> {
+    async listSessions(userId: number, now: Date) {
+      return db
+        .select({ id: sessions.id, createdAt: sessions.createdAt, expiresAt: sessions.expiresAt, ip: sessions.ip, userAgent: sessions.userAgent })
+        .from(sessions)
+        .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+        .orderBy(desc(sessions.createdAt), desc(sessions.id));
+    },
+    async findAuthBySession(tokenHash: string, now: Date): Promise<SessionAuthRow | undefined> {
       const [row] = await db
         .select({
           expiresAt: sessions.expiresAt,
+          sessionId: sessions.id,
           userId: users.id,
           username: users.username,
           displayName: users.displayName,
@@ -67,6 +157,7 @@ export function makeAuthRepo(db: Db) {
           orgPath: orgs.path,
           orgName: orgs.name,
           memberId: users.memberId,
+          mustChangePassword: users.mustChangePassword,
           regionCode: orgs.regionCode,
           regionLevel: regions.level,
         })
@@ -74,8 +165,8 @@ export function makeAuthRepo(db: Db) {
         .innerJoin(users, eq(users.id, sessions.userId))
         .innerJoin(orgs, eq(orgs.id, users.orgId))
         .leftJoin(regions, eq(regions.code, orgs.regionCode))
-        .where(and(eq(sessions.token, token), gt(sessions.expiresAt, now)));
-      return row as (Omit<Auth, 'regionPrefix'> & { orgName: string; regionCode: string; regionLevel: number | null; expiresAt: Date }) | undefined;
+        .where(and(eq(sessions.token, tokenHash), gt(sessions.expiresAt, now), sql`${users.disabledAt} is null`));
+      return row as SessionAuthRow | undefined;
     },
   };
 }

@@ -1,9 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { AppError } from '../../domain/shared/errors';
+import { createHash, randomBytes } from 'node:crypto';
+import { displayNameProblem } from '../../domain/auth/display-name';
+import { afterFailure, isLocked, LOCKED_MESSAGE } from '../../domain/auth/lockout';
+import { passwordProblems } from '../../domain/auth/password-policy';
+import { AppError, type FieldError } from '../../domain/shared/errors';
+import type { AuditService } from '../audit/service';
 import type { Auth, Role } from './access';
-import { requireInScope, requireRole } from './access';
+import { inScope, requireInScope, requireRole } from './access';
 import { generatePassword, hashPassword, verifyPassword } from './password';
-import type { AuthRepo } from './repo';
+import type { AuthRepo, UserRow } from './repo';
 import { LEVEL_DIGITS } from '../regions/china-division';
 import type { OrgsService } from '../orgs/service';
 import type { MembersService } from '../members/service';
@@ -11,6 +15,9 @@ import type { MembersService } from '../members/service';
 export const SESSION_COOKIE = 'tz_session';
 const SESSION_CACHE_MS = 30_000;
 const SESSION_DAYS = 7;
+
+/** How far each role reaches: an administrator manages users of a role never above their own. */
+const ROLE_RANK: Record<Role, number> = { member: 1, org_admin: 2, sysadmin: 3 };
 
 export interface Me {
   id: number;
@@ -20,6 +27,8 @@ export interface Me {
   orgId: number;
   orgName: string;
   memberId: number | null;
+  /** Set after an administrator's reset or a generated first password: every other API answers 403 until changed. */
+  mustChangePassword: boolean;
 }
 
 export interface NewUser {
@@ -31,10 +40,43 @@ export interface NewUser {
   memberId?: number | null;
 }
 
-export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; members: MembersService; now: () => Date }) {
-  const { repo, orgs, members, now } = deps;
+/** Where a sign-in comes from, kept with the session so that its owner can tell their sessions apart. */
+export interface ClientInfo {
+  ip: string;
+  userAgent: string;
+}
 
-  function meOf(auth: Auth & { orgName: string }): Me {
+type SessionAuth = Auth & { orgName: string };
+
+/** The cookie carries the token; the database and the cache only its sha256. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+function userSnapshot(u: Pick<UserRow, 'username' | 'displayName' | 'role' | 'orgId' | 'memberId'> & { disabled?: boolean }) {
+  return { username: u.username, displayName: u.displayName, role: u.role, orgId: u.orgId, memberId: u.memberId, disabled: u.disabled ?? false };
+}
+
+function policyError(password: string, username: string, field: string, label: string): AppError | null {
+  const problems = passwordProblems(password, { username });
+  if (!problems.length) return null;
+  const fields: FieldError[] = problems.map((message) => ({ field, label, message }));
+  return new AppError('VALIDATION', problems.join('；'), { fields });
+}
+
+export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; members: MembersService; audit: AuditService; now: () => Date }) {
+  const { repo, orgs, members, audit, now } = deps;
+
+  /** Sessions resolved in the last 30 s, by token hash; dropped at once when a session ends or its user changes. */
+  const cache = new Map<string, { auth: SessionAuth; userId: number; sessionId: number; expiresAt: Date; until: number }>();
+  /** What the session adds to the caller's `Auth`, for the very object `authenticate` returned. */
+  const sessionOf = new WeakMap<object, { sessionId: number; mustChangePassword: boolean }>();
+
+  function dropCached(match: (e: { userId: number; sessionId: number }) => boolean) {
+    for (const [key, entry] of cache) if (match(entry)) cache.delete(key);
+  }
+
+  function meOf(auth: SessionAuth): Me {
     return {
       id: auth.userId,
       username: auth.username,
@@ -43,55 +85,203 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
       orgId: auth.orgId,
       orgName: auth.orgName,
       memberId: auth.memberId,
+      mustChangePassword: sessionOf.get(auth)?.mustChangePassword ?? false,
     };
   }
 
-  const cache = new Map<string, { auth: Auth & { orgName: string }; expiresAt: Date; until: number }>();
+  /** A user the caller may manage: in their scope (else “not found”, nothing told), of a role not above theirs. */
+  async function manageable(auth: Auth, userId: number) {
+    requireRole(auth, 'sysadmin', 'org_admin');
+    const user = await repo.findUser(userId);
+    if (!user || !inScope(auth, user.orgPath)) throw new AppError('NOT_FOUND', '用户不存在');
+    if (ROLE_RANK[user.role] > ROLE_RANK[auth.role]) throw new AppError('FORBIDDEN', '不能管理权限高于您的用户');
+    return user;
+  }
 
-  return {
-    async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; user: Me }> {
-      const user = await repo.findUserByName(username.trim());
+  function notSelf(auth: Auth, userId: number, what: string) {
+    if (auth.userId === userId) throw new AppError('FORBIDDEN', what);
+  }
+
+  async function endSessions(userId: number, keepSessionId?: number): Promise<number> {
+    dropCached((e) => e.userId === userId && e.sessionId !== keepSessionId);
+    const n = await repo.deleteSessionsOfUser(userId, keepSessionId);
+    // A request resolved while the rows were being deleted may have cached one again.
+    dropCached((e) => e.userId === userId && e.sessionId !== keepSessionId);
+    return n;
+  }
+
+  const service = {
+    async login(username: string, password: string, client: ClientInfo = { ip: '', userAgent: '' }): Promise<{ token: string; expiresAt: Date; user: Me }> {
+      const name = username.trim();
+      const user = await repo.findUserByName(name);
+      const failed = (reason: string) => audit.event(user ? { userId: user.id, displayName: user.displayName } : null, 'login_failed', { username: name.slice(0, 50), reason, ip: client.ip });
+      // While locked, every attempt gets the same answer, the right password included, and is not checked at all.
+      if (user && isLocked(user, now())) {
+        await failed('locked');
+        throw new AppError('RATE_LIMITED', LOCKED_MESSAGE, { lockedUntil: user.lockedUntil!.toISOString() });
+      }
       // Same message and same work whether the name or the password is wrong.
       const ok = user ? await verifyPassword(password, user.passwordHash) : (await hashPassword(password), false);
-      if (!user || !ok) throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
+      if (!user || !ok) {
+        await failed(user ? 'password' : 'unknown_user');
+        if (user) {
+          const state = afterFailure(await repo.countFailure(user.id), now());
+          if (state.lockedUntil) {
+            await repo.setLoginState(user.id, state);
+            throw new AppError('RATE_LIMITED', LOCKED_MESSAGE, { lockedUntil: state.lockedUntil.toISOString() });
+          }
+        }
+        throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
+      }
+      if (user.disabledAt) {
+        await failed('disabled');
+        throw new AppError('UNAUTHENTICATED', '该账号已停用，请联系管理员');
+      }
+      if (user.failedLogins > 0 || user.lockedUntil) await repo.setLoginState(user.id, { failedLogins: 0, lockedUntil: null });
       const token = randomBytes(32).toString('hex');
       const expiresAt = new Date(now().getTime() + SESSION_DAYS * 86400_000);
-      await repo.insertSession(token, user.id, expiresAt);
+      await repo.insertSession({
+        tokenHash: hashToken(token),
+        userId: user.id,
+        expiresAt,
+        createdAt: now(),
+        ip: client.ip.slice(0, 64),
+        userAgent: client.userAgent.slice(0, 200),
+      });
       await repo.deleteExpiredSessions(now());
-      const auth = await this.authenticate(token);
+      const auth = await service.authenticate(token);
+      await audit.event({ userId: user.id, displayName: user.displayName }, 'login', { username: user.username, ip: client.ip });
       return { token, expiresAt, user: meOf(auth!) };
     },
 
-    async logout(token: string): Promise<void> {
-      cache.delete(token);
-      await repo.deleteSession(token);
+    async logout(token: string, auth: SessionAuth | null): Promise<void> {
+      const hash = hashToken(token);
+      cache.delete(hash);
+      await repo.deleteSession(hash);
+      cache.delete(hash);
+      if (auth) await audit.event(auth, 'logout', { username: auth.username });
     },
 
     /**
      * The user behind a session token. Kept in memory for 30 s: a request does not wait for the database (on the
      * embedded database a long import holds every other query, and the import page polls its progress meanwhile).
+     * Revoking, disabling and password changes drop the cached entries at once.
      */
-    async authenticate(token: string): Promise<(Auth & { orgName: string }) | undefined> {
+    async authenticate(token: string): Promise<SessionAuth | undefined> {
       if (!/^[0-9a-f]{64}$/.test(token)) return undefined;
-      const hit = cache.get(token);
+      const hash = hashToken(token);
+      const hit = cache.get(hash);
       if (hit && hit.until > Date.now() && hit.expiresAt > now()) return hit.auth;
-      const row = await repo.findAuthBySession(token, now());
+      const row = await repo.findAuthBySession(hash, now());
       if (!row) {
-        cache.delete(token);
+        cache.delete(hash);
         return undefined;
       }
-      const { regionCode, regionLevel, expiresAt, ...rest } = row;
-      const auth = { ...rest, regionPrefix: rest.role === 'sysadmin' ? '' : regionCode.slice(0, LEVEL_DIGITS[regionLevel ?? 5] ?? 12) };
+      const { regionCode, regionLevel, expiresAt, sessionId, mustChangePassword, ...rest } = row;
+      const auth: SessionAuth = { ...rest, regionPrefix: rest.role === 'sysadmin' ? '' : regionCode.slice(0, LEVEL_DIGITS[regionLevel ?? 5] ?? 12) };
+      sessionOf.set(auth, { sessionId, mustChangePassword });
       if (cache.size > 10_000) cache.clear();
-      cache.set(token, { auth, expiresAt: new Date(expiresAt), until: Date.now() + SESSION_CACHE_MS });
+      cache.set(hash, { auth, userId: auth.userId, sessionId, expiresAt: new Date(expiresAt), until: Date.now() + SESSION_CACHE_MS });
       return auth;
     },
 
     meOf,
 
+    /** Whether this signed-in caller must change their password before anything else. */
+    mustChangePassword(auth: SessionAuth): boolean {
+      return sessionOf.get(auth)?.mustChangePassword ?? false;
+    },
+
+    /** Change one's own password: needs the current one; every other session of the user ends. */
+    async changePassword(auth: SessionAuth, currentPassword: string, newPassword: string): Promise<void> {
+      const user = await repo.findUser(auth.userId);
+      if (!user) throw new AppError('UNAUTHENTICATED', '请先登录');
+      if (isLocked(user, now())) throw new AppError('RATE_LIMITED', LOCKED_MESSAGE, { lockedUntil: user.lockedUntil!.toISOString() });
+      if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+        const state = afterFailure(await repo.countFailure(user.id), now());
+        if (state.lockedUntil) await repo.setLoginState(user.id, state);
+        throw new AppError('VALIDATION', '当前密码：当前密码不正确', { fields: [{ field: 'currentPassword', label: '当前密码', message: '当前密码不正确' }] });
+      }
+      const policy = policyError(newPassword, user.username, 'newPassword', '新密码');
+      if (policy) throw policy;
+      if (newPassword === currentPassword)
+        throw new AppError('VALIDATION', '新密码：密码不能与当前密码相同', { fields: [{ field: 'newPassword', label: '新密码', message: '密码不能与当前密码相同' }] });
+      await repo.setPassword(user.id, await hashPassword(newPassword), false, now());
+      const current = sessionOf.get(auth)?.sessionId;
+      await endSessions(user.id, current);
+      // The current session stays, without the flag: resolve it again on its next request.
+      dropCached((e) => e.userId === user.id);
+      await audit.event(auth, 'password_change', { username: user.username, endedSessions: true });
+    },
+
+    /**
+     * An administrator sets a new password for a user in their scope, of a role not above theirs (generated when none
+     * is given, and then returned once). The user must change it at their next sign-in; their sessions end at once.
+     */
+    async resetPassword(auth: Auth, userId: number, password?: string): Promise<{ password?: string }> {
+      const user = await manageable(auth, userId);
+      notSelf(auth, userId, '请通过“修改密码”修改您自己的密码');
+      const generated = password ? undefined : generatePassword();
+      if (password) {
+        const policy = policyError(password, user.username, 'password', '密码');
+        if (policy) throw policy;
+      }
+      await repo.setPassword(user.id, await hashPassword(password ?? generated!), true, now());
+      const ended = await endSessions(user.id);
+      await audit.event(auth, 'password_reset', { userId: user.id, username: user.username, endedSessions: ended });
+      return generated ? { password: generated } : {};
+    },
+
+    /** Disable or enable a user; a disabled user cannot sign in and their sessions end at once. */
+    async setDisabled(auth: Auth, userId: number, disabled: boolean): Promise<{ id: number; disabled: boolean }> {
+      const user = await manageable(auth, userId);
+      notSelf(auth, userId, '不能停用或启用您自己的账号');
+      await repo.setDisabled(user.id, disabled ? now() : null);
+      if (disabled) await endSessions(user.id);
+      await audit.event(auth, disabled ? 'user_disable' : 'user_enable', { userId: user.id, username: user.username });
+      await audit.record(auth, 'user', user.id, 'update', userSnapshot({ ...user, disabled: !!user.disabledAt }), userSnapshot({ ...user, disabled }));
+      return { id: user.id, disabled };
+    },
+
+    /** One's own live sessions, the current one marked. */
+    async listOwnSessions(auth: SessionAuth) {
+      const current = sessionOf.get(auth)?.sessionId;
+      return (await repo.listSessions(auth.userId, now())).map((s) => ({ ...sessionView(s), current: s.id === current }));
+    },
+
+    async revokeOwnSession(auth: SessionAuth, sessionId: number): Promise<void> {
+      if (!(await repo.deleteSessionById(auth.userId, sessionId))) throw new AppError('NOT_FOUND', '会话不存在或已结束');
+      dropCached((e) => e.sessionId === sessionId);
+      await audit.event(auth, 'session_revoke', { userId: auth.userId, username: auth.username, sessionId });
+    },
+
+    async listUserSessions(auth: Auth, userId: number) {
+      const user = await manageable(auth, userId);
+      return (await repo.listSessions(user.id, now())).map(sessionView);
+    },
+
+    /** An administrator ends one session of a user (or all of them when no session is named). */
+    async revokeUserSessions(auth: Auth, userId: number, sessionId?: number): Promise<{ ended: number }> {
+      const user = await manageable(auth, userId);
+      let ended: number;
+      if (sessionId === undefined) ended = await endSessions(user.id);
+      else {
+        if (!(await repo.deleteSessionById(user.id, sessionId))) throw new AppError('NOT_FOUND', '会话不存在或已结束');
+        dropCached((e) => e.sessionId === sessionId);
+        ended = 1;
+      }
+      await audit.event(auth, 'session_revoke', { userId: user.id, username: user.username, sessionId: sessionId ?? null, ended });
+      return { ended };
+    },
+
     async listUsers(auth: Auth) {
       requireRole(auth, 'sysadmin', 'org_admin');
-      return repo.listUsers(auth.orgPath);
+      const at = now();
+      return (await repo.listUsers(auth.orgPath)).map(({ disabledAt, lockedUntil, ...u }) => ({
+        ...u,
+        disabled: disabledAt !== null,
+        locked: isLocked({ lockedUntil: lockedUntil === null ? null : new Date(lockedUntil) }, at),
+      }));
     },
 
     async createUser(auth: Auth, input: NewUser) {
@@ -99,13 +289,14 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
       if (input.role === 'sysadmin' && auth.role !== 'sysadmin') throw new AppError('FORBIDDEN', '只有系统管理员可以创建系统管理员');
       const org = await orgs.get(auth, input.orgId);
       requireInScope(auth, org.path);
-      const fields = [];
+      const fields: FieldError[] = [];
       if (!/^[A-Za-z0-9_.-]{3,50}$/.test(input.username))
         fields.push({ field: 'username', label: '用户名', message: '3–50 位字母、数字、下划线、点或连字符' });
-      if (input.password.length < 8) fields.push({ field: 'password', label: '密码', message: '至少 8 位' });
-      if (!input.displayName.trim()) fields.push({ field: 'displayName', label: '姓名', message: '请填写姓名' });
+      for (const message of passwordProblems(input.password, { username: input.username })) fields.push({ field: 'password', label: '密码', message });
+      const nameProblem = displayNameProblem(input.displayName, { role: input.role });
+      if (nameProblem) fields.push({ field: 'displayName', label: '姓名', message: nameProblem.replace(/^姓名：/, '') });
       if (input.role === 'member' && !input.memberId) fields.push({ field: 'memberId', label: '对应委员', message: '委员账号须对应一名委员' });
-      if (fields.length) throw new AppError('VALIDATION', `${fields[0]!.label}：${fields[0]!.message}`, { fields });
+      if (fields.length) throw new AppError('VALIDATION', fields[0]!.field === 'password' ? fields[0]!.message : `${fields[0]!.label}：${fields[0]!.message}`, { fields });
       if (input.memberId) {
         const member = await members.get(auth, input.memberId);
         if (member.orgId !== org.id) throw new AppError('VALIDATION', '对应委员：该委员不属于所选单位', {
@@ -113,24 +304,39 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
         });
       }
       if (await repo.findUserByName(input.username)) throw new AppError('CONFLICT', `用户名“${input.username}”已存在`);
-      const id = await repo.insertUser({
+      const row = {
         username: input.username,
         displayName: input.displayName.trim(),
-        passwordHash: await hashPassword(input.password),
         role: input.role,
         orgId: org.id,
         memberId: input.memberId ?? null,
-      });
-      return { id, username: input.username, displayName: input.displayName.trim(), role: input.role, orgId: org.id, orgName: org.name, memberId: input.memberId ?? null };
+      };
+      const id = await repo.insertUser({ ...row, passwordHash: await hashPassword(input.password) });
+      await audit.record(auth, 'user', id, 'create', null, userSnapshot(row));
+      return { id, ...row, orgName: org.name };
+    },
+
+    /** An administrator renames a user in their scope (the display-name rule applies). */
+    async updateUser(auth: Auth, userId: number, input: { displayName: string }) {
+      const user = await manageable(auth, userId);
+      const problem = displayNameProblem(input.displayName, { role: user.role });
+      if (problem) throw new AppError('VALIDATION', problem, { fields: [{ field: 'displayName', label: '姓名', message: problem.replace(/^姓名：/, '') }] });
+      const displayName = input.displayName.trim();
+      await repo.updateDisplayName(user.id, displayName);
+      dropCached((e) => e.userId === user.id);
+      await audit.record(auth, 'user', user.id, 'update', userSnapshot(user), userSnapshot({ ...user, displayName }));
+      return { id: user.id, username: user.username, displayName, role: user.role, orgId: user.orgId, orgName: user.orgName, memberId: user.memberId };
     },
 
     /**
      * First start: creates the administrator `admin` bound to the root body, with the password from
-     * TAIZHANG_ADMIN_PASSWORD or a generated one (returned so that the caller prints it once).
+     * TAIZHANG_ADMIN_PASSWORD or a generated one (returned so that the caller shows it once; the administrator must
+     * change a generated one at the first sign-in).
      */
     async ensureAdmin(rootOrgId: number, password: string | undefined): Promise<{ created: boolean; password?: string }> {
       if ((await repo.countUsers()) > 0) return { created: false };
-      const pw = password && password.length > 0 ? password : generatePassword();
+      const given = !!password && password.length > 0;
+      const pw = given ? password : generatePassword();
       await repo.insertUser({
         username: 'admin',
         displayName: '系统管理员',
@@ -138,8 +344,27 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
         role: 'sysadmin',
         orgId: rootOrgId,
         memberId: null,
+        mustChangePassword: !given,
       });
       return { created: true, password: pw };
+    },
+
+    /**
+     * The command line's reset (`taizhang user reset-password <name>`): whoever runs it owns the database. A
+     * generated password must be changed at the next sign-in; a given one (TAIZHANG_NEW_PASSWORD) must pass the policy.
+     */
+    async resetPasswordByName(username: string, password: string | undefined): Promise<{ password: string; generated: boolean }> {
+      const user = await repo.findUserByName(username);
+      if (!user) throw new AppError('NOT_FOUND', `用户不存在：${username}`);
+      if (password) {
+        const policy = policyError(password, user.username, 'password', '密码');
+        if (policy) throw policy;
+      }
+      const pw = password || generatePassword();
+      await repo.setPassword(user.id, await hashPassword(pw), !password, now());
+      await endSessions(user.id);
+      await audit.event(null, 'password_reset', { username: user.username, userId: user.id, via: '命令行' });
+      return { password: pw, generated: !password };
     },
 
     /** For tests and demo data: a user without the scope checks of `createUser`. */
@@ -154,5 +379,11 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
       });
     },
   };
+  return service;
 }
+
+function sessionView(s: { id: number; createdAt: Date | string; expiresAt: Date | string; ip: string; userAgent: string }) {
+  return { id: s.id, createdAt: new Date(s.createdAt).toISOString(), expiresAt: new Date(s.expiresAt).toISOString(), ip: s.ip, userAgent: s.userAgent };
+}
+
 export type AuthService = ReturnType<typeof makeAuthService>;

@@ -93,13 +93,29 @@ export const users = pgTable('users', {
   orgId: integer('org_id').notNull(),
   memberId: integer('member_id'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Consecutive failed sign-ins since the last success or lock (src/domain/auth/lockout.ts). */
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  /** Set by an administrator's reset and for a generated first password: every other API answers 403 until changed. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
 });
 
-export const sessions = pgTable('sessions', {
-  token: char('token', { length: 64 }).primaryKey(),
-  userId: integer('user_id').notNull(),
-  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-});
+/** Sessions: `token` holds the sha256 (hex) of the cookie's token, never the token itself. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    token: char('token', { length: 64 }).primaryKey(),
+    id: serial('id').notNull(),
+    userId: integer('user_id').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    ip: varchar('ip', { length: 64 }).notNull().default(''),
+    userAgent: varchar('user_agent', { length: 200 }).notNull().default(''),
+  },
+  (t) => [uniqueIndex('sessions_id_idx').on(t.id), index('sessions_user_idx').on(t.userId)],
+);
 
 /** 事项: one deed, entered once (seed 000). Money in integer yuan. */
 export const ledgerEntries = pgTable(

@@ -20,6 +20,8 @@ export function statusOf(code: ErrorCode): number {
       return 409;
     case 'MEMBER_UNABLE':
       return 422;
+    case 'RATE_LIMITED':
+      return 429;
   }
 }
 

@@ -95,6 +95,9 @@ export function AppLayout() {
             <Tag color="gold" style={{ marginInlineEnd: 0 }}>
               {ROLE_LABELS[me.role]}
             </Tag>
+            <Button size="small" onClick={() => navigate('/account')}>
+              账号安全
+            </Button>
             <Button
               icon={<LogoutOutlined />}
               size="small"

@@ -12,6 +12,7 @@ import { ImportPage } from '../ledger/ImportPage';
 import { OrgsPage } from '../orgs/OrgsPage';
 import { MembersPage } from '../members/MembersPage';
 import { UsersPage } from '../auth/UsersPage';
+import { AccountPage } from '../auth/AccountPage';
 import { DeepPovertyPage } from '../regions/DeepPovertyPage';
 
 // The totals page carries ECharts; it is loaded on demand.
@@ -66,6 +67,7 @@ export function AppRoutes() {
         <Route path="orgs" element={<OrgsPage />} />
         <Route path="members" element={<MembersPage />} />
         <Route path="users" element={<UsersPage />} />
+        <Route path="account" element={<AccountPage />} />
         <Route path="regions/deep-poverty" element={<DeepPovertyPage />} />
         <Route path="registry" element={lazyPage(<RegistryHomePage />)} />
         <Route path="registry/search" element={lazyPage(<RegistrySearchPage />)} />

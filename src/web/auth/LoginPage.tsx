@@ -1,7 +1,7 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { errorMessage } from '../app/api';
+import { ApiError, errorMessage } from '../app/api';
 import { useLogin, useMe } from './api';
 
 interface LoginValues {
@@ -36,7 +36,16 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           活动电子台账
         </Typography.Paragraph>
-        {login.isError && <Alert type="error" showIcon title={errorMessage(login.error)} style={{ marginBottom: 16 }} />}
+        {login.isError && (
+          // 429: the account is locked for a while, or this address sent too many sign-ins.
+          <Alert
+            type={login.error instanceof ApiError && login.error.status === 429 ? 'warning' : 'error'}
+            showIcon
+            title={errorMessage(login.error)}
+            style={{ marginBottom: 16 }}
+            data-testid="login-error"
+          />
+        )}
         <Form<LoginValues> layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />

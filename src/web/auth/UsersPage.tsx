@@ -1,11 +1,36 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Radio, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { passwordProblems } from '../../domain/auth/password-policy';
 import { ApiError, errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { useAllMembers } from '../members/api';
 import { OrgSelect } from '../orgs/OrgSelect';
-import { isAdmin, ROLE_LABELS, useCreateUser, useMe, useUsers, type Role, type User, type UserInput } from './api';
+import { PASSWORD_RULE_TEXT } from './ChangePasswordForm';
+import { sessionColumns } from './SessionColumns';
+import {
+  isAdmin,
+  ROLE_LABELS,
+  useCreateUser,
+  useMe,
+  useResetPassword,
+  useRevokeUserSessions,
+  useSetUserDisabled,
+  useUsers,
+  useUserSessions,
+  type Role,
+  type SessionInfo,
+  type User,
+  type UserInput,
+} from './api';
+
+/** The password policy of src/domain/auth as a form rule (the server checks it again). */
+const policyRule = (username: () => string | undefined) => ({
+  validator: async (_r: unknown, value: string | undefined) => {
+    const problems = value ? passwordProblems(value, { username: username() }) : [];
+    if (problems.length) throw new Error(problems[0]);
+  },
+});
 
 interface UserFormValues {
   username: string;
@@ -63,7 +88,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
         <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
           <Input />
         </Form.Item>
-        <Form.Item label="初始密码" name="password" rules={[{ required: true, message: '请设置初始密码' }, { min: 8, message: '密码至少 8 位' }]}>
+        <Form.Item label="初始密码" name="password" extra={PASSWORD_RULE_TEXT} rules={[{ required: true, message: '请设置初始密码' }, policyRule(() => form.getFieldValue('username') as string | undefined)]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
@@ -87,10 +112,151 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
   );
 }
 
+/** Reset a user's password: one the administrator types, or a generated one shown once. */
+function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const [form] = Form.useForm<{ mode: 'generate' | 'given'; password?: string }>();
+  const reset = useResetPassword();
+  const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const mode = Form.useWatch('mode', form);
+  const close = () => {
+    setError(null);
+    setShown(null);
+    setDone(false);
+    reset.reset();
+    onClose();
+  };
+  const submit = async () => {
+    if (!user) return;
+    setError(null);
+    const v = await form.validateFields();
+    try {
+      const r = await reset.mutateAsync({ id: user.id, password: v.mode === 'given' ? v.password : undefined });
+      setShown(r.password ?? null);
+      setDone(true);
+    } catch (e) {
+      if (e instanceof ApiError && e.fields.some((f) => f.field === 'password'))
+        form.setFields([{ name: 'password', errors: e.fields.filter((f) => f.field === 'password').map((f) => f.message) }]);
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <Modal
+      open={!!user}
+      title={`重置密码：${user?.displayName ?? ''}（${user?.username ?? ''}）`}
+      okText={done ? '完成' : '重置密码'}
+      cancelText="取消"
+      cancelButtonProps={done ? { style: { display: 'none' } } : undefined}
+      onOk={() => (done ? close() : void submit().catch(() => undefined))}
+      onCancel={close}
+      confirmLoading={reset.isPending}
+      destroyOnHidden
+    >
+      {done ? (
+        <Result
+          status="success"
+          title="密码已重置"
+          subTitle="该用户的全部登录已结束，下次登录后须修改密码。"
+          extra={
+            shown && (
+              <Space orientation="vertical">
+                <Typography.Text>新密码（只显示这一次，请告知该用户）：</Typography.Text>
+                <Typography.Text code copyable data-testid="generated-password">
+                  {shown}
+                </Typography.Text>
+              </Space>
+            )
+          }
+        />
+      ) : (
+        <>
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="重置后该用户的全部登录立即结束，下次登录时须修改密码。" />
+          <Form form={form} name="reset-password" layout="vertical" preserve={false} initialValues={{ mode: 'generate' }}>
+            <Form.Item name="mode">
+              <Radio.Group
+                options={[
+                  { value: 'generate', label: '随机生成' },
+                  { value: 'given', label: '指定新密码' },
+                ]}
+              />
+            </Form.Item>
+            {mode === 'given' && (
+              <Form.Item label="新密码" name="password" extra={PASSWORD_RULE_TEXT} rules={[{ required: true, message: '请输入新密码' }, policyRule(() => user?.username)]}>
+                <Input.Password autoComplete="new-password" />
+              </Form.Item>
+            )}
+          </Form>
+        </>
+      )}
+    </Modal>
+  );
+}
+
+/** A user's live sessions, each of which (or all) an administrator may end. */
+function SessionsModal({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const sessions = useUserSessions(user?.id ?? null);
+  const revoke = useRevokeUserSessions();
+  const { message } = App.useApp();
+  const items = sessions.data?.items ?? [];
+  return (
+    <Modal open={!!user} title={`登录会话：${user?.displayName ?? ''}（${user?.username ?? ''}）`} footer={null} onCancel={onClose} width={760} destroyOnHidden>
+      {sessions.isError && <ErrorResult error={sessions.error} onRetry={() => void sessions.refetch()} />}
+      {revoke.isError && <Alert type="error" showIcon title={errorMessage(revoke.error)} style={{ marginBottom: 12 }} />}
+      <Table<SessionInfo>
+        rowKey="id"
+        size="small"
+        loading={sessions.isLoading}
+        dataSource={items}
+        pagination={false}
+        locale={{ emptyText: '没有有效的登录会话' }}
+        columns={[
+          ...sessionColumns,
+          {
+            title: '操作',
+            key: 'actions',
+            render: (_v, s) => (
+              <Popconfirm
+                title="结束这个会话？"
+                okText="结束"
+                cancelText="取消"
+                onConfirm={() => revoke.mutateAsync({ id: user!.id, sessionId: s.id }).then(() => void message.success('会话已结束'))}
+              >
+                <Button size="small" danger>
+                  结束
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]}
+      />
+      {items.length > 1 && (
+        <Popconfirm
+          title="结束该用户的全部会话？"
+          okText="全部结束"
+          cancelText="取消"
+          onConfirm={() => revoke.mutateAsync({ id: user!.id }).then((r) => void message.success(`已结束 ${r.ended} 个会话`))}
+        >
+          <Button danger style={{ marginTop: 12 }}>
+            全部结束
+          </Button>
+        </Popconfirm>
+      )}
+    </Modal>
+  );
+}
+
+const ROLE_RANK: Record<Role, number> = { member: 1, org_admin: 2, sysadmin: 3 };
+
 export function UsersPage() {
   const me = useMe().data;
   const users = useUsers();
   const [creating, setCreating] = useState(false);
+  const [resetting, setResetting] = useState<User | null>(null);
+  const [viewingSessions, setViewingSessions] = useState<User | null>(null);
+  const setDisabled = useSetUserDisabled();
+  const { message } = App.useApp();
 
   if (!isAdmin(me)) return <Result status="403" title="没有权限" subTitle="只有管理员可以管理用户。" />;
 
@@ -124,9 +290,54 @@ export function UsersPage() {
             dataIndex: 'memberName',
             render: (v: string | null | undefined, u) => v || (u.memberId ? '已关联委员' : '—'),
           },
+          {
+            title: '状态',
+            key: 'status',
+            render: (_v, u) => (
+              <Space size={4} wrap>
+                {u.disabled ? <Tag color="default">已停用</Tag> : <Tag color="green">正常</Tag>}
+                {u.locked && <Tag color="orange">已临时锁定</Tag>}
+                {u.mustChangePassword && <Tag color="gold">待修改密码</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: '操作',
+            key: 'actions',
+            render: (_v, u) =>
+              !me || u.id === me.id || ROLE_RANK[u.role] > ROLE_RANK[me.role] ? null : (
+                <Space size={4} wrap>
+                  <Button size="small" onClick={() => setResetting(u)}>
+                    重置密码
+                  </Button>
+                  <Button size="small" onClick={() => setViewingSessions(u)}>
+                    会话
+                  </Button>
+                  <Popconfirm
+                    title={u.disabled ? `启用用户“${u.displayName}”？` : `停用用户“${u.displayName}”？`}
+                    description={u.disabled ? '启用后该用户可以再次登录。' : '停用后该用户不能登录，已有的登录立即结束。'}
+                    okText={u.disabled ? '启用' : '停用'}
+                    okButtonProps={{ danger: !u.disabled }}
+                    cancelText="取消"
+                    onConfirm={() =>
+                      setDisabled
+                        .mutateAsync({ id: u.id, disabled: !u.disabled })
+                        .then(() => void message.success(u.disabled ? '已启用' : '已停用'))
+                        .catch((e: unknown) => void message.error(errorMessage(e)))
+                    }
+                  >
+                    <Button size="small" danger={!u.disabled}>
+                      {u.disabled ? '启用' : '停用'}
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
+          },
         ]}
       />
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
+      <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <SessionsModal user={viewingSessions} onClose={() => setViewingSessions(null)} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
-import { ApiError, get, post } from '../app/api';
+import { ApiError, del, get, patch, post } from '../app/api';
 
 export type Role = 'sysadmin' | 'org_admin' | 'member';
 
@@ -11,6 +11,8 @@ export interface Me {
   orgId: number;
   orgName: string;
   memberId: number | null;
+  /** After an administrator's reset or a generated first password: nothing else works until it is changed. */
+  mustChangePassword: boolean;
 }
 
 export interface User {
@@ -22,6 +24,19 @@ export interface User {
   orgName?: string;
   memberId?: number | null;
   memberName?: string | null;
+  disabled?: boolean;
+  locked?: boolean;
+  mustChangePassword?: boolean;
+}
+
+export interface SessionInfo {
+  id: number;
+  createdAt: string;
+  expiresAt: string;
+  ip: string;
+  userAgent: string;
+  /** Only in the list of one's own sessions: the session of this browser. */
+  current?: boolean;
 }
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -101,5 +116,71 @@ export function useCreateUser() {
   return useMutation({
     mutationFn: (input: UserInput) => post<User>('/api/users', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+export function useChangePassword() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { currentPassword: string; newPassword: string }) => post<void>('/api/auth/change-password', input),
+    onSuccess: () => qc.invalidateQueries(),
+  });
+}
+
+export function useOwnSessions() {
+  return useQuery({
+    queryKey: ['auth', 'sessions'],
+    queryFn: ({ signal }) => get<{ items: SessionInfo[] }>('/api/auth/sessions', undefined, signal),
+  });
+}
+
+export function useRevokeOwnSession() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => del(`/api/auth/sessions/${id}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['auth', 'sessions'] }),
+  });
+}
+
+export function useUpdateUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, displayName }: { id: number; displayName: string }) => patch<User>(`/api/users/${id}`, { displayName }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+/** Resets a user's password: the one given, or a generated one returned once. */
+export function useResetPassword() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, password }: { id: number; password?: string }) => post<{ password?: string }>(`/api/users/${id}/reset-password`, password ? { password } : {}),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+export function useSetUserDisabled() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, disabled }: { id: number; disabled: boolean }) => post<{ id: number; disabled: boolean }>(`/api/users/${id}/${disabled ? 'disable' : 'enable'}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
+  });
+}
+
+export function useUserSessions(id: number | null) {
+  return useQuery({
+    queryKey: ['users', id, 'sessions'],
+    enabled: id !== null,
+    queryFn: ({ signal }) => get<{ items: SessionInfo[] }>(`/api/users/${id}/sessions`, undefined, signal),
+  });
+}
+
+/** Ends one session of a user, or all of them when no session is named. */
+export function useRevokeUserSessions() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, sessionId }: { id: number; sessionId?: number }) =>
+      del<{ ended: number }>(sessionId === undefined ? `/api/users/${id}/sessions` : `/api/users/${id}/sessions/${sessionId}`),
+    onSuccess: (_r, v) => qc.invalidateQueries({ queryKey: ['users', v.id, 'sessions'] }),
   });
 }
