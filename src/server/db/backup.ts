@@ -325,6 +325,13 @@ function parseHeader(line: string | undefined, file: string): BackupHeader {
   return header as BackupHeader;
 }
 
+function readError(err: unknown, file: string): Error {
+  if (err instanceof BackupError) return err;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (typeof code === 'string' && code.startsWith('Z_')) return new BackupError(`文件 ${file} 不是台账备份文件（不是 gzip 压缩文件）`);
+  return new BackupError(`无法读取备份文件 ${file}：${(err as Error).message}`);
+}
+
 /** Reads only the header of a backup file. */
 export async function readBackupHeader(file: string): Promise<BackupHeader> {
   const backup = openBackup(file);
@@ -332,8 +339,7 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
     const first = await backup.lines.next();
     return parseHeader(first.done ? undefined : first.value, file);
   } catch (err) {
-    if (err instanceof BackupError) throw err;
-    throw new BackupError(`无法读取备份文件 ${file}：${(err as Error).message}`);
+    throw readError(err, file);
   } finally {
     backup.close();
   }
@@ -349,8 +355,8 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
 export async function restoreDatabase(database: Database, file: string, onProgress: (p: BackupProgress) => void = () => {}): Promise<BackupHeader> {
   const backup = openBackup(file);
   try {
-    const first = await backup.lines.next().catch((err: Error) => {
-      throw new BackupError(`无法读取备份文件 ${file}：${err.message}`);
+    const first = await backup.lines.next().catch((err: unknown) => {
+      throw readError(err, file);
     });
     const header = parseHeader(first.done ? undefined : first.value, file);
     await database.db.transaction(async (tx) => {
