@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -22,12 +22,21 @@ const tmpDir = (prefix: string) => {
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 let counter = 0;
+let migratedPglite: Promise<string> | undefined;
 /** A FRESH database: a new PGlite directory or a new PostgreSQL database, migrated and nothing else. */
 async function freshDatabase(kind: DbKind): Promise<Database> {
   if (kind === 'pglite') {
-    const database = await openDatabase({ dataDir: tmpDir('restore') });
-    await prepareRestoreTarget(database);
-    return database;
+    // Migrated once (initdb and the migrations take a while on PGlite), then copied.
+    migratedPglite ??= (async () => {
+      const dir = tmpDir('migrated');
+      const database = await openDatabase({ dataDir: dir });
+      await prepareRestoreTarget(database);
+      await database.close();
+      return dir;
+    })();
+    const dir = tmpDir('restore');
+    cpSync(await migratedPglite, dir, { recursive: true });
+    return openDatabase({ dataDir: dir });
   }
   const url = postgresUrl()!;
   const name = `tz_test_restore_${process.pid}_${++counter}`;
@@ -219,6 +228,22 @@ describe.each(dbKinds())('backup → restore on %s', (kind) => {
         const [row] = await target.query<{ ok: boolean }>(`select nextval('"${s.seq}"') > coalesce((select max("${s.col}") from "${s.tbl}"), 0) as ok`);
         expect(row!.ok, `${s.tbl}.${s.col}`).toBe(true);
       }
+    } finally {
+      await target.close();
+    }
+  }, 240_000);
+
+  it('restores into the other engine as well (PGlite ⇄ PostgreSQL, where a PostgreSQL server is at hand)', async () => {
+    const other: DbKind = kind === 'postgres' ? 'pglite' : postgresUrl() ? 'postgres' : 'pglite';
+    const target = await freshDatabase(other);
+    try {
+      await restoreDatabase(target, file);
+      const counts = (f: Record<string, { rows: number }>) => Object.fromEntries(Object.entries(f).map(([k, v]) => [k, v.rows]));
+      expect(counts(await fingerprint(target))).toEqual(counts(before));
+      const [entry] = await target.query<{ content: string }>(`select content from ledger_entries order by id limit 1`);
+      expect(entry!.content).toBe(TRICKY);
+      const ids = async (d: Database) => (await d.query<{ n: string }>(`select string_agg(id_number, ',' order by id) as n from persons`))[0]!.n;
+      expect(await ids(target)).toBe(await ids(t.database));
     } finally {
       await target.close();
     }

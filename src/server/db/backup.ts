@@ -212,7 +212,12 @@ async function* tableText(c: Conn, t: TableMeta): AsyncIterable<Buffer | string>
 }
 
 async function write(out: Writable, chunk: Buffer | string): Promise<void> {
-  if (!out.write(chunk)) await new Promise<void>((resolve, reject) => out.once('drain', resolve).once('error', reject));
+  if (out.write(chunk)) return;
+  await new Promise<void>((resolve, reject) => {
+    const onDrain = () => (out.off('error', onError), resolve());
+    const onError = (err: Error) => (out.off('drain', onDrain), reject(err));
+    out.once('drain', onDrain).once('error', onError);
+  });
 }
 
 async function endStream(out: Writable, file: Writable): Promise<void> {

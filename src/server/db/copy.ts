@@ -82,7 +82,11 @@ export async function copyTextIn(db: Db, table: string, columns: string[], piece
       finished.catch(() => {});
       for await (const piece of pieces) {
         if (failed) break;
-        if (!stream.write(piece)) await new Promise<void>((resolve) => stream.once('drain', resolve).once('error', () => resolve()));
+        if (!stream.write(piece))
+          await new Promise<void>((resolve) => {
+            const done = () => (stream.off('drain', done), stream.off('error', done), resolve());
+            stream.once('drain', done).once('error', done);
+          });
       }
       stream.end();
       await finished;
