@@ -113,7 +113,7 @@ describe('the PGlite data directory lock', () => {
     await mine.close();
   }, 120_000);
 
-  it('takes over a stale lock: its process has died, or it carries this pid but is not held by this process', async () => {
+  it('takes over a stale lock: its process has died, or it carries this pid but another process start; not one of this process', async () => {
     const dir = dataDir();
     const file = path.join(dir, LOCK_FILE);
     const stale = (pid: number) =>
@@ -131,6 +131,11 @@ describe('the PGlite data directory lock', () => {
     expect(JSON.parse(readFileSync(file, 'utf8')).token).not.toBe('old');
     await second.close();
     expect(existsSync(file)).toBe(false);
+
+    // This pid and this process's start: another thread of this very process holds it (a worker) — not stale.
+    const processStart = Math.round(Date.now() - process.uptime() * 1000);
+    writeFileSync(file, JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), command: 'taizhang serve', token: 'worker', processStart }));
+    await expect(openDatabase({ dataDir: dir })).rejects.toThrow(`数据目录 ${dir} 已由本进程打开`);
   }, 60_000);
 
   it('does not take over the lock of a live process (here: the test runner itself, seen from a lock file it did not write)', async () => {

@@ -18,6 +18,8 @@ export interface LockHolder {
   startedAt: string;
   /** What runs, e.g. `taizhang serve`. */
   command: string;
+  /** When the holding process started (ms since the epoch): tells a live holder from a reused pid. */
+  processStart?: number;
   /** Tells this lock from an earlier one of the same pid. */
   token: string;
 }
@@ -70,7 +72,14 @@ function readHolder(file: string): LockHolder | null {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
     if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string') return null;
-    return { pid: parsed.pid, host: parsed.host, startedAt: String(parsed.startedAt ?? ''), command: String(parsed.command ?? ''), token: String(parsed.token ?? '') };
+    return {
+      pid: parsed.pid,
+      host: parsed.host,
+      startedAt: String(parsed.startedAt ?? ''),
+      command: String(parsed.command ?? ''),
+      token: String(parsed.token ?? ''),
+      processStart: typeof parsed.processStart === 'number' ? parsed.processStart : undefined,
+    };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw err;
     return null; // being written, or garbage
@@ -89,10 +98,17 @@ function pidAlive(pid: number): boolean {
 /** Locks this process holds: lock file → token. */
 const held = new Map<string, string>();
 
+/** When this process started (the same in every thread of it). */
+const processStart = () => Math.round(Date.now() - process.uptime() * 1000);
+
 function isStale(file: string, holder: LockHolder): boolean {
   if (holder.host !== os.hostname()) return false; // another machine on a shared disk: cannot tell, assume alive
-  // Our own pid but not a lock we hold: left by an earlier process that had the same pid (pid 1 in a container).
-  if (holder.pid === process.pid) return held.get(file) !== holder.token;
+  if (holder.pid === process.pid) {
+    if (held.get(file) === holder.token) return false;
+    // This pid, not held by this thread: another thread of this process holds it (same start), or an earlier process
+    // that had the same pid left it (pid 1 in a restarted container).
+    return holder.processStart === undefined || Math.abs(holder.processStart - processStart()) > 2000;
+  }
   return !pidAlive(holder.pid);
 }
 
@@ -134,7 +150,7 @@ export interface DirLock {
  */
 export function lockDataDir(dataDir: string, command = currentCommand()): DirLock {
   const file = path.join(dataDir, LOCK_FILE);
-  const holder: LockHolder = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), command, token: randomUUID() };
+  const holder: LockHolder = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), command, token: randomUUID(), processStart: processStart() };
   for (let attempt = 0; attempt < 5; attempt++) {
     if (tryCreate(file, holder)) return hold(file, holder);
     let current: LockHolder | null;
