@@ -31,6 +31,11 @@ export async function runBackupCommand(command: 'backup' | 'restore', args: stri
       log(`文件 ${target} 已存在，不覆盖：请换一个文件名`);
       return 1;
     }
+    const dataDir = path.resolve(process.env.TAIZHANG_DATA_DIR || './data');
+    if (!process.env.DATABASE_URL && !existsSync(dataDir)) {
+      log(`数据目录不存在：${dataDir}（请用 TAIZHANG_DATA_DIR 指定要备份的数据目录）`);
+      return 1;
+    }
     const database = await open();
     try {
       log(`正在备份 ${where(database)} 到 ${target}……`);
