@@ -5,6 +5,7 @@ import path from 'node:path';
 import { buildApp, WEB_DIR } from '../server/app';
 import { bootstrap } from '../server/bootstrap';
 import { openDatabase } from '../server/db/connection';
+import { runBackupCommand } from './backup';
 import type { Auth } from '../server/auth/access';
 import { ImportFileError, parseImport, writeEntriesXlsx } from '../server/ledger/excel';
 import { buildServices, type Services } from '../server/services';
@@ -18,6 +19,8 @@ const HELP = `taizhang — 台账
   recompute 按全部事项和建档立卡历史重新计算汇总（维护的汇总表），然后退出
   import <文件.xlsx> [单位名称]   按导入模板导入事项（整批校验，一行有错则全部不写入）
   export <文件.xlsx> [年度]       导出全部（或某一年度的）事项
+  backup <文件>   备份整个数据库（全部表，gzip 压缩，含各表行数与校验和）
+  restore <文件>  把备份恢复到新建的空数据库（空数据目录或空 PostgreSQL 库），一个事务内完成
 ${USER_HELP}
   help      显示本说明
 
@@ -25,6 +28,9 @@ ${USER_HELP}
   PORT, HOST                  监听端口（默认 8080）与地址（默认 127.0.0.1）
   TAIZHANG_DATA_DIR           内置 PGlite 数据库目录（默认 ./data）
   DATABASE_URL                使用 PostgreSQL 服务器（设置后不使用 PGlite）
+
+内置 PGlite 数据目录同一时间只能由一个进程打开（目录内的锁文件 .taizhang.lock）：
+服务运行时，migrate、recompute、import、export、backup、restore 等命令会拒绝执行，请先停止服务。
   TAIZHANG_ADMIN_PASSWORD     首次启动时管理员 admin 的密码（未设置则随机生成并打印一次）
   TAIZHANG_DEMO=0             空库时不载入演示数据
   TAIZHANG_REGION_PROVINCES   只载入这些省的行政区划（如 51,43；默认全国）
@@ -135,6 +141,10 @@ async function main() {
     log('数据库已就绪');
     return;
   }
+  if (command === 'backup' || command === 'restore') {
+    process.exitCode = await runBackupCommand(command, process.argv.slice(3));
+    return;
+  }
   if (command === 'import' || command === 'export') {
     const file = process.argv[3];
     if (!file) throw new Error(`用法：taizhang ${command} <文件.xlsx>`);
@@ -191,6 +201,12 @@ async function main() {
 }
 
 main().then(printAdminBanner).catch((err: unknown) => {
+  // Errors meant for the user (the data directory in use, a backup that cannot be restored): the message, no stack.
+  const code = (err as { code?: unknown } | null)?.code;
+  if (err instanceof Error && (code === 'DATA_DIR_LOCKED' || code === 'BACKUP')) {
+    process.stderr.write(`[台账] ${err.message}\n`);
+    process.exit(1);
+  }
   process.stderr.write(`[台账] 启动失败：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   process.exit(1);
 });

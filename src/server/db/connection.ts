@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { lockDataDir } from './lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -31,6 +32,8 @@ export interface OpenOptions {
   /** A PostgreSQL server; when absent the embedded PGlite database under `dataDir` is used. */
   url?: string;
   dataDir?: string;
+  /** What is opening it, written into the data directory's lock (default: this process's command line). */
+  command?: string;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
@@ -53,16 +56,31 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   }
   const dataDir = path.resolve(options.dataDir ?? './data');
   mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, {
-    parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
-  });
+  // PGlite has no lock of its own: a second process on the same directory would lose acknowledged writes (issue 9).
+  // Throws DataDirLockedError naming the process that holds it.
+  const lock = lockDataDir(dataDir, options.command);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir, {
+      parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
+    });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     location: dataDir,
     query: async <T,>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows,
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock.release();
+      }
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { Db } from './connection';
 
 /** A value as COPY's text format writes it: \N for null, t/f, JSON for objects, with \ tab newline escaped. */
@@ -12,7 +12,7 @@ function field(v: unknown): string {
 }
 
 /** The client under a Drizzle database or transaction (node-postgres pool/client, or PGlite / its transaction). */
-function clientOf(db: Db): unknown {
+export function clientOf(db: Db): unknown {
   return (db as unknown as { session: { client: unknown } }).session.client;
 }
 
@@ -60,4 +60,53 @@ export async function copyRows(db: Db, table: string, columns: string[], rows: u
   }
   const lite = client as { query: (q: string, p: unknown[], o: { blob: Blob }) => Promise<unknown> };
   for (let i = 0; i < rows.length; i += CHUNK) await lite.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([text(i, Math.min(i + CHUNK, rows.length))]) });
+}
+
+/**
+ * COPY … FROM with rows already in COPY's text format (one row a line), fed piece by piece so that a large table never
+ * sits in memory: one streamed COPY FROM STDIN on PostgreSQL, one COPY per piece on PGlite. Runs on the connection of
+ * `db` (a transaction).
+ */
+export async function copyTextIn(db: Db, table: string, columns: string[], pieces: AsyncIterable<string>): Promise<void> {
+  const client = clientOf(db);
+  const target = `${table} (${columns.map((c) => `"${c}"`).join(', ')})`;
+  if (client instanceof pg.Pool || client instanceof pg.Client) {
+    const conn = client instanceof pg.Pool ? await client.connect() : (client as pg.PoolClient);
+    try {
+      const stream = conn.query(copyFrom(`COPY ${target} FROM STDIN`));
+      let failed: Error | undefined;
+      const finished = new Promise<void>((resolve, reject) => {
+        stream.on('error', (err: Error) => ((failed = err), reject(err)));
+        stream.on('finish', () => resolve());
+      });
+      finished.catch(() => {});
+      for await (const piece of pieces) {
+        if (failed) break;
+        if (!stream.write(piece))
+          await new Promise<void>((resolve) => {
+            const done = () => (stream.off('drain', done), stream.off('error', done), resolve());
+            stream.once('drain', done).once('error', done);
+          });
+      }
+      stream.end();
+      await finished;
+    } finally {
+      if (client instanceof pg.Pool) conn.release();
+    }
+    return;
+  }
+  const lite = client as { query: (q: string, p: unknown[], o: { blob: Blob }) => Promise<unknown> };
+  for await (const piece of pieces) if (piece) await lite.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([piece]) });
+}
+
+/** COPY (query) TO STDOUT on PostgreSQL, streamed: the rows in COPY's text format, in pieces of any size. */
+export async function* copyTextOutPg(db: Db, query: string): AsyncIterable<Buffer> {
+  const client = clientOf(db);
+  if (!(client instanceof pg.Pool || client instanceof pg.Client)) throw new Error('copyTextOutPg needs a PostgreSQL connection');
+  const conn = client instanceof pg.Pool ? await client.connect() : (client as pg.PoolClient);
+  try {
+    for await (const piece of conn.query(copyTo(`COPY (${query}) TO STDOUT`))) yield piece as Buffer;
+  } finally {
+    if (client instanceof pg.Pool) conn.release();
+  }
 }
