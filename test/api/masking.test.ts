@@ -51,6 +51,7 @@ describe.each(dbKinds())('ID numbers masked for members on %s', (kind) => {
     memberUser = await t.user(townOrg, 'axi', 'member', m.id);
     v.org = townOrg.id;
     v.member = m.id;
+    v.user = (await memberUser.get('/api/auth/me')).json().user.id;
     await t.admin.request({ method: 'PUT', url: '/api/registry/poverty-lines', payload: { year: 2020, scope: 'national', yuan: 3747, source: '测试用' } });
 
     // The registry: a family of three and a one-person household.
@@ -120,6 +121,7 @@ describe.each(dbKinds())('ID numbers masked for members on %s', (kind) => {
         'helpers:id': v.helper,
         'orgs:id': v.org,
         'members:id': v.member,
+        'users:id': v.user,
         'entries:id': v.entry,
         'villages:code': VILLAGE,
         'regions:code': VILLAGE,
