@@ -166,7 +166,7 @@ async function main() {
   }
   ensureWebBuilt();
   const database = await prepare();
-  const { app, services } = await buildApp({ database, logger: process.env.TAIZHANG_LOG === '1' });
+  const { app, services } = await buildApp({ database, logger: process.env.TAIZHANG_LOG === '1' || { level: 'error', stream: process.stderr } });
   // Data-quality checks on a schedule (issue 4), every TAIZHANG_QUALITY_HOURS hours (default 24; 0 turns it off).
   const qualityHours = Number(process.env.TAIZHANG_QUALITY_HOURS ?? 24);
   if (qualityHours > 0)

@@ -30,7 +30,8 @@ export const WEB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
 export interface AppOptions {
   database: Database;
   now?: () => Date;
-  logger?: boolean;
+  /** Fastify's logger: off, on (info, stdout), or options (`serve` logs errors to stderr by default). */
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
   /** Serve the built web UI from this folder (default dist/web when it exists). */
   webDir?: string | null;
   /** Largest upload accepted by the import, in bytes. */

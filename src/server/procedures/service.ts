@@ -15,6 +15,8 @@ import type { Auth } from '../auth/access';
 import { requireRegion, requireRole } from '../auth/access';
 import type { RegionsService } from '../regions/service';
 import type { RegistryService } from '../registry/service';
+import type { AuditService } from '../audit/service';
+import { snapshotOf } from '../audit/snapshots';
 import type { DefinitionRow, ProcedureRow, ProceduresRepo } from './repo';
 
 export interface ProceduresDeps {
@@ -22,6 +24,7 @@ export interface ProceduresDeps {
   transaction: <T>(fn: (repo: ProceduresRepo) => Promise<T>) => Promise<T>;
   registry: RegistryService;
   regions: RegionsService;
+  audit: AuditService;
   now: () => Date;
   /** Whether a comparison (一比对) has been run over a procedure's applicants (the compare feature answers). */
   comparisonRun?: (procedureId: number) => Promise<boolean>;
@@ -59,7 +62,7 @@ function checkSteps(steps: unknown): FieldError[] {
 }
 
 export function makeProceduresService(deps: ProceduresDeps) {
-  const { repo, transaction, registry, regions, now } = deps;
+  const { repo, transaction, registry, regions, audit, now } = deps;
 
   async function definitionFor(kind: ProcedureKind, villageCode: string) {
     const row = await repo.activeDefinition(kind, villageCode.slice(0, 2));
@@ -187,7 +190,9 @@ export function makeProceduresService(deps: ProceduresDeps) {
       if (prefix !== '' && !/^\d{2}$/.test(prefix)) fields.push({ field: 'regionPrefix', label: '适用省份', message: '应为空（全国）或 2 位省级代码' });
       if (fields.length) throw validationError(fields);
       const base = DEFAULT_DEFINITIONS.find((d) => d.kind === kind)!;
-      return toDefinition(await repo.insertDefinition({ kind, regionPrefix: prefix, name: input.name?.trim() || base.name, steps: input.steps as unknown[], source: input.source ?? '' }));
+      const saved = toDefinition(await repo.insertDefinition({ kind, regionPrefix: prefix, name: input.name?.trim() || base.name, steps: input.steps as unknown[], source: input.source ?? '' }));
+      await audit.record(auth, 'procedure_definition', saved.id, 'create', null, { kind, regionPrefix: prefix, name: saved.name, steps: input.steps, source: input.source ?? '' });
+      return saved;
     },
 
     async list(auth: Auth, q: { region?: string; kind?: string; state?: string; householdId?: number; page: number; pageSize: number }) {
@@ -253,6 +258,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
           userRole: auth.role,
           userLevel: levelOfPrefix(auth.regionPrefix),
         });
+        await audit.record(auth, 'procedure', p.id, 'create', null, snapshotOf('procedure', p), { regionCode: p.villageCode });
         return p.id;
       });
       return this.get(auth, id);
@@ -308,6 +314,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
           userRole: auth.role,
           userLevel,
         });
+        await audit.record(auth, 'procedure', p.id, 'update', snapshotOf('procedure', p), { ...snapshotOf('procedure', { ...p, state: next.state, currentStep: next.currentStep, ...effects }), action: action.type, step: step.name, reason: (input.reason ?? '').trim() }, { regionCode: p.villageCode });
       });
       return this.get(auth, id);
     },
@@ -318,7 +325,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
       if (!ATTACHMENT_TYPES.test(file.mime)) throw validationError([{ field: 'file', label: '佐证材料', message: '只能上传图片（JPG、PNG）、PDF 或 Word、Excel 文件' }]);
       if (file.content.length === 0) throw validationError([{ field: 'file', label: '佐证材料', message: '文件为空' }]);
       if (file.content.length > MAX_ATTACHMENT_BYTES) throw validationError([{ field: 'file', label: '佐证材料', message: '文件超过 20 MB' }]);
-      return repo.insertAttachment({
+      const saved = await repo.insertAttachment({
         ownerType: 'procedure',
         ownerId: p.id,
         stepIndex: file.stepIndex ?? p.currentStep,
@@ -328,6 +335,8 @@ export function makeProceduresService(deps: ProceduresDeps) {
         content: file.content,
         userId: auth.userId,
       });
+      await audit.record(auth, 'procedure', p.id, 'update', null, { attachment: saved.fileName, step: file.stepIndex ?? p.currentStep }, { regionCode: p.villageCode });
+      return saved;
     },
     async attachment(auth: Auth, attachmentId: number) {
       const a = await repo.attachment(attachmentId);
