@@ -17,6 +17,7 @@ const HELP = `taizhang — 台账
   recompute 按全部事项和建档立卡历史重新计算汇总（维护的汇总表），然后退出
   import <文件.xlsx> [单位名称]   按导入模板导入事项（整批校验，一行有错则全部不写入）
   export <文件.xlsx> [年度]       导出全部（或某一年度的）事项
+  audit verify                    校验审计日志的哈希链（报告完整或第一处断点）
   help      显示本说明
 
 环境变量:
@@ -159,6 +160,7 @@ async function main() {
     await database.close();
     return;
   }
+  if (command === 'audit') return void (process.exitCode = await (await import('./audit')).auditCommand(process.argv.slice(3), prepare));
   if (command !== 'serve') {
     process.stderr.write(`未知命令：${command}\n\n${HELP}`);
     process.exitCode = 2;

@@ -8,6 +8,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { auditRoutes } from './audit/routes';
 import { authRoutes } from './auth/routes';
 import { SESSION_COOKIE } from './auth/service';
 import type { Database } from './db/connection';
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(compareRoutes, { services });
   await app.register(assessmentRoutes, { services });
   await app.register(pairingRoutes, { services });
+  await app.register(auditRoutes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;
   const serveWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));
