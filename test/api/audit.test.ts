@@ -186,6 +186,21 @@ describe.each(dbKinds())('audit log on %s', (kind) => {
     expect((await zjAdmin.get('/api/audit?userId=99999999999')).statusCode).toBe(400);
   });
 
+  it('chains simultaneous appends without forks', async () => {
+    await Promise.all(Array.from({ length: 16 }, (_, i) => t.services.audit.event(t.rootAuth, 'export', { what: '花名册导出', rows: i })));
+    const seqs = (await t.database.query<{ seq: number }>('select seq from audit_log order by seq')).map((r) => Number(r.seq));
+    expect(seqs).toEqual(seqs.map((_, i) => i + 1));
+    expect(await t.services.audit.verify()).toMatchObject({ ok: true, count: seqs.length });
+  });
+
+  it('links rows written before the chain existed at start-up', async () => {
+    await t.database.query(`insert into audit_log (entity, entity_id, user_id, user_name, action, before, after, at) values ('org', 1, 1, '系统管理员', 'update', '{"name":"旧"}', '{"name":"新"}', now())`);
+    expect(await t.services.audit.verify()).toMatchObject({ ok: false, problem: 'unchained' });
+    expect(await t.services.audit.chainLegacy()).toBe(1);
+    expect(await t.services.audit.chainLegacy()).toBe(0);
+    expect(await t.services.audit.verify()).toMatchObject({ ok: true });
+  });
+
   it('verifies the chain for the system administrator only', async () => {
     const res = await t.admin.get('/api/audit/verify');
     expect(res.statusCode).toBe(200);

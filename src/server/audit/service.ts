@@ -178,7 +178,7 @@ export function makeAuditService(deps: { db: Db; now: () => Date }) {
     const head = await repo.head();
     let from = { seq: 0, hash: '' };
     let count = 0;
-    let verdict: ChainVerdict = { ok: true, count: 0, lastSeq: 0, lastHash: '' };
+    let verdict: ChainVerdict;
     for (;;) {
       const rows = await repo.chainAfter(from.seq, batch);
       const last = rows.length < batch;
