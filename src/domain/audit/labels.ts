@@ -190,11 +190,23 @@ const FIELD_LABELS_OF: Record<string, Record<string, string>> = {
   procedure: PROCEDURE_FIELD_LABELS,
   procedure_definition: PROCEDURE_FIELD_LABELS,
   org: { name: '单位名称', kind: '单位类型', level: '层级', regionCode: '所在地区' },
+  member: { name: '姓名', orgName: '所属单位', sector: '界别', phone: '联系电话', skills: '专长', status: '状态', unableReason: '不能履职原因', unableFrom: '起始日期' },
+  user: { username: '用户名', displayName: '显示名称', role: '角色', orgId: '所属单位', orgName: '所属单位', memberId: '委员', disabled: '已停用', active: '启用' },
+  poverty_line: { year: '年度', scope: '适用范围', regionPrefix: '地区代码', yuan: '标准（元）', source: '依据' },
   comparison_hit: { decision: '评议结果', outcome: '评议情况' },
   access: { what: '内容', rows: '行数', username: '用户名', reason: '原因' },
 };
 
 /** The labels of one kind of record's fields (nested lists: `persons` items use the person labels). */
 export function fieldLabelsOf(entity: string): Record<string, string> {
-  return FIELD_LABELS_OF[entity] ?? {};
+  const own = FIELD_LABELS_OF[entity] ?? {};
+  return { ...own, ...Object.fromEntries(Object.entries(COMMON_FIELD_LABELS).filter(([k]) => !(k in own))) };
 }
+
+/** The fields a record's snapshot keeps (its own labelled fields). */
+export function recordedFieldsOf(entity: string): string[] {
+  return Object.keys(FIELD_LABELS_OF[entity] ?? {});
+}
+
+/** Fields many records share, for records without their own labels here (their own labels come first). */
+const COMMON_FIELD_LABELS: Record<string, string> = { name: '名称', status: '状态', reason: '原因', year: '年度', kind: '类别', regionCode: '所在地区', orgName: '所属单位', note: '备注' };

@@ -1,12 +1,12 @@
 import type { Snapshot } from '../../domain/audit/diff';
-import { fieldLabelsOf, PERSON_FIELD_LABELS } from '../../domain/audit/labels';
+import { PERSON_FIELD_LABELS, recordedFieldsOf } from '../../domain/audit/labels';
 
 /** The plain field values of a record that its history keeps: the fields the audit page has labels for. */
 export function snapshotOf(entity: string, row: object | null | undefined): Snapshot | null {
   if (!row) return null;
   const values = row as Record<string, unknown>;
   const out: Snapshot = {};
-  for (const k of Object.keys(fieldLabelsOf(entity))) if (values[k] !== undefined && k !== 'persons') out[k] = values[k] instanceof Date ? (values[k] as Date).toISOString() : values[k];
+  for (const k of recordedFieldsOf(entity)) if (values[k] !== undefined && k !== 'persons') out[k] = values[k] instanceof Date ? (values[k] as Date).toISOString() : values[k];
   return out;
 }
 
