@@ -68,20 +68,22 @@ export function makeAuditRepo(db: Db) {
 
   return {
     /**
-     * Appends one row to the chain. Must run inside a transaction (the caller's, or one the service opens): the head
+     * Appends rows to the chain, in order. Must run inside a transaction (the caller's, or one the service opens): the head
      * stays locked until it commits, so no two rows get the same place and a rolled-back change leaves no row.
      */
-    async append(row: AuditInsert): Promise<{ id: number; seq: number; hash: string }> {
-      const head = await lockHead();
-      const seq = head.seq + 1;
-      const chained: ChainRow = { ...row, id: 0, seq, atMs: row.at.getTime() };
-      const hash = chainHash(head.hash, chained);
-      const [inserted] = await db
-        .insert(auditLog)
-        .values({ ...row, seq, prevHash: head.hash, hash })
-        .returning({ id: auditLog.id });
-      await db.update(auditChainHead).set({ seq, hash }).where(eq(auditChainHead.id, 1));
-      return { id: inserted!.id, seq, hash };
+    async appendAll(rows: AuditInsert[]): Promise<void> {
+      if (rows.length === 0) return;
+      let head = await lockHead();
+      const values = rows.map((row) => {
+        const seq = head.seq + 1;
+        const chained: ChainRow = { ...row, id: 0, seq, atMs: row.at.getTime() };
+        const hash = chainHash(head.hash, chained);
+        const prevHash = head.hash;
+        head = { seq, hash };
+        return { ...row, seq, prevHash, hash };
+      });
+      await db.insert(auditLog).values(values);
+      await db.update(auditChainHead).set(head).where(eq(auditChainHead.id, 1));
     },
     /**
      * Links rows written before the chain existed, in id order, after the current head (inside a transaction). The

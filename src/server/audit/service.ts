@@ -58,20 +58,33 @@ export interface AuditRecordScope {
 /** Who acted: a signed-in user (an `Auth`), or just the id and name; their body's path is looked up when absent. */
 export type AuditActor = Pick<Auth, 'userId' | 'displayName'> & Partial<Pick<Auth, 'orgPath'>>;
 
-const transactionContext = new AsyncLocalStorage<Db>();
+/** The open transaction of the current call chain, and the audit rows recorded in it, appended just before it commits. */
+interface TransactionContext {
+  tx: Db;
+  pending: AuditInsert[];
+}
+const transactionContext = new AsyncLocalStorage<TransactionContext>();
 const BOUND = Symbol.for('taizhang.audit.boundTransactions');
 
 /**
- * Makes every `db.transaction(...)` run its callback with the transaction as the audit context, so an `audit.record`
- * inside it writes in that transaction (a rolled-back change leaves no audit row; on PGlite, with its one connection,
- * a write outside the open transaction would wait forever). Patches the database object once, in place.
+ * Makes every `db.transaction(...)` carry its transaction as the audit context: an `audit.record` inside it is kept
+ * and appended in that same transaction when its callback has finished, just before the commit (a rolled-back change
+ * leaves no audit row; on PGlite, with its one connection, a write outside the open transaction would wait forever).
+ * Appending last means the chain head is locked only for the last statements, after every other lock the transaction
+ * takes, so the head never takes part in a lock cycle. Patches the database object once, in place.
+ * (A savepoint, `tx.transaction`, that rolls back while its outer transaction commits keeps its audit rows.)
  */
 function bindTransactions(db: Db): void {
   const target = db as Db & { [BOUND]?: true };
   if (target[BOUND]) return;
   const original = db.transaction.bind(db);
   target.transaction = ((fn: (tx: never) => Promise<unknown>, config?: unknown) =>
-    original((tx) => transactionContext.run(tx as unknown as Db, () => fn(tx as never)), config as never)) as Db['transaction'];
+    original(async (tx) => {
+      const context: TransactionContext = { tx: tx as unknown as Db, pending: [] };
+      const result = await transactionContext.run(context, () => fn(tx as never));
+      if (context.pending.length) await makeAuditRepo(context.tx).appendAll(context.pending.splice(0));
+      return result;
+    }, config as never)) as Db['transaction'];
   target[BOUND] = true;
 }
 
@@ -128,16 +141,23 @@ export function makeAuditService(deps: { db: Db; now: () => Date }) {
   bindTransactions(db);
   const repo = makeAuditRepo(db);
 
-  /** Appends in the given transaction, the one the caller is in, or a new one (the chain head is locked until commit). */
-  async function append(tx: Db | undefined, row: AuditInsert) {
-    const inTx = tx ?? transactionContext.getStore();
-    if (inTx) return makeAuditRepo(inTx).append(row);
-    return db.transaction((t) => makeAuditRepo(t as unknown as Db).append(row));
+  /**
+   * Appends in the transaction the caller is in (when its callback ends), in the given one (now), or in a new one. The
+   * chain head stays locked until that transaction commits.
+   */
+  async function append(tx: Db | undefined, row: AuditInsert): Promise<void> {
+    const context = transactionContext.getStore();
+    if (context && (tx === undefined || tx === context.tx)) {
+      context.pending.push(row);
+      return;
+    }
+    if (tx) return void (await makeAuditRepo(tx).appendAll([row]));
+    await db.transaction((t) => makeAuditRepo(t as unknown as Db).appendAll([row]));
   }
 
   /** Lookups go through the open transaction, if any (PGlite: one connection). */
   const reader = (tx?: Db) => {
-    const inTx = tx ?? transactionContext.getStore();
+    const inTx = tx ?? transactionContext.getStore()?.tx;
     return inTx ? makeAuditRepo(inTx) : repo;
   };
 
