@@ -4,7 +4,8 @@ import { diffSnapshots, type Snapshot } from '../../domain/audit/diff';
 import { ACTION_LABELS, ENTITY_LABELS, fieldLabelsOf } from '../../domain/audit/labels';
 import { AppError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireRole } from '../auth/access';
+import { maySeeIdNumbers, requireRole } from '../auth/access';
+import { maskIdNumber } from '../../domain/registry/id-number';
 import type { Db } from '../db/connection';
 import { makeAuditRepo, type AuditFilter, type AuditInsert, type AuditRow, type AuditScope } from './repo';
 
@@ -108,9 +109,19 @@ const dayStart = (d: string) => new Date(`${d}T00:00:00${BEIJING}`);
 /** A real calendar date (2017-09-31 is not). */
 const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
 
-function view(r: AuditRow) {
-  const before = r.before as Snapshot | null;
-  const after = r.after as Snapshot | null;
+/** ID numbers inside snapshots, masked for a reader whose role may not see them (DESIGN: personal data). */
+function maskIds<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(maskIds) as T;
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === 'idNumber' && typeof v === 'string' ? maskIdNumber(v) : maskIds(v)])) as T;
+  return value;
+}
+
+const maskChange = (field: string, v: unknown) => (/(^|\.)idNumber$/.test(field) && typeof v === 'string' ? maskIdNumber(v) : maskIds(v));
+
+function view(r: AuditRow, showIds: boolean) {
+  const before = (showIds ? r.before : maskIds(r.before)) as Snapshot | null;
+  const after = (showIds ? r.after : maskIds(r.after)) as Snapshot | null;
   const labels = fieldLabelsOf(r.entity);
   return {
     id: r.id,
@@ -126,7 +137,7 @@ function view(r: AuditRow) {
     regionCode: r.regionCode,
     before,
     after,
-    changes: r.entity === 'access' ? [] : diffSnapshots(before, after, labels),
+    changes: r.entity === 'access' ? [] : diffSnapshots(r.before as Snapshot | null, r.after as Snapshot | null, labels).map((c) => (showIds ? c : { ...c, before: maskChange(c.field, c.before), after: maskChange(c.field, c.after) })),
     details: r.entity === 'access' ? (after ?? {}) : null,
   };
 }
@@ -278,7 +289,8 @@ export function makeAuditService(deps: { db: Db; now: () => Date }) {
         q: q.q?.trim() || undefined,
       };
       const { items, total } = await repo.search(scope, filter, q.pageSize, (q.page - 1) * q.pageSize);
-      return { items: items.map(view), total, page: q.page, pageSize: q.pageSize };
+      const showIds = maySeeIdNumbers(auth);
+      return { items: items.map((r) => view(r, showIds)), total, page: q.page, pageSize: q.pageSize };
     },
 
     /** Recomputes the whole chain: OK with the count, or the first broken link. */
