@@ -22,6 +22,7 @@ const HELP = `taizhang — 台账
   backup <文件>   备份整个数据库（全部表，gzip 压缩，含各表行数与校验和）
   restore <文件>  把备份恢复到新建的空数据库（空数据目录或空 PostgreSQL 库），一个事务内完成
 ${USER_HELP}
+  audit verify                    校验审计日志的哈希链（报告完整或第一处断点）
   help      显示本说明
 
 环境变量:
@@ -173,6 +174,7 @@ async function main() {
     await database.close();
     return;
   }
+  if (command === 'audit') return void (process.exitCode = await (await import('./audit')).auditCommand(process.argv.slice(3), prepare));
   if (command !== 'serve') {
     process.stderr.write(`未知命令：${command}\n\n${HELP}`);
     process.exitCode = 2;
@@ -180,7 +182,7 @@ async function main() {
   }
   ensureWebBuilt();
   const database = await prepare();
-  const { app, services } = await buildApp({ database, logger: process.env.TAIZHANG_LOG === '1' });
+  const { app, services } = await buildApp({ database, logger: process.env.TAIZHANG_LOG === '1' || { level: 'error', stream: process.stderr } });
   // Data-quality checks on a schedule (issue 4), every TAIZHANG_QUALITY_HOURS hours (default 24; 0 turns it off).
   const qualityHours = Number(process.env.TAIZHANG_QUALITY_HOURS ?? 24);
   if (qualityHours > 0)

@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes, passwordChangeGate } from './auth/routes';
 import { maskFor } from './auth/masking';
+import { auditRoutes } from './audit/routes';
 import { SESSION_COOKIE } from './auth/service';
 import type { Database } from './db/connection';
 import { notFoundBody, registerErrorHandler } from './http/errors';
@@ -31,7 +32,8 @@ export const WEB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '
 export interface AppOptions {
   database: Database;
   now?: () => Date;
-  logger?: boolean;
+  /** Fastify's logger: off, on (info, stdout), or options (`serve` logs errors to stderr by default). */
+  logger?: boolean | { level: string; stream?: NodeJS.WritableStream };
   /** Serve the built web UI from this folder (default dist/web when it exists). */
   webDir?: string | null;
   /** Largest upload accepted by the import, in bytes. */
@@ -91,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(compareRoutes, { services });
   await app.register(assessmentRoutes, { services });
   await app.register(pairingRoutes, { services });
+  await app.register(auditRoutes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;
   const serveWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));

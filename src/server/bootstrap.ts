@@ -20,6 +20,8 @@ export const ROOT_ORG = { name: '四川省政协', kind: '政协', level: '省',
  */
 export async function bootstrap(database: Database, services: Services, options: BootstrapOptions): Promise<{ adminPassword?: string }> {
   await migrateDatabase(database);
+  const chained = await services.audit.chainLegacy();
+  if (chained) options.log(`审计日志：已将升级前的 ${chained} 条记录接入哈希链`);
   let last = 0;
   const loaded = await services.regions.loadInitialData({
     provinces: options.provinces,

@@ -1,6 +1,5 @@
 import { parseWanYuan } from '../domain/ledger/money';
 import type { Database, Db } from './db/connection';
-import { makeAuditRepo } from './audit/repo';
 import { makeAuditService } from './audit/service';
 import { makeAuthRepo } from './auth/repo';
 import { makeAuthService } from './auth/service';
@@ -30,7 +29,7 @@ import { makePairingService } from './pairing/service';
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
   const db = database.db;
-  const audit = makeAuditService({ repo: makeAuditRepo(db), now });
+  const audit = makeAuditService({ db, now });
   const regions = makeRegionsService({ repo: makeRegionsRepo(db, database) });
   const orgs = makeOrgsService({ repo: makeOrgsRepo(db), regions, audit });
   const members = makeMembersService({ repo: makeMembersRepo(db), orgs, audit, now });
@@ -48,6 +47,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     transaction: (fn) => db.transaction((tx) => fn(makeRegistryRepo(tx as unknown as Db), tx as unknown as Db)),
     repoIn: (tx) => makeRegistryRepo(tx),
     regions,
+    audit,
     now,
   });
   const roster = makeRosterService({
@@ -61,6 +61,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     transaction: (fn) => db.transaction((tx) => fn(makeProceduresRepo(tx as unknown as Db), tx as unknown as Db)),
     registry,
     regions,
+    audit,
     now,
     comparisonRun: (procedureId) => compare.comparisonRun(procedureId),
   });
@@ -89,7 +90,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
       };
     },
   });
-  const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), registry, regions, orgs, members, now });
+  const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), registry, regions, orgs, members, audit, now });
   return { audit, regions, orgs, members, auth, ledger, registry, roster, procedures, quality, compare, assessment, pairing, now };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -216,7 +216,12 @@ export const appMeta = pgTable('app_meta', {
 });
 
 
-/** Who changed which body, member or user, when, before → after (DESIGN: history). Ledger entries keep their own. */
+/**
+ * Who changed which record, when, before → after, and the access events (sign-ins, exports, uploads) (DESIGN: history).
+ * Append-only and hash-chained (issue 9): `seq` is the row's place in the chain, `hash` = sha256 over the previous hash
+ * and the row's fields (src/domain/audit/chain.ts); a trigger refuses UPDATE, DELETE and TRUNCATE. Ledger entries keep
+ * their own history.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -229,9 +234,28 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** Scope of the row, so administrators' lists filter without joins: the body (materialised path) … */
+    orgPath: text('org_path'),
+    /** … and, for registry records, the region code (a village's 12 digits). */
+    regionCode: varchar('region_code', { length: 12 }),
+    /** Place in the chain (1, 2, …); null only for rows written before the chain, until the start-up step links them. */
+    seq: bigint('seq', { mode: 'number' }),
+    prevHash: varchar('prev_hash', { length: 64 }),
+    hash: varchar('hash', { length: 64 }),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId, t.id)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entity, t.entityId, t.id),
+    uniqueIndex('audit_log_seq_idx').on(t.seq),
+    index('audit_log_at_idx').on(t.at),
+  ],
 );
+
+/** The head of the audit chain (one row): locked by each append, so the chain has no forks; its hash anchors the tail. */
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: smallint('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+  hash: varchar('hash', { length: 64 }).notNull().default(''),
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Registry (建档立卡): villages, households, persons, income, poverty lines, status history (issue 3, seeds 001/004).

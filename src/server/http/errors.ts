@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldError } from '../../domain/shared/errors';
 import { labelOf } from '../../domain/ledger/fields';
@@ -72,6 +72,16 @@ export function uniqueViolationError(error: unknown): AppError | undefined {
   return undefined;
 }
 
+/**
+ * Every 500 is logged with its stack (issue 9): through the Fastify logger when it logs errors, else straight to stderr
+ * (tests and embedders run with the logger off; the answer itself never carries the stack).
+ */
+function logServerError(request: FastifyRequest, error: Error): void {
+  const log = request.log as FastifyRequest['log'] & { isLevelEnabled?: (level: string) => boolean };
+  if (log.isLevelEnabled?.('error')) return log.error({ err: error, reqId: request.id }, `500 ${request.method} ${request.url.split('?')[0]}`);
+  process.stderr.write(`[台账] 服务器内部错误 ${new Date().toISOString()} ${request.method} ${request.url.split('?')[0]} (${request.id}): ${error.stack ?? error.message}\n`);
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((thrown: FastifyError | AppError, request, reply) => {
     const error = uniqueViolationError(thrown) ?? thrown;
@@ -89,7 +99,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     const status = error.statusCode ?? 500;
-    if (status >= 500) request.log.error(error);
+    if (status >= 500) logServerError(request, error);
     const message =
       status === 413 ? '上传的文件过大' : status === 415 ? '不支持的请求格式' : status < 500 ? '请求格式不正确' : '服务器内部错误，请稍后重试';
     return reply.status(status).send({ error: { code: status < 500 ? 'VALIDATION' : 'INTERNAL', message } });

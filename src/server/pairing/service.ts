@@ -13,6 +13,8 @@ import type { OrgsService } from '../orgs/service';
 import { LEVEL_DIGITS } from '../regions/china-division';
 import { ancestorCodes, type RegionsService } from '../regions/service';
 import type { RegistryService } from '../registry/service';
+import type { AuditService } from '../audit/service';
+import { snapshotOf } from '../audit/snapshots';
 import type { HelperRow, HelperValues, HouseholdRef, PairingRepo } from './repo';
 
 export interface PairingDeps {
@@ -22,6 +24,7 @@ export interface PairingDeps {
   regions: RegionsService;
   orgs: OrgsService;
   members: MembersService;
+  audit: AuditService;
   now: () => Date;
   /** Households one helper may hold at a time (seed 004: 一般不超过3户). */
   helperLimit?: number;
@@ -52,7 +55,7 @@ function dateField(field: string, label: string, value: string | undefined, toda
 
 /** 帮扶责任人, their households and visits, and seed 002's leader–village links (issue 4). */
 export function makePairingService(deps: PairingDeps) {
-  const { repo, transaction, registry, regions, orgs, members, now } = deps;
+  const { repo, transaction, registry, regions, orgs, members, audit, now } = deps;
   const limit = deps.helperLimit ?? DEFAULT_HELPER_LIMIT;
   const today = () => isoDate(now());
 
@@ -213,6 +216,7 @@ export function makePairingService(deps: PairingDeps) {
       if (region) fields.push(region);
       if (fields.length) throw validationError(fields);
       const row = await repo.insertHelper(values);
+      await audit.record(auth, 'helper', row.id, 'create', null, snapshotOf('helper', values), { regionCode: values.regionCode });
       return this.helper(auth, row.id);
     },
 
@@ -246,6 +250,7 @@ export function makePairingService(deps: PairingDeps) {
           });
       }
       if (!(await repo.updateHelper(id, input.version, values))) throw new AppError('STALE_VERSION', '该帮扶责任人信息已被他人修改，请刷新后重试', { currentVersion: h.version });
+      await audit.record(auth, 'helper', id, 'update', snapshotOf('helper', h), snapshotOf('helper', values), { regionCode: values.regionCode });
       return this.helper(auth, id);
     },
 
@@ -282,7 +287,8 @@ export function makePairingService(deps: PairingDeps) {
       await assignableHelper(auth, input.helperId);
       await transaction(async (tx) => {
         await checkCanTake(auth, tx, input.helperId, householdId, day);
-        await tx.insertAssignment({ householdId, helperId: input.helperId, fromOn, toOn: null, reason: input.reason?.trim() ?? '', userId: auth.userId });
+        const created = await tx.insertAssignment({ householdId, helperId: input.helperId, fromOn, toOn: null, reason: input.reason?.trim() ?? '', userId: auth.userId });
+        await audit.record(auth, 'assignment', created.id, 'create', null, snapshotOf('assignment', created), { regionCode: h.villageCode });
       });
       return this.household(auth, householdId);
     },
@@ -292,13 +298,14 @@ export function makePairingService(deps: PairingDeps) {
       requireRole(auth, 'sysadmin', 'org_admin');
       const a = await repo.assignment(id);
       if (!a) throw new AppError('NOT_FOUND', `帮扶关系不存在（编号 ${id}）`);
-      await household(auth, a.householdId);
+      const held = await household(auth, a.householdId);
       if (a.toOn !== null) throw new AppError('CONFLICT', `该帮扶关系已于 ${a.toOn} 结束`);
       const day = today();
       const toOn = input.toOn ?? day;
       const bad = dateField('toOn', '结束日期', toOn, day, { day: a.fromOn, what: '起始日期' });
       if (bad) throw validationError([bad]);
       if (!(await repo.endAssignment(id, toOn, withEndReason(a.reason, input.reason ?? '')))) throw new AppError('CONFLICT', '该帮扶关系已结束，请刷新后重试');
+      await audit.record(auth, 'assignment', id, 'update', snapshotOf('assignment', a), snapshotOf('assignment', { ...a, toOn, reason: withEndReason(a.reason, input.reason ?? '') }), { regionCode: held.villageCode });
       return this.household(auth, a.householdId);
     },
 
@@ -307,7 +314,7 @@ export function makePairingService(deps: PairingDeps) {
       requireRole(auth, 'sysadmin', 'org_admin');
       const a = await repo.assignment(id);
       if (!a) throw new AppError('NOT_FOUND', `帮扶关系不存在（编号 ${id}）`);
-      await household(auth, a.householdId);
+      const held = await household(auth, a.householdId);
       if (a.toOn !== null) throw new AppError('CONFLICT', `该帮扶关系已于 ${a.toOn} 结束，不能再更换`);
       const day = today();
       const on = input.on ?? day;
@@ -323,7 +330,9 @@ export function makePairingService(deps: PairingDeps) {
       await transaction(async (tx) => {
         await checkCanTake(auth, tx, input.helperId, a.householdId, day);
         if (!(await tx.endAssignment(id, on, withEndReason(a.reason, reason)))) throw new AppError('CONFLICT', '该帮扶关系已结束，请刷新后重试');
-        await tx.insertAssignment({ householdId: a.householdId, helperId: input.helperId, fromOn: on, toOn: null, reason, userId: auth.userId });
+        const created = await tx.insertAssignment({ householdId: a.householdId, helperId: input.helperId, fromOn: on, toOn: null, reason, userId: auth.userId });
+        await audit.record(auth, 'assignment', id, 'update', snapshotOf('assignment', a), snapshotOf('assignment', { ...a, toOn: on, reason: withEndReason(a.reason, reason) }), { regionCode: held.villageCode });
+        await audit.record(auth, 'assignment', created.id, 'create', null, snapshotOf('assignment', created), { regionCode: held.villageCode });
       });
       return this.household(auth, a.householdId);
     },
@@ -338,7 +347,7 @@ export function makePairingService(deps: PairingDeps) {
 
     async addVisit(auth: Auth, householdId: number, input: { kind: string; visitedOn?: string; helperId?: number | null; visitor?: string; content: string }) {
       requireRole(auth, 'sysadmin', 'org_admin');
-      await household(auth, householdId);
+      const visited = await household(auth, householdId);
       const day = today();
       const visitedOn = input.visitedOn ?? day;
       const fields: FieldError[] = [];
@@ -362,6 +371,7 @@ export function makePairingService(deps: PairingDeps) {
       else if (visitor.length > 50) fields.push({ field: 'visitor', label: '走访人', message: '不能超过 50 字' });
       if (fields.length) throw validationError(fields);
       const row = await repo.insertVisit({ householdId, kind: input.kind, helperId, visitor, visitedOn, content: input.content.trim(), userId: auth.userId });
+      await audit.record(auth, 'visit', row.id, 'create', null, snapshotOf('visit', row), { regionCode: visited.villageCode });
       return { ...row, at: new Date(row.at).toISOString(), attachments: [] };
     },
 
@@ -370,10 +380,11 @@ export function makePairingService(deps: PairingDeps) {
       requireRole(auth, 'sysadmin', 'org_admin');
       const v = await repo.visit(visitId);
       if (!v) throw new AppError('NOT_FOUND', `走访记录不存在（编号 ${visitId}）`);
-      await household(auth, v.householdId);
+      const visited = await household(auth, v.householdId);
       const problem = signatureFileProblem({ mime: file.mime, size: file.content.length, head: file.content.subarray(0, 16) });
       if (problem) throw validationError([problem]);
       const row = await repo.insertAttachment({ ownerId: visitId, stepIndex: null, fileName: file.fileName.slice(0, 200) || '签字材料', mime: file.mime.toLowerCase(), size: file.content.length, content: file.content, userId: auth.userId });
+      await audit.record(auth, 'visit', visitId, 'update', null, { signature: row.fileName }, { regionCode: visited.villageCode });
       return { ...row, at: new Date(row.at).toISOString() };
     },
 
@@ -448,6 +459,7 @@ export function makePairingService(deps: PairingDeps) {
         toOn: input.toOn ?? null,
         userId: auth.userId,
       });
+      await audit.record(auth, 'leader_village', row.id, 'create', null, snapshotOf('leader_village', row), { orgPath: org.path });
       return { ...row, at: new Date(row.at).toISOString() };
     },
 
@@ -456,11 +468,12 @@ export function makePairingService(deps: PairingDeps) {
       requireRole(auth, 'sysadmin', 'org_admin');
       const l = await repo.leaderVillage(id);
       if (!l) throw new AppError('NOT_FOUND', `帮扶村记录不存在（编号 ${id}）`);
-      await orgs.get(auth, l.orgId);
+      const lOrg = await orgs.get(auth, l.orgId);
       const next = { fromOn: input.fromOn ?? l.fromOn, toOn: input.toOn === undefined ? l.toOn : input.toOn, holder: input.holder ?? l.holder };
       const fields = leaderVillageProblems({ kind: l.kind, memberId: l.memberId, ...next });
       if (fields.length) throw validationError(fields);
       await repo.updateLeaderVillage(id, { ...next, holder: next.holder.trim() });
+      await audit.record(auth, 'leader_village', id, 'update', snapshotOf('leader_village', l), snapshotOf('leader_village', { ...l, ...next, holder: next.holder.trim() }), { orgPath: lOrg.path });
       return { ...l, ...next, holder: next.holder.trim(), at: new Date(l.at).toISOString() };
     },
 
@@ -468,8 +481,9 @@ export function makePairingService(deps: PairingDeps) {
       requireRole(auth, 'sysadmin', 'org_admin');
       const l = await repo.leaderVillage(id);
       if (!l) throw new AppError('NOT_FOUND', `帮扶村记录不存在（编号 ${id}）`);
-      await orgs.get(auth, l.orgId);
+      const lOrg = await orgs.get(auth, l.orgId);
       await repo.deleteLeaderVillage(id);
+      await audit.record(auth, 'leader_village', id, 'delete', snapshotOf('leader_village', l), null, { orgPath: lOrg.path });
     },
   };
 }

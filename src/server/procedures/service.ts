@@ -15,6 +15,8 @@ import type { Auth } from '../auth/access';
 import { requireRegion, requireRole } from '../auth/access';
 import type { RegionsService } from '../regions/service';
 import type { RegistryService, Tx } from '../registry/service';
+import type { AuditService } from '../audit/service';
+import { snapshotOf } from '../audit/snapshots';
 import type { DefinitionRow, ProcedureRow, ProceduresRepo } from './repo';
 
 export interface ProceduresDeps {
@@ -23,6 +25,7 @@ export interface ProceduresDeps {
   transaction: <T>(fn: (repo: ProceduresRepo, tx: Tx) => Promise<T>) => Promise<T>;
   registry: RegistryService;
   regions: RegionsService;
+  audit: AuditService;
   now: () => Date;
   /** Whether a comparison (一比对) has been run over a procedure's applicants (the compare feature answers). */
   comparisonRun?: (procedureId: number) => Promise<boolean>;
@@ -77,7 +80,7 @@ function stale(p: Pick<ProcedureRow, 'state' | 'version'>): AppError {
 }
 
 export function makeProceduresService(deps: ProceduresDeps) {
-  const { repo, transaction, registry, regions, now } = deps;
+  const { repo, transaction, registry, regions, audit, now } = deps;
 
   async function definitionFor(kind: ProcedureKind, villageCode: string) {
     const row = await repo.activeDefinition(kind, villageCode.slice(0, 2));
@@ -195,8 +198,11 @@ export function makeProceduresService(deps: ProceduresDeps) {
       if (hasControlCharacters([input.name, input.source, input.steps])) fields.push({ field: 'steps', label: '程序定义', message: '含有不可见的控制字符，请删除后重试' });
       if (fields.length) throw validationError(fields);
       const base = DEFAULT_DEFINITIONS.find((d) => d.kind === kind)!;
-      const row = await transaction((tx) => tx.insertDefinition({ kind, regionPrefix: prefix, name: input.name?.trim() || base.name, steps: input.steps as unknown[], source: input.source ?? '' }));
-      return toDefinition(row);
+      return transaction(async (tx) => {
+        const saved = toDefinition(await tx.insertDefinition({ kind, regionPrefix: prefix, name: input.name?.trim() || base.name, steps: input.steps as unknown[], source: input.source ?? '' }));
+        await audit.record(auth, 'procedure_definition', saved.id, 'create', null, { kind, regionPrefix: prefix, name: saved.name, steps: input.steps, source: input.source ?? '' });
+        return saved;
+      });
     },
 
     async list(auth: Auth, q: { region?: string; kind?: string; state?: string; householdId?: number; page: number; pageSize: number }) {
@@ -266,6 +272,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
           userRole: auth.role,
           userLevel: levelOfPrefix(auth.regionPrefix),
         });
+        await audit.record(auth, 'procedure', p.id, 'create', null, snapshotOf('procedure', p), { regionCode: p.villageCode });
         return p.id;
       });
       return this.get(auth, id);
@@ -328,6 +335,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
           userRole: auth.role,
           userLevel,
         });
+        await audit.record(auth, 'procedure', p.id, 'update', snapshotOf('procedure', p), { ...snapshotOf('procedure', { ...p, state: next.state, currentStep: next.currentStep, ...effects }), action: action.type, step: step.name, reason: (input.reason ?? '').trim() }, { regionCode: p.villageCode });
       });
       return this.get(auth, id);
     },
@@ -338,7 +346,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
       if (!ATTACHMENT_TYPES.test(file.mime)) throw validationError([{ field: 'file', label: '佐证材料', message: '只能上传图片（JPG、PNG）、PDF 或 Word、Excel 文件' }]);
       if (file.content.length === 0) throw validationError([{ field: 'file', label: '佐证材料', message: '文件为空' }]);
       if (file.content.length > MAX_ATTACHMENT_BYTES) throw validationError([{ field: 'file', label: '佐证材料', message: '文件超过 20 MB' }]);
-      return repo.insertAttachment({
+      const saved = await repo.insertAttachment({
         ownerType: 'procedure',
         ownerId: p.id,
         stepIndex: file.stepIndex ?? p.currentStep,
@@ -348,6 +356,8 @@ export function makeProceduresService(deps: ProceduresDeps) {
         content: file.content,
         userId: auth.userId,
       });
+      await audit.record(auth, 'procedure', p.id, 'update', null, { attachment: saved.fileName, step: file.stepIndex ?? p.currentStep }, { regionCode: p.villageCode });
+      return saved;
     },
     async attachment(auth: Auth, attachmentId: number) {
       const a = await repo.attachment(attachmentId);

@@ -9,6 +9,8 @@ import { DEFAULT_VILLAGE_EXIT, villageExit, type VillageExitParams } from '../..
 import type { Verdict } from '../../domain/registry/verdict';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
+import type { AuditService } from '../audit/service';
+import { householdSnapshot, snapshotOf } from '../audit/snapshots';
 import { requireRegion, requireRole } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import type { Db } from '../db/connection';
@@ -29,6 +31,7 @@ export interface RegistryDeps {
   /** The repository over a transaction handle. */
   repoIn: (tx: Tx) => RegistryRepo;
   regions: RegionsService;
+  audit: AuditService;
   now: () => Date;
 }
 
@@ -59,7 +62,7 @@ export function regionPrefix(code: string, level: number): string {
 }
 
 export function makeRegistryService(deps: RegistryDeps) {
-  const { repo, transaction, repoIn, regions, now } = deps;
+  const { repo, transaction, repoIn, regions, audit, now } = deps;
 
   async function lines(r: RegistryRepo = repo): Promise<PovertyLine[]> {
     return (await r.listLines()).map((l) => ({ ...l, scope: l.scope as LineScope }));
@@ -129,11 +132,13 @@ export function makeRegistryService(deps: RegistryDeps) {
       if (l.scope === 'municipal' && !/^\d{4}$/.test(prefix)) fields.push({ field: 'regionPrefix', label: '地区代码', message: '市标应填写 4 位市级代码' });
       if (fields.length) throw validationError(fields);
       await repo.upsertLine({ year: l.year, scope: l.scope, regionPrefix: prefix, yuan: l.yuan, source: l.source ?? '' });
+      await audit.record(auth, 'poverty_line', 0, 'update', null, { year: l.year, scope: l.scope, regionPrefix: prefix, yuan: l.yuan, source: l.source ?? '' });
       return lines();
     },
     async deleteLine(auth: Auth, id: number) {
       requireRole(auth, 'sysadmin');
       if (!(await repo.deleteLine(id))) throw new AppError('NOT_FOUND', '该扶贫标准不存在');
+      await audit.record(auth, 'poverty_line', id, 'delete', { id }, null);
     },
     /** Recomputes the maintained statistics from the status history and the incomes (also `taizhang recompute`). */
     async rebuildRollup(auth: Auth, onProgress?: (done: number, total: number) => void) {
@@ -196,6 +201,7 @@ export function makeRegistryService(deps: RegistryDeps) {
       if (input.certifiedPopulation !== undefined && input.certifiedPopulation !== null && input.certifiedPopulation < 0)
         fields.push({ field: 'certifiedPopulation', label: '公安认定总人口', message: '不能为负数' });
       if (fields.length) throw validationError(fields);
+      const profileBefore = await repo.villageProfile(code);
       const ok = await repo.saveVillageProfile(
         {
           regionCode: code,
@@ -213,6 +219,7 @@ export function makeRegistryService(deps: RegistryDeps) {
         input.version,
       );
       if (!ok) throw new AppError('STALE_VERSION', '该村信息已被他人修改，请刷新后重试');
+      await audit.record(auth, 'village', 0, profileBefore ? 'update' : 'create', snapshotOf('village', profileBefore), snapshotOf('village', await repo.villageProfile(code)), { regionCode: code });
       return this.village(auth, code);
     },
     /** 出列 inside a transaction (the village-exit procedure's last step): the profile as read there, marked exited. */
@@ -225,11 +232,14 @@ export function makeRegistryService(deps: RegistryDeps) {
       if (profile.exited) throw new AppError('CONFLICT', `${region.name}已于 ${profile.exitYear} 年出列`);
       const { version, ...values } = profile;
       if (!(await tx.saveVillageProfile({ ...values, exited: true, exitYear }, version))) throw new AppError('STALE_VERSION', '该村信息已被他人修改，请刷新后重试');
+      await audit.record(auth, 'village', 0, 'update', snapshotOf('village', profile), snapshotOf('village', await tx.villageProfile(code)), { regionCode: code });
     },
     async saveVillageYear(auth: Auth, code: string, year: number, input: { collectiveIncome?: number | null; plannedHouseholds?: number | null; plannedPersons?: number | null }) {
       requireRole(auth, 'sysadmin', 'org_admin');
       await village(auth, code);
+      const yearBefore = (await repo.villageYears(code)).find((y) => y.year === year);
       await repo.saveVillageYear({ regionCode: code, year, collectiveIncome: input.collectiveIncome ?? null, plannedHouseholds: input.plannedHouseholds ?? null, plannedPersons: input.plannedPersons ?? null });
+      await audit.record(auth, 'village', 0, yearBefore ? 'update' : 'create', snapshotOf('village', yearBefore), snapshotOf('village', (await repo.villageYears(code)).find((y) => y.year === year)), { regionCode: code });
       return this.village(auth, code);
     },
 
@@ -294,6 +304,7 @@ export function makeRegistryService(deps: RegistryDeps) {
           at: now(),
         });
       });
+      await audit.record(auth, 'household', id, 'create', null, householdSnapshot(await tx.household(id), await tx.personsOf(id)), { regionCode: input.villageCode });
       return id;
     },
 
@@ -381,13 +392,15 @@ export function makeRegistryService(deps: RegistryDeps) {
             });
           }
         });
+        await audit.record(auth, 'household', id, 'update', householdSnapshot(h, current), householdSnapshot(await tx.household(id), await tx.personsOf(id)), { regionCode: h.villageCode });
       });
       return this.household(auth, id);
     },
 
     async saveIncome(auth: Auth, id: number, year: number, items: Partial<Omit<IncomeRow, 'householdId' | 'year'>>) {
       requireRole(auth, 'sysadmin', 'org_admin');
-      await loadHousehold(auth, id);
+      const household = await loadHousehold(auth, id);
+      const incomeBefore = (await repo.incomes(id)).find((r) => r.year === year);
       const fields: FieldError[] = [];
       const row: IncomeRow = {
         householdId: id,
@@ -412,7 +425,10 @@ export function makeRegistryService(deps: RegistryDeps) {
       }
       if (year < 2013 || year > now().getFullYear()) fields.push({ field: 'year', label: '年度', message: `应在 2013 至 ${now().getFullYear()} 年之间` });
       if (fields.length) throw validationError(fields);
-      await transaction((tx) => maintainRollup(tx, [id], () => tx.saveIncome(row)));
+      await transaction(async (tx) => {
+        await maintainRollup(tx, [id], () => tx.saveIncome(row));
+        await audit.record(auth, 'income', id, incomeBefore ? 'update' : 'create', snapshotOf('income', incomeBefore), snapshotOf('income', row), { regionCode: household.villageCode });
+      });
       return this.household(auth, id);
     },
 
@@ -471,6 +487,7 @@ export function makeRegistryService(deps: RegistryDeps) {
           at: now(),
         });
       });
+      await audit.record(auth, 'status', id, 'update', { status: h.status, year: h.statusYear }, { status: to, year, effectiveOn, reason: input.reason.trim(), viaProcedure: input.viaProcedure ?? null }, { regionCode: h.villageCode });
     },
 
     /** 测算: runs the rules on a household as entered, without saving anything. */

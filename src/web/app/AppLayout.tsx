@@ -8,6 +8,7 @@ import {
   DiffOutlined,
   EnvironmentOutlined,
   FileAddOutlined,
+  FileSearchOutlined,
   FundOutlined,
   LogoutOutlined,
   NodeIndexOutlined,
@@ -53,6 +54,7 @@ export function AppLayout() {
     { key: '/members', icon: <TeamOutlined />, label: '委员信息管理' },
     ...(isAdmin(me) ? [{ key: '/users', icon: <UsergroupAddOutlined />, label: '用户管理' }] : []),
     ...(isSysadmin(me) ? [{ key: '/regions/deep-poverty', icon: <EnvironmentOutlined />, label: '深度贫困县' }] : []),
+    ...(isAdmin(me) ? [{ key: '/audit', icon: <FileSearchOutlined />, label: '审计日志' }] : []),
     { type: 'divider' },
     {
       key: 'registry-group',

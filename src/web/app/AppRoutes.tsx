@@ -35,6 +35,7 @@ const CompareRoutes = lazy(() => import('../compare/CompareRoutes').then((m) => 
 const QualityPage = lazy(() => import('../quality/QualityPage').then((m) => ({ default: m.QualityPage })));
 const AssessmentRoutes = lazy(() => import('../assessment/AssessmentRoutes').then((m) => ({ default: m.AssessmentRoutes })));
 const PairingRoutes = lazy(() => import('../pairing/PairingRoutes').then((m) => ({ default: m.PairingRoutes })));
+const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
 const lazyPage = (element: ReactNode) => <Suspense fallback={fallback}>{element}</Suspense>;
@@ -85,6 +86,7 @@ export function AppRoutes() {
         <Route path="quality" element={lazyPage(<QualityPage />)} />
         <Route path="assessment/*" element={lazyPage(<AssessmentRoutes />)} />
         <Route path="pairing/*" element={lazyPage(<PairingRoutes />)} />
+        <Route path="audit" element={lazyPage(<AuditPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
