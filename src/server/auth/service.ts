@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { AppError } from '../../domain/shared/errors';
 import type { Auth, Role } from './access';
-import { requireInScope, requireRole } from './access';
+import { requireGrantableRole, requireInScope, requireRole } from './access';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 import type { AuthRepo } from './repo';
 import { LEVEL_DIGITS } from '../regions/china-division';
@@ -96,7 +96,7 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
 
     async createUser(auth: Auth, input: NewUser) {
       requireRole(auth, 'sysadmin', 'org_admin');
-      if (input.role === 'sysadmin' && auth.role !== 'sysadmin') throw new AppError('FORBIDDEN', '只有系统管理员可以创建系统管理员');
+      requireGrantableRole(auth, input.role);
       const org = await orgs.get(auth, input.orgId);
       requireInScope(auth, org.path);
       const fields = [];

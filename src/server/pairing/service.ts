@@ -432,7 +432,7 @@ export function makePairingService(deps: PairingDeps) {
         // The member must belong to the body (or its groups), which is in the user's scope.
         const [m] = await members.findMany([input.memberId]);
         if (!m) fields.push({ field: 'memberId', label: '联系领导', message: `委员不存在（编号 ${input.memberId}）` });
-        else if (!m.orgPath.startsWith(org.path)) fields.push({ field: 'memberId', label: '联系领导', message: `委员“${m.name}”不属于“${org.name}”` });
+        else if (!m.orgPath.startsWith(org.path)) fields.push({ field: 'memberId', label: '联系领导', message: `委员编号 ${m.id} 不属于“${org.name}”` });
       }
       const village = /^\d{12}$/.test(input.villageCode) && (await regions.exists(input.villageCode)) ? await regions.get(input.villageCode) : null;
       if (!village) fields.push({ field: 'villageCode', label: '帮扶村', message: '行政区划代码不存在' });

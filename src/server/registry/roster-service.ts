@@ -2,7 +2,7 @@ import { maskIdNumber } from '../../domain/registry/id-number';
 import { checkHousehold, PERSON_LABELS, type CheckedPerson, type HouseholdInput } from '../../domain/registry/validate-household';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { maySeeIdNumbers, requireRegion, requireRole } from '../auth/access';
+import { ID_NUMBER_TAKEN_ELSEWHERE, maySeeIdNumbers, requireRegion, requireRole, scopedMessage } from '../auth/access';
 import type { RegionsService } from '../regions/service';
 import { ROSTER_LABELS, ROSTER_LETTERS, type RosterExportRow, type RosterRow } from './roster';
 import type { ExistingHousehold, ExistingPerson, HouseholdWrite, RosterRepo, StatusWrite } from './roster-repo';
@@ -225,7 +225,7 @@ export function makeRosterService(deps: RosterDeps) {
         const g = groupOfId.get(p.idNumber);
         const own = g ? existingHouseholds.get(g.key) : undefined;
         if (own?.id === p.householdId) continue;
-        errors.push(at(row, 'idNumber', `${maskIdNumber(p.idNumber)}（${p.name}）已在其他户（村代码 ${p.villageCode}，户编号 ${p.number}）中，一人只能属于一户`));
+        errors.push(at(row, 'idNumber', `${maskIdNumber(p.idNumber)}${scopedMessage(auth, p.villageCode, () => `（${p.name}）已在其他户（村代码 ${p.villageCode}，户编号 ${p.number}）中，一人只能属于一户`, `：${ID_NUMBER_TAKEN_ELSEWHERE}`)}`));
       }
 
       if (errors.length === 0 && order.length === 0) errors.push({ field: 'file', label: '导入文件', message: '文件中没有可导入的成员（请从第 3 行起填写）' });

@@ -9,7 +9,7 @@ import { DEFAULT_VILLAGE_EXIT, villageExit, type VillageExitParams } from '../..
 import type { Verdict } from '../../domain/registry/verdict';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { maySeeIdNumbers, requireRegion, requireRole } from '../auth/access';
+import { ID_NUMBER_TAKEN_ELSEWHERE, maySeeIdNumbers, requireRegion, requireRole, scopedMessage } from '../auth/access';
 import { LEVEL_DIGITS } from '../regions/china-division';
 import type { RegionsService } from '../regions/service';
 import type { HouseholdRow, IncomeRow, PersonRow, RegistryRepo } from './repo';
@@ -78,12 +78,12 @@ export function makeRegistryService(deps: RegistryDeps) {
   }
 
   /** One person, one household (issue 3): an ID number already in another household is refused, naming it. */
-  async function idNumbersFree(ids: string[], exceptHousehold: number | null): Promise<FieldError[]> {
+  async function idNumbersFree(auth: Auth, ids: string[], exceptHousehold: number | null): Promise<FieldError[]> {
     const taken = (await repo.personsByIdNumbers(ids)).filter((p) => p.householdId !== exceptHousehold);
     return taken.map((p) => ({
       field: 'persons',
       label: '身份证号',
-      message: `${maskIdNumber(p.idNumber)}（${p.name}）已在其他户（村代码 ${p.villageCode}，户编号 ${p.number}）中，一人只能属于一户`,
+      message: `${maskIdNumber(p.idNumber)}${scopedMessage(auth, p.villageCode, () => `（${p.name}）已在其他户（村代码 ${p.villageCode}，户编号 ${p.number}）中，一人只能属于一户`, `：${ID_NUMBER_TAKEN_ELSEWHERE}`)}`,
     }));
   }
 
@@ -220,7 +220,7 @@ export function makeRegistryService(deps: RegistryDeps) {
       const { persons, errors } = checkHousehold(input, now());
       if (errors.length) throw validationError(errors);
       await village(auth, input.villageCode);
-      const taken = await idNumbersFree(persons.map((p) => p.idNumber), null);
+      const taken = await idNumbersFree(auth, persons.map((p) => p.idNumber), null);
       if (taken.length) throw validationError(taken);
       if (await repo.householdByNumber(input.villageCode, input.number.trim()))
         throw validationError([{ field: 'number', label: '户编号', message: `本村已有户编号 ${input.number.trim()}` }]);
@@ -301,7 +301,7 @@ export function makeRegistryService(deps: RegistryDeps) {
       const { persons, errors } = checkHousehold(merged, now());
       if (errors.length) throw validationError(errors);
       if (input.persons) {
-        const taken = await idNumbersFree(persons.map((p) => p.idNumber), id);
+        const taken = await idNumbersFree(auth, persons.map((p) => p.idNumber), id);
         if (taken.length) throw validationError(taken);
       }
       // Size, attribute, main cause and labour are part of the as-of figures: a change of any is a dated history row.
