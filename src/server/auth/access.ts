@@ -76,6 +76,17 @@ export function inRegion(auth: Auth, regionCode: string): boolean {
 }
 
 /**
+ * Whether a region is in the user's scope or on the path above it: what an office above the user made for its whole
+ * region (a county's department list, a county cadre as a township's helper) is seen, and used, below it. `code` is a
+ * region code (12 digits) or a code prefix (`5134`).
+ */
+export function regionOnLine(auth: Auth, code: string): boolean {
+  if (inRegion(auth, code)) return true;
+  if (code.length < 12) return auth.regionPrefix.startsWith(code);
+  return LEVEL_DIGITS.some((n) => n <= auth.regionPrefix.length && code === auth.regionPrefix.slice(0, n).padEnd(12, '0'));
+}
+
+/**
  * What an error may say about a record it ran into (an ID number already registered, a duplicate …): the record's own
  * details only when it lies in the user's registry scope, else a message that names nothing of it (DESIGN: “another
  * scope's data never appears, not even in an error”). `inside` is only called for a record in scope.

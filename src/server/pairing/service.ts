@@ -7,7 +7,7 @@ import { leaderVillageProblems, type LeaderVillageInput } from '../../domain/pai
 import { signatureFileProblem } from '../../domain/pairing/signature-file';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireRegion, requireRole } from '../auth/access';
+import { inScope, regionOnLine, requireRegion, requireRole } from '../auth/access';
 import type { MembersService } from '../members/service';
 import type { OrgsService } from '../orgs/service';
 import { LEVEL_DIGITS } from '../regions/china-division';
@@ -72,9 +72,7 @@ export function makePairingService(deps: PairingDeps) {
    * helping households of a township). Changing the helper's own record needs the helper's region in scope.
    */
   function helperVisible(auth: Auth, h: HelperRow): boolean {
-    if (h.regionCode.startsWith(auth.regionPrefix)) return true;
-    const level = LEVEL_DIGITS.indexOf(auth.regionPrefix.length as (typeof LEVEL_DIGITS)[number]);
-    return level > 0 && ancestorCodes(auth.regionPrefix.padEnd(12, '0'), level).includes(h.regionCode);
+    return regionOnLine(auth, h.regionCode);
   }
 
   async function loadHelper(auth: Auth, id: number): Promise<HelperRow> {
@@ -432,7 +430,7 @@ export function makePairingService(deps: PairingDeps) {
         // The member must belong to the body (or its groups), which is in the user's scope.
         const [m] = await members.findMany([input.memberId]);
         if (!m) fields.push({ field: 'memberId', label: '联系领导', message: `委员不存在（编号 ${input.memberId}）` });
-        else if (!m.orgPath.startsWith(org.path)) fields.push({ field: 'memberId', label: '联系领导', message: `委员编号 ${m.id} 不属于“${org.name}”` });
+        else if (!m.orgPath.startsWith(org.path)) fields.push({ field: 'memberId', label: '联系领导', message: `${inScope(auth, m.orgPath) ? `委员“${m.name}”` : `委员编号 ${m.id} `}不属于“${org.name}”` });
       }
       const village = /^\d{12}$/.test(input.villageCode) && (await regions.exists(input.villageCode)) ? await regions.get(input.villageCode) : null;
       if (!village) fields.push({ field: 'villageCode', label: '帮扶村', message: '行政区划代码不存在' });
