@@ -59,6 +59,11 @@ interface Line {
   freshSession?: boolean;
   /** The status without a session when it is not 401. */
   anonymous?: number;
+  /**
+   * More calls of the same route, each tried like `call`: typically one of A's own records with one of B's ids inside
+   * (A's household with B's helper), which must be refused the same way.
+   */
+  also?: Array<(b: CountyB) => Call & { expect?: number[] }>;
 }
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -88,7 +93,9 @@ const ROUTES: Record<string, Line> = {
   'GET /api/auth/me': self(url('/api/auth/me')),
   // --- users ---------------------------------------------------------------------------------------------------------
   'GET /api/users': list(url('/api/users')),
-  'POST /api/users': foreign(body(() => '/api/users', (b) => ({ username: 'scope-escalate', displayName: '越权用户', password: 'Pw-scope-2020!', role: 'org_admin', orgId: b.org }))),
+  'POST /api/users': foreign(body(() => '/api/users', (b) => ({ username: 'scope-escalate', displayName: '越权用户', password: 'Pw-scope-2020!', role: 'org_admin', orgId: b.org })), {
+    also: [body(() => '/api/users', (b) => ({ username: 'scope-escalate', displayName: '越权用户', password: 'Pw-scope-2020!', role: 'member', orgId: b.aOrg, memberId: b.member }))],
+  }),
   // --- regions -------------------------------------------------------------------------------------------------------
   'GET /api/regions/deep-poverty-counties': global(url('/api/regions/deep-poverty-counties')),
   'PUT /api/regions/deep-poverty-counties/:countyCode': foreign(body(() => `/api/regions/deep-poverty-counties/${B_PREFIX}`, () => ({ note: '越权' }))),
@@ -98,9 +105,13 @@ const ROUTES: Record<string, Line> = {
   'GET /api/regions/:code/children': global(url(`/api/regions/${B_COUNTY}/children`)),
   // --- bodies and members --------------------------------------------------------------------------------------------
   'GET /api/orgs': list(url('/api/orgs')),
-  'POST /api/orgs': foreign(body(() => '/api/orgs', (b) => ({ parentId: b.org, name: '越权下级单位', kind: '政协', level: '乡', regionCode: b.town }))),
+  'POST /api/orgs': foreign(body(() => '/api/orgs', (b) => ({ parentId: b.org, name: '越权下级单位', kind: '政协', level: '乡', regionCode: b.town })), {
+    also: [body(() => '/api/orgs', (b) => ({ parentId: b.aOrg, name: '越权下级单位', kind: '政协', level: '乡', regionCode: b.town }))],
+  }),
   'GET /api/orgs/:id': foreign(url((b) => `/api/orgs/${b.org}`)),
-  'PATCH /api/orgs/:id': foreign(body((b) => `/api/orgs/${b.subOrg}`, (b) => ({ name: '改名', version: b.subOrgVersion }))),
+  'PATCH /api/orgs/:id': foreign(body((b) => `/api/orgs/${b.subOrg}`, (b) => ({ name: '改名', version: b.subOrgVersion })), {
+    also: [body((b) => `/api/orgs/${b.aSubOrg}`, (b) => ({ regionCode: b.town, version: b.aSubOrgVersion })), body((b) => `/api/orgs/${b.aOrg}`, (b) => ({ regionCode: B_COUNTY, version: b.aOrgVersion }))],
+  }),
   'DELETE /api/orgs/:id': foreign(url((b) => `/api/orgs/${b.subOrg}`)),
   'GET /api/orgs/:id/history': foreign(url((b) => `/api/orgs/${b.org}/history`)),
   'GET /api/members': list(url(`/api/members?q=${encodeURIComponent('贝莫委员')}`)),
@@ -111,9 +122,14 @@ const ROUTES: Record<string, Line> = {
   // --- ledger --------------------------------------------------------------------------------------------------------
   'GET /api/ledger/codebook': global(url('/api/ledger/codebook')),
   'GET /api/ledger/entries': list(url(`/api/ledger/entries?q=${encodeURIComponent('乙县专有事项')}`)),
-  'POST /api/ledger/entries': foreign(body(() => '/api/ledger/entries', (b) => entryBody(b.org, { target: { kind: 'text', text: '越权事项' } }))),
+  'POST /api/ledger/entries': foreign(body(() => '/api/ledger/entries', (b) => entryBody(b.org, { target: { kind: 'text', text: '越权事项' } })), {
+    // A's body with B's member: a field error that names the member by number only.
+    also: [(b) => ({ url: '/api/ledger/entries', payload: entryBody(b.aOrg, { memberIds: [b.member], target: { kind: 'text', text: '越权事项' } }), expect: [400] })],
+  }),
   'GET /api/ledger/entries/:id': foreign(url((b) => `/api/ledger/entries/${b.entry}`)),
-  'PATCH /api/ledger/entries/:id': foreign(body((b) => `/api/ledger/entries/${b.entry}`, (b) => ({ version: b.entryVersion, content: '改掉' }))),
+  'PATCH /api/ledger/entries/:id': foreign(body((b) => `/api/ledger/entries/${b.entry}`, (b) => ({ version: b.entryVersion, content: '改掉' })), {
+    also: [body((b) => `/api/ledger/entries/${b.aEntry}`, (b) => ({ version: b.aEntryVersion, orgId: b.org }))],
+  }),
   'DELETE /api/ledger/entries/:id': foreign(url((b) => `/api/ledger/entries/${b.entry}?version=${b.entryVersion}`)),
   'GET /api/ledger/entries/:id/history': foreign(url((b) => `/api/ledger/entries/${b.entry}/history`)),
   'GET /api/ledger/export.xlsx': foreign(url((b) => `/api/ledger/export.xlsx?orgId=${b.org}`)),
@@ -149,7 +165,9 @@ const ROUTES: Record<string, Line> = {
   'GET /api/procedures/definitions': global(url('/api/procedures/definitions')),
   'PUT /api/procedures/definitions/:kind': foreign(body(() => '/api/procedures/definitions/removal', () => ({ regionPrefix: '51', steps: [] }))),
   'GET /api/procedures': list(url((b) => `/api/procedures?householdId=${b.household}`)),
-  'POST /api/procedures': foreign(body(() => '/api/procedures', (b) => ({ kind: 'removal', householdId: b.household2 }))),
+  'POST /api/procedures': foreign(body(() => '/api/procedures', (b) => ({ kind: 'removal', householdId: b.household2 })), {
+    also: [body(() => '/api/procedures', (b) => ({ kind: 'identification', applicant: householdBody(b.village, 'YX9998', [member('越权申请人', idNumber('19860606', '426', B_PREFIX), '户主')]) }))],
+  }),
   'GET /api/procedures/:id': foreign(url((b) => `/api/procedures/${b.procedure}`)),
   'POST /api/procedures/:id/actions': foreign(body((b) => `/api/procedures/${b.procedure}/actions`, (b) => ({ type: 'withdraw', reason: '越权', version: b.procedureVersion }))),
   'POST /api/procedures/:id/attachments': foreign(file((b) => `/api/procedures/${b.procedure}/attachments`, () => ({ content: PNG, name: '越权.png', type: 'image/png' }))),
@@ -161,16 +179,24 @@ const ROUTES: Record<string, Line> = {
   'GET /api/pairing/helpers/:id': foreign(url((b) => `/api/pairing/helpers/${b.helper}`)),
   'PATCH /api/pairing/helpers/:id': foreign(body((b) => `/api/pairing/helpers/${b.helper}`, (b) => ({ phone: '0834-0000000', version: b.helperVersion }))),
   'GET /api/pairing/households/:id': foreign(url((b) => `/api/pairing/households/${b.household}`)),
-  'POST /api/pairing/households/:id/assignments': foreign(body((b) => `/api/pairing/households/${b.household2}/assignments`, (b) => ({ helperId: b.helper }))),
+  'POST /api/pairing/households/:id/assignments': foreign(body((b) => `/api/pairing/households/${b.household2}/assignments`, (b) => ({ helperId: b.helper })), {
+    also: [body((b) => `/api/pairing/households/${b.aHousehold}/assignments`, (b) => ({ helperId: b.helper }))],
+  }),
   'POST /api/pairing/assignments/:id/end': foreign(body((b) => `/api/pairing/assignments/${b.assignment}/end`, () => ({ reason: '越权' }))),
   'POST /api/pairing/assignments/:id/replace': foreign(body((b) => `/api/pairing/assignments/${b.assignment}/replace`, (b) => ({ helperId: b.helper, reason: '越权' }))),
   'GET /api/pairing/households-without-helper': foreign(url(`/api/pairing/households-without-helper?region=${B_COUNTY}`)),
-  'POST /api/pairing/households/:id/visits': foreign(body((b) => `/api/pairing/households/${b.household}/visits`, (b) => ({ kind: '帮扶走访', helperId: b.helper, content: '越权走访' }))),
+  'POST /api/pairing/households/:id/visits': foreign(body((b) => `/api/pairing/households/${b.household}/visits`, (b) => ({ kind: '帮扶走访', helperId: b.helper, content: '越权走访' })), {
+    // A's household with B's helper: the helper is checked against the household's own helpers (a field error).
+    also: [(b) => ({ url: `/api/pairing/households/${b.aHousehold}/visits`, payload: { kind: '帮扶走访', helperId: b.helper, content: '越权走访' }, expect: [400] })],
+  }),
   'POST /api/pairing/visits/:id/signatures': foreign(file((b) => `/api/pairing/visits/${b.visit}/signatures`, () => ({ content: PNG, name: '越权.png', type: 'image/png' }))),
   'GET /api/pairing/signatures/:id': foreign(url((b) => `/api/pairing/signatures/${b.signature}`)),
   'GET /api/pairing/visits/missing': foreign(url(`/api/pairing/visits/missing?region=${B_COUNTY}`)),
   'GET /api/pairing/leader-villages': foreign(url((b) => `/api/pairing/leader-villages?orgId=${b.org}`)),
-  'POST /api/pairing/leader-villages': foreign(body(() => '/api/pairing/leader-villages', (b) => ({ kind: '领导联系村', orgId: b.org, memberId: b.member, villageCode: b.village, fromOn: '2019-01-01' }))),
+  'POST /api/pairing/leader-villages': foreign(body(() => '/api/pairing/leader-villages', (b) => ({ kind: '领导联系村', orgId: b.org, memberId: b.member, villageCode: b.village, fromOn: '2019-01-01' })), {
+    // A's body with B's member: a field error that names the member by number only.
+    also: [(b) => ({ url: '/api/pairing/leader-villages', payload: { kind: '领导联系村', orgId: b.aOrg, memberId: b.member, villageCode: XINCHENG_VILLAGE, fromOn: '2019-01-01' }, expect: [400] })],
+  }),
   'PATCH /api/pairing/leader-villages/:id': foreign(body((b) => `/api/pairing/leader-villages/${b.leaderVillage}`, () => ({ toOn: '2019-12-31' }))),
   'DELETE /api/pairing/leader-villages/:id': foreign(url((b) => `/api/pairing/leader-villages/${b.leaderVillage}`)),
   // --- quality -------------------------------------------------------------------------------------------------------
@@ -189,8 +215,10 @@ const ROUTES: Record<string, Line> = {
   'GET /api/compare/lists/:id': foreign(url((b) => `/api/compare/lists/${b.list}`)),
   'GET /api/compare/lists/:id/rows': foreign(url((b) => `/api/compare/lists/${b.list}/rows`)),
   'DELETE /api/compare/lists/:id': foreign(url((b) => `/api/compare/lists/${b.list}`)),
-  'POST /api/compare/runs': foreign(body(() => '/api/compare/runs', (b) => ({ region: B_COUNTY, listIds: [b.list] }))),
-  'POST /api/compare/procedures/:id/runs': foreign(body((b) => `/api/compare/procedures/${b.procedure}/runs`, (b) => ({ listIds: [b.list] }))),
+  'POST /api/compare/runs': foreign(body(() => '/api/compare/runs', (b) => ({ region: B_COUNTY, listIds: [b.list] })), { also: [body(() => '/api/compare/runs', (b) => ({ listIds: [b.list] }))] }),
+  'POST /api/compare/procedures/:id/runs': foreign(body((b) => `/api/compare/procedures/${b.procedure}/runs`, (b) => ({ listIds: [b.list] })), {
+    also: [body((b) => `/api/compare/procedures/${b.aProcedure}/runs`, (b) => ({ listIds: [b.list] }))],
+  }),
   'GET /api/compare/runs': list(url('/api/compare/runs')),
   'GET /api/compare/runs/:id': foreign(url((b) => `/api/compare/runs/${b.run}`)),
   'GET /api/compare/runs/:id/villages': foreign(url((b) => `/api/compare/runs/${b.run}/villages`)),
@@ -203,7 +231,9 @@ const ROUTES: Record<string, Line> = {
   'POST /api/assessment/schemes/:id/copy': foreign(body((b) => `/api/assessment/schemes/${b.scheme}/copy`, () => ({}))),
   'PUT /api/assessment/schemes/:id': foreign(body((b) => `/api/assessment/schemes/${b.schemeCopy}`, (b) => ({ scheme: b.schemeCopyBody, version: b.schemeCopyVersion }))),
   'GET /api/assessment/rounds': list(url('/api/assessment/rounds')),
-  'POST /api/assessment/rounds': foreign(body(() => '/api/assessment/rounds', (b) => ({ schemeId: b.scheme, name: '越权轮次', year: 2019, units: [{ unitKey: 'b1', name: '美姑县', kind: 'county', ref: B_COUNTY }] }))),
+  'POST /api/assessment/rounds': foreign(body(() => '/api/assessment/rounds', (b) => ({ schemeId: b.scheme, name: '越权轮次', year: 2019, units: [{ unitKey: 'b1', name: '美姑县', kind: 'county', ref: B_COUNTY }] })), {
+    also: [body(() => '/api/assessment/rounds', (b) => ({ schemeId: b.scheme, name: '越权轮次', year: 2019, units: [{ unitKey: 'b1', name: '美姑县政协', kind: 'org', ref: String(b.org) }] }))],
+  }),
   'GET /api/assessment/rounds/:id': foreign(url((b) => `/api/assessment/rounds/${b.round}`)),
   'POST /api/assessment/rounds/:id/fill-from-system': foreign(url((b) => `/api/assessment/rounds/${b.round}/fill-from-system`)),
   'PUT /api/assessment/rounds/:id/scores': foreign(body((b) => `/api/assessment/rounds/${b.round}/scores`, () => ({ entries: [] }))),
@@ -230,6 +260,15 @@ function trialHousehold(regionCode: string) {
 
 /** County B's records, made by B's own administrator through the API. */
 interface CountyB {
+  /** County A's own records, for the calls that put one of B's ids into A's record. */
+  aOrg: number;
+  aOrgVersion: number;
+  aSubOrg: number;
+  aSubOrgVersion: number;
+  aEntry: number;
+  aEntryVersion: number;
+  aHousehold: number;
+  aProcedure: number;
   org: number;
   subOrg: number;
   subOrgVersion: number;
@@ -353,6 +392,11 @@ describe.each(dbKinds())('scope matrix on %s', (kind) => {
     const aMember = await t.member(aOrg, '甲县委员');
     callers = { org_admin: await t.user(aOrg, 'county-a-admin'), member: await t.user(aOrg, 'county-a-member', 'member', aMember.id) };
     bAdmin = await t.user(bOrg, 'county-b-admin');
+    const aAdmin = callers.org_admin;
+    const aSub = created<{ id: number; version: number }>(await aAdmin.post('/api/orgs', { parentId: aOrg.id, name: '昭觉县甲镇委员组', kind: '委员组', level: '乡', regionCode: '513431100000' }), 'A sub-body');
+    const aEntry = created<{ id: number; version: number }>(await aAdmin.post('/api/ledger/entries', entryBody(aOrg.id, { content: '甲县事项' })), 'A entry');
+    const aHousehold = created<{ id: number }>(await aAdmin.post('/api/registry/households', householdBody(XINCHENG_VILLAGE, 'JX0001', [member('甲县户主', idNumber('19810101', '113', '513431'), '户主')])), 'A household');
+    const aProcedure = created<{ id: number }>(await aAdmin.post('/api/procedures', { kind: 'removal', householdId: aHousehold.id }), 'A procedure');
 
     const towns = await t.services.regions.children(B_COUNTY);
     const town = towns[0]!.code;
@@ -417,6 +461,14 @@ describe.each(dbKinds())('scope matrix on %s', (kind) => {
     }
 
     return {
+      aOrg: aOrg.id,
+      aOrgVersion: (await t.services.orgs.getUnchecked(aOrg.id)).version,
+      aSubOrg: aSub.id,
+      aSubOrgVersion: aSub.version,
+      aEntry: aEntry.id,
+      aEntryVersion: aEntry.version,
+      aHousehold: aHousehold.id,
+      aProcedure: aProcedure.id,
       org: bOrg.id,
       subOrg: subOrg.id,
       subOrgVersion: subOrg.version,
@@ -479,8 +531,11 @@ describe.each(dbKinds())('scope matrix on %s', (kind) => {
 
   it.each(Object.entries(ROUTES).filter(([, line]) => line.kind !== 'public'))('%s', async (key, line) => {
     const method = key.split(' ')[0]!;
-    const call = line.call!(b);
     const anonymous: Client = { ...t.admin, cookie: '', request: (o) => t.app.inject(o) };
+    for (const call of [line.call!, ...(line.also ?? [])].map((c) => c(b))) await tryCall(key, method, line, call, anonymous);
+  });
+
+  async function tryCall(key: string, method: string, line: Line, call: Call & { expect?: number[] }, anonymous: Client) {
     const none = await send(anonymous, method, call);
     expect(none.statusCode, `${key} without a session: ${none.body.slice(0, 200)}`).toBe(line.anonymous ?? 401);
 
@@ -493,10 +548,10 @@ describe.each(dbKinds())('scope matrix on %s', (kind) => {
       expect(res.statusCode, `${key} as county A's ${role}: ${text.slice(0, 300)}`).toBeLessThan(500);
       // A refusal is 403 or 404; a 400 counts when it is the scope that refused a field (e.g. a row of an import).
       const scopeField = res.statusCode === 400 && text.includes('不在您的管辖范围内');
-      if (line.kind === 'foreign' && !scopeField) expect([403, 404, ...(line.expect ?? [])], `${key} as county A's ${role}: ${text.slice(0, 300)}`).toContain(res.statusCode);
+      if (line.kind === 'foreign' && !scopeField) expect([403, 404, ...(line.expect ?? []), ...(call.expect ?? [])], `${key} as county A's ${role}: ${text.slice(0, 300)}`).toContain(res.statusCode);
       if (line.kind === 'list') expect([200, 403], `${key} as county A's ${role}: ${text.slice(0, 300)}`).toContain(res.statusCode);
     }
-  });
+  }
 
   it('leaves county B’s records exactly as they were', async () => {
     expect(await snapshotOfB()).toEqual(before);
