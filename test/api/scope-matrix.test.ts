@@ -195,7 +195,11 @@ const ROUTES: Record<string, Line> = {
   'GET /api/pairing/leader-villages': foreign(url((b) => `/api/pairing/leader-villages?orgId=${b.org}`)),
   'POST /api/pairing/leader-villages': foreign(body(() => '/api/pairing/leader-villages', (b) => ({ kind: '领导联系村', orgId: b.org, memberId: b.member, villageCode: b.village, fromOn: '2019-01-01' })), {
     // A's body with B's member: a field error that names the member by number only.
-    also: [(b) => ({ url: '/api/pairing/leader-villages', payload: { kind: '领导联系村', orgId: b.aOrg, memberId: b.member, villageCode: XINCHENG_VILLAGE, fromOn: '2019-01-01' }, expect: [400] })],
+    also: [
+      (b) => ({ url: '/api/pairing/leader-villages', payload: { kind: '领导联系村', orgId: b.aOrg, memberId: b.member, villageCode: XINCHENG_VILLAGE, fromOn: '2019-01-01' }, expect: [400] }),
+      // A's body linked to B's village: B's administrator would see it (and A's names) among B's villages' links.
+      body(() => '/api/pairing/leader-villages', (b) => ({ kind: '机关定点帮扶村', orgId: b.aOrg, villageCode: b.village, fromOn: '2019-01-01' })),
+    ],
   }),
   'PATCH /api/pairing/leader-villages/:id': foreign(body((b) => `/api/pairing/leader-villages/${b.leaderVillage}`, () => ({ toOn: '2019-12-31' }))),
   'DELETE /api/pairing/leader-villages/:id': foreign(url((b) => `/api/pairing/leader-villages/${b.leaderVillage}`)),

@@ -7,7 +7,7 @@ import { leaderVillageProblems, type LeaderVillageInput } from '../../domain/pai
 import { signatureFileProblem } from '../../domain/pairing/signature-file';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { inScope, regionOnLine, requireRegion, requireRole } from '../auth/access';
+import { inRegion, inScope, regionOnLine, requireRegion, requireRole } from '../auth/access';
 import type { MembersService } from '../members/service';
 import type { OrgsService } from '../orgs/service';
 import { LEVEL_DIGITS } from '../regions/china-division';
@@ -435,6 +435,7 @@ export function makePairingService(deps: PairingDeps) {
       const village = /^\d{12}$/.test(input.villageCode) && (await regions.exists(input.villageCode)) ? await regions.get(input.villageCode) : null;
       if (!village) fields.push({ field: 'villageCode', label: '帮扶村', message: '行政区划代码不存在' });
       else if (village.level !== 5) fields.push({ field: 'villageCode', label: '帮扶村', message: `“${village.name}”不是村级行政区划` });
+      else if (!inRegion(auth, village.code)) fields.push({ field: 'villageCode', label: '帮扶村', message: '不在您的管辖范围内' });
       if (fields.length) throw validationError(fields);
       const row = await repo.insertLeaderVillage({
         kind: input.kind,
