@@ -100,7 +100,7 @@ export function makePairingService(deps: PairingDeps) {
 
   /** How a household is named in messages; households outside the user's scope are not named. */
   function householdLabel(auth: Auth, h: HouseholdRef): string {
-    if (!h.villageCode.startsWith(auth.regionPrefix)) return '不在您管辖范围内的 1 户';
+    if (!inRegion(auth, h.villageCode)) return '不在您管辖范围内的 1 户';
     return `${h.villageName.replace(/村?(村民委员会|村委会)$/, '村')} 户编号 ${h.number}${h.head ? `（户主 ${h.head}）` : ''}`;
   }
 
@@ -119,7 +119,7 @@ export function makePairingService(deps: PairingDeps) {
       throw new AppError('CONFLICT', problem, {
         fields: [{ field: 'helperId', label: '帮扶责任人', message: problem }],
         helperId,
-        households: held.filter((x) => x.villageCode.startsWith(auth.regionPrefix)).map((x) => x.householdId),
+        households: held.filter((x) => inRegion(auth, x.villageCode)).map((x) => x.householdId),
       });
     return locked;
   }
@@ -139,7 +139,7 @@ export function makePairingService(deps: PairingDeps) {
 
   async function checkRegion(auth: Auth, code: string): Promise<FieldError | null> {
     if (!/^\d{12}$/.test(code) || !(await regions.exists(code))) return { field: 'regionCode', label: '所在地区', message: '行政区划代码不存在' };
-    if (!code.startsWith(auth.regionPrefix)) return { field: 'regionCode', label: '所在地区', message: '不在您的管辖范围内' };
+    if (!inRegion(auth, code)) return { field: 'regionCode', label: '所在地区', message: '不在您的管辖范围内' };
     return null;
   }
 
@@ -170,7 +170,7 @@ export function makePairingService(deps: PairingDeps) {
       const day = today();
       const rows = await repo.assignmentsOfHelper(id);
       const assignments = rows.map((a) => {
-        const visible = a.villageCode.startsWith(auth.regionPrefix);
+        const visible = inRegion(auth, a.villageCode);
         return {
           id: a.id,
           fromOn: a.fromOn,
@@ -189,7 +189,7 @@ export function makePairingService(deps: PairingDeps) {
         eligibilityProblem: eligibility ? `${eligibility.label}：${eligibility.message}` : null,
         households: assignments.filter((a) => a.current).length,
         limit,
-        editable: h.regionCode.startsWith(auth.regionPrefix),
+        editable: inRegion(auth, h.regionCode),
         assignments,
       };
     },

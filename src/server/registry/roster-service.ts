@@ -2,7 +2,7 @@ import { maskIdNumber } from '../../domain/registry/id-number';
 import { checkHousehold, PERSON_LABELS, type CheckedPerson, type HouseholdInput } from '../../domain/registry/validate-household';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { ID_NUMBER_TAKEN_ELSEWHERE, maySeeIdNumbers, requireRegion, requireRole, scopedMessage } from '../auth/access';
+import { ID_NUMBER_TAKEN_ELSEWHERE, inRegion, maySeeIdNumbers, requireRegion, requireRole, scopedMessage } from '../auth/access';
 import type { RegionsService } from '../regions/service';
 import { ROSTER_LABELS, ROSTER_LETTERS, type RosterExportRow, type RosterRow } from './roster';
 import type { ExistingHousehold, ExistingPerson, HouseholdWrite, RosterRepo, StatusWrite } from './roster-repo';
@@ -210,7 +210,7 @@ export function makeRosterService(deps: RosterDeps) {
         const region = known.get(code);
         if (!region) errors.push(at(row, 'villageCode', `区划代码 ${code} 不存在，请核对村级区划代码`));
         else if (region.level !== 5) errors.push(at(row, 'villageCode', `区划代码 ${code}（${region.name}）不是村级区划，应填写 12 位村级区划代码`));
-        else if (!code.startsWith(auth.regionPrefix)) errors.push(at(row, 'villageCode', `${region.name}（${code}）不在您的管辖范围内`));
+        else if (!inRegion(auth, code)) errors.push(at(row, 'villageCode', `${region.name}（${code}）不在您的管辖范围内`));
       }
 
       // 4. One person, one household: an ID number already in another household of the registry.
