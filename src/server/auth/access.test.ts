@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../domain/shared/errors';
-import { inRegion, regionOnLine, regionWithin, requireBodyRegion, requireGrantableRole, requireHoldsChildren, type Auth, type Role } from './access';
+import { inRegion, regionOnLine, regionWithin, requireBodyRegion, requireGrantableRole, requireHoldsChildren, requireManageableUser, type Auth, type Role } from './access';
 
 const auth = (regionPrefix: string, role: Role = 'org_admin'): Auth => ({ userId: 2, username: 'u', displayName: 'u', role, orgId: 2, orgPath: '/1/2/', memberId: null, regionPrefix });
 const codeOf = (f: () => void) => {
@@ -66,4 +66,14 @@ describe('the region rules of scope', () => {
     ['member', 'org_admin', 'FORBIDDEN'],
     ['sysadmin', 'sysadmin', 'ok'],
   ] as const)('a %s grants %s → %s', (own, granted, expected) => expect(codeOf(() => requireGrantableRole(auth('5134', own), granted))).toBe(expected));
+
+  it.each([
+    ['org_admin', '/1/2/5/', 'org_admin', 'ok'],
+    ['org_admin', '/1/2/', 'member', 'ok'],
+    ['org_admin', '/1/3/', 'member', 'FORBIDDEN'],
+    ['org_admin', '/1/2/5/', 'sysadmin', 'FORBIDDEN'],
+    ['member', '/1/2/', 'member', 'FORBIDDEN'],
+  ] as const)('a %s of /1/2/ manages a user of %s with role %s → %s', (own, orgPath, role, expected) =>
+    expect(codeOf(() => requireManageableUser(auth('5134', own), { orgPath, role }))).toBe(expected),
+  );
 });

@@ -144,6 +144,16 @@ export function requireGrantableRole(auth: Auth, role: Role): void {
   if (ROLE_RANK[role] > ROLE_RANK[auth.role]) throw new AppError('FORBIDDEN', `角色：不能授予高于您自己的角色（${ROLE_LABELS[role]}）`);
 }
 
+/**
+ * For account management (reset, disable, revoke): an administrator manages the accounts of their own subtree whose
+ * role is not above their own; a system administrator every account.
+ */
+export function requireManageableUser(auth: Auth, user: { orgPath: string; role: Role }): void {
+  requireRole(auth, 'sysadmin', 'org_admin');
+  requireInScope(auth, user.orgPath, '该用户');
+  requireGrantableRole(auth, user.role);
+}
+
 /** Whether the role may read ID numbers unmasked (DESIGN: masked unless the user's role may see them). */
 export function maySeeIdNumbers(auth: Auth): boolean {
   return auth.role === 'sysadmin' || auth.role === 'org_admin';
