@@ -71,6 +71,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     repo: makeAssessmentRepo(db),
     transaction: (fn) => db.transaction((tx) => fn(makeAssessmentRepo(tx as unknown as Db))),
     now,
+    requireOrg: (auth, orgId) => orgs.get(auth, orgId),
     orgFigures: async (auth, orgId, year) => {
       const org = await orgs.get(auth, orgId);
       const s = await ledger.summary(auth, { orgId, yearFrom: year, yearTo: year });

@@ -73,7 +73,7 @@ export async function createTestApp(kind: DbKind, now: Date = TEST_NOW): Promise
         name,
         kind: opts.kind ?? '政协',
         level: opts.level ?? '县',
-        regionCode: opts.regionCode ?? '510000000000',
+        regionCode: opts.regionCode ?? (opts.parent ?? root).regionCode,
       }),
     member: (org, name, overrides = {}) => services.members.create(rootAuth, org.id, { name, ...overrides }),
     async user(org, username, role = 'org_admin', memberId) {

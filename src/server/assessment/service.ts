@@ -7,7 +7,7 @@ import type { Consequence } from '../../domain/assessment/schemes/consequence';
 import { SHIPPED_CONSEQUENCES, SHIPPED_SCHEMES } from '../../domain/assessment/schemes/index';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireInScope, requireRole } from '../auth/access';
+import { requireInScope, requireRegion, requireRole } from '../auth/access';
 import { buildGridXlsx, buildResultsXlsx, parseGridXlsx } from './excel';
 import type { AssessmentRepo, RoundRow, SchemeRow, UnitRow } from './repo';
 
@@ -27,6 +27,8 @@ export interface AssessmentDeps {
   orgFigures?: (auth: Auth, orgId: number, year: number) => Promise<OrgFigures>;
   /** The registry's and the data-quality checks' figures of a region at the end of a year, for cities and counties. */
   regionFigures?: (auth: Auth, regionCode: string, year: number) => Promise<RegionFigures>;
+  /** Refuses (403/404) a body outside the user's scope: a round's units may only name bodies the user holds. */
+  requireOrg?: (auth: Auth, orgId: number) => Promise<unknown>;
 }
 
 /** 减贫成效 and 日常工作 from the system: exits of the year, poverty incidence at its end, data-quality findings. */
@@ -275,6 +277,12 @@ export function makeAssessmentService(deps: AssessmentDeps) {
         else if (!validDate(v)) fields.push({ field: `deadlines.methods.${k}`, label: `${m.label}截止日期`, message: '应为日期（YYYY-MM-DD）' });
       }
       if (fields.length) throw validationError(fields);
+      // The scope of what a round names is checked against its creator's, like every new record's.
+      for (const u of input.units) {
+        const ref = u.ref ?? '';
+        if ((u.kind === 'city' || u.kind === 'county') && ref) requireRegion(auth, ref, `考核对象“${u.name.trim()}”的地区`);
+        if (u.kind === 'org' && /^\d+$/.test(ref)) await deps.requireOrg?.(auth, Number(ref));
+      }
       const id = await transaction(async (tx) => {
         const round = await tx.insertRound({ schemeId: schemeRow.id, name: input.name.trim().slice(0, 200), year: input.year, state: 'open', deadlines: { ...(d.selfEvaluation ? { selfEvaluation: d.selfEvaluation } : {}), methods: d.methods ?? {} }, orgPath: auth.orgPath, userId: auth.userId });
         await tx.insertUnits(input.units.map((u) => ({ roundId: round.id, unitKey: u.unitKey, name: u.name.trim(), kind: u.kind, ref: u.ref ?? '' })));

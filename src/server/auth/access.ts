@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/shared/errors';
+import { LEVEL_DIGITS } from '../regions/china-division';
 
 export type Role = 'sysadmin' | 'org_admin' | 'member';
 export const ROLE_LABELS: Record<Role, string> = { sysadmin: '系统管理员', org_admin: '单位管理员', member: '委员' };
@@ -67,6 +68,90 @@ export function canChangeEntry(auth: Auth, entry: { orgPath: string; memberIds: 
 /** The registry form of the scope rule: a region code the user may see and change. */
 export function requireRegion(auth: Auth, regionCode: string, what = '该地区'): void {
   if (!regionCode.startsWith(auth.regionPrefix)) throw new AppError('FORBIDDEN', `无权访问${what}：不在您的管辖范围内`);
+}
+
+/** Whether a region code lies within the user's registry scope (the prefix rule of `requireRegion`). */
+export function inRegion(auth: Auth, regionCode: string): boolean {
+  return regionCode.startsWith(auth.regionPrefix);
+}
+
+/**
+ * Whether a region is in the user's scope or on the path above it: what an office above the user made for its whole
+ * region (a county's department list, a county cadre as a township's helper) is seen, and used, below it. `code` is a
+ * region code (12 digits) or a code prefix (`5134`).
+ */
+export function regionOnLine(auth: Auth, code: string): boolean {
+  if (inRegion(auth, code)) return true;
+  if (code.length < 12) return auth.regionPrefix.startsWith(code);
+  return LEVEL_DIGITS.some((n) => n <= auth.regionPrefix.length && code === auth.regionPrefix.slice(0, n).padEnd(12, '0'));
+}
+
+/**
+ * What an error may say about a record it ran into (an ID number already registered, a duplicate …): the record's own
+ * details only when it lies in the user's registry scope, else a message that names nothing of it (DESIGN: “another
+ * scope's data never appears, not even in an error”). `inside` is only called for a record in scope.
+ */
+export function scopedMessage(auth: Auth, regionCode: string, inside: () => string, outside: string): string {
+  return inRegion(auth, regionCode) ? inside() : outside;
+}
+
+/** The message for an ID number already in a household outside the user's scope. */
+export const ID_NUMBER_TAKEN_ELSEWHERE = '该身份证号已在其他户登记，不在您的管辖范围内';
+
+/** The code prefix that identifies a region at its level (`513400000000` at level 2 → `5134`). */
+export function regionPrefixOf(region: { code: string; level: number }): string {
+  return region.code.slice(0, LEVEL_DIGITS[region.level] ?? 12);
+}
+
+/** Whether region `code` lies within `outer` (itself or one of its descendants). */
+export function regionWithin(code: string, outer: { code: string; level: number }): boolean {
+  return code.startsWith(regionPrefixOf(outer));
+}
+
+/**
+ * A body's region, the scope every user of that body (and of its subtree) gets: it must lie within the parent body's
+ * region and within the acting user's own scope, so that nobody can make a body, and then a user, that sees more than
+ * they do (DESIGN: “a user never grants a scope or permission they do not hold”). `parent` is null for the root.
+ */
+export function requireBodyRegion(auth: Auth, regionCode: string, parent: { code: string; level: number; name: string } | null): void {
+  if (!inRegion(auth, regionCode))
+    throw new AppError('FORBIDDEN', '所在地区：不在您的管辖范围内', { fields: [{ field: 'regionCode', label: '所在地区', message: '不在您的管辖范围内' }] });
+  if (parent && !regionWithin(regionCode, parent)) {
+    const message = `须在上级单位所在地区（${parent.name}）之内`;
+    throw new AppError('VALIDATION', `所在地区：${message}`, { fields: [{ field: 'regionCode', label: '所在地区', message }] });
+  }
+}
+
+/**
+ * A body's new region must still hold the regions of all bodies below it (a change may not leave a child outside its
+ * parent's region). `below` are the regions of the body's descendants.
+ */
+export function requireHoldsChildren(region: { code: string; level: number }, below: Array<{ regionCode: string }>): void {
+  const outside = below.filter((b) => !regionWithin(b.regionCode, region)).length;
+  if (outside) {
+    const message = `有 ${outside} 个下级单位的地区不在新地区之内，请先调整下级单位`;
+    throw new AppError('VALIDATION', `所在地区：${message}`, { fields: [{ field: 'regionCode', label: '所在地区', message }] });
+  }
+}
+
+const ROLE_RANK: Record<Role, number> = { member: 0, org_admin: 1, sysadmin: 2 };
+
+/**
+ * A user grants only what they hold: an account in a body of their own subtree (checked with `requireInScope` on the
+ * body), with a role no higher than their own.
+ */
+export function requireGrantableRole(auth: Auth, role: Role): void {
+  if (ROLE_RANK[role] > ROLE_RANK[auth.role]) throw new AppError('FORBIDDEN', `角色：不能授予高于您自己的角色（${ROLE_LABELS[role]}）`);
+}
+
+/**
+ * For account management (reset, disable, revoke): an administrator manages the accounts of their own subtree whose
+ * role is not above their own; a system administrator every account.
+ */
+export function requireManageableUser(auth: Auth, user: { orgPath: string; role: Role }): void {
+  requireRole(auth, 'sysadmin', 'org_admin');
+  requireInScope(auth, user.orgPath, '该用户');
+  requireGrantableRole(auth, user.role);
 }
 
 /** Whether the role may read ID numbers unmasked (DESIGN: masked unless the user's role may see them). */

@@ -5,7 +5,7 @@ import { passwordProblems } from '../../domain/auth/password-policy';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { AuditService } from '../audit/service';
 import type { Auth, Role } from './access';
-import { inScope, requireInScope, requireRole } from './access';
+import { inScope, requireGrantableRole, requireInScope, requireRole } from './access';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 import type { AuthRepo, UserRow } from './repo';
 import { LEVEL_DIGITS } from '../regions/china-division';
@@ -286,7 +286,7 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
 
     async createUser(auth: Auth, input: NewUser) {
       requireRole(auth, 'sysadmin', 'org_admin');
-      if (input.role === 'sysadmin' && auth.role !== 'sysadmin') throw new AppError('FORBIDDEN', '只有系统管理员可以创建系统管理员');
+      requireGrantableRole(auth, input.role);
       const org = await orgs.get(auth, input.orgId);
       requireInScope(auth, org.path);
       const fields: FieldError[] = [];

@@ -6,7 +6,7 @@ import { checkIdNumber } from '../../domain/registry/id-number';
 import type { HouseholdInput } from '../../domain/registry/validate-household';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireRegion, requireRole } from '../auth/access';
+import { inRegion, maySeeIdNumbers, regionOnLine, requireRegion, requireRole } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import type { AuditService } from '../audit/service';
 import { pad12, prefixOf } from '../regions/china-division';
@@ -74,8 +74,8 @@ function commonPrefix(codes: string[]): string {
 export function makeCompareService(deps: CompareDeps) {
   const { repo, transaction, regions, audit, procedures, now } = deps;
 
-  const within = (auth: Auth, prefix: string) => prefix.startsWith(auth.regionPrefix);
-  const onLine = (auth: Auth, prefix: string) => within(auth, prefix) || auth.regionPrefix.startsWith(prefix);
+  const within = inRegion;
+  const onLine = regionOnLine;
   const requireOnLine = (auth: Auth, prefix: string, what: string) => {
     if (!onLine(auth, prefix)) throw new AppError('FORBIDDEN', `无权访问${what}：不在您的管辖范围内`);
   };

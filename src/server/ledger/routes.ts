@@ -48,7 +48,7 @@ export async function ledgerRoutes(app: FastifyInstance, { services }: { service
   const thisYear = () => services.now().getFullYear();
   const years = { yearFrom: optionalInt, yearTo: optionalInt };
 
-  r.get('/api/ledger/codebook', { schema: { tags: ['ledger'], summary: '台账指标（8 大类 35 小类）' } }, async () => ledger.codebook());
+  r.get('/api/ledger/codebook', { schema: { tags: ['ledger'], summary: '台账指标（8 大类 35 小类）' } }, async (req) => (authOf(req), ledger.codebook()));
 
   r.get('/api/ledger/entries', { schema: { tags: ['ledger'], summary: '事项列表', querystring: z.object({ ...filters, page, pageSize }) } }, async (req) =>
     ledger.list(authOf(req), req.query),

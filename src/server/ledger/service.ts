@@ -157,7 +157,7 @@ export function makeLedgerService(deps: LedgerDeps) {
     const errors: FieldError[] = [];
     const org = await orgs.getUnchecked(v.orgId).catch(() => undefined);
     if (!org) errors.push({ field: 'orgId', label: labelOf('orgId'), message: `单位编号 ${v.orgId} 不存在` });
-    else requireInScope(auth, org.path, `单位“${org.name}”`);
+    else requireInScope(auth, org.path, `单位（编号 ${org.id}）`);
     if (v.target.kind === 'region') {
       const region = await regions.get(v.target.regionCode).catch(() => undefined);
       if (!region) errors.push({ field: 'target.regionCode', label: labelOf('target.regionCode'), message: `行政区划代码 ${v.target.regionCode} 不存在` });

@@ -140,7 +140,7 @@ export function makeMembersService(deps: { repo: MembersRepo; orgs: OrgsService;
         const m = found.find((x) => x.id === id);
         if (!m) fields.push({ field, label: '参与委员', message: `委员编号 ${id} 不存在` });
         else if (!m.orgPath.startsWith(entryOrgPath) && !entryOrgPath.startsWith(m.orgPath))
-          fields.push({ field, label: '参与委员', message: `委员“${m.name}”不属于填报单位或其上下级` });
+          fields.push({ field, label: '参与委员', message: `委员编号 ${id} 不属于填报单位或其上下级` });
         else if (!memberServes(m, today))
           fields.push({ field, label: '参与委员', message: `委员“${m.name}”已标注为特殊情况不能履职（自 ${m.unableFrom ?? '—'} 起），不能添加到新的事项` });
       }

@@ -1,6 +1,6 @@
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireInScope, requireRole } from '../auth/access';
+import { requireBodyRegion, requireHoldsChildren, requireInScope, requireRole } from '../auth/access';
 import type { AuditService } from '../audit/service';
 import type { RegionsService } from '../regions/service';
 import type { OrgRow, OrgsRepo } from './repo';
@@ -27,6 +27,20 @@ export function makeOrgsService(deps: { repo: OrgsRepo; regions: RegionsService;
     const org = await repo.findById(id);
     if (!org) throw new AppError('NOT_FOUND', `单位不存在（编号 ${id}）`);
     return org;
+  }
+
+  /** A body's region with its level, for the scope rule (the region is known to exist once `check` passed). */
+  async function regionOf(code: string): Promise<{ code: string; level: number; name: string }> {
+    const r = await regions.get(code);
+    return { code: r.code, level: r.level, name: r.name };
+  }
+
+  /**
+   * The region a child of `parent` must lie in: the parent's, except under the root body, which stands for the whole
+   * installation (one root for several provinces); there only the acting user's own scope bounds it.
+   */
+  async function boundOf(parent: OrgRow | null): Promise<{ code: string; level: number; name: string } | null> {
+    return parent && parent.parentId !== null ? regionOf(parent.regionCode) : null;
   }
 
   async function check(input: { name: string; kind: string; level?: string; regionCode: string }): Promise<void> {
@@ -60,6 +74,7 @@ export function makeOrgsService(deps: { repo: OrgsRepo; regions: RegionsService;
       const parent = await load(input.parentId);
       requireInScope(auth, parent.path, '上级单位');
       await check(input);
+      requireBodyRegion(auth, input.regionCode, await boundOf(parent));
       const created = await load(await repo.insert({ ...input, name: input.name.trim(), parentPath: parent.path }));
       await audit.record(auth, 'org', created.id, 'create', null, orgSnapshot(created));
       return created;
@@ -80,6 +95,10 @@ export function makeOrgsService(deps: { repo: OrgsRepo; regions: RegionsService;
       requireInScope(auth, org.path);
       const next = { name: (input.name ?? org.name).trim(), kind: input.kind ?? org.kind, regionCode: input.regionCode ?? org.regionCode };
       await check(next);
+      if (next.regionCode !== org.regionCode) {
+        requireBodyRegion(auth, next.regionCode, await boundOf(org.parentId === null ? null : await load(org.parentId)));
+        if (org.parentId !== null) requireHoldsChildren(await regionOf(next.regionCode), (await repo.listSubtree(org.path)).filter((o) => o.id !== org.id));
+      }
       if (!(await repo.update(id, input.version, next)))
         throw new AppError('STALE_VERSION', '该单位已被他人修改，请刷新后重试', { currentVersion: org.version });
       const updated = await load(id);

@@ -7,7 +7,7 @@ import { leaderVillageProblems, type LeaderVillageInput } from '../../domain/pai
 import { signatureFileProblem } from '../../domain/pairing/signature-file';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireRegion, requireRole } from '../auth/access';
+import { inRegion, inScope, regionOnLine, requireRegion, requireRole } from '../auth/access';
 import type { MembersService } from '../members/service';
 import type { OrgsService } from '../orgs/service';
 import { LEVEL_DIGITS } from '../regions/china-division';
@@ -75,9 +75,7 @@ export function makePairingService(deps: PairingDeps) {
    * helping households of a township). Changing the helper's own record needs the helper's region in scope.
    */
   function helperVisible(auth: Auth, h: HelperRow): boolean {
-    if (h.regionCode.startsWith(auth.regionPrefix)) return true;
-    const level = LEVEL_DIGITS.indexOf(auth.regionPrefix.length as (typeof LEVEL_DIGITS)[number]);
-    return level > 0 && ancestorCodes(auth.regionPrefix.padEnd(12, '0'), level).includes(h.regionCode);
+    return regionOnLine(auth, h.regionCode);
   }
 
   async function loadHelper(auth: Auth, id: number): Promise<HelperRow> {
@@ -105,7 +103,7 @@ export function makePairingService(deps: PairingDeps) {
 
   /** How a household is named in messages; households outside the user's scope are not named. */
   function householdLabel(auth: Auth, h: HouseholdRef): string {
-    if (!h.villageCode.startsWith(auth.regionPrefix)) return '不在您管辖范围内的 1 户';
+    if (!inRegion(auth, h.villageCode)) return '不在您管辖范围内的 1 户';
     return `${h.villageName.replace(/村?(村民委员会|村委会)$/, '村')} 户编号 ${h.number}${h.head ? `（户主 ${h.head}）` : ''}`;
   }
 
@@ -124,7 +122,7 @@ export function makePairingService(deps: PairingDeps) {
       throw new AppError('CONFLICT', problem, {
         fields: [{ field: 'helperId', label: '帮扶责任人', message: problem }],
         helperId,
-        households: held.filter((x) => x.villageCode.startsWith(auth.regionPrefix)).map((x) => x.householdId),
+        households: held.filter((x) => inRegion(auth, x.villageCode)).map((x) => x.householdId),
       });
     return locked;
   }
@@ -144,7 +142,7 @@ export function makePairingService(deps: PairingDeps) {
 
   async function checkRegion(auth: Auth, code: string): Promise<FieldError | null> {
     if (!/^\d{12}$/.test(code) || !(await regions.exists(code))) return { field: 'regionCode', label: '所在地区', message: '行政区划代码不存在' };
-    if (!code.startsWith(auth.regionPrefix)) return { field: 'regionCode', label: '所在地区', message: '不在您的管辖范围内' };
+    if (!inRegion(auth, code)) return { field: 'regionCode', label: '所在地区', message: '不在您的管辖范围内' };
     return null;
   }
 
@@ -175,7 +173,7 @@ export function makePairingService(deps: PairingDeps) {
       const day = today();
       const rows = await repo.assignmentsOfHelper(id);
       const assignments = rows.map((a) => {
-        const visible = a.villageCode.startsWith(auth.regionPrefix);
+        const visible = inRegion(auth, a.villageCode);
         return {
           id: a.id,
           fromOn: a.fromOn,
@@ -194,7 +192,7 @@ export function makePairingService(deps: PairingDeps) {
         eligibilityProblem: eligibility ? `${eligibility.label}：${eligibility.message}` : null,
         households: assignments.filter((a) => a.current).length,
         limit,
-        editable: h.regionCode.startsWith(auth.regionPrefix),
+        editable: inRegion(auth, h.regionCode),
         assignments,
       };
     },
@@ -443,11 +441,12 @@ export function makePairingService(deps: PairingDeps) {
         // The member must belong to the body (or its groups), which is in the user's scope.
         const [m] = await members.findMany([input.memberId]);
         if (!m) fields.push({ field: 'memberId', label: '联系领导', message: `委员不存在（编号 ${input.memberId}）` });
-        else if (!m.orgPath.startsWith(org.path)) fields.push({ field: 'memberId', label: '联系领导', message: `委员“${m.name}”不属于“${org.name}”` });
+        else if (!m.orgPath.startsWith(org.path)) fields.push({ field: 'memberId', label: '联系领导', message: `${inScope(auth, m.orgPath) ? `委员“${m.name}”` : `委员编号 ${m.id} `}不属于“${org.name}”` });
       }
       const village = /^\d{12}$/.test(input.villageCode) && (await regions.exists(input.villageCode)) ? await regions.get(input.villageCode) : null;
       if (!village) fields.push({ field: 'villageCode', label: '帮扶村', message: '行政区划代码不存在' });
       else if (village.level !== 5) fields.push({ field: 'villageCode', label: '帮扶村', message: `“${village.name}”不是村级行政区划` });
+      else if (!inRegion(auth, village.code)) fields.push({ field: 'villageCode', label: '帮扶村', message: '不在您的管辖范围内' });
       if (fields.length) throw validationError(fields);
       const row = await repo.insertLeaderVillage({
         kind: input.kind,

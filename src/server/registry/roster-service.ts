@@ -2,7 +2,7 @@ import { maskIdNumber } from '../../domain/registry/id-number';
 import { checkHousehold, PERSON_LABELS, type CheckedPerson, type HouseholdInput } from '../../domain/registry/validate-household';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireRegion, requireRole } from '../auth/access';
+import { ID_NUMBER_TAKEN_ELSEWHERE, inRegion, maySeeIdNumbers, requireRegion, requireRole, scopedMessage } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import type { RegionsService } from '../regions/service';
 import { ROSTER_LABELS, ROSTER_LETTERS, type RosterExportRow, type RosterRow } from './roster';
@@ -211,7 +211,7 @@ export function makeRosterService(deps: RosterDeps) {
         const region = known.get(code);
         if (!region) errors.push(at(row, 'villageCode', `区划代码 ${code} 不存在，请核对村级区划代码`));
         else if (region.level !== 5) errors.push(at(row, 'villageCode', `区划代码 ${code}（${region.name}）不是村级区划，应填写 12 位村级区划代码`));
-        else if (!code.startsWith(auth.regionPrefix)) errors.push(at(row, 'villageCode', `${region.name}（${code}）不在您的管辖范围内`));
+        else if (!inRegion(auth, code)) errors.push(at(row, 'villageCode', `${region.name}（${code}）不在您的管辖范围内`));
       }
 
       // 4. One person, one household: an ID number already in another household of the registry.
@@ -226,7 +226,7 @@ export function makeRosterService(deps: RosterDeps) {
         const g = groupOfId.get(p.idNumber);
         const own = g ? existingHouseholds.get(g.key) : undefined;
         if (own?.id === p.householdId) continue;
-        errors.push(at(row, 'idNumber', `${maskIdNumber(p.idNumber)}（${p.name}）已在其他户（村代码 ${p.villageCode}，户编号 ${p.number}）中，一人只能属于一户`));
+        errors.push(at(row, 'idNumber', `${maskIdNumber(p.idNumber)}${scopedMessage(auth, p.villageCode, () => `（${p.name}）已在其他户（村代码 ${p.villageCode}，户编号 ${p.number}）中，一人只能属于一户`, `：${ID_NUMBER_TAKEN_ELSEWHERE}`)}`));
       }
 
       if (errors.length === 0 && order.length === 0) errors.push({ field: 'file', label: '导入文件', message: '文件中没有可导入的成员（请从第 3 行起填写）' });

@@ -11,7 +11,7 @@ import { AppError, validationError, type FieldError } from '../../domain/shared/
 import type { Auth } from '../auth/access';
 import type { AuditService } from '../audit/service';
 import { householdSnapshot, snapshotOf } from '../audit/snapshots';
-import { requireRegion, requireRole } from '../auth/access';
+import { ID_NUMBER_TAKEN_ELSEWHERE, maySeeIdNumbers, requireRegion, requireRole, scopedMessage } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import type { Db } from '../db/connection';
 import { LEVEL_DIGITS } from '../regions/china-division';
@@ -100,12 +100,12 @@ export function makeRegistryService(deps: RegistryDeps) {
   }
 
   /** One person, one household (issue 3): an ID number already in another household is refused, naming it. */
-  async function idNumbersFree(ids: string[], exceptHousehold: number | null, r: RegistryRepo = repo): Promise<FieldError[]> {
+  async function idNumbersFree(auth: Auth, ids: string[], exceptHousehold: number | null, r: RegistryRepo = repo): Promise<FieldError[]> {
     const taken = (await r.personsByIdNumbers(ids)).filter((p) => p.householdId !== exceptHousehold);
     return taken.map((p) => ({
       field: 'persons',
       label: '身份证号',
-      message: `${maskIdNumber(p.idNumber)}（${p.name}）已在其他户（村代码 ${p.villageCode}，户编号 ${p.number}）中，一人只能属于一户`,
+      message: `${maskIdNumber(p.idNumber)}${scopedMessage(auth, p.villageCode, () => `（${p.name}）已在其他户（村代码 ${p.villageCode}，户编号 ${p.number}）中，一人只能属于一户`, `：${ID_NUMBER_TAKEN_ELSEWHERE}`)}`,
     }));
   }
 
@@ -269,7 +269,7 @@ export function makeRegistryService(deps: RegistryDeps) {
       if (errors.length) throw validationError(errors);
       const tx = repoIn(handle);
       await villageIn(tx, auth, input.villageCode);
-      const taken = await idNumbersFree(persons.map((p) => p.idNumber), null, tx);
+      const taken = await idNumbersFree(auth, persons.map((p) => p.idNumber), null, tx);
       if (taken.length) throw validationError(taken);
       if (await tx.householdByNumber(input.villageCode, input.number.trim()))
         throw validationError([{ field: 'number', label: '户编号', message: `本村已有户编号 ${input.number.trim()}` }]);
@@ -347,7 +347,7 @@ export function makeRegistryService(deps: RegistryDeps) {
       const { persons, errors } = checkHousehold(merged, now());
       if (errors.length) throw validationError(errors);
       if (input.persons) {
-        const taken = await idNumbersFree(persons.map((p) => p.idNumber), id);
+        const taken = await idNumbersFree(auth, persons.map((p) => p.idNumber), id);
         if (taken.length) throw validationError(taken);
       }
       // Size, attribute, main cause and labour are part of the as-of figures: a change of any is a dated history row.

@@ -49,7 +49,15 @@ function setServerErrors(form: ReturnType<typeof Form.useForm<OrgFormValues>>[0]
   return fields.length > 0;
 }
 
-function OrgFields({ mode }: { mode: 'create' | 'edit' }) {
+/**
+ * What the server allows as a body's region (issue 9): within the parent body's region — except under the root body —
+ * and never outside the user's own scope.
+ */
+function regionRule(parent: Org | null | undefined): string {
+  return parent && parent.parentId !== null ? `须在上级单位所在地区（${parent.regionName ?? parent.regionCode ?? '—'}）之内` : '不能超出您的管辖范围';
+}
+
+function OrgFields({ mode, parent }: { mode: 'create' | 'edit'; parent: Org | null | undefined }) {
   return (
     <>
       <Form.Item label="名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写名称' }, { max: 100, message: '不能超过 100 字' }]}>
@@ -67,7 +75,7 @@ function OrgFields({ mode }: { mode: 'create' | 'edit' }) {
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item label="所在行政区划" name="regionCode" rules={[{ required: true, message: '请选择所在行政区划' }]}>
+      <Form.Item label="所在行政区划" name="regionCode" extra={regionRule(parent)} rules={[{ required: true, message: '请选择所在行政区划' }]}>
         <RegionPicker maxLevel={3} placeholder="省 / 市 / 县" />
       </Form.Item>
     </>
@@ -148,7 +156,7 @@ function OrgDetail({ org, parent, canEdit, onCreateChild, onDeleted }: { org: Or
             onFinish={(v) => void save(v)}
             style={{ maxWidth: 560 }}
           >
-            <OrgFields mode="edit" />
+            <OrgFields mode="edit" parent={parent} />
             <Button type="primary" htmlType="submit" loading={update.isPending}>
               保存
             </Button>
@@ -197,7 +205,7 @@ function CreateOrgModal({ parent, open, onClose, onCreated }: { parent: Org | nu
         preserve={false}
         initialValues={{ kind: '政协', level: nextLevel, regionCode: parent?.regionCode ?? undefined }}
       >
-        <OrgFields mode="create" />
+        <OrgFields mode="create" parent={parent} />
       </Form>
     </Modal>
   );
