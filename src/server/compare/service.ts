@@ -6,7 +6,7 @@ import { checkIdNumber } from '../../domain/registry/id-number';
 import type { HouseholdInput } from '../../domain/registry/validate-household';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { inRegion, maySeeIdNumbers, regionOnLine, requireRegion, requireRole } from '../auth/access';
+import { inRegion, regionOnLine, requireRegion, requireRole } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import type { AuditService } from '../audit/service';
 import { pad12, prefixOf } from '../regions/china-division';

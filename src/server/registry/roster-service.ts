@@ -2,7 +2,7 @@ import { maskIdNumber } from '../../domain/registry/id-number';
 import { checkHousehold, PERSON_LABELS, type CheckedPerson, type HouseholdInput } from '../../domain/registry/validate-household';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { ID_NUMBER_TAKEN_ELSEWHERE, inRegion, maySeeIdNumbers, requireRegion, requireRole, scopedMessage } from '../auth/access';
+import { ID_NUMBER_TAKEN_ELSEWHERE, inRegion, requireRegion, requireRole, scopedMessage } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import type { RegionsService } from '../regions/service';
 import { ROSTER_LABELS, ROSTER_LETTERS, type RosterExportRow, type RosterRow } from './roster';

@@ -11,7 +11,7 @@ import { AppError, validationError, type FieldError } from '../../domain/shared/
 import type { Auth } from '../auth/access';
 import type { AuditService } from '../audit/service';
 import { householdSnapshot, snapshotOf } from '../audit/snapshots';
-import { ID_NUMBER_TAKEN_ELSEWHERE, maySeeIdNumbers, requireRegion, requireRole, scopedMessage } from '../auth/access';
+import { ID_NUMBER_TAKEN_ELSEWHERE, requireRegion, requireRole, scopedMessage } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import type { Db } from '../db/connection';
 import { LEVEL_DIGITS } from '../regions/china-division';
