@@ -1,17 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { sessionCookieOptions } from '../http/cookies';
+import { id, name, oneOf, secret } from '../http/zod';
 import type { Services } from '../services';
 import { authOf } from './access';
 import { SESSION_COOKIE } from './service';
 
 export async function authRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const secure = process.env.TAIZHANG_SECURE_COOKIE === '1';
 
-  r.post('/api/auth/login', { schema: { tags: ['auth'], summary: '登录', body: z.object({ username: z.string().min(1), password: z.string().min(1) }) } }, async (req, reply) => {
+  r.post('/api/auth/login', { schema: { tags: ['auth'], summary: '登录', body: z.object({ username: name(50).pipe(z.string().min(1)), password: secret(200).pipe(z.string().min(1)) }) } }, async (req, reply) => {
     const { token, expiresAt, user } = await services.auth.login(req.body.username, req.body.password);
-    reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+    reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(req, expiresAt));
     return { user };
   });
 
@@ -34,12 +35,12 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
         tags: ['auth'],
         summary: '新建用户',
         body: z.object({
-          username: z.string(),
-          displayName: z.string(),
-          password: z.string(),
-          role: z.enum(['sysadmin', 'org_admin', 'member']),
-          orgId: z.number().int(),
-          memberId: z.number().int().nullish(),
+          username: name(50),
+          displayName: name(50),
+          password: secret(200),
+          role: oneOf(['sysadmin', 'org_admin', 'member']),
+          orgId: id(),
+          memberId: id().nullish(),
         }),
       },
     },
