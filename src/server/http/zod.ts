@@ -13,10 +13,12 @@ export const INT32_MAX = 2147483647;
 export const SMALLINT_MIN = -32768;
 export const SMALLINT_MAX = 32767;
 
+/* eslint-disable no-control-regex -- these two patterns exist to find control characters */
 /** Control characters refused in single-line text (all of C0 and DEL). */
 const CONTROL_LINE = /[\u0000-\u001f\u007f]/;
 /** Control characters refused in multi-line text (tab, line feed and carriage return allowed). */
 const CONTROL_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/* eslint-enable no-control-regex */
 
 /** An error message for zod: `必填` when the value is missing, the reason otherwise. */
 const reason = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? '必填' : message);
