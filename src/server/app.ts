@@ -13,7 +13,7 @@ import { authRoutes } from './auth/routes';
 import { SESSION_COOKIE } from './auth/service';
 import type { Database } from './db/connection';
 import { trustProxyFrom } from './http/cookies';
-import { notFoundBody, registerErrorHandler } from './http/errors';
+import { frameworkErrorHandler, notFoundBody, registerErrorHandler } from './http/errors';
 import { checkOrigin, CONTENT_SECURITY_POLICY, isPublicApiRoute } from './http/security';
 import { ledgerRoutes } from './ledger/routes';
 import { orgRoutes } from './orgs/routes';
@@ -48,7 +48,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
   const services = buildServices(options.database, options.now);
   const trustProxy = options.trustProxy ?? trustProxyFrom(process.env.TAIZHANG_TRUST_PROXY);
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, trustProxy });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, trustProxy, frameworkErrors: frameworkErrorHandler });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldError } from '../../domain/shared/errors';
 import { labelOf } from '../../domain/ledger/fields';
@@ -96,6 +96,13 @@ export function postgresDataError(error: unknown): { message: string; fields?: F
     return { message: `${reason}，请检查后重新提交` };
   }
   return null;
+}
+
+/** Errors the router raises before any route runs (Fastify's `frameworkErrors`): a malformed or too long URL. */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode ?? 400;
+  const message = status === 414 ? '请求地址中的参数过长' : '请求地址格式不正确';
+  void reply.status(status).send({ error: { code: 'VALIDATION', message } });
 }
 
 /** The 404 body of an unknown API path. */
