@@ -137,7 +137,9 @@ describe.each(dbKinds())('security on %s', (kind) => {
 
   it('keeps the public routes public: sign-in, health, API docs; unknown API paths stay 404', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'HEAD', url: '/api/health' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/docs/json' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
     expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'wrong-password' } })).statusCode).toBe(401);
     expect((await app.inject({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: '/api/no-such-thing' })).statusCode).toBe(404);

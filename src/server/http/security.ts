@@ -36,6 +36,7 @@ export const PUBLIC_API_ROUTES: ReadonlyArray<{ method: string; url: string | Re
   { method: 'POST', url: '/api/auth/login' },
   { method: 'POST', url: '/api/auth/logout' },
   { method: 'GET', url: '/api/health' },
+  { method: 'HEAD', url: '/api/health' },
   { method: 'GET', url: /^\/api\/docs(\/|$)/ },
   { method: 'HEAD', url: /^\/api\/docs(\/|$)/ },
 ];
