@@ -2,18 +2,21 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes, passwordChangeGate } from './auth/routes';
 import { maskFor } from './auth/masking';
 import { auditRoutes } from './audit/routes';
 import { SESSION_COOKIE } from './auth/service';
 import type { Database } from './db/connection';
-import { notFoundBody, registerErrorHandler } from './http/errors';
+import { trustProxyFrom } from './http/cookies';
+import { frameworkErrorHandler, notFoundBody, registerErrorHandler } from './http/errors';
+import { checkOrigin, CONTENT_SECURITY_POLICY, isPublicApiRoute } from './http/security';
 import { ledgerRoutes } from './ledger/routes';
 import { orgRoutes } from './orgs/routes';
 import { regionRoutes } from './regions/routes';
@@ -25,6 +28,7 @@ import { pairingRoutes } from './pairing/routes';
 import { rosterRoutes } from './registry/roster-routes';
 import { registryRoutes } from './registry/routes';
 import { buildServices, type Services } from './services';
+import { AppError } from '../domain/shared/errors';
 
 export const VERSION = '0.1.0';
 export const WEB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -38,16 +42,23 @@ export interface AppOptions {
   webDir?: string | null;
   /** Largest upload accepted by the import, in bytes. */
   maxUploadBytes?: number;
+  /** Fastify's `trustProxy` (default from TAIZHANG_TRUST_PROXY): whether `X-Forwarded-*` headers are believed. */
+  trustProxy?: boolean | string;
+  /** Called for every route as it is registered (tests enumerate the routes with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
   const services = buildServices(options.database, options.now);
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024 });
+  const trustProxy = options.trustProxy ?? trustProxyFrom(process.env.TAIZHANG_TRUST_PROXY);
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, trustProxy, frameworkErrors: frameworkErrorHandler });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
   await app.register(cookie);
+  await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
   await app.register(multipart, { limits: { fileSize: options.maxUploadBytes ?? 50 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {
@@ -57,15 +68,24 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // The docs page's own policy (hashes of its inline scripts), without forcing HTTPS on a plain-HTTP intranet server.
+    staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
 
   // Who is asking: resolved once per request from the session cookie; each service decides what they may do.
+  // Before any body is read: a cross-site write is refused (403), and a request without a session gets 401 unless
+  // the route is public (sign-in, health, docs), so no one can make the server parse a body or an upload unsigned.
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (req) => {
     req.auth = null;
     if (!req.url.startsWith('/api/')) return;
+    checkOrigin(req);
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.auth = (await services.auth.authenticate(token)) ?? null;
+    if (!req.auth && !isPublicApiRoute(req)) throw new AppError('UNAUTHENTICATED', '请先登录');
   });
   app.addHook('onRequest', passwordChangeGate(services));
 

@@ -110,6 +110,8 @@ export async function withPage(browser: Browser, name: string, fn: (page: Page, 
   page.setDefaultTimeout(20_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  // A script, style or request the Content-Security-Policy blocked counts as a page error too.
+  page.on('console', (m) => void (m.type() === 'error' && /Content[- ]Security[- ]Policy/i.test(m.text()) && pageErrors.push(m.text())));
   try {
     await fn(page, pageErrors);
   } catch (error) {

@@ -3,51 +3,54 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
 import { authOf } from '../auth/access';
-import { idParams } from '../http/zod';
+import { bool, id, idParam, idParams, int, isoDate, key, list, name, smallInt, text } from '../http/zod';
 import type { Services } from '../services';
 import type { StoredScheme } from './service';
 
+/** A number of a scheme (weights, points, thresholds): finite and of a sensible size. */
+const real = () => z.number({ error: '应为数字' }).min(-1e9, { error: '数值超出范围' }).max(1e9, { error: '数值超出范围' });
+const label = (max: number) => name(max).min(1, { error: '必填' });
 const scoring = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('grade') }),
-  z.object({ kind: z.literal('points'), max: z.number().positive() }),
-  z.object({ kind: z.literal('median'), unit: z.string().optional(), bands: z.object({ edges: z.array(z.number()), lowerIsBetter: z.boolean().optional() }).optional() }),
-  z.object({ kind: z.literal('done'), doneGrades: z.array(z.string()).min(1), notDoneGrade: z.string() }),
+  z.object({ kind: z.literal('points'), max: real().positive() }),
+  z.object({ kind: z.literal('median'), unit: name(20).optional(), bands: z.object({ edges: list(real(), 100), lowerIsBetter: bool().optional() }).optional() }),
+  z.object({ kind: z.literal('done'), doneGrades: list(label(20), 20).min(1), notDoneGrade: name(20) }),
 ]);
 const schemeBody = z.object({
-  id: z.string().optional(),
-  name: z.string().max(200),
-  year: z.number().int(),
-  unitKind: z.string().max(20),
-  source: z.string(),
-  scale: z.array(z.string().min(1)).min(2),
-  methods: z.array(z.object({ key: z.string().min(1).max(30), label: z.string().min(1), weight: z.number() })).min(1),
-  contents: z
-    .array(
-      z.object({
-        key: z.string().min(1),
-        name: z.string().min(1),
-        major: z.boolean().optional(),
-        indicators: z.array(z.object({ key: z.string().min(1).max(40), name: z.string().min(1), source: z.string(), scoring, system: z.string().optional() })).min(1),
-      }),
-    )
-    .min(1),
-  gradePoints: z.record(z.string(), z.number()),
-  gradeThresholds: z.array(z.number()),
-  facts: z.array(z.object({ key: z.string().min(1), label: z.string().min(1) })),
-  rules: z.array(
+  id: name(60).optional(),
+  name: name(200),
+  year: smallInt(),
+  unitKind: name(20),
+  source: text(2000),
+  scale: list(label(20), 20).min(2),
+  methods: list(z.object({ key: label(30), label: label(50), weight: real() }), 20).min(1),
+  contents: list(
+    z.object({
+      key: label(40),
+      name: label(200),
+      major: bool().optional(),
+      indicators: list(z.object({ key: label(40), name: label(200), source: text(2000), scoring, system: name(40).optional() }), 200).min(1),
+    }),
+    100,
+  ).min(1),
+  gradePoints: z.record(key(20), real()),
+  gradeThresholds: list(real(), 20),
+  facts: list(z.object({ key: label(40), label: label(200) }), 100),
+  rules: list(
     z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('floor'), id: z.string(), fact: z.string(), min: z.string(), text: z.string() }),
-      z.object({ kind: z.literal('cap'), id: z.string(), items: z.literal('major'), when: z.string(), max: z.string(), text: z.string() }),
-      z.object({ kind: z.literal('veto'), id: z.string(), fact: z.string(), text: z.string() }),
+      z.object({ kind: z.literal('floor'), id: name(40), fact: name(40), min: name(20), text: text(2000) }),
+      z.object({ kind: z.literal('cap'), id: name(40), items: z.literal('major'), when: name(20), max: name(20), text: text(2000) }),
+      z.object({ kind: z.literal('veto'), id: name(40), fact: name(40), text: text(2000) }),
     ]),
+    100,
   ),
-  adjustments: z.array(z.object({ key: z.string().min(1), label: z.string().min(1), sign: z.union([z.literal(1), z.literal(-1)]), max: z.number().nonnegative() })),
-  gradeDescriptions: z.record(z.string(), z.string()).optional(),
-  consequences: z.array(z.object({ grades: z.array(z.string()), action: z.string().min(1), source: z.string() })).optional(),
+  adjustments: list(z.object({ key: label(40), label: label(200), sign: z.union([z.literal(1), z.literal(-1)]), max: real().nonnegative() }), 100),
+  gradeDescriptions: z.record(key(20), text(2000)).optional(),
+  consequences: list(z.object({ grades: list(name(20), 20), action: label(2000), source: text(2000) }), 100).optional(),
 });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const attachment = (name: string) => `attachment; filename="assessment.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
-const roundParams = z.object({ id: z.coerce.number().int(), unitKey: z.string() });
+const roundParams = z.object({ id: idParam(), unitKey: name(40) });
 
 /** Assessment (考核, issue 5): schemes as data, rounds, the score grid, results with their explanations. */
 export async function assessmentRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -61,12 +64,12 @@ export async function assessmentRoutes(app: FastifyInstance, { services }: { ser
   );
   r.post(
     '/api/assessment/schemes/:id/copy',
-    { schema: { tags, summary: '复制考核方案（系统管理员；副本可修改）', params: idParams, body: z.object({ code: z.string().optional(), name: z.string().optional() }) } },
+    { schema: { tags, summary: '复制考核方案（系统管理员；副本可修改）', params: idParams, body: z.object({ code: name(60).optional(), name: name(200).optional() }) } },
     async (req, reply) => reply.code(201).send(await svc.copyScheme(authOf(req), req.params.id, req.body)),
   );
   r.put(
     '/api/assessment/schemes/:id',
-    { schema: { tags, summary: '修改方案副本（内置方案和已被结束轮次使用的方案不能修改）', params: idParams, body: z.object({ scheme: schemeBody, version: z.number().int() }) } },
+    { schema: { tags, summary: '修改方案副本（内置方案和已被结束轮次使用的方案不能修改）', params: idParams, body: z.object({ scheme: schemeBody, version: int() }) } },
     async (req) => svc.updateScheme(authOf(req), req.params.id, { scheme: req.body.scheme as StoredScheme, version: req.body.version }),
   );
 
@@ -83,11 +86,11 @@ export async function assessmentRoutes(app: FastifyInstance, { services }: { ser
         tags,
         summary: '新建考核轮次（方案、年度、考核对象、截止日期）',
         body: z.object({
-          schemeId: z.number().int(),
-          name: z.string(),
-          year: z.number().int(),
-          units: z.array(z.object({ unitKey: z.string(), name: z.string(), kind: z.string(), ref: z.string().optional() })),
-          deadlines: z.object({ selfEvaluation: z.string().optional(), methods: z.record(z.string(), z.string()).optional() }).optional(),
+          schemeId: id(),
+          name: name(200),
+          year: smallInt(),
+          units: list(z.object({ unitKey: name(40), name: name(100), kind: name(12), ref: name(40).optional() }), 10_000),
+          deadlines: z.object({ selfEvaluation: isoDate().optional(), methods: z.record(key(30), isoDate()).optional() }).optional(),
         }),
       },
     },
@@ -102,8 +105,8 @@ export async function assessmentRoutes(app: FastifyInstance, { services }: { ser
         summary: '录入评分（一批：考核对象 × 考核方式 × 指标；有一项不合格则全部不写入；entry 为 null 清除）',
         params: idParams,
         body: z.object({
-          version: z.number().int().optional(),
-          entries: z.array(z.object({ unitKey: z.string(), methodKey: z.string(), indicatorKey: z.string(), entry: z.unknown() })).max(200_000),
+          version: int().optional(),
+          entries: list(z.object({ unitKey: name(40), methodKey: name(30), indicatorKey: name(40), entry: z.unknown() }), 200_000),
         }),
       },
     },
@@ -116,7 +119,7 @@ export async function assessmentRoutes(app: FastifyInstance, { services }: { ser
         tags,
         summary: '考核对象的认定事项（是/否）与加减分',
         params: roundParams,
-        body: z.object({ facts: z.record(z.string(), z.unknown()).optional(), adjustments: z.record(z.string(), z.unknown()).optional(), version: z.number().int().optional() }),
+        body: z.object({ facts: z.record(key(40), z.unknown()).optional(), adjustments: z.record(key(40), z.unknown()).optional(), version: int().optional() }),
       },
     },
     async (req) =>
@@ -145,7 +148,7 @@ export async function assessmentRoutes(app: FastifyInstance, { services }: { ser
   });
   r.post(
     '/api/assessment/rounds/:id/close',
-    { schema: { tags, summary: '结束本轮考核（评分须完整；结束后不能修改，方案锁定）', params: idParams, body: z.object({ version: z.number().int() }) } },
+    { schema: { tags, summary: '结束本轮考核（评分须完整；结束后不能修改，方案锁定）', params: idParams, body: z.object({ version: int() }) } },
     async (req) => svc.closeRound(authOf(req), req.params.id, req.body),
   );
 }

@@ -4,6 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
 import { MAX_PASSWORD_LENGTH } from '../../domain/auth/password-policy';
+import { sessionCookieOptions } from '../http/cookies';
+import { id, name, oneOf, secret } from '../http/zod';
 import type { Services } from '../services';
 import { idParams } from '../http/zod';
 import { authOf } from './access';
@@ -25,7 +27,6 @@ function clientOf(req: FastifyRequest) {
 
 export async function authRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const secure = process.env.TAIZHANG_SECURE_COOKIE === '1';
 
   // Per-address limit on the sign-in route (issue 9: “200 wrong passwords in 21 s”); the account lockout is in the
   // service. Registered here unless the app already has the plugin.
@@ -44,7 +45,7 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
     },
     async (req, reply) => {
       const { token, expiresAt, user } = await services.auth.login(req.body.username, req.body.password, clientOf(req));
-      reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+      reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(req, expiresAt));
       return { user };
     },
   );
@@ -88,12 +89,12 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
         tags: ['auth'],
         summary: '新建用户',
         body: z.object({
-          username: z.string().max(100),
-          displayName: z.string().max(100),
-          password: z.string().max(MAX_PASSWORD_LENGTH),
-          role: z.enum(['sysadmin', 'org_admin', 'member']),
-          orgId: z.number().int(),
-          memberId: z.number().int().nullish(),
+          username: name(50),
+          displayName: name(50),
+          password: secret(MAX_PASSWORD_LENGTH),
+          role: oneOf(['sysadmin', 'org_admin', 'member']),
+          orgId: id(),
+          memberId: id().nullish(),
         }),
       },
     },

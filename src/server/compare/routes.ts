@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
 import { authOf } from '../auth/access';
-import { idParams, optionalBool, optionalInt, page, pageSize } from '../http/zod';
+import { id, idParams, list, name, optionalBool, optionalInt, page, pageSize, regionPrefix, text, timestamp } from '../http/zod';
 import type { Services } from '../services';
 import { ListFileError, readListFile, type EncodingChoice, type ListTable } from './list-file';
 
@@ -48,11 +48,11 @@ export async function compareRoutes(app: FastifyInstance, { services }: { servic
         tags,
         summary: '导入部门名单（.xlsx 或 .csv；逐行校验身份证号，一行有错则全部不写入，除非选择跳过有错误的行）',
         querystring: z.object({
-          name: z.string().optional(),
-          department: z.string().optional(),
-          idColumn: z.string().optional(),
-          nameColumn: z.string().optional(),
-          detailColumn: z.string().optional(),
+          name: name(100).optional(),
+          department: name(30).optional(),
+          idColumn: name(100).optional(),
+          nameColumn: name(100).optional(),
+          detailColumn: name(100).optional(),
           encoding,
           skipInvalid: optionalBool,
         }),
@@ -78,7 +78,7 @@ export async function compareRoutes(app: FastifyInstance, { services }: { servic
   r.get('/api/compare/lists/:id', { schema: { tags, summary: '一份部门名单', params: idParams } }, async (req) => svc.list(authOf(req), req.params.id));
   r.get(
     '/api/compare/lists/:id/rows',
-    { schema: { tags, summary: '部门名单的数据行（分页；q 按身份证号前缀或姓名查找）', params: idParams, querystring: z.object({ q: z.string().optional(), page, pageSize }) } },
+    { schema: { tags, summary: '部门名单的数据行（分页；q 按身份证号前缀或姓名查找）', params: idParams, querystring: z.object({ q: name(100).optional(), page, pageSize }) } },
     async (req) => svc.listRows(authOf(req), req.params.id, req.query),
   );
   r.delete('/api/compare/lists/:id', { schema: { tags, summary: '删除部门名单（已有的比对线索保留其证据）', params: idParams } }, async (req, reply) => {
@@ -87,10 +87,10 @@ export async function compareRoutes(app: FastifyInstance, { services }: { servic
   });
 
   // --- comparisons ---------------------------------------------------------------------------------------------------
-  const listIds = z.array(z.number().int());
+  const listIds = list(id(), 100);
   r.post(
     '/api/compare/runs',
-    { schema: { tags, summary: '比对建档立卡户全部家庭成员（按地区，默认本人管辖范围）', body: z.object({ region: z.string().optional(), listIds }) } },
+    { schema: { tags, summary: '比对建档立卡户全部家庭成员（按地区，默认本人管辖范围）', body: z.object({ region: regionPrefix().optional(), listIds }) } },
     async (req, reply) => reply.status(201).send(await svc.compareRegistry(authOf(req), req.body)),
   );
   r.post(
@@ -116,7 +116,7 @@ export async function compareRoutes(app: FastifyInstance, { services }: { servic
         tags,
         summary: '一次比对的线索（按村、户、人排列，含证据）',
         params: idParams,
-        querystring: z.object({ village: z.string().optional(), decision: z.enum(['undecided', '属实', '不属实']).optional(), page, pageSize }),
+        querystring: z.object({ village: name(12).optional(), decision: z.enum(['undecided', '属实', '不属实']).optional(), page, pageSize }),
       },
     },
     async (req) => svc.hits(authOf(req), req.params.id, req.query),
@@ -129,7 +129,7 @@ export async function compareRoutes(app: FastifyInstance, { services }: { servic
         tags,
         summary: '记录村民代表大会对线索的评议结果（属实 / 不属实）；不改变贫困户的状态和成员',
         params: idParams,
-        body: z.object({ decision: z.string(), outcome: z.string(), expectedDecidedAt: z.string().nullable() }),
+        body: z.object({ decision: name(10), outcome: text(2000), expectedDecidedAt: timestamp().or(z.literal('')).nullable() }),
       },
     },
     async (req) => svc.decide(authOf(req), req.params.id, req.body),

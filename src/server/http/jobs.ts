@@ -155,7 +155,7 @@ export const jobErrorSchema = z
 
 export const jobCreatedSchema = z.object({ jobId: z.string().describe('导入任务编号，用于查询进度') });
 
-export const jobParams = z.object({ id: z.string() });
+export const jobParams = z.object({ id: z.string().max(60) });
 
 /** The polled state of a job whose phases are `phases` and whose result is `result`. */
 export function jobViewSchema<const P extends readonly [string, ...string[]], R extends z.ZodType>(phases: P, result: R) {

@@ -4,28 +4,28 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
 import { authOf, maySeeIdNumbers } from '../auth/access';
-import { idParams, optionalBool, optionalInt, page, pageSize } from '../http/zod';
+import { bool, coercedInt, id, idParams, int, list, money, name, oneOf, optionalBool, optionalInt, page, pageSize, smallInt, text } from '../http/zod';
 import type { Services } from '../services';
 import { buildSummaryXlsx, buildTemplate, ImportFileError, parseImport, writeEntriesXlsx } from './excel';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const amount = z.union([z.string(), z.number()]).nullish();
+const amount = money().nullish();
 /** The request shape; every rule of seed 000 is checked in the domain (validateEntry) with field-named messages. */
 const entryBody = z.object({
-  orgId: z.number().int(),
-  memberIds: z.array(z.number().int()).optional(),
-  subtypeCode: z.string(),
-  count: z.number().int().nullish(),
-  target: z.object({ kind: z.enum(['region', 'text']), regionCode: z.string().nullish(), text: z.string().nullish() }).nullable(),
-  content: z.string(),
+  orgId: id(),
+  memberIds: list(id(), 500).optional(),
+  subtypeCode: name(10),
+  count: int().nullish(),
+  target: z.object({ kind: oneOf(['region', 'text']), regionCode: name(12).nullish(), text: name(200).nullish() }).nullable(),
+  content: text(5000),
   funds: z.object({ donation: amount, personal: amount, social: amount, bank: amount, fiscal: amount }).partial().optional(),
-  beneficiaries: z.number().int().nullish(),
-  deepPoverty: z.boolean().nullish(),
-  startYear: z.number().int(),
-  endYear: z.number().int().nullish(),
-  documentNumber: z.string().nullish(),
-  notOfficialDuty: z.boolean().optional().describe('确认本事项不属于委员职务履职；须为 true'),
+  beneficiaries: int().nullish(),
+  deepPoverty: bool().nullish(),
+  startYear: smallInt(),
+  endYear: smallInt().nullish(),
+  documentNumber: name(100).nullish(),
+  notOfficialDuty: bool().optional().describe('确认本事项不属于委员职务履职；须为 true'),
 });
 
 const filters = {
@@ -35,7 +35,7 @@ const filters = {
   categoryCode: z.string().regex(/^\d{2}$/).optional(),
   subtypeCode: z.string().regex(/^\d{4}$/).optional(),
   deepPoverty: optionalBool,
-  q: z.string().optional(),
+  q: name(100).optional(),
 };
 
 function attachment(name: string): string {
@@ -59,12 +59,12 @@ export async function ledgerRoutes(app: FastifyInstance, { services }: { service
   r.get('/api/ledger/entries/:id', { schema: { tags: ['ledger'], summary: '事项详情', params: idParams } }, async (req) => ledger.get(authOf(req), req.params.id));
   r.patch(
     '/api/ledger/entries/:id',
-    { schema: { tags: ['ledger'], summary: '修改事项（须带 version）', params: idParams, body: entryBody.partial().extend({ version: z.number().int() }) } },
+    { schema: { tags: ['ledger'], summary: '修改事项（须带 version）', params: idParams, body: entryBody.partial().extend({ version: int() }) } },
     async (req) => ledger.update(authOf(req), req.params.id, req.body),
   );
   r.delete(
     '/api/ledger/entries/:id',
-    { schema: { tags: ['ledger'], summary: '删除事项', params: idParams, querystring: z.object({ version: z.coerce.number().int() }) } },
+    { schema: { tags: ['ledger'], summary: '删除事项', params: idParams, querystring: z.object({ version: coercedInt() }) } },
     async (req, reply) => {
       await ledger.remove(authOf(req), req.params.id, req.query.version);
       return reply.status(204).send();

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access';
-import { idParams, optionalInt, page, pageSize } from '../http/zod';
+import { id, idParams, int, isoDate, name, oneOf, optionalInt, page, pageSize, text } from '../http/zod';
 import type { Services } from '../services';
 
 export async function orgRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -16,7 +16,7 @@ export async function orgRoutes(app: FastifyInstance, { services }: { services: 
       schema: {
         tags: ['orgs'],
         summary: '新建下级单位',
-        body: z.object({ parentId: z.number().int(), name: z.string(), kind: z.string(), level: z.string(), regionCode: z.string() }),
+        body: z.object({ parentId: id(), name: name(100), kind: name(20), level: name(10), regionCode: name(12) }),
       },
     },
     async (req, reply) => reply.status(201).send(await services.orgs.create(authOf(req), req.body)),
@@ -28,7 +28,7 @@ export async function orgRoutes(app: FastifyInstance, { services }: { services: 
         tags: ['orgs'],
         summary: '修改单位',
         params: idParams,
-        body: z.object({ name: z.string().optional(), kind: z.string().optional(), regionCode: z.string().optional(), version: z.number().int() }),
+        body: z.object({ name: name(100).optional(), kind: name(20).optional(), regionCode: name(12).optional(), version: int() }),
       },
     },
     async (req) => services.orgs.update(authOf(req), req.params.id, req.body),
@@ -39,13 +39,13 @@ export async function orgRoutes(app: FastifyInstance, { services }: { services: 
   });
 
   const memberBody = {
-    name: z.string().optional(),
-    sector: z.string().optional(),
-    phone: z.string().optional(),
-    skills: z.string().optional(),
-    status: z.enum(['normal', 'unable']).optional(),
-    unableReason: z.string().nullish(),
-    unableFrom: z.string().nullish(),
+    name: name(50).optional(),
+    sector: name(50).optional(),
+    phone: name(30).optional(),
+    skills: text(2000).optional(),
+    status: oneOf(['normal', 'unable']).optional(),
+    unableReason: text(2000).nullish(),
+    unableFrom: isoDate().nullish(),
   };
   r.get(
     '/api/members',
@@ -53,7 +53,7 @@ export async function orgRoutes(app: FastifyInstance, { services }: { services: 
       schema: {
         tags: ['members'],
         summary: '委员列表（委员信息管理）',
-        querystring: z.object({ orgId: optionalInt, q: z.string().optional(), status: z.enum(['normal', 'unable']).optional(), page, pageSize }),
+        querystring: z.object({ orgId: optionalInt, q: name(100).optional(), status: z.enum(['normal', 'unable']).optional(), page, pageSize }),
       },
     },
     async (req) => services.members.list(authOf(req), req.query),
@@ -65,12 +65,12 @@ export async function orgRoutes(app: FastifyInstance, { services }: { services: 
   r.get('/api/members/:id', { schema: { tags: ['members'], summary: '委员', params: idParams } }, async (req) => services.members.get(authOf(req), req.params.id));
   r.post(
     '/api/members',
-    { schema: { tags: ['members'], summary: '新增委员', body: z.object({ orgId: z.number().int(), ...memberBody }) } },
+    { schema: { tags: ['members'], summary: '新增委员', body: z.object({ orgId: id(), ...memberBody }) } },
     async (req, reply) => reply.status(201).send(await services.members.create(authOf(req), req.body.orgId, req.body)),
   );
   r.patch(
     '/api/members/:id',
-    { schema: { tags: ['members'], summary: '修改委员信息或标注状态', params: idParams, body: z.object({ ...memberBody, version: z.number().int() }) } },
+    { schema: { tags: ['members'], summary: '修改委员信息或标注状态', params: idParams, body: z.object({ ...memberBody, version: int() }) } },
     async (req) => services.members.update(authOf(req), req.params.id, req.body),
   );
 }

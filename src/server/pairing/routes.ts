@@ -3,17 +3,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
 import { authOf } from '../auth/access';
-import { idParams, optionalBool, optionalInt, page, pageSize } from '../http/zod';
+import { bool, id, idParams, int, isoDate, name, optionalBool, optionalInt, page, pageSize, regionPrefix, text } from '../http/zod';
 import type { Services } from '../services';
 
 const helperFields = {
-  name: z.string(),
-  unit: z.string(),
-  kind: z.string(),
-  level: z.string(),
-  post: z.string().optional(),
-  phone: z.string().optional(),
-  regionCode: z.string(),
+  name: name(50),
+  unit: name(100),
+  kind: name(12),
+  level: name(6),
+  post: name(50).optional(),
+  phone: name(20).optional(),
+  regionCode: name(12),
 };
 
 /** 帮扶责任人 and visits (seed 004), leader–village links (seed 002): issue 4. */
@@ -24,7 +24,7 @@ export async function pairingRoutes(app: FastifyInstance, { services }: { servic
 
   r.get(
     '/api/pairing/helpers',
-    { schema: { tags, summary: '帮扶责任人列表（本地区及上级地区的人员，含现联系户数）', querystring: z.object({ region: z.string().optional(), q: z.string().optional(), active: optionalBool, page, pageSize }) } },
+    { schema: { tags, summary: '帮扶责任人列表（本地区及上级地区的人员，含现联系户数）', querystring: z.object({ region: regionPrefix().optional(), q: name(100).optional(), active: optionalBool, page, pageSize }) } },
     async (req) => svc.helpers(authOf(req), req.query),
   );
   r.post('/api/pairing/helpers', { schema: { tags, summary: '新增帮扶责任人（乡镇以上干部或企业中层以上管理人员）', body: z.object(helperFields) } }, async (req, reply) =>
@@ -33,29 +33,29 @@ export async function pairingRoutes(app: FastifyInstance, { services }: { servic
   r.get('/api/pairing/helpers/:id', { schema: { tags, summary: '帮扶责任人及其联系的贫困户（现在与过去）', params: idParams } }, async (req) => svc.helper(authOf(req), req.params.id));
   r.patch(
     '/api/pairing/helpers/:id',
-    { schema: { tags, summary: '修改帮扶责任人；active=false 停用（须先更换其联系的户）', params: idParams, body: z.object(helperFields).partial().extend({ active: z.boolean().optional(), version: z.number().int() }) } },
+    { schema: { tags, summary: '修改帮扶责任人；active=false 停用（须先更换其联系的户）', params: idParams, body: z.object(helperFields).partial().extend({ active: bool().optional(), version: int() }) } },
     async (req) => svc.updateHelper(authOf(req), req.params.id, req.body),
   );
 
   r.get('/api/pairing/households/:id', { schema: { tags, summary: '贫困户的帮扶责任人（含调整记录）与走访记录', params: idParams } }, async (req) => svc.household(authOf(req), req.params.id));
   r.post(
     '/api/pairing/households/:id/assignments',
-    { schema: { tags, summary: '确定帮扶责任人（自某日起，默认今天；每人不超过 3 户）', params: idParams, body: z.object({ helperId: z.number().int(), fromOn: z.string().optional(), reason: z.string().optional() }) } },
+    { schema: { tags, summary: '确定帮扶责任人（自某日起，默认今天；每人不超过 3 户）', params: idParams, body: z.object({ helperId: id(), fromOn: isoDate().optional(), reason: text(2000).optional() }) } },
     async (req, reply) => reply.code(201).send(await svc.assign(authOf(req), req.params.id, req.body)),
   );
   r.post(
     '/api/pairing/assignments/:id/end',
-    { schema: { tags, summary: '结束帮扶（至某日，默认今天）', params: idParams, body: z.object({ toOn: z.string().optional(), reason: z.string().optional() }) } },
+    { schema: { tags, summary: '结束帮扶（至某日，默认今天）', params: idParams, body: z.object({ toOn: isoDate().optional(), reason: text(2000).optional() }) } },
     async (req) => svc.endAssignment(authOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/pairing/assignments/:id/replace',
-    { schema: { tags, summary: '更换帮扶责任人（原帮扶关系于当日结束，新帮扶关系自当日开始）', params: idParams, body: z.object({ helperId: z.number().int(), on: z.string().optional(), reason: z.string() }) } },
+    { schema: { tags, summary: '更换帮扶责任人（原帮扶关系于当日结束，新帮扶关系自当日开始）', params: idParams, body: z.object({ helperId: id(), on: isoDate().optional(), reason: text(2000) }) } },
     async (req) => svc.replace(authOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/pairing/households-without-helper',
-    { schema: { tags, summary: '无帮扶责任人的贫困户和脱贫户（某日，默认今天）', querystring: z.object({ region: z.string().optional(), on: z.string().optional(), page, pageSize }) } },
+    { schema: { tags, summary: '无帮扶责任人的贫困户和脱贫户（某日，默认今天）', querystring: z.object({ region: regionPrefix().optional(), on: isoDate().optional(), page, pageSize }) } },
     async (req) => svc.withoutHelper(authOf(req), req.query),
   );
 
@@ -66,7 +66,7 @@ export async function pairingRoutes(app: FastifyInstance, { services }: { servic
         tags,
         summary: '记录走访（帮扶走访或家庭医生）',
         params: idParams,
-        body: z.object({ kind: z.string(), visitedOn: z.string().optional(), helperId: z.number().int().nullish(), visitor: z.string().optional(), content: z.string() }),
+        body: z.object({ kind: name(10), visitedOn: isoDate().optional(), helperId: id().nullish(), visitor: name(50).optional(), content: text(5000) }),
       },
     },
     async (req, reply) => reply.code(201).send(await svc.addVisit(authOf(req), req.params.id, req.body)),
@@ -96,7 +96,7 @@ export async function pairingRoutes(app: FastifyInstance, { services }: { servic
       schema: {
         tags,
         summary: '半年内未上门回访的脱贫户（默认本半年；year、half=1 上半年 / 2 下半年）',
-        querystring: z.object({ region: z.string().optional(), year: optionalInt, half: optionalInt, page, pageSize }),
+        querystring: z.object({ region: regionPrefix().optional(), year: optionalInt, half: optionalInt, page, pageSize }),
       },
     },
     async (req) => svc.missingVisits(authOf(req), req.query),
@@ -108,7 +108,7 @@ export async function pairingRoutes(app: FastifyInstance, { services }: { servic
       schema: {
         tags,
         summary: '领导联系村、机关定点帮扶村、经促分会和工商联商会帮扶村',
-        querystring: z.object({ orgId: optionalInt, kind: z.string().optional(), current: optionalBool, page, pageSize }),
+        querystring: z.object({ orgId: optionalInt, kind: name(12).optional(), current: optionalBool, page, pageSize }),
       },
     },
     async (req) => svc.leaderVillages(authOf(req), req.query),
@@ -120,13 +120,13 @@ export async function pairingRoutes(app: FastifyInstance, { services }: { servic
         tags,
         summary: '新增帮扶村记录',
         body: z.object({
-          kind: z.string(),
-          orgId: z.number().int(),
-          memberId: z.number().int().nullish(),
-          holder: z.string().optional(),
-          villageCode: z.string(),
-          fromOn: z.string().optional(),
-          toOn: z.string().nullish(),
+          kind: name(12),
+          orgId: id(),
+          memberId: id().nullish(),
+          holder: name(100).optional(),
+          villageCode: name(12),
+          fromOn: isoDate().optional(),
+          toOn: isoDate().nullish(),
         }),
       },
     },
@@ -134,7 +134,7 @@ export async function pairingRoutes(app: FastifyInstance, { services }: { servic
   );
   r.patch(
     '/api/pairing/leader-villages/:id',
-    { schema: { tags, summary: '修改帮扶村记录（起止日期、帮扶单位；填写结束日期即结束联系）', params: idParams, body: z.object({ fromOn: z.string().optional(), toOn: z.string().nullish(), holder: z.string().optional() }) } },
+    { schema: { tags, summary: '修改帮扶村记录（起止日期、帮扶单位；填写结束日期即结束联系）', params: idParams, body: z.object({ fromOn: isoDate().optional(), toOn: isoDate().nullish(), holder: name(100).optional() }) } },
     async (req) => svc.updateLeaderVillage(authOf(req), req.params.id, req.body),
   );
   r.delete('/api/pairing/leader-villages/:id', { schema: { tags, summary: '删除错误录入的帮扶村记录', params: idParams } }, async (req, reply) => {

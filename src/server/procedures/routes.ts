@@ -3,21 +3,21 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
 import { authOf, maySeeIdNumbers } from '../auth/access';
-import { idParams, optionalInt, page, pageSize } from '../http/zod';
+import { id, idParams, int, isoDate, list, name, oneOf, optionalInt, page, pageSize, regionPrefix, smallInt, text } from '../http/zod';
 import { householdFields } from '../registry/routes';
 import type { Services } from '../services';
 
 const stepSchema = z.object({
-  key: z.string(),
-  name: z.string(),
-  level: z.string(),
-  requires: z.array(z.string()),
-  minDays: z.number().int().optional(),
+  key: name(30),
+  name: name(50),
+  level: name(10),
+  requires: list(name(30), 50),
+  minDays: int().optional(),
 });
 const record = z.object({
-  notice: z.object({ from: z.string(), objections: z.string().optional() }).optional(),
-  assembly: z.object({ representatives: z.number().int(), present: z.number().int(), votesFor: z.number().int(), votesAgainst: z.number().int() }).optional(),
-  confirmedBy: z.string().optional(),
+  notice: z.object({ from: isoDate(), objections: text(2000).optional() }).optional(),
+  assembly: z.object({ representatives: int(), present: int(), votesFor: int(), votesAgainst: int() }).optional(),
+  confirmedBy: name(50).optional(),
 });
 
 /** Procedures of 动态调整 (issue 4): definitions as data, runs step by step with evidence, certificates. */
@@ -36,8 +36,8 @@ export async function procedureRoutes(app: FastifyInstance, { services }: { serv
       schema: {
         tags,
         summary: '调整程序定义（新版本；正在办理的程序仍按原版本）',
-        params: z.object({ kind: z.string() }),
-        body: z.object({ regionPrefix: z.string().optional(), name: z.string().optional(), steps: z.array(stepSchema), source: z.string().optional() }),
+        params: z.object({ kind: name(20) }),
+        body: z.object({ regionPrefix: name(12).optional(), name: name(50).optional(), steps: list(stepSchema, 50), source: text(2000).optional() }),
       },
     },
     async (req) => svc.saveDefinition(authOf(req), req.params.kind, req.body),
@@ -49,7 +49,7 @@ export async function procedureRoutes(app: FastifyInstance, { services }: { serv
       schema: {
         tags,
         summary: '程序列表（按地区、种类、状态）',
-        querystring: z.object({ region: z.string().optional(), kind: z.string().optional(), state: z.string().optional(), householdId: optionalInt, page, pageSize }),
+        querystring: z.object({ region: regionPrefix().optional(), kind: name(20).optional(), state: name(10).optional(), householdId: optionalInt, page, pageSize }),
       },
     },
     async (req) => svc.list(authOf(req), req.query),
@@ -61,11 +61,11 @@ export async function procedureRoutes(app: FastifyInstance, { services }: { serv
         tags,
         summary: '启动程序（识别、脱贫、清退、稳定脱贫标注、返贫、贫困村出列）',
         body: z.object({
-          kind: z.string(),
-          householdId: z.number().int().optional(),
-          villageCode: z.string().optional(),
-          year: z.number().int().optional(),
-          applicant: z.object({ villageCode: z.string(), ...householdFields }).optional(),
+          kind: name(20),
+          householdId: id().optional(),
+          villageCode: name(12).optional(),
+          year: smallInt().optional(),
+          applicant: z.object({ villageCode: name(12), ...householdFields }).optional(),
         }),
       },
     },
@@ -80,12 +80,12 @@ export async function procedureRoutes(app: FastifyInstance, { services }: { serv
         summary: '办理当前步骤：通过（pass）、退回（return）或撤销（withdraw）',
         params: idParams,
         body: z.object({
-          type: z.enum(['pass', 'return', 'withdraw']),
-          step: z.number().int().optional(),
-          to: z.number().int().optional(),
-          reason: z.string().optional(),
+          type: oneOf(['pass', 'return', 'withdraw']),
+          step: int().optional(),
+          to: int().optional(),
+          reason: text(2000).optional(),
           record: record.optional(),
-          version: z.number().int(),
+          version: int(),
         }),
       },
     },

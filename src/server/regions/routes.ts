@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access';
+import { name, text } from '../http/zod';
 import type { Services } from '../services';
 
 export async function regionRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const code = z.object({ code: z.string() });
+  const code = z.object({ code: name(12) });
 
   r.get('/api/regions/deep-poverty-counties', { schema: { tags: ['regions'], summary: '深度贫困县名单' } }, async (req) => {
     authOf(req);
@@ -14,7 +15,7 @@ export async function regionRoutes(app: FastifyInstance, { services }: { service
   });
   r.put(
     '/api/regions/deep-poverty-counties/:countyCode',
-    { schema: { tags: ['regions'], summary: '加入或修改深度贫困县', params: z.object({ countyCode: z.string() }), body: z.object({ note: z.string().optional() }).optional() } },
+    { schema: { tags: ['regions'], summary: '加入或修改深度贫困县', params: z.object({ countyCode: name(12) }), body: z.object({ note: text(2000).optional() }).optional() } },
     async (req) => {
       await services.regions.setDeepPovertyCounty(authOf(req), req.params.countyCode, req.body?.note ?? '');
       return services.regions.listDeepPovertyCounties();
@@ -22,7 +23,7 @@ export async function regionRoutes(app: FastifyInstance, { services }: { service
   );
   r.delete(
     '/api/regions/deep-poverty-counties/:countyCode',
-    { schema: { tags: ['regions'], summary: '移出深度贫困县名单', params: z.object({ countyCode: z.string() }) } },
+    { schema: { tags: ['regions'], summary: '移出深度贫困县名单', params: z.object({ countyCode: name(12) }) } },
     async (req, reply) => {
       await services.regions.removeDeepPovertyCounty(authOf(req), req.params.countyCode);
       return reply.status(204).send();
@@ -34,7 +35,7 @@ export async function regionRoutes(app: FastifyInstance, { services }: { service
       schema: {
         tags: ['regions'],
         summary: '按名称搜索行政区划',
-        querystring: z.object({ q: z.string().default(''), level: z.coerce.number().int().min(1).max(5).default(5), under: z.string().regex(/^\d{2,12}$/).optional() }),
+        querystring: z.object({ q: name(100).default(''), level: z.coerce.number().int().min(1).max(5).default(5), under: z.string().regex(/^\d{2,12}$/).optional() }),
       },
     },
     async (req) => {

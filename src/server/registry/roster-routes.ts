@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
 import { authOf, maySeeIdNumbers } from '../auth/access';
 import { jobCreatedSchema, jobParams, JobRegistry, jobViewSchema } from '../http/jobs';
+import { name, regionPrefix } from '../http/zod';
 import type { Services } from '../services';
 import { buildRosterTemplate, buildVillageOverviewXlsx, parseRoster, RosterFileError, writeRosterXlsx, type RosterRow } from './roster';
 import type { RosterImportResult, RosterProgress } from './roster-service';
@@ -98,7 +99,7 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
 
   r.get(
     '/api/registry/roster/export.xlsx',
-    { schema: { tags, summary: '导出花名册（每人一行，流式；无权查看时身份证号脱敏）', querystring: z.object({ region: z.string().optional() }) } },
+    { schema: { tags, summary: '导出花名册（每人一行，流式；无权查看时身份证号脱敏）', querystring: z.object({ region: regionPrefix().optional() }) } },
     async (req, reply) => {
       const auth = authOf(req);
       const batches = roster.exportRoster(auth, req.query);
@@ -129,7 +130,7 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
 
   r.get(
     '/api/registry/villages/:code/overview.xlsx',
-    { schema: { tags, summary: '导出村贫困户精准扶贫一览表', params: z.object({ code: z.string() }) } },
+    { schema: { tags, summary: '导出村贫困户精准扶贫一览表', params: z.object({ code: name(12) }) } },
     async (req, reply) => {
       const auth = authOf(req);
       const o = await roster.villageOverview(auth, req.params.code);

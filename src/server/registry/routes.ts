@@ -2,41 +2,61 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access';
-import { idParams, page, pageSize } from '../http/zod';
+import {
+  bool,
+  coercedInt,
+  idNumber,
+  idParam,
+  idParams,
+  int,
+  isoDate,
+  key,
+  list,
+  name,
+  oneOf,
+  optionalInt,
+  page,
+  pageSize,
+  regionPrefix,
+  SMALLINT_MAX,
+  SMALLINT_MIN,
+  smallInt,
+  text,
+} from '../http/zod';
 import type { Services } from '../services';
 
 const person = z.object({
-  name: z.string(),
-  idNumber: z.string(),
-  relation: z.string(),
-  schooling: z.string().optional(),
-  dropoutForPoverty: z.boolean().optional(),
-  health: z.string().optional(),
-  disabilityGrade: z.number().int().nullish(),
-  labour: z.string(),
-  hasQualification: z.boolean().optional(),
-  workMonths: z.number().int().optional(),
-  workPlace: z.string().optional(),
-  workIncome: z.number().int().optional(),
-  medicalEligible: z.boolean().optional(),
-  medicalInsured: z.boolean().optional(),
-  seriousIllnessInsured: z.boolean().optional(),
-  pensionInsured: z.boolean().optional(),
+  name: name(50),
+  idNumber: idNumber(),
+  relation: name(10),
+  schooling: name(10).optional(),
+  dropoutForPoverty: bool().optional(),
+  health: name(10).optional(),
+  disabilityGrade: smallInt().nullish(),
+  labour: name(10),
+  hasQualification: bool().optional(),
+  workMonths: smallInt().optional(),
+  workPlace: name(100).optional(),
+  workIncome: int().optional(),
+  medicalEligible: bool().optional(),
+  medicalInsured: bool().optional(),
+  seriousIllnessInsured: bool().optional(),
+  pensionInsured: bool().optional(),
 });
 export const householdFields = {
-  number: z.string(),
-  attribute: z.string(),
-  identifiedYear: z.number().int(),
-  identifiedOn: z.string().optional(),
-  mainCause: z.string(),
-  secondaryCauses: z.array(z.string()).optional(),
-  housingSafe: z.boolean().optional(),
-  drinkingWaterSafe: z.boolean().optional(),
-  foodSecure: z.boolean().optional(),
-  clothingSecure: z.boolean().optional(),
-  persons: z.array(person),
+  number: name(30),
+  attribute: name(10),
+  identifiedYear: smallInt(),
+  identifiedOn: isoDate().optional(),
+  mainCause: name(12),
+  secondaryCauses: list(name(12), 20).optional(),
+  housingSafe: bool().optional(),
+  drinkingWaterSafe: bool().optional(),
+  foodSecure: bool().optional(),
+  clothingSecure: bool().optional(),
+  persons: list(person, 100),
 };
-const money = z.number().int().optional();
+const money = int().optional();
 const incomeItems = z.object({
   wages: money,
   business: money,
@@ -52,13 +72,16 @@ const incomeItems = z.object({
   schoolingCosts: money,
 });
 const villageFacts = z.object({
-  remainingPoor: z.number().int().min(0),
-  certifiedPopulation: z.number().int().min(0),
-  specialtyIndustries: z.number().int().min(0),
-  collectiveIncomeYuan: z.number().int().min(0),
-  infrastructureImproved: z.boolean(),
-  publicServicesImproved: z.boolean(),
+  remainingPoor: int(0),
+  certifiedPopulation: int(0),
+  specialtyIndustries: int(0),
+  collectiveIncomeYuan: int(0),
+  infrastructureImproved: bool(),
+  publicServicesImproved: bool(),
 });
+/** A village's collective income (a `bigint` column of yuan): bounded far inside it. */
+const bigYuan = () => int(-1_000_000_000_000, 1_000_000_000_000);
+const yearParam = () => coercedInt(SMALLINT_MIN, SMALLINT_MAX);
 
 export async function registryRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -71,7 +94,7 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
   });
   r.put(
     '/api/registry/poverty-lines',
-    { schema: { tags, summary: '设置扶贫标准', body: z.object({ year: z.number().int(), scope: z.string(), regionPrefix: z.string().optional(), yuan: z.number().int(), source: z.string().optional() }) } },
+    { schema: { tags, summary: '设置扶贫标准', body: z.object({ year: smallInt(), scope: name(12), regionPrefix: name(12).optional(), yuan: int(), source: text(2000).optional() }) } },
     async (req) => ({ items: await reg.setLine(authOf(req), req.body) }),
   );
   r.delete('/api/registry/poverty-lines/:id', { schema: { tags, summary: '删除扶贫标准', params: idParams } }, async (req, reply) => {
@@ -79,8 +102,8 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
     return reply.status(204).send();
   });
 
-  const villageParams = z.object({ code: z.string() });
-  const exitParams = z.object({ minCollectiveIncomeYuan: z.coerce.number().int().optional() });
+  const villageParams = z.object({ code: name(12) });
+  const exitParams = z.object({ minCollectiveIncomeYuan: optionalInt });
   r.get('/api/registry/villages/:code', { schema: { tags, summary: '村情与出列检查', params: villageParams, querystring: exitParams } }, async (req) =>
     reg.village(authOf(req), req.params.code, {
       maxIncidencePercent: 2,
@@ -96,17 +119,17 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
         summary: '保存村情',
         params: villageParams,
         body: z.object({
-          poorVillage: z.boolean(),
-          identifiedYear: z.number().int().nullish(),
-          exited: z.boolean(),
-          exitYear: z.number().int().nullish(),
-          certifiedPopulation: z.number().int().nullish(),
-          populationYear: z.number().int().nullish(),
-          specialtyIndustries: z.array(z.string()).optional(),
-          facilities: z.record(z.string(), z.boolean()).optional(),
-          infrastructureImproved: z.boolean().optional(),
-          publicServicesImproved: z.boolean().optional(),
-          version: z.number().int().nullable(),
+          poorVillage: bool(),
+          identifiedYear: smallInt().nullish(),
+          exited: bool(),
+          exitYear: smallInt().nullish(),
+          certifiedPopulation: int().nullish(),
+          populationYear: smallInt().nullish(),
+          specialtyIndustries: list(name(50), 50).optional(),
+          facilities: z.record(key(), bool()).optional(),
+          infrastructureImproved: bool().optional(),
+          publicServicesImproved: bool().optional(),
+          version: int().nullable(),
         }),
       },
     },
@@ -118,8 +141,8 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
       schema: {
         tags,
         summary: '村集体经济收入与年度脱贫规划',
-        params: z.object({ code: z.string(), year: z.coerce.number().int() }),
-        body: z.object({ collectiveIncome: z.number().int().nullish(), plannedHouseholds: z.number().int().nullish(), plannedPersons: z.number().int().nullish() }),
+        params: z.object({ code: name(12), year: yearParam() }),
+        body: z.object({ collectiveIncome: bigYuan().nullish(), plannedHouseholds: int().nullish(), plannedPersons: int().nullish() }),
       },
     },
     async (req) => reg.saveVillageYear(authOf(req), req.params.code, req.params.year, req.body),
@@ -127,21 +150,21 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
 
   r.get(
     '/api/registry/households',
-    { schema: { tags, summary: '按姓名、身份证号或户编号查找贫困户', querystring: z.object({ region: z.string().optional(), q: z.string().optional(), status: z.string().optional(), page, pageSize }) } },
+    { schema: { tags, summary: '按姓名、身份证号或户编号查找贫困户', querystring: z.object({ region: regionPrefix().optional(), q: name(100).optional(), status: name(10).optional(), page, pageSize }) } },
     async (req) => reg.search(authOf(req), req.query),
   );
-  r.post('/api/registry/households', { schema: { tags, summary: '建档立卡：新增贫困户及家庭成员', body: z.object({ villageCode: z.string(), ...householdFields }) } }, async (req, reply) =>
+  r.post('/api/registry/households', { schema: { tags, summary: '建档立卡：新增贫困户及家庭成员', body: z.object({ villageCode: name(12), ...householdFields }) } }, async (req, reply) =>
     reply.status(201).send(await reg.createHousehold(authOf(req), req.body)),
   );
   r.get('/api/registry/households/:id', { schema: { tags, summary: '贫困户（扶贫手册）', params: idParams } }, async (req) => reg.household(authOf(req), req.params.id));
   r.patch(
     '/api/registry/households/:id',
-    { schema: { tags, summary: '修改贫困户', params: idParams, body: z.object(householdFields).partial().extend({ version: z.number().int(), reason: z.string().optional() }) } },
+    { schema: { tags, summary: '修改贫困户', params: idParams, body: z.object(householdFields).partial().extend({ version: int(), reason: text(2000).optional() }) } },
     async (req) => reg.updateHousehold(authOf(req), req.params.id, req.body),
   );
   r.put(
     '/api/registry/households/:id/incomes/:year',
-    { schema: { tags, summary: '分项收入（元）', params: z.object({ id: z.coerce.number().int(), year: z.coerce.number().int() }), body: incomeItems } },
+    { schema: { tags, summary: '分项收入（元）', params: z.object({ id: idParam(), year: yearParam() }), body: incomeItems } },
     async (req) => reg.saveIncome(authOf(req), req.params.id, req.params.year, req.body),
   );
   r.post(
@@ -151,7 +174,7 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
         tags,
         summary: '数据更正：直接变更状态（仅系统管理员；日常变更须办理动态调整程序）',
         params: idParams,
-        body: z.object({ status: z.string(), year: z.number().int().nullish(), effectiveOn: z.string().optional(), reason: z.string(), version: z.number().int() }),
+        body: z.object({ status: name(10), year: smallInt().nullish(), effectiveOn: isoDate().optional(), reason: text(2000), version: int() }),
       },
     },
     async (req) => reg.changeStatus(authOf(req), req.params.id, req.body),
@@ -164,32 +187,33 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
         tags,
         summary: '测算：按录入情况判断识别、脱贫、稳定脱贫（不保存）',
         body: z.object({
-          regionCode: z.string(),
-          year: z.number().int(),
-          status: z.string().optional(),
-          attribute: z.string().optional(),
+          regionCode: name(12),
+          year: smallInt(),
+          status: name(10).optional(),
+          attribute: name(10).optional(),
           income: z.object({
-            wages: z.number().int(),
-            business: z.number().int(),
-            property: z.number().int(),
-            transfer: z.object({ subsidies: z.number().int(), minimumLiving: z.number().int(), extremePoverty: z.number().int(), pension: z.number().int(), ecological: z.number().int(), other: z.number().int() }),
-            businessCosts: z.number().int(),
-            illnessCosts: z.number().int(),
-            schoolingCosts: z.number().int(),
+            wages: int(),
+            business: int(),
+            property: int(),
+            transfer: z.object({ subsidies: int(), minimumLiving: int(), extremePoverty: int(), pension: int(), ecological: int(), other: int() }),
+            businessCosts: int(),
+            illnessCosts: int(),
+            schoolingCosts: int(),
           }),
-          householdSize: z.number().int().min(0),
-          foodSecure: z.boolean(),
-          clothingSecure: z.boolean(),
-          housingSafe: z.boolean(),
-          drinkingWaterSafe: z.boolean().optional(),
-          members: z.array(
+          householdSize: int(0, 1000),
+          foodSecure: bool(),
+          clothingSecure: bool(),
+          housingSafe: bool(),
+          drinkingWaterSafe: bool().optional(),
+          members: list(
             z.object({
-              name: z.string(),
-              schooling: z.enum(['学龄前', '在校', '已毕业', '辍学', '未上学']),
-              dropoutForPoverty: z.boolean().optional(),
-              medicalEligible: z.boolean(),
-              medicalInsured: z.boolean(),
+              name: name(50),
+              schooling: oneOf(['学龄前', '在校', '已毕业', '辍学', '未上学']),
+              dropoutForPoverty: bool().optional(),
+              medicalEligible: bool(),
+              medicalInsured: bool(),
             }),
+            100,
           ),
         }),
       },
@@ -198,7 +222,7 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
   );
   r.post(
     '/api/registry/trial/village',
-    { schema: { tags, summary: '测算：贫困村出列标准（不保存）', body: villageFacts.extend({ minCollectiveIncomeYuan: z.number().int().optional() }) } },
+    { schema: { tags, summary: '测算：贫困村出列标准（不保存）', body: villageFacts.extend({ minCollectiveIncomeYuan: int().optional() }) } },
     async (req) => {
       authOf(req);
       const { minCollectiveIncomeYuan, ...facts } = req.body;
@@ -208,7 +232,7 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
 
   r.get(
     '/api/registry/statistics',
-    { schema: { tags, summary: '统计（某地区及下级，截至某日）', querystring: z.object({ region: z.string().optional(), asOf: z.string().optional() }) } },
+    { schema: { tags, summary: '统计（某地区及下级，截至某日）', querystring: z.object({ region: regionPrefix().optional(), asOf: isoDate().optional() }) } },
     async (req) => reg.statistics(authOf(req), req.query),
   );
 }
