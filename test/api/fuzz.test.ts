@@ -245,6 +245,9 @@ describe.each(dbKinds())('bad input on every write route on %s', (kind) => {
   const queries: Record<string, Record<string, string>> = {};
 
   const signIn = async () => {
+    // The account routes fuzzed with a wrong current password count as failed sign-ins and lock the account after five
+    // (issue 9's lockout, tested in accounts.test.ts): the harness unlocks its own account before signing in again.
+    await database.query(`update users set failed_logins = 0, locked_until = null where username = 'admin'`);
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: ADMIN_PASSWORD } });
     expect(res.statusCode).toBe(200);
     const set = res.headers['set-cookie'];
@@ -259,6 +262,8 @@ describe.each(dbKinds())('bad input on every write route on %s', (kind) => {
   const counts = async () => (await database.query<Record<string, number>>(COUNT_SQL))[0]!;
 
   beforeAll(async () => {
+    // The harness signs in again after every route that ended its session: more than the per-address limit allows.
+    process.env.TAIZHANG_LOGIN_RATE_LIMIT = '100000';
     database = await createTestDatabase(kind);
     ({ app, services } = await buildApp({
       database,

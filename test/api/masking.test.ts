@@ -221,10 +221,11 @@ describe.each(dbKinds())('ID numbers masked for members on %s', (kind) => {
   });
 
   it('masks an ID number inside an error message for a member, and leaves it for an administrator', async () => {
-    const asMember = await memberUser.get(`/api/regions/${HEAD}`);
+    // An unknown check's name is echoed in the refusal: one that is an ID number is masked for the member only.
+    const asMember = await memberUser.get(`/api/quality/checks/${HEAD}`);
     expect(asMember.statusCode).toBe(404);
-    expect(asMember.json().error.message).toBe(`行政区划代码不存在：${maskIdNumber(HEAD)}`);
-    expect((await town.get(`/api/regions/${HEAD}`)).json().error.message).toBe(`行政区划代码不存在：${HEAD}`);
+    expect(asMember.json().error.message).toBe(`没有这项检查：${maskIdNumber(HEAD)}`);
+    expect((await town.get(`/api/quality/checks/${HEAD}`)).json().error.message).toBe(`没有这项检查：${HEAD}`);
   });
 
   it('records an export of personal data: who, what, how many rows, masked or not', async () => {

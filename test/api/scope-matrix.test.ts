@@ -91,11 +91,25 @@ const ROUTES: Record<string, Line> = {
   'POST /api/auth/login': publicRoute,
   'POST /api/auth/logout': self(url('/api/auth/logout'), { freshSession: true, anonymous: 204 }), // ending no session is harmless
   'GET /api/auth/me': self(url('/api/auth/me')),
+  // A wrong current password: refused, and counted towards the caller's own lockout only.
+  'POST /api/auth/change-password': self(body(() => '/api/auth/change-password', () => ({ currentPassword: 'Not-the-password-1', newPassword: 'Scope-matrix-2020!' }))),
+  'GET /api/auth/sessions': self(url('/api/auth/sessions')),
+  'DELETE /api/auth/sessions/:sessionId': foreign(url((b) => `/api/auth/sessions/${b.session}`)), // only one's own sessions: 404
   // --- users ---------------------------------------------------------------------------------------------------------
   'GET /api/users': list(url('/api/users')),
   'POST /api/users': foreign(body(() => '/api/users', (b) => ({ username: 'scope-escalate', displayName: '越权用户', password: 'Pw-scope-2020!', role: 'org_admin', orgId: b.org })), {
     also: [body(() => '/api/users', (b) => ({ username: 'scope-escalate', displayName: '越权用户', password: 'Pw-scope-2020!', role: 'member', orgId: b.aOrg, memberId: b.member }))],
   }),
+  'PATCH /api/users/:id': foreign(body((b) => `/api/users/${b.user}`, () => ({ displayName: '越权改名' }))),
+  'POST /api/users/:id/reset-password': foreign(body((b) => `/api/users/${b.user}/reset-password`, () => ({}))),
+  'POST /api/users/:id/disable': foreign(url((b) => `/api/users/${b.user}/disable`)),
+  'POST /api/users/:id/enable': foreign(url((b) => `/api/users/${b.user}/enable`)),
+  'GET /api/users/:id/sessions': foreign(url((b) => `/api/users/${b.user}/sessions`)),
+  'DELETE /api/users/:id/sessions': foreign(url((b) => `/api/users/${b.user}/sessions`)),
+  'DELETE /api/users/:id/sessions/:sessionId': foreign(url((b) => `/api/users/${b.user}/sessions/${b.session}`)),
+  // --- audit log -----------------------------------------------------------------------------------------------------
+  'GET /api/audit': list(url('/api/audit')),
+  'GET /api/audit/verify': global(url('/api/audit/verify')), // the system administrator's only: 403 for both roles of A
   // --- regions -------------------------------------------------------------------------------------------------------
   'GET /api/regions/deep-poverty-counties': global(url('/api/regions/deep-poverty-counties')),
   'PUT /api/regions/deep-poverty-counties/:countyCode': foreign(body(() => `/api/regions/deep-poverty-counties/${B_PREFIX}`, () => ({ note: '越权' }))),
@@ -264,6 +278,9 @@ function trialHousehold(regionCode: string) {
 
 /** County B's records, made by B's own administrator through the API. */
 interface CountyB {
+  /** B's administrator and one of their sessions. */
+  user: number;
+  session: number;
   /** County A's own records, for the calls that put one of B's ids into A's record. */
   aOrg: number;
   aOrgVersion: number;
@@ -360,6 +377,7 @@ describe.each(dbKinds())('scope matrix on %s', (kind) => {
     const urls = [
       '/api/orgs',
       '/api/users',
+      `/api/users/${b.user}/sessions`,
       `/api/orgs/${b.subOrg}`,
       `/api/members/${b.member}`,
       `/api/ledger/entries/${b.entry}`,
@@ -465,6 +483,8 @@ describe.each(dbKinds())('scope matrix on %s', (kind) => {
     }
 
     return {
+      user: (await bAdmin.get('/api/auth/me')).json().user.id,
+      session: (await bAdmin.get('/api/auth/sessions')).json().items[0].id,
       aOrg: aOrg.id,
       aOrgVersion: (await t.services.orgs.getUnchecked(aOrg.id)).version,
       aSubOrg: aSub.id,
@@ -614,11 +634,11 @@ describe.each(dbKinds())('scope escalation on %s', (kind) => {
 
   it('grants no role above the user’s own and no body outside their subtree, so no user can read the other county', async () => {
     const sub = (await zhaojue.get('/api/orgs')).json().items.find((o: { name: string }) => o.name === '新城镇委员组');
-    const admin = { username: 'sub-admin', displayName: '乡镇管理员', password: 'Sub-admin-2020!', role: 'org_admin', orgId: sub.id };
+    const admin = { username: 'sub-admin', displayName: '新城镇干部', password: 'Xincheng-town-2020!', role: 'org_admin', orgId: sub.id };
     expect((await zhaojue.post('/api/users', { ...admin, role: 'sysadmin', username: 'sub-sys' })).statusCode).toBe(403);
     expect((await zhaojue.post('/api/users', { ...admin, orgId: t.root.id, username: 'root-admin' })).statusCode).toBe(403);
     expect((await zhaojue.post('/api/users', admin)).statusCode).toBe(201);
-    const subAdmin = await t.login('sub-admin', 'Sub-admin-2020!');
+    const subAdmin = await t.login('sub-admin', 'Xincheng-town-2020!');
     expect((await subAdmin.get(`/api/registry/households?q=${encodeURIComponent('美姑户主')}`)).json().total).toBe(0);
     expect((await subAdmin.get(`/api/registry/roster/export.xlsx?region=${B_COUNTY}`)).statusCode).toBe(403);
   });

@@ -72,6 +72,7 @@ describe('text', () => {
   it.each([
     ['name, trimmed', name(5), '  张三  ', '张三'],
     ['name, at the limit', name(5), '一二三四五', '一二三四五'],
+    ['a name with a character beyond the BMP (a surrogate pair)', name(5), '𠮷野家', '𠮷野家'],
     ['multi-line text', text(20), '第一行\n第二行\t完', '第一行\n第二行\t完'],
   ])('accepts %s', (_what, schema, value, parsed) => {
     const r = schema.safeParse(value);
@@ -85,6 +86,8 @@ describe('text', () => {
     ['NUL in a text', text(50), 'a\u0000b', '不能包含控制字符'],
     ['ESC in a text', text(50), 'a\u001bb', '不能包含控制字符'],
     ['DEL in a text', text(50), 'a\u007fb', '不能包含控制字符'],
+    ['half a surrogate pair in a name (found by the fuzz test: it reached the database)', name(50), 'a\ud800', '含有无效字符'],
+    ['half a surrogate pair in a text', text(50), '\udc00b', '含有无效字符'],
     ['a number', name(50), 12, '应为文字'],
     ['nothing', name(50), undefined, '必填'],
   ])('refuses %s', (_what, schema, value, message) => {

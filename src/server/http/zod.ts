@@ -19,6 +19,8 @@ const CONTROL_LINE = /[\u0000-\u001f\u007f]/;
 /** Control characters refused in multi-line text (tab, line feed and carriage return allowed). */
 const CONTROL_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /* eslint-enable no-control-regex */
+/** Half of a surrogate pair without its other half: not a character, and not storable as UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** An error message for zod: `必填` when the value is missing, the reason otherwise. */
 const reason = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? '必填' : message);
@@ -61,7 +63,8 @@ export function name(max: number) {
     .string({ error: reason('应为文字') })
     .trim()
     .max(max, { error: `不能超过 ${max} 个字` })
-    .refine((s) => !CONTROL_LINE.test(s), { error: '不能包含控制字符' });
+    .refine((s) => !CONTROL_LINE.test(s), { error: '不能包含控制字符' })
+    .refine((s) => !LONE_SURROGATE.test(s), { error: '含有无效字符' });
 }
 
 /** Multi-line text (notes, contents, reasons): line breaks and tabs allowed, other control characters not. */
@@ -70,7 +73,8 @@ export function text(max: number) {
     .string({ error: reason('应为文字') })
     .trim()
     .max(max, { error: `不能超过 ${max} 个字` })
-    .refine((s) => !CONTROL_TEXT.test(s), { error: '不能包含控制字符' });
+    .refine((s) => !CONTROL_TEXT.test(s), { error: '不能包含控制字符' })
+    .refine((s) => !LONE_SURROGATE.test(s), { error: '含有无效字符' });
 }
 
 /** Text that must be kept as typed (passwords): bounded and without NUL, but not trimmed. */
@@ -78,7 +82,8 @@ export function secret(max: number) {
   return z
     .string({ error: reason('应为文字') })
     .max(max, { error: `不能超过 ${max} 个字符` })
-    .refine((s) => !s.includes('\u0000'), { error: '不能包含控制字符' });
+    .refine((s) => !s.includes('\u0000'), { error: '不能包含控制字符' })
+    .refine((s) => !LONE_SURROGATE.test(s), { error: '含有无效字符' });
 }
 
 /** Whether `YYYY-MM-DD` names a day of the calendar (2016-02-29 does, 2017-02-29 and 2017-09-31 do not). */
