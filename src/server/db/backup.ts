@@ -357,6 +357,12 @@ export async function readBackupHeader(file: string): Promise<BackupHeader> {
  * transaction: a failure leaves the target as empty as it was. Triggers do not fire for the loaded rows (they are
  * restored as they were, not recomputed).
  */
+/**
+ * Tables whose rows a migration writes into every new database (the audit chain's head, seq 0): not data that makes a
+ * target non-empty, and replaced by the backup's rows on restore.
+ */
+const SEEDED_BY_MIGRATIONS = new Set(['audit_chain_head']);
+
 export async function restoreDatabase(database: Database, file: string, onProgress: (p: BackupProgress) => void = () => {}): Promise<BackupHeader> {
   const backup = openBackup(file);
   try {
@@ -382,6 +388,7 @@ export async function restoreDatabase(database: Database, file: string, onProgre
       }
       const nonEmpty: string[] = [];
       for (const t of tables) {
+        if (SEEDED_BY_MIGRATIONS.has(t.name)) continue;
         const [row] = await c.q<{ found: boolean }>(`select exists (select 1 from ${qualified(t.schema, t.name)}) as found`);
         if (row?.found) nonEmpty.push(t.name);
       }
@@ -426,6 +433,8 @@ export async function restoreDatabase(database: Database, file: string, onProgre
           }
           if (piece) yield piece;
         }
+        // A row a migration put in (the audit chain's head) gives way to the backup's.
+        if (SEEDED_BY_MIGRATIONS.has(t.name)) await c.q(`delete from ${qualified(t.schema, t.name)}`);
         await copyTextIn(tx, qualified(t.schema, t.name), t.columns, pieces());
         if (!ended) throw new BackupError(`备份文件 ${file} 不完整：表 ${t.name} 的数据在文件末尾前中断`);
         const sha = hash.digest('hex');
