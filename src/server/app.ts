@@ -12,6 +12,7 @@ import { authRoutes } from './auth/routes';
 import { SESSION_COOKIE } from './auth/service';
 import type { Database } from './db/connection';
 import { notFoundBody, registerErrorHandler } from './http/errors';
+import { decorateUploadLimits, largestUpload, type UploadLimitOverrides } from './http/upload';
 import { ledgerRoutes } from './ledger/routes';
 import { orgRoutes } from './orgs/routes';
 import { regionRoutes } from './regions/routes';
@@ -35,6 +36,8 @@ export interface AppOptions {
   webDir?: string | null;
   /** Largest upload accepted by the import, in bytes. */
   maxUploadBytes?: number;
+  /** Byte and row limits per kind of upload, over the defaults of `UPLOAD_LIMITS` (tests pass small ones). */
+  uploadLimits?: UploadLimitOverrides;
 }
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
@@ -45,7 +48,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   registerErrorHandler(app);
 
   await app.register(cookie);
-  await app.register(multipart, { limits: { fileSize: options.maxUploadBytes ?? 50 * 1024 * 1024, files: 1 } });
+  decorateUploadLimits(app, options.uploadLimits);
+  await app.register(multipart, { limits: { fileSize: options.maxUploadBytes ?? largestUpload(app.uploadLimits), files: 1 } });
   await app.register(swagger, {
     openapi: {
       info: { title: '台账 Taizhang API', version: VERSION, description: '“我为扶贫攻坚做件事”活动电子台账、建档立卡、动态调整与考核' },

@@ -89,6 +89,6 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     },
   });
   const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), registry, regions, orgs, members, now });
-  return { regions, orgs, members, auth, ledger, registry, roster, procedures, quality, compare, assessment, pairing, now };
+  return { regions, orgs, members, auth, audit, ledger, registry, roster, procedures, quality, compare, assessment, pairing, now };
 }
 export type Services = ReturnType<typeof buildServices>;
