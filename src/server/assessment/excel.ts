@@ -65,7 +65,7 @@ export interface ParsedGrid {
 export async function parseGridXlsx(buffer: Uint8Array, scheme: Scheme, units: Array<{ unitKey: string; name: string }>, limit: UploadLimit = UPLOAD_LIMITS.grid): Promise<ParsedGrid> {
   const errors: FieldError[] = [];
   // Besides the units: two header rows per method sheet and the 填报说明 sheet.
-  const table = await parseWithLimit(limit, buffer, { headerRows: 2 * scheme.methods.length + 20 });
+  const table = await parseWithLimit(limit, buffer, { unreadable: '无法读取，请上传从本系统下载的 .xlsx 评分表', headerRows: 2 * scheme.methods.length + 20 });
   const all = indicators(scheme);
   const unitByKey = new Map(units.map((u) => [u.unitKey, u]));
   const entries: ParsedGrid['entries'] = [];

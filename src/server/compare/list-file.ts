@@ -68,7 +68,7 @@ const LIST_HEADER_ROWS = 10;
  * the limit (部门名单最多 500,000 行) or a file that cannot be read is a 400 naming it.
  */
 export async function readListFile(buffer: Uint8Array, choice: EncodingChoice = 'auto', limit: UploadLimit = UPLOAD_LIMITS.list): Promise<ListTable> {
-  return listTableOf(await parseWithLimit(limit, buffer, { headerRows: LIST_HEADER_ROWS, csv: true, encoding: choice }));
+  return listTableOf(await parseWithLimit(limit, buffer, { unreadable: '无法读取文件：请上传 .xlsx 工作簿或 .csv 文件（旧版 .xls 请先另存为 .xlsx）', headerRows: LIST_HEADER_ROWS, csv: true, encoding: choice }));
 }
 
 /** The columns as the user picks them: letter and header. */

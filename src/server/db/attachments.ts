@@ -27,21 +27,21 @@ export interface FileKind {
   aliases?: string[];
 }
 
-const JPEG: FileKind = { mime: 'image/jpeg', name: 'JPEG 图片', aliases: ['image/jpg', 'image/pjpeg'] };
-const PNG: FileKind = { mime: 'image/png', name: 'PNG 图片' };
-const GIF: FileKind = { mime: 'image/gif', name: 'GIF 图片' };
-const WEBP: FileKind = { mime: 'image/webp', name: 'WebP 图片' };
-const PDF: FileKind = { mime: 'application/pdf', name: 'PDF 文件' };
-const DOCX: FileKind = { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', name: 'Word 文件（.docx）' };
-const XLSX: FileKind = { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: 'Excel 文件（.xlsx）' };
-const DOC: FileKind = { mime: 'application/msword', name: 'Word 文件（.doc）' };
+const JPEG: FileKind = { mime: 'image/jpeg', name: 'JPEG', aliases: ['image/jpg', 'image/pjpeg'] };
+const PNG: FileKind = { mime: 'image/png', name: 'PNG' };
+const GIF: FileKind = { mime: 'image/gif', name: 'GIF' };
+const WEBP: FileKind = { mime: 'image/webp', name: 'WebP' };
+const PDF: FileKind = { mime: 'application/pdf', name: 'PDF' };
+const DOCX: FileKind = { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', name: 'Word（.docx）' };
+const XLSX: FileKind = { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: 'Excel（.xlsx）' };
+const DOC: FileKind = { mime: 'application/msword', name: 'Word（.doc）' };
 
-/** What each kind of attachment accepts. */
+/** What each kind of attachment accepts, how the accepted types are named, what a mismatch is told. */
 export const ATTACHMENT_KINDS = {
   /** 佐证材料 of a procedure: meeting minutes, photos, notices. */
-  evidence: [JPEG, PNG, GIF, WEBP, PDF, DOCX, XLSX, DOC],
+  evidence: { kinds: [JPEG, PNG, GIF, WEBP, PDF, DOCX, XLSX, DOC], accepts: '图片（JPG、PNG、GIF、WebP）、PDF 或 Word、Excel 文件', mismatch: '与声明的文件类型不符' },
   /** 签字材料 of a visit: a photo or scan of the signed sheet. */
-  signature: [JPEG, PNG, GIF, WEBP, PDF],
+  signature: { kinds: [JPEG, PNG, GIF, WEBP, PDF], accepts: '图片（JPG、PNG、GIF、WebP）或 PDF 文件', mismatch: '请上传签字页的照片或扫描件' },
 } as const;
 
 const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
@@ -55,7 +55,7 @@ export function sniffFileKind(b: Uint8Array): FileKind | null {
   if (ascii(b, 0, 5) === '%PDF-') return PDF;
   if ([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1].every((x, i) => b[i] === x)) return DOC;
   if (b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
-    // An Office Open XML package: a zip whose parts are named in its (uncompressed) central directory.
+    // An Office Open XML package: a zip whose parts are named in its (uncompressed) central directory at the end.
     const names = Buffer.from(b.buffer, b.byteOffset, b.byteLength).subarray(Math.max(0, b.byteLength - 256 * 1024)).toString('latin1');
     if (names.includes('word/document.xml')) return DOCX;
     if (names.includes('xl/workbook.xml')) return XLSX;
@@ -64,28 +64,27 @@ export function sniffFileKind(b: Uint8Array): FileKind | null {
 }
 
 /**
- * The type an uploaded attachment is kept as: what its bytes show, when that is a kind accepted here and agrees with
+ * The type an uploaded attachment is kept as: what its bytes show, when that is a type accepted here and agrees with
  * the declared type (a client that declares nothing specific, application/octet-stream, is judged by the bytes alone).
- * Anything else is refused with a message naming what was declared and what was found.
+ * Anything else is refused, naming the type expected.
  */
 export function checkAttachment(kind: keyof typeof ATTACHMENT_KINDS, file: { mime: string; bytes: Uint8Array }, label: string): { mime: string } {
-  const accepted: readonly FileKind[] = ATTACHMENT_KINDS[kind];
-  const list = [...new Set(accepted.map((k) => k.name.replace(/（.*）$/, '')))].join('、');
+  const rule = ATTACHMENT_KINDS[kind];
+  const accepted: readonly FileKind[] = rule.kinds;
   const refuse = (message: string) => new AppError('VALIDATION', `${label}：${message}`, { fields: [{ field: 'file', label, message }] });
   if (file.bytes.length === 0) throw refuse('文件为空');
   const declared = file.mime.toLowerCase().split(';')[0]!.trim();
   const declaredKind = accepted.find((k) => k.mime === declared || k.aliases?.includes(declared));
   const generic = declared === '' || declared === 'application/octet-stream';
-  if (!declaredKind && !generic) throw refuse(`不支持该类型的文件（${declared}）：只能上传 ${list}`);
+  if (!declaredKind && !generic) throw refuse(`只能上传${rule.accepts}`);
   const found = sniffFileKind(file.bytes);
-  const foundAccepted = found && accepted.includes(found) ? found : null;
-  if (!foundAccepted) throw refuse(declaredKind ? `文件内容不是 ${declaredKind.name}，与声明的类型不符，已拒绝` : `文件内容不是可接受的类型：只能上传 ${list}`);
-  if (declaredKind && declaredKind !== foundAccepted) throw refuse(`文件声明为 ${declaredKind.name}，内容却是 ${foundAccepted.name}，与声明的类型不符，已拒绝`);
-  return { mime: foundAccepted.mime };
+  const shown = found && accepted.includes(found) ? found : null;
+  if (declaredKind && shown !== declaredKind) throw refuse(`文件内容不是 ${declaredKind.name} 格式，${rule.mismatch}`);
+  if (!shown) throw refuse(`文件内容不是可接受的类型：只能上传${rule.accepts}`);
+  return { mime: shown.mime };
 }
 
-const SERVED_TYPES = new Set<string>([...ATTACHMENT_KINDS.evidence, ...ATTACHMENT_KINDS.signature].map((k) => k.mime));
-
+const SERVED_TYPES = new Set<string>([...ATTACHMENT_KINDS.evidence.kinds, ...ATTACHMENT_KINDS.signature.kinds].map((k) => k.mime));
 /**
  * Headers for sending an attachment: its stored type only when it is one accepted here (anything else as bytes),
  * `nosniff` so that no browser guesses another, always a download (never shown in the page's origin), and the file

@@ -135,6 +135,8 @@ export interface ParseUploadOptions {
   csv?: boolean;
   encoding?: EncodingChoice;
   maxColumns?: number;
+  /** The message for a file that is not a readable workbook (it names the template to use). */
+  unreadable?: string;
 }
 
 /**
@@ -148,10 +150,17 @@ export async function parseUpload(req: FastifyRequest | { server: { uploadLimits
 
 /** `parseUpload` for a given limit (the command line, tests of the reader). */
 export async function parseWithLimit(limit: UploadLimit, bytes: Uint8Array, options: ParseUploadOptions): Promise<ParsedTable> {
+  const plain = (message: string) => new AppError('VALIDATION', message, { fields: [{ field: 'file', label: limit.label, message }] });
+  const unreadable = (message: string) => plain(options.unreadable && message.startsWith('无法读取文件') ? options.unreadable : message);
+  // What needs no worker: an empty file, an old .xls, anything but a zip where only .xlsx is read.
+  if (bytes.length === 0) throw plain('文件为空');
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf) throw plain(`不支持旧版 .xls 文件：请在表格软件中另存为 .xlsx${options.csv ? ' 或 .csv' : ''} 后重新上传`);
+  if (!zip && !options.csv) throw unreadable('无法读取文件：请上传 .xlsx 文件');
   const reply = await pool.run(bytes, { maxRows: limit.maxRows + options.headerRows, csv: options.csv, encoding: options.encoding, maxColumns: options.maxColumns });
   if (reply.ok) return reply.table;
   if (reply.reason === 'rows') throw tooManyRowsError(limit);
-  if (reply.reason === 'file') throw fileError(limit, reply.message);
+  if (reply.reason === 'file') throw unreadable(reply.message);
   if (reply.reason === 'memory') throw fileError(limit, '文件内容过多，超出了读取的内存上限，请分批导入');
   if (reply.reason === 'timeout') throw fileError(limit, '文件读取超时，请检查文件或分批导入');
   throw new Error(`parse worker: ${reply.message}`);

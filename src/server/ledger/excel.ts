@@ -96,7 +96,7 @@ export interface ImportContext {
  */
 export async function parseImport(buffer: Uint8Array, ctx: ImportContext, limit: UploadLimit = UPLOAD_LIMITS.ledger): Promise<ImportRow[]> {
   // Besides the entries: the header and hint rows, the 代码表 and 填报说明 sheets of the template.
-  const table = await parseWithLimit(limit, buffer, { headerRows: FIRST_DATA_ROW - 1 + 100, maxColumns: TEMPLATE_COLUMNS.length });
+  const table = await parseWithLimit(limit, buffer, { unreadable: '无法读取文件：请上传由导入模板填写的 .xlsx 文件', headerRows: FIRST_DATA_ROW - 1 + 100, maxColumns: TEMPLATE_COLUMNS.length });
   const sheet = table.sheets.find((s) => s.name === '事项') ?? table.sheets[0];
   if (!sheet) throw new ImportFileError('文件中没有工作表');
   const first = sheet.rows[0]?.row === 1 ? sheet.rows[0].cells : [];

@@ -118,7 +118,7 @@ export async function buildRosterTemplate(): Promise<Buffer> {
  */
 export async function parseRoster(buffer: Uint8Array, limit: UploadLimit = UPLOAD_LIMITS.roster): Promise<RosterRow[]> {
   // Besides the persons: the header and hint rows, and the template's 填报说明 sheet.
-  const table = await parseWithLimit(limit, buffer, { headerRows: FIRST_DATA_ROW - 1 + 20, maxColumns: ROSTER_COLUMNS.length });
+  const table = await parseWithLimit(limit, buffer, { unreadable: '无法读取文件：请上传由花名册模板填写的 .xlsx 文件', headerRows: FIRST_DATA_ROW - 1 + 20, maxColumns: ROSTER_COLUMNS.length });
   const sheet = table.sheets.find((s) => s.name === SHEET) ?? table.sheets[0];
   if (!sheet) throw new RosterFileError('文件中没有工作表');
   const first = sheet.rows[0]?.row === 1 ? sheet.rows[0].cells : [];
