@@ -1,6 +1,6 @@
 import { columnLetter, detectColumns } from '../../domain/compare/columns';
 import type { ListRowInput } from '../../domain/compare/list-row';
-import { parseWithLimit, UPLOAD_LIMITS, type UploadLimit } from '../http/upload';
+import { checkDataRows, parseWithLimit, UPLOAD_LIMITS, type UploadLimit } from '../http/upload';
 import type { Encoding, EncodingChoice, ParsedTable, TableSheet } from '../http/upload-parse';
 
 export { decodeText, parseCsv } from '../http/upload-parse';
@@ -68,7 +68,9 @@ const LIST_HEADER_ROWS = 10;
  * the limit (部门名单最多 500,000 行) or a file that cannot be read is a 400 naming it.
  */
 export async function readListFile(buffer: Uint8Array, choice: EncodingChoice = 'auto', limit: UploadLimit = UPLOAD_LIMITS.list): Promise<ListTable> {
-  return listTableOf(await parseWithLimit(limit, buffer, { unreadable: '无法读取文件：请上传 .xlsx 工作簿或 .csv 文件（旧版 .xls 请先另存为 .xlsx）', headerRows: LIST_HEADER_ROWS, csv: true, encoding: choice }));
+  const table = listTableOf(await parseWithLimit(limit, buffer, { unreadable: '无法读取文件：请上传 .xlsx 工作簿或 .csv 文件（旧版 .xls 请先另存为 .xlsx）', headerRows: LIST_HEADER_ROWS, csv: true, encoding: choice }));
+  checkDataRows(limit, table.rows.length);
+  return table;
 }
 
 /** The columns as the user picks them: letter and header. */

@@ -88,6 +88,11 @@ export function tooManyRowsError(limit: UploadLimit): AppError {
   return fileError(limit, `${limit.what}最多 ${formatCount(limit.maxRows)} 行，请分批导入`, { maxRows: limit.maxRows });
 }
 
+/** The data rows of the sheet read, counted exactly once the header is known: over the limit is the same 400. */
+export function checkDataRows(limit: UploadLimit, rows: number): void {
+  if (rows > limit.maxRows) throw tooManyRowsError(limit);
+}
+
 export interface ReceivedFile {
   fileName: string;
   /** The type the client declared (never trusted for attachments: see `checkAttachment`). */

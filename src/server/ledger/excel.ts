@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { parseWithLimit, UPLOAD_LIMITS, yieldToEventLoop, type UploadLimit } from '../http/upload';
+import { checkDataRows, parseWithLimit, UPLOAD_LIMITS, yieldToEventLoop, type UploadLimit } from '../http/upload';
 import { addNotesSheet, columnLetter, HEADER_FILL, safeCell } from '../http/xlsx';
 import { CODEBOOK, findSubTypeByNames } from '../../domain/ledger/codebook';
 import { FUND_KEYS, FUND_LABELS, labelOf } from '../../domain/ledger/fields';
@@ -120,6 +120,7 @@ export async function parseImport(buffer: Uint8Array, ctx: ImportContext, limit:
       return numeric.has(index.get(field)!) ? Number(t) : t;
     };
     if (TEMPLATE_COLUMNS.every((c) => text(c.field) === '')) continue;
+    checkDataRows(limit, rows.length + 1);
     const errors: FieldError[] = [];
     const fail = (field: string, message: string) => errors.push({ field, label: labelOf(field), message });
 

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { parseWithLimit, UPLOAD_LIMITS, yieldToEventLoop, type UploadLimit } from '../http/upload';
+import { checkDataRows, parseWithLimit, UPLOAD_LIMITS, yieldToEventLoop, type UploadLimit } from '../http/upload';
 import { addNotesSheet, columnLetter, HEADER_FILL, safeCell } from '../http/xlsx';
 import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
 import { CAUSES } from '../../domain/registry/causes';
@@ -136,6 +136,7 @@ export async function parseRoster(buffer: Uint8Array, limit: UploadLimit = UPLOA
     const texts = ROSTER_COLUMNS.map((_, i) => (line.cells[i] ?? '').replace(/^'(?=[=+\-@])/, ''));
     if (texts.every((t) => t === '')) continue;
     if (texts[0] === ROSTER_COLUMNS[0].hint) continue; // the template's hint row
+    checkDataRows(limit, rows.length + 1);
     const text = (field: RosterField) => texts[ROSTER_COLUMNS.findIndex((c) => c.field === field)] ?? '';
     const errors: FieldError[] = [];
     const fail = (field: RosterField, message: string) => errors.push({ field, label: ROSTER_LABELS[field]!, message });
