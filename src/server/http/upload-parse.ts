@@ -127,7 +127,8 @@ function entryStream(buf: Buffer, e: ZipEntry, budget: { left: number }): Readab
     },
   });
   inflated.on('error', (err) => counted.destroy(err));
-  return inflated.pipe(counted);
+  // Decoded here, across chunk boundaries: ExcelJS decodes each chunk on its own, splitting characters of 3 bytes.
+  return inflated.pipe(counted).setEncoding('utf8');
 }
 
 const BAD_XLSX = '无法读取文件：文件不是有效的 .xlsx 工作簿（旧版 .xls 请先另存为 .xlsx）';

@@ -176,7 +176,7 @@ type PoolReply = ParseReply | { id: number; ok: false; reason: 'memory' | 'timeo
 /** Megabytes of heap a parse worker may use: a file needing more ends that worker, never the server. */
 const WORKER_HEAP_MB = 384;
 const PARSE_TIMEOUT_MS = 5 * 60 * 1000;
-const IDLE_MS = 30_000;
+const IDLE_MS = 5_000;
 
 function workerSource(): string {
   const here = import.meta.url;
@@ -190,7 +190,7 @@ function workerSource(): string {
 
 /**
  * At most two parse workers at once (the machine's other cores answer requests and run the database); a worker that
- * finished cleanly is kept for the next upload for 30 s, one that stopped early (row limit, bad file, out of memory) is
+ * finished cleanly is kept for the next upload for 5 s, one that stopped early (row limit, bad file, out of memory) is
  * ended. Workers never keep the process alive.
  */
 class ParsePool {
