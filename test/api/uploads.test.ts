@@ -64,6 +64,22 @@ describe('the reader with the real default limits', () => {
     expect(at.sheets[0]!.rows).toHaveLength(rows + 22);
   });
 
+  it('keeps Chinese text whole across the pieces a large sheet is read in', async () => {
+    const { PassThrough } = await import('node:stream');
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: true, useStyles: false });
+    const ws = wb.addWorksheet('名单');
+    for (let i = 0; i < 20_000; i++) ws.addRow([`吉克阿呷${i}`, '昭觉县新城镇俄尔古取村']).commit();
+    ws.commit();
+    await wb.commit();
+    const t = await parseWithLimit(UPLOAD_LIMITS.list, Buffer.concat(chunks), { headerRows: 0 });
+    const rows = t.sheets[0]!.rows;
+    expect(rows).toHaveLength(20_000);
+    expect(rows.every((r, i) => r.cells[0] === `吉克阿呷${i}` && r.cells[1] === '昭觉县新城镇俄尔古取村')).toBe(true);
+  });
+
   it('names every default limit in Chinese', () => {
     expect(UPLOAD_LIMITS).toMatchObject({
       roster: { what: '花名册', maxBytes: 20 * 1024 * 1024, maxRows: 100_000 },
