@@ -10,7 +10,7 @@ import type { ParseReply, ParseRequest } from './upload-worker';
 /**
  * Every upload goes through here (DESIGN: “every upload has a size and row limit named in its error”; “uploads run off
  * the request path”). A route first decides who may upload (role and scope), then calls `receiveFile`, which reads the
- * multipart stream up to the kind's byte limit, then `parseUpload`, which reads the table in a worker thread
+ * multipart stream up to the kind's byte limit, then `parseWithLimit`, which reads the table in a worker thread
  * (streamed, stopping at the kind's row limit). The event loop only ever waits for the worker's answer.
  */
 
@@ -145,15 +145,9 @@ export interface ParseUploadOptions {
 }
 
 /**
- * Reads an uploaded table in the parse worker: rows limited to the kind's limit (plus `headerRows`), a file that cannot
+ * Reads an uploaded table in the parse worker: rows limited to `limit.maxRows` (plus `headerRows`), a file that cannot
  * be read or is over the limit a 400 naming it. Nothing here blocks the event loop.
  */
-export async function parseUpload(req: FastifyRequest | { server: { uploadLimits: Record<UploadKind, UploadLimit> } }, kind: UploadKind, bytes: Uint8Array, options: ParseUploadOptions): Promise<ParsedTable> {
-  const limit = (req.server.uploadLimits as Record<UploadKind, UploadLimit> | undefined)?.[kind] ?? UPLOAD_LIMITS[kind];
-  return parseWithLimit(limit, bytes, options);
-}
-
-/** `parseUpload` for a given limit (the command line, tests of the reader). */
 export async function parseWithLimit(limit: UploadLimit, bytes: Uint8Array, options: ParseUploadOptions): Promise<ParsedTable> {
   const plain = (message: string) => new AppError('VALIDATION', message, { fields: [{ field: 'file', label: limit.label, message }] });
   const unreadable = (message: string) => plain(options.unreadable && message.startsWith('无法读取文件') ? options.unreadable : message);
