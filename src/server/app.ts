@@ -17,6 +17,7 @@ import type { Database } from './db/connection';
 import { trustProxyFrom } from './http/cookies';
 import { frameworkErrorHandler, notFoundBody, registerErrorHandler } from './http/errors';
 import { checkOrigin, CONTENT_SECURITY_POLICY, isPublicApiRoute } from './http/security';
+import { decorateUploadLimits, largestUpload, type UploadLimitOverrides } from './http/upload';
 import { ledgerRoutes } from './ledger/routes';
 import { orgRoutes } from './orgs/routes';
 import { regionRoutes } from './regions/routes';
@@ -46,6 +47,8 @@ export interface AppOptions {
   trustProxy?: boolean | string;
   /** Called for every route as it is registered (tests enumerate the routes with it). */
   onRoute?: (route: RouteOptions) => void;
+  /** Byte and row limits per kind of upload, over the defaults of `UPLOAD_LIMITS` (tests pass small ones). */
+  uploadLimits?: UploadLimitOverrides;
 }
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
@@ -59,7 +62,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
 
   await app.register(cookie);
   await app.register(helmet, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
-  await app.register(multipart, { limits: { fileSize: options.maxUploadBytes ?? 50 * 1024 * 1024, files: 1 } });
+  decorateUploadLimits(app, options.uploadLimits);
+  await app.register(multipart, { limits: { fileSize: options.maxUploadBytes ?? largestUpload(app.uploadLimits), files: 1 } });
   await app.register(swagger, {
     openapi: {
       info: { title: '台账 Taizhang API', version: VERSION, description: '“我为扶贫攻坚做件事”活动电子台账、建档立卡、动态调整与考核' },

@@ -193,7 +193,7 @@ describe.each(dbKinds())('pairing API on %s', (kind) => {
     expect(file.rawPayload.equals(PNG)).toBe(true);
     expect(errorOf(await upload(Buffer.from('<html>'), '签字.pdf', 'application/pdf')).fields?.[0]).toEqual({ field: 'file', label: '签字材料', message: '文件内容不是 PDF 格式，请上传签字页的照片或扫描件' });
     expect(errorOf(await upload(Buffer.from('MZ'), 'a.exe', 'application/x-msdownload')).message).toBe('签字材料：只能上传图片（JPG、PNG、GIF、WebP）或 PDF 文件');
-    expect(errorOf(await upload(Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024)]), 'big.pdf', 'application/pdf')).message).toBe('签字材料：文件超过 10 MB');
+    expect(errorOf(await upload(Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(10 * 1024 * 1024)]), 'big.pdf', 'application/pdf')).message).toBe('签字材料：文件超过 10 MB 上限');
     expect((await town.get(`/api/pairing/households/${hh['0009']}`)).json().visits[0].attachments).toHaveLength(1);
     expect((await otherTown.get(`/api/pairing/signatures/${saved.json().id}`)).statusCode).toBe(403);
     expect((await otherTown.request({ method: 'POST', url: `/api/pairing/visits/${visitId}/signatures`, ...multipart(PNG, 'x.png', 'image/png') })).statusCode).toBe(403);

@@ -137,21 +137,27 @@ describe.each(dbKinds())('procedures (动态调整) on %s', (kind) => {
   it('keeps evidence files with the step, and refuses other file types', async () => {
     const [p] = (await town.get(`/api/procedures?householdId=${rich}`)).json().items;
     const boundary = '----tz';
-    const upload = (name: string, type: string, body: string) =>
+    const upload = (name: string, type: string, body: string | Buffer) =>
       town.request({
         method: 'POST',
         url: `/api/procedures/${p.id}/attachments?step=2`,
         headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-        payload: Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n${body}\r\n--${boundary}--\r\n`),
+        payload: Buffer.concat([
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`),
+          Buffer.from(body),
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
       });
-    const saved = await upload('公示照片.png', 'image/png', 'PNGDATA');
+    // The type is read from the bytes: a PNG's signature, then its data.
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('PNGDATA')]);
+    const saved = await upload('公示照片.png', 'image/png', png);
     expect(saved.statusCode, saved.body).toBe(201);
-    expect(saved.json()).toMatchObject({ fileName: '公示照片.png', stepIndex: 2, size: 7 });
+    expect(saved.json()).toMatchObject({ fileName: '公示照片.png', stepIndex: 2, size: 15 });
     const bad = await upload('a.exe', 'application/x-msdownload', 'MZ');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('只能上传图片');
     const file = await town.get(`/api/procedures/attachments/${saved.json().id}`);
-    expect(file.body).toBe('PNGDATA');
+    expect(file.rawPayload.equals(png)).toBe(true);
     expect((await otherTown.get(`/api/procedures/attachments/${saved.json().id}`)).statusCode).toBe(403);
     expect((await town.get(`/api/procedures/${p.id}`)).json().attachments).toHaveLength(1);
   });

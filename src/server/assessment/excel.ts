@@ -8,7 +8,8 @@ import { cellHint, checkEntry, entryFromText } from '../../domain/assessment/ent
 import type { Entry, UnitResult } from '../../domain/assessment/round';
 import { indicators, type Scheme } from '../../domain/assessment/scheme';
 import type { FieldError } from '../../domain/shared/errors';
-import { addNotesSheet, cellText, columnLetter, HEADER_FILL, safeCell } from '../http/xlsx';
+import { parseWithLimit, UPLOAD_LIMITS, type UploadLimit } from '../http/upload';
+import { addNotesSheet, columnLetter, HEADER_FILL, safeCell } from '../http/xlsx';
 
 const FIRST_ROW = 3;
 
@@ -57,27 +58,27 @@ export interface ParsedGrid {
   errors: FieldError[];
 }
 
-export async function parseGridXlsx(buffer: Buffer, scheme: Scheme, units: Array<{ unitKey: string; name: string }>): Promise<ParsedGrid> {
-  const wb = new ExcelJS.Workbook();
+/**
+ * Reads a filled grid: the file in the parse worker (streamed, at most `limit.maxRows` rows over all sheets), every cell
+ * checked with its sheet, row and column.
+ */
+export async function parseGridXlsx(buffer: Uint8Array, scheme: Scheme, units: Array<{ unitKey: string; name: string }>, limit: UploadLimit = UPLOAD_LIMITS.grid): Promise<ParsedGrid> {
   const errors: FieldError[] = [];
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    return { entries: [], errors: [{ field: 'file', label: '导入文件', message: '无法读取，请上传从本系统下载的 .xlsx 评分表' }] };
-  }
+  // Besides the units: two header rows per method sheet and the 填报说明 sheet.
+  const table = await parseWithLimit(limit, buffer, { unreadable: '无法读取，请上传从本系统下载的 .xlsx 评分表', headerRows: 2 * scheme.methods.length + 20 });
   const all = indicators(scheme);
   const unitByKey = new Map(units.map((u) => [u.unitKey, u]));
   const entries: ParsedGrid['entries'] = [];
   let sheets = 0;
   for (const m of scheme.methods) {
-    const ws = wb.getWorksheet(sheetName(m.label));
+    const ws = table.sheets.find((s) => s.name === sheetName(m.label));
     if (!ws) continue;
     sheets++;
     const at = (row: number, col: number, label: string, message: string) => errors.push({ field: `${ws.name}!${columnLetter(col - 1)}${row}`, label: `工作表“${ws.name}”第 ${row} 行 ${columnLetter(col - 1)} 列${label}`, message, row, column: columnLetter(col - 1) });
-    const header = ws.getRow(1);
+    const header = ws.rows[0]?.row === 1 ? ws.rows[0].cells : [];
     let headerOk = true;
     all.forEach((i, n) => {
-      const got = cellText(header.getCell(n + 3).value);
+      const got = header[n + 2] ?? '';
       if (got !== i.name) {
         headerOk = false;
         at(1, n + 3, '', `表头应为“${i.name}”${got ? `，现为“${got}”` : ''}；请使用本轮下载的评分表`);
@@ -85,10 +86,11 @@ export async function parseGridXlsx(buffer: Buffer, scheme: Scheme, units: Array
     });
     if (!headerOk) continue;
     const seen = new Set<string>();
-    for (let r = FIRST_ROW; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      const key = cellText(row.getCell(1).value);
-      const cells = all.map((_, n) => cellText(row.getCell(n + 3).value));
+    for (const line of ws.rows) {
+      const r = line.row;
+      if (r < FIRST_ROW) continue;
+      const key = line.cells[0] ?? '';
+      const cells = all.map((_, n) => line.cells[n + 2] ?? '');
       if (!key && cells.every((c) => c === '')) continue;
       const u = unitByKey.get(key);
       if (!u) {

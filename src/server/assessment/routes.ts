@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../domain/shared/errors';
-import { authOf } from '../auth/access';
+import { authOf, requireRole } from '../auth/access';
+import { receiveFile } from '../http/upload';
 import { bool, id, idParam, idParams, int, isoDate, key, list, name, smallInt, text } from '../http/zod';
 import type { Services } from '../services';
 import type { StoredScheme } from './service';
@@ -138,9 +138,13 @@ export async function assessmentRoutes(app: FastifyInstance, { services }: { ser
   });
   r.post('/api/assessment/rounds/:id/grid.xlsx', { schema: { tags, summary: '上传评分表（逐格校验，有一处错误则全部不写入；multipart 字段 file）', params: idParams } }, async (req) => {
     const auth = authOf(req);
-    const file = await req.file();
-    if (!file) throw new AppError('VALIDATION', '评分表：请选择要上传的 .xlsx 文件', { fields: [{ field: 'file', label: '评分表', message: '请选择要上传的 .xlsx 文件' }] });
-    return svc.importGrid(auth, req.params.id, await file.toBuffer());
+    // Role and scope before a byte of the file is read.
+    requireRole(auth, 'sysadmin', 'org_admin');
+    await svc.getRound(auth, req.params.id);
+    const file = await receiveFile(req, 'grid', '请选择要上传的 .xlsx 文件');
+    const result = await svc.importGrid(auth, req.params.id, file.bytes);
+    await services.audit.event(auth, 'upload', { what: '评分表导入', rows: result.saved, file: file.fileName, roundId: req.params.id });
+    return result;
   });
   r.get('/api/assessment/rounds/:id/results.xlsx', { schema: { tags, summary: '导出考核结果（综合评价结果与各考核对象的指标表）', params: idParams } }, async (req, reply) => {
     const f = await svc.resultsXlsx(authOf(req), req.params.id);

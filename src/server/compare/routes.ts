@@ -2,21 +2,23 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
-import { authOf } from '../auth/access';
+import { authOf, requireRole, type Auth } from '../auth/access';
+import { receiveFile } from '../http/upload';
 import { id, idParams, list, name, optionalBool, optionalInt, page, pageSize, regionPrefix, text, timestamp } from '../http/zod';
 import type { Services } from '../services';
 import { ListFileError, readListFile, type EncodingChoice, type ListTable } from './list-file';
 
 const encoding = z.enum(['auto', 'utf-8', 'gbk']).optional();
 
-/** Reads the uploaded list (multipart field `file`): .xlsx or CSV; file problems become a field error. */
-async function uploadedList(req: FastifyRequest, choice: EncodingChoice | undefined): Promise<{ fileName: string; table: ListTable }> {
-  const file = await req.file();
-  const missing = '请选择要上传的 .xlsx 或 .csv 文件';
-  if (!file) throw new AppError('VALIDATION', `导入文件：${missing}`, { fields: [{ field: 'file', label: '导入文件', message: missing }] });
-  const buffer = await file.toBuffer();
+/**
+ * Reads the uploaded list (multipart field `file`): .xlsx or CSV, read in the parse worker within the limits of a
+ * department list. The caller's role is checked before a byte is read.
+ */
+async function uploadedList(req: FastifyRequest, auth: Auth, choice: EncodingChoice | undefined): Promise<{ fileName: string; table: ListTable }> {
+  requireRole(auth, 'sysadmin', 'org_admin');
+  const file = await receiveFile(req, 'list', '请选择要上传的 .xlsx 或 .csv 文件');
   try {
-    return { fileName: file.filename, table: await readListFile(buffer, choice ?? 'auto') };
+    return { fileName: file.fileName, table: await readListFile(file.bytes, choice ?? 'auto', req.server.uploadLimits.list) };
   } catch (err) {
     if (err instanceof ListFileError) throw new AppError('VALIDATION', err.message, { fields: [{ field: 'file', label: '导入文件', message: err.message }] });
     throw err;
@@ -37,7 +39,7 @@ export async function compareRoutes(app: FastifyInstance, { services }: { servic
     { schema: { tags, summary: '预览部门名单文件：表头、识别出的身份证号列和姓名列、前 5 行', querystring: z.object({ encoding }) } },
     async (req) => {
       const auth = authOf(req);
-      const { fileName, table } = await uploadedList(req, req.query.encoding);
+      const { fileName, table } = await uploadedList(req, auth, req.query.encoding);
       return { fileName, format: table.format, sheet: table.sheet ?? null, encoding: table.encoding ?? null, headerRow: table.headerRow, ...svc.preview(auth, table) };
     },
   );
@@ -61,7 +63,7 @@ export async function compareRoutes(app: FastifyInstance, { services }: { servic
     async (req, reply) => {
       const auth = authOf(req);
       const q = req.query;
-      const { fileName, table } = await uploadedList(req, q.encoding);
+      const { fileName, table } = await uploadedList(req, auth, q.encoding);
       const rows = table.rows;
       const batches = function* () {
         for (let i = 0; i < rows.length; i += 50_000) yield rows.slice(i, i + 50_000);
@@ -71,6 +73,7 @@ export async function compareRoutes(app: FastifyInstance, { services }: { servic
         { name: q.name ?? '', department: q.department ?? '', fileName, columns: { id: q.idColumn, name: q.nameColumn, detail: q.detailColumn }, skipInvalid: q.skipInvalid },
         { headers: table.headers, rows: batches() },
       );
+      await services.audit.event(auth, 'upload', { what: '部门名单导入', rows: result.written, file: fileName, listId: result.list.id });
       return reply.status(201).send(result);
     },
   );

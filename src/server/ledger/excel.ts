@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { addNotesSheet, cellText, columnLetter, HEADER_FILL, safeCell } from '../http/xlsx';
+import { checkDataRows, parseWithLimit, UPLOAD_LIMITS, yieldToEventLoop, type UploadLimit } from '../http/upload';
+import { addNotesSheet, columnLetter, HEADER_FILL, safeCell } from '../http/xlsx';
 import { CODEBOOK, findSubTypeByNames } from '../../domain/ledger/codebook';
 import { FUND_KEYS, FUND_LABELS, labelOf } from '../../domain/ledger/fields';
 import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
@@ -80,13 +81,6 @@ export async function buildTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function cellNumberOrText(v: ExcelJS.CellValue): string | number | null {
-  if (typeof v === 'number') return v;
-  if (v && typeof v === 'object' && 'result' in v && typeof v.result === 'number') return v.result;
-  const t = cellText(v);
-  return t === '' ? null : t;
-}
-
 export interface ImportContext {
   defaultOrgId: number;
   /** Bodies the user may write to, by name. */
@@ -95,27 +89,38 @@ export interface ImportContext {
   resolveMembers: (orgId: number, names: string[]) => Promise<{ ids: number[]; unknown: string[] }>;
 }
 
-/** Parses the template's 事项 sheet into rows for `importEntries`, with the errors only the sheet can see. */
-export async function parseImport(buffer: Buffer, ctx: ImportContext): Promise<ImportRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new ImportFileError('无法读取文件：请上传由导入模板填写的 .xlsx 文件');
-  }
-  const sheet = wb.getWorksheet('事项') ?? wb.worksheets[0];
+/**
+ * Parses the template's 事项 sheet into rows for `importEntries`, with the errors only the sheet can see. The file is
+ * read in the parse worker (streamed, at most `limit.maxRows` entries); resolving the rows yields to the event loop
+ * between batches.
+ */
+export async function parseImport(buffer: Uint8Array, ctx: ImportContext, limit: UploadLimit = UPLOAD_LIMITS.ledger): Promise<ImportRow[]> {
+  // Besides the entries: the header and hint rows, the 代码表 and 填报说明 sheets of the template.
+  const table = await parseWithLimit(limit, buffer, { unreadable: '无法读取文件：请上传由导入模板填写的 .xlsx 文件', headerRows: FIRST_DATA_ROW - 1 + 100, maxColumns: TEMPLATE_COLUMNS.length });
+  const sheet = table.sheets.find((s) => s.name === '事项') ?? table.sheets[0];
   if (!sheet) throw new ImportFileError('文件中没有工作表');
-  const headers = TEMPLATE_COLUMNS.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1).value));
+  const first = sheet.rows[0]?.row === 1 ? sheet.rows[0].cells : [];
+  const headers = TEMPLATE_COLUMNS.map((_, i) => first[i] ?? '');
   const missing = TEMPLATE_COLUMNS.filter((c, i) => headers[i] !== c.header);
   if (missing.length) throw new ImportFileError(`表头与导入模板不一致：缺少或错位的列为 ${missing.map((c) => `“${c.header}”`).join('、')}，请下载最新模板`);
 
+  const index = new Map<string, number>(TEMPLATE_COLUMNS.map((c, i) => [c.field, i]));
   const rows: ImportRow[] = [];
-  const rowCount = sheet.actualRowCount > 0 ? sheet.rowCount : 0;
-  for (let n = FIRST_DATA_ROW; n <= rowCount; n++) {
-    const row = sheet.getRow(n);
-    const get = (field: string) => row.getCell(TEMPLATE_COLUMNS.findIndex((c) => c.field === field) + 1).value;
-    const text = (field: string) => cellText(get(field));
+  let seen = 0;
+  for (const line of sheet.rows) {
+    const n = line.row;
+    if (n < FIRST_DATA_ROW) continue;
+    if (++seen % 1000 === 0) await yieldToEventLoop();
+    const numeric = new Set(line.numeric ?? []);
+    const text = (field: string) => line.cells[index.get(field)!] ?? '';
+    // A number as the spreadsheet stored it (the text of a number reads back as the same number), text otherwise.
+    const get = (field: string): string | number | null => {
+      const t = text(field);
+      if (t === '') return null;
+      return numeric.has(index.get(field)!) ? Number(t) : t;
+    };
     if (TEMPLATE_COLUMNS.every((c) => text(c.field) === '')) continue;
+    checkDataRows(limit, rows.length + 1);
     const errors: FieldError[] = [];
     const fail = (field: string, message: string) => errors.push({ field, label: labelOf(field), message });
 
@@ -153,14 +158,14 @@ export async function parseImport(buffer: Buffer, ctx: ImportContext): Promise<I
       orgId,
       memberIds,
       subtypeCode: sub?.code ?? '',
-      count: cellNumberOrText(get('count')),
+      count: get('count'),
       target: regionCode ? { kind: 'region', regionCode } : targetText ? { kind: 'text', text: targetText } : null,
       content: text('content'),
-      funds: Object.fromEntries(FUND_KEYS.map((k) => [k, cellNumberOrText(get(`funds.${k}`))])),
-      beneficiaries: cellNumberOrText(get('beneficiaries')),
+      funds: Object.fromEntries(FUND_KEYS.map((k) => [k, get(`funds.${k}`)])),
+      beneficiaries: get('beneficiaries'),
       deepPoverty: deep === '是' ? true : deep === '否' ? false : null,
-      startYear: cellNumberOrText(get('startYear')),
-      endYear: cellNumberOrText(get('endYear')),
+      startYear: get('startYear'),
+      endYear: get('endYear'),
       documentNumber: text('documentNumber') || null,
       notOfficialDuty: confirm === '是',
     };

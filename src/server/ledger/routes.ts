@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
 import { authOf, maySeeIdNumbers } from '../auth/access';
 import { bool, coercedInt, id, idParams, int, list, money, name, oneOf, optionalBool, optionalInt, page, pageSize, smallInt, text } from '../http/zod';
+import { receiveFile } from '../http/upload';
 import type { Services } from '../services';
 import { buildSummaryXlsx, buildTemplate, ImportFileError, parseImport, writeEntriesXlsx } from './excel';
 
@@ -133,15 +134,14 @@ export async function ledgerRoutes(app: FastifyInstance, { services }: { service
     { schema: { tags: ['ledger'], summary: '从模板导入事项（整批校验，一行有错则全部不写入）', querystring: z.object({ orgId: optionalInt }) } },
     async (req) => {
       const auth = authOf(req);
-      const file = await req.file();
-      if (!file) throw new AppError('VALIDATION', '导入文件：请选择要上传的 .xlsx 文件', { fields: [{ field: 'file', label: '导入文件', message: '请选择要上传的 .xlsx 文件' }] });
-      const buffer = await file.toBuffer();
+      // Who may import into which body is decided before a byte of the file is read.
       const defaultOrg = await services.orgs.get(auth, req.query.orgId ?? auth.orgId);
       const orgsInScope = await services.orgs.list(auth);
       const byName = new Map(orgsInScope.map((o) => [o.name, o.id]));
+      const file = await receiveFile(req, 'ledger', '请选择要上传的 .xlsx 文件');
       let rows;
       try {
-        rows = await parseImport(buffer, {
+        rows = await parseImport(file.bytes, {
           defaultOrgId: defaultOrg.id,
           orgIdByName: byName,
           resolveMembers: async (orgId, names) => {
@@ -156,12 +156,14 @@ export async function ledgerRoutes(app: FastifyInstance, { services }: { service
             }
             return { ids, unknown };
           },
-        });
+        }, req.server.uploadLimits.ledger);
       } catch (err) {
         if (err instanceof ImportFileError) throw new AppError('VALIDATION', err.message, { fields: [{ field: 'file', label: '导入文件', message: err.message }] });
         throw err;
       }
-      return ledger.importEntries(auth, rows);
+      const result = await ledger.importEntries(auth, rows);
+      await services.audit.event(auth, 'upload', { what: '台账导入', rows: result.imported, file: file.fileName, orgId: defaultOrg.id });
+      return result;
     },
   );
 }

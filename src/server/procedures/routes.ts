@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../domain/shared/errors';
-import { authOf, maySeeIdNumbers } from '../auth/access';
+import { authOf, maySeeIdNumbers, requireRole } from '../auth/access';
 import { id, idParams, int, isoDate, list, name, oneOf, optionalInt, page, pageSize, regionPrefix, smallInt, text } from '../http/zod';
+import { attachmentHeaders, checkAttachment } from '../db/attachments';
+import { receiveFile } from '../http/upload';
 import { householdFields } from '../registry/routes';
 import type { Services } from '../services';
 
@@ -96,18 +97,17 @@ export async function procedureRoutes(app: FastifyInstance, { services }: { serv
     { schema: { tags, summary: '上传佐证材料（会议记录、照片、公示公告；multipart 字段 file，可带 step）', params: idParams, querystring: z.object({ step: optionalInt }) } },
     async (req, reply) => {
       const auth = authOf(req);
-      const file = await req.file();
-      if (!file) throw new AppError('VALIDATION', '佐证材料：请选择文件', { fields: [{ field: 'file', label: '佐证材料', message: '请选择文件' }] });
-      const content = await file.toBuffer();
-      return reply.code(201).send(await svc.addAttachment(auth, req.params.id, { fileName: file.filename, mime: file.mimetype, content, stepIndex: req.query.step }));
+      // Role and scope before a byte is read; the type is the one the bytes show, never the declared one alone.
+      requireRole(auth, 'sysadmin', 'org_admin');
+      await svc.get(auth, req.params.id);
+      const file = await receiveFile(req, 'evidence', '请选择文件');
+      const { mime } = checkAttachment('evidence', file, '佐证材料');
+      return reply.code(201).send(await svc.addAttachment(auth, req.params.id, { fileName: file.fileName, mime, content: file.bytes, stepIndex: req.query.step }));
     },
   );
   r.get('/api/procedures/attachments/:id', { schema: { tags, summary: '下载佐证材料', params: idParams } }, async (req, reply) => {
     const a = await svc.attachment(authOf(req), req.params.id);
-    return reply
-      .header('content-type', a.mime)
-      .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
-      .send(a.content);
+    return reply.headers(attachmentHeaders(a)).send(a.content);
   });
   r.get('/api/procedures/:id/certificate', { schema: { tags, summary: '脱贫光荣证（可打印）', params: idParams } }, async (req) => {
     const auth = authOf(req);

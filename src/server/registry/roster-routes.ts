@@ -3,7 +3,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
-import { authOf, maySeeIdNumbers } from '../auth/access';
+import { type Auth, authOf, maySeeIdNumbers, requireRole } from '../auth/access';
+import { receiveFile } from '../http/upload';
 import { jobCreatedSchema, jobParams, JobRegistry, jobViewSchema } from '../http/jobs';
 import { name, regionPrefix } from '../http/zod';
 import type { Services } from '../services';
@@ -29,13 +30,15 @@ const rosterImportResult = z.looseObject({
   unchanged: z.number().int().describe('未变化户'),
 });
 
-/** The uploaded roster's rows; a missing or unreadable file is a 400 at once. */
-async function readRosterUpload(req: FastifyRequest): Promise<RosterRow[]> {
-  const file = await req.file();
-  if (!file) throw new AppError('VALIDATION', '导入文件：请选择要上传的 .xlsx 文件', { fields: [{ field: 'file', label: '导入文件', message: '请选择要上传的 .xlsx 文件' }] });
-  const buffer = await file.toBuffer();
+/**
+ * The uploaded roster's rows: the role is checked before a byte is read, the file read within the roster's limits
+ * (20 MB, 100,000 persons) in the parse worker; a missing, oversized or unreadable file is a 400 at once.
+ */
+async function readRosterUpload(req: FastifyRequest, auth: Auth): Promise<{ fileName: string; rows: RosterRow[] }> {
+  requireRole(auth, 'sysadmin', 'org_admin');
+  const file = await receiveFile(req, 'roster', '请选择要上传的 .xlsx 文件');
   try {
-    return await parseRoster(buffer);
+    return { fileName: file.fileName, rows: await parseRoster(file.bytes, req.server.uploadLimits.roster) };
   } catch (err) {
     if (err instanceof RosterFileError) throw new AppError('VALIDATION', err.message, { fields: [{ field: 'file', label: '导入文件', message: err.message }] });
     throw err;
@@ -55,7 +58,10 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
 
   r.post('/api/registry/roster/import', { schema: { tags, summary: '导入花名册（整批校验，一行有错则全部不写入；重复导入不重复建档）' } }, async (req) => {
     const auth = authOf(req);
-    return roster.importRoster(auth, await readRosterUpload(req));
+    const { fileName, rows } = await readRosterUpload(req, auth);
+    const result = await roster.importRoster(auth, rows);
+    await services.audit.event(auth, 'upload', { what: '花名册导入', rows: rows.length, file: fileName, created: result.created, updated: result.updated });
+    return result;
   });
 
   // The same import as a job, for large files: the upload is answered at once and the client polls the progress.
@@ -73,10 +79,12 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
     },
     async (req, reply) => {
       const auth = authOf(req);
-      const rows = await readRosterUpload(req);
-      const jobId = jobs.start(auth.userId, { phase: '读取', done: rows.length, total: rows.length }, (report) =>
-        roster.importRoster(auth, rows, (p) => report({ phase: PHASE_LABELS[p.phase], done: p.done, total: p.total })),
-      );
+      const { fileName, rows } = await readRosterUpload(req, auth);
+      const jobId = jobs.start(auth.userId, { phase: '读取', done: rows.length, total: rows.length }, async (report) => {
+        const result = await roster.importRoster(auth, rows, (p) => report({ phase: PHASE_LABELS[p.phase], done: p.done, total: p.total }));
+        await services.audit.event(auth, 'upload', { what: '花名册导入', rows: rows.length, file: fileName, created: result.created, updated: result.updated });
+        return result;
+      });
       return reply.status(202).send({ jobId });
     },
   );

@@ -4,6 +4,7 @@ import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { ID_NUMBER_TAKEN_ELSEWHERE, inRegion, requireRegion, requireRole, scopedMessage } from '../auth/access';
 import { maskFor } from '../auth/masking';
+import { yieldToEventLoop } from '../http/upload';
 import type { RegionsService } from '../regions/service';
 import { ROSTER_LABELS, ROSTER_LETTERS, type RosterExportRow, type RosterRow } from './roster';
 import type { ExistingHousehold, ExistingPerson, HouseholdWrite, RosterRepo, StatusWrite } from './roster-repo';
@@ -33,6 +34,14 @@ export interface RosterImportResult {
   updated: number;
   unchanged: number;
 }
+
+/**
+ * Rows per write statement and per stretch of checking between two turns of the event loop: on PGlite a statement
+ * holds Node's thread for its whole length, so a large import is written in pieces with other requests answered in
+ * between (all inside the one transaction: still all or nothing).
+ */
+const WRITE_BATCH = 2000;
+const YIELD_EVERY = 2000;
 
 const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
@@ -125,7 +134,9 @@ export function makeRosterService(deps: RosterDeps) {
       // 1. Group the rows into households by (village code, 户编号); household facts come from the first row.
       const groups = new Map<string, Group>();
       const order: Group[] = [];
+      let seen = 0;
       for (const r of rows) {
+        if (++seen % YIELD_EVERY === 0) await yieldToEventLoop();
         for (const e of r.errors ?? []) errors.push(at(r.row, e.field, e.message, e.label));
         const villageCode = (r.villageCode ?? '').trim();
         const number = (r.number ?? '').trim();
@@ -171,6 +182,7 @@ export function makeRosterService(deps: RosterDeps) {
       const groupOfId = new Map<string, Group>();
       let checkedRows = 0;
       for (const g of order) {
+        if (checkedRows % YIELD_EVERY < g.rows.length) await yieldToEventLoop();
         const { persons, errors: found } = checkHousehold(g.input, today);
         const firstRow = g.rows[0]!.row;
         const heads = g.rows.filter((r) => r.person.relation === '户主');
@@ -280,7 +292,11 @@ export function makeRosterService(deps: RosterDeps) {
         // the first snapshot of the new ones.
         const updatedIds = updated.map((u) => u.h.id);
         const timelinesBefore = await tx.timelines(updatedIds);
-        const ids = await tx.insertHouseholds(created.map(write));
+        const ids = new Map<string, number>();
+        for (let i = 0; i < created.length; i += WRITE_BATCH) {
+          for (const [k, v] of await tx.insertHouseholds(created.slice(i, i + WRITE_BATCH).map(write))) ids.set(k, v);
+          await yieldToEventLoop();
+        }
         if (updated.length) {
           const n = await tx.updateHouseholds(updated.map(({ g, h }) => ({ ...write(g), id: h.id, version: h.version })));
           if (n !== updated.length) throw new AppError('STALE_VERSION', '导入期间有贫困户被他人修改，请重新导入');
@@ -289,9 +305,10 @@ export function makeRosterService(deps: RosterDeps) {
         const personRows: Array<{ householdId: number; person: CheckedPerson }> = [];
         for (const g of created) for (const person of g.persons) personRows.push({ householdId: ids.get(g.key)!, person });
         for (const { g, h } of updated) for (const person of g.persons) personRows.push({ householdId: h.id, person });
-        for (let i = 0; i < personRows.length; i += 10000) {
-          await tx.insertPersons(personRows.slice(i, i + 10000));
-          onProgress?.({ phase: 'write', done: Math.min(i + 10000, total), total });
+        for (let i = 0; i < personRows.length; i += WRITE_BATCH) {
+          await tx.insertPersons(personRows.slice(i, i + WRITE_BATCH));
+          onProgress?.({ phase: 'write', done: Math.min(i + WRITE_BATCH, total), total });
+          await yieldToEventLoop();
         }
         const statuses: StatusWrite[] = created.map((g) => ({
           householdId: ids.get(g.key)!,
@@ -326,8 +343,14 @@ export function makeRosterService(deps: RosterDeps) {
             ...stamp,
           });
         }
-        await tx.insertFirstStatuses(statuses.slice(0, created.length));
-        await tx.insertStatuses(statuses.slice(created.length));
+        for (let i = 0; i < created.length; i += WRITE_BATCH) {
+          await tx.insertFirstStatuses(statuses.slice(i, Math.min(i + WRITE_BATCH, created.length)));
+          await yieldToEventLoop();
+        }
+        for (let i = created.length; i < statuses.length; i += WRITE_BATCH) {
+          await tx.insertStatuses(statuses.slice(i, i + WRITE_BATCH));
+          await yieldToEventLoop();
+        }
         if (updatedIds.length) {
           const timelinesAfter = await tx.timelines(updatedIds);
           for (const id of updatedIds) {

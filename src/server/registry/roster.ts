@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { addNotesSheet, cellText, columnLetter, HEADER_FILL, safeCell } from '../http/xlsx';
+import { checkDataRows, parseWithLimit, UPLOAD_LIMITS, yieldToEventLoop, type UploadLimit } from '../http/upload';
+import { addNotesSheet, columnLetter, HEADER_FILL, safeCell } from '../http/xlsx';
 import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
 import { CAUSES } from '../../domain/registry/causes';
 import { LABOUR_KINDS } from '../../domain/registry/labour';
@@ -110,28 +111,32 @@ export async function buildRosterTemplate(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Parses the 花名册 sheet into rows for `importRoster`, with the errors only the sheet can see (是/否, numbers). */
-export async function parseRoster(buffer: Buffer): Promise<RosterRow[]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new RosterFileError('无法读取文件：请上传由花名册模板填写的 .xlsx 文件');
-  }
-  const sheet = wb.getWorksheet(SHEET) ?? wb.worksheets[0];
+/**
+ * Parses the 花名册 sheet into rows for `importRoster`, with the errors only the sheet can see (是/否, numbers). The file
+ * is read in the parse worker (streamed, at most `limit.maxRows` persons: 花名册最多 100,000 行); turning its rows into
+ * persons yields to the event loop between batches.
+ */
+export async function parseRoster(buffer: Uint8Array, limit: UploadLimit = UPLOAD_LIMITS.roster): Promise<RosterRow[]> {
+  // Besides the persons: the header and hint rows, and the template's 填报说明 sheet.
+  const table = await parseWithLimit(limit, buffer, { unreadable: '无法读取文件：请上传由花名册模板填写的 .xlsx 文件', headerRows: FIRST_DATA_ROW - 1 + 20, maxColumns: ROSTER_COLUMNS.length });
+  const sheet = table.sheets.find((s) => s.name === SHEET) ?? table.sheets[0];
   if (!sheet) throw new RosterFileError('文件中没有工作表');
-  const headers = ROSTER_COLUMNS.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1).value));
+  const first = sheet.rows[0]?.row === 1 ? sheet.rows[0].cells : [];
+  const headers = ROSTER_COLUMNS.map((_, i) => first[i] ?? '');
   const missing = ROSTER_COLUMNS.filter((c, i) => headers[i] !== c.header);
   if (missing.length) throw new RosterFileError(`表头与花名册模板不一致：缺少或错位的列为 ${missing.map((c) => `“${c.header}”`).join('、')}，请下载最新模板`);
 
   const rows: RosterRow[] = [];
-  const rowCount = sheet.actualRowCount > 0 ? sheet.rowCount : 0;
-  for (let n = 2; n <= rowCount; n++) {
-    const cells = sheet.getRow(n);
+  let converted = 0;
+  for (const line of sheet.rows) {
+    const n = line.row;
+    if (n < 2) continue;
+    if (++converted % 5000 === 0) await yieldToEventLoop();
     // A leading apostrophe is how exports neutralise = + - @; it is not part of the value.
-    const texts = ROSTER_COLUMNS.map((_, i) => cellText(cells.getCell(i + 1).value).replace(/^'(?=[=+\-@])/, ''));
+    const texts = ROSTER_COLUMNS.map((_, i) => (line.cells[i] ?? '').replace(/^'(?=[=+\-@])/, ''));
     if (texts.every((t) => t === '')) continue;
     if (texts[0] === ROSTER_COLUMNS[0].hint) continue; // the template's hint row
+    checkDataRows(limit, rows.length + 1);
     const text = (field: RosterField) => texts[ROSTER_COLUMNS.findIndex((c) => c.field === field)] ?? '';
     const errors: FieldError[] = [];
     const fail = (field: RosterField, message: string) => errors.push({ field, label: ROSTER_LABELS[field]!, message });
