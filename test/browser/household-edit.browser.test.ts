@@ -26,7 +26,10 @@ async function chooseOption(page: Page, field: Locator, label: string): Promise<
   await expect
     .poll(async () => {
       await field.click();
-      await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option[title="${label}"]`).filter({ visible: true }).last().click();
+      const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
+      // The list is virtual: opened at the current value, an option far above it is not rendered until scrolled to.
+      await open.locator('.rc-virtual-list-holder').evaluate((el) => (el.scrollTop = 0)).catch(() => {});
+      await open.locator(`.ant-select-item-option[title="${label}"]`).filter({ visible: true }).last().click({ timeout: 5_000 });
       return select.innerText();
     }, WAIT)
     .toContain(label);
