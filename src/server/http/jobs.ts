@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../domain/shared/errors';
+import { postgresDataError, uniqueViolationError } from './errors';
 
 /**
  * Long imports as jobs, kept in memory: the upload answers at once with a job id, and the client polls the job for
@@ -49,11 +50,15 @@ interface Job<Result, Phase extends string> {
 }
 
 /** The error body of any failure, the way `registerErrorHandler` would send it. */
-export function jobErrorOf(err: unknown): JobError {
+export function jobErrorOf(thrown: unknown): JobError {
+  // The same mapping as a request's: a unique key taken meanwhile is a 409, bad data for the database a 400.
+  const err = uniqueViolationError(thrown) ?? thrown;
   if (err instanceof AppError) {
     const { fields, ...extra } = err.details;
     return { code: err.code, message: err.message, ...(fields ? { fields } : {}), ...extra };
   }
+  const data = postgresDataError(err);
+  if (data) return { code: 'VALIDATION', message: data.message, ...(data.fields ? { fields: data.fields } : {}) };
   return { code: 'INTERNAL', message: '服务器内部错误，请稍后重试' };
 }
 
