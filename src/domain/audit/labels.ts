@@ -78,8 +78,8 @@ export const HOUSEHOLD_FIELD_LABELS: Record<string, string> = {
   persons: '家庭成员',
 };
 
-export const INCOME_FIELD_LABELS: Record<string, string> = {
-  year: '年度',
+/** The income items of the 扶贫手册, item by item (the registry's field errors use them too). */
+export const INCOME_ITEM_LABELS: Record<string, string> = {
   wages: '工资性收入',
   business: '生产经营性收入',
   property: '财产性收入',
@@ -93,6 +93,8 @@ export const INCOME_FIELD_LABELS: Record<string, string> = {
   illnessCosts: '因病支出',
   schoolingCosts: '因学支出',
 };
+
+export const INCOME_FIELD_LABELS: Record<string, string> = { year: '年度', ...INCOME_ITEM_LABELS };
 
 export const STATUS_FIELD_LABELS: Record<string, string> = {
   status: '状态',

@@ -1,4 +1,6 @@
+import { PassThrough, type Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
 
 /** Spreadsheet helpers shared by every import and export. */
@@ -43,4 +45,39 @@ export function addNotesSheet(wb: ExcelJS.Workbook, lines: string[]): void {
     const row = notes.addRow([t]);
     if (i === 0) row.font = { bold: true, size: 14 };
   });
+}
+
+/**
+ * Answers with an .xlsx streamed from `batches`. The first batch is read before the headers go out, so that a scope error
+ * still gets a proper status; `done(rows)` runs once every row is read, before the workbook is closed (DESIGN: exports
+ * of personal data recorded).
+ */
+export async function streamBatchesXlsx<T>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  headers: Record<string, string>,
+  batches: AsyncGenerator<T[]>,
+  write: (out: Writable, rows: AsyncIterable<T[]>) => Promise<unknown>,
+  done: (rows: number) => Promise<void>,
+): Promise<FastifyReply> {
+  const first = await batches.next();
+  const out = new PassThrough();
+  reply.headers(headers).send(out);
+  async function* all() {
+    let rows = 0;
+    if (!first.done) {
+      rows += first.value.length;
+      yield first.value;
+    }
+    for await (const b of batches) {
+      rows += b.length;
+      yield b;
+    }
+    await done(rows);
+  }
+  write(out, all()).catch((err: unknown) => {
+    req.log.error(err);
+    out.destroy(err as Error);
+  });
+  return reply;
 }

@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,6 +5,7 @@ import { AppError } from '../../domain/shared/errors';
 import { authOf, maySeeIdNumbers } from '../auth/access';
 import { bool, coercedInt, id, idParams, int, list, money, name, oneOf, optionalBool, optionalInt, page, pageSize, smallInt, text } from '../http/zod';
 import { receiveFile } from '../http/upload';
+import { streamBatchesXlsx } from '../http/xlsx';
 import type { Services } from '../services';
 import { buildSummaryXlsx, buildTemplate, ImportFileError, parseImport, writeEntriesXlsx } from './excel';
 
@@ -104,29 +104,9 @@ export async function ledgerRoutes(app: FastifyInstance, { services }: { service
 
   r.get('/api/ledger/export.xlsx', { schema: { tags: ['ledger'], summary: '导出台账（流式）', querystring: z.object(filters) } }, async (req, reply) => {
     const auth = authOf(req);
-    const batches = ledger.exportRows(auth, req.query);
-    // The first page is read before the headers go out, so that a scope error still gets a proper status.
-    const first = await batches.next();
-    const out = new PassThrough();
-    reply.header('content-type', XLSX).header('content-disposition', attachment('台账.xlsx')).send(out);
-    async function* all() {
-      let rows = 0;
-      if (!first.done) {
-        rows += first.value.length;
-        yield first.value;
-      }
-      for await (const b of batches) {
-        rows += b.length;
-        yield b;
-      }
-      // Recorded once every row is read, before the workbook is closed (DESIGN: exports of personal data recorded).
-      await services.audit.event(auth, 'export', { what: '台账导出', rows, masked: !maySeeIdNumbers(auth), orgPath: auth.orgPath });
-    }
-    writeEntriesXlsx(out, all()).catch((err: unknown) => {
-      req.log.error(err);
-      out.destroy(err as Error);
-    });
-    return reply;
+    return streamBatchesXlsx(req, reply, { 'content-type': XLSX, 'content-disposition': attachment('台账.xlsx') }, ledger.exportRows(auth, req.query), writeEntriesXlsx, (rows) =>
+      services.audit.event(auth, 'export', { what: '台账导出', rows, masked: !maySeeIdNumbers(auth), orgPath: auth.orgPath }),
+    );
   });
 
   r.post(

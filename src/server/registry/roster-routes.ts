@@ -1,10 +1,10 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
 import { type Auth, authOf, maySeeIdNumbers, requireRole } from '../auth/access';
 import { receiveFile } from '../http/upload';
+import { streamBatchesXlsx } from '../http/xlsx';
 import { jobCreatedSchema, jobParams, JobRegistry, jobViewSchema } from '../http/jobs';
 import { name, regionPrefix } from '../http/zod';
 import type { Services } from '../services';
@@ -110,29 +110,9 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
     { schema: { tags, summary: '导出花名册（每人一行，流式；无权查看时身份证号脱敏）', querystring: z.object({ region: regionPrefix().optional() }) } },
     async (req, reply) => {
       const auth = authOf(req);
-      const batches = roster.exportRoster(auth, req.query);
-      // The first page is read before the headers go out, so that a scope error still gets a proper status.
-      const first = await batches.next();
-      const out = new PassThrough();
-      reply.header('content-type', XLSX).header('content-disposition', attachment('贫困户花名册.xlsx')).send(out);
-      async function* all() {
-        let rows = 0;
-        if (!first.done) {
-          rows += first.value.length;
-          yield first.value;
-        }
-        for await (const b of batches) {
-          rows += b.length;
-          yield b;
-        }
-        // Recorded once every row is read, before the workbook is closed (DESIGN: exports of personal data recorded).
-        await services.audit.event(auth, 'export', { what: '花名册导出', rows, masked: !maySeeIdNumbers(auth), region: req.query.region ?? auth.regionPrefix });
-      }
-      writeRosterXlsx(out, all()).catch((err: unknown) => {
-        req.log.error(err);
-        out.destroy(err as Error);
-      });
-      return reply;
+      return streamBatchesXlsx(req, reply, { 'content-type': XLSX, 'content-disposition': attachment('贫困户花名册.xlsx') }, roster.exportRoster(auth, req.query), writeRosterXlsx, (rows) =>
+        services.audit.event(auth, 'export', { what: '花名册导出', rows, masked: !maySeeIdNumbers(auth), region: req.query.region ?? auth.regionPrefix }),
+      );
     },
   );
 

@@ -9,6 +9,7 @@ import { DEFAULT_VILLAGE_EXIT, villageExit, type VillageExitParams } from '../..
 import type { Verdict } from '../../domain/registry/verdict';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
+import { INCOME_ITEM_LABELS } from '../../domain/audit/labels';
 import type { AuditService } from '../audit/service';
 import { householdSnapshot, snapshotOf } from '../audit/snapshots';
 import { ID_NUMBER_TAKEN_ELSEWHERE, requireRegion, requireRole, scopedMessage } from '../auth/access';
@@ -420,7 +421,7 @@ export function makeRegistryService(deps: RegistryDeps) {
       };
       for (const [k, v] of Object.entries(items)) {
         if (!(k in row) || k === 'householdId' || k === 'year') continue;
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fields.push({ field: k, label: INCOME_LABELS[k] ?? k, message: '应为不小于 0 的整数（元）' });
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fields.push({ field: k, label: INCOME_ITEM_LABELS[k] ?? k, message: '应为不小于 0 的整数（元）' });
         else (row as unknown as Record<string, number>)[k] = v;
       }
       if (year < 2013 || year > now().getFullYear()) fields.push({ field: 'year', label: '年度', message: `应在 2013 至 ${now().getFullYear()} 年之间` });
@@ -555,21 +556,6 @@ export function makeRegistryService(deps: RegistryDeps) {
     },
   };
 }
-
-export const INCOME_LABELS: Record<string, string> = {
-  wages: '工资性收入',
-  business: '生产经营性收入',
-  property: '财产性收入',
-  subsidies: '补贴',
-  minimumLiving: '低保金',
-  extremePoverty: '特困供养金',
-  pension: '养老金',
-  ecological: '生态补偿金',
-  otherTransfer: '其他转移性收入',
-  businessCosts: '生产经营性支出',
-  illnessCosts: '因病支出',
-  schoolingCosts: '因学支出',
-};
 
 function exitRefused(verdict: Verdict, what = '未达到脱贫标准'): AppError {
   const failed = verdict.criteria.filter((c) => c.passed === false);
