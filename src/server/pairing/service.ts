@@ -281,7 +281,7 @@ export function makePairingService(deps: PairingDeps) {
     async assign(auth: Auth, householdId: number, input: { helperId: number; fromOn?: string; reason?: string }) {
       requireRole(auth, 'sysadmin', 'org_admin');
       const h = await household(auth, householdId);
-      if (h.status === '清退') throw new AppError('CONFLICT', '已清退的户不再确定帮扶责任人');
+      if (!needsHelper(h.status)) throw new AppError('CONFLICT', `该户已${h.status}，不再确定帮扶责任人`);
       const day = today();
       const fromOn = input.fromOn ?? day;
       const bad = dateField('fromOn', '起始日期', fromOn, day);
