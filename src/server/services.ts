@@ -64,6 +64,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     audit,
     now,
     comparisonRun: (procedureId) => compare.comparisonRun(procedureId),
+    statusChanged: (tx, auth, change) => pairing.statusChangedIn(tx, auth, change),
   });
   const quality = makeQualityService({ repo: makeQualityRepo(db), registry, regions, now });
   const compare = makeCompareService({ repo: makeCompareRepo(db), transaction: (fn) => db.transaction((tx) => fn(makeCompareRepo(tx as unknown as Db))), regions, audit, procedures, now });
@@ -91,7 +92,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
       };
     },
   });
-  const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), registry, regions, orgs, members, audit, now });
+  const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), repoIn: (tx) => makePairingRepo(tx), registry, regions, orgs, members, audit, now });
   return { audit, regions, orgs, members, auth, ledger, registry, roster, procedures, quality, compare, assessment, pairing, now };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -1,8 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbKinds, postgresUrl } from '../support/db';
-import { createTestApp, type Client, type TestApp } from '../support/app';
+import { ADMIN_PASSWORD, dbKinds, postgresUrl } from '../support/db';
+import { createTestApp, TEST_NOW, type Client, type TestApp } from '../support/app';
 import { CHENGBEI_VILLAGE, householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 
 /** 仙溪镇三星村 (seed 002: 县政协机关帮扶村) and 平口镇兴果村 (王益文主席联系) of 安化县. */
@@ -293,5 +293,90 @@ describe.each(dbKinds())('pairing API on %s', (kind) => {
       await blocker.end();
     }
     expect((await town.get(`/api/pairing/helpers/${id}`)).json().households).toBe(3);
+  });
+});
+
+/**
+ * Seed 004: exited households keep their helpers (“脱贫以后，……脱贫攻坚政策继续保持不变，支持力度不减”, “标注后的稳定脱贫户仍需
+ * 安排帮扶联系人定期走访”); a household struck off (“坚决剔除违规纳入、识别不精准的建档立卡户”) does not: the removal procedure's
+ * last step ends its helpers' assignments, and it no longer counts toward “每名帮扶联系人所联系的贫困家庭一般不超过3户”.
+ */
+describe.each(dbKinds())('a 清退 household and its helper on %s', (kind) => {
+  let t: TestApp;
+  let county: Client;
+  let town: Client;
+  const clock = new Date(TEST_NOW);
+  const hh: Record<string, number> = {};
+  const quorum = { representatives: 30, present: 21, votesFor: 15, votesAgainst: 6 };
+  /** Moves the clock; sessions expire with it, so everyone signs in again. */
+  const setDay = async (iso: string) => {
+    clock.setTime(Date.parse(`${iso}T10:00:00+08:00`));
+    county = await t.login('county', 'password-123');
+    town = await t.login('town', 'password-123');
+    t.admin = await t.login('admin', ADMIN_PASSWORD);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp(kind, clock);
+    const countyOrg = await t.org('昭觉县扶贫办', { kind: '扶贫办', regionCode: '513431000000' });
+    county = await t.user(countyOrg, 'county');
+    town = await t.user(await t.org('新城镇扶贫工作站', { parent: countyOrg, kind: '扶贫办', level: '乡', regionCode: '513431100000' }), 'town');
+    for (let i = 1; i <= 4; i++) {
+      const res = await town.post('/api/registry/households', householdBody(XINCHENG_VILLAGE, `000${i}`, [member(`户主${i}`, idNumber('19800101', `40${i}`), '户主')], { identifiedYear: 2016 }));
+      expect(res.statusCode, res.body).toBe(201);
+      hh[`000${i}`] = res.json().id;
+    }
+  });
+  afterAll(async () => t?.close());
+
+  it('ends the assignments when the removal procedure completes, so the helper can take a new third household', async () => {
+    const helperId = (await town.post('/api/pairing/helpers', { name: '李干部', unit: '新城镇人民政府', kind: 'cadre', level: '乡', post: '副镇长', regionCode: '513431100000' })).json().id as number;
+    const assign = (n: string) => town.post(`/api/pairing/households/${hh[n]}/assignments`, { helperId, fromOn: '2020-01-01' });
+    for (const n of ['0001', '0002', '0003']) expect((await assign(n)).statusCode).toBe(201);
+    expect((await assign('0004')).statusCode).toBe(409);
+
+    // 清退 of 0001: 入户核实、告知本人、村级评议公示、乡镇审核、县级备案.
+    const started = await town.post('/api/procedures', { kind: 'removal', householdId: hh['0001'] });
+    expect(started.statusCode, started.body).toBe(201);
+    let p = started.json();
+    const pass = async (who: () => Client, step: number, record: Record<string, unknown> = {}) => {
+      const res = await who().post(`/api/procedures/${p.id}/actions`, { type: 'pass', step, record, version: p.version });
+      expect(res.statusCode, res.body).toBe(200);
+      p = res.json();
+    };
+    await pass(() => town, 0);
+    await pass(() => town, 1, { confirmedBy: '户主1（户主）' });
+    await setDay('2020-07-07');
+    await pass(() => town, 2, { assembly: quorum, notice: { from: '2020-06-30' } });
+    await pass(() => town, 3);
+    // Until the last step the household is poor and its helper holds it.
+    expect((await town.get(`/api/pairing/households/${hh['0001']}`)).json().helpers).toHaveLength(1);
+    await pass(() => county, 4);
+    expect(p.state).toBe('completed');
+    expect((await town.get(`/api/registry/households/${hh['0001']}`)).json().status).toBe('清退');
+
+    const panel = (await town.get(`/api/pairing/households/${hh['0001']}`)).json();
+    expect(panel.helpers).toEqual([]);
+    expect(panel.assignments.map((a: { fromOn: string; toOn: string | null }) => [a.fromOn, a.toOn])).toEqual([['2020-01-01', '2020-07-07']]);
+    expect(panel.notes.at(-1)).toEqual({ on: '2020-07-07', kind: 'end', text: '自 2020-07-07 起李干部不再担任帮扶责任人', reason: `该户已清退（清退程序办结（程序编号 ${p.id}））` });
+    expect((await town.get(`/api/pairing/helpers/${helperId}`)).json().households).toBe(2);
+    // The freed place takes a new third household, and a fourth is refused again.
+    expect((await assign('0004')).statusCode).toBe(201);
+    expect((await town.get(`/api/pairing/helpers/${helperId}`)).json().households).toBe(3);
+    // The struck-off household is on no list of households lacking a helper, here or in the data-quality check.
+    expect((await town.get('/api/pairing/households-without-helper')).json().total).toBe(0);
+    expect((await town.get('/api/quality/checks/no_helper')).json().total).toBe(0);
+  });
+
+  it('does not count a 清退 household whose assignment was left open (a correction outside the procedure)', async () => {
+    const helperId = (await town.get('/api/pairing/helpers')).json().items[0].id as number;
+    const h = (await town.get(`/api/registry/households/${hh['0002']}`)).json();
+    const corrected = await t.admin.post(`/api/registry/households/${hh['0002']}/status`, { status: '清退', effectiveOn: '2020-07-07', reason: '识别不准（数据纠错）', version: h.version });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    const page = (await town.get(`/api/pairing/helpers/${helperId}`)).json();
+    expect(page.households).toBe(2);
+    expect((await town.get('/api/pairing/helpers')).json().items[0]).toMatchObject({ id: helperId, households: 2 });
+    expect((await town.get('/api/pairing/households-without-helper')).json().total).toBe(0);
+    expect((await t.admin.get('/api/quality/checks/helper_over_limit?region=513431000000')).json().total).toBe(0);
   });
 });

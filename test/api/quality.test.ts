@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { dbKinds } from '../support/db';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
+import { checkCauses } from '../../src/domain/registry/causes';
+import { checkLabour, type LabourKind } from '../../src/domain/registry/labour';
+
+/** Whole years from a birth date to a day (both `YYYY-MM-DD`). */
+const ageOn = (birth: string, day: string) => Number(day.slice(0, 4)) - Number(birth.slice(0, 4)) - (day.slice(5) < birth.slice(5) ? 1 : 0);
 
 const VILLAGE = XINCHENG_VILLAGE;
 const id = idNumber;
@@ -31,6 +36,7 @@ describe.each(dbKinds())('data-quality checks on %s', (kind) => {
       D2: [head('丁二', id('19800101', '041'))],
       D3: [head('丁三', id('19800101', '051'))],
       D4: [head('丁四', id('19800101', '061')), { name: '丁四子', idNumber: id('20100101', '072'), relation: '之子', labour: '无劳动力', schooling: '在校', medicalInsured: true }],
+      E: [head('戊', id('19800101', '091'))],
     };
     let n = 1;
     for (const [key, persons] of Object.entries(people)) {
@@ -38,10 +44,13 @@ describe.each(dbKinds())('data-quality checks on %s', (kind) => {
       expect(res.statusCode, res.body).toBe(201);
       ids[key] = res.json().id;
     }
-    // Helpers: one over the limit holding D1–D4; B and C (exited) and A (no helper) aside.
+    // Helpers: one over the limit holding D1–D4; A (poor) and B and C (exited) without one.
     await sql(`insert into helpers (id, name, unit, kind, level, region_code) values (901, '王干部', '昭觉县农业农村局', 'cadre', '县', '513431000000'),
       (902, '李干部', '新城镇人民政府', 'cadre', '乡', '513431100000')`);
     for (const k of ['D1', 'D2', 'D3', 'D4']) await sql(`insert into helper_assignments (household_id, helper_id, from_on, user_id) values (${ids[k]}, 901, '2020-01-01', 1)`);
+    // E was struck off (清退) with its assignment to 王干部 left open: it needs no helper and frees his place.
+    await sql(`insert into helper_assignments (household_id, helper_id, from_on, user_id) values (${ids.E}, 901, '2020-01-01', 1)`);
+    await sql(`update households set status = '清退' where id = ${ids.E}`);
     // B and C exited outside any procedure; C below the line; B visited this half-year, C not.
     await sql(`update households set status = '已脱贫', status_year = 2019 where id in (${ids.B}, ${ids.C})`);
     await sql(`insert into household_incomes (household_id, year, wages) values (${ids.B}, 2019, 9000), (${ids.C}, 2019, 3000)`);
@@ -77,7 +86,8 @@ describe.each(dbKinds())('data-quality checks on %s', (kind) => {
     ['labour_age', ['D4']],
     ['exited_below_line', ['C']],
     ['exited_without_record', ['B', 'C']],
-    ['no_helper', ['A']],
+    // Seed 004: “确保每个贫困户至少有一名帮扶责任人”; the exited keep theirs (“标注后的稳定脱贫户仍需安排帮扶联系人定期走访”).
+    ['no_helper', ['A', 'B', 'C']],
     ['no_visit', ['C']],
     ['handbook_mismatch', ['D1', 'D2']],
   ])('%s finds exactly %j', async (key, expected) => {
@@ -101,7 +111,7 @@ describe.each(dbKinds())('data-quality checks on %s', (kind) => {
       labour_age: 1,
       exited_below_line: 1,
       exited_without_record: 2,
-      no_helper: 1,
+      no_helper: 3,
       helper_over_limit: 0,
       no_visit: 1,
       handbook_mismatch: 2,
@@ -110,5 +120,48 @@ describe.each(dbKinds())('data-quality checks on %s', (kind) => {
     expect(d1.detail).toBe('系统无 2019 年收入');
     expect((await town.get('/api/quality/latest')).json().counts).toEqual(run.counts);
     expect((await other.get('/api/quality/checks/no_helper')).json().total).toBe(0);
+  });
+
+  // The SQL is built from the domain's constants: at each boundary it finds what the domain's rule finds (test day 2020-06-30).
+  describe('agrees with the domain rules', () => {
+    let f: number;
+    const found = async (key: string) => ((await town.get(`/api/quality/checks/${key}?pageSize=50`)).json().items as Array<{ householdId: number }>).some((x) => x.householdId === f);
+    beforeAll(async () => {
+      const res = await town.post('/api/registry/households', household('0020', [head('己', id('19800101', '093'))]));
+      expect(res.statusCode, res.body).toBe(201);
+      f = res.json().id;
+    });
+
+    // Seed 004: “‘无劳动力’是指16岁以下未成年人和超过劳动年龄已经无劳动能力。65岁以上,原则上无劳动力,但仍有务工时间和务工收入的,可据实填写有劳动力”.
+    it.each([
+      ['2004-07-01', '普通劳动力', 0, 0, false],
+      ['2004-06-30', '普通劳动力', 0, 0, false],
+      ['2004-07-01', '无劳动力', 0, 0, false],
+      ['1955-07-01', '普通劳动力', 0, 0, false],
+      ['1955-06-30', '普通劳动力', 0, 0, false],
+      ['1955-06-30', '普通劳动力', 6, 8000, false],
+      ['1955-06-30', '技能劳动力', 6, 0, true],
+      ['1980-01-01', '技能劳动力', 6, 8000, false],
+      ['1980-01-01', '技能劳动力', 6, 8000, true],
+      ['1950-01-01', '丧失劳动力', 0, 0, false],
+    ] as const)('labour_age: born %s, %s, %i months, %i 元, certificate %s', async (birth, labour, workMonths, workIncome, qualified) => {
+      await sql(`update persons set birth_date = '${birth}', labour = '${labour}', work_months = ${workMonths}, work_income = ${workIncome}, has_qualification = ${qualified} where household_id = ${f}`);
+      const expected = checkLabour(labour as LabourKind, { age: ageOn(birth, '2020-06-30'), workMonths, workIncomeYuan: workIncome, hasQualificationCertificate: qualified }) !== null;
+      expect(await found('labour_age')).toBe(expected);
+    });
+
+    // Seed 004: “主要致贫原因仅1个,次要致贫原因与主要致贫原因不重复,且不超过2个”.
+    it.each([
+      ['缺技术', []],
+      ['缺技术', ['缺资金', '因病']],
+      ['缺技术', ['缺资金', '因病', '因学']],
+      ['缺技术', ['缺技术']],
+      ['买车', []],
+      ['缺技术', ['买车']],
+      ['缺技术', ['缺资金', '缺资金']],
+    ])('cause_rule: %s / %j', async (main, secondary) => {
+      await sql(`update households set main_cause = '${main}', secondary_causes = '${JSON.stringify(secondary)}'::jsonb where id = ${f}`);
+      expect(await found('cause_rule')).toBe(checkCauses(main, secondary).length > 0);
+    });
   });
 });

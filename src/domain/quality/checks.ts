@@ -18,12 +18,8 @@ export const CHECKS = [
 ] as const;
 export type CheckKey = (typeof CHECKS)[number]['key'];
 
-/** The half-year a date falls in: [first day, last day] (1–6月, 7–12月). */
-export function halfYearOf(iso: string): { from: string; to: string; label: string } {
-  const year = iso.slice(0, 4);
-  const first = Number(iso.slice(5, 7)) <= 6;
-  return first ? { from: `${year}-01-01`, to: `${year}-06-30`, label: `${year} 年上半年` } : { from: `${year}-07-01`, to: `${year}-12-31`, label: `${year} 年下半年` };
-}
+/** The half-year a date falls in (1–6月, 7–12月): the pairing rule's, which the visit check counts in. */
+export { halfYearOf } from '../pairing/half-year-visit';
 
 /** The SQL expression true when an ID number's check character is wrong (GB 11643, ISO 7064 MOD 11-2). */
 export function sqlCheckCharacterWrong(column: string): string {

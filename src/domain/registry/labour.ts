@@ -6,6 +6,12 @@
  */
 export const LABOUR_KINDS = ['普通劳动力', '技能劳动力', '丧失劳动力', '无劳动力'] as const;
 export type LabourKind = (typeof LABOUR_KINDS)[number];
+/** “16周岁及以上”: the age from which a person may be a labourer. */
+export const LABOUR_MIN_AGE = 16;
+/** “65岁以上,原则上无劳动力” (unless they still work and earn from it). */
+export const LABOUR_ELDERLY_AGE = 65;
+/** The kinds that declare an ability to work. */
+export const ABLE_LABOUR_KINDS = ['普通劳动力', '技能劳动力'] as const satisfies readonly LabourKind[];
 
 export interface LabourFacts {
   age: number;
@@ -20,18 +26,18 @@ export interface LabourFacts {
 
 /** The class the definitions give for these facts. */
 export function classifyLabour(f: LabourFacts): LabourKind {
-  if (f.age < 16) return '无劳动力';
+  if (f.age < LABOUR_MIN_AGE) return '无劳动力';
   if (f.lostThroughIllnessOrDisability) return '丧失劳动力';
   const working = f.workMonths > 0 && f.workIncomeYuan > 0;
-  if (!f.ableToWork || (f.age >= 65 && !working)) return '无劳动力';
+  if (!f.ableToWork || (f.age >= LABOUR_ELDERLY_AGE && !working)) return '无劳动力';
   return f.hasQualificationCertificate ? '技能劳动力' : '普通劳动力';
 }
 
 /** Whether a declared labour ability contradicts age and the facts; null when it agrees. */
 export function checkLabour(declared: LabourKind, f: Pick<LabourFacts, 'age' | 'workMonths' | 'workIncomeYuan' | 'hasQualificationCertificate'>): string | null {
-  if (f.age < 16 && declared !== '无劳动力') return `${f.age} 岁未满 16 周岁，应为无劳动力`;
-  if (f.age >= 65 && (declared === '普通劳动力' || declared === '技能劳动力') && !(f.workMonths > 0 && f.workIncomeYuan > 0))
-    return `${f.age} 岁已满 65 周岁，原则上无劳动力；有务工时间和务工收入的方可填写有劳动力`;
+  if (f.age < LABOUR_MIN_AGE && declared !== '无劳动力') return `${f.age} 岁未满 ${LABOUR_MIN_AGE} 周岁，应为无劳动力`;
+  if (f.age >= LABOUR_ELDERLY_AGE && (ABLE_LABOUR_KINDS as readonly string[]).includes(declared) && !(f.workMonths > 0 && f.workIncomeYuan > 0))
+    return `${f.age} 岁已满 ${LABOUR_ELDERLY_AGE} 周岁，原则上无劳动力；有务工时间和务工收入的方可填写有劳动力`;
   if (declared === '技能劳动力' && !f.hasQualificationCertificate) return '技能劳动力须取得人社部门颁发的执业资格证书';
   return null;
 }

@@ -1,4 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { EXITED_STATUSES, type VisitKind } from '../../domain/pairing/half-year-visit';
+import { STATUSES_NEEDING_HELPER } from '../../domain/pairing/helper-statuses';
 import { attachmentMeta, type AttachmentMeta } from '../db/attachments';
 import { queryRows, type Db } from '../db/connection';
 import { attachments, helperAssignments, helpers, householdVisits, leaderVillages } from '../db/schema';
@@ -20,9 +22,14 @@ export interface HouseholdRef {
   status: string;
 }
 
+/** A parenthesised list of values as parameters: `(${a}, ${b})`. */
+const list = (values: readonly string[]): SQL => sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
 
 /** Whether an assignment holds its household on a day (the end day is the successor's first: exclusive). */
 const heldOn = (day: string) => sql`a.from_on <= ${day}::date and (a.to_on is null or a.to_on > ${day}::date)`;
+
+/** Household `h` keeps a helper (STATUSES_NEEDING_HELPER): only those count toward a helper's limit and need one. */
+const keepsHelper = sql`h.status in ${list(STATUSES_NEEDING_HELPER)}`;
 
 /**
  * Household columns for the lists below. These read the registry's `households`, `persons` and `regions` tables in
@@ -48,17 +55,33 @@ function helperWhere(f: HelperFilter): SQL {
     ${f.active === undefined ? sql`` : sql`and hp.active = ${f.active}`}`;
 }
 
+const HELPER_VISIT: VisitKind = '帮扶走访';
+
+/** The larger queries' SQL, built from the domain's constants (rendered into `queries.sql` beside this file). */
+export const pairingQueries = {
+  /** Helpers with the households each holds today that count toward the limit. */
+  listHelpers: (f: HelperFilter, today: string, limit: number, offset: number) =>
+    sql`select hp.id, hp.name, hp.unit, hp.kind, hp.level, hp.post, hp.phone, hp.region_code as "regionCode", hp.active, hp.version,
+          (select count(*)::int from helper_assignments a join households h on h.id = a.household_id where a.helper_id = hp.id and ${heldOn(today)} and ${keepsHelper}) as households
+        from helpers hp where ${helperWhere(f)}
+        order by hp.active desc, hp.region_code, hp.name, hp.id limit ${limit} offset ${offset}`,
+  heldBy: (helperId: number, day: string) =>
+    sql`select a.id, ${householdRef}
+        from helper_assignments a join households h on h.id = a.household_id left join regions r on r.code = h.village_code
+        where a.helper_id = ${helperId} and ${heldOn(day)} and ${keepsHelper} order by a.from_on, a.id`,
+  withoutHelperWhere: (prefix: string, day: string) =>
+    sql`h.village_code like ${`${prefix}%`} and ${keepsHelper}
+        and not exists (select 1 from helper_assignments a where a.household_id = h.id and ${heldOn(day)})`,
+  exitedWithoutVisitWhere: (prefix: string, from: string, to: string) =>
+    sql`h.village_code like ${`${prefix}%`} and h.status in ${list(EXITED_STATUSES)}
+        and not exists (select 1 from household_visits v where v.household_id = h.id and v.kind = ${HELPER_VISIT} and v.visited_on between ${from}::date and ${to}::date)`,
+};
+
 export function makePairingRepo(db: Db) {
   return {
     // --- helpers -------------------------------------------------------------------------------------------------
     async listHelpers(f: HelperFilter, today: string, limit: number, offset: number) {
-      const items = await queryRows<HelperRow & { households: number }>(
-        db,
-        sql`select hp.id, hp.name, hp.unit, hp.kind, hp.level, hp.post, hp.phone, hp.region_code as "regionCode", hp.active, hp.version,
-              (select count(*)::int from helper_assignments a where a.helper_id = hp.id and ${heldOn(today)}) as households
-            from helpers hp where ${helperWhere(f)}
-            order by hp.active desc, hp.region_code, hp.name, hp.id limit ${limit} offset ${offset}`,
-      );
+      const items = await queryRows<HelperRow & { households: number }>(db, pairingQueries.listHelpers(f, today, limit, offset));
       const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from helpers hp where ${helperWhere(f)}`);
       return { items, total: count?.n ?? 0 };
     },
@@ -119,14 +142,18 @@ export function makePairingRepo(db: Db) {
             from helper_assignments a join households h on h.id = a.household_id left join regions r on r.code = h.village_code
             where a.helper_id = ${helperId} order by (a.to_on is null) desc, a.from_on desc, a.id desc`,
       ),
-    /** The households a helper holds on a day (inside the write transaction for the 3-household limit). */
-    heldBy: (helperId: number, day: string) =>
-      queryRows<HouseholdRef & { id: number }>(
-        db,
-        sql`select a.id, ${householdRef}
-            from helper_assignments a join households h on h.id = a.household_id left join regions r on r.code = h.village_code
-            where a.helper_id = ${helperId} and ${heldOn(day)} order by a.from_on, a.id`,
-      ),
+    /**
+     * The households a helper holds on a day and that count toward the limit (inside the write transaction for the
+     * 3-household limit): a 清退 household, even one whose assignment was left open, frees its place.
+     */
+    heldBy: (helperId: number, day: string) => queryRows<HouseholdRef & { id: number }>(db, pairingQueries.heldBy(helperId, day)),
+    /** A household's assignments not ended yet (to end them when it is struck off). */
+    openAssignmentsOf: (householdId: number) =>
+      db
+        .select()
+        .from(helperAssignments)
+        .where(and(eq(helperAssignments.householdId, householdId), isNull(helperAssignments.toOn)))
+        .orderBy(asc(helperAssignments.id)),
     async insertAssignment(values: Omit<typeof helperAssignments.$inferInsert, 'id' | 'at'>): Promise<AssignmentRow> {
       const [row] = await db.insert(helperAssignments).values(values).returning();
       return row!;
@@ -142,12 +169,11 @@ export function makePairingRepo(db: Db) {
     },
 
     /**
-     * Households of a region with no helper on a day, among those that keep a helper: poor (未脱贫, 返贫) and exited
-     * (已脱贫, 稳定脱贫) — seed 004 “确保每个贫困户至少有一名帮扶责任人” and “标注后的稳定脱贫户仍需安排帮扶联系人定期走访”.
+     * Households of a region with no helper on a day, among those that keep a helper (STATUSES_NEEDING_HELPER, the
+     * list the data-quality check `no_helper` uses too).
      */
     async withoutHelper(prefix: string, day: string, limit: number, offset: number) {
-      const where = sql`h.village_code like ${`${prefix}%`} and h.status in ('未脱贫', '返贫', '已脱贫', '稳定脱贫')
-        and not exists (select 1 from helper_assignments a where a.household_id = h.id and ${heldOn(day)})`;
+      const where = pairingQueries.withoutHelperWhere(prefix, day);
       const items = await queryRows<HouseholdRef>(
         db,
         sql`select ${householdRef} from households h left join regions r on r.code = h.village_code where ${where}
@@ -170,11 +196,10 @@ export function makePairingRepo(db: Db) {
     },
     /** Exited households of a region without a helper's visit (帮扶走访) between two days (a half-year). */
     async exitedWithoutVisit(prefix: string, from: string, to: string, limit: number, offset: number) {
-      const where = sql`h.village_code like ${`${prefix}%`} and h.status in ('已脱贫', '稳定脱贫')
-        and not exists (select 1 from household_visits v where v.household_id = h.id and v.kind = '帮扶走访' and v.visited_on between ${from}::date and ${to}::date)`;
+      const where = pairingQueries.exitedWithoutVisitWhere(prefix, from, to);
       const items = await queryRows<HouseholdRef & { lastVisit: string | null }>(
         db,
-        sql`select ${householdRef}, (select max(v.visited_on)::text from household_visits v where v.household_id = h.id and v.kind = '帮扶走访') as "lastVisit"
+        sql`select ${householdRef}, (select max(v.visited_on)::text from household_visits v where v.household_id = h.id and v.kind = ${HELPER_VISIT}) as "lastVisit"
             from households h left join regions r on r.code = h.village_code where ${where}
             order by h.village_code, h.number limit ${limit} offset ${offset}`,
       );

@@ -2,7 +2,8 @@ import { isIsoDate } from '../../domain/pairing/dates';
 import { halfYear, halfYearOf, missingVisitProblem, VISIT_KINDS, type HalfYear } from '../../domain/pairing/half-year-visit';
 import { handoverNotes, heldOn, withEndReason } from '../../domain/pairing/handovers';
 import { helperEligibilityProblem, HELPER_KIND_LABELS, type HelperKind } from '../../domain/pairing/helper-eligibility';
-import { DEFAULT_HELPER_LIMIT, helperLimitProblem } from '../../domain/pairing/helper-limit';
+import { MAX_HOUSEHOLDS_PER_HELPER, helperLimitProblem } from '../../domain/pairing/helper-limit';
+import { assignmentsOnStatus, needsHelper, struckOffReason } from '../../domain/pairing/helper-statuses';
 import { leaderVillageProblems, type LeaderVillageInput } from '../../domain/pairing/leader-village';
 import { signatureFileProblem } from '../../domain/pairing/signature-file';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
@@ -12,7 +13,7 @@ import type { MembersService } from '../members/service';
 import type { OrgsService } from '../orgs/service';
 import { LEVEL_DIGITS } from '../regions/china-division';
 import { ancestorCodes, type RegionsService } from '../regions/service';
-import type { RegistryService } from '../registry/service';
+import type { RegistryService, Tx } from '../registry/service';
 import type { AuditService } from '../audit/service';
 import { snapshotOf } from '../audit/snapshots';
 import type { HelperRow, HelperValues, HouseholdRef, PairingRepo } from './repo';
@@ -20,6 +21,8 @@ import type { HelperRow, HelperValues, HouseholdRef, PairingRepo } from './repo'
 export interface PairingDeps {
   repo: PairingRepo;
   transaction: <T>(fn: (repo: PairingRepo) => Promise<T>) => Promise<T>;
+  /** The repository over another feature's open transaction (a status change ending assignments in it). */
+  repoIn: (tx: Tx) => PairingRepo;
   registry: RegistryService;
   regions: RegionsService;
   orgs: OrgsService;
@@ -55,8 +58,8 @@ function dateField(field: string, label: string, value: string | undefined, toda
 
 /** 帮扶责任人, their households and visits, and seed 002's leader–village links (issue 4). */
 export function makePairingService(deps: PairingDeps) {
-  const { repo, transaction, registry, regions, orgs, members, audit, now } = deps;
-  const limit = deps.helperLimit ?? DEFAULT_HELPER_LIMIT;
+  const { repo, transaction, repoIn, registry, regions, orgs, members, audit, now } = deps;
+  const limit = deps.helperLimit ?? MAX_HOUSEHOLDS_PER_HELPER;
   const today = () => isoDate(now());
 
   /** The prefix a list covers: the region asked for (checked against the user's scope) or the user's own. */
@@ -190,7 +193,8 @@ export function makePairingService(deps: PairingDeps) {
         region: await regions.get(h.regionCode),
         eligible: eligibility === null,
         eligibilityProblem: eligibility ? `${eligibility.label}：${eligibility.message}` : null,
-        households: assignments.filter((a) => a.current).length,
+        // Counted toward the limit: the households held today that keep a helper (a 清退 household frees its place).
+        households: rows.filter((r) => heldOn(r, day) && needsHelper(r.status)).length,
         limit,
         editable: inRegion(auth, h.regionCode),
         assignments,
@@ -277,7 +281,7 @@ export function makePairingService(deps: PairingDeps) {
     async assign(auth: Auth, householdId: number, input: { helperId: number; fromOn?: string; reason?: string }) {
       requireRole(auth, 'sysadmin', 'org_admin');
       const h = await household(auth, householdId);
-      if (h.status === '清退') throw new AppError('CONFLICT', '已清退的户不再确定帮扶责任人');
+      if (!needsHelper(h.status)) throw new AppError('CONFLICT', `该户已${h.status}，不再确定帮扶责任人`);
       const day = today();
       const fromOn = input.fromOn ?? day;
       const bad = dateField('fromOn', '起始日期', fromOn, day);
@@ -333,6 +337,26 @@ export function makePairingService(deps: PairingDeps) {
         await audit.record(auth, 'assignment', created.id, 'create', null, snapshotOf('assignment', created), { regionCode: held.villageCode });
       });
       return this.household(auth, a.householdId);
+    },
+
+    /**
+     * Inside the transaction of a household's status change (a procedure's last step, handle `handle`): a status that
+     * keeps no helper (清退) ends the household's open assignments on the day it takes effect, with the reason; the
+     * exited keep theirs (脱贫不脱帮扶). Returns the assignments ended.
+     */
+    async statusChangedIn(handle: Tx, auth: Auth, change: { householdId: number; villageCode: string; status: string; on: string; reason: string }) {
+      if (assignmentsOnStatus(change.status) === 'keep') return [];
+      const tx = repoIn(handle);
+      const ended: number[] = [];
+      for (const a of await tx.openAssignmentsOf(change.householdId)) {
+        // An assignment dated after the change ends on its first day (it never held the household).
+        const toOn = a.fromOn > change.on ? a.fromOn : change.on;
+        const reason = withEndReason(a.reason, struckOffReason(change.reason));
+        if (!(await tx.endAssignment(a.id, toOn, reason))) continue;
+        await audit.record(auth, 'assignment', a.id, 'update', snapshotOf('assignment', a), snapshotOf('assignment', { ...a, toOn, reason }), { regionCode: change.villageCode });
+        ended.push(a.id);
+      }
+      return ended;
     },
 
     /** Households that keep a helper (poor and exited) with none on a day (default today): for data quality. */

@@ -29,6 +29,8 @@ export interface ProceduresDeps {
   now: () => Date;
   /** Whether a comparison (一比对) has been run over a procedure's applicants (the compare feature answers). */
   comparisonRun?: (procedureId: number) => Promise<boolean>;
+  /** Told of a household's status change inside the closing transaction (pairing ends a 清退 household's helpers). */
+  statusChanged?: (handle: Tx, auth: Auth, change: { householdId: number; villageCode: string; status: string; on: string; reason: string }) => Promise<unknown>;
 }
 
 const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -153,6 +155,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
     }
     const status = FINAL_STATUS[p.kind as ProcedureKind]!;
     await registry.changeStatusIn(handle, auth, p.householdId!, { status, year: p.kind === 'exit' ? year : undefined, reason, viaProcedure: p.id });
+    await deps.statusChanged?.(handle, auth, { householdId: p.householdId!, villageCode: p.villageCode, status, on: today, reason });
     if (p.kind !== 'exit') return {};
     // 颁发脱贫光荣证: the next number of the county and year, from its counter (locked until this transaction ends).
     const county = p.villageCode.slice(0, 6);
