@@ -10,10 +10,10 @@ import {
   type ProcedureKind,
   type StepDefinition,
 } from '../../domain/procedures/definitions';
+import { maskIdNumber } from '../../domain/registry/id-number';
 import { checkHousehold, type HouseholdInput } from '../../domain/registry/validate-household';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { maskIdNumber } from '../../domain/registry/id-number';
 import { requireRegion, requireRole } from '../auth/access';
 import type { RegionsService } from '../regions/service';
 import type { RegistryService, Tx } from '../registry/service';
