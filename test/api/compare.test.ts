@@ -360,11 +360,12 @@ describe.each(dbKinds())('cross-department comparison (一比对) on %s', (kind)
       p = res.json();
     }
     expect(p).toMatchObject({ state: 'completed' });
+    // Back to the suite's day: the other users' sessions hold again.
+    clock.setTime(TEST_NOW.getTime());
     const entered = (await town.get(`/api/registry/households/${p.householdId}`)).json();
     expect(entered).toMatchObject({ number: '0009', status: '未脱贫' });
     expect(entered.persons.map((x: { name: string }) => x.name)).toEqual(['阿尔拉则', '阿尔木呷']);
     expect(entered.history).toMatchObject([{ status: '未脱贫', reason: '建档立卡识别' }]);
-    clock.setTime(TEST_NOW.getTime());
   });
 
   it('compares the members of the household of a running procedure (a removal)', async () => {
