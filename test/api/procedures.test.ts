@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_NOW, type Client, type TestApp } from '../support/app';
 import { ADMIN_PASSWORD, dbKinds } from '../support/db';
-import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
+import { CHENGBEI_VILLAGE, householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 
 const VILLAGE = XINCHENG_VILLAGE;
 const id = idNumber;
@@ -81,22 +81,36 @@ describe.each(dbKinds())('procedures (动态调整) on %s', (kind) => {
     await ok(town, { type: 'pass', step: 0, record: { assembly: quorum } });
     expect(await refused(town, { type: 'pass', step: 1, record: {} })).toBe('请填写确认人');
     await ok(town, { type: 'pass', step: 1, record: { confirmedBy: '吉克阿呷（户主）' } });
-    // 村内公示 from 2020-06-25 runs 7 days, to 2020-07-01: not on 2020-06-30.
-    expect(await refused(town, { type: 'pass', step: 2, record: { notice: { from: '2020-06-25' } } })).toBe('公示期 7 天（2020-06-25 至 2020-07-01）未满，2020-07-02 起方可办理');
-    await setDay('2020-07-02');
-    await ok(town, { type: 'pass', step: 2, record: { notice: { from: '2020-06-25', objections: '' } } });
+    // 村内公示 opened today (2020-06-30): a notice "started" 8 days ago, whose days would be over, is refused as backdated
+    // (issue 10); a day that does not exist (seed 004: 镇公示时间为9月31日) is refused at its field.
+    expect(await refused(town, { type: 'pass', step: 2, record: { notice: { from: '2020-06-22' } } })).toBe('公示开始日期 2020-06-22 早于本步开始办理的日期 2020-06-30，公示应在上一步办结后开始，不能倒填日期');
+    const impossible = await act(town, { type: 'pass', step: 2, record: { notice: { from: '2017-09-31' } } });
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.json().error.fields[0]).toMatchObject({ field: 'record.notice.from', message: expect.stringContaining('日期不存在') });
+    // From 2020-06-30 it runs 7 days, to 2020-07-06: not passed on 2020-06-30.
+    expect(await refused(town, { type: 'pass', step: 2, record: { notice: { from: '2020-06-30' } } })).toBe('公示期 7 天（2020-06-30 至 2020-07-06）未满，2020-07-07 起方可办理');
+    await setDay('2020-07-07');
+    await ok(town, { type: 'pass', step: 2, record: { notice: { from: '2020-06-30', objections: '' } } });
+    expect(p.noticeEarliest).toBe('2020-07-07');
     // The township finds a problem: back to the verification step, with the reason kept.
     expect(await refused(town, { type: 'return', step: 3, to: 1, reason: '' })).toBe('请填写退回原因');
     await ok(town, { type: 'return', step: 3, to: 1, reason: '乡镇审核发现务工收入证明不全，退回重新核实' });
     expect(p.currentStep).toBe(1);
     await ok(town, { type: 'pass', step: 1, record: { confirmedBy: '吉克阿呷（户主）' } });
-    await ok(town, { type: 'pass', step: 2, record: { notice: { from: '2020-06-25' } } });
-    expect(await refused(town, { type: 'pass', step: 3, record: { notice: { from: '2020-07-02', objections: '有村民反映其家中新购车辆' } } })).toContain('公示期 7 天');
-    await setDay('2020-07-10');
-    expect(await refused(town, { type: 'pass', step: 3, record: { notice: { from: '2020-07-02', objections: '有村民反映其家中新购车辆' } } })).toBe(
+    // The village notice is posted again after the new verification: the old one is before this step reopened.
+    expect(await refused(town, { type: 'pass', step: 2, record: { notice: { from: '2020-06-30' } } })).toContain('早于本步开始办理的日期 2020-07-07');
+    await setDay('2020-07-14');
+    await ok(town, { type: 'pass', step: 2, record: { notice: { from: '2020-07-07' } } });
+    // The township's notice follows the village's (村—乡镇): not over its days.
+    expect(await refused(town, { type: 'pass', step: 3, record: { notice: { from: '2020-07-10' } } })).toBe(
+      '公示开始日期 2020-07-10 早于“村内公示”的公示期满（2020-07-07 至 2020-07-13），应在其公示无异议后、2020-07-14 起公示',
+    );
+    expect(await refused(town, { type: 'pass', step: 3, record: { notice: { from: '2020-07-14', objections: '有村民反映其家中新购车辆' } } })).toContain('公示期 7 天');
+    await setDay('2020-07-21');
+    expect(await refused(town, { type: 'pass', step: 3, record: { notice: { from: '2020-07-14', objections: '有村民反映其家中新购车辆' } } })).toBe(
       '公示期间有异议，不能通过；请核实后退回相应步骤重新办理',
     );
-    await ok(town, { type: 'pass', step: 3, record: { notice: { from: '2020-07-02' } } });
+    await ok(town, { type: 'pass', step: 3, record: { notice: { from: '2020-07-14' } } });
     await ok(town, { type: 'pass', step: 4, record: {} });
     // 县级备案标注 is the county's: the township cannot do it.
     expect(await refused(town, { type: 'pass', step: 5, record: {} })).toBe('“县级备案标注”应由县级及以上办理');
@@ -121,7 +135,8 @@ describe.each(dbKinds())('procedures (动态调整) on %s', (kind) => {
       'certificate:pass:县',
     ]);
     expect(p.events[1]).toMatchObject({ representatives: 30, present: 21, votesFor: 15, votesAgainst: 6 });
-    expect(p.events[3]).toMatchObject({ noticeFrom: '2020-06-25', noticeTo: '2020-07-01' });
+    expect(p.events[3]).toMatchObject({ noticeFrom: '2020-06-30', noticeTo: '2020-07-06' });
+    expect(p.noticeEarliest).toBeNull();
     expect(p.events[4]).toMatchObject({ returnTo: 1, reason: '乡镇审核发现务工收入证明不全，退回重新核实' });
 
     const h = (await town.get(`/api/registry/households/${rich}`)).json();
@@ -199,6 +214,42 @@ describe.each(dbKinds())('procedures (动态调整) on %s', (kind) => {
     expect(saved.json()).toMatchObject({ regionPrefix: '51', version: 1 });
     const defs = (await admin.get('/api/procedures/definitions')).json().filter((d: { kind: string }) => d.kind === 'exit');
     expect(defs.map((d: { regionPrefix: string }) => d.regionPrefix)).toEqual(['', '51']);
+  });
+
+  it('refuses at the start an applicant already registered in another household, naming the field and the row', async () => {
+    // 吉克阿呷 is the head of household 0001: as a new applicant's second member she is refused before any step runs.
+    const applicant = household('0004', [member('沙马木呷', id('19910101', '021'), '户主'), member('吉克阿呷', id('19800101', '001'), '配偶')]);
+    const res = await town.post('/api/procedures', { kind: 'identification', applicant });
+    expect(res.statusCode, res.body).toBe(400);
+    const [field] = res.json().error.fields;
+    expect(field).toMatchObject({ field: 'applicant.persons.1.idNumber', label: '第 2 位家庭成员的身份证号' });
+    expect(field.message).toContain('第 2 位家庭成员（吉克阿呷）的身份证号');
+    expect(field.message).toContain('已在其他户（村代码 513431100200，户编号 0001）中，一人只能属于一户');
+    expect((await town.get('/api/procedures?kind=identification')).json().items.map((x: { subjectName: string }) => x.subjectName)).not.toContain('申请户 沙马木呷');
+    // Another township's user is told the number is taken, not whose household holds it.
+    const elsewhere = await otherTown.post('/api/procedures', { kind: 'identification', applicant: householdBody(CHENGBEI_VILLAGE, '0001', [member('吉克阿呷', id('19800101', '001'), '户主')], { identifiedYear: 2016 }) });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(400);
+    expect(elsewhere.json().error.fields[0].field).toBe('applicant.persons.0.idNumber');
+    expect(elsewhere.json().error.fields[0].message).toContain('该身份证号已在其他户登记，不在您的管辖范围内');
+    expect(elsewhere.body).not.toContain('0001）');
+    expect(elsewhere.body).not.toContain('513431100200');
+  });
+
+  it('refuses the next step of an identification whose applicant was registered in another household after the start', async () => {
+    const applicantId = id('19920101', '031');
+    const started = await town.post('/api/procedures', { kind: 'identification', applicant: household('0005', [member('阿西阿呷', applicantId, '户主')]) });
+    expect(started.statusCode, started.body).toBe(201);
+    const p = started.json();
+    // Meanwhile the same person is entered in another household of the village.
+    const other = await town.post('/api/registry/households', household('0006', [member('阿西阿呷', applicantId, '户主')]));
+    expect(other.statusCode, other.body).toBe(201);
+    const res = await town.post(`/api/procedures/${p.id}/actions`, { type: 'pass', step: 0, record: {}, version: p.version });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.fields[0]).toMatchObject({ field: 'applicant.persons.0.idNumber', message: expect.stringContaining('已在其他户（村代码 513431100200，户编号 0006）中，一人只能属于一户') });
+    expect((await town.get(`/api/procedures/${p.id}`)).json()).toMatchObject({ state: 'running', currentStep: 0 });
+    // It can still be withdrawn.
+    const withdrawn = await town.post(`/api/procedures/${p.id}/actions`, { type: 'withdraw', reason: '该申请人已在他户登记', version: p.version });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
   });
 
   it('does not start a village exit for a village that fails the exit rules', async () => {

@@ -2,8 +2,8 @@
  * Browser test of the household exit procedure (issue 4): a county office's user, a 2020 poverty line and a household
  * whose 2020 income meets the exit rules are set up through the API; in the browser the user starts 启动脱贫程序 on the
  * household page and passes every step on the procedure page — an assembly without quorum is refused at its field
- * first, then one with quorum passes; the confirmation; two notices (started far enough before the app's today, whose
- * clock is the real one); the township and county steps — uploads one evidence file, reaches 已办结, opens the printable
+ * first, then one with quorum passes; the confirmation; two notices (each started on or after the day its step opened, then
+ * the server's clock moved on past its days, and the user signs in again); the township and county steps — uploads one evidence file, reaches 已办结, opens the printable
  * 脱贫光荣证 and sees the household 已脱贫.
  */
 import { mkdirSync } from 'node:fs';
@@ -17,9 +17,13 @@ const COUNTY = '513431000000'; // 昭觉县
 const HEAD = '吉克光荣';
 const USER = { username: 'county-exit', password: 'county-pass-123' };
 
-/** A local date `days` before today, as the server (same process, same time zone) counts today. */
+/** The server's clock: the real one moved on by `shift` days (a notice passes only days after its step opened). */
+let shift = 0;
+const serverNow = () => new Date(Date.now() + shift * 86_400_000);
+
+/** A date `days` before the server's today, as the server (same process, same time zone) counts today. */
 function daysAgo(days: number): string {
-  const d = new Date();
+  const d = serverNow();
   d.setDate(d.getDate() - days);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
@@ -50,7 +54,7 @@ async function login(page: Page, username: string, password: string): Promise<vo
 }
 
 describe.skipIf(skipBrowser)('household exit procedure in the browser', () => {
-  const suite = browserSuite();
+  const suite = browserSuite({ now: serverNow });
 
   it('walks a household through every step to its 脱贫光荣证', { timeout: 240_000 }, async () => {
     const server = suite.server();
@@ -99,6 +103,15 @@ describe.skipIf(skipBrowser)('household exit procedure in the browser', () => {
       await expectText(confirm, '脱贫年度：2020 年');
       await clickUntilClosed(page, confirm, /启\s*动/);
       await page.waitForURL(/\/procedures\/\d+$/);
+      const procedureUrl = page.url();
+      /** The days of a notice pass: the server's clock moves on, its session ends (7 days), the user signs in again. */
+      const later = async (days: number) => {
+        shift += days;
+        await page.goto(procedureUrl);
+        await page.waitForURL(/\/login/);
+        await login(page, USER.username, USER.password);
+        await page.waitForURL(/\/procedures\/\d+$/);
+      };
       await expectText(page.getByTestId('procedure-state'), '办理中');
       const current = page.getByTestId('current-step');
       const form = page.locator('form#procedure-step');
@@ -135,11 +148,13 @@ describe.skipIf(skipBrowser)('household exit procedure in the browser', () => {
       await form.getByLabel('确认人').fill(`${HEAD}（户主）`);
       await pass();
 
-      // 3 村内公示: a start date three days ago is not yet over; ten days ago is. One evidence file for this step.
+      // 3 村内公示: started today (the step opened today) it is not yet over; seven days later it is. One evidence file.
       await expectText(current, '第 3 步：村内公示');
-      await form.getByLabel('公示开始日期').fill(daysAgo(3));
-      await expectText(page.getByTestId('notice-hint'), '方可通过本步（还需');
-      await form.getByLabel('公示开始日期').fill(daysAgo(10));
+      await form.getByLabel('公示开始日期').fill(daysAgo(0));
+      await expectText(page.getByTestId('notice-hint'), '方可通过本步（还需 7 天）');
+      await later(7);
+      await expectText(current, '第 3 步：村内公示');
+      await form.getByLabel('公示开始日期').fill(daysAgo(7));
       await expectText(page.getByTestId('notice-hint'), '已期满');
       await page.locator('input[type="file"]').setInputFiles({ name: '村内公示照片.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
       await expectText(page.getByTestId('procedure-evidence'), '村内公示照片.png');
@@ -147,7 +162,7 @@ describe.skipIf(skipBrowser)('household exit procedure in the browser', () => {
       await pass();
 
       // 4 乡镇审核并公示: the township sends it back to the verification first (an earlier step and a reason, confirmed);
-      // steps 2 and 3 are done again, then the second notice, eight days ago, passes.
+      // steps 2 and 3 are done again (the village notice posted anew), then the township's notice passes after its days.
       await expectText(current, '第 4 步：乡镇审核并公示');
       await form.getByRole('button', { name: /退\s*回/ }).click();
       const back = page.locator('.ant-modal').filter({ has: page.locator('form#procedure-return') });
@@ -163,8 +178,12 @@ describe.skipIf(skipBrowser)('household exit procedure in the browser', () => {
       await form.getByLabel('确认人').fill(`${HEAD}（户主）`);
       await pass();
       await expectText(current, '第 3 步：村内公示');
-      await form.getByLabel('公示开始日期').fill(daysAgo(10));
+      await later(7);
+      await expectText(current, '第 3 步：村内公示');
+      await form.getByLabel('公示开始日期').fill(daysAgo(7));
       await pass();
+      await expectText(current, '第 4 步：乡镇审核并公示');
+      await later(8);
       await expectText(current, '第 4 步：乡镇审核并公示');
       await form.getByLabel('公示开始日期').fill(daysAgo(8));
       await pass();
@@ -187,7 +206,7 @@ describe.skipIf(skipBrowser)('household exit procedure in the browser', () => {
       const events = page.getByTestId('procedure-events');
       await expectText(events, '应到 30 人，实到 21 人；同意 15 票，反对 6 票');
       await expectText(events, `确认人：${HEAD}（户主）`);
-      await expectText(events, `公示：${daysAgo(10)} 至 ${daysAgo(4)}，无异议`);
+      await expectText(events, `公示：${daysAgo(15)} 至 ${daysAgo(9)}，无异议`);
       await expectText(events, '办理意见：经审定，同意退出');
       await expectText(events, '退回至第 2 步“村两委和驻村工作队核实、拟退出户认可”，原因：务工收入证明不全，退回重新核实');
       await expectText(events, '县扶贫办阿说（单位管理员，县级）');

@@ -49,11 +49,11 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
  * The server under test: by default a fresh one from test/support; with TAIZHANG_TEST_URL (and
  * TAIZHANG_TEST_ADMIN_PASSWORD) an already running one, e.g. `npx vite` in front of a development server.
  */
-export async function serverUnderTest(): Promise<TestServer> {
+export async function serverUnderTest(options: { now?: () => Date } = {}): Promise<TestServer> {
   const url = process.env.TAIZHANG_TEST_URL;
   if (!url) {
     ensureWebBuild();
-    return startTestServer();
+    return startTestServer(options);
   }
   return {
     url: url.replace(/\/$/, ''),
@@ -81,12 +81,12 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The server and browser of a suite: started before its tests, stopped after them. */
-export function browserSuite(): { server: () => TestServer; browser: () => Browser } {
+/** The server and browser of a suite: started before its tests, stopped after them; `now`: the server's clock. */
+export function browserSuite(options: { now?: () => Date } = {}): { server: () => TestServer; browser: () => Browser } {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    server = await serverUnderTest();
+    server = await serverUnderTest(options);
     browser = await launchChromium();
   });
   afterAll(async () => {

@@ -8,10 +8,10 @@ import { ADMIN_PASSWORD, createTestDatabase } from './db';
  * The whole server — API and the built UI from dist/web — on a fresh PGlite database with the demo data set, on a
  * random loopback port. For browser tests.
  */
-export async function startTestServer(): Promise<{ url: string; adminUsername: string; adminPassword: string; close(): Promise<void> }> {
+export async function startTestServer(options: { now?: () => Date } = {}): Promise<{ url: string; adminUsername: string; adminPassword: string; close(): Promise<void> }> {
   const database = await createTestDatabase('pglite');
-  await bootstrap(database, buildServices(database), { adminPassword: ADMIN_PASSWORD, demo: true, log: () => {} });
-  const { app } = await buildApp({ database, webDir: WEB_DIR });
+  await bootstrap(database, buildServices(database, options.now), { adminPassword: ADMIN_PASSWORD, demo: true, log: () => {} });
+  const { app } = await buildApp({ database, webDir: WEB_DIR, ...(options.now ? { now: options.now } : {}) });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {

@@ -5,6 +5,8 @@ import { defaultDefinition, DEFAULT_DEFINITIONS, levelOfPrefix } from './definit
 const exit = defaultDefinition('exit');
 const running = (currentStep: number) => ({ state: 'running' as const, currentStep });
 const quorum = { representatives: 30, present: 20, votesFor: 11, votesAgainst: 9 };
+/** The open step opened early in June 2020 (the notice rules of their own are in notice-dates.test.ts). */
+const bounds = { openedOn: '2020-06-01' };
 
 describe('procedure definitions (seed 004)', () => {
   // 种子文件 004：贫困户脱贫由村“两委”组织民主评议后提出，经村“两委”和驻村扶贫工作队核实、拟退出贫困户认可后，在村内进行公示；
@@ -34,7 +36,7 @@ describe('procedure definitions (seed 004)', () => {
 });
 
 describe('decide: steps in order, by the right office', () => {
-  const ctx = { today: '2020-06-30', userLevel: '县' as const };
+  const ctx = { today: '2020-06-30', userLevel: '县' as const, bounds };
   it.each<[string, number, Action, string | null]>([
     ['passes the open step with its assembly', 0, { type: 'pass', step: 0, record: { assembly: quorum } }, null],
     ['cannot skip a step', 0, { type: 'pass', step: 2, record: {} }, '当前应办理第 1 步“村两委民主评议”，不能跳过步骤办理“村内公示”'],
@@ -52,9 +54,9 @@ describe('decide: steps in order, by the right office', () => {
   });
 
   it('lets only an office of the step level or above do it', () => {
-    const village = decide(exit, running(5), { type: 'pass', step: 5, record: {} }, { today: '2020-06-30', userLevel: '乡' });
+    const village = decide(exit, running(5), { type: 'pass', step: 5, record: {} }, { today: '2020-06-30', userLevel: '乡', bounds });
     expect(village.problems[0]!.message).toBe('“县级备案标注”应由县级及以上办理');
-    expect(decide(exit, running(0), { type: 'pass', step: 0, record: { assembly: quorum } }, { today: '2020-06-30', userLevel: '村' }).ok).toBe(true);
+    expect(decide(exit, running(0), { type: 'pass', step: 0, record: { assembly: quorum } }, { today: '2020-06-30', userLevel: '村', bounds }).ok).toBe(true);
   });
 
   it('completes on the last step, and nothing happens after', () => {
@@ -72,14 +74,14 @@ describe('decide: a public notice runs its days and has no objection', () => {
     ['2020-06-27', '2020-06-20', '有村民反映其家中新购车辆', '公示期间有异议，不能通过；请核实后退回相应步骤重新办理'],
     ['2020-06-27', '', '', '请填写公示开始日期'],
   ])('on %s, notice from %j, objections %j', (today, from, objections, problem) => {
-    const d = decide(exit, running(2), { type: 'pass', step: 2, record: { notice: { from, objections } } }, { today, userLevel: '村' });
+    const d = decide(exit, running(2), { type: 'pass', step: 2, record: { notice: { from, objections } } }, { today, userLevel: '村', bounds });
     expect(d.problems[0]?.message ?? null).toBe(problem);
     if (!problem) expect(d.next).toEqual({ state: 'running', currentStep: 3, noticeTo: '2020-06-26' });
   });
   it('takes the minimum length from the definition (a province may lengthen it)', () => {
     const longer = { ...exit, steps: exit.steps.map((s, i) => (i === 2 ? { ...s, minDays: 10 } : s)) };
-    expect(decide(longer, running(2), { type: 'pass', step: 2, record: { notice: { from: '2020-06-20' } } }, { today: '2020-06-29', userLevel: '村' }).ok).toBe(false);
-    expect(decide(longer, running(2), { type: 'pass', step: 2, record: { notice: { from: '2020-06-20' } } }, { today: '2020-06-30', userLevel: '村' }).ok).toBe(true);
+    expect(decide(longer, running(2), { type: 'pass', step: 2, record: { notice: { from: '2020-06-20' } } }, { today: '2020-06-29', userLevel: '村', bounds }).ok).toBe(false);
+    expect(decide(longer, running(2), { type: 'pass', step: 2, record: { notice: { from: '2020-06-20' } } }, { today: '2020-06-30', userLevel: '村', bounds }).ok).toBe(true);
     expect(addDays('2020-02-25', 7)).toBe('2020-03-03');
   });
 });
@@ -98,7 +100,7 @@ describe('assembly: two-thirds present, a majority of those present (村民委�
     expect(assemblyProblems(a)[0]?.message ?? null).toBe(problem);
   });
   it('fails the step without a quorum', () => {
-    const d = decide(exit, running(0), { type: 'pass', step: 0, record: { assembly: { representatives: 30, present: 10, votesFor: 6, votesAgainst: 4 } } }, { today: '2020-06-30', userLevel: '村' });
+    const d = decide(exit, running(0), { type: 'pass', step: 0, record: { assembly: { representatives: 30, present: 10, votesFor: 6, votesAgainst: 4 } } }, { today: '2020-06-30', userLevel: '村', bounds });
     expect(d.ok).toBe(false);
     expect(d.problems[0]!.field).toBe('assembly.present');
   });

@@ -1,10 +1,11 @@
 /**
  * What may happen next in a procedure (issue 4), as a pure function: a step is passed only when it is the open one,
  * by an office of its level or above, with what it requires recorded; a notice only after its days and without
- * objections; an assembly only with two-thirds of the representatives present and a majority of those present; a
+ * objections, started on a real day not before its step opened nor before the earlier notice ended (issue 10); an assembly only with two-thirds of the representatives present and a majority of those present; a
  * return goes back to an earlier step with a reason.
  */
 import { DEFAULT_NOTICE_DAYS, LEVELS, type Level, type ProcedureDefinition, type StepDefinition } from './definitions';
+import { noticeStartProblems, type NoticeBounds } from './notice-dates';
 
 export type ProcedureState = 'running' | 'completed' | 'withdrawn';
 
@@ -76,7 +77,15 @@ export function assemblyProblems(a: AssemblyRecord): Array<{ field: string; mess
 
 const rank = (l: Level) => LEVELS.indexOf(l);
 
-export function decide(def: ProcedureDefinition, state: { state: ProcedureState; currentStep: number }, action: Action, ctx: { today: string; userLevel: Level }): Decision {
+/** What `decide` is told besides the action: today (Asia/Shanghai), the user's level, and what the events say of the open step. */
+export interface DecideContext {
+  today: string;
+  userLevel: Level;
+  /** When the open step opened and the notice before it (from the procedure's events, `noticeBounds`). */
+  bounds: NoticeBounds;
+}
+
+export function decide(def: ProcedureDefinition, state: { state: ProcedureState; currentStep: number }, action: Action, ctx: DecideContext): Decision {
   const problems: Array<{ field: string; message: string }> = [];
   const fail = (field: string, message: string): Decision => ({ ok: false, problems: [{ field, message }] });
   if (state.state !== 'running') return fail('state', state.state === 'completed' ? '该程序已办结' : '该程序已撤销');
@@ -99,17 +108,20 @@ export function decide(def: ProcedureDefinition, state: { state: ProcedureState;
   }
   const r = action.record;
   let noticeTo: string | undefined;
-  for (const need of open.requires) problems.push(...requirementProblems(open, need, r, ctx.today, (t) => (noticeTo = t)));
+  for (const need of open.requires) problems.push(...requirementProblems(def, open, need, r, ctx, (t) => (noticeTo = t)));
   if (problems.length) return { ok: false, problems };
   const last = state.currentStep === def.steps.length - 1;
   return { ok: true, problems, next: { state: last ? 'completed' : 'running', currentStep: last ? state.currentStep : state.currentStep + 1, ...(noticeTo ? { noticeTo } : {}) } };
 }
 
-function requirementProblems(s: StepDefinition, need: string, r: StepRecord, today: string, setNoticeTo: (d: string) => void) {
+function requirementProblems(def: ProcedureDefinition, s: StepDefinition, need: string, r: StepRecord, ctx: DecideContext, setNoticeTo: (d: string) => void) {
   const out: Array<{ field: string; message: string }> = [];
+  const today = ctx.today;
   if (need === 'notice') {
-    const from = r.notice?.from ?? '';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(from)) return [{ field: 'notice.from', message: '请填写公示开始日期' }];
+    const from = r.notice?.from?.trim() ?? '';
+    if (!from) return [{ field: 'notice.from', message: '请填写公示开始日期' }];
+    const start = noticeStartProblems(from, ctx.bounds, (i) => def.steps[i]?.name ?? `第 ${i + 1} 步`);
+    if (start.length) return start;
     const days = s.minDays ?? DEFAULT_NOTICE_DAYS;
     const lastDay = noticeLastDay(from, days);
     setNoticeTo(lastDay);

@@ -1,4 +1,5 @@
 import { decide, type Action, type StepRecord } from '../../domain/procedures/decide';
+import { earliestNoticeStart, noticeBounds, type NoticeBounds } from '../../domain/procedures/notice-dates';
 import {
   DEFAULT_DEFINITIONS,
   KIND_LABELS,
@@ -9,6 +10,7 @@ import {
   type ProcedureKind,
   type StepDefinition,
 } from '../../domain/procedures/definitions';
+import { maskIdNumber } from '../../domain/registry/id-number';
 import { checkHousehold, type HouseholdInput } from '../../domain/registry/validate-household';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
@@ -17,7 +19,7 @@ import type { RegionsService } from '../regions/service';
 import type { RegistryService, Tx } from '../registry/service';
 import type { AuditService } from '../audit/service';
 import { snapshotOf } from '../audit/snapshots';
-import type { DefinitionRow, ProcedureRow, ProceduresRepo } from './repo';
+import type { DefinitionRow, EventRow, ProcedureRow, ProceduresRepo } from './repo';
 
 export interface ProceduresDeps {
   repo: ProceduresRepo;
@@ -90,6 +92,27 @@ export function makeProceduresService(deps: ProceduresDeps) {
     return toDefinition(row);
   }
 
+  /** When the open step opened and the notice before it, from the events (their days in the dates module's zone). */
+  function boundsOf(p: Pick<ProcedureRow, 'currentStep' | 'startedAt'>, events: EventRow[]): NoticeBounds {
+    const days = events.map((e) => ({ stepIndex: e.stepIndex, outcome: e.outcome, on: isoDate(new Date(e.at)), noticeFrom: e.noticeFrom, noticeTo: e.noticeTo }));
+    return noticeBounds(days, p.currentStep) ?? { openedOn: isoDate(new Date(p.startedAt)) };
+  }
+
+  /**
+   * One person, one household (issue 10): an applicant's member whose ID number is already registered is refused at
+   * the start and at every step, naming the member's row; the registry words it (another scope's holder unnamed).
+   */
+  async function applicantFree(auth: Auth, applicant: HouseholdInput) {
+    const persons = applicant.persons ?? [];
+    const taken = await registry.idNumbersTaken(auth, persons.map((m) => m.idNumber));
+    const fields: FieldError[] = [];
+    persons.forEach((m, i) => {
+      const message = taken.get(m.idNumber);
+      if (message) fields.push({ field: `applicant.persons.${i}.idNumber`, label: `第 ${i + 1} 位家庭成员的身份证号`, message: `第 ${i + 1} 位家庭成员${m.name ? `（${m.name}）` : ''}的身份证号 ${maskIdNumber(m.idNumber)}${message}` });
+    });
+    if (fields.length) throw validationError(fields);
+  }
+
   async function load(auth: Auth, id: number): Promise<ProcedureRow> {
     const p = await repo.procedure(id);
     if (!p) throw new AppError('NOT_FOUND', `程序不存在（编号 ${id}）`);
@@ -116,6 +139,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
       requireRegion(auth, applicant.villageCode ?? '', '该村');
       const { errors } = checkHousehold(applicant, now());
       if (errors.length) throw validationError(errors.map((e) => ({ ...e, field: `applicant.${e.field}` })));
+      await applicantFree(auth, applicant);
       return { villageCode: applicant.villageCode, householdId: null, applicant };
     }
     const h = await registry.household(auth, input.householdId ?? -1);
@@ -175,6 +199,8 @@ export function makeProceduresService(deps: ProceduresDeps) {
       events: events.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
       attachments: files.map((f) => ({ ...f, at: new Date(f.at).toISOString() })),
       today: isoDate(now()),
+      /** The first day a notice of the open step may start on (the web's date picker disables the days before). */
+      noticeEarliest: p.state === 'running' ? earliestNoticeStart(boundsOf(p, events)) : null,
       userLevel: levelOfPrefix(auth.regionPrefix),
     };
   }
@@ -263,6 +289,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
           state: 'running',
           currentStep: 0,
           startedBy: auth.userId,
+          startedAt: now(),
         });
         await tx.insertEvent({
           procedureId: p.id,
@@ -274,6 +301,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
           userName: auth.displayName,
           userRole: auth.role,
           userLevel: levelOfPrefix(auth.regionPrefix),
+          at: now(),
         });
         await audit.record(auth, 'procedure', p.id, 'create', null, snapshotOf('procedure', p), { regionCode: p.villageCode });
         return p.id;
@@ -294,6 +322,9 @@ export function makeProceduresService(deps: ProceduresDeps) {
       const record: StepRecord = { ...(input.record ?? {}) };
       // Read before the transaction (another feature's tables); it belongs to the step open at this version.
       if (def.steps[seen.currentStep]?.requires.includes('comparison')) record.comparisonRun = deps.comparisonRun ? await deps.comparisonRun(seen.id) : false;
+      // A new identification's applicants are checked against the registry before every step (issue 10), not only at
+      // the last one that enters them.
+      if (input.type === 'pass' && seen.state === 'running' && seen.applicant) await applicantFree(auth, seen.applicant as HouseholdInput);
       const action: Action =
         input.type === 'withdraw'
           ? { type: 'withdraw', reason: input.reason ?? '' }
@@ -304,7 +335,8 @@ export function makeProceduresService(deps: ProceduresDeps) {
       await transaction(async (tx, handle) => {
         const p = await tx.lockProcedure(id);
         if (!p || p.version !== input.version) throw stale(p ?? seen);
-        const d = decide(def, { state: p.state as 'running', currentStep: p.currentStep }, action, { today: isoDate(now()), userLevel });
+        const bounds = boundsOf(p, await tx.events(p.id));
+        const d = decide(def, { state: p.state as 'running', currentStep: p.currentStep }, action, { today: isoDate(now()), userLevel, bounds });
         if (!d.ok) throw validationError(d.problems.map((x) => ({ field: x.field, label: def.steps[p.currentStep]?.name ?? '程序', message: x.message })));
         const next = d.next!;
         // The last step changes the registry (its own rules checked again there), in this transaction.
@@ -337,6 +369,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
           userName: auth.displayName,
           userRole: auth.role,
           userLevel,
+          at: now(),
         });
         await audit.record(auth, 'procedure', p.id, 'update', snapshotOf('procedure', p), { ...snapshotOf('procedure', { ...p, state: next.state, currentStep: next.currentStep, ...effects }), action: action.type, step: step.name, reason: (input.reason ?? '').trim() }, { regionCode: p.villageCode });
       });

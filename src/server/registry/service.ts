@@ -103,11 +103,12 @@ export function makeRegistryService(deps: RegistryDeps) {
   /** One person, one household (issue 3): an ID number already in another household is refused, naming it. */
   async function idNumbersFree(auth: Auth, ids: string[], exceptHousehold: number | null, r: RegistryRepo = repo): Promise<FieldError[]> {
     const taken = (await r.personsByIdNumbers(ids)).filter((p) => p.householdId !== exceptHousehold);
-    return taken.map((p) => ({
-      field: 'persons',
-      label: '身份证号',
-      message: `${maskIdNumber(p.idNumber)}${scopedMessage(auth, p.villageCode, () => `（${p.name}）已在其他户（村代码 ${p.villageCode}，户编号 ${p.number}）中，一人只能属于一户`, `：${ID_NUMBER_TAKEN_ELSEWHERE}`)}`,
-    }));
+    return taken.map((p) => ({ field: 'persons', label: '身份证号', message: `${maskIdNumber(p.idNumber)}${takenMessage(auth, p)}` }));
+  }
+
+  /** What may be said of the household holding a taken ID number: named in the user's scope, unnamed outside it. */
+  function takenMessage(auth: Auth, p: { name: string; villageCode: string; number: string }): string {
+    return scopedMessage(auth, p.villageCode, () => `（${p.name}）已在其他户（村代码 ${p.villageCode}，户编号 ${p.number}）中，一人只能属于一户`, `：${ID_NUMBER_TAKEN_ELSEWHERE}`);
   }
 
   function verdicts(h: HouseholdRow, income: IncomeResult | null, members: PersonRow[], line: PovertyLine | undefined) {
@@ -123,6 +124,10 @@ export function makeRegistryService(deps: RegistryDeps) {
 
   return {
     lines,
+    /** The ID numbers of `ids` already registered, each with `takenMessage` (issue 10: a new identification asks at every step). */
+    async idNumbersTaken(auth: Auth, ids: string[]): Promise<Map<string, string>> {
+      return new Map((await repo.personsByIdNumbers(ids)).map((p) => [p.idNumber, takenMessage(auth, p)]));
+    },
     async setLine(auth: Auth, l: { year: number; scope: string; regionPrefix?: string; yuan: number; source?: string }) {
       requireRole(auth, 'sysadmin');
       const fields: FieldError[] = [];

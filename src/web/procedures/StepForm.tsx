@@ -79,7 +79,7 @@ function Refusal({ title, failure: { message, others, onField }, testId }: { tit
   );
 }
 
-function NoticeFields({ minDays, today }: { minDays?: number; today: string }) {
+function NoticeFields({ minDays, today, earliest }: { minDays?: number; today: string; earliest: string | null }) {
   const form = Form.useFormInstance<PassValues>();
   const from = Form.useWatch(['notice', 'from'], form) as string | undefined;
   const hint = noticeHint(from, minDays, today);
@@ -87,7 +87,7 @@ function NoticeFields({ minDays, today }: { minDays?: number; today: string }) {
     <Row gutter={12}>
       <Col xs={24} md={8}>
         <Form.Item label="公示开始日期" name={['notice', 'from']} rules={[{ required: true, message: '请填写公示开始日期' }]}>
-          <Input type="date" max={today} />
+          <Input type="date" min={earliest ?? undefined} max={today} />
         </Form.Item>
       </Col>
       <Col xs={24} md={16}>
@@ -100,7 +100,7 @@ function NoticeFields({ minDays, today }: { minDays?: number; today: string }) {
           <Alert type={hint.ended ? 'success' : 'warning'} showIcon title={hint.text} data-testid="notice-hint" style={{ marginBottom: 16 }} />
         ) : (
           <Typography.Paragraph type="secondary">
-            公示期 {minDays ?? 7} 天，自开始日期起算；期满次日起方可通过本步（今天是 {today}）。
+            公示期 {minDays ?? 7} 天，自开始日期起算；期满次日起方可通过本步（今天是 {today}）。{earliest && `本步于上一步办结后开始，公示开始日期不能早于 ${earliest}。`}
           </Typography.Paragraph>
         )}
       </Col>
@@ -320,7 +320,7 @@ export function StepForm({ procedure, onReload }: { procedure: Procedure; onRelo
       )}
       <Form<PassValues> form={form} name="procedure-step" layout="vertical" onFinish={submit} scrollToFirstError>
         {needs.has('assembly') && <AssemblyFields />}
-        {needs.has('notice') && <NoticeFields minDays={step.minDays} today={procedure.today} />}
+        {needs.has('notice') && <NoticeFields minDays={step.minDays} today={procedure.today} earliest={procedure.noticeEarliest} />}
         {needs.has('confirmation') && (
           <Form.Item label="确认人" name="confirmedBy" rules={[{ required: true, whitespace: true, message: '请填写确认人' }]} extra="如拟退出户认可、告知本人：由谁确认（姓名及身份），书面材料请作为佐证上传。">
             <Input maxLength={100} placeholder="如：吉克阿呷（户主）" />

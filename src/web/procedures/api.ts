@@ -94,6 +94,8 @@ export interface Procedure extends ProcedureRow {
   attachments: Attachment[];
   /** The server's today (ISO date): a notice's days are counted against it. */
   today: string;
+  /** The first day a notice of the open step may start on: its step opened then, after the earlier notice (null when not running). */
+  noticeEarliest: string | null;
   /** The level the logged-in user acts at (村、乡、县、市、省). */
   userLevel: Level;
 }
