@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addDays, isoDate } from '../../src/domain/shared/dates';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 import { browserSuite, clickUntilClosed, expectText, RESULTS, skipBrowser, WAIT, withPage } from './support';
 
@@ -17,11 +18,9 @@ const COUNTY = '513431000000'; // 昭觉县
 const HEAD = '吉克光荣';
 const USER = { username: 'county-exit', password: 'county-pass-123' };
 
-/** A local date `days` before today, as the server (same process, same time zone) counts today. */
+/** The date `days` before today, as the server counts today (in Beijing). */
 function daysAgo(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() - days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return addDays(isoDate(new Date()), -days);
 }
 
 /** Picks an option of an antd Select (opened by a click), retrying while the modal around it is still animating. */

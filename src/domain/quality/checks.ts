@@ -3,6 +3,7 @@
  * the rule it checks. The counts of a run feed the assessment.
  */
 import { WEIGHTS_FOR_SQL } from '../registry/id-number';
+import { halfOf } from '../shared/dates';
 
 export const CHECKS = [
   { key: 'invalid_id', label: '身份证号无效', rule: '身份证号应符合 GB 11643（18 位，出生日期有效，校验位正确）' },
@@ -21,7 +22,7 @@ export type CheckKey = (typeof CHECKS)[number]['key'];
 /** The half-year a date falls in: [first day, last day] (1–6月, 7–12月). */
 export function halfYearOf(iso: string): { from: string; to: string; label: string } {
   const year = iso.slice(0, 4);
-  const first = Number(iso.slice(5, 7)) <= 6;
+  const first = halfOf(iso) === 1;
   return first ? { from: `${year}-01-01`, to: `${year}-06-30`, label: `${year} 年上半年` } : { from: `${year}-07-01`, to: `${year}-12-31`, label: `${year} 年下半年` };
 }
 
