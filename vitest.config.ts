@@ -31,7 +31,7 @@ const config = defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     maxWorkers: 2,
-    env: { TZ: 'Asia/Shanghai' },
+    env: { TZ: 'UTC' },
     // CI also writes a JSON report, from which .ci/run prints the plain “N passed, N failed” line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.tmp/vitest-report.json' }]] : ['default'],
   },

@@ -1,3 +1,4 @@
+import { yearOf } from '../domain/shared/dates';
 import type { Auth } from './auth/access';
 import type { OrgRow } from './orgs/repo';
 import type { Services } from './services';
@@ -82,7 +83,7 @@ export async function loadDemoData(services: Services, auth: Auth, root: OrgRow)
     { org: '康定市政协', sub: '0801', text: '城镇困难群众', content: '春节期间走访慰问城镇困难群众', funds: { donation: '0.8' }, ben: 40, year: 2020 },
     { org: '四川省工商联', sub: '0404', text: '凉山州贫困劳动力', content: '组织会员企业专场招聘会，解决贫困劳动力就业', funds: { social: '6' }, ben: 230, year: 2019, members: ['张志强'] },
   ];
-  const thisYear = services.now().getFullYear();
+  const thisYear = yearOf(services.now());
   let n = 0;
   for (const e of entries) {
     if ((!e.region && !e.text) || e.year > thisYear) continue;

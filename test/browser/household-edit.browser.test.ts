@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { yearOf } from '../../src/domain/shared/dates';
 import { checkCharacter } from '../../src/domain/registry/id-number';
 import { browserSuite, expectText, RESULTS, skipBrowser, WAIT, withPage } from './support';
 
@@ -45,7 +46,7 @@ describe.skipIf(skipBrowser)('editing a household in the browser', () => {
 
   it('changes the facts and the members, refuses a stale version and confirms a removal', { timeout: 240_000 }, async () => {
     const server = suite.server();
-    const year = new Date().getFullYear();
+    const year = yearOf(new Date());
 
     await withPage(suite.browser(), 'household-edit', async (page, pageErrors) => {
       await page.goto(`${server.url}/registry`);

@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { yearOf } from '../../src/domain/shared/dates';
 import { browserSuite, expectText, skipBrowser, WAIT, withPage } from './support';
 
 const BODY = '昭觉县政协';
@@ -62,7 +63,7 @@ describe.skipIf(skipBrowser)('ledger in the browser', () => {
 
   it('records an entry through the form and finds it counted on the totals page', { timeout: 180_000 }, async () => {
     const server = suite.server();
-    const year = new Date().getFullYear();
+    const year = yearOf(new Date());
 
     await withPage(suite.browser(), 'ledger', async (page, pageErrors) => {
       // Log in as the administrator; the header shows who is logged in.

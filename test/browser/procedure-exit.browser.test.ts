@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addDays, isoDate } from '../../src/domain/shared/dates';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 import { browserSuite, clickUntilClosed, expectText, RESULTS, skipBrowser, WAIT, withPage } from './support';
 
@@ -21,11 +22,9 @@ const USER = { username: 'county-exit', password: 'county-pass-123' };
 let shift = 0;
 const serverNow = () => new Date(Date.now() + shift * 86_400_000);
 
-/** A date `days` before the server's today, as the server (same process, same time zone) counts today. */
+/** The date `days` before the server's today, as the server counts today (in Beijing). */
 function daysAgo(days: number): string {
-  const d = serverNow();
-  d.setDate(d.getDate() - days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return addDays(isoDate(serverNow()), -days);
 }
 
 /** Picks an option of an antd Select (opened by a click), retrying while the modal around it is still animating. */

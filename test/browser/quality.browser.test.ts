@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { addDays, halfOf, isoDate, yearOf } from '../../src/domain/shared/dates';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 import { browserSuite, expectText, RESULTS, skipBrowser, WAIT, withPage } from './support';
 
@@ -17,11 +18,9 @@ const TOWNSHIP = '513431100000'; // 昭觉县新城镇
 const NO_HELPER = '阿苦无帮';
 const MISMATCH = '吉克手册';
 
-/** A local date `days` from today (the server runs in the same process and time zone). */
+/** The date `days` from today, as the server counts today (in Beijing). */
 function dayFrom(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return addDays(isoDate(new Date()), days);
 }
 
 async function snap(page: Page, name: string): Promise<void> {
@@ -45,8 +44,8 @@ describe.skipIf(skipBrowser)('data-quality checks in the browser', () => {
 
   it('runs the checks of a township, drills into one and records a handbook check', { timeout: 240_000 }, async () => {
     const server = suite.server();
-    const year = new Date().getFullYear();
-    const half = new Date().getMonth() < 6 ? '上半年' : '下半年';
+    const year = yearOf(new Date());
+    const half = halfOf(isoDate(new Date())) === 1 ? '上半年' : '下半年';
 
     await withPage(suite.browser(), 'quality', async (page, pageErrors) => {
       await page.goto(`${server.url}/quality?region=${TOWNSHIP}`);

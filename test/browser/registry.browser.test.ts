@@ -9,6 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { yearOf } from '../../src/domain/shared/dates';
 import { checkCharacter } from '../../src/domain/registry/id-number';
 import { browserSuite, expectText, RESULTS, skipBrowser, WAIT, withPage } from './support';
 
@@ -64,7 +65,7 @@ describe.skipIf(skipBrowser)('registry in the browser', () => {
 
   it('imports a roster, opens the household, and shows its income trace and exit verdict', { timeout: 240_000 }, async () => {
     const server = suite.server();
-    const year = new Date().getFullYear();
+    const year = yearOf(new Date());
     // Two persons born in the 1980s, so both are of working age whatever the year; sequences chosen not to clash.
     const ids: [string, string] = [idNumber('513431', '19800101', '537'), idNumber('513431', '19820305', '548')];
 

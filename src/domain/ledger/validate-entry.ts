@@ -1,3 +1,4 @@
+import { yearOf } from '../shared/dates';
 import type { FieldError } from '../shared/errors';
 import { findSubType, type Unit } from './codebook';
 import { FUND_KEYS, labelOf, type FundKey } from './fields';
@@ -62,7 +63,7 @@ function toInt(v: unknown): number | null {
 export function validateEntry(raw: RawEntry, now: Date): ValidateResult {
   const errors: FieldError[] = [];
   const fail = (field: string, message: string) => errors.push({ field, label: labelOf(field), message });
-  const currentYear = now.getFullYear();
+  const currentYear = yearOf(now);
 
   const orgId = toInt(raw.orgId);
   if (orgId === null || orgId <= 0) fail('orgId', '请选择填报单位');

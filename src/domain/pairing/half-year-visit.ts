@@ -3,6 +3,8 @@
  * 帮扶联系人定期走访”. Half-years are 1–6月 and 7–12月. A family doctor's visit (家庭医生签约走访) is recorded too but is
  * not the helper's 回访.
  */
+import { halfOf } from '../shared/dates';
+
 export const VISIT_KINDS = ['帮扶走访', '家庭医生'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 
@@ -26,7 +28,7 @@ export function halfYear(year: number, half: 1 | 2): HalfYear {
 
 /** The half-year a date (`YYYY-MM-DD`) falls in. */
 export function halfYearOf(iso: string): HalfYear {
-  return halfYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) <= 6 ? 1 : 2);
+  return halfYear(Number(iso.slice(0, 4)), halfOf(iso));
 }
 
 /**

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate } from './dates';
 import { leaderVillageProblems, type LeaderVillageInput } from './leader-village';
 
 const base = { fromOn: '2018-03-09' };
@@ -27,17 +26,5 @@ describe('leaderVillageProblems', () => {
     ['an end before the start', { ...base, kind: '机关定点帮扶村', toOn: '2018-01-01' }, 'toOn', '不能早于起始日期 2018-03-09'],
   ])('%s is refused on %s', (_name, input, field, message) => {
     expect(leaderVillageProblems(input).map((f) => [f.field, f.message])).toEqual([[field, message]]);
-  });
-});
-
-describe('isIsoDate', () => {
-  it.each([
-    ['2020-02-29', true],
-    ['2019-02-29', false],
-    ['2020-13-01', false],
-    ['2020-1-1', false],
-    ['', false],
-  ])('%s → %s', (v, ok) => {
-    expect(isIsoDate(v)).toBe(ok);
   });
 });

@@ -3,8 +3,8 @@
  * “主席、副主席按照县委统一安排帮扶联系贫困村” (named villages per leader), “县政协机关帮扶村” (the office's own village),
  * “各经促分会帮扶的贫困村”, and “县工商联所属乡镇基层商会、行业商会及会员企业帮扶的贫困村”.
  */
+import { isRealDate } from '../shared/dates';
 import type { FieldError } from '../shared/errors';
-import { isIsoDate } from './dates';
 
 export const LEADER_VILLAGE_KINDS = ['领导联系村', '机关定点帮扶村', '经促分会帮扶村', '工商联商会帮扶村'] as const;
 export type LeaderVillageKind = (typeof LEADER_VILLAGE_KINDS)[number];
@@ -27,10 +27,10 @@ export function leaderVillageProblems(input: LeaderVillageInput): FieldError[] {
   else if ((input.kind === '经促分会帮扶村' || input.kind === '工商联商会帮扶村') && !input.memberId && !holder)
     out.push({ field: 'holder', label: '帮扶单位', message: `${input.kind}须填写帮扶的${input.kind === '经促分会帮扶村' ? '经促分会' : '商会或会员企业'}名称，或选择委员` });
   if (holder.length > 100) out.push({ field: 'holder', label: '帮扶单位', message: '不能超过 100 字' });
-  if (!isIsoDate(input.fromOn)) out.push({ field: 'fromOn', label: '起始日期', message: '应为 YYYY-MM-DD' });
+  if (!isRealDate(input.fromOn)) out.push({ field: 'fromOn', label: '起始日期', message: '应为 YYYY-MM-DD' });
   if (input.toOn !== undefined && input.toOn !== null) {
-    if (!isIsoDate(input.toOn)) out.push({ field: 'toOn', label: '结束日期', message: '应为 YYYY-MM-DD' });
-    else if (isIsoDate(input.fromOn) && input.toOn < input.fromOn) out.push({ field: 'toOn', label: '结束日期', message: `不能早于起始日期 ${input.fromOn}` });
+    if (!isRealDate(input.toOn)) out.push({ field: 'toOn', label: '结束日期', message: '应为 YYYY-MM-DD' });
+    else if (isRealDate(input.fromOn) && input.toOn < input.fromOn) out.push({ field: 'toOn', label: '结束日期', message: `不能早于起始日期 ${input.fromOn}` });
   }
   return out;
 }

@@ -4,6 +4,7 @@
  * objections, started on a real day not before its step opened nor before the earlier notice ended (issue 10); an assembly only with two-thirds of the representatives present and a majority of those present; a
  * return goes back to an earlier step with a reason.
  */
+import { addDays } from '../shared/dates';
 import { DEFAULT_NOTICE_DAYS, LEVELS, type Level, type ProcedureDefinition, type StepDefinition } from './definitions';
 import { noticeStartProblems, type NoticeBounds } from './notice-dates';
 
@@ -45,12 +46,8 @@ export interface Decision {
   next?: { state: ProcedureState; currentStep: number; noticeTo?: string };
 }
 
-/** Adds days to an ISO date. */
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+/** Adds days to an ISO date (the dates module's, re-exported for the procedure pages and tests). */
+export { addDays };
 
 /** A notice of `minDays` days starting on `from` runs to its last day; it may be passed from the day after. */
 export function noticeLastDay(from: string, minDays: number): string {

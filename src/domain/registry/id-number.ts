@@ -2,6 +2,8 @@
  * 公民身份号码 (GB 11643-1999): 6-digit address code, 8-digit birth date, 3-digit sequence (odd for men, even for
  * women), and a check character computed with the ISO 7064 MOD 11-2 weights.
  */
+import { isoDate, isRealDate } from '../shared/dates';
+
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 /** The weights, for the data-quality check that recomputes check characters in SQL. */
 export const WEIGHTS_FOR_SQL: readonly number[] = WEIGHTS;
@@ -21,14 +23,9 @@ export function checkCharacter(first17: string): string {
 export function checkIdNumber(input: string, now: Date): IdCheck {
   const id = input.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, message: '应为 18 位，前 17 位为数字，最后一位为数字或 X' };
-  const y = Number(id.slice(6, 10));
-  const m = Number(id.slice(10, 12));
-  const d = Number(id.slice(12, 14));
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d || y < 1900)
-    return { ok: false, message: '出生日期无效' };
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-  if (date.getTime() > now.getTime()) return { ok: false, message: '出生日期晚于今天' };
+  if (!isRealDate(birthDate) || birthDate < '1900-01-01') return { ok: false, message: '出生日期无效' };
+  if (birthDate > isoDate(now)) return { ok: false, message: '出生日期晚于今天' };
   if (checkCharacter(id.slice(0, 17)) !== id[17]) return { ok: false, message: '校验位错误（GB 11643），请核对号码' };
   return { ok: true, id, birthDate, sex: Number(id[16]) % 2 === 1 ? '男' : '女', countyCode: id.slice(0, 6) };
 }

@@ -1,3 +1,4 @@
+import { isoDate, yearOf } from '../shared/dates';
 import type { FieldError } from '../shared/errors';
 import { checkCauses } from './causes';
 import type { HouseholdAttribute } from './household-rules';
@@ -55,11 +56,6 @@ export interface CheckedPerson extends Required<Omit<PersonInput, 'disabilityGra
   sex: '男' | '女';
   birthDate: string;
 }
-
-let lastNow = NaN;
-let lastIso = '';
-/** The date of `d` (memoised: a roster import checks a million persons against the same day). */
-const isoDate = (d: Date) => (d.getTime() === lastNow ? lastIso : ((lastNow = d.getTime()), (lastIso = d.toISOString().slice(0, 10))));
 
 /** Checks one person (seed 004 labour definitions, GB 11643 ID) and derives sex and birth date from the ID. */
 export function checkPerson(p: PersonInput, now: Date, prefix = ''): { person?: CheckedPerson; errors: FieldError[] } {
@@ -131,7 +127,7 @@ export function checkHousehold(h: HouseholdInput, now: Date): { persons: Checked
   if (!/^\d{12}$/.test(h.villageCode ?? '')) fail('villageCode', '应为 12 位村级区划代码');
   if (!h.number?.trim()) fail('number', '请填写户编号');
   if (!(ATTRIBUTES as string[]).includes(h.attribute)) fail('attribute', `应为${ATTRIBUTES.join('、')}之一`);
-  if (!Number.isInteger(h.identifiedYear) || h.identifiedYear < 2013 || h.identifiedYear > now.getFullYear()) fail('identifiedYear', `应在 2013 至 ${now.getFullYear()} 年之间`);
+  if (!Number.isInteger(h.identifiedYear) || h.identifiedYear < 2013 || h.identifiedYear > yearOf(now)) fail('identifiedYear', `应在 2013 至 ${yearOf(now)} 年之间`);
   for (const p of checkCauses(h.mainCause, h.secondaryCauses ?? [])) fail(p.field, p.message);
   const persons: CheckedPerson[] = [];
   (h.persons ?? []).forEach((p, i) => {

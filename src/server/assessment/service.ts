@@ -5,6 +5,7 @@ import { evaluateRound, type Entry, type UnitInput } from '../../domain/assessme
 import { indicators, schemeProblems, SYSTEM_SOURCES, type Scheme } from '../../domain/assessment/scheme';
 import type { Consequence } from '../../domain/assessment/schemes/consequence';
 import { SHIPPED_CONSEQUENCES, SHIPPED_SCHEMES } from '../../domain/assessment/schemes/index';
+import { isRealDate, yearOf } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { requireInScope, requireRegion, requireRole } from '../auth/access';
@@ -67,8 +68,6 @@ export interface GridEntry {
   entry: unknown;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (s: string) => DATE.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 /** How many missing cells a result lists by name (the count is always exact). */
 const MAX_LISTED_MISSING = 20;
 
@@ -257,7 +256,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
       const scheme = schemeOf(schemeRow);
       const fields: FieldError[] = [];
       if (!input.name.trim()) fields.push({ field: 'name', label: '轮次名称', message: '必填' });
-      if (!Number.isInteger(input.year) || input.year < 2000 || input.year > now().getFullYear() + 1) fields.push({ field: 'year', label: '考核年度', message: `应在 2000 至 ${now().getFullYear() + 1} 年之间` });
+      if (!Number.isInteger(input.year) || input.year < 2000 || input.year > yearOf(now()) + 1) fields.push({ field: 'year', label: '考核年度', message: `应在 2000 至 ${yearOf(now()) + 1} 年之间` });
       if (input.units.length === 0) fields.push({ field: 'units', label: '考核对象', message: '至少应有 1 个' });
       const keys = new Set<string>();
       input.units.forEach((u, i) => {
@@ -270,11 +269,11 @@ export function makeAssessmentService(deps: AssessmentDeps) {
         if ((u.ref ?? '').length > 40) fields.push({ field: `units.${i}.ref`, label, message: '系统对应编码不超过 40 位' });
       });
       const d = input.deadlines ?? {};
-      if (d.selfEvaluation !== undefined && !validDate(d.selfEvaluation)) fields.push({ field: 'deadlines.selfEvaluation', label: '自评截止日期', message: '应为日期（YYYY-MM-DD）' });
+      if (d.selfEvaluation !== undefined && !isRealDate(d.selfEvaluation)) fields.push({ field: 'deadlines.selfEvaluation', label: '自评截止日期', message: '应为日期（YYYY-MM-DD）' });
       for (const [k, v] of Object.entries(d.methods ?? {})) {
         const m = scheme.methods.find((x) => x.key === k);
         if (!m) fields.push({ field: `deadlines.methods.${k}`, label: '考核方式截止日期', message: `方案中没有考核方式 ${k}` });
-        else if (!validDate(v)) fields.push({ field: `deadlines.methods.${k}`, label: `${m.label}截止日期`, message: '应为日期（YYYY-MM-DD）' });
+        else if (!isRealDate(v)) fields.push({ field: `deadlines.methods.${k}`, label: `${m.label}截止日期`, message: '应为日期（YYYY-MM-DD）' });
       }
       if (fields.length) throw validationError(fields);
       // The scope of what a round names is checked against its creator's, like every new record's.

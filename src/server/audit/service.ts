@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { verifyChain, type ChainVerdict } from '../../domain/audit/chain';
 import { diffSnapshots, type Snapshot } from '../../domain/audit/diff';
 import { ACTION_LABELS, ENTITY_LABELS, fieldLabelsOf } from '../../domain/audit/labels';
+import { isRealDate, startOfDay } from '../../domain/shared/dates';
 import { AppError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { maySeeIdNumbers, requireRole } from '../auth/access';
@@ -103,11 +104,6 @@ export interface AuditQuery {
   page: number;
   pageSize: number;
 }
-
-const BEIJING = '+08:00';
-const dayStart = (d: string) => new Date(`${d}T00:00:00${BEIJING}`);
-/** A real calendar date (2017-09-31 is not). */
-const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d;
 
 /** ID numbers inside snapshots, masked for a reader whose role may not see them (DESIGN: personal data). */
 function maskIds<T>(value: T): T {
@@ -276,7 +272,7 @@ export function makeAuditService(deps: { db: Db; now: () => Date }) {
       requireRole(auth, 'sysadmin', 'org_admin');
       const scope: AuditScope = auth.role === 'sysadmin' ? null : { orgPath: auth.orgPath, regionPrefix: auth.regionPrefix };
       for (const [field, label, v] of [['from', '开始日期', q.from], ['to', '结束日期', q.to]] as const)
-        if (v !== undefined && !isDate(v))
+        if (v !== undefined && !isRealDate(v))
           throw new AppError('VALIDATION', `${label}：应为有效日期 YYYY-MM-DD`, { fields: [{ field, label, message: '应为有效日期 YYYY-MM-DD' }] });
       const filter: AuditFilter = {
         entity: q.entity || undefined,
@@ -284,8 +280,8 @@ export function makeAuditService(deps: { db: Db; now: () => Date }) {
         userId: q.userId,
         userName: q.user?.trim() || undefined,
         entityId: q.entityId,
-        from: q.from ? dayStart(q.from) : undefined,
-        to: q.to ? new Date(dayStart(q.to).getTime() + 86_400_000) : undefined,
+        from: q.from ? startOfDay(q.from) : undefined,
+        to: q.to ? new Date(startOfDay(q.to).getTime() + 86_400_000) : undefined,
         q: q.q?.trim() || undefined,
       };
       const { items, total } = await repo.search(scope, filter, q.pageSize, (q.page - 1) * q.pageSize);

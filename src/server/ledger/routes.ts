@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { yearOf } from '../../domain/shared/dates';
 import { AppError } from '../../domain/shared/errors';
 import { authOf, maySeeIdNumbers } from '../auth/access';
 import { bool, coercedInt, id, idParams, int, list, money, name, oneOf, optionalBool, optionalInt, page, pageSize, smallInt, text } from '../http/zod';
@@ -46,7 +47,7 @@ function attachment(name: string): string {
 export async function ledgerRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ledger = services.ledger;
-  const thisYear = () => services.now().getFullYear();
+  const thisYear = () => yearOf(services.now());
   const years = { yearFrom: optionalInt, yearTo: optionalInt };
 
   r.get('/api/ledger/codebook', { schema: { tags: ['ledger'], summary: '台账指标（8 大类 35 小类）' } }, async (req) => (authOf(req), ledger.codebook()));

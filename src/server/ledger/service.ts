@@ -5,6 +5,7 @@ import { formatWanYuan } from '../../domain/ledger/money';
 import { targetKey } from '../../domain/ledger/target-key';
 import { validateEntry, type EntryValues, type RawEntry } from '../../domain/ledger/validate-entry';
 import { lastYear } from '../../domain/ledger/years-overlap';
+import { isoDate } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import { diffSnapshots } from '../audit/service';
 import type { Auth } from '../auth/access';
@@ -55,10 +56,6 @@ function fundsOf(r: Pick<EntryWrite, 'fundDonation' | 'fundPersonal' | 'fundSoci
 /** The ids on a materialised path, root first: `/1/5/6/` → [1, 5, 6]. */
 export function pathIds(path: string): number[] {
   return path.split('/').filter(Boolean).map(Number);
-}
-
-function isoDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 /** What an entry contributes to the maintained totals: counted once, in its start year (seed 000: 跨年度事项只录入1次). */

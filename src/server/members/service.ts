@@ -1,4 +1,5 @@
 import { memberServes } from '../../domain/ledger/member-serves';
+import { isoDate, isRealDate } from '../../domain/shared/dates';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { requireInScope, requireRole } from '../auth/access';
@@ -16,10 +17,6 @@ export interface MemberInput {
   unableFrom?: string | null;
 }
 
-function isoDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 function checkValues(v: MemberValues): void {
   const fields: FieldError[] = [];
   if (!v.name.trim()) fields.push({ field: 'name', label: '姓名', message: '请填写委员姓名' });
@@ -28,7 +25,7 @@ function checkValues(v: MemberValues): void {
   // Seed 000: 有特殊情况不能履职的委员……对委员状态进行标注 — the mark carries its reason and the date it applies from.
   if (v.status === 'unable') {
     if (!v.unableReason?.trim()) fields.push({ field: 'unableReason', label: '不能履职原因', message: '标注特殊情况不能履职时须填写原因' });
-    if (!v.unableFrom || !/^\d{4}-\d{2}-\d{2}$/.test(v.unableFrom) || Number.isNaN(Date.parse(v.unableFrom)))
+    if (!isRealDate(v.unableFrom))
       fields.push({ field: 'unableFrom', label: '起始日期', message: '请填写起始日期（YYYY-MM-DD）' });
   }
   if (fields.length) throw new AppError('VALIDATION', `${fields[0]!.label}：${fields[0]!.message}`, { fields });

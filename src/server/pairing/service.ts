@@ -1,4 +1,3 @@
-import { isIsoDate } from '../../domain/pairing/dates';
 import { halfYear, halfYearOf, missingVisitProblem, VISIT_KINDS, type HalfYear } from '../../domain/pairing/half-year-visit';
 import { handoverNotes, heldOn, withEndReason } from '../../domain/pairing/handovers';
 import { helperEligibilityProblem, HELPER_KIND_LABELS, type HelperKind } from '../../domain/pairing/helper-eligibility';
@@ -6,6 +5,7 @@ import { MAX_HOUSEHOLDS_PER_HELPER, helperLimitProblem } from '../../domain/pair
 import { assignmentsOnStatus, needsHelper, struckOffReason } from '../../domain/pairing/helper-statuses';
 import { leaderVillageProblems, type LeaderVillageInput } from '../../domain/pairing/leader-village';
 import { signatureFileProblem } from '../../domain/pairing/signature-file';
+import { isoDate, isRealDate } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { inRegion, inScope, regionOnLine, requireRegion, requireRole } from '../auth/access';
@@ -44,13 +44,11 @@ export interface HelperInput {
   active?: boolean;
 }
 
-const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
 /** The region prefix of a 12-digit code of a known level (`513431000000`, 3 → `513431`). */
 const prefixOf = (code: string, level: number) => code.slice(0, LEVEL_DIGITS[level] ?? 12);
 
 function dateField(field: string, label: string, value: string | undefined, today: string, notBefore?: { day: string; what: string }): FieldError | null {
-  if (!isIsoDate(value)) return { field, label, message: '应为 YYYY-MM-DD' };
+  if (!isRealDate(value)) return { field, label, message: '应为 YYYY-MM-DD' };
   if (value > today) return { field, label, message: `不能晚于今天（${today}）` };
   if (notBefore && value < notBefore.day) return { field, label, message: `不能早于${notBefore.what} ${notBefore.day}` };
   return null;
@@ -363,7 +361,7 @@ export function makePairingService(deps: PairingDeps) {
     async withoutHelper(auth: Auth, q: { region?: string; on?: string; page: number; pageSize: number }) {
       const { prefix } = await regionPrefixOf(auth, q.region);
       const day = q.on ?? today();
-      if (!isIsoDate(day)) throw validationError([{ field: 'on', label: '日期', message: '应为 YYYY-MM-DD' }]);
+      if (!isRealDate(day)) throw validationError([{ field: 'on', label: '日期', message: '应为 YYYY-MM-DD' }]);
       return { ...(await repo.withoutHelper(prefix, day, q.pageSize, (q.page - 1) * q.pageSize)), on: day, page: q.page, pageSize: q.pageSize };
     },
 

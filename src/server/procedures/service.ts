@@ -12,6 +12,7 @@ import {
 } from '../../domain/procedures/definitions';
 import { maskIdNumber } from '../../domain/registry/id-number';
 import { checkHousehold, type HouseholdInput } from '../../domain/registry/validate-household';
+import { isoDate, yearOf } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { requireRegion, requireRole } from '../auth/access';
@@ -35,7 +36,6 @@ export interface ProceduresDeps {
   statusChanged?: (handle: Tx, auth: Auth, change: { householdId: number; villageCode: string; status: string; on: string; reason: string }) => Promise<unknown>;
 }
 
-const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** What the final step of each kind does to the registry. */
 const FINAL_STATUS: Partial<Record<ProcedureKind, string>> = { exit: '已脱贫', removal: '清退', stable_exit: '稳定脱贫', relapse: '返贫' };
@@ -171,7 +171,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
   async function finish(tx: ProceduresRepo, handle: Tx, auth: Auth, p: ProcedureRow, def: ProcedureDefinition): Promise<Partial<ProcedureRow>> {
     const reason = `${def.name}程序办结（程序编号 ${p.id}）`;
     const today = isoDate(now());
-    const year = p.year ?? now().getFullYear();
+    const year = p.year ?? yearOf(now());
     if (p.kind === 'identification') return { householdId: await registry.enterHousehold(handle, auth, { ...(p.applicant as HouseholdInput), identifiedOn: today }) };
     if (p.kind === 'village_exit') {
       await registry.markVillageExitedIn(handle, auth, p.villageCode, year);
@@ -271,7 +271,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
       const kind = input.kind as ProcedureKind;
       const subject = await startChecks(auth, kind, input);
       const def = await definitionFor(kind, subject.villageCode);
-      const year = input.year ?? now().getFullYear();
+      const year = input.year ?? yearOf(now());
       const id = await transaction(async (tx) => {
         // One running procedure per household (per village for 出列): checked under a lock on the subject, so two
         // starts sent at once cannot both pass the check.

@@ -1,5 +1,6 @@
 import { CHECKS, halfYearOf, type CheckKey } from '../../domain/quality/checks';
 import { applicableLine } from '../../domain/registry/poverty-lines';
+import { isoDate, isRealDate, yearOf } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { requireRegion, requireRole } from '../auth/access';
@@ -14,7 +15,6 @@ export interface QualityDeps {
   now: () => Date;
 }
 
-const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const LEVEL_DIGITS = [0, 2, 4, 6, 9, 12];
 
 /** Data-quality checks per region (issue 4): counts, drill-down to the records, runs on demand and on a schedule. */
@@ -76,11 +76,11 @@ export function makeQualityService(deps: QualityDeps) {
       requireRole(auth, 'sysadmin', 'org_admin');
       await registry.household(auth, householdId);
       const fields: FieldError[] = [];
-      if (!Number.isInteger(input.year) || input.year < 2013 || input.year > now().getFullYear()) fields.push({ field: 'year', label: '年度', message: `应在 2013 至 ${now().getFullYear()} 年之间` });
+      if (!Number.isInteger(input.year) || input.year < 2013 || input.year > yearOf(now())) fields.push({ field: 'year', label: '年度', message: `应在 2013 至 ${yearOf(now())} 年之间` });
       if (!Number.isInteger(input.persons) || input.persons < 1) fields.push({ field: 'persons', label: '手册家庭人口', message: '应为正整数' });
       if (!Number.isInteger(input.perCapita)) fields.push({ field: 'perCapita', label: '手册人均纯收入（元）', message: '应为整数（元）' });
       const checkedOn = input.checkedOn ?? isoDate(now());
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(checkedOn) || checkedOn > isoDate(now())) fields.push({ field: 'checkedOn', label: '核对日期', message: '应为不晚于今天的日期（YYYY-MM-DD）' });
+      if (!isRealDate(checkedOn) || checkedOn > isoDate(now())) fields.push({ field: 'checkedOn', label: '核对日期', message: '应为不晚于今天的日期（YYYY-MM-DD）' });
       if (fields.length) throw validationError(fields);
       const helperNames = [...new Set((input.helperNames ?? []).map((n) => n.trim()).filter(Boolean))];
       await repo.insertHandbookCheck({ householdId, year: input.year, persons: input.persons, perCapita: input.perCapita, helperNames, checkedOn, note: input.note?.trim() ?? '', userId: auth.userId });

@@ -1,5 +1,6 @@
 import { maskIdNumber } from '../../domain/registry/id-number';
 import { checkHousehold, PERSON_LABELS, type CheckedPerson, type HouseholdInput } from '../../domain/registry/validate-household';
+import { isoDate } from '../../domain/shared/dates';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { ID_NUMBER_TAKEN_ELSEWHERE, inRegion, requireRegion, requireRole, scopedMessage } from '../auth/access';
@@ -43,7 +44,6 @@ export interface RosterImportResult {
 const WRITE_BATCH = 2000;
 const YIELD_EVERY = 2000;
 
-const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** Household columns read from a household's first row; later rows may leave them blank or repeat them. */
 const HOUSEHOLD_FIELDS = ['attribute', 'identifiedYear', 'mainCause', 'secondaryCauses', 'housingSafe', 'drinkingWaterSafe', 'foodClothingSecure'] as const;

@@ -7,6 +7,7 @@ import { statusChangeProblem, STATUSES } from '../../domain/registry/status-tran
 import { checkHousehold, type HouseholdInput } from '../../domain/registry/validate-household';
 import { DEFAULT_VILLAGE_EXIT, villageExit, type VillageExitParams } from '../../domain/registry/village-exit';
 import type { Verdict } from '../../domain/registry/verdict';
+import { isoDate, isRealDate, yearOf } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { INCOME_ITEM_LABELS } from '../../domain/audit/labels';
@@ -38,7 +39,6 @@ export interface RegistryDeps {
 
 export type IncomeItems = Omit<IncomeInput, 'householdSize'>;
 
-const isoDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 function factsOf(h: Pick<HouseholdRow, 'foodSecure' | 'clothingSecure' | 'housingSafe' | 'drinkingWaterSafe'>, income: IncomeResult, members: PersonRow[] | HouseholdFacts['members']): HouseholdFacts {
   return {
@@ -429,7 +429,7 @@ export function makeRegistryService(deps: RegistryDeps) {
         if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fields.push({ field: k, label: INCOME_ITEM_LABELS[k] ?? k, message: '应为不小于 0 的整数（元）' });
         else (row as unknown as Record<string, number>)[k] = v;
       }
-      if (year < 2013 || year > now().getFullYear()) fields.push({ field: 'year', label: '年度', message: `应在 2013 至 ${now().getFullYear()} 年之间` });
+      if (year < 2013 || year > yearOf(now())) fields.push({ field: 'year', label: '年度', message: `应在 2013 至 ${yearOf(now())} 年之间` });
       if (fields.length) throw validationError(fields);
       await transaction(async (tx) => {
         await maintainRollup(tx, [id], () => tx.saveIncome(row));
@@ -456,7 +456,7 @@ export function makeRegistryService(deps: RegistryDeps) {
       if (problem) throw new AppError('CONFLICT', problem);
       if (!input.reason?.trim()) throw validationError([{ field: 'reason', label: '变更原因', message: '请填写变更原因' }]);
       const effectiveOn = input.effectiveOn ?? isoDate(now());
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveOn) || Number.isNaN(Date.parse(effectiveOn)))
+      if (!isRealDate(effectiveOn))
         throw validationError([{ field: 'effectiveOn', label: '生效日期', message: '应为 YYYY-MM-DD' }]);
       // The history is a timeline: a change cannot take effect before the household's last one.
       const last = (await tx.statusHistory(id)).at(-1);
@@ -540,7 +540,7 @@ export function makeRegistryService(deps: RegistryDeps) {
         prefix = regionPrefix(region.code, region.level);
       }
       const asOf = q.asOf ?? isoDate(now());
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw validationError([{ field: 'asOf', label: '统计日期', message: '应为 YYYY-MM-DD' }]);
+      if (!isRealDate(asOf)) throw validationError([{ field: 'asOf', label: '统计日期', message: '应为 YYYY-MM-DD' }]);
       const year = Number(asOf.slice(0, 4));
       const figures = summarise(await figuresAsOf(repo, prefix, asOf, year - 1), year - 1);
       const villages = await repo.villageCounts(prefix, year);

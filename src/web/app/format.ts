@@ -1,19 +1,17 @@
 /** Display helpers shared by the pages. */
+import { isoDate, isoDateTime, yearOf } from '../../domain/shared/dates';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** An ISO timestamp as local `YYYY-MM-DD HH:mm`. */
+/** An ISO timestamp as `YYYY-MM-DD HH:mm` 北京时间, whatever the browser's zone. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return isoDateTime(d);
 }
 
-/** Today as `YYYY-MM-DD` in local time. */
+/** Today as `YYYY-MM-DD` in Beijing (the default of the pages' date fields). */
 export function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return isoDate(new Date());
 }
 
 /** 万元 as the API sends it (a string with 4 decimals); an empty value shows as 0.0000. */
@@ -33,4 +31,5 @@ export function yearsLabel(startYear: number, endYear: number | null | undefined
   return endYear && endYear !== startYear ? `${startYear}—${endYear}` : String(startYear);
 }
 
-export const currentYear = (): number => new Date().getFullYear();
+/** This year in Beijing. */
+export const currentYear = (): number => yearOf(new Date());

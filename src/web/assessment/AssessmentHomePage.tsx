@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
-import { formatDateTime } from '../app/format';
+import { currentYear, formatDateTime } from '../app/format';
 import { ROUND_STATE_LABELS, UNIT_KIND_LABELS, UNIT_KINDS, useCreateRound, useRounds, useSchemes, type SchemeSummary } from './api';
 import { SchemeStatusTags } from './SchemePage';
 
@@ -49,7 +49,7 @@ function NewRoundModal({ open, onClose, schemes }: { open: boolean; onClose: () 
     );
   return (
     <Modal title="新建考核轮次" open={open} onCancel={onClose} onOk={() => form.submit()} okText="新建" cancelText="取消" confirmLoading={create.isPending} width={720} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ year: new Date().getFullYear() - 1, units: [{ kind: 'city' }] }}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ year: currentYear() - 1, units: [{ kind: 'city' }] }}>
         <Form.Item name="schemeId" label="考核方案" rules={[{ required: true, message: '请选择考核方案' }]}>
           <Select options={schemes.map((s) => ({ value: s.id, label: `${s.name}（${s.indicators} 项指标）` }))} placeholder="选择方案" />
         </Form.Item>

@@ -5,7 +5,8 @@
 import { Card, Col, Form, InputNumber, Row, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { currentYear } from '../app/format';
+import { halfOf } from '../../domain/shared/dates';
+import { currentYear, todayIso } from '../app/format';
 import { ErrorResult } from '../app/ErrorResult';
 import { RegionPicker } from '../regions/RegionPicker';
 import { STATUS_COLORS } from '../registry/api';
@@ -55,7 +56,7 @@ function MissingVisits({ region }: { region?: string }) {
       size="small"
       title={`半年内未上门回访的脱贫户${list.data ? `（${list.data.halfYear.label}）` : ''}`}
       extra={
-        <Form layout="inline" name="visit-half-year" initialValues={{ year: currentYear(), half: new Date().getMonth() < 6 ? 1 : 2 }} onValuesChange={(_, v: { year: number; half: number }) => setHalf(v)}>
+        <Form layout="inline" name="visit-half-year" initialValues={{ year: currentYear(), half: halfOf(todayIso()) }} onValuesChange={(_, v: { year: number; half: number }) => setHalf(v)}>
           <Form.Item name="year" label="年度" style={{ marginBottom: 0 }}>
             <InputNumber min={2013} max={currentYear()} precision={0} style={{ width: 90 }} />
           </Form.Item>

@@ -3,15 +3,10 @@
  * has its quorum, and the state of each step for the Steps view (done, open, waiting; returned and reopened steps).
  * The deciding rules stay in src/domain/procedures/decide.ts; these only explain them ahead of a submit.
  */
-import { addDays, noticeLastDay } from '../../domain/procedures/decide';
+import { noticeLastDay } from '../../domain/procedures/decide';
+import { addDays, daysBetween, isRealDate } from '../../domain/shared/dates';
 import { DEFAULT_NOTICE_DAYS, type StepDefinition } from '../../domain/procedures/definitions';
 import type { ProcedureEvent, ProcedureState } from './api';
-
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 export interface NoticeHint {
   days: number;
@@ -27,7 +22,7 @@ export interface NoticeHint {
 
 /** A notice of `minDays` days from `from`, seen on `today`; null until a valid start date is given. */
 export function noticeHint(from: string | undefined | null, minDays: number | undefined, today: string): NoticeHint | null {
-  if (!from || !ISO.test(from) || Number.isNaN(Date.parse(from))) return null;
+  if (!isRealDate(from)) return null;
   const days = minDays ?? DEFAULT_NOTICE_DAYS;
   const lastDay = noticeLastDay(from, days);
   const passableFrom = addDays(lastDay, 1);

@@ -5,6 +5,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { get, post } from '../app/api';
 import { halfYearOf, type CheckKey } from '../../domain/quality/checks';
+import { isoDate } from '../../domain/shared/dates';
 
 export type { CheckKey } from '../../domain/quality/checks';
 
@@ -77,13 +78,10 @@ export interface HandbookInput {
 
 export const TRIGGER_LABELS: Record<QualityRun['trigger'], string> = { on_demand: '立即检查', scheduled: '定时检查' };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The half-year a run counted visits in (2020 年上半年): the server's label, else that of the run's local date. */
+/** The half-year a run counted visits in (2020 年上半年): the server's label, else that of the run's Beijing date. */
 export function halfYearLabel(run: Pick<QualityRun, 'startedAt' | 'halfYear'>): string {
   if (run.halfYear) return run.halfYear;
-  const d = new Date(run.startedAt);
-  return halfYearOf(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`).label;
+  return halfYearOf(isoDate(new Date(run.startedAt))).label;
 }
 
 const KEY = ['quality'] as const;
