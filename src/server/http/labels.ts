@@ -109,7 +109,7 @@ export const PAIRING_LABELS: FieldLabels = {
   half: '半年',
 };
 const PAIRING_HELPER_LABELS: FieldLabels = { ...PAIRING_LABELS, ...HELPER, q: '查询条件' };
-const PAIRING_VISIT_LABELS: FieldLabels = { ...PAIRING_LABELS, ...VISIT_FIELD_LABELS, kind: '走访方式' };
+const PAIRING_VISIT_LABELS: FieldLabels = { ...PAIRING_LABELS, ...VISIT_FIELD_LABELS, kind: '走访方式', content: '走访内容' };
 const PAIRING_LEADER_VILLAGE_LABELS: FieldLabels = { ...PAIRING_LABELS, ...LEADER_VILLAGE_FIELD_LABELS, kind: '联系类别', holder: '帮扶单位', current: '仅当前' };
 
 export const COMPARE_LABELS: FieldLabels = {
@@ -150,7 +150,7 @@ export const ASSESSMENT_LABELS: FieldLabels = {
   scheme: '考核方案',
   schemeId: '考核方案',
   units: '考核对象',
-  ...itemsOf('units', '第 {n} 个考核对象', { unitKey: '键', name: '名称', kind: '类别', ref: '系统对应' }),
+  ...itemsOf('units', '第 {n} 个考核对象', { unitKey: '代码', name: '名称', kind: '类别', ref: '系统对应' }),
   deadlines: '截止日期',
   'deadlines.selfEvaluation': '自评截止日期',
   'deadlines.methods': '各考核方式截止日期',
