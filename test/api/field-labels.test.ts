@@ -20,7 +20,7 @@ describe.each(dbKinds())('schema errors name the field in the feature’s words 
     ['assessment', 'POST', '/api/assessment/rounds', { schemeId: 1, name: '年度考核', year: 2019, units: [{ name: '汕头', kind: 'city' }] }, 'units.0.unitKey', '第 1 个考核对象代码：必填'],
     ['orgs', 'POST', '/api/orgs', { parentId: 1, kind: '扶贫办', level: '县', regionCode: '513431000000' }, 'name', '单位名称：必填'],
     ['compare', 'POST', '/api/compare/hits/1/decision', { decision: '属实', expectedDecidedAt: null }, 'outcome', '评议情况：必填'],
-    ['ledger (its own labels)', 'POST', '/api/ledger/entries', { funds: { donation: 1 } }, 'funds.donation', '个人捐款（万元）'],
+    ['ledger (its own labels)', 'POST', '/api/ledger/entries', { funds: { donation: true } }, 'funds.donation', '个人捐款（万元）：应为金额（万元）'],
   ])('%s: %s %s', async (_feature, method, url, payload, field, expected) => {
     const res = await t.admin.request({ method: method as 'POST' | 'PUT', url, payload: payload as Record<string, unknown> });
     expect(res.statusCode, res.body).toBe(400);

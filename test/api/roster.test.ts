@@ -174,7 +174,7 @@ describe.each(dbKinds())('roster import and export on %s', (kind) => {
     const [h1, h2] = [(await find('0101')).items[0].id, (await find('0102')).items[0].id];
     const assign = async (householdId: number, helperId: number, fromOn: string) => {
       const res = await townUser.post(`/api/pairing/households/${householdId}/assignments`, { helperId, fromOn });
-      expect(res.statusCode, res.body).toBe(200);
+      expect(res.statusCode, res.body).toBe(201);
       return res.json();
     };
     await assign(h1, li, '2020-01-01');
