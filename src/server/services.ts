@@ -55,6 +55,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     transaction: (fn) => db.transaction((tx) => fn(makeRosterRepo(tx as unknown as Db))),
     regions,
     now,
+    currentHelpers: (auth, villageCode) => pairing.currentHelpersOfVillage(auth, villageCode),
   });
   const procedures = makeProceduresService({
     repo: makeProceduresRepo(db),

@@ -62,6 +62,19 @@ describe.each(dbKinds())('registry API on %s', (kind) => {
     expect((await townUser.get('/api/registry/households?q=0003')).json().total).toBe(0);
   });
 
+  // Issue 10: “Field errors outside the ledger show the English key as the label (mainCause：必填)”.
+  it('names a schema error’s field in the registry’s words', async () => {
+    const { mainCause: _omitted, ...withoutCause } = household({ number: '0004' });
+    const res = await townUser.post('/api/registry/households', withoutCause);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'VALIDATION', message: '主要致贫原因：必填', fields: [{ field: 'mainCause', label: '主要致贫原因', message: '必填' }] });
+    const { idNumber: _none, ...noId } = child;
+    const member = await townUser.post('/api/registry/households', household({ number: '0004', persons: [head, noId] }));
+    expect(member.json().error.fields).toEqual([{ field: 'persons.1.idNumber', label: '第 2 位成员身份证号', message: '必填' }]);
+    const village = await townUser.post('/api/registry/households', household({ number: '0004', villageCode: 513431100200 }));
+    expect(village.json().error.message).toBe('村：应为文字');
+  });
+
   // Seed 004: 纯收入=年收入-生产经营性支出; 贫困人口脱贫……年人均可支配收入稳定超过国家扶贫标准.
   it('computes income item by item with its trace, and refuses an exit below the line', async () => {
     const low = await townUser.request({ method: 'PUT', url: `/api/registry/households/${id}/incomes/2019`, payload: { wages: 6000, business: 2000, businessCosts: 600, minimumLiving: 0 } });
@@ -114,6 +127,17 @@ describe.each(dbKinds())('registry API on %s', (kind) => {
     const stale = await t.admin.post(`/api/registry/households/${id}/status`, { status: '返贫', reason: 'x', version: back.version });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe('STALE_VERSION');
+  });
+
+  // Issue 10: “A status correction dated in the future becomes current at once while statistics disagree: refuse it.”
+  it('refuses a status correction dated after today (Beijing time)', async () => {
+    const h = (await townUser.get(`/api/registry/households/${id}`)).json();
+    const future = await t.admin.post(`/api/registry/households/${id}/status`, { status: '返贫', effectiveOn: '2020-07-01', reason: '生活困难', version: h.version });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error).toMatchObject({ message: '生效日期：不能晚于今天（2020-06-30）', fields: [{ field: 'effectiveOn', label: '生效日期', message: '不能晚于今天（2020-06-30）' }] });
+    const after = (await townUser.get(`/api/registry/households/${id}`)).json();
+    expect(after).toMatchObject({ status: h.status, version: h.version });
+    expect(after.history).toHaveLength(h.history.length);
   });
 
   it('keeps each township to its own households and masks ID numbers for members', async () => {

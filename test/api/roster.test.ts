@@ -166,16 +166,38 @@ describe.each(dbKinds())('roster import and export on %s', (kind) => {
     expect((await importFile(t.admin, adminRes.rawPayload)).json()).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
   });
 
-  it('exports the village 贫困户精准扶贫一览表', async () => {
+  // Issue 10: “The village 贫困户精准扶贫一览表 export leaves 帮扶责任人 blank although pairing records them.”
+  it('exports the village 贫困户精准扶贫一览表 with each household’s helpers of today', async () => {
+    const helper = async (name: string, unit: string) =>
+      (await townUser.post('/api/pairing/helpers', { name, unit, kind: 'cadre', level: '乡', post: '干部', regionCode: '513431100000' })).json().id as number;
+    const [li, wang] = [await helper('李干部', '新城镇人民政府'), await helper('王干部', '昭觉县农业农村局')];
+    const [h1, h2] = [(await find('0101')).items[0].id, (await find('0102')).items[0].id];
+    const assign = async (householdId: number, helperId: number, fromOn: string) => {
+      const res = await townUser.post(`/api/pairing/households/${householdId}/assignments`, { helperId, fromOn });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    };
+    await assign(h1, li, '2020-01-01');
+    await assign(h1, wang, '2020-02-01');
+    // 0102's first helper was replaced in March: only the one of today is shown.
+    const first = (await assign(h2, wang, '2020-01-01')).helpers[0].id;
+    expect((await townUser.post(`/api/pairing/assignments/${first}/replace`, { helperId: li, on: '2020-03-01', reason: '工作调动' })).statusCode).toBe(200);
+
     const res = await townUser.get(`/api/registry/villages/${VILLAGE}/overview.xlsx`);
     expect(res.statusCode).toBe(200);
     const rows = await readSheet(res.rawPayload, '一览表');
     expect(String(rows[0]![0])).toContain('俄尔古取村');
     expect(String(rows[0]![0])).toContain('贫困户精准扶贫一览表');
-    expect(String(rows[1]![0])).toContain('帮扶措施、帮扶项目、帮扶责任人');
+    expect(String(rows[1]![0])).toContain('帮扶措施、帮扶项目在建档立卡中尚未登记');
     expect(rows[2]).toEqual(expect.arrayContaining(['家庭构成', '帮扶措施', '帮扶项目', '帮扶责任人', '脱贫时限']));
     expect(rows[3]!.slice(0, 3)).toEqual([1, '0101', '吉克阿呷']);
     expect(String(rows[3]![6])).toContain('阿说阿果（配偶');
+    const helpersColumn = rows[2]!.indexOf('帮扶责任人');
+    expect(rows.slice(3).map((r) => [r[1], r[helpersColumn] ?? ''])).toEqual([
+      ['0101', '李干部（新城镇人民政府）、王干部（昭觉县农业农村局）'],
+      ['0102', '李干部（新城镇人民政府）'],
+      ['0103', ''],
+    ]);
     const other = await townUser.get(`/api/registry/villages/${OTHER_TOWN_VILLAGE}/overview.xlsx`);
     expect(other.statusCode).toBe(403);
   });

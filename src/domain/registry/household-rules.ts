@@ -1,5 +1,6 @@
 import { meetsBound } from './bounds';
 import type { IncomeResult } from './income';
+import { quotientText, yuanText as yuan } from './quotient-text';
 import { verdictOf, type Criterion, type Verdict } from './verdict';
 
 export type Schooling = '学龄前' | '在校' | '已毕业' | '辍学' | '未上学';
@@ -23,13 +24,12 @@ export interface HouseholdFacts {
   members: MemberFacts[];
 }
 
-const yuan = (n: number) => `${n.toLocaleString('zh-CN')} 元`;
-
 function incomeCriterion(h: HouseholdFacts, lineYuan: number, word: '低于' | '超过', citation: string): Criterion {
   // Compared exactly: net ÷ size ? line  ⇔  net ? line × size.
   const size = h.income.householdSize;
   const ok = size > 0 && meetsBound(h.income.netIncome, word, lineYuan * size);
-  const perCapita = size > 0 ? yuan(h.income.perCapita) : '无法计算（家庭人口为 0）';
+  // Shown exactly (13,201 元 ÷ 4 人 = 3,300.25 元), never rounded onto the line it is compared with.
+  const perCapita = size > 0 ? `${quotientText(h.income.netIncome, size)} 元` : '无法计算（家庭人口为 0）';
   return {
     key: 'income',
     label: word === '低于' ? '人均纯收入低于标准' : '人均纯收入超过标准',

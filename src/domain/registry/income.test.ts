@@ -22,6 +22,6 @@ describe('computeIncome', () => {
   it('explains every figure (the trace)', () => {
     const r = computeIncome({ ...base, wages: 9900, householdSize: 3, businessCosts: 0 });
     expect(r.trace.map((l) => l.label)).toEqual(['转移性收入', '年收入', '纯收入', '人均纯收入', '因病、因学支出']);
-    expect(r.trace[3]).toEqual({ label: '人均纯收入', formula: '纯收入 9,900 元 ÷ 家庭人口 3 人', value: 3300 });
+    expect(r.trace[3]).toEqual({ label: '人均纯收入', formula: '纯收入 9,900 元 ÷ 家庭人口 3 人 = 3,300 元', value: 3300 });
   });
 });

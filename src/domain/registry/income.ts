@@ -1,3 +1,5 @@
+import { quotientText } from './quotient-text';
+
 /**
  * Seed 004 “贫困户收入计算”: 家庭年人均纯收入=纯收入/户人口数; 纯收入=年收入-生产经营性支出;
  * 年收入=工资性收入+生产经营性收入+财产性收入+转移性收入(包括补贴、低保金、养老保险金、生态补偿金等)。
@@ -70,7 +72,7 @@ export function computeIncome(i: IncomeInput): IncomeResult {
         value: annualIncome,
       },
       { label: '纯收入', formula: `年收入 ${yuan(annualIncome)} − 生产经营性支出 ${yuan(i.businessCosts)}`, value: netIncome },
-      { label: '人均纯收入', formula: size > 0 ? `纯收入 ${yuan(netIncome)} ÷ 家庭人口 ${size} 人` : '家庭人口为 0，无法计算', value: perCapita },
+      { label: '人均纯收入', formula: size > 0 ? `纯收入 ${yuan(netIncome)} ÷ 家庭人口 ${size} 人 = ${quotientText(netIncome, size)} 元` : '家庭人口为 0，无法计算', value: perCapita },
       {
         label: '因病、因学支出',
         formula: `因病支出 ${yuan(i.illnessCosts)} + 因学支出 ${yuan(i.schoolingCosts)}${spending > 0 && spending > netIncome ? `，超过纯收入 ${yuan(netIncome)}（入不敷出）` : ''}`,

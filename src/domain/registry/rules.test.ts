@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCauses } from './causes';
 import { householdExit, identifyHousehold, stableExitMarking, type HouseholdFacts } from './household-rules';
 import { checkLabour, classifyLabour, type LabourFacts } from './labour';
-import { villageExit, type VillageFacts } from './village-exit';
+import { COLLECTIVE_INCOME_THRESHOLDS, DEFAULT_VILLAGE_EXIT, villageExit, villageExitParams, type VillageFacts } from './village-exit';
 
 const member = { name: '吉克', schooling: '已毕业' as const, medicalEligible: true, medicalInsured: true };
 const household = (over: Partial<HouseholdFacts> = {}): HouseholdFacts => ({
@@ -55,6 +55,23 @@ describe('householdExit (line 3300)', () => {
   });
 });
 
+// Issue 10: the reason shows the per-capita figure the rule compared, exactly — never rounded onto the line.
+// Seed 004: “新识别贫困户必须以人均纯收入低于3300元为基本依据” and “该户年人均可支配收入稳定超过国家扶贫标准”.
+describe('the income reason shows the per-capita figure exactly', () => {
+  const reasonOf = (rule: typeof identifyHousehold, netIncome: number, householdSize: number) =>
+    rule(household({ income: { netIncome, householdSize, perCapita: Math.round(netIncome / householdSize) } }), 3300).criteria.find((c) => c.key === 'income')!;
+  it.each<[string, typeof identifyHousehold, number, number, boolean, string]>([
+    ['超过 (exit)', householdExit, 13201, 4, true, '人均纯收入 3,300.25 元（纯收入 13,201 元 ÷ 4 人），标准 3,300 元：超过标准'],
+    ['超过 (exit), exactly at the line', householdExit, 13200, 4, false, '人均纯收入 3,300 元（纯收入 13,200 元 ÷ 4 人），标准 3,300 元：不超过标准'],
+    ['超过 (exit), a quotient that does not end', householdExit, 9901, 3, true, '人均纯收入 约 3,300.33 元（纯收入 9,901 元 ÷ 3 人），标准 3,300 元：超过标准'],
+    ['低于 (identification)', identifyHousehold, 13199, 4, true, '人均纯收入 3,299.75 元（纯收入 13,199 元 ÷ 4 人），标准 3,300 元：低于标准'],
+    ['低于 (identification), a quotient that does not end', identifyHousehold, 9899, 3, true, '人均纯收入 约 3,299.67 元（纯收入 9,899 元 ÷ 3 人），标准 3,300 元：低于标准'],
+    ['低于 (identification), 3,300.25 is not below', identifyHousehold, 13201, 4, false, '人均纯收入 3,300.25 元（纯收入 13,201 元 ÷ 4 人），标准 3,300 元：不低于标准'],
+  ])('%s: %i 元 ÷ %i 人', (_name, rule, netIncome, size, passed, reason) => {
+    expect(reasonOf(rule, netIncome, size)).toMatchObject({ passed, reason });
+  });
+});
+
 // Seed 004 贫困村出列标准: “降至2%以下”“1项以上”“5万元以上” include the bound.
 describe('villageExit', () => {
   const village = (over: Partial<VillageFacts> = {}): VillageFacts => ({
@@ -78,10 +95,23 @@ describe('villageExit', () => {
     expect(v.criteria.filter((c) => c.passed === false).map((c) => c.key)).toEqual(failing ? [failing] : []);
   });
 
+  it.each<[number, number, boolean, string]>([
+    [20, 1000, true, '剩余贫困人口 20 人 ÷ 全村总人口 1000 人 = 2.00%'],
+    [2004, 100000, false, '剩余贫困人口 2004 人 ÷ 全村总人口 100000 人 = 2.004%'],
+    [7, 351, true, '剩余贫困人口 7 人 ÷ 全村总人口 351 人 = 约 1.994%'],
+  ])('states the incidence exactly: %i ÷ %i', (remainingPoor, certifiedPopulation, passed, reason) => {
+    expect(villageExit(village({ remainingPoor, certifiedPopulation })).criteria[0]).toMatchObject({ passed, reason });
+  });
+
   it('takes the 8万元 threshold as a parameter (seed 004: “年收入在8万元以上”)', () => {
     const params = { maxIncidencePercent: 2, minCollectiveIncomeYuan: 80000, minSpecialtyIndustries: 1 };
     expect(villageExit(village({ collectiveIncomeYuan: 79999 }), params).passed).toBe(false);
     expect(villageExit(village({ collectiveIncomeYuan: 80000 }), params).passed).toBe(true);
+  });
+
+  it('keeps seed 004’s thresholds unless a caller chose another (issue 10: no threshold outside the domain)', () => {
+    expect(villageExitParams({ minCollectiveIncomeYuan: undefined })).toEqual({ maxIncidencePercent: 2, minCollectiveIncomeYuan: 50000, minSpecialtyIndustries: 1 });
+    expect(villageExitParams({ minCollectiveIncomeYuan: COLLECTIVE_INCOME_THRESHOLDS[1] })).toEqual({ ...DEFAULT_VILLAGE_EXIT, minCollectiveIncomeYuan: 80000 });
   });
 });
 

@@ -1,4 +1,5 @@
 import { meetsBound, meetsRatioBound } from './bounds';
+import { quotientText } from './quotient-text';
 import { verdictOf, type Verdict } from './verdict';
 
 export interface VillageFacts {
@@ -24,6 +25,15 @@ export interface VillageExitParams {
 
 export const DEFAULT_VILLAGE_EXIT: VillageExitParams = { maxIncidencePercent: 2, minCollectiveIncomeYuan: 50000, minSpecialtyIndustries: 1 };
 
+/** The two collective-income thresholds seed 004 names: “年收入在5万元以上” (the standard) and “年收入在8万元以上” (支撑材料). */
+export const COLLECTIVE_INCOME_THRESHOLDS = [50000, 80000] as const;
+
+/** The thresholds of a village-exit check: the defaults above, with what a caller chose (absent values left out). */
+export function villageExitParams(chosen: Partial<VillageExitParams> = {}): VillageExitParams {
+  const given = Object.entries(chosen).filter(([, v]) => v !== undefined && v !== null);
+  return { ...DEFAULT_VILLAGE_EXIT, ...Object.fromEntries(given) };
+}
+
 /**
  * Village exit (seed 004 贫困村出列标准): “(1)贫困发生率降至2%以下;(2)有1项以上特色产业;(3)村集体有稳定经济收入来源,
  * 年收入在5万元以上;(4)村内基础设施和基本公共服务明显改善。” 贫困发生率=剩余贫困人口数(未脱贫数)/全村总人口数.
@@ -31,7 +41,8 @@ export const DEFAULT_VILLAGE_EXIT: VillageExitParams = { maxIncidencePercent: 2,
 export function villageExit(v: VillageFacts, p: VillageExitParams = DEFAULT_VILLAGE_EXIT): Verdict {
   const hasPopulation = v.certifiedPopulation > 0;
   const incidenceOk = hasPopulation && meetsRatioBound(v.remainingPoor, v.certifiedPopulation, '以下', p.maxIncidencePercent, 100);
-  const incidence = hasPopulation ? ((v.remainingPoor / v.certifiedPopulation) * 100).toFixed(2) : '—';
+  // Exact (2.004%, not a rounded 2.00% beside a failed “2%以下”); whole hundredths keep two decimals (3.00%).
+  const incidence = hasPopulation ? quotientText(v.remainingPoor * 100, v.certifiedPopulation, 2) : '—';
   return verdictOf([
     {
       key: 'incidence',

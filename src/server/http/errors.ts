@@ -1,8 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldError } from '../../domain/shared/errors';
-import { labelOf } from '../../domain/ledger/fields';
-import { apiFieldLabel } from './zod';
+import { fieldLabel, labelsOfRoute, type FieldLabels } from './labels';
 
 /** The one place error codes become HTTP statuses (exhaustive). */
 export function statusOf(code: ErrorCode): number {
@@ -26,11 +25,12 @@ export function statusOf(code: ErrorCode): number {
   }
 }
 
-function zodFieldErrors(issues: ReadonlyArray<{ instancePath?: string; message?: string; params?: unknown }>): FieldError[] {
+/** Schema errors as field errors, each labelled in the words of the route's feature (`labels`, see http/labels.ts). */
+function zodFieldErrors(issues: ReadonlyArray<{ instancePath?: string; message?: string; params?: unknown }>, labels: FieldLabels | undefined): FieldError[] {
   return issues.map((issue) => {
     const field = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || 'body';
     const message = issue.message ?? '';
-    const label = labelOf(field) !== field ? labelOf(field) : apiFieldLabel(field);
+    const label = fieldLabel(field, labels);
     // The building blocks of http/zod.ts give Chinese reasons; zod's own (English) messages become a short one.
     if (/[\u4e00-\u9fff]/.test(message)) return { field, label, message };
     return { field, label, message: /undefined|required/i.test(message) ? '必填' : '格式不正确' };
@@ -88,6 +88,7 @@ function logServerError(request: FastifyRequest, error: Error): void {
 
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((thrown: FastifyError | AppError, request, reply) => {
+    const labels = labelsOfRoute(request.routeOptions.url ?? request.url);
     const error = uniqueViolationError(thrown) ?? thrown;
     if (error instanceof AppError) {
       const { fields, ...extra } = error.details;
@@ -96,13 +97,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ error: { code: error.code, message: error.message, ...(fields ? { fields } : {}), ...extra } });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = zodFieldErrors(error.validation);
+      const fields = zodFieldErrors(error.validation, labels);
       const first = fields[0];
       return reply.status(400).send({
         error: { code: 'VALIDATION', message: first ? `${first.label}：${first.message}` : '请求格式不正确', fields },
       });
     }
-    const dataError = postgresDataError(error);
+    const dataError = postgresDataError(error, labels);
     if (dataError) return reply.status(400).send({ error: { code: 'VALIDATION', message: dataError.message, ...(dataError.fields ? { fields: dataError.fields } : {}) } });
     const status = error.statusCode ?? 500;
     if (status >= 500) logServerError(request, error);
@@ -133,7 +134,7 @@ const POSTGRES_DATA_ERRORS: Record<string, string> = {
   '23503': '引用的记录不存在',
 };
 
-export function postgresDataError(error: unknown): { message: string; fields?: FieldError[] } | null {
+export function postgresDataError(error: unknown, labels?: FieldLabels): { message: string; fields?: FieldError[] } | null {
   // Drizzle wraps the driver's error (`cause`); PGlite and pg both carry the SQLSTATE as `code`.
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
@@ -142,7 +143,7 @@ export function postgresDataError(error: unknown): { message: string; fields?: F
     const column = (e as { column?: unknown }).column;
     if (typeof column === 'string' && /^[a-z_]+$/.test(column)) {
       const field = column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-      const label = apiFieldLabel(field) !== field ? apiFieldLabel(field) : labelOf(field);
+      const label = fieldLabel(field, labels);
       return { message: `${label}：${reason}`, fields: [{ field, label, message: reason }] };
     }
     return { message: `${reason}，请检查后重新提交` };

@@ -266,6 +266,15 @@ export function makePairingRepo(db: Db) {
     async deleteLeaderVillage(id: number): Promise<boolean> {
       return (await db.delete(leaderVillages).where(eq(leaderVillages.id, id)).returning({ id: leaderVillages.id })).length === 1;
     },
+
+    /** The helpers holding a village's households on a day (for the registry's 一览表), in the order they took them. */
+    helpersOfVillage: (villageCode: string, day: string) =>
+      queryRows<{ householdId: number; name: string; unit: string }>(
+        db,
+        sql`select a.household_id as "householdId", hp.name, hp.unit
+            from helper_assignments a join helpers hp on hp.id = a.helper_id join households h on h.id = a.household_id
+            where h.village_code = ${villageCode} and ${heldOn(day)} order by a.household_id, a.from_on, a.id`,
+      ),
   };
 }
 export type PairingRepo = ReturnType<typeof makePairingRepo>;

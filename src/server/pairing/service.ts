@@ -506,6 +506,14 @@ export function makePairingService(deps: PairingDeps) {
       await repo.deleteLeaderVillage(id);
       await audit.record(auth, 'leader_village', id, 'delete', snapshotOf('leader_village', l), null, { orgPath: lOrg.path });
     },
+
+    /** The helpers of a village's households today, by household (the registry's 贫困户精准扶贫一览表 shows them). */
+    async currentHelpersOfVillage(auth: Auth, villageCode: string): Promise<Map<number, Array<{ name: string; unit: string }>>> {
+      requireRegion(auth, villageCode, '该村');
+      const byHousehold = new Map<number, Array<{ name: string; unit: string }>>();
+      for (const { householdId, ...helper } of await repo.helpersOfVillage(villageCode, today())) byHousehold.set(householdId, [...(byHousehold.get(householdId) ?? []), helper]);
+      return byHousehold;
+    },
   };
 }
 export type PairingService = ReturnType<typeof makePairingService>;

@@ -18,6 +18,8 @@ export interface RosterDeps {
   transaction: <T>(fn: (repo: RosterRepo) => Promise<T>) => Promise<T>;
   regions: RegionsService;
   now: () => Date;
+  /** The helpers of a village's households today, by household id (from the pairing service; none without it). */
+  currentHelpers?: (auth: Auth, villageCode: string) => Promise<ReadonlyMap<number, ReadonlyArray<{ name: string; unit: string }>>>;
 }
 
 export interface RosterProgress {
@@ -384,7 +386,9 @@ export function makeRosterService(deps: RosterDeps) {
       if (region.level !== 5) throw new AppError('VALIDATION', `“${region.name}”不是村级行政区划`);
       const fullName = (await regions.fullNames([code])).get(code) ?? region.name;
       const list = await repo.villageHouseholds(code);
-      return { village: { code, name: region.name, fullName }, households: maskFor(auth, list) };
+      const helpers = (await deps.currentHelpers?.(auth, code)) ?? new Map<number, never[]>();
+      const withHelpers = list.map((h) => ({ ...h, helpers: (helpers.get(h.id) ?? []).map((x) => (x.unit ? `${x.name}（${x.unit}）` : x.name)) }));
+      return { village: { code, name: region.name, fullName }, households: maskFor(auth, withHelpers) };
     },
   };
 }

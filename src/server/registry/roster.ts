@@ -297,11 +297,14 @@ export interface OverviewHousehold {
   status: string;
   statusYear: number | null;
   members: Array<{ name: string; relation: string; idNumber: string; sex: string; birthDate: string; labour: string; health: string }>;
+  /** The household's helpers today (帮扶责任人, as pairing records them), e.g. `张三（县农业局）`. */
+  helpers: string[];
 }
 
 /**
- * Seed 001: the village's 贫困户精准扶贫一览表 — 家庭构成、贫困成因、帮扶措施、帮扶项目、帮扶责任人、脱贫时限. The registry
- * records no measures, projects or helpers yet: those columns are left empty, with a note saying so.
+ * Seed 001: the village's 贫困户精准扶贫一览表 — 家庭构成、贫困成因、帮扶措施、帮扶项目、帮扶责任人、脱贫时限. 帮扶责任人 are
+ * the helpers pairing records for the household today; the registry records no measures or projects yet: those two
+ * columns are left empty, with a note saying so.
  */
 export async function buildVillageOverviewXlsx(village: { code: string; fullName: string }, list: OverviewHousehold[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -310,7 +313,7 @@ export async function buildVillageOverviewXlsx(village: { code: string; fullName
   const headers = ['序号', '户编号', '户主姓名', '户主身份证号', '贫困户属性', '家庭人口', '家庭构成', '主要致贫原因', '次要致贫原因', '帮扶措施', '帮扶项目', '帮扶责任人', '当前状态', '脱贫时限'];
   sheet.addRow([`${sanitizeCell(village.fullName)}（${village.code}）贫困户精准扶贫一览表`]).font = { bold: true, size: 14 };
   sheet.mergeCells(1, 1, 1, headers.length);
-  sheet.addRow(['注：帮扶措施、帮扶项目、帮扶责任人在建档立卡中尚未登记，本表留空，请按实际填写；脱贫时限取该户的脱贫年度（未脱贫户为空）。']).font = {
+  sheet.addRow(['注：帮扶措施、帮扶项目在建档立卡中尚未登记，本表留空，请按实际填写；帮扶责任人为导出当日的帮扶责任人；脱贫时限取该户的脱贫年度（未脱贫户为空）。']).font = {
     italic: true,
     color: { argb: 'FF808080' },
   };
@@ -334,7 +337,7 @@ export async function buildVillageOverviewXlsx(village: { code: string; fullName
         h.secondaryCauses.join('、'),
         '',
         '',
-        '',
+        h.helpers.join('、'),
         h.status,
         h.statusYear !== null && h.status !== '未脱贫' && h.status !== '返贫' ? `${h.statusYear}年` : '',
       ].map(safeCell),

@@ -105,11 +105,7 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
   const villageParams = z.object({ code: name(12) });
   const exitParams = z.object({ minCollectiveIncomeYuan: optionalInt });
   r.get('/api/registry/villages/:code', { schema: { tags, summary: '村情与出列检查', params: villageParams, querystring: exitParams } }, async (req) =>
-    reg.village(authOf(req), req.params.code, {
-      maxIncidencePercent: 2,
-      minSpecialtyIndustries: 1,
-      minCollectiveIncomeYuan: req.query.minCollectiveIncomeYuan ?? 50000,
-    }),
+    reg.village(authOf(req), req.params.code, { minCollectiveIncomeYuan: req.query.minCollectiveIncomeYuan }),
   );
   r.put(
     '/api/registry/villages/:code',
@@ -226,7 +222,7 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
     async (req) => {
       authOf(req);
       const { minCollectiveIncomeYuan, ...facts } = req.body;
-      return reg.trialVillage(facts, minCollectiveIncomeYuan ? { minCollectiveIncomeYuan } : undefined);
+      return reg.trialVillage(facts, { minCollectiveIncomeYuan });
     },
   );
 

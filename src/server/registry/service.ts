@@ -4,8 +4,9 @@ import { computeIncome, type IncomeInput, type IncomeResult } from '../../domain
 import { summarise } from '../../domain/registry/rollup';
 import { applicableLine, DEFAULT_LINES, SCOPE_LABELS, type LineScope, type PovertyLine } from '../../domain/registry/poverty-lines';
 import { statusChangeProblem, STATUSES } from '../../domain/registry/status-transition';
+import { futureEffectiveDateProblem } from '../../domain/registry/status-date';
 import { checkHousehold, type HouseholdInput } from '../../domain/registry/validate-household';
-import { DEFAULT_VILLAGE_EXIT, villageExit, type VillageExitParams } from '../../domain/registry/village-exit';
+import { villageExit, villageExitParams, type VillageExitParams } from '../../domain/registry/village-exit';
 import type { Verdict } from '../../domain/registry/verdict';
 import { isoDate, isRealDate, yearOf } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
@@ -161,7 +162,8 @@ export function makeRegistryService(deps: RegistryDeps) {
     },
 
     // --- villages ------------------------------------------------------------------------------------------------
-    async village(auth: Auth, code: string, params: VillageExitParams = DEFAULT_VILLAGE_EXIT) {
+    /** The village with its exit check: seed 004's thresholds (`DEFAULT_VILLAGE_EXIT`), or those the caller chose. */
+    async village(auth: Auth, code: string, thresholds: Partial<VillageExitParams> = {}) {
       const region = await village(auth, code);
       const profile = await repo.villageProfile(code);
       const years = await repo.villageYears(code);
@@ -178,7 +180,7 @@ export function makeRegistryService(deps: RegistryDeps) {
           infrastructureImproved: profile?.infrastructureImproved ?? false,
           publicServicesImproved: profile?.publicServicesImproved ?? false,
         },
-        params,
+        villageExitParams(thresholds),
       );
       return { region, profile: profile ?? null, years, byStatus, remainingPoor, collectiveIncomeYear: lastIncome?.year ?? null, exitCheck };
     },
@@ -458,6 +460,8 @@ export function makeRegistryService(deps: RegistryDeps) {
       const effectiveOn = input.effectiveOn ?? isoDate(now());
       if (!isRealDate(effectiveOn))
         throw validationError([{ field: 'effectiveOn', label: '生效日期', message: '应为 YYYY-MM-DD' }]);
+      const future = futureEffectiveDateProblem(effectiveOn, now());
+      if (future) throw validationError([{ field: 'effectiveOn', label: '生效日期', message: future }]);
       // The history is a timeline: a change cannot take effect before the household's last one.
       const last = (await tx.statusHistory(id)).at(-1);
       if (last && effectiveOn < last.effectiveOn)
@@ -525,8 +529,8 @@ export function makeRegistryService(deps: RegistryDeps) {
         stableExit: stableExitMarking({ status: (input.status ?? '已脱贫') as HouseholdStatus, attribute: (input.attribute ?? '一般贫困户') as HouseholdAttribute }),
       };
     },
-    trialVillage(input: Parameters<typeof villageExit>[0], params?: Partial<VillageExitParams>) {
-      return villageExit(input, { ...DEFAULT_VILLAGE_EXIT, ...params });
+    trialVillage(input: Parameters<typeof villageExit>[0], thresholds?: Partial<VillageExitParams>) {
+      return villageExit(input, villageExitParams(thresholds));
     },
 
     /** Statistics of a region subtree as of a date (default today). */
