@@ -72,6 +72,17 @@ describe.each(dbKinds())('Excel template, import and export on %s', (kind) => {
     expect(res.json().error.fields[0]).toMatchObject({ row: 4, column: 'C', message: '与第 3 行是同一事项（同一单位、类别、对象和年度），同一事项只录入 1 次' });
   });
 
+  // Seed 000: “跨年度事项只录入1次” — a cross-year row is the same deed as any earlier row of the same target it overlaps.
+  it('names the earlier row a cross-year row overlaps, though another row of the same target came between', async () => {
+    const before = await count();
+    const res = await importFile(await templateWith([good, { ...good, 开始年度: 2020 }, { ...good, 开始年度: 2018, 结束年度: 2019 }]));
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual([
+      expect.objectContaining({ row: 5, column: 'C', message: '与第 3 行是同一事项（同一单位、类别、对象和年度），同一事项只录入 1 次' }),
+    ]);
+    expect(await count()).toBe(before);
+  });
+
   it('imports a good file in full, with exact amounts and members', async () => {
     const before = await count();
     const res = await importFile(await templateWith([good, { ...good, 小类: '养殖', '帮扶对象·村级区划代码': '', '帮扶对象·其他': '养殖合作社', 结束年度: 2020 }]));

@@ -2,7 +2,8 @@
  * Browser test of the scheme editor (issue 5: “Administrators can copy and edit a scheme”): the administrator copies
  * the shipped Guangdong 2019 aided-city scheme, opens 修改方案, sets the weights to 50/30/20 and one indicator to the
  * median method with 取系统数据 建档立卡：当年脱贫人数, saves, and sees the scheme page show both; then weights summing to
- * 90 are refused with the server's message, and a save over someone else's save is answered with 重新载入.
+ * 90 are refused with weightProblems' message (the rule the server applies too), and a save over someone else's save
+ * is answered with 重新载入.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -81,7 +82,7 @@ describe.skipIf(skipBrowser)('editing a scheme copy in the browser', () => {
       await expectText(row, '中位法：填报数值（人）');
       await snap(page, 'saved');
 
-      // --- weights summing to 90 are refused: the live sum and the server's message ----------------------------------
+      // --- weights summing to 90 are refused: the live sum and weightProblems' message -------------------------------
       await page.getByRole('button', { name: /修改方案/ }).click();
       await editor.waitFor();
       await page.getByLabel('日常工作情况权重').fill('10');

@@ -4,7 +4,7 @@
  * rules (floors, caps, vetoes); bonuses and deductions. Shipped schemes are transcribed from the seeds
  * (src/domain/assessment/schemes/); administrators copy and edit them.
  */
-import type { GradeRule, MedianBands, Scale, Weighted } from './engine';
+import { weightProblems, type GradeRule, type MedianBands, type Scale, type Weighted } from './engine';
 
 export type Scoring =
   /** The assessor gives a grade of the scheme's scale. */
@@ -94,9 +94,7 @@ export function indicators(s: Scheme): Array<Indicator & { content: Content }> {
 
 /** Structural checks of a scheme (an edited copy must pass them before it is saved). */
 export function schemeProblems(s: Scheme): string[] {
-  const out: string[] = [];
-  const sum = s.methods.reduce((a, m) => a + m.weight, 0);
-  if (sum !== 100) out.push(`各考核方式权重之和应为 100%，现为 ${sum}%`);
+  const out: string[] = weightProblems(s.methods);
   const keys = new Set<string>();
   for (const i of indicators(s)) {
     if (keys.has(i.key)) out.push(`指标代码 ${i.key} 重复`);

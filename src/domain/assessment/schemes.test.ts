@@ -18,6 +18,14 @@ describe('shipped schemes', () => {
     expect(schemeProblems(s)).toEqual([]);
   });
 
+  // 附件 1 六(四): “交叉考核、第三方评估和日常工作情况，分别按 40%、30%、30% 的权重” — an edited copy is checked with
+  // weightProblems: each weight a whole percentage, together 100 %.
+  it('checks an edited copy with the weights rule (integers summing to 100 %)', () => {
+    const copy = structuredClone(GUANGDONG_2019_AIDED);
+    copy.methods = copy.methods.map((m, i) => ({ ...m, weight: [40, 30.5, 20][i]! }));
+    expect(schemeProblems(copy)).toEqual([`“${copy.methods[1]!.label}”的权重应为不小于 0 的整数（%）`, '各考核方式权重之和应为 100%，现为 90.5%']);
+  });
+
   it('has one scheme per id, and consequences only for shipped ids', () => {
     const ids = SHIPPED_SCHEMES.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);

@@ -39,8 +39,3 @@ export function formatWanYuan(yuan: number): string {
   const frac = String(abs % 10000).padStart(4, '0');
   return `${sign}${whole}.${frac}`;
 }
-
-/** 万元 as a number with 4 decimals for a spreadsheet cell (exact for any amount below 9×10^11 万元). */
-export function wanYuanNumber(yuan: number): number {
-  return Number(formatWanYuan(yuan));
-}

@@ -3,6 +3,7 @@
  * level and recording what it requires. A province may adjust a sequence (a new definition version); the rules of
  * `decide` apply to whatever steps a definition has.
  */
+import { citeWords } from '../shared/sources';
 
 export const PROCEDURE_KINDS = ['identification', 'exit', 'removal', 'stable_exit', 'relapse', 'village_exit'] as const;
 export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
@@ -84,7 +85,7 @@ export const DEFAULT_DEFINITIONS: ProcedureDefinition[] = [
     name: '新识别贫困户（两评议两公示一比对一公告）',
     subject: 'applicant',
     steps: identificationSteps(step('application', '农户申请', '村')),
-    source: '种子文件 004：农户申请、村民小组评议、县级比对、村民代表大会评议公示、乡镇审核公示、县级审定公告……村级对已确定的贫困户进行入户信息采集，填写贫困户登记表，并录入系统。',
+    source: citeWords('maanshan2017', '农户申请、村民小组评议、县级比对、村民代表大会评议公示、乡镇审核公示、县级审定公告……村级对已确定的贫困户进行入户信息采集，填写贫困户登记表，并录入系统。'),
   },
   {
     kind: 'exit',
@@ -99,28 +100,28 @@ export const DEFAULT_DEFINITIONS: ProcedureDefinition[] = [
       step('county_filing', '县级备案标注', '县'),
       step('certificate', '颁发脱贫光荣证', '县'),
     ],
-    source: '种子文件 004：贫困户脱贫由村“两委”组织民主评议后提出，经村“两委”和驻村扶贫工作队核实、拟退出贫困户认可后，在村内进行公示；公示无异议，报乡镇党委、政府审核，并将审核意见在村内进行公示……审定公告……备案标注……颁发脱贫光荣证。',
+    source: citeWords('maanshan2017', '贫困户脱贫由村“两委”组织民主评议后提出，经村“两委”和驻村扶贫工作队核实、拟退出贫困户认可后，在村内进行公示；公示无异议，报乡镇党委、政府审核，并将审核意见在村内进行公示……审定公告……备案标注……颁发脱贫光荣证。'),
   },
   {
     kind: 'removal',
     name: '清退',
     subject: 'household',
     steps: removalSteps(),
-    source: '种子文件 004：清退的和标注稳定脱贫的贫困人口要按照入户核实信息、告知本人、村级评议公示、乡镇审核、县级备案的程序进行。',
+    source: citeWords('maanshan2017', '清退的和标注稳定脱贫的贫困人口要按照入户核实信息、告知本人、村级评议公示、乡镇审核、县级备案的程序进行。'),
   },
   {
     kind: 'stable_exit',
     name: '稳定脱贫标注',
     subject: 'household',
     steps: removalSteps(),
-    source: '种子文件 004：清退的和标注稳定脱贫的贫困人口要按照入户核实信息、告知本人、村级评议公示、乡镇审核、县级备案的程序进行。',
+    source: citeWords('maanshan2017', '清退的和标注稳定脱贫的贫困人口要按照入户核实信息、告知本人、村级评议公示、乡镇审核、县级备案的程序进行。'),
   },
   {
     kind: 'relapse',
     name: '返贫',
     subject: 'household',
     steps: identificationSteps(step('report', '农户或村报告', '村')),
-    source: '种子文件 004：凡是尚未完全解决“两不愁、三保障”的，必须及时返贫；各地对贫困人口识别、清退和返贫每一步程序的资料都要收集齐全，资料要与每一步程序相对印。返贫按识别的步骤进行，由农户或村报告开始（议题 4）。',
+    source: citeWords('maanshan2017', '凡是尚未完全解决“两不愁、三保障”的，必须及时返贫；各地对贫困人口识别、清退和返贫每一步程序的资料都要收集齐全，资料要与每一步程序相对印。') + '本系统：返贫按识别的步骤进行，由农户或村报告开始。',
   },
   {
     kind: 'village_exit',
@@ -134,7 +135,7 @@ export const DEFAULT_DEFINITIONS: ProcedureDefinition[] = [
       step('announcement', '公告退出', '县'),
       step('filing', '备案标注', '县'),
     ],
-    source: '种子文件 004：（1）村级申请……（2）乡镇审核……形成审核报告……（3）县级审定。县级扶贫开发领导小组组织相关部门进行核查，对拟出列的贫困村在县级主要媒体进行公示，公示无异议的，报县级党委、政府审定……',
+    source: citeWords('maanshan2017', '（1）村级申请……（2）乡镇审核……形成审核报告……（3）县级审定。县级扶贫开发领导小组组织相关部门进行核查，对拟出列的贫困村在县级主要媒体进行公示，公示无异议的，报县级党委、政府审定……'),
   },
 ];
 

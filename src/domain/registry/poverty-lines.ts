@@ -1,3 +1,5 @@
+import { citeWords } from '../shared/sources';
+
 /** Poverty lines as data: year × scope, in yuan of per-capita net income per year. */
 export type LineScope = 'national' | 'provincial' | 'municipal';
 
@@ -18,8 +20,8 @@ export interface PovertyLine {
  * current-price value for each year is entered by administrators (the seeds do not give it).
  */
 export const DEFAULT_LINES: PovertyLine[] = [
-  { year: 2017, scope: 'provincial', regionPrefix: '34', yuan: 3300, source: '种子文件 004：“2017年省标3300元”' },
-  { year: 2017, scope: 'municipal', regionPrefix: '3405', yuan: 4200, source: '种子文件 004：“市标4200元”' },
+  { year: 2017, scope: 'provincial', regionPrefix: '34', yuan: 3300, source: citeWords('maanshan2017', '“2017年省标3300元”') },
+  { year: 2017, scope: 'municipal', regionPrefix: '3405', yuan: 4200, source: citeWords('maanshan2017', '“市标4200元”') },
 ];
 
 /**

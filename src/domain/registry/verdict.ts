@@ -1,4 +1,6 @@
-/** A rule's answer: the overall verdict and, per criterion, whether it holds, why, and the seed words it applies. */
+import type { SourceKey } from '../shared/sources';
+
+/** A rule's answer: the overall verdict and, per criterion, whether it holds, why, and the document's words it applies. */
 export interface Criterion {
   key: string;
   label: string;
@@ -16,3 +18,9 @@ export interface Verdict {
 export function verdictOf(criteria: Criterion[]): Verdict {
   return { passed: criteria.every((c) => c.passed !== false), criteria };
 }
+
+/**
+ * The document the registry's rules (identification, household exit, stable-exit marking, village exit) and their
+ * criteria's citations come from.
+ */
+export const VERDICT_SOURCE: SourceKey = 'maanshan2017';

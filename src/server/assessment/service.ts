@@ -3,7 +3,7 @@ import { checkEntry } from '../../domain/assessment/entry';
 import { UNIT_KIND_LABELS, UNIT_KINDS } from '../../domain/assessment/labels';
 import { evaluateRound, type Entry, type UnitInput } from '../../domain/assessment/round';
 import { indicators, schemeProblems, SYSTEM_SOURCES, type Scheme } from '../../domain/assessment/scheme';
-import type { Consequence } from '../../domain/assessment/schemes/consequence';
+import { unitsFollowing, type Consequence } from '../../domain/assessment/schemes/consequence';
 import { SHIPPED_CONSEQUENCES, SHIPPED_SCHEMES } from '../../domain/assessment/schemes/index';
 import { isRealDate, yearOf } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
@@ -154,7 +154,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     const vetoIds = new Set(scheme.rules.filter((r) => r.kind === 'veto').map((r) => r.id));
     const consequences = (scheme.consequences ?? SHIPPED_CONSEQUENCES[scheme.id] ?? []).map((c) => ({
       ...c,
-      units: [...results].sort((a, b) => a.rank - b.rank).filter((r) => c.grades.includes(r.grade)).map((r) => r.name),
+      units: unitsFollowing(c, [...results].sort((a, b) => a.rank - b.rank).map((r) => ({ unit: r.name, grade: r.grade }))),
     }));
     const vetoes = results.flatMap((r) => r.steps.filter((s) => vetoIds.has(s.rule)).map((s) => ({ unit: r.name, rule: s.text, input: s.input })));
     return { complete: true, missingCount: 0, missing: [], units: results.map(({ unit: _unit, ...r }) => r), consequences, vetoes, distribution };
@@ -163,7 +163,6 @@ export function makeAssessmentService(deps: AssessmentDeps) {
   function checkScheme(input: StoredScheme): FieldError[] {
     const out: FieldError[] = schemeProblems(input).map((message) => ({ field: 'scheme', label: '考核方案', message }));
     if (!input.name.trim()) out.push({ field: 'scheme.name', label: '方案名称', message: '必填' });
-    for (const m of input.methods) if (!Number.isInteger(m.weight) || m.weight < 0) out.push({ field: 'scheme.methods', label: `考核方式“${m.label}”`, message: '权重应为不小于 0 的整数（%）' });
     const methodKeys = new Set<string>();
     for (const m of input.methods) {
       if (methodKeys.has(m.key)) out.push({ field: 'scheme.methods', label: '考核方式', message: `代码 ${m.key} 重复` });

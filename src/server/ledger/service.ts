@@ -4,7 +4,7 @@ import { FIELD_LABELS, FUND_KEYS, FUND_LABELS, labelOf, type FundKey } from '../
 import { formatWanYuan } from '../../domain/ledger/money';
 import { targetKey } from '../../domain/ledger/target-key';
 import { validateEntry, type EntryValues, type RawEntry } from '../../domain/ledger/validate-entry';
-import { lastYear } from '../../domain/ledger/years-overlap';
+import { lastYear, yearsOverlap } from '../../domain/ledger/years-overlap';
 import { isoDate } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import { diffSnapshots } from '../audit/service';
@@ -436,7 +436,8 @@ export function makeLedgerService(deps: LedgerDeps) {
       const errors: FieldError[] = [];
       const at = (r: ImportRow, e: FieldError): FieldError => ({ ...e, row: r.row, column: r.columns[e.field] ?? r.columns[e.field.split('.')[0] ?? ''] ?? '' });
       const checked: Array<{ row: ImportRow; write: EntryWrite; memberIds: number[] }> = [];
-      const seen = new Map<string, ImportRow>();
+      /** The rows checked so far by body, sub-type and target: a row whose years overlap one of them is the same deed. */
+      const sameTarget = new Map<string, typeof checked>();
       for (const r of rows) {
         r.errors.forEach((e) => errors.push(at(r, e)));
         const result = validateEntry(r.raw, now());
@@ -461,13 +462,16 @@ export function makeLedgerService(deps: LedgerDeps) {
         resolved.errors.forEach((e) => errors.push(at(r, e)));
         if (resolved.errors.length) continue;
         const key = `${resolved.write.orgId}:${resolved.write.subtypeCode}:${resolved.write.targetKey}`;
-        const twin = seen.get(key);
-        if (twin && checked.some((c) => c.row === twin && c.write.startYear <= lastYear(resolved.write) && resolved.write.startYear <= lastYear(c.write))) {
-          errors.push(at(r, { field: 'subtypeCode', label: labelOf('subtypeCode'), message: `与第 ${twin.row} 行是同一事项（同一单位、类别、对象和年度），同一事项只录入 1 次` }));
+        const group = sameTarget.get(key) ?? [];
+        const twin = group.find((c) => yearsOverlap(c.write, resolved.write));
+        if (twin) {
+          errors.push(at(r, { field: 'subtypeCode', label: labelOf('subtypeCode'), message: `与第 ${twin.row.row} 行是同一事项（同一单位、类别、对象和年度），同一事项只录入 1 次` }));
           continue;
         }
-        seen.set(key, r);
-        checked.push({ row: r, write: resolved.write, memberIds: result.value.memberIds });
+        const entry = { row: r, write: resolved.write, memberIds: result.value.memberIds };
+        checked.push(entry);
+        group.push(entry);
+        sameTarget.set(key, group);
       }
       if (errors.length === 0 && checked.length === 0)
         errors.push({ field: 'file', label: '导入文件', message: '文件中没有可导入的事项（请从第 3 行起填写）' });

@@ -2,6 +2,7 @@ import { decide, type Action, type StepRecord } from '../../domain/procedures/de
 import { earliestNoticeStart, noticeBounds, type NoticeBounds } from '../../domain/procedures/notice-dates';
 import {
   DEFAULT_DEFINITIONS,
+  defaultDefinition,
   KIND_LABELS,
   LEVELS,
   levelOfPrefix,
@@ -44,7 +45,7 @@ export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const ATTACHMENT_TYPES = /^(image\/(jpeg|png|gif|webp)|application\/pdf|application\/vnd\.openxmlformats-officedocument\.(wordprocessingml\.document|spreadsheetml\.sheet)|application\/msword)$/;
 
 function toDefinition(row: DefinitionRow): ProcedureDefinition & { id: number; version: number; regionPrefix: string } {
-  const base = DEFAULT_DEFINITIONS.find((d) => d.kind === row.kind)!;
+  const base = defaultDefinition(row.kind as ProcedureKind);
   return { id: row.id, version: row.version, regionPrefix: row.regionPrefix, kind: row.kind as ProcedureKind, name: row.name, subject: base.subject, steps: row.steps as StepDefinition[], source: row.source };
 }
 
@@ -226,7 +227,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
       if ((input.source?.length ?? 0) > 2000) fields.push({ field: 'source', label: '依据', message: '不能超过 2000 个字' });
       if (hasControlCharacters([input.name, input.source, input.steps])) fields.push({ field: 'steps', label: '程序定义', message: '含有不可见的控制字符，请删除后重试' });
       if (fields.length) throw validationError(fields);
-      const base = DEFAULT_DEFINITIONS.find((d) => d.kind === kind)!;
+      const base = defaultDefinition(kind as ProcedureKind);
       return transaction(async (tx) => {
         const saved = toDefinition(await tx.insertDefinition({ kind, regionPrefix: prefix, name: input.name?.trim() || base.name, steps: input.steps as unknown[], source: input.source ?? '' }));
         await audit.record(auth, 'procedure_definition', saved.id, 'create', null, { kind, regionPrefix: prefix, name: saved.name, steps: input.steps, source: input.source ?? '' });

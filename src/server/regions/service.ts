@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { proposeDeepPoverty } from '../../domain/ledger/deep-poverty';
 import { AppError } from '../../domain/shared/errors';
+import { citeWords } from '../../domain/shared/sources';
 import type { Auth } from '../auth/access';
 import { requireRole } from '../auth/access';
 import { LEVEL_DIGITS, readChinaDivision } from './china-division';
@@ -11,6 +12,7 @@ import type { RegionsRepo } from './repo';
 export const DEEP_POVERTY_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/deep-poverty-counties.json');
 
 interface DeepPovertyFile {
+  /** The words of the ledger's filling rules the list follows, and how it was compiled (cited with `cppccLedger`). */
   source: string;
   items: Array<{ countyCode: string; name: string; area: string }>;
 }
@@ -82,7 +84,7 @@ export function makeRegionsService(deps: { repo: RegionsRepo }) {
       return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, fullName: names.get(r.code) ?? r.name }));
     },
     async listDeepPovertyCounties() {
-      return { source: readDeepPovertyFile().source, items: await repo.listDeepPovertyCounties() };
+      return { source: citeWords('cppccLedger', readDeepPovertyFile().source), items: await repo.listDeepPovertyCounties() };
     },
     async setDeepPovertyCounty(auth: Auth, countyCode: string, note: string) {
       requireRole(auth, 'sysadmin');

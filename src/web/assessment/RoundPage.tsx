@@ -8,6 +8,7 @@ import { Alert, App, Button, Card, Checkbox, Col, Descriptions, Empty, InputNumb
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { citeShort } from '../../domain/shared/sources';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
 import { EChart, type EChartOption } from '../app/EChart';
 import { ErrorResult } from '../app/ErrorResult';
@@ -476,7 +477,7 @@ function ResultsPanel({ round }: { round: Round }) {
               { title: '帮扶资金、物资（万元）', width: 170, align: 'right', render: (_, x) => (x.fundsYuan / 10_000).toFixed(4) },
               { title: '委员参与率', width: 110, align: 'right', render: (_, x) => (x.participation.members ? `${(x.participation.rate * 100).toFixed(1)}%` : '—') },
               {
-                title: '评优（种子文件 002）',
+                title: `评优（${citeShort('anhua2018')}）`,
                 render: (_, x) => {
                   const a = r.awards.find((w) => w.unitKey === x.unitKey);
                   return a ? <Tag color={a.awarded ? 'green' : 'default'}>{a.reason}</Tag> : <Typography.Text type="secondary">不适用</Typography.Text>;

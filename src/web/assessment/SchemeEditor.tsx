@@ -10,7 +10,7 @@ import { DeleteOutlined, PlusOutlined, ReloadOutlined, SaveOutlined } from '@ant
 import { Alert, App, Button, Card, Checkbox, Col, Input, InputNumber, Popconfirm, Row, Select, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
-import { DEFAULT_MEDIAN_BANDS } from '../../domain/assessment/engine';
+import { DEFAULT_MEDIAN_BANDS, weightProblems } from '../../domain/assessment/engine';
 import { SYSTEM_SOURCES, type Content, type Indicator, type SystemSource } from '../../domain/assessment/scheme';
 import { useScheme, useUpdateScheme, type Scheme, type SchemeView, type Scoring } from './api';
 
@@ -52,8 +52,9 @@ function freshKey(prefix: string, used: Set<string>): string {
 
 /**
  * What the form must hold before it is sent: the things the server's schema would refuse without a useful message
- * (blank names, emptied numbers, a content without indicators). The scheme's own rules (weights summing to 100, grade
- * thresholds from high to low, system sources only on median indicators …) are the server's to check.
+ * (blank names, emptied numbers, a content without indicators), and the weights by the domain's `weightProblems`. The
+ * scheme's other rules (grade thresholds from high to low, system sources only on median indicators …) are the
+ * server's to check.
  */
 export function draftProblems(s: Scheme): string[] {
   const out: string[] = [];
@@ -63,6 +64,8 @@ export function draftProblems(s: Scheme): string[] {
     if (!m.label.trim()) out.push(`第 ${i + 1} 个考核方式：名称必填`);
     if (Number.isNaN(m.weight)) out.push(`考核方式“${m.label}”：权重必填`);
   });
+  // The weights' rule is the domain's, the one the server applies (integers summing to 100 %).
+  if (!s.methods.some((m) => Number.isNaN(m.weight))) out.push(...weightProblems(s.methods));
   s.scale.forEach((g, i) => {
     if (Number.isNaN(s.gradePoints[g] ?? NaN)) out.push(`等次“${g}”：折算分必填`);
     if (i < s.scale.length - 1 && Number.isNaN(s.gradeThresholds[i] ?? NaN)) out.push(`等次“${g}”：分数线必填`);

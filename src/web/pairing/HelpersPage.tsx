@@ -3,6 +3,7 @@ import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { citeShort } from '../../domain/shared/sources';
 import { ErrorResult } from '../app/ErrorResult';
 import { isAdmin, useMe } from '../auth/api';
 import { RegionPicker } from '../regions/RegionPicker';
@@ -49,7 +50,7 @@ export function HelpersPage() {
         )}
       </Space>
       <Typography.Paragraph type="secondary">
-        帮扶责任人须为乡镇以上党政机关、事业单位在编干部或企业中层以上管理人员，每人联系的贫困户不超过 {limit} 户。贫困户的帮扶责任人在其扶贫手册页面确定、更换。
+        帮扶责任人须为乡镇以上党政机关、事业单位在编干部或企业中层以上管理人员，每人联系的贫困户不超过 {limit} 户（依据：{citeShort('anhuiRectification2017')}）。贫困户的帮扶责任人在其扶贫手册页面确定、更换。
       </Typography.Paragraph>
       <Form<FilterValues>
         key={params.toString()}

@@ -1,5 +1,7 @@
 import { CheckCircleFilled, CloseCircleFilled, InfoCircleFilled } from '@ant-design/icons';
 import { Table, Tag, Typography } from 'antd';
+import { VERDICT_SOURCE } from '../../domain/registry/verdict';
+import { cite, type SourceKey } from '../../domain/shared/sources';
 import type { Criterion, IncomeResult, Verdict } from './api';
 
 /** ✓ / ✗ / ℹ for a criterion (null: shown for information, not deciding). */
@@ -16,8 +18,23 @@ export function Mark({ passed }: { passed: boolean | null }) {
   );
 }
 
-/** One rule's verdict: the overall answer and, per criterion, whether it holds, why, and the seed words it applies. */
-export function VerdictView({ title, verdict, passText, failText, testId }: { title: string; verdict: Verdict; passText: string; failText: string; testId?: string }) {
+/** One rule's verdict: the overall answer and, per criterion, whether it holds, why, and the document's words it applies. */
+export function VerdictView({
+  title,
+  verdict,
+  passText,
+  failText,
+  testId,
+  source = VERDICT_SOURCE,
+}: {
+  title: string;
+  verdict: Verdict;
+  passText: string;
+  failText: string;
+  testId?: string;
+  /** The document the criteria's 依据 quote. */
+  source?: SourceKey;
+}) {
   return (
     <div data-testid={testId} style={{ marginBottom: 16 }}>
       <Typography.Text strong style={{ marginRight: 8 }}>
@@ -49,6 +66,9 @@ export function VerdictView({ title, verdict, passText, failText, testId }: { ti
           },
         ]}
       />
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        依据：{cite(source)}
+      </Typography.Text>
     </div>
   );
 }

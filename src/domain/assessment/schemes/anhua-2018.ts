@@ -12,6 +12,7 @@
  */
 import { SCALE_NATIONAL } from '../engine';
 import { DEFAULT_GRADE_POINTS, DEFAULT_GRADE_THRESHOLDS, type Scheme } from '../scheme';
+import { cite } from '../../shared/sources';
 
 const NO_BASE = '没有创建产业扶贫基地的乡镇联工委';
 const NO_VISIT = '没有开展扶贫下乡活动的县直委员组';
@@ -22,7 +23,7 @@ export const ANHUA_2018: Scheme = {
   name: '政协安化县委员会2018年“脱贫攻坚专项行动”考核',
   // “将委组、委员参与脱贫攻坚工作作为2018年政协系统绩效考核重要内容”: 委组 are the 乡镇政协联络工作委员会 and 县直委员组.
   unitKind: '委组、委员',
-  source: '安协发〔2018〕2号《政协安化县委员会2018年“脱贫攻坚专项行动”实施方案》六、考核奖惩',
+  source: `${cite('anhua2018')}六、考核奖惩`,
   year: 2018,
   scale: SCALE_NATIONAL,
   // The seed's only method is the performance assessment itself.

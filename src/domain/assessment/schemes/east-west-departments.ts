@@ -11,6 +11,7 @@
  */
 import type { GradeRule } from '../engine';
 import type { Scheme } from '../scheme';
+import { citeShort } from '../../shared/sources';
 import type { Consequence } from './consequence';
 import { CENTRAL_ENDORSEMENT_BONUS, EAST_WEST_COMMON, EAST_WEST_CONSEQUENCES, EAST_WEST_VETOES, EAST_WEST_VETO_FACTS, row, task } from './east-west';
 
@@ -39,7 +40,7 @@ export const EAST_WEST_DEPARTMENTS: Scheme = {
   id: 'guangdong-east-west-departments',
   name: '广东省东西部扶贫协作工作成效评价（省直相关单位）',
   unitKind: '省直相关单位',
-  source: '粤农扶组〔2019〕31号 附件 2《广东省东西部扶贫协作成效评价办法》，附件 2-2“广东省东西部扶贫协作工作成效评价指标(省直相关单位)”',
+  source: `${citeShort('guangdong2019')} 附件 2《广东省东西部扶贫协作成效评价办法》，附件 2-2“广东省东西部扶贫协作工作成效评价指标(省直相关单位)”`,
   ...EAST_WEST_COMMON,
   contents: [
     {

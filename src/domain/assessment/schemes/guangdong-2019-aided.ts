@@ -5,6 +5,7 @@
  * cells the PDF broke over lines are joined (“组织部门和 实地核查” → “组织部门和实地核查”).
  */
 import type { Scheme } from '../scheme';
+import { citeShort } from '../../shared/sources';
 import type { Consequence } from './consequence';
 import { fromTable, GUANGDONG_2019_COMMON, GUANGDONG_2019_CONSEQUENCES, type TableContent } from './guangdong-2019';
 
@@ -72,7 +73,7 @@ export const GUANGDONG_2019_AIDED: Scheme = {
   id: 'guangdong-2019-aided',
   name: '2019年被帮扶市党委和政府扶贫开发工作成效考核',
   unitKind: '地级市',
-  source: '粤农扶组〔2019〕31号 附件 1《2019 年地级以上市党委和政府扶贫开发工作成效考核方案》，附件 1-1 等次评价标准，附件 1-2“2019 年被帮扶市党委和政府扶贫开发工作成效考核指标表”',
+  source: `${citeShort('guangdong2019')} 附件 1《2019 年地级以上市党委和政府扶贫开发工作成效考核方案》，附件 1-1 等次评价标准，附件 1-2“2019 年被帮扶市党委和政府扶贫开发工作成效考核指标表”`,
   ...GUANGDONG_2019_COMMON,
   contents,
 };

@@ -4,6 +4,7 @@
  * each of the three methods. Words as in the table, numbering dropped.
  */
 import type { Scheme } from '../scheme';
+import { citeShort } from '../../shared/sources';
 import type { Consequence } from './consequence';
 import { fromTable, GUANGDONG_2019_COMMON, GUANGDONG_2019_CONSEQUENCES, type TableContent } from './guangdong-2019';
 
@@ -46,7 +47,7 @@ export const GUANGDONG_2019_PAIRING: Scheme = {
   id: 'guangdong-2019-pairing',
   name: '2019年对口帮扶市党委和政府扶贫开发工作成效考核',
   unitKind: '地级市',
-  source: '粤农扶组〔2019〕31号 附件 1《2019 年地级以上市党委和政府扶贫开发工作成效考核方案》，附件 1-1 等次评价标准，附件 1-3“2019 年对口帮扶市党委和政府扶贫开发工作成效考核指标表”',
+  source: `${citeShort('guangdong2019')} 附件 1《2019 年地级以上市党委和政府扶贫开发工作成效考核方案》，附件 1-1 等次评价标准，附件 1-3“2019 年对口帮扶市党委和政府扶贫开发工作成效考核指标表”`,
   ...GUANGDONG_2019_COMMON,
   contents,
 };

@@ -14,6 +14,7 @@
  */
 import { SCALE_NATIONAL } from '../engine';
 import { DEFAULT_GRADE_POINTS, DEFAULT_GRADE_THRESHOLDS, type Scheme } from '../scheme';
+import { cite } from '../../shared/sources';
 
 const GRAVE_INSTRUCTION = '中央领导“负面”批示问题重大';
 
@@ -21,7 +22,7 @@ export const NATIONAL_2017: Scheme = {
   id: 'national-2017',
   name: '2017年度国家扶贫开发工作成效考核',
   unitKind: '省（市、区）',
-  source: '2017年度国家扶贫考核有关要求和变化：(二)考核评估内容和方式；(三)2017年国家考核较上年考核的变化；(四)财政专项扶贫资金绩效评价有关要求',
+  source: `${cite('maanshan2017')} 一、2017年度国家扶贫考核有关要求和变化：(二)考核评估内容和方式；(三)2017年国家考核较上年考核的变化；(四)财政专项扶贫资金绩效评价有关要求`,
   year: 2017,
   scale: SCALE_NATIONAL,
   // PLACEHOLDER WEIGHTS. The seed says only “按照一定权重计分”; these numbers are not in it. They give the two large
