@@ -2,13 +2,12 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { backupDatabase, prepareRestoreTarget, readBackupHeader, restoreDatabase, type BackupHeader } from '../../src/server/db/backup';
 import { openDatabase, type Database } from '../../src/server/db/connection';
 import { createTestApp, entryBody, TEST_NOW, type Client, type TestApp } from '../support/app';
-import { ADMIN_PASSWORD, dbKinds, postgresUrl, type DbKind } from '../support/db';
+import { ADMIN_PASSWORD, createPostgresDatabase, dbKinds, postgresUrl, type DbKind } from '../support/db';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 import { multipart } from '../support/xlsx';
 
@@ -38,28 +37,9 @@ async function freshDatabase(kind: DbKind): Promise<Database> {
     cpSync(await migratedPglite, dir, { recursive: true });
     return openDatabase({ dataDir: dir });
   }
-  const url = postgresUrl()!;
-  const name = `tz_test_restore_${process.pid}_${++counter}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name} template template0`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString() });
+  const database = await createPostgresDatabase(`tz_test_restore_${process.pid}_${++counter}`, 'template0');
   await prepareRestoreTarget(database);
-  const close = database.close;
-  return {
-    ...database,
-    close: async () => {
-      await close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return database;
 }
 
 /** Every table of the schema: its row count and an md5 of its rows' text in order. */

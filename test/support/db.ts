@@ -88,12 +88,17 @@ export async function createTestDatabase(kind: DbKind): Promise<Database> {
     const close = database.close;
     return { ...database, close: async () => (await close(), rmSync(dir, { recursive: true, force: true })) };
   }
+  return createPostgresDatabase(`tz_test_${process.pid}_${++counter}_${Date.now() % 100000}`, TEMPLATE_DB);
+}
+
+/** A new PostgreSQL database `name` on the test server, copied from `template`, dropped again when it is closed. */
+export async function createPostgresDatabase(name: string, template: string): Promise<Database> {
   const url = postgresUrl();
   if (!url) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `tz_test_${process.pid}_${++counter}_${Date.now() % 100000}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name} template ${TEMPLATE_DB}`);
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name} template ${template}`);
   await admin.end();
   const database = await openDatabase({ url: withDatabase(url, name) });
   const close = database.close;
