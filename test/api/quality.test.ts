@@ -98,6 +98,11 @@ describe.each(dbKinds())('data-quality checks on %s', (kind) => {
     expect(res.json().total).toBe(res.json().items.length);
   });
 
+  it('states the exited household’s per-capita income exactly, as the exit verdict does (issue 10)', async () => {
+    const res = await town.get('/api/quality/checks/exited_below_line');
+    expect(res.json().items.map((f: { detail: string }) => f.detail)).toEqual([expect.stringMatching(/^2019 年人均纯收入 3,000 元，未超过扶贫标准 [\d,]+ 元$/)]);
+  });
+
   it('finds a helper over the 3-household limit, and counts every check in a run', async () => {
     const over = (await town.get('/api/quality/checks/helper_over_limit?region=513431000000')).statusCode;
     expect(over).toBe(403); // the county is above the township's scope

@@ -1,5 +1,6 @@
 import { CHECKS, halfYearOf, type CheckKey } from '../../domain/quality/checks';
 import { applicableLine } from '../../domain/registry/poverty-lines';
+import { quotientText } from '../../domain/registry/quotient-text';
 import { isoDate, isRealDate, yearOf } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
@@ -38,7 +39,7 @@ export function makeQualityService(deps: QualityDeps) {
       if (!year || !line) continue; // no line for the year: nothing to compare with
       if (h.net === null) out.push({ ...h, detail: `缺少 ${year} 年收入数据` });
       else if (h.size > 0 && h.net <= line.yuan * h.size)
-        out.push({ ...h, detail: `${year} 年人均纯收入 ${Math.round(h.net / h.size)} 元，未超过扶贫标准 ${line.yuan} 元` });
+        out.push({ ...h, detail: `${year} 年人均纯收入 ${quotientText(h.net, h.size)} 元，未超过扶贫标准 ${line.yuan} 元` });
     }
     return out;
   }
