@@ -1,13 +1,10 @@
 import { AppError, type FieldError } from '../../domain/shared/errors';
+import { ORG_KINDS, ORG_LEVELS } from '../../domain/shared/orgs';
 import type { Auth } from '../auth/access';
 import { requireBodyRegion, requireHoldsChildren, requireInScope, requireRole } from '../auth/access';
 import type { AuditService } from '../audit/service';
 import type { RegionsService } from '../regions/service';
 import type { OrgRow, OrgsRepo } from './repo';
-
-/** Seed 002: the CPPCC body and its groups — 委员组 / 界别, 经促分会, 工商联 and its chambers, the office (机关). */
-export const ORG_KINDS = ['政协', '委员组', '界别', '经促分会', '工商联', '商会', '机关', '扶贫办'] as const;
-export const ORG_LEVELS = ['省', '市', '县', '乡', '村'] as const;
 
 export interface OrgInput {
   parentId: number;

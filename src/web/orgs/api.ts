@@ -1,10 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, patch, post } from '../app/api';
 
-export const ORG_KINDS = ['政协', '委员组', '界别', '经促分会', '工商联', '商会', '机关'] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
-export const ORG_LEVELS = ['省', '市', '县'] as const;
-export type OrgLevel = (typeof ORG_LEVELS)[number];
+// One list with the server's checks: the web's copy had lost 扶贫办 and the township and village levels.
+import { ORG_KINDS, ORG_LEVELS, type OrgKind, type OrgLevel } from '../../domain/shared/orgs';
+export { ORG_KINDS, ORG_LEVELS, type OrgKind, type OrgLevel };
 
 export interface Org {
   id: number;
