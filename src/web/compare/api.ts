@@ -5,16 +5,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, post, uploadFile, type FieldError, type UploadProgress } from '../app/api';
 import type { Decision } from '../../domain/compare/decision';
+import type { Page } from '../../contract/page';
+
+/** One page of a list (the shared contract's). */
+export type { Page };
 
 export { DECISIONS, DECISION_MEANING, type Decision } from '../../domain/compare/decision';
 export { DEPARTMENTS, DEPARTMENT_HINTS, type Department } from '../../domain/compare/departments';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 export interface DepartmentList {
   id: number;

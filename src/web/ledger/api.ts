@@ -1,5 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { del, get, patch, post, withQuery, type Query } from '../app/api';
+import type { Page } from '../../contract/page';
+
+/** One page of a list (the shared contract's). */
+export type { Page };
 
 export type Unit = '件' | '个' | '户';
 export type FundKey = 'donation' | 'personal' | 'social' | 'bank' | 'fiscal';
@@ -90,12 +94,6 @@ export interface EntryFilters {
   q?: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 export const FUND_FIELDS: ReadonlyArray<{ key: FundKey; label: string; help: string }> = [
   { key: 'donation', label: '个人捐款', help: '政协委员和政协机关干部参与帮扶活动（如“扶贫日”等）个人捐款' },

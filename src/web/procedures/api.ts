@@ -8,6 +8,10 @@ import type { RegionDetail } from '../regions/api';
 import type { StepRecord } from '../../domain/procedures/decide';
 import type { Level, ProcedureKind, StepDefinition } from '../../domain/procedures/definitions';
 import type { HouseholdInput } from '../../domain/registry/validate-household';
+import type { Page } from '../../contract/page';
+
+/** One page of a list (the shared contract's). */
+export type { Page };
 
 export type { StepRecord } from '../../domain/procedures/decide';
 export type { Level, ProcedureKind, Requirement, StepDefinition } from '../../domain/procedures/definitions';
@@ -110,12 +114,6 @@ export interface Certificate {
   issuedOn: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 export interface ProcedureFilters {
   region?: string;

@@ -9,6 +9,10 @@ import type { Verdict } from '../../domain/registry/verdict';
 import type { IncomeResult } from '../../domain/registry/income';
 import type { LineScope } from '../../domain/registry/poverty-lines';
 import type { HouseholdInput as DomainHouseholdInput } from '../../domain/registry/validate-household';
+import type { Page } from '../../contract/page';
+
+/** One page of a list (the shared contract's). */
+export type { Page };
 
 export type { Criterion, Verdict } from '../../domain/registry/verdict';
 export type { IncomeResult } from '../../domain/registry/income';
@@ -264,12 +268,6 @@ export interface Household {
 export type { PersonInput } from '../../domain/registry/validate-household';
 export type HouseholdInput = DomainHouseholdInput & { identifiedOn?: string };
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 export function useHouseholds(query: { region?: string; q?: string; status?: string }, page: number, pageSize: number, enabled = true) {
   return useQuery({
