@@ -38,8 +38,15 @@ describe.skipIf(skipBrowser)('accounts in the browser', () => {
       const row = page.getByRole('row').filter({ hasText: USER.username });
       await row.getByRole('button', { name: '重置密码' }).click();
       const dialog = page.getByRole('dialog').filter({ hasText: '重置密码：' }).filter({ visible: true });
-      await dialog.getByText('指定新密码').click();
-      await dialog.getByLabel('新密码', { exact: true }).fill('password');
+      // A click during the dialog's opening animation may be lost: choose 指定新密码 until its field shows.
+      const typed = dialog.getByLabel('新密码', { exact: true });
+      await expect
+        .poll(async () => {
+          if (!(await typed.isVisible())) await dialog.getByText('指定新密码').click({ timeout: 2_000 }).catch(() => undefined);
+          return typed.isVisible();
+        }, WAIT)
+        .toBe(true);
+      await typed.fill('password');
       await dialog.getByRole('button', { name: '重置密码' }).click();
       await expectText(dialog, '密码过于常见');
       await dialog.getByLabel('新密码', { exact: true }).fill(RESET);
