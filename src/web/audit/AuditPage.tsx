@@ -83,14 +83,8 @@ const columns: ColumnsType<AuditItem> = [
   { title: '链序号', dataIndex: 'seq', width: 80, render: (v: number | null) => v ?? '—' },
 ];
 
-interface FilterValues {
-  entity?: string;
-  action?: string;
-  user?: string;
-  from?: string;
-  to?: string;
-  q?: string;
-}
+/** The filter form: the route's filters without the paging. */
+type FilterValues = Omit<AuditFilters, 'page' | 'pageSize'>;
 
 /** 审计日志: who changed what, when, before → after, and sign-ins, exports and uploads (administrators). */
 export function AuditPage() {

@@ -1,12 +1,64 @@
+import { Alert, App, Button, Popconfirm, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { errorMessage } from '../app/api';
+import { ErrorResult } from '../app/ErrorResult';
+import { formatDateTime } from '../app/format';
 import type { SessionInfo } from './api';
 
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-
-/** The columns every list of sessions shows. */
+/** The columns every list of sessions shows (times in Beijing time). */
 export const sessionColumns: ColumnsType<SessionInfo> = [
-  { title: '登录时间', dataIndex: 'createdAt', render: when },
-  { title: '有效期至', dataIndex: 'expiresAt', render: when },
+  { title: '登录时间', dataIndex: 'createdAt', render: formatDateTime },
+  { title: '有效期至', dataIndex: 'expiresAt', render: formatDateTime },
   { title: 'IP 地址', dataIndex: 'ip', render: (v: string) => v || '—' },
   { title: '浏览器', dataIndex: 'userAgent', ellipsis: true, render: (v: string) => v || '—' },
 ];
+
+/**
+ * A list of sessions, each ended after a confirmation (one's own on 账号安全, a user's for an administrator); the
+ * session this page runs in is marked, not offered.
+ */
+export function SessionsTable(props: {
+  sessions: { data?: { items: SessionInfo[] }; isLoading: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  revokeError: unknown;
+  onEnd: (s: SessionInfo) => Promise<unknown>;
+}) {
+  const { sessions, revokeError, onEnd } = props;
+  const { message } = App.useApp();
+  return (
+    <>
+      {sessions.isError && <ErrorResult error={sessions.error} onRetry={() => void sessions.refetch()} />}
+      {!!revokeError && <Alert type="error" showIcon title={errorMessage(revokeError)} style={{ marginBottom: 12 }} />}
+      <Table<SessionInfo>
+        rowKey="id"
+        size="small"
+        loading={sessions.isLoading}
+        dataSource={sessions.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: '没有有效的登录会话' }}
+        columns={[
+          ...sessionColumns,
+          {
+            title: '操作',
+            key: 'actions',
+            render: (_v, s) =>
+              s.current ? (
+                <Tag color="green">当前会话</Tag>
+              ) : (
+                <Popconfirm
+                  title="结束这个会话？"
+                  description="该设备上的登录将立即失效。"
+                  okText="结束"
+                  cancelText="取消"
+                  onConfirm={() => onEnd(s).then(() => void message.success('会话已结束'))}
+                >
+                  <Button size="small" danger>
+                    结束
+                  </Button>
+                </Popconfirm>
+              ),
+          },
+        ]}
+      />
+    </>
+  );
+}

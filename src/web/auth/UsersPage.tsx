@@ -7,7 +7,7 @@ import { ErrorResult } from '../app/ErrorResult';
 import { useAllMembers } from '../members/api';
 import { OrgSelect } from '../orgs/OrgSelect';
 import { PASSWORD_RULE_TEXT } from './ChangePasswordForm';
-import { sessionColumns } from './SessionColumns';
+import { SessionsTable } from './SessionColumns';
 import {
   isAdmin,
   ROLE_LABELS,
@@ -19,7 +19,6 @@ import {
   useUsers,
   useUserSessions,
   type Role,
-  type SessionInfo,
   type User,
   type UserInput,
 } from './api';
@@ -202,35 +201,7 @@ function SessionsModal({ user, onClose }: { user: User | null; onClose: () => vo
   const items = sessions.data?.items ?? [];
   return (
     <Modal open={!!user} title={`登录会话：${user?.displayName ?? ''}（${user?.username ?? ''}）`} footer={null} onCancel={onClose} width={760} destroyOnHidden>
-      {sessions.isError && <ErrorResult error={sessions.error} onRetry={() => void sessions.refetch()} />}
-      {revoke.isError && <Alert type="error" showIcon title={errorMessage(revoke.error)} style={{ marginBottom: 12 }} />}
-      <Table<SessionInfo>
-        rowKey="id"
-        size="small"
-        loading={sessions.isLoading}
-        dataSource={items}
-        pagination={false}
-        locale={{ emptyText: '没有有效的登录会话' }}
-        columns={[
-          ...sessionColumns,
-          {
-            title: '操作',
-            key: 'actions',
-            render: (_v, s) => (
-              <Popconfirm
-                title="结束这个会话？"
-                okText="结束"
-                cancelText="取消"
-                onConfirm={() => revoke.mutateAsync({ id: user!.id, sessionId: s.id }).then(() => void message.success('会话已结束'))}
-              >
-                <Button size="small" danger>
-                  结束
-                </Button>
-              </Popconfirm>
-            ),
-          },
-        ]}
-      />
+      <SessionsTable sessions={sessions} revokeError={revoke.isError ? revoke.error : null} onEnd={(x) => revoke.mutateAsync({ id: user!.id, sessionId: x.id })} />
       {items.length > 1 && (
         <Popconfirm
           title="结束该用户的全部会话？"
