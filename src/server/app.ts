@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes, passwordChangeGate } from './auth/routes';
 import { maskFor } from './auth/masking';
+import { health } from '../contract/system';
 import { auditRoutes } from './audit/routes';
 import { SESSION_COOKIE } from './auth/service';
 import type { Database } from './db/connection';
@@ -101,7 +102,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').startsWith('application/json') ? maskFor(req.auth, payload) : payload,
   );
 
-  app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查' } }, async () => ({
+  app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查', response: { 200: health } } }, async () => ({
     status: 'ok',
     database: options.database.kind,
     version: VERSION,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf, requireRole } from '../auth/access';
 import { receiveFile } from '../http/upload';
-import { bool, id, idParam, idParams, int, isoDate, key, list, name, smallInt, text } from '../http/zod';
+import { bool, id, idParam, idParams, int, isoDate, key, list, name, smallInt, text } from '../../contract/zod';
 import type { Services } from '../services';
 import type { StoredScheme } from './service';
 

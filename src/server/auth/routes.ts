@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
 import { MAX_PASSWORD_LENGTH } from '../../domain/auth/password-policy';
 import { sessionCookieOptions } from '../http/cookies';
-import { id, name, oneOf, secret } from '../http/zod';
+import { id, name, oneOf, secret } from '../../contract/zod';
 import type { Services } from '../services';
-import { idParams } from '../http/zod';
+import { idParams } from '../../contract/zod';
 import { authOf } from './access';
 import { SESSION_COOKIE } from './service';
 

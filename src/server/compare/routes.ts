@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
 import { authOf, requireRole, type Auth } from '../auth/access';
 import { receiveFile } from '../http/upload';
-import { id, idParams, list, name, optionalBool, optionalInt, page, pageSize, regionPrefix, text, timestamp } from '../http/zod';
+import { id, idParams, list, name, optionalBool, optionalInt, page, pageSize, regionPrefix, text, timestamp } from '../../contract/zod';
 import type { Services } from '../services';
 import { ListFileError, readListFile, type EncodingChoice, type ListTable } from './list-file';
 

@@ -31,7 +31,7 @@ function zodFieldErrors(issues: ReadonlyArray<{ instancePath?: string; message?:
     const field = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || 'body';
     const message = issue.message ?? '';
     const label = fieldLabel(field, labels);
-    // The building blocks of http/zod.ts give Chinese reasons; zod's own (English) messages become a short one.
+    // The building blocks of contract/zod.ts give Chinese reasons; zod's own (English) messages become a short one.
     if (/[\u4e00-\u9fff]/.test(message)) return { field, label, message };
     return { field, label, message: /undefined|required/i.test(message) ? '必填' : '格式不正确' };
   });

@@ -9,7 +9,7 @@ import {
   VISIT_FIELD_LABELS,
 } from '../../domain/audit/labels';
 import { FIELD_LABELS as LEDGER_FIELD_LABELS } from '../../domain/ledger/fields';
-import { apiFieldLabel } from './zod';
+import { apiFieldLabel } from '../../contract/zod';
 
 /**
  * The Chinese labels of one feature's fields, for the messages of its schema errors (issue 10: a field error names the

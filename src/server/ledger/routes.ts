@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { yearOf } from '../../domain/shared/dates';
 import { AppError } from '../../domain/shared/errors';
 import { authOf, maySeeIdNumbers } from '../auth/access';
-import { bool, coercedInt, id, idParams, int, list, money, name, oneOf, optionalBool, optionalInt, page, pageSize, smallInt, text } from '../http/zod';
+import { bool, coercedInt, id, idParams, int, list, money, name, oneOf, optionalBool, optionalInt, page, pageSize, smallInt, text } from '../../contract/zod';
 import { receiveFile } from '../http/upload';
 import { streamBatchesXlsx } from '../http/xlsx';
 import type { Services } from '../services';

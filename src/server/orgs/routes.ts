@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access';
-import { id, idParams, int, isoDate, name, oneOf, optionalInt, page, pageSize, text } from '../http/zod';
+import { id, idParams, int, isoDate, name, oneOf, optionalInt, page, pageSize, text } from '../../contract/zod';
 import type { Services } from '../services';
 
 export async function orgRoutes(app: FastifyInstance, { services }: { services: Services }) {

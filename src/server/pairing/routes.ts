@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf, requireRole } from '../auth/access';
-import { bool, id, idParams, int, isoDate, name, optionalBool, optionalInt, page, pageSize, regionPrefix, text } from '../http/zod';
+import { bool, id, idParams, int, isoDate, name, optionalBool, optionalInt, page, pageSize, regionPrefix, text } from '../../contract/zod';
 import { attachmentHeaders, checkAttachment } from '../db/attachments';
 import { receiveFile } from '../http/upload';
 import type { Services } from '../services';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf, maySeeIdNumbers, requireRole } from '../auth/access';
-import { id, idParams, int, isoDate, list, name, oneOf, optionalInt, page, pageSize, regionPrefix, smallInt, text } from '../http/zod';
+import { id, idParams, int, isoDate, list, name, oneOf, optionalInt, page, pageSize, regionPrefix, smallInt, text } from '../../contract/zod';
 import { attachmentHeaders, checkAttachment } from '../db/attachments';
 import { receiveFile } from '../http/upload';
 import { householdFields } from '../registry/routes';

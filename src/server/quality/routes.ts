@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access';
-import { idParams, int, isoDate, list, name, page, pageSize, regionPrefix, smallInt, text } from '../http/zod';
+import { idParams, int, isoDate, list, name, page, pageSize, regionPrefix, smallInt, text } from '../../contract/zod';
 import type { Services } from '../services';
 
 /** Data-quality checks (issue 4). */

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authOf } from '../auth/access';
-import { name, text } from '../http/zod';
+import { name, text } from '../../contract/zod';
 import type { Services } from '../services';
 
 export async function regionRoutes(app: FastifyInstance, { services }: { services: Services }) {

@@ -6,7 +6,7 @@ import { type Auth, authOf, maySeeIdNumbers, requireRole } from '../auth/access'
 import { receiveFile } from '../http/upload';
 import { streamBatchesXlsx } from '../http/xlsx';
 import { jobCreatedSchema, jobParams, JobRegistry, jobViewSchema } from '../http/jobs';
-import { name, regionPrefix } from '../http/zod';
+import { name, regionPrefix } from '../../contract/zod';
 import type { Services } from '../services';
 import { buildRosterTemplate, buildVillageOverviewXlsx, parseRoster, RosterFileError, writeRosterXlsx, type RosterRow } from './roster';
 import type { RosterImportResult, RosterProgress } from './roster-service';

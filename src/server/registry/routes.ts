@@ -22,7 +22,7 @@ import {
   SMALLINT_MIN,
   smallInt,
   text,
-} from '../http/zod';
+} from '../../contract/zod';
 import type { Services } from '../services';
 
 const person = z.object({

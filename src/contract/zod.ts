@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isRealDate } from '../../domain/shared/dates';
+import { isRealDate } from '../domain/shared/dates';
 
 /**
  * The building blocks of every route's schema (issue 9: no 500 from bad input). What the database would refuse is
