@@ -8,10 +8,11 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes, passwordChangeGate } from './auth/routes';
 import { maskFor } from './auth/masking';
 import { health } from '../contract/system';
+import { contractSerializerCompiler } from './http/serialize';
 import { auditRoutes } from './audit/routes';
 import { SESSION_COOKIE } from './auth/service';
 import type { Database } from './db/connection';
@@ -50,6 +51,11 @@ export interface AppOptions {
   onRoute?: (route: RouteOptions) => void;
   /** Byte and row limits per kind of upload, over the defaults of `UPLOAD_LIMITS` (tests pass small ones). */
   uploadLimits?: UploadLimitOverrides;
+  /**
+   * Refuse an answer that has a field its response schema does not declare (default: under Vitest, so that every test
+   * checks the contract against what the services really return).
+   */
+  strictResponses?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
@@ -58,7 +64,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, trustProxy, frameworkErrors: frameworkErrorHandler });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(contractSerializerCompiler(options.strictResponses ?? Boolean(process.env.VITEST)));
   registerErrorHandler(app);
 
   await app.register(cookie);
