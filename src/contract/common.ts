@@ -1,0 +1,14 @@
+/** Answers that are not JSON objects: files, and the empty answer of a 204. */
+import { z } from 'zod';
+
+/**
+ * A file the route sends (an .xlsx, .docx, .pdf, .csv…): described in the API document as binary. Fastify writes a
+ * Buffer or a stream as it is, so no JSON is produced and the schema only documents it.
+ */
+export const fileAnswer = (description: string) => z.string().meta({ format: 'binary', description });
+
+/** The answer of a 204: nothing. */
+export const noContent = z.null().meta({ description: '无内容' });
+
+/** `{ ok: true }`, the answer of an action that has nothing else to say. */
+export const okAnswer = z.object({ ok: z.literal(true) });
