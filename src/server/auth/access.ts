@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/shared/errors';
+import { ROLE_LABELS, type Role } from '../../domain/auth/roles';
 import { LEVEL_DIGITS } from '../regions/china-division';
 
-export type Role = 'sysadmin' | 'org_admin' | 'member';
-export const ROLE_LABELS: Record<Role, string> = { sysadmin: '系统管理员', org_admin: '单位管理员', member: '委员' };
+export { ROLE_LABELS, type Role };
 
 /** Who is asking: every route reads this and every service decides with it. */
 export interface Auth {

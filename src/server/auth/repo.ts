@@ -67,7 +67,7 @@ export function makeAuthRepo(db: Db) {
       await db.update(users).set({ displayName }).where(eq(users.id, id));
     },
     async listUsers(orgPath: string) {
-      return db
+      const rows = await db
         .select({
           id: users.id,
           username: users.username,
@@ -84,6 +84,7 @@ export function makeAuthRepo(db: Db) {
         .innerJoin(orgs, eq(orgs.id, users.orgId))
         .where(like(orgs.path, `${orgPath}%`))
         .orderBy(orgs.path, users.id);
+      return rows.map((u) => ({ ...u, role: u.role as Role }));
     },
 
     /** One more failed sign-in, counted in the database (two at once both count); the new count. */

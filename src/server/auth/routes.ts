@@ -1,13 +1,28 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
-import { MAX_PASSWORD_LENGTH } from '../../domain/auth/password-policy';
-import { sessionCookieOptions } from '../http/cookies';
-import { id, name, oneOf, secret } from '../../contract/zod';
-import type { Services } from '../services';
+import {
+  changePasswordBody,
+  loginBody,
+  meAnswer,
+  ownSessions,
+  resetPasswordAnswer,
+  resetPasswordBody,
+  sessionParams,
+  sessionsEnded,
+  userAccount,
+  userDisabled,
+  userInput,
+  userList,
+  userPatch,
+  userSessionParams,
+  userSessions,
+} from '../../contract/auth';
+import { noContent } from '../../contract/common';
 import { idParams } from '../../contract/zod';
+import { sessionCookieOptions } from '../http/cookies';
+import type { Services } from '../services';
 import { authOf } from './access';
 import { SESSION_COOKIE } from './service';
 
@@ -16,9 +31,6 @@ export function loginRateLimit(): number {
   const n = Number(process.env.TAIZHANG_LOGIN_RATE_LIMIT);
   return Number.isInteger(n) && n > 0 ? n : 30;
 }
-
-const sessionId = z.coerce.number().int().min(1).max(2_147_483_647);
-const password = z.string().min(1).max(MAX_PASSWORD_LENGTH);
 
 function clientOf(req: FastifyRequest) {
   const agent = req.headers['user-agent'];
@@ -41,7 +53,7 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
     '/api/auth/login',
     {
       config: { rateLimit: { max: loginRateLimit(), timeWindow: 60_000 } },
-      schema: { tags: ['auth'], summary: '登录', body: z.object({ username: z.string().min(1).max(100), password }) },
+      schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: meAnswer } },
     },
     async (req, reply) => {
       const { token, expiresAt, user } = await services.auth.login(req.body.username, req.body.password, clientOf(req));
@@ -50,37 +62,37 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
     },
   );
 
-  r.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录' } }, async (req, reply) => {
+  r.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 204: noContent } } }, async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await services.auth.logout(token, req.auth);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
+    return reply.status(204).send(null);
   });
 
   // The request hook has already resolved the session: no second lookup.
-  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户' } }, async (req) => ({ user: services.auth.meOf(authOf(req)) }));
+  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: meAnswer } } }, async (req) => ({ user: services.auth.meOf(authOf(req)) }));
 
   r.post(
     '/api/auth/change-password',
-    { schema: { tags: ['auth'], summary: '修改自己的密码（其他会话随即结束）', body: z.object({ currentPassword: password, newPassword: password }) } },
+    { schema: { tags: ['auth'], summary: '修改自己的密码（其他会话随即结束）', body: changePasswordBody, response: { 204: noContent } } },
     async (req, reply) => {
       await services.auth.changePassword(authOf(req), req.body.currentPassword, req.body.newPassword);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
-  r.get('/api/auth/sessions', { schema: { tags: ['auth'], summary: '我的登录会话' } }, async (req) => ({ items: await services.auth.listOwnSessions(authOf(req)) }));
+  r.get('/api/auth/sessions', { schema: { tags: ['auth'], summary: '我的登录会话', response: { 200: ownSessions } } }, async (req) => ({ items: await services.auth.listOwnSessions(authOf(req)) }));
 
   r.delete(
     '/api/auth/sessions/:sessionId',
-    { schema: { tags: ['auth'], summary: '结束我的一个会话', params: z.object({ sessionId }) } },
+    { schema: { tags: ['auth'], summary: '结束我的一个会话', params: sessionParams, response: { 204: noContent } } },
     async (req, reply) => {
       await services.auth.revokeOwnSession(authOf(req), req.params.sessionId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
-  r.get('/api/users', { schema: { tags: ['auth'], summary: '用户列表（管辖范围内）' } }, async (req) => ({ items: await services.auth.listUsers(authOf(req)) }));
+  r.get('/api/users', { schema: { tags: ['auth'], summary: '用户列表（管辖范围内）', response: { 200: userList } } }, async (req) => ({ items: await services.auth.listUsers(authOf(req)) }));
 
   r.post(
     '/api/users',
@@ -88,14 +100,8 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
       schema: {
         tags: ['auth'],
         summary: '新建用户',
-        body: z.object({
-          username: name(50),
-          displayName: name(50),
-          password: secret(MAX_PASSWORD_LENGTH),
-          role: oneOf(['sysadmin', 'org_admin', 'member']),
-          orgId: id(),
-          memberId: id().nullish(),
-        }),
+        body: userInput,
+        response: { 201: userAccount },
       },
     },
     async (req, reply) => reply.status(201).send(await services.auth.createUser(authOf(req), req.body)),
@@ -103,7 +109,7 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
 
   r.patch(
     '/api/users/:id',
-    { schema: { tags: ['auth'], summary: '修改用户姓名', params: idParams, body: z.object({ displayName: z.string().max(100) }) } },
+    { schema: { tags: ['auth'], summary: '修改用户姓名', params: idParams, body: userPatch, response: { 200: userAccount } } },
     async (req) => services.auth.updateUser(authOf(req), req.params.id, req.body),
   );
 
@@ -114,28 +120,29 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
         tags: ['auth'],
         summary: '重置用户密码（用户下次登录须修改；其会话随即结束）',
         params: idParams,
-        body: z.object({ password: z.string().max(MAX_PASSWORD_LENGTH).optional() }).optional(),
+        body: resetPasswordBody,
+        response: { 200: resetPasswordAnswer },
       },
     },
     async (req) => services.auth.resetPassword(authOf(req), req.params.id, req.body?.password || undefined),
   );
 
-  r.post('/api/users/:id/disable', { schema: { tags: ['auth'], summary: '停用用户（其会话随即结束）', params: idParams } }, async (req) =>
+  r.post('/api/users/:id/disable', { schema: { tags: ['auth'], summary: '停用用户（其会话随即结束）', params: idParams, response: { 200: userDisabled } } }, async (req) =>
     services.auth.setDisabled(authOf(req), req.params.id, true),
   );
-  r.post('/api/users/:id/enable', { schema: { tags: ['auth'], summary: '启用用户', params: idParams } }, async (req) =>
+  r.post('/api/users/:id/enable', { schema: { tags: ['auth'], summary: '启用用户', params: idParams, response: { 200: userDisabled } } }, async (req) =>
     services.auth.setDisabled(authOf(req), req.params.id, false),
   );
 
-  r.get('/api/users/:id/sessions', { schema: { tags: ['auth'], summary: '用户的登录会话', params: idParams } }, async (req) => ({
+  r.get('/api/users/:id/sessions', { schema: { tags: ['auth'], summary: '用户的登录会话', params: idParams, response: { 200: userSessions } } }, async (req) => ({
     items: await services.auth.listUserSessions(authOf(req), req.params.id),
   }));
-  r.delete('/api/users/:id/sessions', { schema: { tags: ['auth'], summary: '结束用户的全部会话', params: idParams } }, async (req) =>
+  r.delete('/api/users/:id/sessions', { schema: { tags: ['auth'], summary: '结束用户的全部会话', params: idParams, response: { 200: sessionsEnded } } }, async (req) =>
     services.auth.revokeUserSessions(authOf(req), req.params.id),
   );
   r.delete(
     '/api/users/:id/sessions/:sessionId',
-    { schema: { tags: ['auth'], summary: '结束用户的一个会话', params: idParams.extend({ sessionId }) } },
+    { schema: { tags: ['auth'], summary: '结束用户的一个会话', params: userSessionParams, response: { 200: sessionsEnded } } },
     async (req) => services.auth.revokeUserSessions(authOf(req), req.params.id, req.params.sessionId),
   );
 }

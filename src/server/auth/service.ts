@@ -3,6 +3,7 @@ import { displayNameProblem } from '../../domain/auth/display-name';
 import { afterFailure, isLocked, LOCKED_MESSAGE } from '../../domain/auth/lockout';
 import { passwordProblems } from '../../domain/auth/password-policy';
 import { AppError, type FieldError } from '../../domain/shared/errors';
+import type { Me, OwnSession, ResetPasswordAnswer, SessionInfo, User, UserAccount, UserInput } from '../../contract/auth';
 import type { AuditService } from '../audit/service';
 import type { Auth, Role } from './access';
 import { inScope, requireGrantableRole, requireInScope, requireRole } from './access';
@@ -18,27 +19,6 @@ const SESSION_DAYS = 7;
 
 /** How far each role reaches: an administrator manages users of a role never above their own. */
 const ROLE_RANK: Record<Role, number> = { member: 1, org_admin: 2, sysadmin: 3 };
-
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  orgId: number;
-  orgName: string;
-  memberId: number | null;
-  /** Set after an administrator's reset or a generated first password: every other API answers 403 until changed. */
-  mustChangePassword: boolean;
-}
-
-export interface NewUser {
-  username: string;
-  displayName: string;
-  password: string;
-  role: Role;
-  orgId: number;
-  memberId?: number | null;
-}
 
 /** Where a sign-in comes from, kept with the session so that its owner can tell their sessions apart. */
 export interface ClientInfo {
@@ -218,7 +198,7 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
      * An administrator sets a new password for a user in their scope, of a role not above theirs (generated when none
      * is given, and then returned once). The user must change it at their next sign-in; their sessions end at once.
      */
-    async resetPassword(auth: Auth, userId: number, password?: string): Promise<{ password?: string }> {
+    async resetPassword(auth: Auth, userId: number, password?: string): Promise<ResetPasswordAnswer> {
       const user = await manageable(auth, userId);
       notSelf(auth, userId, '请通过“修改密码”修改您自己的密码');
       const generated = password ? undefined : generatePassword();
@@ -244,7 +224,7 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
     },
 
     /** One's own live sessions, the current one marked. */
-    async listOwnSessions(auth: SessionAuth) {
+    async listOwnSessions(auth: SessionAuth): Promise<OwnSession[]> {
       const current = sessionOf.get(auth)?.sessionId;
       return (await repo.listSessions(auth.userId, now())).map((s) => ({ ...sessionView(s), current: s.id === current }));
     },
@@ -255,7 +235,7 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
       await audit.event(auth, 'session_revoke', { userId: auth.userId, username: auth.username, sessionId });
     },
 
-    async listUserSessions(auth: Auth, userId: number) {
+    async listUserSessions(auth: Auth, userId: number): Promise<SessionInfo[]> {
       const user = await manageable(auth, userId);
       return (await repo.listSessions(user.id, now())).map(sessionView);
     },
@@ -274,7 +254,7 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
       return { ended };
     },
 
-    async listUsers(auth: Auth) {
+    async listUsers(auth: Auth): Promise<User[]> {
       requireRole(auth, 'sysadmin', 'org_admin');
       const at = now();
       return (await repo.listUsers(auth.orgPath)).map(({ disabledAt, lockedUntil, ...u }) => ({
@@ -284,7 +264,7 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
       }));
     },
 
-    async createUser(auth: Auth, input: NewUser) {
+    async createUser(auth: Auth, input: UserInput): Promise<UserAccount> {
       requireRole(auth, 'sysadmin', 'org_admin');
       requireGrantableRole(auth, input.role);
       const org = await orgs.get(auth, input.orgId);
@@ -317,7 +297,7 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
     },
 
     /** An administrator renames a user in their scope (the display-name rule applies). */
-    async updateUser(auth: Auth, userId: number, input: { displayName: string }) {
+    async updateUser(auth: Auth, userId: number, input: { displayName: string }): Promise<UserAccount> {
       const user = await manageable(auth, userId);
       const problem = displayNameProblem(input.displayName, { role: user.role });
       if (problem) throw new AppError('VALIDATION', problem, { fields: [{ field: 'displayName', label: '姓名', message: problem.replace(/^姓名：/, '') }] });
@@ -368,7 +348,7 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
     },
 
     /** For tests and demo data: a user without the scope checks of `createUser`. */
-    async insertUserUnchecked(input: NewUser): Promise<number> {
+    async insertUserUnchecked(input: UserInput): Promise<number> {
       return repo.insertUser({
         username: input.username,
         displayName: input.displayName,
@@ -382,7 +362,7 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
   return service;
 }
 
-function sessionView(s: { id: number; createdAt: Date | string; expiresAt: Date | string; ip: string; userAgent: string }) {
+function sessionView(s: { id: number; createdAt: Date | string; expiresAt: Date | string; ip: string; userAgent: string }): SessionInfo {
   return { id: s.id, createdAt: new Date(s.createdAt).toISOString(), expiresAt: new Date(s.expiresAt).toISOString(), ip: s.ip, userAgent: s.userAgent };
 }
 

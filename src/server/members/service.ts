@@ -1,3 +1,4 @@
+import type { MemberPatch } from '../../contract/members';
 import { memberServes } from '../../domain/ledger/member-serves';
 import { isoDate, isRealDate } from '../../domain/shared/dates';
 import { AppError, type FieldError } from '../../domain/shared/errors';
@@ -7,15 +8,8 @@ import type { AuditService } from '../audit/service';
 import type { OrgsService } from '../orgs/service';
 import type { MemberRow, MembersRepo, MemberValues } from './repo';
 
-export interface MemberInput {
-  name?: string;
-  sector?: string;
-  phone?: string;
-  skills?: string;
-  status?: 'normal' | 'unable';
-  unableReason?: string | null;
-  unableFrom?: string | null;
-}
+/** A member's fields as created or changed (POST /api/members without the body, PATCH without the version). */
+type MemberFields = Omit<MemberPatch, 'version'>;
 
 function checkValues(v: MemberValues): void {
   const fields: FieldError[] = [];
@@ -80,7 +74,7 @@ export function makeMembersService(deps: { repo: MembersRepo; orgs: OrgsService;
       );
       return { items, total, page: query.page, pageSize: query.pageSize };
     },
-    async create(auth: Auth, orgId: number, input: MemberInput): Promise<MemberRow> {
+    async create(auth: Auth, orgId: number, input: MemberFields): Promise<MemberRow> {
       requireRole(auth, 'sysadmin', 'org_admin');
       await orgs.get(auth, orgId);
       const values: MemberValues = {
@@ -97,7 +91,7 @@ export function makeMembersService(deps: { repo: MembersRepo; orgs: OrgsService;
       await audit.record(auth, 'member', created.id, 'create', null, snapshot(created));
       return created;
     },
-    async update(auth: Auth, id: number, input: MemberInput & { version: number }): Promise<MemberRow> {
+    async update(auth: Auth, id: number, input: MemberPatch): Promise<MemberRow> {
       requireRole(auth, 'sysadmin', 'org_admin');
       const member = await load(id);
       requireInScope(auth, member.orgPath, '该委员');

@@ -1,18 +1,10 @@
 import { and, asc, eq, like, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/connection';
+import type { Org } from '../../contract/orgs';
 import { ledgerEntries, members, orgs, regions } from '../db/schema';
 
-export interface OrgRow {
-  id: number;
-  parentId: number | null;
-  path: string;
-  name: string;
-  kind: string;
-  level: string;
-  regionCode: string;
-  regionName: string | null;
-  version: number;
-}
+/** A body as stored: the contract's shape (its kind and level are the domain's lists, checked when written). */
+export type OrgRow = Org;
 
 const columns = {
   id: orgs.id,
@@ -30,15 +22,15 @@ export function makeOrgsRepo(db: Db) {
   return {
     async findById(id: number): Promise<OrgRow | undefined> {
       const [row] = await db.select(columns).from(orgs).leftJoin(regions, eq(regions.code, orgs.regionCode)).where(eq(orgs.id, id));
-      return row;
+      return row as OrgRow | undefined;
     },
     async listSubtree(path: string): Promise<OrgRow[]> {
-      return db
+      return (await db
         .select(columns)
         .from(orgs)
         .leftJoin(regions, eq(regions.code, orgs.regionCode))
         .where(like(orgs.path, `${path}%`))
-        .orderBy(asc(orgs.path));
+        .orderBy(asc(orgs.path))) as OrgRow[];
     },
     async findRoot(): Promise<OrgRow | undefined> {
       const [row] = await db
@@ -48,7 +40,7 @@ export function makeOrgsRepo(db: Db) {
         .where(sql`${orgs.parentId} is null`)
         .orderBy(asc(orgs.id))
         .limit(1);
-      return row;
+      return row as OrgRow | undefined;
     },
     /** Inserts a body under its parent and sets its materialised path in the same transaction. */
     async insert(values: { parentId: number | null; parentPath: string; name: string; kind: string; level: string; regionCode: string }): Promise<number> {

@@ -1,3 +1,4 @@
+import type { OrgInput, OrgPatch } from '../../contract/orgs';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import { ORG_KINDS, ORG_LEVELS } from '../../domain/shared/orgs';
 import type { Auth } from '../auth/access';
@@ -5,14 +6,6 @@ import { requireBodyRegion, requireHoldsChildren, requireInScope, requireRole } 
 import type { AuditService } from '../audit/service';
 import type { RegionsService } from '../regions/service';
 import type { OrgRow, OrgsRepo } from './repo';
-
-export interface OrgInput {
-  parentId: number;
-  name: string;
-  kind: string;
-  level: string;
-  regionCode: string;
-}
 
 const ORG_LABELS: Record<string, string> = { name: '单位名称', kind: '单位类型', level: '层级', regionCode: '所在地区' };
 const orgSnapshot = (o: OrgRow) => ({ name: o.name, kind: o.kind, level: o.level, regionCode: o.regionCode });
@@ -86,7 +79,7 @@ export function makeOrgsService(deps: { repo: OrgsRepo; regions: RegionsService;
       const id = await repo.insert({ ...input, parentId: parent.id, parentPath: parent.path });
       return load(id);
     },
-    async update(auth: Auth, id: number, input: { name?: string; kind?: string; regionCode?: string; version: number }): Promise<OrgRow> {
+    async update(auth: Auth, id: number, input: OrgPatch): Promise<OrgRow> {
       requireRole(auth, 'sysadmin', 'org_admin');
       const org = await load(id);
       requireInScope(auth, org.path);

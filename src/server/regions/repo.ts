@@ -1,14 +1,18 @@
 import { asc, eq, inArray, like, sql, and, lte } from 'drizzle-orm';
 import { queryRows, type Database, type Db } from '../db/connection';
 import { deepPovertyCounties, regions } from '../db/schema';
+import type { RegionLevel } from '../../contract/regions';
 import type { RegionRow } from './china-division';
 
 export interface RegionItem {
   code: string;
   name: string;
-  level: number;
+  level: RegionLevel;
   hasChildren: boolean;
 }
+
+/** A region as stored; its level is always 1–5 (省 to 村). */
+export type Region = Omit<typeof regions.$inferSelect, 'level'> & { level: RegionLevel };
 
 export function makeRegionsRepo(db: Db, database?: Pick<Database, 'query'>) {
   return {
@@ -24,21 +28,21 @@ export function makeRegionsRepo(db: Db, database?: Pick<Database, 'query'>) {
         where ${parentCode === null ? sql`r.parent_code is null` : sql`r.parent_code = ${parentCode}`}
         order by r.code`);
     },
-    async find(code: string) {
+    async find(code: string): Promise<Region | undefined> {
       const [row] = await db.select().from(regions).where(eq(regions.code, code));
-      return row;
+      return row as Region | undefined;
     },
-    async findMany(codes: string[]) {
+    async findMany(codes: string[]): Promise<Region[]> {
       if (codes.length === 0) return [];
-      return db.select().from(regions).where(inArray(regions.code, codes));
+      return (await db.select().from(regions).where(inArray(regions.code, codes))) as Region[];
     },
-    async search(q: string, maxLevel: number, under: string | null, limit: number) {
-      return db
+    async search(q: string, maxLevel: number, under: string | null, limit: number): Promise<Region[]> {
+      return (await db
         .select()
         .from(regions)
         .where(and(like(regions.name, `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`), lte(regions.level, maxLevel), under ? like(regions.code, `${under}%`) : undefined))
         .orderBy(asc(regions.level), asc(regions.code))
-        .limit(limit);
+        .limit(limit)) as Region[];
     },
     /** Bulk load in batches of 20,000 rows bound as arrays (one statement each, PostgreSQL 15 and PGlite alike). */
     async bulkInsert(rows: Iterable<RegionRow>, onProgress?: (done: number) => void): Promise<number> {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DeepPovertyCounties, RegionChild, RegionDetail, RegionHit } from '../../contract/regions';
 import { proposeDeepPoverty } from '../../domain/ledger/deep-poverty';
 import { AppError } from '../../domain/shared/errors';
 import { citeWords } from '../../domain/shared/sources';
@@ -42,12 +43,12 @@ export function makeRegionsService(deps: { repo: RegionsRepo }) {
     async exists(code: string): Promise<boolean> {
       return /^\d{12}$/.test(code) && !!(await repo.find(code));
     },
-    async children(code: string | null) {
+    async children(code: string | null): Promise<RegionChild[]> {
       const deep = await deepCounties();
       const items = await repo.children(code);
       return items.map((r) => ({ ...r, deepPoverty: r.level >= 3 && proposeDeepPoverty(r.code, deep) }));
     },
-    async get(code: string) {
+    async get(code: string): Promise<RegionDetail> {
       const region = await repo.find(code);
       if (!region) throw new AppError('NOT_FOUND', `行政区划代码不存在：${code}`);
       const ancestors = await repo.findMany(ancestorCodes(code, region.level));
@@ -77,14 +78,15 @@ export function makeRegionsService(deps: { repo: RegionsRepo }) {
         );
       return out;
     },
-    async search(q: string, maxLevel: number, under: string | null) {
+    async search(q: string, maxLevel: number, under: string | null): Promise<RegionHit[]> {
       if (!q.trim()) return [];
       const rows = await repo.search(q.trim(), maxLevel, under, 20);
       const names = await this.fullNames(rows.map((r) => r.code));
       return rows.map((r) => ({ code: r.code, name: r.name, level: r.level, fullName: names.get(r.code) ?? r.name }));
     },
-    async listDeepPovertyCounties() {
-      return { source: citeWords('cppccLedger', readDeepPovertyFile().source), items: await repo.listDeepPovertyCounties() };
+    async listDeepPovertyCounties(): Promise<DeepPovertyCounties> {
+      const items = (await repo.listDeepPovertyCounties()).map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() }));
+      return { source: citeWords('cppccLedger', readDeepPovertyFile().source), items };
     },
     async setDeepPovertyCounty(auth: Auth, countyCode: string, note: string) {
       requireRole(auth, 'sysadmin');

@@ -1,7 +1,9 @@
 import { Alert, App, Button, Form, Input } from 'antd';
 import { useState } from 'react';
+import { changePasswordBody } from '../../contract/auth';
 import { passwordProblems } from '../../domain/auth/password-policy';
-import { ApiError, errorMessage } from '../app/api';
+import { errorMessage } from '../app/api';
+import { schemaRule, showFieldErrors } from '../app/forms';
 import { useChangePassword } from './api';
 
 interface Values {
@@ -27,12 +29,7 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
       form.resetFields();
       onDone?.();
     } catch (e) {
-      if (e instanceof ApiError && e.fields.length)
-        form.setFields(
-          e.fields
-            .filter((f) => f.field === 'currentPassword' || f.field === 'newPassword')
-            .map((f) => ({ name: f.field as keyof Values, errors: [f.message] })),
-        );
+      showFieldErrors(form, e, ['currentPassword', 'newPassword']);
       setError(errorMessage(e));
     }
   };
@@ -40,15 +37,17 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
   return (
     <Form<Values> form={form} name="change-password" layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false} style={{ maxWidth: 420 }}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
+      <Form.Item label="当前密码" name="currentPassword" validateFirst rules={[{ required: true, message: '请输入当前密码' }, schemaRule(changePasswordBody.shape.currentPassword)]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
       <Form.Item
         label="新密码"
         name="newPassword"
         extra={PASSWORD_RULE_TEXT}
+        validateFirst
         rules={[
           { required: true, message: '请输入新密码' },
+          schemaRule(changePasswordBody.shape.newPassword),
           {
             validator: async (_r, value: string | undefined) => {
               const problems = value ? passwordProblems(value, { username }) : [];

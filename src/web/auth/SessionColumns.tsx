@@ -3,7 +3,10 @@ import type { ColumnsType } from 'antd/es/table';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
-import type { SessionInfo } from './api';
+import type { OwnSession, SessionInfo } from './api';
+
+/** A session of a user's list, or of one's own (where the session of this browser is marked `current`). */
+type SessionRow = SessionInfo & Partial<Pick<OwnSession, 'current'>>;
 
 /** The columns every list of sessions shows (times in Beijing time). */
 export const sessionColumns: ColumnsType<SessionInfo> = [
@@ -18,9 +21,9 @@ export const sessionColumns: ColumnsType<SessionInfo> = [
  * session this page runs in is marked, not offered.
  */
 export function SessionsTable(props: {
-  sessions: { data?: { items: SessionInfo[] }; isLoading: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+  sessions: { data?: { items: SessionRow[] }; isLoading: boolean; isError: boolean; error: unknown; refetch: () => unknown };
   revokeError: unknown;
-  onEnd: (s: SessionInfo) => Promise<unknown>;
+  onEnd: (s: SessionRow) => Promise<unknown>;
 }) {
   const { sessions, revokeError, onEnd } = props;
   const { message } = App.useApp();
@@ -28,7 +31,7 @@ export function SessionsTable(props: {
     <>
       {sessions.isError && <ErrorResult error={sessions.error} onRetry={() => void sessions.refetch()} />}
       {!!revokeError && <Alert type="error" showIcon title={errorMessage(revokeError)} style={{ marginBottom: 12 }} />}
-      <Table<SessionInfo>
+      <Table<SessionRow>
         rowKey="id"
         size="small"
         loading={sessions.isLoading}

@@ -1,9 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Radio, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { resetPasswordBody, userInput } from '../../contract/auth';
+import { API_FIELD_LABELS } from '../../contract/zod';
 import { passwordProblems } from '../../domain/auth/password-policy';
-import { ApiError, errorMessage } from '../app/api';
+import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
+import { problemsOf, schemaRule, showFieldErrors } from '../app/forms';
 import { useAllMembers } from '../members/api';
 import { OrgSelect } from '../orgs/OrgSelect';
 import { PASSWORD_RULE_TEXT } from './ChangePasswordForm';
@@ -31,14 +34,8 @@ const policyRule = (username: () => string | undefined) => ({
   },
 });
 
-interface UserFormValues {
-  username: string;
-  displayName: string;
-  password: string;
-  role: Role;
-  orgId: number;
-  memberId?: number;
-}
+type UserFormValues = UserInput;
+const USER_FIELDS = ['username', 'displayName', 'password', 'role', 'orgId', 'memberId'];
 
 function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const me = useMe().data;
@@ -63,16 +60,20 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
       orgId: v.orgId,
       ...(v.role === 'member' && v.memberId ? { memberId: v.memberId } : {}),
     };
+    // The endpoint's own schema, before anything is sent.
+    const problems = problemsOf(userInput, input, API_FIELD_LABELS);
+    if (problems.length) {
+      const rest = showFieldErrors(form, problems, USER_FIELDS);
+      if (rest.length) setError(rest.map((p) => `${p.label}：${p.message}`).join('；'));
+      return;
+    }
     try {
       const u = await create.mutateAsync(input);
       void message.success(`已创建用户“${u.displayName}”`);
       form.resetFields();
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.fields.length) {
-        const known = ['username', 'displayName', 'password', 'role', 'orgId', 'memberId'];
-        form.setFields(e.fields.filter((f) => known.includes(f.field)).map((f) => ({ name: f.field as keyof UserFormValues, errors: [f.message] })));
-      }
+      showFieldErrors(form, e, USER_FIELDS);
       setError(errorMessage(e));
     }
   };
@@ -81,13 +82,28 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
     <Modal open={open} title="新增用户" okText="创建" cancelText="取消" onOk={() => void submit().catch(() => undefined)} onCancel={onClose} confirmLoading={create.isPending} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form<UserFormValues> form={form} name="user-create" layout="vertical" preserve={false} initialValues={{ role: 'org_admin', orgId: me?.orgId }}>
-        <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请填写用户名' }, { pattern: /^[A-Za-z0-9_.-]{3,40}$/, message: '3～40 位字母、数字、下划线、点或连字符' }]}>
+        <Form.Item
+          label="用户名"
+          name="username"
+          validateFirst
+          rules={[
+            { required: true, whitespace: true, message: '请填写用户名' },
+            schemaRule(userInput.shape.username),
+            { pattern: /^[A-Za-z0-9_.-]{3,50}$/, message: '3～50 位字母、数字、下划线、点或连字符' },
+          ]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+        <Form.Item label="姓名" name="displayName" validateFirst rules={[{ required: true, whitespace: true, message: '请填写姓名' }, schemaRule(userInput.shape.displayName)]}>
           <Input />
         </Form.Item>
-        <Form.Item label="初始密码" name="password" extra={PASSWORD_RULE_TEXT} rules={[{ required: true, message: '请设置初始密码' }, policyRule(() => form.getFieldValue('username') as string | undefined)]}>
+        <Form.Item
+          label="初始密码"
+          name="password"
+          extra={PASSWORD_RULE_TEXT}
+          validateFirst
+          rules={[{ required: true, message: '请设置初始密码' }, schemaRule(userInput.shape.password), policyRule(() => form.getFieldValue('username') as string | undefined)]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
@@ -135,8 +151,7 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
       setShown(r.password ?? null);
       setDone(true);
     } catch (e) {
-      if (e instanceof ApiError && e.fields.some((f) => f.field === 'password'))
-        form.setFields([{ name: 'password', errors: e.fields.filter((f) => f.field === 'password').map((f) => f.message) }]);
+      showFieldErrors(form, e, ['password']);
       setError(errorMessage(e));
     }
   };
@@ -182,7 +197,13 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
               />
             </Form.Item>
             {mode === 'given' && (
-              <Form.Item label="新密码" name="password" extra={PASSWORD_RULE_TEXT} rules={[{ required: true, message: '请输入新密码' }, policyRule(() => user?.username)]}>
+              <Form.Item
+                label="新密码"
+                name="password"
+                extra={PASSWORD_RULE_TEXT}
+                validateFirst
+                rules={[{ required: true, message: '请输入新密码' }, schemaRule(resetPasswordBody.unwrap().shape.password), policyRule(() => user?.username)]}
+              >
                 <Input.Password autoComplete="new-password" />
               </Form.Item>
             )}
@@ -255,11 +276,11 @@ export function UsersPage() {
             dataIndex: 'role',
             render: (r: Role) => <Tag color={r === 'sysadmin' ? 'red' : r === 'org_admin' ? 'blue' : 'default'}>{ROLE_LABELS[r] ?? r}</Tag>,
           },
-          { title: '所属单位', dataIndex: 'orgName', render: (v: string | undefined, u) => v ?? `#${u.orgId}` },
+          { title: '所属单位', dataIndex: 'orgName', render: (v: string, u) => v || `#${u.orgId}` },
           {
             title: '对应委员',
-            dataIndex: 'memberName',
-            render: (v: string | null | undefined, u) => v || (u.memberId ? '已关联委员' : '—'),
+            dataIndex: 'memberId',
+            render: (v: number | null) => (v ? '已关联委员' : '—'),
           },
           {
             title: '状态',

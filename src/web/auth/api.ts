@@ -1,49 +1,9 @@
 import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
+import type { ChangePasswordInput, LoginInput, Me, OwnSession, ResetPasswordAnswer, SessionInfo, User, UserAccount, UserInput } from '../../contract/auth';
 import { ApiError, del, get, patch, post } from '../app/api';
 
-export type Role = 'sysadmin' | 'org_admin' | 'member';
-
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  orgId: number;
-  orgName: string;
-  memberId: number | null;
-  /** After an administrator's reset or a generated first password: nothing else works until it is changed. */
-  mustChangePassword: boolean;
-}
-
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  orgId: number;
-  orgName?: string;
-  memberId?: number | null;
-  memberName?: string | null;
-  disabled?: boolean;
-  locked?: boolean;
-  mustChangePassword?: boolean;
-}
-
-export interface SessionInfo {
-  id: number;
-  createdAt: string;
-  expiresAt: string;
-  ip: string;
-  userAgent: string;
-  /** Only in the list of one's own sessions: the session of this browser. */
-  current?: boolean;
-}
-
-export const ROLE_LABELS: Record<Role, string> = {
-  sysadmin: '系统管理员',
-  org_admin: '单位管理员',
-  member: '委员',
-};
+export { ROLE_LABELS, ROLES, type Role } from '../../domain/auth/roles';
+export type { Me, OwnSession, SessionInfo, User, UserInput } from '../../contract/auth';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -76,7 +36,7 @@ export function isSysadmin(me: Me | null | undefined): boolean {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { username: string; password: string }) => post<{ user: Me }>('/api/auth/login', input),
+    mutationFn: (input: LoginInput) => post<{ user: Me }>('/api/auth/login', input),
     onSuccess: (res) => {
       qc.clear();
       qc.setQueryData(ME_KEY, res.user);
@@ -102,19 +62,10 @@ export function useUsers() {
   });
 }
 
-export interface UserInput {
-  username: string;
-  displayName: string;
-  password: string;
-  role: Role;
-  orgId: number;
-  memberId?: number;
-}
-
 export function useCreateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: UserInput) => post<User>('/api/users', input),
+    mutationFn: (input: UserInput) => post<UserAccount>('/api/users', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
   });
 }
@@ -122,7 +73,7 @@ export function useCreateUser() {
 export function useChangePassword() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) => post<void>('/api/auth/change-password', input),
+    mutationFn: (input: ChangePasswordInput) => post<void>('/api/auth/change-password', input),
     onSuccess: () => qc.invalidateQueries(),
   });
 }
@@ -130,7 +81,7 @@ export function useChangePassword() {
 export function useOwnSessions() {
   return useQuery({
     queryKey: ['auth', 'sessions'],
-    queryFn: ({ signal }) => get<{ items: SessionInfo[] }>('/api/auth/sessions', undefined, signal),
+    queryFn: ({ signal }) => get<{ items: OwnSession[] }>('/api/auth/sessions', undefined, signal),
   });
 }
 
@@ -145,7 +96,7 @@ export function useRevokeOwnSession() {
 export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, displayName }: { id: number; displayName: string }) => patch<User>(`/api/users/${id}`, { displayName }),
+    mutationFn: ({ id, displayName }: { id: number; displayName: string }) => patch<UserAccount>(`/api/users/${id}`, { displayName }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
   });
 }
@@ -154,7 +105,7 @@ export function useUpdateUser() {
 export function useResetPassword() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, password }: { id: number; password?: string }) => post<{ password?: string }>(`/api/users/${id}/reset-password`, password ? { password } : {}),
+    mutationFn: ({ id, password }: { id: number; password?: string }) => post<ResetPasswordAnswer>(`/api/users/${id}/reset-password`, password ? { password } : {}),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
   });
 }

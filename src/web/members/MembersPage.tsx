@@ -2,18 +2,16 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { memberInput, memberPatch } from '../../contract/members';
 import { ApiError, errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
+import { schemaRule, showFieldErrors } from '../app/forms';
 import { todayIso } from '../app/format';
 import { isAdmin, useMe } from '../auth/api';
 import { OrgSelect } from '../orgs/OrgSelect';
-import { MEMBER_STATUS_LABELS, useCreateMember, useMembers, useUpdateMember, type Member, type MemberStatus } from './api';
+import { MEMBER_STATUS_LABELS, useCreateMember, useMembers, useUpdateMember, type Member, type MemberInput, type MemberPatch, type MemberStatus } from './api';
 
-interface StatusValues {
-  status: MemberStatus;
-  unableReason?: string;
-  unableFrom?: string;
-}
+type StatusValues = Pick<MemberPatch, 'status' | 'unableReason' | 'unableFrom'>;
 
 /** 委员信息管理: marks a member 正常 or 特殊情况不能履职 (with a reason and a from-date), after a confirmation. */
 function StatusModal({ member, onClose }: { member: Member | null; onClose: () => void }) {
@@ -41,20 +39,16 @@ function StatusModal({ member, onClose }: { member: Member | null; onClose: () =
           await update.mutateAsync({
             id: member.id,
             version: member.version,
-            status: v.status,
+            status: v.status ?? member.status,
             unableReason: unable ? (v.unableReason ?? '').trim() : null,
             unableFrom: unable ? (v.unableFrom ?? null) : null,
           });
-          void message.success(`已将“${member.name}”标注为“${MEMBER_STATUS_LABELS[v.status]}”`);
+          void message.success(`已将“${member.name}”标注为“${MEMBER_STATUS_LABELS[v.status ?? member.status]}”`);
           onClose();
         } catch (e) {
           if (e instanceof ApiError && e.code === 'STALE_VERSION') setError('该委员信息已被他人修改，列表已刷新，请关闭后重新标注。');
           else if (e instanceof ApiError && e.fields.length) {
-            form.setFields(
-              e.fields
-                .filter((f) => f.field === 'unableReason' || f.field === 'unableFrom' || f.field === 'status')
-                .map((f) => ({ name: f.field as keyof StatusValues, errors: [f.message] })),
-            );
+            showFieldErrors(form, e, ['status', 'unableReason', 'unableFrom']);
             setError(e.message);
           } else setError(errorMessage(e));
         }
@@ -98,11 +92,12 @@ function StatusModal({ member, onClose }: { member: Member | null; onClose: () =
             <Form.Item
               label="不能履职原因"
               name="unableReason"
-              rules={[{ required: true, whitespace: true, message: '请填写不能履职的原因' }, { max: 200, message: '不能超过 200 字' }]}
+              validateFirst
+              rules={[{ required: true, whitespace: true, message: '请填写不能履职的原因' }, schemaRule(memberPatch.shape.unableReason)]}
             >
               <Input.TextArea rows={3} placeholder="如：长期病休、出国（境）学习等" />
             </Form.Item>
-            <Form.Item label="起始日期" name="unableFrom" rules={[{ required: true, message: '请选择起始日期' }]}>
+            <Form.Item label="起始日期" name="unableFrom" validateFirst rules={[{ required: true, message: '请选择起始日期' }, schemaRule(memberPatch.shape.unableFrom)]}>
               <Input type="date" style={{ width: 200 }} />
             </Form.Item>
           </>
@@ -112,13 +107,8 @@ function StatusModal({ member, onClose }: { member: Member | null; onClose: () =
   );
 }
 
-interface MemberFormValues {
-  orgId: number;
-  name: string;
-  sector?: string;
-  phone?: string;
-  skills?: string;
-}
+type MemberFormValues = Pick<MemberInput, 'orgId' | 'name' | 'sector' | 'phone' | 'skills'>;
+const MEMBER_FIELDS = ['orgId', 'name', 'sector', 'phone', 'skills'];
 
 function CreateMemberModal({ open, defaultOrgId, onClose }: { open: boolean; defaultOrgId?: number; onClose: () => void }) {
   const [form] = Form.useForm<MemberFormValues>();
@@ -132,7 +122,7 @@ function CreateMemberModal({ open, defaultOrgId, onClose }: { open: boolean; def
     try {
       const m = await create.mutateAsync({
         orgId: v.orgId,
-        name: v.name.trim(),
+        name: (v.name ?? '').trim(),
         sector: v.sector?.trim() || undefined,
         phone: v.phone?.trim() || undefined,
         skills: v.skills?.trim() || undefined,
@@ -141,9 +131,7 @@ function CreateMemberModal({ open, defaultOrgId, onClose }: { open: boolean; def
       form.resetFields();
       onClose();
     } catch (e) {
-      if (e instanceof ApiError && e.fields.length) {
-        form.setFields(e.fields.map((f) => ({ name: f.field as keyof MemberFormValues, errors: [f.message] })));
-      }
+      showFieldErrors(form, e, MEMBER_FIELDS);
       setError(errorMessage(e));
     }
   };
@@ -155,16 +143,16 @@ function CreateMemberModal({ open, defaultOrgId, onClose }: { open: boolean; def
         <Form.Item label="所属单位" name="orgId" rules={[{ required: true, message: '请选择所属单位' }]}>
           <OrgSelect style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 50, message: '不能超过 50 字' }]}>
+        <Form.Item label="姓名" name="name" validateFirst rules={[{ required: true, whitespace: true, message: '请填写姓名' }, schemaRule(memberInput.shape.name)]}>
           <Input />
         </Form.Item>
-        <Form.Item label="界别" name="sector">
+        <Form.Item label="界别" name="sector" rules={[schemaRule(memberInput.shape.sector)]}>
           <Input placeholder="如：经济界" />
         </Form.Item>
-        <Form.Item label="联系电话" name="phone">
+        <Form.Item label="联系电话" name="phone" rules={[schemaRule(memberInput.shape.phone)]}>
           <Input />
         </Form.Item>
-        <Form.Item label="专长" name="skills">
+        <Form.Item label="专长" name="skills" rules={[schemaRule(memberInput.shape.skills)]}>
           <Input />
         </Form.Item>
       </Form>
@@ -249,9 +237,9 @@ export function MembersPage() {
         columns={[
           { title: '姓名', dataIndex: 'name', width: 120 },
           { title: '所属单位', dataIndex: 'orgName', width: 160 },
-          { title: '界别', dataIndex: 'sector', width: 120, render: (v: string | null) => v || '—' },
-          { title: '联系电话', dataIndex: 'phone', width: 140, render: (v: string | null) => v || '—' },
-          { title: '专长', dataIndex: 'skills', ellipsis: true, render: (v: string | null) => v || '—' },
+          { title: '界别', dataIndex: 'sector', width: 120, render: (v: string) => v || '—' },
+          { title: '联系电话', dataIndex: 'phone', width: 140, render: (v: string) => v || '—' },
+          { title: '专长', dataIndex: 'skills', ellipsis: true, render: (v: string) => v || '—' },
           {
             title: '状态',
             width: 220,

@@ -3,8 +3,10 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal,
 import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { orgInput, type OrgInput } from '../../contract/orgs';
 import { ApiError, errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
+import { schemaRule, showFieldErrors } from '../app/forms';
 import { isAdmin, useMe } from '../auth/api';
 import { RegionPicker } from '../regions/RegionPicker';
 import {
@@ -16,7 +18,6 @@ import {
   useOrgs,
   useUpdateOrg,
   type Org,
-  type OrgKind,
   type OrgLevel,
   type OrgNode,
 } from './api';
@@ -33,20 +34,18 @@ function toTreeData(nodes: readonly OrgNode[]): DataNode[] {
   }));
 }
 
-interface OrgFormValues {
-  name: string;
-  kind: OrgKind;
-  level: OrgLevel;
-  regionCode?: string;
+type OrgFormValues = Omit<OrgInput, 'parentId'>;
+const ORG_FIELDS = ['name', 'kind', 'level', 'regionCode'];
+
+/** Puts the server's field errors on the form; whether any of them found its field. */
+function placedOnForm(form: ReturnType<typeof Form.useForm<OrgFormValues>>[0], e: unknown): boolean {
+  return e instanceof ApiError && showFieldErrors(form, e, ORG_FIELDS).length < e.fields.length;
 }
 
-/** Shows server field errors on the form fields they name. */
-function setServerErrors(form: ReturnType<typeof Form.useForm<OrgFormValues>>[0], e: unknown): boolean {
-  if (!(e instanceof ApiError) || e.fields.length === 0) return false;
-  const known = ['name', 'kind', 'level', 'regionCode'];
-  const fields = e.fields.filter((f) => known.includes(f.field));
-  form.setFields(fields.map((f) => ({ name: f.field as keyof OrgFormValues, errors: [f.message] })));
-  return fields.length > 0;
+/** The level of a body's children: one below the parent's (省 → 市 → 县 → 乡 → 村). */
+function levelBelow(level: OrgLevel | undefined): OrgLevel {
+  if (!level) return ORG_LEVELS[0];
+  return ORG_LEVELS[Math.min(ORG_LEVELS.indexOf(level) + 1, ORG_LEVELS.length - 1)]!;
 }
 
 /**
@@ -60,7 +59,7 @@ function regionRule(parent: Org | null | undefined): string {
 function OrgFields({ mode, parent }: { mode: 'create' | 'edit'; parent: Org | null | undefined }) {
   return (
     <>
-      <Form.Item label="名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写名称' }, { max: 100, message: '不能超过 100 字' }]}>
+      <Form.Item label="名称" name="name" validateFirst rules={[{ required: true, whitespace: true, message: '请填写名称' }, schemaRule(orgInput.shape.name)]}>
         <Input placeholder="如：昭觉县政协" />
       </Form.Item>
       <Row gutter={12}>
@@ -76,7 +75,7 @@ function OrgFields({ mode, parent }: { mode: 'create' | 'edit'; parent: Org | nu
         </Col>
       </Row>
       <Form.Item label="所在行政区划" name="regionCode" extra={regionRule(parent)} rules={[{ required: true, message: '请选择所在行政区划' }]}>
-        <RegionPicker maxLevel={3} placeholder="省 / 市 / 县" />
+        <RegionPicker maxLevel={5} placeholder="省 / 市 / 县 / 乡镇 / 村" />
       </Form.Item>
     </>
   );
@@ -96,7 +95,7 @@ function OrgDetail({ org, parent, canEdit, onCreateChild, onDeleted }: { org: Or
       void message.success('已保存');
     } catch (e) {
       if (e instanceof ApiError && e.code === 'STALE_VERSION') void message.warning('该单位已被他人修改，已重新载入最新内容，请核对后再保存');
-      else if (!setServerErrors(form, e)) setError(errorMessage(e));
+      else if (!placedOnForm(form, e)) setError(errorMessage(e));
     }
   };
 
@@ -171,17 +170,18 @@ function CreateOrgModal({ parent, open, onClose, onCreated }: { parent: Org | nu
   const [form] = Form.useForm<OrgFormValues>();
   const create = useCreateOrg();
   const [error, setError] = useState<string | null>(null);
-  const nextLevel: OrgLevel = parent?.level === '省' ? '市' : parent?.level === '市' ? '县' : (parent?.level ?? '省');
+  const nextLevel = levelBelow(parent?.level);
 
   const submit = async () => {
+    if (!parent) return;
     setError(null);
     const v = await form.validateFields();
     try {
-      const org = await create.mutateAsync({ parentId: parent?.id ?? null, name: v.name.trim(), kind: v.kind, level: v.level, regionCode: v.regionCode ?? '' });
+      const org = await create.mutateAsync({ parentId: parent.id, name: v.name.trim(), kind: v.kind, level: v.level, regionCode: v.regionCode ?? '' });
       form.resetFields();
       onCreated(org);
     } catch (e) {
-      if (!setServerErrors(form, e)) setError(errorMessage(e));
+      if (!placedOnForm(form, e)) setError(errorMessage(e));
     }
   };
 
@@ -215,7 +215,7 @@ export function OrgsPage() {
   const me = useMe().data;
   const orgs = useOrgs();
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  const [createFor, setCreateFor] = useState<Org | null | undefined>(undefined);
+  const [createFor, setCreateFor] = useState<Org | undefined>(undefined);
   const { message } = App.useApp();
   const canEdit = isAdmin(me);
 
@@ -223,6 +223,8 @@ export function OrgsPage() {
   const treeData = useMemo(() => toTreeData(tree), [tree]);
   const byId = useMemo(() => new Map((orgs.data ?? []).map((o) => [o.id, o])), [orgs.data]);
   const selected = selectedId !== null ? byId.get(selectedId) : undefined;
+  // The root body stands for the whole installation: a top-level body is created as its child.
+  const root = (orgs.data ?? []).find((o) => o.parentId === null);
 
   if (orgs.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   if (orgs.isError) return <ErrorResult error={orgs.error} onRetry={() => void orgs.refetch()} />;
@@ -233,8 +235,8 @@ export function OrgsPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>
           政协组织
         </Typography.Title>
-        {me?.role === 'sysadmin' && (
-          <Button icon={<PlusOutlined />} onClick={() => setCreateFor(null)}>
+        {me?.role === 'sysadmin' && root && (
+          <Button icon={<PlusOutlined />} onClick={() => setCreateFor(root)}>
             新增顶级单位
           </Button>
         )}

@@ -1,25 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Org, OrgInput, OrgPatch } from '../../contract/orgs';
 import { del, get, patch, post } from '../app/api';
 
 // One list with the server's checks: the web's copy had lost 扶贫办 and the township and village levels.
 import { ORG_KINDS, ORG_LEVELS, type OrgKind, type OrgLevel } from '../../domain/shared/orgs';
 export { ORG_KINDS, ORG_LEVELS, type OrgKind, type OrgLevel };
 
-export interface Org {
-  id: number;
-  parentId: number | null;
-  name: string;
-  kind: OrgKind;
-  level: OrgLevel;
-  regionCode: string | null;
-  regionName: string | null;
-  path: string;
-  version: number;
-}
+export type { Org, OrgInput, OrgPatch } from '../../contract/orgs';
 
-export interface OrgNode extends Org {
-  children: OrgNode[];
-}
+/** A body in the tree the web builds from the flat list. */
+export type OrgNode = Org & { children: OrgNode[] };
 
 export const ORGS_KEY = ['orgs'] as const;
 
@@ -46,25 +36,10 @@ export function buildOrgTree(items: readonly Org[]): OrgNode[] {
   return roots;
 }
 
-export interface OrgCreateInput {
-  parentId: number | null;
-  name: string;
-  kind: OrgKind;
-  level: OrgLevel;
-  regionCode: string;
-}
-
-export interface OrgPatchInput {
-  name?: string;
-  kind?: OrgKind;
-  regionCode?: string;
-  version: number;
-}
-
 export function useCreateOrg() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: OrgCreateInput) => post<Org>('/api/orgs', input),
+    mutationFn: (input: OrgInput) => post<Org>('/api/orgs', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: ORGS_KEY }),
   });
 }
@@ -72,7 +47,7 @@ export function useCreateOrg() {
 export function useUpdateOrg() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...input }: OrgPatchInput & { id: number }) => patch<Org>(`/api/orgs/${id}`, input),
+    mutationFn: ({ id, ...input }: OrgPatch & { id: number }) => patch<Org>(`/api/orgs/${id}`, input),
     onSettled: () => qc.invalidateQueries({ queryKey: ORGS_KEY }),
   });
 }

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Popconfirm, Result, Space, Table
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
+import { showFieldErrors } from '../app/forms';
 import { isSysadmin, useMe } from '../auth/api';
 import { fetchRegion, useDeepPovertyCounties, useDeleteDeepPovertyCounty, usePutDeepPovertyCounty, type DeepPovertyCounty } from './api';
 import { RegionPicker } from './RegionPicker';
@@ -52,7 +53,7 @@ export function DeepPovertyPage() {
           void message.success(`已加入：${name}`);
           form.resetFields();
         } catch (e) {
-          if (e instanceof ApiError && e.fields.length) form.setFields([{ name: 'countyCode', errors: e.fields.map((f) => f.message) }]);
+          showFieldErrors(form, e, ['countyCode', 'note']);
           setError(errorMessage(e));
         }
       },

@@ -1,38 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DeepPovertyCounties, DeepPovertyCountyInput, RegionChild, RegionDetail, RegionHit, RegionLevel } from '../../contract/regions';
 import { del, get, put } from '../app/api';
 
-export type RegionLevel = 1 | 2 | 3 | 4 | 5;
+export type { DeepPovertyCounties, DeepPovertyCounty, RegionChild, RegionDetail, RegionHit, RegionLevel } from '../../contract/regions';
 
 export const LEVEL_NAMES: Record<RegionLevel, string> = { 1: '省', 2: '市', 3: '县', 4: '乡镇', 5: '村' };
-
-export interface RegionChild {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  hasChildren: boolean;
-  deepPoverty: boolean;
-}
-
-export interface RegionDetail {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  deepPoverty: boolean;
-  path: Array<{ code: string; name: string; level: RegionLevel }>;
-}
-
-export interface RegionHit {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  fullName: string;
-}
-
-export interface DeepPovertyCounty {
-  countyCode: string;
-  name: string;
-  note: string | null;
-}
 
 export function fetchChildren(code: string | null): Promise<RegionChild[]> {
   return get<{ items: RegionChild[] }>(`/api/regions/${code ?? 'root'}/children`).then((r) => r.items);
@@ -52,15 +24,15 @@ export function useDeepPovertyCounties() {
   return useQuery({
     queryKey: DEEP_KEY,
     queryFn: ({ signal }) =>
-      get<{ source: string; items: DeepPovertyCounty[] }>('/api/regions/deep-poverty-counties', undefined, signal),
+      get<DeepPovertyCounties>('/api/regions/deep-poverty-counties', undefined, signal),
   });
 }
 
 export function usePutDeepPovertyCounty() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ countyCode, note }: { countyCode: string; note?: string }) =>
-      put<unknown>(`/api/regions/deep-poverty-counties/${encodeURIComponent(countyCode)}`, note ? { note } : {}),
+    mutationFn: ({ countyCode, note }: DeepPovertyCountyInput & { countyCode: string }) =>
+      put<DeepPovertyCounties>(`/api/regions/deep-poverty-counties/${encodeURIComponent(countyCode)}`, note ? { note } : {}),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['regions'] }),
   });
 }
