@@ -20,20 +20,6 @@ export type LoginInput = z.output<typeof loginBody>;
 export const changePasswordBody = z.object({ currentPassword: password, newPassword: password });
 export type ChangePasswordInput = z.output<typeof changePasswordBody>;
 
-/** The signed-in user (GET /api/auth/me, the answer of a sign-in). */
-export const me = z.object({
-  id: z.number(),
-  username: z.string(),
-  displayName: z.string(),
-  role,
-  orgId: z.number(),
-  orgName: z.string(),
-  memberId: z.number().nullable(),
-  /** Set after an administrator's reset or a generated first password: every other API answers 403 until changed. */
-  mustChangePassword: z.boolean(),
-});
-export type Me = z.output<typeof me>;
-export const meAnswer = z.object({ user: me });
 
 /** A live sign-in of a user: when, from where, with what browser. */
 export const session = z.object({ id: z.number(), createdAt: z.string(), expiresAt: z.string(), ip: z.string(), userAgent: z.string() });
@@ -58,8 +44,17 @@ export const userAccount = z.object({
   memberId: z.number().nullable(),
 });
 export type UserAccount = z.output<typeof userAccount>;
+
+/** The signed-in user (GET /api/auth/me, the answer of a sign-in). */
+export const me = userAccount.extend({
+  /** Set after an administrator's reset or a generated first password: every other API answers 403 until changed. */
+  mustChangePassword: z.boolean(),
+});
+export type Me = z.output<typeof me>;
+export const meAnswer = z.object({ user: me });
+
 /** A user in the administrators' list, with the state of the account. */
-export const userItem = userAccount.extend({ mustChangePassword: z.boolean(), disabled: z.boolean(), locked: z.boolean() });
+export const userItem = me.extend({ disabled: z.boolean(), locked: z.boolean() });
 export type User = z.output<typeof userItem>;
 export const userList = z.object({ items: z.array(userItem) });
 

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/shared/errors';
-import { ROLE_LABELS, type Role } from '../../domain/auth/roles';
+import { ROLE_LABELS, roleAbove, type Role } from '../../domain/auth/roles';
 import { LEVEL_DIGITS } from '../regions/china-division';
 
 export { ROLE_LABELS, type Role };
@@ -134,14 +134,13 @@ export function requireHoldsChildren(region: { code: string; level: number }, be
   }
 }
 
-const ROLE_RANK: Record<Role, number> = { member: 0, org_admin: 1, sysadmin: 2 };
 
 /**
  * A user grants only what they hold: an account in a body of their own subtree (checked with `requireInScope` on the
  * body), with a role no higher than their own.
  */
 export function requireGrantableRole(auth: Auth, role: Role): void {
-  if (ROLE_RANK[role] > ROLE_RANK[auth.role]) throw new AppError('FORBIDDEN', `角色：不能授予高于您自己的角色（${ROLE_LABELS[role]}）`);
+  if (roleAbove(role, auth.role)) throw new AppError('FORBIDDEN', `角色：不能授予高于您自己的角色（${ROLE_LABELS[role]}）`);
 }
 
 /**

@@ -2,10 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { displayNameProblem } from '../../domain/auth/display-name';
 import { afterFailure, isLocked, LOCKED_MESSAGE } from '../../domain/auth/lockout';
 import { passwordProblems } from '../../domain/auth/password-policy';
+import { roleAbove } from '../../domain/auth/roles';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Me, OwnSession, ResetPasswordAnswer, SessionInfo, User, UserAccount, UserInput } from '../../contract/auth';
 import type { AuditService } from '../audit/service';
-import type { Auth, Role } from './access';
+import type { Auth } from './access';
 import { inScope, requireGrantableRole, requireInScope, requireRole } from './access';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 import type { AuthRepo, UserRow } from './repo';
@@ -16,9 +17,6 @@ import type { MembersService } from '../members/service';
 export const SESSION_COOKIE = 'tz_session';
 const SESSION_CACHE_MS = 30_000;
 const SESSION_DAYS = 7;
-
-/** How far each role reaches: an administrator manages users of a role never above their own. */
-const ROLE_RANK: Record<Role, number> = { member: 1, org_admin: 2, sysadmin: 3 };
 
 /** Where a sign-in comes from, kept with the session so that its owner can tell their sessions apart. */
 export interface ClientInfo {
@@ -74,7 +72,7 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
     requireRole(auth, 'sysadmin', 'org_admin');
     const user = await repo.findUser(userId);
     if (!user || !inScope(auth, user.orgPath)) throw new AppError('NOT_FOUND', '用户不存在');
-    if (ROLE_RANK[user.role] > ROLE_RANK[auth.role]) throw new AppError('FORBIDDEN', '不能管理权限高于您的用户');
+    if (roleAbove(user.role, auth.role)) throw new AppError('FORBIDDEN', '不能管理权限高于您的用户');
     return user;
   }
 

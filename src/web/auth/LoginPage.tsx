@@ -1,13 +1,9 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import type { LoginInput } from '../../contract/auth';
 import { ApiError, errorMessage } from '../app/api';
 import { useLogin, useMe } from './api';
-
-interface LoginValues {
-  username: string;
-  password: string;
-}
 
 /** Only paths inside the app may be returned to after logging in. */
 function safeFrom(from: string | null): string {
@@ -23,7 +19,7 @@ export function LoginPage() {
 
   if (me.data) return <Navigate to={from} replace />;
 
-  const onFinish = (values: LoginValues) => {
+  const onFinish = (values: LoginInput) => {
     login.mutate(values, { onSuccess: () => navigate(from, { replace: true }) });
   };
 
@@ -46,7 +42,7 @@ export function LoginPage() {
             data-testid="login-error"
           />
         )}
-        <Form<LoginValues> layout="vertical" onFinish={onFinish} requiredMark={false}>
+        <Form<LoginInput> layout="vertical" onFinish={onFinish} requiredMark={false}>
           <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { resetPasswordBody, userInput } from '../../contract/auth';
 import { API_FIELD_LABELS } from '../../contract/zod';
 import { passwordProblems } from '../../domain/auth/password-policy';
+import { roleAbove } from '../../domain/auth/roles';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { problemsOf, schemaRule, showFieldErrors } from '../app/forms';
@@ -14,6 +15,7 @@ import { SessionsTable } from './SessionColumns';
 import {
   isAdmin,
   ROLE_LABELS,
+  ROLES,
   useCreateUser,
   useMe,
   useResetPassword,
@@ -47,7 +49,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
   const role = Form.useWatch('role', form);
   const members = useAllMembers(role === 'member' ? orgId : undefined);
 
-  const roles: Role[] = me?.role === 'sysadmin' ? ['sysadmin', 'org_admin', 'member'] : ['org_admin', 'member'];
+  const roles = ROLES.filter((r) => me && !roleAbove(r, me.role));
 
   const submit = async () => {
     setError(null);
@@ -239,8 +241,6 @@ function SessionsModal({ user, onClose }: { user: User | null; onClose: () => vo
   );
 }
 
-const ROLE_RANK: Record<Role, number> = { member: 1, org_admin: 2, sysadmin: 3 };
-
 export function UsersPage() {
   const me = useMe().data;
   const users = useUsers();
@@ -297,7 +297,7 @@ export function UsersPage() {
             title: '操作',
             key: 'actions',
             render: (_v, u) =>
-              !me || u.id === me.id || ROLE_RANK[u.role] > ROLE_RANK[me.role] ? null : (
+              !me || u.id === me.id || roleAbove(u.role, me.role) ? null : (
                 <Space size={4} wrap>
                   <Button size="small" onClick={() => setResetting(u)}>
                     重置密码
