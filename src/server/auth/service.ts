@@ -3,6 +3,7 @@ import { displayNameProblem } from '../../domain/auth/display-name';
 import { afterFailure, isLocked, LOCKED_MESSAGE } from '../../domain/auth/lockout';
 import { passwordProblems } from '../../domain/auth/password-policy';
 import { roleAbove } from '../../domain/auth/roles';
+import { USERNAME_PATTERN, USERNAME_RULE } from '../../domain/auth/username';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Me, OwnSession, ResetPasswordAnswer, SessionInfo, User, UserAccount, UserInput } from '../../contract/auth';
 import type { AuditService } from '../audit/service';
@@ -268,8 +269,7 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
       const org = await orgs.get(auth, input.orgId);
       requireInScope(auth, org.path);
       const fields: FieldError[] = [];
-      if (!/^[A-Za-z0-9_.-]{3,50}$/.test(input.username))
-        fields.push({ field: 'username', label: '用户名', message: '3–50 位字母、数字、下划线、点或连字符' });
+      if (!USERNAME_PATTERN.test(input.username)) fields.push({ field: 'username', label: '用户名', message: USERNAME_RULE });
       for (const message of passwordProblems(input.password, { username: input.username })) fields.push({ field: 'password', label: '密码', message });
       const nameProblem = displayNameProblem(input.displayName, { role: input.role });
       if (nameProblem) fields.push({ field: 'displayName', label: '姓名', message: nameProblem.replace(/^姓名：/, '') });

@@ -5,6 +5,7 @@ import { resetPasswordBody, userInput } from '../../contract/auth';
 import { API_FIELD_LABELS } from '../../contract/zod';
 import { passwordProblems } from '../../domain/auth/password-policy';
 import { roleAbove } from '../../domain/auth/roles';
+import { USERNAME_PATTERN, USERNAME_RULE } from '../../domain/auth/username';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { problemsOf, schemaRule, showFieldErrors } from '../app/forms';
@@ -91,7 +92,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
           rules={[
             { required: true, whitespace: true, message: '请填写用户名' },
             schemaRule(userInput.shape.username),
-            { pattern: /^[A-Za-z0-9_.-]{3,50}$/, message: '3～50 位字母、数字、下划线、点或连字符' },
+            { pattern: USERNAME_PATTERN, message: USERNAME_RULE },
           ]}
         >
           <Input autoComplete="off" />
