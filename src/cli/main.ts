@@ -4,7 +4,7 @@ import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp, WEB_DIR } from '../server/app';
 import { bootstrap } from '../server/bootstrap';
-import { openDatabase } from '../server/db/connection';
+import { describeDatabase, log, openConfiguredDatabase, secondsSince } from './env';
 import { runBackupCommand } from './backup';
 import type { Auth } from '../server/auth/access';
 import { ImportFileError, parseImport, writeEntriesXlsx } from '../server/ledger/excel';
@@ -37,13 +37,9 @@ ${USER_HELP}
   TAIZHANG_REGION_PROVINCES   只载入这些省的行政区划（如 51,43；默认全国）
 `;
 
-function log(message: string) {
-  process.stdout.write(`[台账] ${message}\n`);
-}
-
 async function prepare() {
-  const database = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.TAIZHANG_DATA_DIR || './data' });
-  log(`数据库：${database.kind === 'pglite' ? `内置 PGlite（${database.location}）` : `PostgreSQL（${database.location}）`}`);
+  const database = await openConfiguredDatabase();
+  log(`数据库：${describeDatabase(database)}`);
   const services = buildServices(database);
   const provinces = process.env.TAIZHANG_REGION_PROVINCES?.split(',').map((s) => s.trim()).filter(Boolean);
   const { adminPassword } = await bootstrap(database, services, {
@@ -170,7 +166,7 @@ async function main() {
     log('正在重新计算建档立卡统计……');
     const r = await services.registry.rebuildRollup(auth, (done, total) => log(`……${done} / ${total} 户`));
     log(`建档立卡统计：${r.households} 户，${r.rows} 行`);
-    log(`汇总已重新计算（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+    log(`汇总已重新计算（${secondsSince(started)} 秒）`);
     await database.close();
     return;
   }

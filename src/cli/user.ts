@@ -1,6 +1,7 @@
 import { AppError } from '../domain/shared/errors';
-import { migrateDatabase, openDatabase } from '../server/db/connection';
+import { migrateDatabase } from '../server/db/connection';
 import { buildServices } from '../server/services';
+import { openConfiguredDatabase } from './env';
 
 export const USER_HELP = `  user reset-password <用户名>   重置用户密码：随机生成并显示一次（用户下次登录须修改），
                                 或使用环境变量 TAIZHANG_NEW_PASSWORD 中的密码；该用户的全部会话随即结束`;
@@ -37,7 +38,7 @@ export async function userCommand(args: string[]): Promise<number> {
     process.stderr.write(`用法：\n${USER_HELP}\n`);
     return 2;
   }
-  const database = await openDatabase({ url: process.env.DATABASE_URL || undefined, dataDir: process.env.TAIZHANG_DATA_DIR || './data' });
+  const database = await openConfiguredDatabase();
   try {
     await migrateDatabase(database);
     const services = buildServices(database);

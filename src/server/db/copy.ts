@@ -16,6 +16,8 @@ export function clientOf(db: Db): unknown {
   return (db as unknown as { session: { client: unknown } }).session.client;
 }
 
+const isPg = (client: unknown): client is pg.Pool | pg.Client => client instanceof pg.Pool || client instanceof pg.Client;
+
 const CHUNK = 100_000;
 const PIECE = 2_000;
 
@@ -26,40 +28,18 @@ const PIECE = 2_000;
  */
 export async function copyRows(db: Db, table: string, columns: string[], rows: unknown[][]): Promise<void> {
   if (rows.length === 0) return;
-  const client = clientOf(db);
-  const target = `${table} (${columns.map((c) => `"${c}"`).join(', ')})`;
-  const text = (from: number, to: number) => {
+  // Streamed in pieces on PostgreSQL: the server parses and inserts one piece while the next is formatted (two cores at
+  // work). PGlite takes one COPY per piece, so its pieces are larger.
+  await copyTextIn(db, table, columns, textPieces(rows, isPg(clientOf(db)) ? PIECE : CHUNK));
+}
+
+/** The rows in COPY's text format, `size` rows a piece. */
+function* textPieces(rows: unknown[][], size: number): Iterable<string> {
+  for (let at = 0; at < rows.length; at += size) {
     let out = '';
-    for (let i = from; i < to; i++) out += rows[i]!.map(field).join('\t') + '\n';
-    return out;
-  };
-  if (client instanceof pg.Pool || client instanceof pg.Client) {
-    const conn = client instanceof pg.Pool ? await client.connect() : (client as pg.PoolClient);
-    try {
-      // Streamed in pieces: the server parses and inserts one piece while the next is formatted (two cores at work).
-      await new Promise<void>((resolve, reject) => {
-        const stream = conn.query(copyFrom(`COPY ${target} FROM STDIN`));
-        stream.on('error', reject);
-        stream.on('finish', () => resolve());
-        let at = 0;
-        const pump = () => {
-          while (at < rows.length) {
-            const to = Math.min(at + PIECE, rows.length);
-            const ok = stream.write(text(at, to));
-            at = to;
-            if (!ok) return void stream.once('drain', pump);
-          }
-          stream.end();
-        };
-        pump();
-      });
-    } finally {
-      if (client instanceof pg.Pool) conn.release();
-    }
-    return;
+    for (let i = at; i < Math.min(at + size, rows.length); i++) out += rows[i]!.map(field).join('\t') + '\n';
+    yield out;
   }
-  const lite = client as { query: (q: string, p: unknown[], o: { blob: Blob }) => Promise<unknown> };
-  for (let i = 0; i < rows.length; i += CHUNK) await lite.query(`COPY ${target} FROM '/dev/blob'`, [], { blob: new Blob([text(i, Math.min(i + CHUNK, rows.length))]) });
 }
 
 /**
@@ -67,10 +47,10 @@ export async function copyRows(db: Db, table: string, columns: string[], rows: u
  * sits in memory: one streamed COPY FROM STDIN on PostgreSQL, one COPY per piece on PGlite. Runs on the connection of
  * `db` (a transaction).
  */
-export async function copyTextIn(db: Db, table: string, columns: string[], pieces: AsyncIterable<string>): Promise<void> {
+export async function copyTextIn(db: Db, table: string, columns: string[], pieces: AsyncIterable<string> | Iterable<string>): Promise<void> {
   const client = clientOf(db);
   const target = `${table} (${columns.map((c) => `"${c}"`).join(', ')})`;
-  if (client instanceof pg.Pool || client instanceof pg.Client) {
+  if (isPg(client)) {
     const conn = client instanceof pg.Pool ? await client.connect() : (client as pg.PoolClient);
     try {
       const stream = conn.query(copyFrom(`COPY ${target} FROM STDIN`));
@@ -102,7 +82,7 @@ export async function copyTextIn(db: Db, table: string, columns: string[], piece
 /** COPY (query) TO STDOUT on PostgreSQL, streamed: the rows in COPY's text format, in pieces of any size. */
 export async function* copyTextOutPg(db: Db, query: string): AsyncIterable<Buffer> {
   const client = clientOf(db);
-  if (!(client instanceof pg.Pool || client instanceof pg.Client)) throw new Error('copyTextOutPg needs a PostgreSQL connection');
+  if (!isPg(client)) throw new Error('copyTextOutPg needs a PostgreSQL connection');
   const conn = client instanceof pg.Pool ? await client.connect() : (client as pg.PoolClient);
   try {
     for await (const piece of conn.query(copyTo(`COPY (${query}) TO STDOUT`))) yield piece as Buffer;

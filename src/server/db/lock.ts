@@ -68,7 +68,8 @@ export function currentCommand(): string {
   return [path.basename(script || process.argv0), ...args].join(' ').trim() || 'node';
 }
 
-function readHolder(file: string): LockHolder | null {
+/** The holder written in a lock file; null while it is being written or when it is garbage, undefined when there is none. */
+function readHolder(file: string): LockHolder | null | undefined {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockHolder>;
     if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string') return null;
@@ -81,7 +82,7 @@ function readHolder(file: string): LockHolder | null {
       processStart: typeof parsed.processStart === 'number' ? parsed.processStart : undefined,
     };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     return null; // being written, or garbage
   }
 }
@@ -153,12 +154,8 @@ export function lockDataDir(dataDir: string, command = currentCommand()): DirLoc
   const holder: LockHolder = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), command, token: randomUUID(), processStart: processStart() };
   for (let attempt = 0; attempt < 5; attempt++) {
     if (tryCreate(file, holder)) return hold(file, holder);
-    let current: LockHolder | null;
-    try {
-      current = readHolder(file);
-    } catch {
-      continue; // released meanwhile: try again
-    }
+    const current = readHolder(file);
+    if (current === undefined) continue; // released meanwhile: try again
     if (current ? !isStale(file, current) : !oldGarbage(file)) throw new DataDirLockedError(dataDir, current, file);
     // Stale: take it over under a guard, checking under the guard that it is still the same stale lock.
     const guard = `${file}.takeover`;
@@ -167,13 +164,7 @@ export function lockDataDir(dataDir: string, command = currentCommand()): DirLoc
       continue;
     }
     try {
-      let again: LockHolder | null = null;
-      try {
-        again = readHolder(file);
-      } catch {
-        again = null;
-      }
-      if (JSON.stringify(again) === JSON.stringify(current)) {
+      if (JSON.stringify(readHolder(file) ?? null) === JSON.stringify(current)) {
         // Moved aside first (atomic), then removed: a crash in between leaves no half state.
         const aside = `${file}.stale-${process.pid}`;
         try {
@@ -187,13 +178,7 @@ export function lockDataDir(dataDir: string, command = currentCommand()): DirLoc
       rmQuiet(guard);
     }
   }
-  let current: LockHolder | null;
-  try {
-    current = readHolder(file);
-  } catch {
-    current = null;
-  }
-  throw new DataDirLockedError(dataDir, current, file);
+  throw new DataDirLockedError(dataDir, readHolder(file) ?? null, file);
 }
 
 function rmQuiet(file: string) {

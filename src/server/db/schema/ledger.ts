@@ -1,0 +1,90 @@
+import { boolean, char, index, integer, pgTable, primaryKey, smallint, text, varchar } from 'drizzle-orm/pg-core';
+import { bigTotal, change, createdAt, fundColumns, id, regionCode, timestamptz, version } from './columns';
+
+/** 事项: one deed, entered once (seed 000). Money in integer yuan. */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: id(),
+    orgId: integer('org_id').notNull(),
+    orgPath: text('org_path').notNull(),
+    categoryCode: char('category_code', { length: 2 }).notNull(),
+    subtypeCode: char('subtype_code', { length: 4 }).notNull(),
+    unit: varchar('unit', { length: 2 }).notNull(),
+    count: integer('count').notNull().default(1),
+    targetRegionCode: regionCode('target_region_code'),
+    targetText: varchar('target_text', { length: 200 }),
+    targetKey: varchar('target_key', { length: 220 }).notNull(),
+    content: text('content').notNull(),
+    ...fundColumns(),
+    beneficiaries: integer('beneficiaries').notNull().default(0),
+    deepPoverty: boolean('deep_poverty').notNull().default(false),
+    startYear: smallint('start_year').notNull(),
+    endYear: smallint('end_year'),
+    documentNumber: varchar('document_number', { length: 100 }),
+    createdBy: integer('created_by').notNull(),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: timestamptz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('ledger_entries_org_path_idx').on(t.orgPath.op('text_pattern_ops'), t.startYear),
+    index('ledger_entries_dup_idx').on(t.orgId, t.subtypeCode, t.targetKey),
+    index('ledger_entries_year_idx').on(t.startYear, t.id),
+  ],
+);
+
+export const ledgerEntryMembers = pgTable(
+  'ledger_entry_members',
+  {
+    entryId: integer('entry_id').notNull(),
+    memberId: integer('member_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entryId, t.memberId] }), index('ledger_entry_members_member_idx').on(t.memberId)],
+);
+
+/** Every change to an entry: who, when, before → after (DESIGN: history). */
+export const ledgerHistory = pgTable(
+  'ledger_history',
+  {
+    id: id(),
+    entryId: integer('entry_id').notNull(),
+    ...change(10),
+  },
+  (t) => [index('ledger_history_entry_idx').on(t.entryId, t.id)],
+);
+
+/**
+ * Maintained totals of each body's whole subtree, kept in the same transaction as every entry write: one row per
+ * body × start year × sub-type × deep-poverty flag, and an entry adds to the row of its own body and of every body
+ * above it. A subtree's totals are then the few hundred rows of one body, whatever the number of entries below it.
+ */
+export const ledgerTotals = pgTable(
+  'ledger_totals',
+  {
+    /** The body whose subtree (itself included) the row sums. */
+    orgId: integer('org_id').notNull(),
+    year: smallint('year').notNull(),
+    subtypeCode: char('subtype_code', { length: 4 }).notNull(),
+    deepPoverty: boolean('deep_poverty').notNull(),
+    entries: bigTotal('entries'),
+    villages: bigTotal('villages'),
+    households: bigTotal('households'),
+    ...fundColumns(),
+    beneficiaries: bigTotal('beneficiaries'),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.year, t.subtypeCode, t.deepPoverty] })],
+);
+
+/** Per-member yearly figures (an entry with several members counts once for each member), maintained like totals. */
+export const memberYearTotals = pgTable(
+  'member_year_totals',
+  {
+    memberId: integer('member_id').notNull(),
+    year: smallint('year').notNull(),
+    entries: integer('entries').notNull().default(0),
+    funds: bigTotal('funds'),
+    beneficiaries: bigTotal('beneficiaries'),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.year] })],
+);
