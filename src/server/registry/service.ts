@@ -9,6 +9,9 @@ import { checkHousehold, type HouseholdInput } from '../../domain/registry/valid
 import { villageExit, villageExitParams, type VillageExitParams } from '../../domain/registry/village-exit';
 import type { Verdict } from '../../domain/registry/verdict';
 import { isoDate, isRealDate, yearOf } from '../../domain/shared/dates';
+import type { Household, HouseholdHit } from '../../contract/registry/households';
+import type { PovertyLineRow, Statistics, TrialHouseholdResult } from '../../contract/registry/rules';
+import type { Village } from '../../contract/registry/villages';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { INCOME_ITEM_LABELS } from '../../domain/audit/labels';
@@ -66,7 +69,7 @@ export function regionPrefix(code: string, level: number): string {
 export function makeRegistryService(deps: RegistryDeps) {
   const { repo, transaction, repoIn, regions, audit, now } = deps;
 
-  async function lines(r: RegistryRepo = repo): Promise<PovertyLine[]> {
+  async function lines(r: RegistryRepo = repo): Promise<PovertyLineRow[]> {
     return (await r.listLines()).map((l) => ({ ...l, scope: l.scope as LineScope }));
   }
 
@@ -163,7 +166,7 @@ export function makeRegistryService(deps: RegistryDeps) {
 
     // --- villages ------------------------------------------------------------------------------------------------
     /** The village with its exit check: seed 004's thresholds (`DEFAULT_VILLAGE_EXIT`), or those the caller chose. */
-    async village(auth: Auth, code: string, thresholds: Partial<VillageExitParams> = {}) {
+    async village(auth: Auth, code: string, thresholds: Partial<VillageExitParams> = {}): Promise<Village> {
       const region = await village(auth, code);
       const profile = await repo.villageProfile(code);
       const years = await repo.villageYears(code);
@@ -259,7 +262,9 @@ export function makeRegistryService(deps: RegistryDeps) {
         const r = await regions.get(q.region);
         prefix = regionPrefix(r.code, r.level);
       }
-      return { ...(await repo.search(prefix, q.q ?? '', q.status, q.pageSize, (q.page - 1) * q.pageSize)), page: q.page, pageSize: q.pageSize };
+      const { items, total } = await repo.search(prefix, q.q ?? '', q.status, q.pageSize, (q.page - 1) * q.pageSize);
+      const hits: HouseholdHit[] = items.map((h) => ({ ...h, attribute: h.attribute as HouseholdAttribute, status: h.status as HouseholdStatus }));
+      return { items: hits, total, page: q.page, pageSize: q.pageSize };
     },
 
     async createHousehold(auth: Auth, input: HouseholdInput & { identifiedOn?: string }) {
@@ -316,7 +321,7 @@ export function makeRegistryService(deps: RegistryDeps) {
       return id;
     },
 
-    async household(auth: Auth, id: number) {
+    async household(auth: Auth, id: number): Promise<Household> {
       const h = await loadHousehold(auth, id);
       const members = await repo.personsOf(id);
       const incomes = await repo.incomes(id);
@@ -326,10 +331,12 @@ export function makeRegistryService(deps: RegistryDeps) {
       const line = latest ? applicableLine(await lines(), latest.year, h.villageCode) : undefined;
       return {
         ...h,
+        attribute: h.attribute as HouseholdAttribute,
+        status: h.status as HouseholdStatus,
         village: await regions.get(h.villageCode),
         persons: maskFor(auth, members),
         incomes: computed,
-        history: history.map((s) => ({ status: s.status, year: s.year, effectiveOn: s.effectiveOn, persons: s.persons, reason: s.reason, userName: s.userName, at: new Date(s.at).toISOString() })),
+        history: history.map((s) => ({ status: s.status as HouseholdStatus, year: s.year, effectiveOn: s.effectiveOn, persons: s.persons, reason: s.reason, userName: s.userName, at: new Date(s.at).toISOString() })),
         verdicts: latest ? verdicts(h, latest.result, members, line) : null,
         verdictYear: latest?.year ?? null,
       };
@@ -516,7 +523,7 @@ export function makeRegistryService(deps: RegistryDeps) {
         drinkingWaterSafe?: boolean;
         members: HouseholdFacts['members'];
       },
-    ) {
+    ): Promise<TrialHouseholdResult> {
       requireRegion(auth, input.regionCode);
       const line = await lineFor(input.year, input.regionCode);
       const income = computeIncome({ ...input.income, householdSize: input.householdSize });
@@ -534,7 +541,7 @@ export function makeRegistryService(deps: RegistryDeps) {
     },
 
     /** Statistics of a region subtree as of a date (default today). */
-    async statistics(auth: Auth, q: { region?: string; asOf?: string }) {
+    async statistics(auth: Auth, q: { region?: string; asOf?: string }): Promise<Statistics> {
       const code = q.region ?? (auth.regionPrefix ? auth.regionPrefix.padEnd(12, '0') : null);
       let prefix = auth.regionPrefix;
       let region: Awaited<ReturnType<RegionsService['get']>> | null = null;
