@@ -6,21 +6,11 @@ import { RegionPicker } from '../regions/RegionPicker';
 import { SCHOOLING } from '../../domain/registry/validate-household';
 import { ATTRIBUTES } from '../../domain/registry/validate-household';
 import { STATUSES } from '../../domain/registry/status-transition';
-import { INCOME_FIELDS, useTrialHousehold, useTrialVillage, yuan, type IncomeItems, type TrialVillageInput } from './api';
+import { INCOME_FIELDS, useTrialHousehold, useTrialVillage, yuan, type IncomeItems, type TrialHouseholdInput, type TrialVillageInput } from './api';
 import { IncomeTrace, VerdictView } from './VerdictView';
 
-interface HouseholdTrialValues extends IncomeItems {
-  regionCode: string;
-  year: number;
-  status: string;
-  attribute: string;
-  householdSize: number;
-  foodSecure: boolean;
-  clothingSecure: boolean;
-  housingSafe: boolean;
-  drinkingWaterSafe: boolean;
-  members: Array<{ name: string; schooling: string; dropoutForPoverty?: boolean; medicalEligible: boolean; medicalInsured: boolean }>;
-}
+/** The trial form: the trial's body with the income items flat, as the household page enters them. */
+type HouseholdTrialValues = Omit<TrialHouseholdInput, 'income'> & IncomeItems;
 
 function HouseholdTrial() {
   const trial = useTrialHousehold();
