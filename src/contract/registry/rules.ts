@@ -1,13 +1,13 @@
 /** Poverty lines, the trial runs of the rules (测算, nothing saved) and the registry's statistics. */
 import { z } from 'zod';
 import { bool, int, isoDate, list, name, oneOf, regionPrefix, smallInt, text } from '../zod';
+import { LINE_SCOPES } from '../../domain/registry/poverty-lines';
 import { householdVerdicts, incomeResult, regionDetail, statusCount } from './common';
 
 // --- poverty lines -------------------------------------------------------------------------------------------------
 
-/** The scopes a line applies to, most general first. */
-export const LINE_SCOPE_VALUES = ['national', 'provincial', 'municipal'] as const;
-export const lineScope = z.enum(LINE_SCOPE_VALUES);
+/** The scopes a line applies to (国家标准, 省标, 市标), declared once in the domain. */
+export const lineScope = z.enum(LINE_SCOPES);
 
 /** PUT /api/registry/poverty-lines: a line of a year and scope (the region prefix for 省标 and 市标). */
 export const povertyLineInput = z.object({ year: smallInt(), scope: name(12), regionPrefix: name(12).optional(), yuan: int(), source: text(2000).optional() });

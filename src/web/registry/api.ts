@@ -8,8 +8,7 @@ import type { Verdict } from '../../contract/registry/common';
 import type { Household, HouseholdHit, HouseholdInput, HouseholdPatch, HouseholdQuery, IncomeItems, IncomeItemsInput, StatusChange } from '../../contract/registry/households';
 import type { PovertyLineInput, PovertyLineRow, Statistics, TrialHouseholdInput, TrialHouseholdResult, TrialVillageInput } from '../../contract/registry/rules';
 import type { Village, VillageInput, VillageYearInput } from '../../contract/registry/villages';
-import { LINE_SCOPE_VALUES } from '../../contract/registry/rules';
-import { SCOPE_LABELS, type LineScope } from '../../domain/registry/poverty-lines';
+import { LINE_SCOPES as SCOPES, SCOPE_LABELS, type LineScope } from '../../domain/registry/poverty-lines';
 import type { Page } from '../../contract/page';
 import { get, patch, post, put, withQuery } from '../app/api';
 
@@ -51,7 +50,7 @@ export const FACILITIES: ReadonlyArray<{ key: string; label: string }> = [
 
 // --- poverty lines -------------------------------------------------------------------------------------------------
 
-export const LINE_SCOPES: ReadonlyArray<{ value: LineScope; label: string }> = LINE_SCOPE_VALUES.map((value) => ({ value, label: SCOPE_LABELS[value] }));
+export const LINE_SCOPES: ReadonlyArray<{ value: LineScope; label: string }> = SCOPES.map((value) => ({ value, label: SCOPE_LABELS[value] }));
 
 export function usePovertyLines() {
   return useQuery({
