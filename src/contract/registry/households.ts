@@ -151,6 +151,9 @@ export const incomeItems = z.object({
 });
 export type IncomeItems = z.output<typeof incomeItems>;
 
+/** A year without income: every item 0 yuan (what an item left out of PUT …/incomes/:year becomes). */
+export const emptyIncomeItems = (): IncomeItems => Object.fromEntries(Object.keys(incomeItems.shape).map((k) => [k, 0])) as IncomeItems;
+
 /** One year's income: the items and what they add up to. */
 export const householdIncome = z.object({ year: z.number(), items: incomeItems.extend({ householdId: z.number(), year: z.number() }), result: incomeResult });
 export type HouseholdIncome = z.output<typeof householdIncome>;

@@ -7,7 +7,7 @@ import { futureEffectiveDateProblem } from '../../domain/registry/status-date';
 import { checkHousehold, type HouseholdInput } from '../../domain/registry/validate-household';
 import type { Verdict } from '../../domain/registry/verdict';
 import { isoDate, isRealDate, yearOf } from '../../domain/shared/dates';
-import type { Household, HouseholdHit } from '../../contract/registry/households';
+import { emptyIncomeItems, type Household, type HouseholdHit } from '../../contract/registry/households';
 import type { TrialHouseholdResult } from '../../contract/registry/rules';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
@@ -279,22 +279,7 @@ export function makeRegistryService(deps: RegistryDeps) {
       const household = await loadHousehold(auth, id);
       const incomeBefore = (await repo.incomes(id)).find((r) => r.year === year);
       const fields: FieldError[] = [];
-      const row: IncomeRow = {
-        householdId: id,
-        year,
-        wages: 0,
-        business: 0,
-        property: 0,
-        subsidies: 0,
-        minimumLiving: 0,
-        extremePoverty: 0,
-        pension: 0,
-        ecological: 0,
-        otherTransfer: 0,
-        businessCosts: 0,
-        illnessCosts: 0,
-        schoolingCosts: 0,
-      };
+      const row: IncomeRow = { householdId: id, year, ...emptyIncomeItems() };
       for (const [k, v] of Object.entries(items)) {
         if (!(k in row) || k === 'householdId' || k === 'year') continue;
         if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fields.push({ field: k, label: INCOME_ITEM_LABELS[k] ?? k, message: '应为不小于 0 的整数（元）' });

@@ -4,6 +4,7 @@
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, type FormInstance } from 'antd';
+import type { CSSProperties } from 'react';
 import type { FieldError } from '../app/api';
 import { personInput } from '../../contract/registry/households';
 import { currentYear } from '../app/format';
@@ -225,26 +226,33 @@ export function HouseholdFactsFields({ creating }: { creating: boolean }) {
       </Col>
       <Col xs={24} lg={14}>
         <Form.Item label="两不愁三保障">
-          <Space wrap size="large">
-            {(
-              [
-                ['foodSecure', '不愁吃'],
-                ['clothingSecure', '不愁穿'],
-                ['housingSafe', '住房安全'],
-                ['drinkingWaterSafe', '饮水安全'],
-              ] as const
-            ).map(([name, label]) => (
-              <Space key={name} size={4}>
-                <span>{label}</span>
-                <Form.Item name={name} valuePropName="checked" noStyle>
-                  <Switch checkedChildren="是" unCheckedChildren="否" aria-label={label} />
-                </Form.Item>
-              </Space>
-            ))}
-          </Space>
+          <SecuritySwitches />
         </Form.Item>
       </Col>
     </Row>
+  );
+}
+
+const SECURITY = [
+  ['foodSecure', '不愁吃'],
+  ['clothingSecure', '不愁穿'],
+  ['housingSafe', '住房安全'],
+  ['drinkingWaterSafe', '饮水安全'],
+] as const;
+
+/** 两不愁三保障: a 是/否 switch for each of the household's four securities. */
+export function SecuritySwitches({ style }: { style?: CSSProperties }) {
+  return (
+    <Space wrap size="large" style={style}>
+      {SECURITY.map(([name, label]) => (
+        <Space key={name} size={4}>
+          <span>{label}</span>
+          <Form.Item name={name} valuePropName="checked" noStyle>
+            <Switch checkedChildren="是" unCheckedChildren="否" aria-label={label} />
+          </Form.Item>
+        </Space>
+      ))}
+    </Space>
   );
 }
 

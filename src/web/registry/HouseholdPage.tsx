@@ -8,7 +8,7 @@ import { ErrorResult } from '../app/ErrorResult';
 import { isAdmin, isSysadmin, useMe } from '../auth/api';
 import { currentYear, formatDateTime, todayIso } from '../app/format';
 import { statusChangeProblem, STATUSES } from '../../domain/registry/status-transition';
-import type { StatusChange as StatusChangeBody } from '../../contract/registry/households';
+import { emptyIncomeItems, type StatusChange as StatusChangeBody } from '../../contract/registry/households';
 import { INCOME_FIELDS, STATUS_COLORS, useChangeStatus, useHousehold, useSaveIncome, yuan, type Household, type IncomeItems, type Person } from './api';
 import { HouseholdEditDrawer } from './HouseholdEditDrawer';
 import { IncomeTrace, Mark, VerdictView } from './VerdictView';
@@ -60,20 +60,7 @@ function MembersTable({ persons }: { persons: Person[] }) {
   );
 }
 
-const EMPTY_ITEMS: IncomeItems = {
-  wages: 0,
-  business: 0,
-  property: 0,
-  subsidies: 0,
-  minimumLiving: 0,
-  extremePoverty: 0,
-  pension: 0,
-  ecological: 0,
-  otherTransfer: 0,
-  businessCosts: 0,
-  illnessCosts: 0,
-  schoolingCosts: 0,
-};
+const EMPTY_ITEMS = emptyIncomeItems();
 
 type IncomeValues = IncomeItems & { year: number };
 

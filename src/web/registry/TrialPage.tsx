@@ -1,5 +1,5 @@
 import { CalculatorOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Tabs, Typography } from 'antd';
 import { currentYear } from '../app/format';
 import { errorMessage } from '../app/api';
 import { RegionPicker } from '../regions/RegionPicker';
@@ -7,6 +7,7 @@ import { SCHOOLING } from '../../domain/registry/validate-household';
 import { ATTRIBUTES } from '../../domain/registry/validate-household';
 import { STATUSES } from '../../domain/registry/status-transition';
 import { INCOME_FIELDS, useTrialHousehold, useTrialVillage, yuan, type IncomeItems, type TrialHouseholdInput, type TrialVillageInput } from './api';
+import { SecuritySwitches } from './HouseholdForm';
 import { IncomeTrace, VerdictView } from './VerdictView';
 
 /** The trial form: the trial's body with the income items flat, as the household page enters them. */
@@ -92,23 +93,7 @@ function HouseholdTrial() {
               ))}
             </Row>
           </Card>
-          <Space wrap size="large" style={{ marginBottom: 12 }}>
-            {(
-              [
-                ['foodSecure', '不愁吃'],
-                ['clothingSecure', '不愁穿'],
-                ['housingSafe', '住房安全'],
-                ['drinkingWaterSafe', '饮水安全'],
-              ] as const
-            ).map(([name, label]) => (
-              <Space key={name} size={4}>
-                <span>{label}</span>
-                <Form.Item name={name} valuePropName="checked" noStyle>
-                  <Switch checkedChildren="是" unCheckedChildren="否" aria-label={label} />
-                </Form.Item>
-              </Space>
-            ))}
-          </Space>
+          <SecuritySwitches style={{ marginBottom: 12 }} />
           <Card size="small" type="inner" title="家庭成员（义务教育、基本医疗）" style={{ marginBottom: 12 }}>
             <Form.List name="members">
               {(fields, { add, remove }) => (
