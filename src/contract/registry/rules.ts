@@ -16,6 +16,7 @@ export type PovertyLineInput = z.output<typeof povertyLineInput>;
 export const povertyLine = z.object({ id: z.number(), year: z.number(), scope: lineScope, regionPrefix: z.string(), yuan: z.number(), source: z.string() });
 export type PovertyLineRow = z.output<typeof povertyLine>;
 export const povertyLines = z.object({ items: z.array(povertyLine) });
+export type PovertyLines = z.output<typeof povertyLines>;
 
 // --- trial runs ----------------------------------------------------------------------------------------------------
 

@@ -21,35 +21,35 @@ export function poorPersonsOf(byStatus: Summed['byStatus']): number {
 /** The registry's statistics by region (the rollup, as of a date). */
 export function makeStatisticsService({ repo, regions, now }: Pick<RegistryDeps, 'repo' | 'regions' | 'now'>) {
   return {
-  /** Statistics of a region subtree as of a date (default today). */
-  async statistics(auth: Auth, q: StatisticsQuery): Promise<Statistics> {
-    const code = q.region ?? (auth.regionPrefix ? auth.regionPrefix.padEnd(12, '0') : null);
-    let prefix = auth.regionPrefix;
-    let region: Awaited<ReturnType<RegionsService['get']>> | null = null;
-    if (code) {
-      requireRegion(auth, code);
-      region = await regions.get(code);
-      prefix = regionPrefix(region.code, region.level);
-    }
-    const asOf = q.asOf ?? isoDate(now());
-    if (!isRealDate(asOf)) throw validationError([{ field: 'asOf', label: '统计日期', message: '应为 YYYY-MM-DD' }]);
-    const year = Number(asOf.slice(0, 4));
-    const figures = summarise(await figuresAsOf(repo, prefix, asOf, year - 1), year - 1);
-    const villages = await repo.villageCounts(prefix, year);
-    const poorPersons = poorPersonsOf(figures.byStatus);
-    return {
-      region,
-      asOf,
-      villages,
-      byStatus: figures.byStatus,
-      poorPersons,
-      incidence: villages.population > 0 ? poorPersons / villages.population : null,
-      meanPerCapita: { year: year - 1, ...figures.meanPerCapita },
-      byCause: figures.byCause,
-      byAttribute: figures.byAttribute,
-      byLabour: figures.byLabour,
-      exits: { actual: figures.exitsByYear, planned: await repo.plannedExits(prefix) },
-    };
-  },
+    /** Statistics of a region subtree as of a date (default today). */
+    async statistics(auth: Auth, q: StatisticsQuery): Promise<Statistics> {
+      const code = q.region ?? (auth.regionPrefix ? auth.regionPrefix.padEnd(12, '0') : null);
+      let prefix = auth.regionPrefix;
+      let region: Awaited<ReturnType<RegionsService['get']>> | null = null;
+      if (code) {
+        requireRegion(auth, code);
+        region = await regions.get(code);
+        prefix = regionPrefix(region.code, region.level);
+      }
+      const asOf = q.asOf ?? isoDate(now());
+      if (!isRealDate(asOf)) throw validationError([{ field: 'asOf', label: '统计日期', message: '应为 YYYY-MM-DD' }]);
+      const year = Number(asOf.slice(0, 4));
+      const figures = summarise(await figuresAsOf(repo, prefix, asOf, year - 1), year - 1);
+      const villages = await repo.villageCounts(prefix, year);
+      const poorPersons = poorPersonsOf(figures.byStatus);
+      return {
+        region,
+        asOf,
+        villages,
+        byStatus: figures.byStatus,
+        poorPersons,
+        incidence: villages.population > 0 ? poorPersons / villages.population : null,
+        meanPerCapita: { year: year - 1, ...figures.meanPerCapita },
+        byCause: figures.byCause,
+        byAttribute: figures.byAttribute,
+        byLabour: figures.byLabour,
+        exits: { actual: figures.exitsByYear, planned: await repo.plannedExits(prefix) },
+      };
+    },
   };
 }

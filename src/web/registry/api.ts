@@ -6,7 +6,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Verdict } from '../../contract/registry/common';
 import type { Household, HouseholdHit, HouseholdInput, HouseholdPatch, HouseholdQuery, IncomeItems, IncomeItemsInput, StatusChange } from '../../contract/registry/households';
-import type { PovertyLineInput, PovertyLineRow, Statistics, TrialHouseholdInput, TrialHouseholdResult, TrialVillageInput } from '../../contract/registry/rules';
+import type { PovertyLineInput, PovertyLines, Statistics, TrialHouseholdInput, TrialHouseholdResult, TrialVillageInput } from '../../contract/registry/rules';
 import type { Village, VillageInput, VillageYearInput } from '../../contract/registry/villages';
 import { LINE_SCOPES as SCOPES, SCOPE_LABELS, type LineScope } from '../../domain/registry/poverty-lines';
 import type { Page } from '../../contract/page';
@@ -55,7 +55,7 @@ export const LINE_SCOPES: ReadonlyArray<{ value: LineScope; label: string }> = S
 export function usePovertyLines() {
   return useQuery({
     queryKey: ['registry', 'lines'],
-    queryFn: ({ signal }) => get<{ items: PovertyLineRow[] }>('/api/registry/poverty-lines', undefined, signal).then((r) => r.items),
+    queryFn: ({ signal }) => get<PovertyLines>('/api/registry/poverty-lines', undefined, signal).then((r) => r.items),
   });
 }
 
@@ -63,7 +63,7 @@ export function useSetPovertyLine() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (l: PovertyLineInput & { scope: LineScope }) =>
-      put<{ items: PovertyLineRow[] }>('/api/registry/poverty-lines', l),
+      put<PovertyLines>('/api/registry/poverty-lines', l),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['registry'] }),
   });
 }
