@@ -13,28 +13,16 @@ export const LABOUR_ELDERLY_AGE = 65;
 /** The kinds that declare an ability to work. */
 export const ABLE_LABOUR_KINDS = ['普通劳动力', '技能劳动力'] as const satisfies readonly LabourKind[];
 
+/** What the registry records of a person that the labour definitions judge a declared kind by. */
 export interface LabourFacts {
   age: number;
-  /** Able to work at all. */
-  ableToWork: boolean;
-  /** Lost the ability through illness or disability. */
-  lostThroughIllnessOrDisability: boolean;
   hasQualificationCertificate: boolean;
   workMonths: number;
   workIncomeYuan: number;
 }
 
-/** The class the definitions give for these facts. */
-export function classifyLabour(f: LabourFacts): LabourKind {
-  if (f.age < LABOUR_MIN_AGE) return '无劳动力';
-  if (f.lostThroughIllnessOrDisability) return '丧失劳动力';
-  const working = f.workMonths > 0 && f.workIncomeYuan > 0;
-  if (!f.ableToWork || (f.age >= LABOUR_ELDERLY_AGE && !working)) return '无劳动力';
-  return f.hasQualificationCertificate ? '技能劳动力' : '普通劳动力';
-}
-
 /** Whether a declared labour ability contradicts age and the facts; null when it agrees. */
-export function checkLabour(declared: LabourKind, f: Pick<LabourFacts, 'age' | 'workMonths' | 'workIncomeYuan' | 'hasQualificationCertificate'>): string | null {
+export function checkLabour(declared: LabourKind, f: LabourFacts): string | null {
   if (f.age < LABOUR_MIN_AGE && declared !== '无劳动力') return `${f.age} 岁未满 ${LABOUR_MIN_AGE} 周岁，应为无劳动力`;
   if (f.age >= LABOUR_ELDERLY_AGE && (ABLE_LABOUR_KINDS as readonly string[]).includes(declared) && !(f.workMonths > 0 && f.workIncomeYuan > 0))
     return `${f.age} 岁已满 ${LABOUR_ELDERLY_AGE} 周岁，原则上无劳动力；有务工时间和务工收入的方可填写有劳动力`;

@@ -1,7 +1,8 @@
 import { citeWords } from '../shared/sources';
 
 /** Poverty lines as data: year × scope, in yuan of per-capita net income per year. */
-export type LineScope = 'national' | 'provincial' | 'municipal';
+export const LINE_SCOPES = ['national', 'provincial', 'municipal'] as const;
+export type LineScope = (typeof LINE_SCOPES)[number];
 
 export const SCOPE_LABELS: Record<LineScope, string> = { national: '国家标准', provincial: '省标', municipal: '市标' };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCauses } from './causes';
 import { householdExit, identifyHousehold, stableExitMarking, type HouseholdFacts } from './household-rules';
-import { checkLabour, classifyLabour, type LabourFacts } from './labour';
+import { checkLabour } from './labour';
 import { COLLECTIVE_INCOME_THRESHOLDS, DEFAULT_VILLAGE_EXIT, villageExit, villageExitParams, type VillageFacts } from './village-exit';
 
 const member = { name: '吉克', schooling: '已毕业' as const, medicalEligible: true, medicalInsured: true };
@@ -145,26 +145,6 @@ describe('checkCauses', () => {
 
 // Seed 004 labour definitions: under 16 none; 65 and over none unless they have work time and income.
 describe('labour ability', () => {
-  const f = (over: Partial<LabourFacts>): LabourFacts => ({
-    age: 40,
-    ableToWork: true,
-    lostThroughIllnessOrDisability: false,
-    hasQualificationCertificate: false,
-    workMonths: 6,
-    workIncomeYuan: 12000,
-    ...over,
-  });
-  it.each<[Partial<LabourFacts>, string]>([
-    [{ age: 15 }, '无劳动力'],
-    [{ age: 16 }, '普通劳动力'],
-    [{ hasQualificationCertificate: true }, '技能劳动力'],
-    [{ lostThroughIllnessOrDisability: true }, '丧失劳动力'],
-    [{ age: 65, workMonths: 0, workIncomeYuan: 0 }, '无劳动力'],
-    [{ age: 70, workMonths: 4, workIncomeYuan: 3000 }, '普通劳动力'],
-  ])('%j → %s', (over, kind) => {
-    expect(classifyLabour(f(over))).toBe(kind);
-  });
-
   it.each([
     ['普通劳动力', { age: 12, workMonths: 0, workIncomeYuan: 0, hasQualificationCertificate: false }, '12 岁未满 16 周岁，应为无劳动力'],
     ['普通劳动力', { age: 66, workMonths: 0, workIncomeYuan: 0, hasQualificationCertificate: false }, '66 岁已满 65 周岁，原则上无劳动力；有务工时间和务工收入的方可填写有劳动力'],

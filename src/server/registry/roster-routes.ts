@@ -1,34 +1,27 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError } from '../../domain/shared/errors';
 import { type Auth, authOf, maySeeIdNumbers, requireRole } from '../auth/access';
 import { receiveFile } from '../http/upload';
 import { streamBatchesXlsx } from '../http/xlsx';
 import { jobCreatedSchema, jobParams, JobRegistry, jobViewSchema } from '../http/jobs';
-import { name, regionPrefix } from '../../contract/zod';
+import { fileAnswer } from '../../contract/common';
+import { rosterExportQuery, rosterImportResult, ROSTER_JOB_PHASES, type RosterImportResult, type RosterJobPhase } from '../../contract/registry/roster';
+import { villageParams } from '../../contract/registry/villages';
 import type { Services } from '../services';
 import { buildRosterTemplate, buildVillageOverviewXlsx, parseRoster, RosterFileError, writeRosterXlsx, type RosterRow } from './roster';
-import type { RosterImportResult, RosterProgress } from './roster-service';
+import type { RosterProgress } from './roster-service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Fastify writes a Buffer as it is; the contract documents the answer as binary (`fileAnswer`), typed as text. */
+const binary = (bytes: Buffer) => bytes as unknown as string;
 
 function attachment(name: string): string {
   return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-/** Phases of a roster import job as the user reads them: the file read, every row checked, households written. */
-const ROSTER_JOB_PHASES = ['读取', '校验', '写入'] as const;
-type RosterJobPhase = (typeof ROSTER_JOB_PHASES)[number];
 const PHASE_LABELS: Record<RosterProgress['phase'], RosterJobPhase> = { validate: '校验', write: '写入' };
-
-const rosterImportResult = z.looseObject({
-  households: z.number().int().describe('文件中的户数'),
-  persons: z.number().int().describe('文件中的人数'),
-  created: z.number().int().describe('新增户'),
-  updated: z.number().int().describe('更新户'),
-  unchanged: z.number().int().describe('未变化户'),
-});
 
 /**
  * The uploaded roster's rows: the role is checked before a byte is read, the file read within the roster's limits
@@ -51,12 +44,12 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
   const roster = services.roster;
   const tags = ['registry'];
 
-  r.get('/api/registry/roster/template.xlsx', { schema: { tags, summary: '下载贫困户花名册导入模板（每人一行）' } }, async (req, reply) => {
+  r.get('/api/registry/roster/template.xlsx', { schema: { tags, summary: '下载贫困户花名册导入模板（每人一行）', response: { 200: fileAnswer('贫困户花名册导入模板（.xlsx）') } } }, async (req, reply) => {
     authOf(req);
-    return reply.header('content-type', XLSX).header('content-disposition', attachment('贫困户花名册模板.xlsx')).send(await buildRosterTemplate());
+    return reply.header('content-type', XLSX).header('content-disposition', attachment('贫困户花名册模板.xlsx')).send(binary(await buildRosterTemplate()));
   });
 
-  r.post('/api/registry/roster/import', { schema: { tags, summary: '导入花名册（整批校验，一行有错则全部不写入；重复导入不重复建档）' } }, async (req) => {
+  r.post('/api/registry/roster/import', { schema: { tags, summary: '导入花名册（整批校验，一行有错则全部不写入；重复导入不重复建档）', response: { 200: rosterImportResult } } }, async (req) => {
     const auth = authOf(req);
     const { fileName, rows } = await readRosterUpload(req, auth);
     const result = await roster.importRoster(auth, rows);
@@ -99,15 +92,19 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
         response: { 200: jobViewSchema(ROSTER_JOB_PHASES, rosterImportResult).describe('任务的状态、阶段与进度；完成时含结果，失败时含错误') },
       },
     },
-    async (req) => {
-      const job = jobs.get(authOf(req).userId, req.params.id);
-      return { ...job, result: job.result && { ...job.result } };
-    },
+    async (req) => jobs.get(authOf(req).userId, req.params.id),
   );
 
   r.get(
     '/api/registry/roster/export.xlsx',
-    { schema: { tags, summary: '导出花名册（每人一行，流式；无权查看时身份证号脱敏）', querystring: z.object({ region: regionPrefix().optional() }) } },
+    {
+      schema: {
+        tags,
+        summary: '导出花名册（每人一行，流式；无权查看时身份证号脱敏）',
+        querystring: rosterExportQuery,
+        response: { 200: fileAnswer('贫困户花名册（.xlsx）') },
+      },
+    },
     async (req, reply) => {
       const auth = authOf(req);
       return streamBatchesXlsx(req, reply, { 'content-type': XLSX, 'content-disposition': attachment('贫困户花名册.xlsx') }, roster.exportRoster(auth, req.query), writeRosterXlsx, (rows) =>
@@ -118,7 +115,7 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
 
   r.get(
     '/api/registry/villages/:code/overview.xlsx',
-    { schema: { tags, summary: '导出村贫困户精准扶贫一览表', params: z.object({ code: name(12) }) } },
+    { schema: { tags, summary: '导出村贫困户精准扶贫一览表', params: villageParams, response: { 200: fileAnswer('村贫困户精准扶贫一览表（.xlsx）') } } },
     async (req, reply) => {
       const auth = authOf(req);
       const o = await roster.villageOverview(auth, req.params.code);
@@ -127,7 +124,7 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', attachment(`${o.village.name}贫困户精准扶贫一览表.xlsx`))
-        .send(await buildVillageOverviewXlsx(o.village, o.households));
+        .send(binary(await buildVillageOverviewXlsx(o.village, o.households)));
     },
   );
 }

@@ -1,3 +1,4 @@
+import type { RosterImportResult } from '../../contract/registry/roster';
 import { maskIdNumber } from '../../domain/registry/id-number';
 import { checkHousehold, PERSON_LABELS, type CheckedPerson, type HouseholdInput } from '../../domain/registry/validate-household';
 import { isoDate } from '../../domain/shared/dates';
@@ -28,15 +29,6 @@ export interface RosterProgress {
   total: number;
 }
 
-export interface RosterImportResult {
-  /** Households and persons in the file. */
-  households: number;
-  persons: number;
-  /** Households new to the registry, households whose facts or members changed, households left exactly as they were. */
-  created: number;
-  updated: number;
-  unchanged: number;
-}
 
 /**
  * Rows per write statement and per stretch of checking between two turns of the event loop: on PGlite a statement

@@ -1,14 +1,14 @@
 import { householdExit, identifyHousehold, stableExitMarking, type HouseholdAttribute, type HouseholdFacts, type HouseholdStatus } from '../../domain/registry/household-rules';
 import { maskIdNumber } from '../../domain/registry/id-number';
 import { computeIncome, type IncomeInput, type IncomeResult } from '../../domain/registry/income';
-import { summarise } from '../../domain/registry/rollup';
-import { applicableLine, DEFAULT_LINES, SCOPE_LABELS, type LineScope, type PovertyLine } from '../../domain/registry/poverty-lines';
+import { applicableLine, SCOPE_LABELS, type PovertyLine } from '../../domain/registry/poverty-lines';
 import { statusChangeProblem, STATUSES } from '../../domain/registry/status-transition';
 import { futureEffectiveDateProblem } from '../../domain/registry/status-date';
 import { checkHousehold, type HouseholdInput } from '../../domain/registry/validate-household';
-import { villageExit, villageExitParams, type VillageExitParams } from '../../domain/registry/village-exit';
 import type { Verdict } from '../../domain/registry/verdict';
 import { isoDate, isRealDate, yearOf } from '../../domain/shared/dates';
+import { emptyIncomeItems, type Household, type HouseholdHit } from '../../contract/registry/households';
+import type { TrialHouseholdResult } from '../../contract/registry/rules';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { INCOME_ITEM_LABELS } from '../../domain/audit/labels';
@@ -17,10 +17,14 @@ import { householdSnapshot, snapshotOf } from '../audit/snapshots';
 import { ID_NUMBER_TAKEN_ELSEWHERE, requireRegion, requireRole, scopedMessage } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import type { Db } from '../db/connection';
-import { LEVEL_DIGITS } from '../regions/china-division';
 import type { RegionsService } from '../regions/service';
 import type { HouseholdRow, IncomeRow, PersonRow, RegistryRepo } from './repo';
-import { factChanges, figuresAsOf, incomeInput, maintainRollup, rebuildRollup, snapshotFacts } from './rollup';
+import { factChanges, incomeInput, maintainRollup, rebuildRollup, snapshotFacts } from './rollup';
+import { makeLineService } from './line-service';
+import { makeStatisticsService, regionPrefix } from './statistics-service';
+import { makeVillageService, villageIn } from './village-service';
+
+export { regionPrefix };
 
 /**
  * A transaction another service opened (an opaque handle): the registry's `…In(tx, …)` writes run inside it, so they
@@ -58,41 +62,11 @@ function factsOf(h: Pick<HouseholdRow, 'foodSecure' | 'clothingSecure' | 'housin
   };
 }
 
-/** The code prefix that selects a region and everything under it. */
-export function regionPrefix(code: string, level: number): string {
-  return code.slice(0, LEVEL_DIGITS[level] ?? 12);
-}
-
 export function makeRegistryService(deps: RegistryDeps) {
   const { repo, transaction, repoIn, regions, audit, now } = deps;
 
-  async function lines(r: RegistryRepo = repo): Promise<PovertyLine[]> {
-    return (await r.listLines()).map((l) => ({ ...l, scope: l.scope as LineScope }));
-  }
-
-  async function lineFor(year: number, regionCode: string, r: RegistryRepo = repo): Promise<PovertyLine> {
-    const line = applicableLine(await lines(r), year, regionCode);
-    if (!line) throw new AppError('VALIDATION', `缺少 ${year} 年适用于该地区的扶贫标准，请先在“扶贫标准”中设置`, {
-      fields: [{ field: 'year', label: '年度', message: `缺少 ${year} 年的扶贫标准` }],
-    });
-    return line;
-  }
-
-  async function village(auth: Auth, code: string) {
-    requireRegion(auth, code, '该村');
-    const region = await regions.get(code);
-    if (region.level !== 5) throw new AppError('VALIDATION', `“${region.name}”不是村级行政区划`);
-    return region;
-  }
-
-  /** A village checked through the registry's repository (inside a transaction the regions service is not reachable). */
-  async function villageIn(r: RegistryRepo, auth: Auth, code: string) {
-    requireRegion(auth, code, '该村');
-    const region = await r.region(code);
-    if (!region) throw new AppError('NOT_FOUND', `行政区划代码不存在：${code}`);
-    if (region.level !== 5) throw new AppError('VALIDATION', `“${region.name}”不是村级行政区划`);
-    return region;
-  }
+  const lineService = makeLineService(deps);
+  const { lines, lineFor } = lineService;
 
   async function loadHousehold(auth: Auth, id: number, r: RegistryRepo = repo): Promise<HouseholdRow> {
     const h = await r.household(id);
@@ -124,28 +98,12 @@ export function makeRegistryService(deps: RegistryDeps) {
   }
 
   return {
-    lines,
+    ...makeVillageService(deps),
+    ...makeStatisticsService(deps),
+    ...lineService,
     /** The ID numbers of `ids` already registered, each with `takenMessage` (issue 10: a new identification asks at every step). */
     async idNumbersTaken(auth: Auth, ids: string[]): Promise<Map<string, string>> {
       return new Map((await repo.personsByIdNumbers(ids)).map((p) => [p.idNumber, takenMessage(auth, p)]));
-    },
-    async setLine(auth: Auth, l: { year: number; scope: string; regionPrefix?: string; yuan: number; source?: string }) {
-      requireRole(auth, 'sysadmin');
-      const fields: FieldError[] = [];
-      if (!['national', 'provincial', 'municipal'].includes(l.scope)) fields.push({ field: 'scope', label: '适用范围', message: '应为 national、provincial 或 municipal' });
-      if (!Number.isInteger(l.yuan) || l.yuan <= 0) fields.push({ field: 'yuan', label: '标准（元）', message: '应为正整数（元）' });
-      const prefix = l.scope === 'national' ? '' : (l.regionPrefix ?? '');
-      if (l.scope === 'provincial' && !/^\d{2}$/.test(prefix)) fields.push({ field: 'regionPrefix', label: '地区代码', message: '省标应填写 2 位省级代码' });
-      if (l.scope === 'municipal' && !/^\d{4}$/.test(prefix)) fields.push({ field: 'regionPrefix', label: '地区代码', message: '市标应填写 4 位市级代码' });
-      if (fields.length) throw validationError(fields);
-      await repo.upsertLine({ year: l.year, scope: l.scope, regionPrefix: prefix, yuan: l.yuan, source: l.source ?? '' });
-      await audit.record(auth, 'poverty_line', 0, 'update', null, { year: l.year, scope: l.scope, regionPrefix: prefix, yuan: l.yuan, source: l.source ?? '' });
-      return lines();
-    },
-    async deleteLine(auth: Auth, id: number) {
-      requireRole(auth, 'sysadmin');
-      if (!(await repo.deleteLine(id))) throw new AppError('NOT_FOUND', '该扶贫标准不存在');
-      await audit.record(auth, 'poverty_line', id, 'delete', { id }, null);
     },
     /** Recomputes the maintained statistics from the status history and the incomes (also `taizhang recompute`). */
     async rebuildRollup(auth: Auth, onProgress?: (done: number, total: number) => void) {
@@ -157,99 +115,6 @@ export function makeRegistryService(deps: RegistryDeps) {
       if (!(await repo.rollupIsEmpty()) || (await repo.maxHouseholdId()) === 0) return null;
       return (await transaction((tx) => rebuildRollup(tx))).households;
     },
-    async ensureDefaultLines() {
-      if ((await repo.countLines()) === 0) for (const l of DEFAULT_LINES) await repo.upsertLine(l);
-    },
-
-    // --- villages ------------------------------------------------------------------------------------------------
-    /** The village with its exit check: seed 004's thresholds (`DEFAULT_VILLAGE_EXIT`), or those the caller chose. */
-    async village(auth: Auth, code: string, thresholds: Partial<VillageExitParams> = {}) {
-      const region = await village(auth, code);
-      const profile = await repo.villageProfile(code);
-      const years = await repo.villageYears(code);
-      const today = isoDate(now());
-      const { byStatus } = summarise(await figuresAsOf(repo, code, today, Number(today.slice(0, 4)) - 1), 0);
-      const remainingPoor = byStatus.filter((s) => s.status === '未脱贫' || s.status === '返贫').reduce((a, s) => a + s.persons, 0);
-      const lastIncome = [...years].reverse().find((y) => y.collectiveIncome !== null);
-      const exitCheck = villageExit(
-        {
-          remainingPoor,
-          certifiedPopulation: profile?.certifiedPopulation ?? 0,
-          specialtyIndustries: profile?.specialtyIndustries.length ?? 0,
-          collectiveIncomeYuan: lastIncome?.collectiveIncome ?? 0,
-          infrastructureImproved: profile?.infrastructureImproved ?? false,
-          publicServicesImproved: profile?.publicServicesImproved ?? false,
-        },
-        villageExitParams(thresholds),
-      );
-      return { region, profile: profile ?? null, years, byStatus, remainingPoor, collectiveIncomeYear: lastIncome?.year ?? null, exitCheck };
-    },
-    async saveVillage(
-      auth: Auth,
-      code: string,
-      input: {
-        poorVillage: boolean;
-        identifiedYear?: number | null;
-        exited: boolean;
-        exitYear?: number | null;
-        certifiedPopulation?: number | null;
-        populationYear?: number | null;
-        specialtyIndustries?: string[];
-        facilities?: Record<string, boolean>;
-        infrastructureImproved?: boolean;
-        publicServicesImproved?: boolean;
-        version: number | null;
-      },
-    ) {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      await village(auth, code);
-      const fields: FieldError[] = [];
-      if (input.poorVillage && !input.identifiedYear) fields.push({ field: 'identifiedYear', label: '识别年度', message: '贫困村须填写识别年度' });
-      if (input.exited && !input.exitYear) fields.push({ field: 'exitYear', label: '出列年度', message: '已出列的村须填写出列年度' });
-      if (input.certifiedPopulation !== undefined && input.certifiedPopulation !== null && input.certifiedPopulation < 0)
-        fields.push({ field: 'certifiedPopulation', label: '公安认定总人口', message: '不能为负数' });
-      if (fields.length) throw validationError(fields);
-      const profileBefore = await repo.villageProfile(code);
-      const ok = await repo.saveVillageProfile(
-        {
-          regionCode: code,
-          poorVillage: input.poorVillage,
-          identifiedYear: input.identifiedYear ?? null,
-          exited: input.exited,
-          exitYear: input.exitYear ?? null,
-          certifiedPopulation: input.certifiedPopulation ?? null,
-          populationYear: input.populationYear ?? null,
-          specialtyIndustries: (input.specialtyIndustries ?? []).map((s) => s.trim()).filter(Boolean),
-          facilities: input.facilities ?? {},
-          infrastructureImproved: !!input.infrastructureImproved,
-          publicServicesImproved: !!input.publicServicesImproved,
-        },
-        input.version,
-      );
-      if (!ok) throw new AppError('STALE_VERSION', '该村信息已被他人修改，请刷新后重试');
-      await audit.record(auth, 'village', 0, profileBefore ? 'update' : 'create', snapshotOf('village', profileBefore), snapshotOf('village', await repo.villageProfile(code)), { regionCode: code });
-      return this.village(auth, code);
-    },
-    /** 出列 inside a transaction (the village-exit procedure's last step): the profile as read there, marked exited. */
-    async markVillageExitedIn(handle: Tx, auth: Auth, code: string, exitYear: number) {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      const tx = repoIn(handle);
-      const region = await villageIn(tx, auth, code);
-      const profile = await tx.villageProfile(code);
-      if (!profile?.poorVillage) throw new AppError('CONFLICT', `${region.name}不是贫困村，无需办理出列`);
-      if (profile.exited) throw new AppError('CONFLICT', `${region.name}已于 ${profile.exitYear} 年出列`);
-      const { version, ...values } = profile;
-      if (!(await tx.saveVillageProfile({ ...values, exited: true, exitYear }, version))) throw new AppError('STALE_VERSION', '该村信息已被他人修改，请刷新后重试');
-      await audit.record(auth, 'village', 0, 'update', snapshotOf('village', profile), snapshotOf('village', await tx.villageProfile(code)), { regionCode: code });
-    },
-    async saveVillageYear(auth: Auth, code: string, year: number, input: { collectiveIncome?: number | null; plannedHouseholds?: number | null; plannedPersons?: number | null }) {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      await village(auth, code);
-      const yearBefore = (await repo.villageYears(code)).find((y) => y.year === year);
-      await repo.saveVillageYear({ regionCode: code, year, collectiveIncome: input.collectiveIncome ?? null, plannedHouseholds: input.plannedHouseholds ?? null, plannedPersons: input.plannedPersons ?? null });
-      await audit.record(auth, 'village', 0, yearBefore ? 'update' : 'create', snapshotOf('village', yearBefore), snapshotOf('village', (await repo.villageYears(code)).find((y) => y.year === year)), { regionCode: code });
-      return this.village(auth, code);
-    },
 
     // --- households ----------------------------------------------------------------------------------------------
     async search(auth: Auth, q: { region?: string; q?: string; status?: string; page: number; pageSize: number }) {
@@ -259,7 +124,9 @@ export function makeRegistryService(deps: RegistryDeps) {
         const r = await regions.get(q.region);
         prefix = regionPrefix(r.code, r.level);
       }
-      return { ...(await repo.search(prefix, q.q ?? '', q.status, q.pageSize, (q.page - 1) * q.pageSize)), page: q.page, pageSize: q.pageSize };
+      const { items, total } = await repo.search(prefix, q.q ?? '', q.status, q.pageSize, (q.page - 1) * q.pageSize);
+      const hits: HouseholdHit[] = items.map((h) => ({ ...h, attribute: h.attribute as HouseholdAttribute, status: h.status as HouseholdStatus }));
+      return { items: hits, total, page: q.page, pageSize: q.pageSize };
     },
 
     async createHousehold(auth: Auth, input: HouseholdInput & { identifiedOn?: string }) {
@@ -316,7 +183,7 @@ export function makeRegistryService(deps: RegistryDeps) {
       return id;
     },
 
-    async household(auth: Auth, id: number) {
+    async household(auth: Auth, id: number): Promise<Household> {
       const h = await loadHousehold(auth, id);
       const members = await repo.personsOf(id);
       const incomes = await repo.incomes(id);
@@ -326,10 +193,12 @@ export function makeRegistryService(deps: RegistryDeps) {
       const line = latest ? applicableLine(await lines(), latest.year, h.villageCode) : undefined;
       return {
         ...h,
+        attribute: h.attribute as HouseholdAttribute,
+        status: h.status as HouseholdStatus,
         village: await regions.get(h.villageCode),
         persons: maskFor(auth, members),
         incomes: computed,
-        history: history.map((s) => ({ status: s.status, year: s.year, effectiveOn: s.effectiveOn, persons: s.persons, reason: s.reason, userName: s.userName, at: new Date(s.at).toISOString() })),
+        history: history.map((s) => ({ status: s.status as HouseholdStatus, year: s.year, effectiveOn: s.effectiveOn, persons: s.persons, reason: s.reason, userName: s.userName, at: new Date(s.at).toISOString() })),
         verdicts: latest ? verdicts(h, latest.result, members, line) : null,
         verdictYear: latest?.year ?? null,
       };
@@ -410,22 +279,7 @@ export function makeRegistryService(deps: RegistryDeps) {
       const household = await loadHousehold(auth, id);
       const incomeBefore = (await repo.incomes(id)).find((r) => r.year === year);
       const fields: FieldError[] = [];
-      const row: IncomeRow = {
-        householdId: id,
-        year,
-        wages: 0,
-        business: 0,
-        property: 0,
-        subsidies: 0,
-        minimumLiving: 0,
-        extremePoverty: 0,
-        pension: 0,
-        ecological: 0,
-        otherTransfer: 0,
-        businessCosts: 0,
-        illnessCosts: 0,
-        schoolingCosts: 0,
-      };
+      const row: IncomeRow = { householdId: id, year, ...emptyIncomeItems() };
       for (const [k, v] of Object.entries(items)) {
         if (!(k in row) || k === 'householdId' || k === 'year') continue;
         if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fields.push({ field: k, label: INCOME_ITEM_LABELS[k] ?? k, message: '应为不小于 0 的整数（元）' });
@@ -516,7 +370,7 @@ export function makeRegistryService(deps: RegistryDeps) {
         drinkingWaterSafe?: boolean;
         members: HouseholdFacts['members'];
       },
-    ) {
+    ): Promise<TrialHouseholdResult> {
       requireRegion(auth, input.regionCode);
       const line = await lineFor(input.year, input.regionCode);
       const income = computeIncome({ ...input.income, householdSize: input.householdSize });
@@ -529,40 +383,7 @@ export function makeRegistryService(deps: RegistryDeps) {
         stableExit: stableExitMarking({ status: (input.status ?? '已脱贫') as HouseholdStatus, attribute: (input.attribute ?? '一般贫困户') as HouseholdAttribute }),
       };
     },
-    trialVillage(input: Parameters<typeof villageExit>[0], thresholds?: Partial<VillageExitParams>) {
-      return villageExit(input, villageExitParams(thresholds));
-    },
 
-    /** Statistics of a region subtree as of a date (default today). */
-    async statistics(auth: Auth, q: { region?: string; asOf?: string }) {
-      const code = q.region ?? (auth.regionPrefix ? auth.regionPrefix.padEnd(12, '0') : null);
-      let prefix = auth.regionPrefix;
-      let region: Awaited<ReturnType<RegionsService['get']>> | null = null;
-      if (code) {
-        requireRegion(auth, code);
-        region = await regions.get(code);
-        prefix = regionPrefix(region.code, region.level);
-      }
-      const asOf = q.asOf ?? isoDate(now());
-      if (!isRealDate(asOf)) throw validationError([{ field: 'asOf', label: '统计日期', message: '应为 YYYY-MM-DD' }]);
-      const year = Number(asOf.slice(0, 4));
-      const figures = summarise(await figuresAsOf(repo, prefix, asOf, year - 1), year - 1);
-      const villages = await repo.villageCounts(prefix, year);
-      const poorPersons = figures.byStatus.filter((s) => s.status === '未脱贫' || s.status === '返贫').reduce((a, s) => a + s.persons, 0);
-      return {
-        region,
-        asOf,
-        villages,
-        byStatus: figures.byStatus,
-        poorPersons,
-        incidence: villages.population > 0 ? poorPersons / villages.population : null,
-        meanPerCapita: { year: year - 1, ...figures.meanPerCapita },
-        byCause: figures.byCause,
-        byAttribute: figures.byAttribute,
-        byLabour: figures.byLabour,
-        exits: { actual: figures.exitsByYear, planned: await repo.plannedExits(prefix) },
-      };
-    },
   };
 }
 

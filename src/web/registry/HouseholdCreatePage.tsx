@@ -2,12 +2,14 @@ import { SaveOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError, errorMessage, type FieldError } from '../app/api';
+import { errorMessage, type FieldError } from '../app/api';
+import { problemsOf, showFieldErrors } from '../app/forms';
+import { householdCreate, type HouseholdInput } from '../../contract/registry/households';
 import { currentYear } from '../app/format';
 import { useCreateHousehold } from './api';
-import { FACT_FIELDS, HouseholdFactsFields, isMemberField, MembersFields, newHouseholdValues, SaveFailedAlert, showFieldErrors, type HouseholdValues } from './HouseholdForm';
+import { FACT_FIELDS, formFields, HOUSEHOLD_FORM_LABELS, HouseholdFactsFields, MembersFields, newHouseholdValues, SaveFailedAlert, type HouseholdValues } from './HouseholdForm';
 
-const CREATE_FIELDS = new Set<string>(['villageCode', 'identifiedOn', ...FACT_FIELDS]);
+const CREATE_FIELDS = ['villageCode', 'identifiedOn', ...FACT_FIELDS];
 
 export function HouseholdCreatePage() {
   const { message } = App.useApp();
@@ -21,20 +23,27 @@ export function HouseholdCreatePage() {
   const submit = (v: HouseholdValues) => {
     setOthers([]);
     setFailure(null);
-    create.mutate(
-      { ...v, number: v.number.trim(), secondaryCauses: v.secondaryCauses ?? [], persons: v.persons.map((p) => ({ ...p, idNumber: p.idNumber.trim().toUpperCase() })) },
-      {
-        onSuccess: (h) => {
-          void message.success('贫困户已建档');
-          navigate(`/registry/households/${h.id}`);
-        },
-        onError: (e) => {
-          setFailure(errorMessage(e));
-          if (!(e instanceof ApiError)) return;
-          setOthers(showFieldErrors(form, e.fields, (f) => CREATE_FIELDS.has(f) || isMemberField(f)).others);
-        },
+    const input: HouseholdInput = {
+      ...v,
+      number: v.number.trim(),
+      identifiedOn: v.identifiedOn || undefined,
+      secondaryCauses: v.secondaryCauses ?? [],
+      persons: v.persons.map((p) => ({ ...p, idNumber: p.idNumber.trim().toUpperCase() })),
+    };
+    // The endpoint's own schema first: what it refuses is shown on its field before anything is sent.
+    const problems = problemsOf(householdCreate, input, HOUSEHOLD_FORM_LABELS);
+    const refused = (message: string, errors: unknown) => {
+      setFailure(message);
+      setOthers(showFieldErrors(form, errors, formFields(form, CREATE_FIELDS)));
+    };
+    if (problems.length) return refused('填写的内容有误', problems);
+    create.mutate(input, {
+      onSuccess: (h) => {
+        void message.success('贫困户已建档');
+        navigate(`/registry/households/${h.id}`);
       },
-    );
+      onError: (e) => refused(errorMessage(e), e),
+    });
   };
 
   return (

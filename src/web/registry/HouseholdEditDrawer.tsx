@@ -7,8 +7,10 @@ import { ReloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Drawer, Form, Input, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
+import { namePath, problemsOf, showFieldErrors } from '../app/forms';
+import { householdPatch } from '../../contract/registry/households';
 import { useHousehold, useUpdateHousehold, type Household, type HouseholdPatch, type Person, type PersonInput } from './api';
-import { FACT_FIELDS, HouseholdFactsFields, isMemberField, MembersFields, SaveFailedAlert, showFieldErrors, type HouseholdValues, type PersonValues } from './HouseholdForm';
+import { FACT_FIELDS, formFields, HOUSEHOLD_FORM_LABELS, HouseholdFactsFields, MembersFields, SaveFailedAlert, type HouseholdValues, type PersonValues } from './HouseholdForm';
 
 type EditValues = Omit<HouseholdValues, 'villageCode' | 'identifiedOn' | 'persons'> & { persons?: PersonValues[]; reason?: string };
 type Changes = Omit<HouseholdPatch, 'version'>;
@@ -83,7 +85,7 @@ function changesOf(base: Household, v: EditValues, withMembers: boolean): Change
   return out;
 }
 
-const FACTS = new Set<string>(FACT_FIELDS);
+const EDIT_FIELDS = [...FACT_FIELDS, 'reason'];
 
 /** The form over one loaded state of the household; a reload builds a new one (a form keeps its values otherwise). */
 function EditForm({ base, onDone, onReload }: { base: Household; onDone: () => void; onReload: () => Promise<void> }) {
@@ -114,8 +116,20 @@ function EditForm({ base, onDone, onReload }: { base: Household; onDone: () => v
       onDone();
       return;
     }
+    // Errors go on their fields (the members' only when they can be edited); the others are listed, and when no field
+    // shows one the list is scrolled into view.
+    const refused = (message: string, errors: unknown) => {
+      const all: FieldError[] = errors instanceof ApiError ? errors.fields : Array.isArray(errors) ? (errors as FieldError[]) : [];
+      const others = showFieldErrors(form, errors, formFields(form, EDIT_FIELDS, withMembers));
+      const first = all.find((f) => !others.includes(f));
+      setFailure({ message, others, onField: !!first });
+      if (first) form.scrollToField(namePath(first.field), { block: 'center' });
+    };
+    const body: HouseholdPatch = { version: base.version, ...changes };
+    const problems = problemsOf(householdPatch, body, HOUSEHOLD_FORM_LABELS);
+    if (problems.length) return refused('填写的内容有误', problems);
     update.mutate(
-      { id: base.id, version: base.version, ...changes },
+      { id: base.id, ...body },
       {
         onSuccess: () => {
           void message.success('修改已保存');
@@ -126,9 +140,7 @@ function EditForm({ base, onDone, onReload }: { base: Household; onDone: () => v
             setStale(true);
             return;
           }
-          const { others, first } = showFieldErrors(form, e instanceof ApiError ? e.fields : [], (f) => FACTS.has(f) || f === 'reason' || (withMembers && isMemberField(f)));
-          setFailure({ message: errorMessage(e), others, onField: !!first });
-          if (first) form.scrollToField(first, { block: 'center' });
+          refused(errorMessage(e), e);
         },
       },
     );

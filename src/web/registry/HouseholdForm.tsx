@@ -4,12 +4,14 @@
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, type FormInstance } from 'antd';
+import type { CSSProperties } from 'react';
 import type { FieldError } from '../app/api';
+import { personInput } from '../../contract/registry/households';
 import { currentYear } from '../app/format';
 import { RegionPicker } from '../regions/RegionPicker';
 import { CAUSES } from '../../domain/registry/causes';
 import { LABOUR_KINDS } from '../../domain/registry/labour';
-import { ATTRIBUTES, HEALTH, RELATIONS, SCHOOLING } from '../../domain/registry/validate-household';
+import { ATTRIBUTES, HEALTH, HOUSEHOLD_LABELS, PERSON_LABELS, RELATIONS, SCHOOLING } from '../../domain/registry/validate-household';
 import type { HouseholdInput, PersonInput } from './api';
 
 export type PersonValues = Required<Pick<PersonInput, 'name' | 'idNumber' | 'relation' | 'labour'>> & Omit<PersonInput, 'name' | 'idNumber' | 'relation' | 'labour'>;
@@ -39,24 +41,20 @@ export const FACT_FIELDS = ['number', 'attribute', 'identifiedYear', 'mainCause'
 
 const opts = (list: readonly string[]) => list.map((v) => ({ value: v, label: v }));
 
-/** A server field name (`persons.1.labour`) as a form path. */
-export function toPath(field: string): Array<string | number> {
-  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
-}
+/** The members' fields a server error may name (`persons.N.field`). */
+const PERSON_FIELDS = Object.keys(personInput.shape);
 
 /**
- * Shows the server's field errors on the fields of the form (`onField` says which fields it has) and returns the
- * others, to be listed above the save button, and the first field marked, if any.
+ * The fields of the form that the server's (or the schema's) errors may be put on: `facts`, and every field of every
+ * member in the form. Errors on other fields (or on the members as a whole) are listed above the save button.
  */
-export function showFieldErrors(form: FormInstance, fields: FieldError[], onField: (field: string) => boolean): { others: FieldError[]; first?: Array<string | number> } {
-  const shown = fields.filter((f) => onField(f.field));
-  form.setFields(shown.map((f) => ({ name: toPath(f.field), errors: [f.message] })));
-  const first = shown[0];
-  return { others: fields.filter((f) => !shown.includes(f)), ...(first ? { first: toPath(first.field) } : {}) };
+export function formFields(form: FormInstance, facts: Iterable<string>, withMembers = true): string[] {
+  const members = withMembers ? ((form.getFieldValue('persons') as unknown[] | undefined) ?? []) : [];
+  return [...facts, ...members.flatMap((_, i) => PERSON_FIELDS.map((f) => `persons.${i}.${f}`))];
 }
 
-/** Whether a server field name is one of the members' fields (`persons.N.field`). */
-export const isMemberField = (field: string) => /^persons\.\d+\./.test(field);
+/** Labels of the household's and the members' fields, for the schema's problems. */
+export const HOUSEHOLD_FORM_LABELS: Readonly<Record<string, string>> = { ...HOUSEHOLD_LABELS, ...PERSON_LABELS, identifiedOn: '识别日期', reason: '变更原因' };
 
 function PersonCard({ index, onRemove }: { index: number; onRemove?: () => void }) {
   const form = Form.useFormInstance();
@@ -228,26 +226,33 @@ export function HouseholdFactsFields({ creating }: { creating: boolean }) {
       </Col>
       <Col xs={24} lg={14}>
         <Form.Item label="两不愁三保障">
-          <Space wrap size="large">
-            {(
-              [
-                ['foodSecure', '不愁吃'],
-                ['clothingSecure', '不愁穿'],
-                ['housingSafe', '住房安全'],
-                ['drinkingWaterSafe', '饮水安全'],
-              ] as const
-            ).map(([name, label]) => (
-              <Space key={name} size={4}>
-                <span>{label}</span>
-                <Form.Item name={name} valuePropName="checked" noStyle>
-                  <Switch checkedChildren="是" unCheckedChildren="否" aria-label={label} />
-                </Form.Item>
-              </Space>
-            ))}
-          </Space>
+          <SecuritySwitches />
         </Form.Item>
       </Col>
     </Row>
+  );
+}
+
+const SECURITY = [
+  ['foodSecure', '不愁吃'],
+  ['clothingSecure', '不愁穿'],
+  ['housingSafe', '住房安全'],
+  ['drinkingWaterSafe', '饮水安全'],
+] as const;
+
+/** 两不愁三保障: a 是/否 switch for each of the household's four securities. */
+export function SecuritySwitches({ style }: { style?: CSSProperties }) {
+  return (
+    <Space wrap size="large" style={style}>
+      {SECURITY.map(([name, label]) => (
+        <Space key={name} size={4}>
+          <span>{label}</span>
+          <Form.Item name={name} valuePropName="checked" noStyle>
+            <Switch checkedChildren="是" unCheckedChildren="否" aria-label={label} />
+          </Form.Item>
+        </Space>
+      ))}
+    </Space>
   );
 }
 

@@ -2,12 +2,13 @@ import { EditOutlined, SaveOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, errorMessage } from '../app/api';
+import { errorMessage } from '../app/api';
+import { showFieldErrors } from '../app/forms';
 import { ErrorResult } from '../app/ErrorResult';
 import { isAdmin, isSysadmin, useMe } from '../auth/api';
 import { currentYear, formatDateTime, todayIso } from '../app/format';
 import { statusChangeProblem, STATUSES } from '../../domain/registry/status-transition';
-import type { HouseholdStatus } from '../../domain/registry/household-rules';
+import { emptyIncomeItems, type StatusChange as StatusChangeBody } from '../../contract/registry/households';
 import { INCOME_FIELDS, STATUS_COLORS, useChangeStatus, useHousehold, useSaveIncome, yuan, type Household, type IncomeItems, type Person } from './api';
 import { HouseholdEditDrawer } from './HouseholdEditDrawer';
 import { IncomeTrace, Mark, VerdictView } from './VerdictView';
@@ -59,20 +60,7 @@ function MembersTable({ persons }: { persons: Person[] }) {
   );
 }
 
-const EMPTY_ITEMS: IncomeItems = {
-  wages: 0,
-  business: 0,
-  property: 0,
-  subsidies: 0,
-  minimumLiving: 0,
-  extremePoverty: 0,
-  pension: 0,
-  ecological: 0,
-  otherTransfer: 0,
-  businessCosts: 0,
-  illnessCosts: 0,
-  schoolingCosts: 0,
-};
+const EMPTY_ITEMS = emptyIncomeItems();
 
 type IncomeValues = IncomeItems & { year: number };
 
@@ -101,7 +89,7 @@ function IncomeSection({ household }: { household: Household }) {
           void message.success(`${v.year} 年收入已保存`);
         },
         onError: (e) => {
-          if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.field as keyof IncomeValues, errors: [f.message] })));
+          showFieldErrors(form, e);
           void message.error(errorMessage(e));
         },
       },
@@ -167,12 +155,7 @@ function IncomeSection({ household }: { household: Household }) {
   );
 }
 
-interface StatusValues {
-  status: HouseholdStatus;
-  year?: number | null;
-  effectiveOn: string;
-  reason: string;
-}
+type StatusValues = Omit<StatusChangeBody, 'version'>;
 
 function StatusChange({ household }: { household: Household }) {
   const { message, modal } = App.useApp();
@@ -180,7 +163,7 @@ function StatusChange({ household }: { household: Household }) {
   const [form] = Form.useForm<StatusValues>();
   const [error, setError] = useState<string | null>(null);
   const status = Form.useWatch('status', form);
-  const from = household.status as HouseholdStatus;
+  const from = household.status;
   const targets = STATUSES.filter((s) => statusChangeProblem(from, s) === null);
 
   const submit = (v: StatusValues) => {
@@ -198,7 +181,7 @@ function StatusChange({ household }: { household: Household }) {
             void message.success(`已变更为“${v.status}”`);
           })
           .catch((e: unknown) => {
-            if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.field as keyof StatusValues, errors: [f.message] })));
+            showFieldErrors(form, e);
             setError(errorMessage(e));
           }),
     });

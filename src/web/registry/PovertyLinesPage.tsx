@@ -1,19 +1,15 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
-import { ApiError, errorMessage } from '../app/api';
+import { errorMessage } from '../app/api';
+import { showFieldErrors } from '../app/forms';
+import type { PovertyLineInput } from '../../contract/registry/rules';
 import { ErrorResult } from '../app/ErrorResult';
 import { currentYear } from '../app/format';
 import { isSysadmin, useMe } from '../auth/api';
 import type { LineScope } from '../../domain/registry/poverty-lines';
 import { LINE_SCOPES, usePovertyLines, useSetPovertyLine, yuan, type PovertyLineRow } from './api';
 
-interface LineValues {
-  year: number;
-  scope: LineScope;
-  regionPrefix?: string;
-  yuan: number;
-  source?: string;
-}
+type LineValues = PovertyLineInput & { scope: LineScope };
 
 const SCOPE_LABEL: Record<string, string> = Object.fromEntries(LINE_SCOPES.map((s) => [s.value, s.label]));
 
@@ -32,7 +28,7 @@ export function PovertyLinesPage() {
       {
         onSuccess: () => void message.success(`${v.year} 年${SCOPE_LABEL[v.scope]}已设置为 ${yuan(v.yuan)}`),
         onError: (e) => {
-          if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.field as keyof LineValues, errors: [f.message] })));
+          showFieldErrors(form, e);
           void message.error(errorMessage(e));
         },
       },

@@ -7,8 +7,8 @@ import { useImportUpload, type ServerProgress } from '../app/useImportUpload';
 import { RegionPicker } from '../regions/RegionPicker';
 import { ROSTER_COUNT_LABELS, ROSTER_IMPORT_JOBS_URL, ROSTER_TEMPLATE_URL, rosterExportUrl, type RosterImportResult } from './api';
 
-const COUNT_ORDER = ['households', 'persons', 'created', 'updated', 'unchanged'];
-const rank = (k: string) => (COUNT_ORDER.includes(k) ? COUNT_ORDER.indexOf(k) : COUNT_ORDER.length);
+/** The import's counts in the order shown: the file's households and persons, then what became of the households. */
+const COUNT_ORDER = Object.keys(ROSTER_COUNT_LABELS) as Array<keyof RosterImportResult>;
 const count = (n: number) => n.toLocaleString('zh-CN');
 
 /**
@@ -38,12 +38,7 @@ export function RosterImportPage() {
     if (file) upload(file);
   };
 
-  const counts =
-    phase.kind === 'done'
-      ? Object.entries(phase.result)
-          .filter(([, v]) => typeof v === 'number')
-          .sort(([a], [b]) => rank(a) - rank(b))
-      : [];
+  const counts = phase.kind === 'done' ? COUNT_ORDER.map((k) => [k, phase.result[k]] as const) : [];
 
   return (
     <>
@@ -68,13 +63,13 @@ export function RosterImportPage() {
         <Result
           status="success"
           title="花名册导入完成"
-          subTitle={<span data-testid="roster-result">{counts.map(([k, v]) => `${ROSTER_COUNT_LABELS[k] ?? k} ${String(v)}`).join('，')}</span>}
+          subTitle={<span data-testid="roster-result">{counts.map(([k, v]) => `${ROSTER_COUNT_LABELS[k]} ${v}`).join('，')}</span>}
           extra={
             <>
               <Row gutter={16} justify="center" style={{ marginBottom: 16 }}>
                 {counts.map(([k, v]) => (
                   <Col key={k}>
-                    <Statistic title={ROSTER_COUNT_LABELS[k] ?? k} value={Number(v)} />
+                    <Statistic title={ROSTER_COUNT_LABELS[k]} value={v} />
                   </Col>
                 ))}
               </Row>

@@ -5,14 +5,12 @@ import { Link } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { RegionPicker } from '../regions/RegionPicker';
 import { STATUSES } from '../../domain/registry/status-transition';
+import type { HouseholdQuery } from '../../contract/registry/households';
 import { useHouseholds, type HouseholdHit } from './api';
 import { householdColumns } from './VillagePage';
 
-interface SearchValues {
-  q?: string;
-  region?: string;
-  status?: string;
-}
+/** The search form: the route's filters without the page. */
+type SearchValues = Omit<HouseholdQuery, 'page' | 'pageSize'>;
 
 export function SearchPage() {
   const [params, setParams] = useSearchParams();

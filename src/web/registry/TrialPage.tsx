@@ -1,26 +1,17 @@
 import { CalculatorOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, Tabs, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Tabs, Typography } from 'antd';
 import { currentYear } from '../app/format';
 import { errorMessage } from '../app/api';
 import { RegionPicker } from '../regions/RegionPicker';
 import { SCHOOLING } from '../../domain/registry/validate-household';
 import { ATTRIBUTES } from '../../domain/registry/validate-household';
 import { STATUSES } from '../../domain/registry/status-transition';
-import { INCOME_FIELDS, useTrialHousehold, useTrialVillage, yuan, type IncomeItems, type TrialVillageInput } from './api';
+import { INCOME_FIELDS, useTrialHousehold, useTrialVillage, yuan, type IncomeItems, type TrialHouseholdInput, type TrialVillageInput } from './api';
+import { SecuritySwitches } from './HouseholdForm';
 import { IncomeTrace, VerdictView } from './VerdictView';
 
-interface HouseholdTrialValues extends IncomeItems {
-  regionCode: string;
-  year: number;
-  status: string;
-  attribute: string;
-  householdSize: number;
-  foodSecure: boolean;
-  clothingSecure: boolean;
-  housingSafe: boolean;
-  drinkingWaterSafe: boolean;
-  members: Array<{ name: string; schooling: string; dropoutForPoverty?: boolean; medicalEligible: boolean; medicalInsured: boolean }>;
-}
+/** The trial form: the trial's body with the income items flat, as the household page enters them. */
+type HouseholdTrialValues = Omit<TrialHouseholdInput, 'income'> & IncomeItems;
 
 function HouseholdTrial() {
   const trial = useTrialHousehold();
@@ -102,23 +93,7 @@ function HouseholdTrial() {
               ))}
             </Row>
           </Card>
-          <Space wrap size="large" style={{ marginBottom: 12 }}>
-            {(
-              [
-                ['foodSecure', '不愁吃'],
-                ['clothingSecure', '不愁穿'],
-                ['housingSafe', '住房安全'],
-                ['drinkingWaterSafe', '饮水安全'],
-              ] as const
-            ).map(([name, label]) => (
-              <Space key={name} size={4}>
-                <span>{label}</span>
-                <Form.Item name={name} valuePropName="checked" noStyle>
-                  <Switch checkedChildren="是" unCheckedChildren="否" aria-label={label} />
-                </Form.Item>
-              </Space>
-            ))}
-          </Space>
+          <SecuritySwitches style={{ marginBottom: 12 }} />
           <Card size="small" type="inner" title="家庭成员（义务教育、基本医疗）" style={{ marginBottom: 12 }}>
             <Form.List name="members">
               {(fields, { add, remove }) => (

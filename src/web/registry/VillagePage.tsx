@@ -2,25 +2,17 @@ import { DownloadOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons'
 import { App, Breadcrumb, Button, Card, Checkbox, Col, Descriptions, Form, InputNumber, Row, Segmented, Select, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, errorMessage } from '../app/api';
+import { errorMessage } from '../app/api';
+import { showFieldErrors } from '../app/forms';
 import { ErrorResult } from '../app/ErrorResult';
 import { currentYear, percent } from '../app/format';
-import { FACILITIES, STATUS_COLORS, useHouseholds, useSaveVillage, useSaveVillageYear, useVillage, villageOverviewUrl, yuan, type HouseholdHit, type Village, type VillageYear } from './api';
+import { FACILITIES, STATUS_COLORS, useHouseholds, useSaveVillage, useSaveVillageYear, useVillage, villageOverviewUrl, yuan, type HouseholdHit, type Village, type VillageInput, type VillageYear } from './api';
+import type { VillageYearInput } from '../../contract/registry/villages';
 import { VerdictView } from './VerdictView';
 import { StartVillageExit } from '../procedures/StartProcedureButtons';
 
-interface ProfileValues {
-  poorVillage: boolean;
-  identifiedYear?: number | null;
-  exited: boolean;
-  exitYear?: number | null;
-  certifiedPopulation?: number | null;
-  populationYear?: number | null;
-  specialtyIndustries: string[];
-  facilities: string[];
-  infrastructureImproved: boolean;
-  publicServicesImproved: boolean;
-}
+/** The profile form: the body of PUT /api/registry/villages/:code, with the facilities in place as a list of keys. */
+type ProfileValues = Omit<VillageInput, 'facilities' | 'version'> & { facilities: string[] };
 
 function profileValues(v: Village): ProfileValues {
   const p = v.profile;
@@ -69,7 +61,7 @@ function ProfileForm({ village }: { village: Village }) {
       {
         onSuccess: () => void message.success('村情已保存'),
         onError: (e) => {
-          if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.field as keyof ProfileValues, errors: [f.message] })));
+          showFieldErrors(form, e);
           void message.error(errorMessage(e));
         },
       },
@@ -140,7 +132,7 @@ function ProfileForm({ village }: { village: Village }) {
 function YearsCard({ village }: { village: Village }) {
   const { message } = App.useApp();
   const save = useSaveVillageYear(village.region.code);
-  const [form] = Form.useForm<{ year: number; collectiveIncome?: number | null; plannedHouseholds?: number | null; plannedPersons?: number | null }>();
+  const [form] = Form.useForm<VillageYearInput & { year: number }>();
   const year = Form.useWatch('year', form);
 
   // Filling in a year that is already there shows its figures for editing.
@@ -174,7 +166,13 @@ function YearsCard({ village }: { village: Village }) {
         onFinish={(v) =>
           save.mutate(
             { year: v.year, collectiveIncome: v.collectiveIncome ?? null, plannedHouseholds: v.plannedHouseholds ?? null, plannedPersons: v.plannedPersons ?? null },
-            { onSuccess: () => void message.success(`${v.year} 年度数据已保存`), onError: (e) => void message.error(errorMessage(e)) },
+            {
+              onSuccess: () => void message.success(`${v.year} 年度数据已保存`),
+              onError: (e) => {
+                showFieldErrors(form, e);
+                void message.error(errorMessage(e));
+              },
+            },
           )
         }
       >
