@@ -9,15 +9,7 @@ import type { HouseholdStatus } from '../../domain/registry/household-rules';
 /** The statuses of a household (未脱贫 … 清退), declared once in the domain. */
 export const householdStatus = z.enum(STATUSES as [HouseholdStatus, ...HouseholdStatus[]]);
 
-/** A region with its path from the province down (the regions service's `get`, as the registry's answers carry it). */
-export const regionDetail = z.object({
-  code: z.string(),
-  name: z.string(),
-  level: z.number().int(),
-  deepPoverty: z.boolean(),
-  path: z.array(z.object({ code: z.string(), name: z.string(), level: z.number().int() })),
-});
-export type RegionDetail = z.output<typeof regionDetail>;
+export { regionDetail, type RegionDetail } from '../regions';
 
 /** One criterion of a rule: whether it holds (null: shown, not deciding), why, and the document's words it applies. */
 export const criterion = z.object({ key: z.string(), label: z.string(), passed: z.boolean().nullable(), reason: z.string(), citation: z.string() });
