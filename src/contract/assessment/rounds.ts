@@ -45,6 +45,8 @@ export const entry = z.union([
   z.object({ value: z.number() }),
 ]);
 export type Entry = z.output<typeof entry>;
+/** A cell of the grid as the web sends it: an entry of the indicator's kind, or null to clear the cell. */
+export type CellChange = Omit<GridEntryInput, 'entry'> & { entry: Entry | null };
 
 const roundState = z.enum(ROUND_STATES);
 
