@@ -23,11 +23,11 @@ export const scoring = z.discriminatedUnion('kind', [
   /** The assessor gives a grade of the scheme's scale. */
   z.object({ kind: z.literal('grade') }),
   /** The assessor gives points from 0 to `max`. */
-  z.object({ kind: z.literal('points'), max: real().positive({ error: '满分应大于 0' }) }),
+  z.object({ kind: z.literal('points'), max: real().positive({ error: '应大于 0' }) }),
   /** A quantity, graded against the median of the assessed units (中位法). */
   z.object({ kind: z.literal('median'), unit: name(20).optional(), bands: medianBands.optional() }),
   /** Done or not: done → the grade the assessor picks among `doneGrades`, not done → `notDoneGrade`. */
-  z.object({ kind: z.literal('done'), doneGrades: list(label(20), 20).min(1, { error: '完成时的等次至少选 1 个' }), notDoneGrade: name(20) }),
+  z.object({ kind: z.literal('done'), doneGrades: list(label(20), 20).min(1, { error: '至少选 1 个' }), notDoneGrade: name(20) }),
 ]);
 export type Scoring = z.output<typeof scoring>;
 // The union's kinds are the domain's list (SCORING_KINDS): a kind added to one and not the other fails to compile.
@@ -69,7 +69,7 @@ export const gradeRule = z.discriminatedUnion('kind', [
 export type GradeRule = z.output<typeof gradeRule>;
 
 /** Points added or taken off the composite, at most `max`. */
-export const adjustment = z.object({ key: label(40), label: label(200), sign: z.union([z.literal(1), z.literal(-1)]), max: real().nonnegative({ error: '最多分值应不小于 0' }) });
+export const adjustment = z.object({ key: label(40), label: label(200), sign: z.union([z.literal(1), z.literal(-1)]), max: real().nonnegative({ error: '应不小于 0' }) });
 export type Adjustment = z.output<typeof adjustment>;
 
 /** What follows from a unit's final grade (谈话提醒, 表扬, 约谈 …), in the seed's words; it does not change a grade. */
