@@ -4,7 +4,7 @@ import { closeRoundBody, createRoundBody, results, round, roundList, scoresBody,
 import { schemeCopyBody, schemeList, schemeUpdateBody, schemeView } from '../../contract/assessment/scheme';
 import { fileAnswer } from '../../contract/common';
 import { idParams } from '../../contract/zod';
-import { authOf, requireRole } from '../auth/access';
+import { authOf, requireRole, type Auth } from '../auth/access';
 import { receiveFile } from '../http/upload';
 import type { Services } from '../services';
 
@@ -73,14 +73,13 @@ export async function assessmentRoutes(app: FastifyInstance, { services }: { ser
     { schema: { tags, summary: '计算结果（等次、综合得分、排名、说明；谈话提醒等名单；等次分布）', params: idParams, response: { 200: results } } },
     async (req) => svc.results(authOf(req), req.params.id),
   );
-  r.get(
-    '/api/assessment/rounds/:id/grid.xlsx',
-    { schema: { tags, summary: '下载评分表（每个考核方式一个工作表）', params: idParams, response: { 200: fileAnswer('评分表（.xlsx）') } } },
-    async (req, reply) => {
-      const f = await svc.gridXlsx(authOf(req), req.params.id);
+  /** A round's .xlsx (the grid, the results), named after the round. */
+  const xlsx = (path: string, summary: string, file: string, make: (auth: Auth, id: number) => Promise<{ fileName: string; buffer: Buffer }>) =>
+    r.get(path, { schema: { tags, summary, params: idParams, response: { 200: fileAnswer(file) } } }, async (req, reply) => {
+      const f = await make(authOf(req), req.params.id);
       return reply.header('content-type', XLSX).header('content-disposition', attachment(f.fileName)).send(binary(f.buffer));
-    },
-  );
+    });
+  xlsx('/api/assessment/rounds/:id/grid.xlsx', '下载评分表（每个考核方式一个工作表）', '评分表（.xlsx）', (auth, id) => svc.gridXlsx(auth, id));
   r.post(
     '/api/assessment/rounds/:id/grid.xlsx',
     { schema: { tags, summary: '上传评分表（逐格校验，有一处错误则全部不写入；multipart 字段 file）', params: idParams, response: { 200: scoresSaved } } },
@@ -95,14 +94,7 @@ export async function assessmentRoutes(app: FastifyInstance, { services }: { ser
       return result;
     },
   );
-  r.get(
-    '/api/assessment/rounds/:id/results.xlsx',
-    { schema: { tags, summary: '导出考核结果（综合评价结果与各考核对象的指标表）', params: idParams, response: { 200: fileAnswer('考核结果（.xlsx）') } } },
-    async (req, reply) => {
-      const f = await svc.resultsXlsx(authOf(req), req.params.id);
-      return reply.header('content-type', XLSX).header('content-disposition', attachment(f.fileName)).send(binary(f.buffer));
-    },
-  );
+  xlsx('/api/assessment/rounds/:id/results.xlsx', '导出考核结果（综合评价结果与各考核对象的指标表）', '考核结果（.xlsx）', (auth, id) => svc.resultsXlsx(auth, id));
   r.post(
     '/api/assessment/rounds/:id/close',
     { schema: { tags, summary: '结束本轮考核（评分须完整；结束后不能修改，方案锁定）', params: idParams, body: closeRoundBody, response: { 200: round } } },
