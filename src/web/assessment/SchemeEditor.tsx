@@ -10,6 +10,7 @@
 import { DeleteOutlined, PlusOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Input, InputNumber, Popconfirm, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { storedSchemeProblems } from '../../domain/assessment/scheme';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
 import { useScheme, useUpdateScheme, type Content, type Indicator, type Scheme, type SchemeView } from './api';
 import { IndicatorEditor, Labelled, type Invalid } from './IndicatorEditor';
@@ -50,7 +51,8 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
     });
 
   const weightSum = draft.methods.reduce((a, m) => a + (Number.isNaN(m.weight) ? 0 : m.weight), 0);
-  const thresholdsDescending = draft.gradeThresholds.every((t, i) => i === 0 || t < (draft.gradeThresholds[i - 1] ?? Infinity));
+  // The thresholds' order as the domain checks it (storedSchemeProblems), shown while they are typed.
+  const thresholdsProblem = storedSchemeProblems(draft).find((p) => p.field === 'scheme.gradeThresholds');
 
   const save = () => {
     setConflict(null);
@@ -239,7 +241,7 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
               </Col>
             </Row>
           ))}
-          {!thresholdsDescending && <Typography.Text type="danger">等次分数线应从高到低排列</Typography.Text>}
+          {thresholdsProblem && <Typography.Text type="danger">等次分数线{thresholdsProblem.message}</Typography.Text>}
         </Space>
       </Card>
 
