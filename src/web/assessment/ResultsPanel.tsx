@@ -5,6 +5,7 @@
  */
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
 import { citeShort } from '../../domain/shared/sources';
 import { EChart, type EChartOption } from '../app/EChart';
@@ -42,6 +43,15 @@ function rankingOption(r: Results): EChartOption {
       },
     ],
   } as EChartOption;
+}
+
+/** A card of the system's figures, one row per unit. */
+function FiguresCard<T extends { unitKey: string }>({ title, testId, rows, columns }: { title: string; testId: string; rows: T[]; columns: ColumnsType<T> }) {
+  return (
+    <Card size="small" title={title} data-testid={testId}>
+      <Table size="small" rowKey="unitKey" pagination={false} dataSource={rows} columns={columns} />
+    </Card>
+  );
 }
 
 export function ResultsPanel({ round }: { round: Round }) {
@@ -160,46 +170,40 @@ export function ResultsPanel({ round }: { round: Round }) {
         </Col>
       </Row>
       {r.system.length > 0 && (
-        <Card size="small" title="系统数据（台账）与评优" data-testid="assessment-awards">
-          <Table
-            size="small"
-            rowKey="unitKey"
-            pagination={false}
-            dataSource={r.system}
-            columns={[
-              { title: '单位', dataIndex: 'name' },
-              { title: '类型', dataIndex: 'orgKind', width: 90 },
-              { title: `${r.year} 年事项`, dataIndex: 'entries', width: 100, align: 'right' },
-              { title: '帮扶资金、物资（万元）', width: 170, align: 'right', render: (_, x) => (x.fundsYuan / 10_000).toFixed(4) },
-              { title: '委员参与率', width: 110, align: 'right', render: (_, x) => (x.participation.members ? `${(x.participation.rate * 100).toFixed(1)}%` : '—') },
-              {
-                title: `评优（${citeShort('anhua2018')}）`,
-                render: (_, x) => {
-                  const a = r.awards.find((w) => w.unitKey === x.unitKey);
-                  return a ? <Tag color={a.awarded ? 'green' : 'default'}>{a.reason}</Tag> : <Typography.Text type="secondary">不适用</Typography.Text>;
-                },
+        <FiguresCard
+          title="系统数据（台账）与评优"
+          testId="assessment-awards"
+          rows={r.system}
+          columns={[
+            { title: '单位', dataIndex: 'name' },
+            { title: '类型', dataIndex: 'orgKind', width: 90 },
+            { title: `${r.year} 年事项`, dataIndex: 'entries', width: 100, align: 'right' },
+            { title: '帮扶资金、物资（万元）', width: 170, align: 'right', render: (_, x) => (x.fundsYuan / 10_000).toFixed(4) },
+            { title: '委员参与率', width: 110, align: 'right', render: (_, x) => (x.participation.members ? `${(x.participation.rate * 100).toFixed(1)}%` : '—') },
+            {
+              title: `评优（${citeShort('anhua2018')}）`,
+              render: (_, x) => {
+                const a = r.awards.find((w) => w.unitKey === x.unitKey);
+                return a ? <Tag color={a.awarded ? 'green' : 'default'}>{a.reason}</Tag> : <Typography.Text type="secondary">不适用</Typography.Text>;
               },
-            ]}
-          />
-        </Card>
+            },
+          ]}
+        />
       )}
       {r.regions.length > 0 && (
-        <Card size="small" title={`系统数据（建档立卡、数据质量，截至 ${r.year} 年底）`} data-testid="assessment-regions">
-          <Table
-            size="small"
-            rowKey="unitKey"
-            pagination={false}
-            dataSource={r.regions}
-            columns={[
-              { title: '考核对象', dataIndex: 'name' },
-              { title: `${r.year} 年脱贫户数`, dataIndex: 'exitedHouseholds', align: 'right' },
-              { title: `${r.year} 年脱贫人数`, dataIndex: 'exitedPersons', align: 'right' },
-              { title: '剩余贫困人口', dataIndex: 'poorPersons', align: 'right' },
-              { title: '贫困发生率', align: 'right', render: (_, x) => (x.incidence === null ? '—（缺公安认定人口）' : `${(x.incidence * 100).toFixed(2)}%`) },
-              { title: '数据质量问题（最近一次检查）', align: 'right', render: (_, x) => x.qualityFindings ?? '未检查' },
-            ]}
-          />
-        </Card>
+        <FiguresCard
+          title={`系统数据（建档立卡、数据质量，截至 ${r.year} 年底）`}
+          testId="assessment-regions"
+          rows={r.regions}
+          columns={[
+            { title: '考核对象', dataIndex: 'name' },
+            { title: `${r.year} 年脱贫户数`, dataIndex: 'exitedHouseholds', align: 'right' },
+            { title: `${r.year} 年脱贫人数`, dataIndex: 'exitedPersons', align: 'right' },
+            { title: '剩余贫困人口', dataIndex: 'poorPersons', align: 'right' },
+            { title: '贫困发生率', align: 'right', render: (_, x) => (x.incidence === null ? '—（缺公安认定人口）' : `${(x.incidence * 100).toFixed(2)}%`) },
+            { title: '数据质量问题（最近一次检查）', align: 'right', render: (_, x) => x.qualityFindings ?? '未检查' },
+          ]}
+        />
       )}
       {Object.keys(r.gradeDescriptions).length > 0 && (
         <Card size="small" title="等次评价标准">
