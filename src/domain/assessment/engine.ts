@@ -8,6 +8,12 @@
  *   3. vetoes (一票否决) set the worst grade — they outweigh everything.
  * A rule that does not change the grade is still listed (with `changed: false`) so the explanation shows it was applied.
  */
+import type { Step } from '../../contract/assessment/rounds';
+import type { GradeRule, MedianBands, Weighted } from '../../contract/assessment/scheme';
+
+/** The shapes the engine works on are the contract's (src/contract/assessment), declared once there. */
+export type { Step } from '../../contract/assessment/rounds';
+export type { GradeRule, MedianBands, Weighted } from '../../contract/assessment/scheme';
 
 /** A scale of grades, best first: 好 / 较好 / 一般 / 较差, or 好 / 较好 / 一般 / 差 where the scheme says so. */
 export type Scale = readonly string[];
@@ -41,10 +47,6 @@ export function median(values: readonly number[]): number {
  * without its bands; these defaults are parameters of each indicator: at or above the median → 好; at or above 80 % of
  * it → 较好; at or above 60 % → 一般; below → the worst grade. For “lower is better” indicators the ratio is inverted.
  */
-export interface MedianBands {
-  edges: readonly number[];
-  lowerIsBetter?: boolean;
-}
 export const DEFAULT_MEDIAN_BANDS: MedianBands = { edges: [1, 0.8, 0.6] };
 
 export function gradeByMedian(value: number, med: number, scale: Scale, bands: MedianBands = DEFAULT_MEDIAN_BANDS): { grade: string; ratio: number } {
@@ -56,13 +58,6 @@ export function gradeByMedian(value: number, med: number, scale: Scale, bands: M
 }
 
 // --- weighted composites ------------------------------------------------------------------------------------------
-
-export interface Weighted {
-  key: string;
-  label: string;
-  /** Weight in percent (integers; they sum to 100). */
-  weight: number;
-}
 
 /** Checks weights: integers summing to exactly 100 %. */
 export function weightProblems(methods: readonly Weighted[]): string[] {
@@ -98,23 +93,6 @@ export function gradeByScore(score: number, thresholds: readonly number[], scale
 }
 
 // --- grade rules: floors, caps, vetoes ----------------------------------------------------------------------------
-
-export type GradeRule =
-  /** Raise to at least `min` when the fact holds. */
-  | { kind: 'floor'; id: string; fact: string; min: string; text: string }
-  /** At most `max` when any listed item is graded `when` or worse. */
-  | { kind: 'cap'; id: string; items: 'major'; when: string; max: string; text: string }
-  /** The worst grade when the fact holds. */
-  | { kind: 'veto'; id: string; fact: string; text: string };
-
-export interface Step {
-  rule: string;
-  text: string;
-  input: string;
-  from: string;
-  to: string;
-  changed: boolean;
-}
 
 /**
  * Applies a scheme's grade rules to a grade: floors, then caps, then vetoes; `facts` are the unit's yes/no facts (e.g.

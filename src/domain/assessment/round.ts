@@ -3,11 +3,12 @@
  * weighted composite, adjustments, the grade after every rule with its explanation, and the rank. Median-graded
  * indicators compare each unit with the median of all assessed units of the round, per method.
  */
-import { applyGradeRules, composite, gradeByMedian, gradeByScore, median, type Step } from './engine';
+import type { Entry, IndicatorResult, UnitResult } from '../../contract/assessment/rounds';
+import { applyGradeRules, composite, gradeByMedian, gradeByScore, median } from './engine';
 import { indicators, type Scheme } from './scheme';
 
-/** What an assessor entered for one unit × indicator × method. */
-export type Entry = { grade: string } | { points: number } | { value: number } | { done: boolean; grade?: string };
+/** An entry and a unit's result are the contract's shapes (src/contract/assessment/rounds.ts), declared once there. */
+export type { Entry, IndicatorResult, UnitResult } from '../../contract/assessment/rounds';
 
 export interface UnitInput {
   unit: string;
@@ -16,27 +17,6 @@ export interface UnitInput {
   facts?: Record<string, boolean>;
   /** Points of each adjustment (positive numbers; the scheme's sign applies). */
   adjustments?: Record<string, number>;
-}
-
-export interface IndicatorResult {
-  indicator: string;
-  grade: string;
-  points: number;
-  detail: string;
-}
-
-export interface UnitResult {
-  unit: string;
-  methods: Array<{ key: string; label: string; score: number; indicators: IndicatorResult[] }>;
-  contents: Record<string, string>;
-  composite: number;
-  formula: string;
-  adjusted: number;
-  scoreGrade: string;
-  grade: string;
-  steps: Step[];
-  rank: number;
-  explanation: string[];
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

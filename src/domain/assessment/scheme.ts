@@ -4,85 +4,14 @@
  * rules (floors, caps, vetoes); bonuses and deductions. Shipped schemes are transcribed from the seeds
  * (src/domain/assessment/schemes/); administrators copy and edit them.
  */
-import { weightProblems, type GradeRule, type MedianBands, type Scale, type Weighted } from './engine';
+import { weightProblems } from './engine';
+import { SYSTEM_SOURCES } from './labels';
+import type { Content, Indicator, Scheme, StoredScheme } from '../../contract/assessment/scheme';
+import type { FieldError } from '../shared/errors';
 
-export type Scoring =
-  /** The assessor gives a grade of the scheme's scale. */
-  | { kind: 'grade' }
-  /** The assessor gives points from 0 to `max`. */
-  | { kind: 'points'; max: number }
-  /** A quantity, graded against the median of the assessed units (中位法). */
-  | { kind: 'median'; unit?: string; bands?: MedianBands }
-  /** Done or not: done → the best grade the assessor picks among `doneGrades`, not done → `notDoneGrade`. */
-  | { kind: 'done'; doneGrades: string[]; notDoneGrade: string };
-
-/**
- * Figures the system holds, which an indicator graded by the median method can take its values from (issue 5: ledger
- * funds and participation, registry exits and incidence, data-quality counts). The seeds' shipped schemes grade these
- * by assessors' words; an administrator maps them in a copy.
- */
-export const SYSTEM_SOURCES = {
-  'ledger.funds': '台账：帮扶资金、物资（万元）',
-  'ledger.participation': '台账：委员参与率（%）',
-  'registry.exitedPersons': '建档立卡：当年脱贫人数',
-  'registry.incidence': '建档立卡：年末贫困发生率（%）',
-  'quality.findings': '数据质量：问题记录数',
-} as const;
-export type SystemSource = keyof typeof SYSTEM_SOURCES;
-
-export interface Indicator {
-  key: string;
-  name: string;
-  /** 数据来源 / 具体说明, in the seed's words. */
-  source: string;
-  scoring: Scoring;
-  /** Values taken from the system (median-graded indicators only). */
-  system?: SystemSource;
-}
-
-export interface Content {
-  key: string;
-  name: string;
-  indicators: Indicator[];
-  /** Counts as a major item (大项) for the cap rules. */
-  major?: boolean;
-}
-
-/** A yes/no fact the rules use (完成全国和省目标要求, 有重大违法、违纪问题, …). */
-export interface Fact {
-  key: string;
-  label: string;
-}
-
-/** Points added or taken off the composite (bonus for practices endorsed by central leaders; late funds; deductions). */
-export interface Adjustment {
-  key: string;
-  label: string;
-  sign: 1 | -1;
-  /** The most points this adjustment can add or take. */
-  max: number;
-}
-
-export interface Scheme {
-  id: string;
-  name: string;
-  year: number;
-  /** Who is assessed: 地级市, 省直单位, 省（区、市）, 委组, 委员 … */
-  unitKind: string;
-  source: string;
-  scale: Scale;
-  methods: Weighted[];
-  contents: Content[];
-  /** Points of each grade when indicator grades are averaged into a method score (documented defaults). */
-  gradePoints: Record<string, number>;
-  /** Composite score → grade: the lowest score of each grade but the last, best first. */
-  gradeThresholds: number[];
-  facts: Fact[];
-  rules: GradeRule[];
-  adjustments: Adjustment[];
-  /** Descriptions of the grades (e.g. 附件 1-1), shown with the results. */
-  gradeDescriptions?: Record<string, string>;
-}
+/** The scheme's shape is the contract's (src/contract/assessment/scheme.ts), declared once there as zod schemas. */
+export type { Adjustment, Content, Fact, Indicator, Scheme, Scoring } from '../../contract/assessment/scheme';
+export { SYSTEM_SOURCES, type SystemSource } from './labels';
 
 /** Documented defaults: the seeds grade indicators by words; averaging them needs points. */
 export const DEFAULT_GRADE_POINTS: Record<string, number> = { 好: 100, 较好: 85, 一般: 70, 较差: 50, 差: 50 };
@@ -113,5 +42,23 @@ export function schemeProblems(s: Scheme): string[] {
     if (r.kind === 'floor' && !s.scale.includes(r.min)) out.push(`规则“${r.text}”的等次“${r.min}”不在等次表中`);
     if (r.kind === 'cap' && (!s.scale.includes(r.max) || !s.scale.includes(r.when))) out.push(`规则“${r.text}”的等次不在等次表中`);
   }
+  return out;
+}
+
+/**
+ * Every check of an edited copy, as field errors: the structural checks above, and what the copy holds beyond the
+ * engine's needs (method codes unique, thresholds from high to low, consequences on grades of the scale). The server
+ * refuses a copy with any; the scheme editor shows the same list before it sends the copy.
+ */
+export function storedSchemeProblems(s: StoredScheme): FieldError[] {
+  const out: FieldError[] = schemeProblems({ ...s, id: s.id ?? '' }).map((message) => ({ field: 'scheme', label: '考核方案', message }));
+  const methodKeys = new Set<string>();
+  for (const m of s.methods) {
+    if (methodKeys.has(m.key)) out.push({ field: 'scheme.methods', label: '考核方式', message: `代码 ${m.key} 重复` });
+    methodKeys.add(m.key);
+  }
+  for (let i = 1; i < s.gradeThresholds.length; i++)
+    if (s.gradeThresholds[i]! >= s.gradeThresholds[i - 1]!) out.push({ field: 'scheme.gradeThresholds', label: '等次分数线', message: '应从高到低排列' });
+  for (const c of s.consequences ?? []) for (const g of c.grades) if (!s.scale.includes(g)) out.push({ field: 'scheme.consequences', label: `“${c.action}”`, message: `等次“${g}”不在等次表中` });
   return out;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRound, type Entry, type UnitInput } from './round';
-import { indicators, schemeProblems, type Scheme } from './scheme';
+import { scheme as schemeSchema, storedScheme } from '../../contract/assessment/scheme';
+import { indicators, schemeProblems, storedSchemeProblems, type Scheme } from './scheme';
 import { ANHUA_2018 } from './schemes/anhua-2018';
 import { unitsFollowing } from './schemes/consequence';
 import { EAST_WEST_CITIES } from './schemes/east-west-cities';
@@ -16,6 +17,32 @@ import { NATIONAL_2017 } from './schemes/national-2017';
 describe('shipped schemes', () => {
   it.each(SHIPPED_SCHEMES.map((s) => [s.id, s] as const))('%s has no problems', (_id, s) => {
     expect(schemeProblems(s)).toEqual([]);
+  });
+
+  // The scheme's shape is declared once, in the contract: what the seeds' schemes hold is what an edited copy may hold,
+  // so every shipped scheme passes the schema unchanged (nothing trimmed, nothing left out).
+  it.each(SHIPPED_SCHEMES.map((s) => [s.id, s] as const))('%s is what the contract describes', (_id, s) => {
+    const parsed = schemeSchema.safeParse(s);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    expect(parsed.data).toEqual(s);
+    expect(storedSchemeProblems({ ...s, consequences: SHIPPED_CONSEQUENCES[s.id] ?? [] })).toEqual([]);
+  });
+
+  it.each([
+    ['a method code twice', (c: Scheme) => c.methods.push({ ...c.methods[0]! }), 'scheme.methods', `代码 ${GUANGDONG_2019_AIDED.methods[0]!.key} 重复`],
+    ['thresholds not from high to low', (c: Scheme) => (c.gradeThresholds = [80, 90, 60]), 'scheme.gradeThresholds', '应从高到低排列'],
+  ])('refuses an edited copy with %s', (_what, change, field, message) => {
+    const copy = structuredClone(GUANGDONG_2019_AIDED);
+    change(copy);
+    expect(storedSchemeProblems(copy).filter((p) => p.field === field).map((p) => p.message)).toContain(message);
+  });
+
+  it('refuses a consequence on a grade outside the scale, and a system source the domain does not list', () => {
+    const copy = { ...structuredClone(GUANGDONG_2019_AIDED), consequences: [{ grades: ['优秀'], action: '表扬', source: '' }] };
+    expect(storedSchemeProblems(copy)).toContainEqual({ field: 'scheme.consequences', label: '“表扬”', message: '等次“优秀”不在等次表中' });
+    const bad = structuredClone(copy) as unknown as { contents: Array<{ indicators: Array<Record<string, unknown>> }> };
+    bad.contents[0]!.indicators[0]!.system = 'ledger.unknown';
+    expect(storedScheme.safeParse(bad).error?.issues.map((i) => i.message)).toEqual(['系统数据来源未定义']);
   });
 
   // 附件 1 六(四): “交叉考核、第三方评估和日常工作情况，分别按 40%、30%、30% 的权重” — an edited copy is checked with

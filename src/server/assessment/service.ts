@@ -1,24 +1,25 @@
+/**
+ * Assessment rounds (考核轮次, issue 5): a round's units and deadlines, the score grid, facts and adjustments, filling from
+ * the system, results with their explanations, the .xlsx grid and results, closing. The schemes are scheme-service.ts;
+ * answers are the contract's shapes (src/contract/assessment).
+ */
+import type { CreateRoundInput, GridEntryInput, OrgFigures, RegionFigures, Results, Round, RoundSummary, ScoresSaved, UnitSaved } from '../../contract/assessment/rounds';
 import { award, AWARD_THRESHOLDS } from '../../domain/assessment/engine';
 import { checkEntry } from '../../domain/assessment/entry';
-import { UNIT_KIND_LABELS, UNIT_KINDS } from '../../domain/assessment/labels';
+import { UNIT_KIND_LABELS, UNIT_KINDS, type EntryOrigin, type RoundState, type UnitKind } from '../../domain/assessment/labels';
 import { evaluateRound, type Entry, type UnitInput } from '../../domain/assessment/round';
-import { indicators, schemeProblems, SYSTEM_SOURCES, type Scheme } from '../../domain/assessment/scheme';
-import { unitsFollowing, type Consequence } from '../../domain/assessment/schemes/consequence';
-import { SHIPPED_CONSEQUENCES, SHIPPED_SCHEMES } from '../../domain/assessment/schemes/index';
+import { indicators, SYSTEM_SOURCES, type Scheme } from '../../domain/assessment/scheme';
+import { unitsFollowing } from '../../domain/assessment/schemes/consequence';
+import { SHIPPED_CONSEQUENCES } from '../../domain/assessment/schemes/index';
 import { isRealDate, yearOf } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { requireInScope, requireRegion, requireRole } from '../auth/access';
 import { buildGridXlsx, buildResultsXlsx, parseGridXlsx } from './excel';
 import type { AssessmentRepo, RoundRow, SchemeRow, UnitRow } from './repo';
+import { ASSESSMENT_ROLES as ROLES, makeSchemeService, schemeOf, schemeView } from './scheme-service';
 
-/** What the system holds about an assessed CPPCC body for a year (the ledger): funds and goods raised, participation. */
-export interface OrgFigures {
-  orgKind: string;
-  fundsYuan: number;
-  entries: number;
-  participation: { members: number; active: number; rate: number };
-}
+export type { OrgFigures, RegionFigures } from '../../contract/assessment/rounds';
 
 export interface AssessmentDeps {
   repo: AssessmentRepo;
@@ -32,77 +33,23 @@ export interface AssessmentDeps {
   requireOrg?: (auth: Auth, orgId: number) => Promise<unknown>;
 }
 
-/** 减贫成效 and 日常工作 from the system: exits of the year, poverty incidence at its end, data-quality findings. */
-export interface RegionFigures {
-  exitedHouseholds: number;
-  exitedPersons: number;
-  poorPersons: number;
-  incidence: number | null;
-  qualityFindings: number | null;
-}
-
 /** Seed 002 评优标准 by body: 委组 (委员组), 经促分会, 工商联企业或商会. */
 const AWARD_KIND: Record<string, keyof typeof AWARD_THRESHOLDS> = { 委员组: '委组', 经促分会: '经促分会', 工商联: '工商联', 商会: '工商联' };
-
-/** A scheme as stored: the Scheme itself and what follows from a grade (the shipped ones keep it beside the scheme). */
-export type StoredScheme = Scheme & { consequences?: Consequence[] };
-
-export interface RoundUnitInput {
-  unitKey: string;
-  name: string;
-  kind: string;
-  ref?: string;
-}
-export interface CreateRoundInput {
-  schemeId: number;
-  name: string;
-  year: number;
-  units: RoundUnitInput[];
-  deadlines?: { selfEvaluation?: string; methods?: Record<string, string> };
-}
-export interface GridEntry {
-  unitKey: string;
-  methodKey: string;
-  indicatorKey: string;
-  /** null clears the cell. */
-  entry: unknown;
-}
 
 /** How many missing cells a result lists by name (the count is always exact). */
 const MAX_LISTED_MISSING = 20;
 
-function schemeOf(row: SchemeRow): StoredScheme {
-  return { ...(row.data as unknown as StoredScheme), id: row.code };
-}
-
-function schemeView(row: SchemeRow) {
-  const scheme = schemeOf(row);
-  const { consequences, ...rest } = scheme;
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    year: row.year,
-    unitKind: row.unitKind,
-    shipped: row.shipped,
-    locked: row.locked,
-    version: row.version,
-    at: new Date(row.at).toISOString(),
-    scheme: rest as Scheme,
-    consequences: consequences ?? SHIPPED_CONSEQUENCES[row.code] ?? [],
-  };
-}
+type ScoreCell = { unitKey: string; methodKey: string; indicatorKey: string; entry: unknown };
+/** Rows hold what the service wrote: states, kinds and origins from the domain's lists. */
+const stateOf = (row: RoundRow) => row.state as RoundState;
+const kindOf = (row: UnitRow) => row.kind as UnitKind;
 
 export function makeAssessmentService(deps: AssessmentDeps) {
   const { repo, transaction, now } = deps;
-  const ROLES = ['sysadmin', 'org_admin'] as const;
+  const schemes = makeSchemeService({ repo, now });
+  const { loadScheme } = schemes;
 
-  async function loadScheme(id: number): Promise<SchemeRow> {
-    const row = await repo.scheme(id);
-    if (!row) throw new AppError('NOT_FOUND', `考核方案不存在（编号 ${id}）`);
-    return row;
-  }
-  async function loadRound(auth: Auth, id: number): Promise<{ round: RoundRow; schemeRow: SchemeRow; scheme: StoredScheme; units: UnitRow[] }> {
+  async function loadRound(auth: Auth, id: number): Promise<{ round: RoundRow; schemeRow: SchemeRow; scheme: ReturnType<typeof schemeOf>; units: UnitRow[] }> {
     const round = await repo.round(id);
     if (!round) throw new AppError('NOT_FOUND', `考核轮次不存在（编号 ${id}）`);
     // A round belongs to the body that runs it: administrators of that body and of the bodies above it see it.
@@ -125,7 +72,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     });
   }
 
-  function unitInputs(scheme: Scheme, units: UnitRow[], scores: Array<{ unitKey: string; methodKey: string; indicatorKey: string; entry: unknown }>) {
+  function unitInputs(scheme: Scheme, units: UnitRow[], scores: ScoreCell[]) {
     const byUnit = new Map<string, UnitInput>(units.map((u) => [u.unitKey, { unit: u.unitKey, entries: {}, facts: u.facts, adjustments: u.adjustments }]));
     for (const s of scores) {
       const u = byUnit.get(s.unitKey);
@@ -144,12 +91,12 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     return { inputs: [...byUnit.values()], missing, missingCount };
   }
 
-  function compute(scheme: StoredScheme, units: UnitRow[], scores: Array<{ unitKey: string; methodKey: string; indicatorKey: string; entry: unknown }>) {
+  function compute(scheme: ReturnType<typeof schemeOf>, units: UnitRow[], scores: ScoreCell[]): Omit<Results, 'roundId' | 'name' | 'year' | 'state' | 'scale' | 'gradeDescriptions' | 'system' | 'awards' | 'regions'> {
     const { inputs, missing, missingCount } = unitInputs(scheme, units, scores);
     const distribution = scheme.scale.map((grade) => ({ grade, count: 0 }));
     if (missingCount > 0 || units.length === 0) return { complete: false, missingCount, missing, units: [], consequences: [], vetoes: [], distribution };
     const names = new Map(units.map((u) => [u.unitKey, u]));
-    const results = evaluateRound(scheme, inputs).map((r) => ({ ...r, unitKey: r.unit, name: names.get(r.unit)!.name, kind: names.get(r.unit)!.kind }));
+    const results = evaluateRound(scheme, inputs).map((r) => ({ ...r, unitKey: r.unit, name: names.get(r.unit)!.name, kind: kindOf(names.get(r.unit)!) }));
     for (const r of results) distribution.find((d) => d.grade === r.grade)!.count++;
     const vetoIds = new Set(scheme.rules.filter((r) => r.kind === 'veto').map((r) => r.id));
     const consequences = (scheme.consequences ?? SHIPPED_CONSEQUENCES[scheme.id] ?? []).map((c) => ({
@@ -160,96 +107,15 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     return { complete: true, missingCount: 0, missing: [], units: results.map(({ unit: _unit, ...r }) => r), consequences, vetoes, distribution };
   }
 
-  function checkScheme(input: StoredScheme): FieldError[] {
-    const out: FieldError[] = schemeProblems(input).map((message) => ({ field: 'scheme', label: '考核方案', message }));
-    if (!input.name.trim()) out.push({ field: 'scheme.name', label: '方案名称', message: '必填' });
-    const methodKeys = new Set<string>();
-    for (const m of input.methods) {
-      if (methodKeys.has(m.key)) out.push({ field: 'scheme.methods', label: '考核方式', message: `代码 ${m.key} 重复` });
-      methodKeys.add(m.key);
-    }
-    for (let i = 1; i < input.gradeThresholds.length; i++)
-      if (input.gradeThresholds[i]! >= input.gradeThresholds[i - 1]!) out.push({ field: 'scheme.gradeThresholds', label: '等次分数线', message: '应从高到低排列' });
-    for (const c of input.consequences ?? []) for (const g of c.grades) if (!input.scale.includes(g)) out.push({ field: 'scheme.consequences', label: `“${c.action}”`, message: `等次“${g}”不在等次表中` });
-    return out;
-  }
-
   return {
-    /** Stores the shipped schemes (at every start; those present are left as they are). */
-    async ensureShippedSchemes(): Promise<number> {
-      let added = 0;
-      for (const s of SHIPPED_SCHEMES) {
-        const data: StoredScheme = { ...structuredClone(s), consequences: structuredClone(SHIPPED_CONSEQUENCES[s.id] ?? []) };
-        const row = await repo.insertScheme({ code: s.id, name: s.name, year: s.year, unitKind: s.unitKind, data: data as unknown as Record<string, unknown>, shipped: true }, true);
-        if (row) added++;
-      }
-      return added;
-    },
-
-    async listSchemes(auth: Auth) {
-      requireRole(auth, ...ROLES);
-      return (await repo.listSchemes()).map((row) => {
-        const s = schemeOf(row);
-        return {
-          id: row.id,
-          code: row.code,
-          name: row.name,
-          year: row.year,
-          unitKind: row.unitKind,
-          shipped: row.shipped,
-          locked: row.locked,
-          version: row.version,
-          indicators: indicators(s).length,
-          methods: s.methods.map((m) => `${m.label} ${m.weight}%`).join('、'),
-        };
-      });
-    },
-    async getScheme(auth: Auth, id: number) {
-      requireRole(auth, ...ROLES);
-      return schemeView(await loadScheme(id));
-    },
-    /** A copy to edit (system administrators): the whole scheme, deep, under a new code. */
-    async copyScheme(auth: Auth, id: number, input: { code?: string; name?: string }) {
-      requireRole(auth, 'sysadmin');
-      const src = await loadScheme(id);
-      let code = input.code?.trim();
-      if (code !== undefined && code !== '') {
-        if (!/^[a-z0-9][a-z0-9-]{1,59}$/.test(code)) throw validationError([{ field: 'code', label: '方案代码', message: '应为 2–60 位小写字母、数字或连字符' }]);
-        if (await repo.schemeByCode(code)) throw new AppError('DUPLICATE', `方案代码 ${code} 已被使用`, { fields: [{ field: 'code', label: '方案代码', message: '已被使用' }] });
-      } else {
-        const base = src.code.slice(0, 50);
-        let n = 1;
-        while (await repo.schemeByCode(`${base}-copy-${n}`)) n++;
-        code = `${base}-copy-${n}`;
-      }
-      const data = structuredClone(schemeOf(src));
-      data.id = code;
-      data.name = input.name?.trim() || `${src.name}（副本）`;
-      data.consequences = data.consequences ?? structuredClone(SHIPPED_CONSEQUENCES[src.code] ?? []);
-      const row = await repo.insertScheme({ code, name: data.name.slice(0, 200), year: data.year, unitKind: data.unitKind.slice(0, 20), data: data as unknown as Record<string, unknown>, shipped: false, userId: auth.userId });
-      return schemeView(row!);
-    },
-    /** Saves an edited copy: refused for a shipped scheme or one a closed round used; checked with `schemeProblems`. */
-    async updateScheme(auth: Auth, id: number, input: { scheme: StoredScheme; version: number }) {
-      requireRole(auth, 'sysadmin');
-      const row = await loadScheme(id);
-      if (row.shipped) throw new AppError('CONFLICT', `“${row.name}”是系统内置方案，不能修改；请先复制再修改副本`);
-      if (row.locked) throw new AppError('CONFLICT', `“${row.name}”已被已结束的考核轮次使用，不能再修改；可复制后修改副本`);
-      if (row.version !== input.version) throw new AppError('STALE_VERSION', '该方案已被他人修改，请刷新后重试', { currentVersion: row.version });
-      const data: StoredScheme = { ...structuredClone(input.scheme), id: row.code };
-      const fields = checkScheme(data);
-      if (fields.length) throw validationError(fields);
-      const ok = await repo.updateScheme(id, input.version, { name: data.name.slice(0, 200), year: data.year, unitKind: data.unitKind.slice(0, 20), data: data as unknown as Record<string, unknown>, userId: auth.userId, at: now() });
-      if (!ok) throw new AppError('STALE_VERSION', '该方案已被他人修改或已锁定，请刷新后重试');
-      return schemeView((await repo.scheme(id))!);
-    },
+    ...schemes,
 
     // --- rounds --------------------------------------------------------------------------------------------------------
-    async listRounds(auth: Auth) {
+    async listRounds(auth: Auth): Promise<RoundSummary[]> {
       requireRole(auth, ...ROLES);
-      return (await repo.listRounds(auth.orgPath)).map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
+      return (await repo.listRounds(auth.orgPath)).map((r) => ({ ...r, state: r.state as RoundState, at: new Date(r.at).toISOString() }));
     },
-    async createRound(auth: Auth, input: CreateRoundInput) {
+    async createRound(auth: Auth, input: CreateRoundInput): Promise<Round> {
       requireRole(auth, ...ROLES);
       const schemeRow = await loadScheme(input.schemeId);
       const scheme = schemeOf(schemeRow);
@@ -289,17 +155,23 @@ export function makeAssessmentService(deps: AssessmentDeps) {
       return this.getRound(auth, id);
     },
     /** A round with its scheme, units (facts, adjustments) and the grid's entries. */
-    async getRound(auth: Auth, id: number) {
+    async getRound(auth: Auth, id: number): Promise<Round> {
       requireRole(auth, ...ROLES);
       const { round, schemeRow, scheme, units } = await loadRound(auth, id);
       const scores = await repo.scores(id);
       const { missingCount } = unitInputs(scheme, units, scores);
       return {
-        ...round,
+        id: round.id,
+        schemeId: round.schemeId,
+        name: round.name,
+        year: round.year,
+        state: stateOf(round),
+        deadlines: round.deadlines as Round['deadlines'],
+        version: round.version,
         at: new Date(round.at).toISOString(),
         scheme: schemeView(schemeRow),
-        units: units.map((u) => ({ unitKey: u.unitKey, name: u.name, kind: u.kind, ref: u.ref, facts: u.facts, adjustments: u.adjustments })),
-        scores: scores.map((s) => ({ unitKey: s.unitKey, methodKey: s.methodKey, indicatorKey: s.indicatorKey, entry: s.entry, origin: s.origin })),
+        units: units.map((u) => ({ unitKey: u.unitKey, name: u.name, kind: kindOf(u), ref: u.ref, facts: u.facts, adjustments: u.adjustments })),
+        scores: scores.map((s) => ({ unitKey: s.unitKey, methodKey: s.methodKey, indicatorKey: s.indicatorKey, entry: s.entry as Entry, origin: s.origin as EntryOrigin })),
         missingCount,
       };
     },
@@ -307,7 +179,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
      * Saves a batch of grid entries: every entry is checked against the scheme first (unit, method, indicator, and the
      * value for the indicator's scoring); one bad entry refuses the batch and nothing is written.
      */
-    async saveScores(auth: Auth, id: number, input: { entries: GridEntry[]; version?: number }, origin: 'manual' | 'import' | 'system' = 'manual') {
+    async saveScores(auth: Auth, id: number, input: { entries: GridEntryInput[]; version?: number }, origin: EntryOrigin = 'manual'): Promise<ScoresSaved> {
       requireRole(auth, ...ROLES);
       const { round, scheme, units } = await loadRound(auth, id);
       requireOpen(round);
@@ -315,7 +187,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
       const all = new Map(indicators(scheme).map((i) => [i.key, i]));
       const fields: FieldError[] = [];
       const rows: Array<{ roundId: number; unitKey: string; methodKey: string; indicatorKey: string; entry: Record<string, unknown>; origin: string; userId: number; at: Date }> = [];
-      const clear: GridEntry[] = [];
+      const clear: GridEntryInput[] = [];
       input.entries.forEach((e, n) => {
         const u = unitByKey.get(e.unitKey);
         const m = scheme.methods.find((x) => x.key === e.methodKey);
@@ -336,7 +208,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
       return { saved: rows.length, cleared: clear.length, version: round.version + 1 };
     },
     /** A unit's yes/no facts (完成全国和省目标要求, 一票否决事项 …) and points of adjustments (加分、扣分). */
-    async saveUnit(auth: Auth, id: number, unitKey: string, input: { facts?: Record<string, boolean>; adjustments?: Record<string, number>; version?: number }) {
+    async saveUnit(auth: Auth, id: number, unitKey: string, input: { facts?: Record<string, unknown>; adjustments?: Record<string, unknown>; version?: number }): Promise<UnitSaved> {
       requireRole(auth, ...ROLES);
       const { round, scheme, units } = await loadRound(auth, id);
       requireOpen(round);
@@ -364,14 +236,14 @@ export function makeAssessmentService(deps: AssessmentDeps) {
      * Fills the grid from the system for the indicators mapped to a system source (every method): ledger figures for
      * bodies (kind org, ref = body id), registry and data-quality figures for cities and counties (ref = region code).
      */
-    async fillFromSystem(auth: Auth, id: number) {
+    async fillFromSystem(auth: Auth, id: number): Promise<ScoresSaved> {
       requireRole(auth, ...ROLES);
       const { round, scheme, units } = await loadRound(auth, id);
       requireOpen(round);
       const mapped = indicators(scheme).filter((i) => i.system);
       if (!mapped.length) throw new AppError('CONFLICT', '本方案没有取系统数据的指标（可在方案副本中为按中位法评价的指标指定系统数据来源）');
       const fields: FieldError[] = [];
-      const entries: GridEntry[] = [];
+      const entries: GridEntryInput[] = [];
       for (const u of units) {
         const org = u.kind === 'org' && /^\d+$/.test(u.ref) && deps.orgFigures ? await deps.orgFigures(auth, Number(u.ref), round.year) : null;
         const region = (u.kind === 'city' || u.kind === 'county') && /^\d{12}$/.test(u.ref) && deps.regionFigures ? await deps.regionFigures(auth, u.ref, round.year) : null;
@@ -395,7 +267,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
       return this.saveScores(auth, id, { entries }, 'system');
     },
     /** The results of the round (evaluateRound), the lists that follow from them, and the grade distribution. */
-    async results(auth: Auth, id: number) {
+    async results(auth: Auth, id: number): Promise<Results> {
       requireRole(auth, ...ROLES);
       const { round, scheme, units } = await loadRound(auth, id);
       const r = compute(scheme, units, await repo.scores(id));
@@ -413,7 +285,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
       if (deps.regionFigures)
         for (const u of units.filter((x) => (x.kind === 'city' || x.kind === 'county') && /^\d{12}$/.test(x.ref)))
           regions.push({ unitKey: u.unitKey, name: u.name, regionCode: u.ref, ...(await deps.regionFigures(auth, u.ref, round.year)) });
-      return { roundId: round.id, name: round.name, year: round.year, state: round.state, scale: scheme.scale, gradeDescriptions: scheme.gradeDescriptions ?? {}, ...r, system, awards, regions };
+      return { roundId: round.id, name: round.name, year: round.year, state: stateOf(round), scale: scheme.scale, gradeDescriptions: scheme.gradeDescriptions ?? {}, ...r, system, awards, regions };
     },
     /** The grid as .xlsx: one sheet per method, a row per unit, a column per indicator. */
     async gridXlsx(auth: Auth, id: number) {
@@ -422,7 +294,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
       return { fileName: `${round.name}评分表.xlsx`, buffer: await buildGridXlsx(round.name, scheme, units, await repo.scores(id)) };
     },
     /** Reads a filled grid: every cell checked (sheet, row and column in each error); one error and nothing is written. */
-    async importGrid(auth: Auth, id: number, buffer: Buffer) {
+    async importGrid(auth: Auth, id: number, buffer: Buffer): Promise<ScoresSaved> {
       requireRole(auth, ...ROLES);
       const { round, scheme, units } = await loadRound(auth, id);
       requireOpen(round);
@@ -439,7 +311,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
       return { fileName: `${round.name}考核结果.xlsx`, buffer: await buildResultsXlsx(round.name, scheme, r.units) };
     },
     /** Closes a complete round: its scores cannot change any more and its scheme is locked. */
-    async closeRound(auth: Auth, id: number, input: { version: number }) {
+    async closeRound(auth: Auth, id: number, input: { version: number }): Promise<Round> {
       requireRole(auth, ...ROLES);
       const { round, schemeRow, scheme, units } = await loadRound(auth, id);
       requireOpen(round);

@@ -6,19 +6,17 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError, errorMessage } from '../app/api';
+import { createRoundBody, deadlines, roundUnitInput } from '../../contract/assessment/rounds';
+import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { currentYear, formatDateTime } from '../app/format';
-import { ROUND_STATE_LABELS, UNIT_KIND_LABELS, UNIT_KINDS, useCreateRound, useRounds, useSchemes, type SchemeSummary } from './api';
+import { schemaRule, showFieldErrors } from '../app/forms';
+import { ROUND_STATE_LABELS, UNIT_KIND_LABELS, UNIT_KINDS, useCreateRound, useRounds, useSchemes, type CreateRoundInput, type RoundSummary, type SchemeSummary } from './api';
 import { SchemeStatusTags } from './SchemePage';
 
-interface RoundForm {
-  schemeId: number;
-  name: string;
-  year: number;
-  selfEvaluation?: string;
-  units: Array<{ name: string; kind: string; ref?: string }>;
-}
+/** The form holds the request's fields as they are sent, but for the units' codes, which are given in order. */
+type RoundForm = Omit<CreateRoundInput, 'units'> & { units: Array<Omit<CreateRoundInput['units'][number], 'unitKey'>> };
+const unitKeyOf = (i: number, count: number) => `u${String(i + 1).padStart(String(count).length + 1, '0')}`;
 
 function NewRoundModal({ open, onClose, schemes }: { open: boolean; onClose: () => void; schemes: SchemeSummary[] }) {
   const [form] = Form.useForm<RoundForm>();
@@ -32,8 +30,8 @@ function NewRoundModal({ open, onClose, schemes }: { open: boolean; onClose: () 
         name: v.name,
         year: v.year,
         // Codes in the order given (u01, u02 …): results and the grid list units by code.
-        units: v.units.map((u, i) => ({ unitKey: `u${String(i + 1).padStart(String(v.units.length).length + 1, '0')}`, name: u.name, kind: u.kind, ref: u.ref })),
-        deadlines: v.selfEvaluation ? { selfEvaluation: v.selfEvaluation } : undefined,
+        units: v.units.map((u, i) => ({ unitKey: unitKeyOf(i, v.units.length), name: u.name, kind: u.kind, ref: u.ref || undefined })),
+        deadlines: v.deadlines?.selfEvaluation ? { selfEvaluation: v.deadlines.selfEvaluation } : undefined,
       },
       {
         onSuccess: (r) => {
@@ -42,8 +40,10 @@ function NewRoundModal({ open, onClose, schemes }: { open: boolean; onClose: () 
           navigate(`/assessment/rounds/${r.id}`);
         },
         onError: (e) => {
-          if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.filter((f) => f.field === 'name' || f.field === 'year').map((f) => ({ name: f.field as 'name' | 'year', errors: [f.message] })));
-          message.error(errorMessage(e));
+          // The server's field errors on their fields (units.0.name …); a unit's code is the page's, so its error is shown as a message.
+          const units = v.units.flatMap((_, i) => [`units.${i}.name`, `units.${i}.kind`, `units.${i}.ref`]);
+          const rest = showFieldErrors(form, e, ['schemeId', 'name', 'year', 'deadlines.selfEvaluation', ...units]);
+          message.error(rest.length ? rest.map((f) => `${f.label}：${f.message}`).join('；') : errorMessage(e));
         },
       },
     );
@@ -54,13 +54,13 @@ function NewRoundModal({ open, onClose, schemes }: { open: boolean; onClose: () 
           <Select options={schemes.map((s) => ({ value: s.id, label: `${s.name}（${s.indicators} 项指标）` }))} placeholder="选择方案" />
         </Form.Item>
         <Space>
-          <Form.Item name="name" label="轮次名称" rules={[{ required: true, message: '请填写轮次名称' }]} style={{ width: 420 }}>
+          <Form.Item name="name" label="轮次名称" rules={[{ required: true, message: '请填写轮次名称' }, schemaRule(createRoundBody.shape.name, (v) => v || '')]} style={{ width: 420 }}>
             <Input placeholder="如：2019年度被帮扶市扶贫开发工作成效考核" />
           </Form.Item>
           <Form.Item name="year" label="考核年度" rules={[{ required: true, message: '请填写年度' }]}>
             <InputNumber min={2000} max={2100} />
           </Form.Item>
-          <Form.Item name="selfEvaluation" label="自评截止日期">
+          <Form.Item name={['deadlines', 'selfEvaluation']} label="自评截止日期" rules={[schemaRule(deadlines.shape.selfEvaluation)]}>
             <Input type="date" />
           </Form.Item>
         </Space>
@@ -70,13 +70,13 @@ function NewRoundModal({ open, onClose, schemes }: { open: boolean; onClose: () 
             <>
               {fields.map((f) => (
                 <Space key={f.key} align="baseline">
-                  <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '请填写名称' }]}>
+                  <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: '请填写名称' }, schemaRule(roundUnitInput.shape.name, (v) => v || '')]}>
                     <Input placeholder="名称（如：汕头市）" style={{ width: 240 }} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'kind']} rules={[{ required: true, message: '请选择类别' }]}>
                     <Select style={{ width: 140 }} options={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'ref']}>
+                  <Form.Item name={[f.name, 'ref']} rules={[schemaRule(roundUnitInput.shape.ref)]}>
                     <Input placeholder="系统编码（可选：地区代码等）" style={{ width: 200 }} />
                   </Form.Item>
                   {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} aria-label="删除该考核对象" />}
@@ -121,7 +121,7 @@ export function AssessmentHomePage() {
             { title: '年度', dataIndex: 'year', width: 80 },
             { title: '考核方案', dataIndex: 'schemeName' },
             { title: '考核对象', dataIndex: 'units', width: 90, render: (n: number) => `${n} 个` },
-            { title: '状态', dataIndex: 'state', width: 90, render: (s: string) => <Tag color={s === 'open' ? 'processing' : 'default'}>{ROUND_STATE_LABELS[s] ?? s}</Tag> },
+            { title: '状态', dataIndex: 'state', width: 90, render: (s: RoundSummary['state']) => <Tag color={s === 'open' ? 'processing' : 'default'}>{ROUND_STATE_LABELS[s]}</Tag> },
             { title: '创建时间', dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
           ]}
         />

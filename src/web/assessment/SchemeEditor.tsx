@@ -2,104 +2,35 @@
  * 修改方案: the editor of a scheme copy (issue 5: “Administrators can copy and edit a scheme; a scheme used by a closed
  * round cannot change”). It edits name and year, the methods and their weights (a live sum that must be 100%), the grade
  * thresholds and grade points, each indicator (name, 数据来源, scoring and its parameters, 取系统数据 for median
- * indicators), contents and indicators added or removed, and the adjustments' maxima. The server checks the whole scheme
- * (schemeProblems and more) and answers 400 with field errors, or 409 when the copy became locked or someone else saved
- * first; both are shown here.
+ * indicators), contents and indicators added or removed, and the adjustments' maxima. The draft is checked before it
+ * is sent with the checks the server applies (the endpoint's schema, then the domain's `storedSchemeProblems`:
+ * scheme-draft.ts); the server answers 400 with field errors, or 409 when the copy became locked or someone else saved
+ * first. Problems are listed above the form and marked on their fields.
  */
 import { DeleteOutlined, PlusOutlined, ReloadOutlined, SaveOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, Input, InputNumber, Popconfirm, Row, Select, Space, Typography } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { Alert, App, Button, Card, Col, Input, InputNumber, Popconfirm, Row, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { storedSchemeProblems } from '../../domain/assessment/scheme';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
-import { DEFAULT_MEDIAN_BANDS, weightProblems } from '../../domain/assessment/engine';
-import { SYSTEM_SOURCES, type Content, type Indicator, type SystemSource } from '../../domain/assessment/scheme';
-import { useScheme, useUpdateScheme, type Scheme, type SchemeView, type Scoring } from './api';
-
-const SCORING_LABELS: Record<Scoring['kind'], string> = {
-  grade: '评定等次',
-  points: '打分',
-  median: '中位法（与中位数比较）',
-  done: '完成情况',
-};
-
-const SYSTEM_OPTIONS = (Object.entries(SYSTEM_SOURCES) as Array<[SystemSource, string]>).map(([value, label]) => ({ value, label }));
-
-/** An emptied number field is kept as NaN until it is filled again; saving refuses it. */
-const num = (v: number | string | null) => (typeof v === 'number' ? v : NaN);
-const shown = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? null : v);
-/** Median band edges are ratios (0.8); they are edited as percentages (80). */
-const toPercent = (r: number) => Math.round(r * 10000) / 100;
-
-/** The parameters a scoring kind starts with when an indicator is switched to it. */
-function defaultScoring(kind: Scoring['kind'], scale: readonly string[]): Scoring {
-  switch (kind) {
-    case 'grade':
-      return { kind };
-    case 'points':
-      return { kind, max: 100 };
-    case 'median':
-      return { kind, bands: { edges: [...DEFAULT_MEDIAN_BANDS.edges] } };
-    case 'done':
-      return { kind, doneGrades: scale.slice(0, 1), notDoneGrade: scale[scale.length - 1] ?? '' };
-  }
-}
-
-/** A key not yet used: `prefix_1`, `prefix_2`, … */
-function freshKey(prefix: string, used: Set<string>): string {
-  let n = 1;
-  while (used.has(`${prefix}_${n}`)) n++;
-  return `${prefix}_${n}`;
-}
-
-/**
- * What the form must hold before it is sent: the things the server's schema would refuse without a useful message
- * (blank names, emptied numbers, a content without indicators), and the weights by the domain's `weightProblems`. The
- * scheme's other rules (grade thresholds from high to low, system sources only on median indicators …) are the
- * server's to check.
- */
-export function draftProblems(s: Scheme): string[] {
-  const out: string[] = [];
-  if (!s.name.trim()) out.push('方案名称：必填');
-  if (!Number.isInteger(s.year)) out.push('考核年度：必填');
-  s.methods.forEach((m, i) => {
-    if (!m.label.trim()) out.push(`第 ${i + 1} 个考核方式：名称必填`);
-    if (Number.isNaN(m.weight)) out.push(`考核方式“${m.label}”：权重必填`);
-  });
-  // The weights' rule is the domain's, the one the server applies (integers summing to 100 %).
-  if (!s.methods.some((m) => Number.isNaN(m.weight))) out.push(...weightProblems(s.methods));
-  s.scale.forEach((g, i) => {
-    if (Number.isNaN(s.gradePoints[g] ?? NaN)) out.push(`等次“${g}”：折算分必填`);
-    if (i < s.scale.length - 1 && Number.isNaN(s.gradeThresholds[i] ?? NaN)) out.push(`等次“${g}”：分数线必填`);
-  });
-  if (s.contents.length === 0) out.push('考核内容：至少应有 1 项');
-  s.contents.forEach((c, ci) => {
-    const where = c.name.trim() ? `考核内容“${c.name}”` : `第 ${ci + 1} 项考核内容`;
-    if (!c.name.trim()) out.push(`${where}：名称必填`);
-    if (c.indicators.length === 0) out.push(`${where}：至少应有 1 个指标`);
-    c.indicators.forEach((ind, ii) => {
-      const at = ind.name.trim() ? `指标“${ind.name}”` : `${where}的第 ${ii + 1} 个指标`;
-      if (!ind.name.trim()) out.push(`${at}：名称必填`);
-      const sc = ind.scoring;
-      if (sc.kind === 'points' && !(sc.max > 0)) out.push(`${at}：满分应大于 0`);
-      if (sc.kind === 'median' && (sc.bands?.edges ?? []).some((e) => Number.isNaN(e))) out.push(`${at}：分档线必填`);
-      if (sc.kind === 'done' && sc.doneGrades.length === 0) out.push(`${at}：完成时的等次至少选 1 个`);
-    });
-  });
-  for (const a of s.adjustments) if (!(a.max >= 0)) out.push(`${a.sign > 0 ? '加分' : '扣分'}“${a.label}”：最多分值应不小于 0`);
-  return out;
-}
+import { useScheme, useUpdateScheme, type Content, type Indicator, type Scheme, type SchemeView } from './api';
+import { IndicatorEditor, Labelled, type Invalid } from './IndicatorEditor';
+import { draftProblems, freshKey, fromServer, num, shown } from './scheme-draft';
 
 type Conflict = { kind: 'stale' | 'locked'; message: string };
 
 export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onClose: () => void; onSaved: (saved: SchemeView) => void }) {
   const [base, setBase] = useState(view);
   const [draft, setDraft] = useState<Scheme>(() => structuredClone(view.scheme));
-  const [problems, setProblems] = useState<string[]>([]);
+  /** Problems at places of the draft (`methods.0.weight`; '' for the whole scheme): listed above, and on their fields. */
+  const [problems, setProblems] = useState<FieldError[]>([]);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const update = useUpdateScheme();
   const fresh = useScheme(view.id);
   const { message } = App.useApp();
   const scale = draft.scale;
   const dirty = JSON.stringify(draft) !== JSON.stringify(base.scheme);
+  /** A field's status: in error when a problem is at it or inside it (`contents.0` holds `contents.0.name`). */
+  const invalid: Invalid = (field) => (problems.some((p) => p.field === field || p.field.startsWith(`${field}.`)) ? 'error' : undefined);
 
   /** Changes a copy of the draft (the scheme is small; a deep copy per keystroke is cheap and keeps updates simple). */
   const edit = (fn: (d: Scheme) => void) =>
@@ -120,7 +51,8 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
     });
 
   const weightSum = draft.methods.reduce((a, m) => a + (Number.isNaN(m.weight) ? 0 : m.weight), 0);
-  const thresholdsDescending = draft.gradeThresholds.every((t, i) => i === 0 || t < (draft.gradeThresholds[i - 1] ?? Infinity));
+  // The thresholds' order as the domain checks it (storedSchemeProblems), shown while they are typed.
+  const thresholdsProblem = storedSchemeProblems(draft).find((p) => p.field === 'scheme.gradeThresholds');
 
   const save = () => {
     setConflict(null);
@@ -137,8 +69,8 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
         onError: (e) => {
           if (e instanceof ApiError && e.code === 'STALE_VERSION') setConflict({ kind: 'stale', message: e.message });
           else if (e instanceof ApiError && e.status === 409) setConflict({ kind: 'locked', message: e.message });
-          else if (e instanceof ApiError && e.fields.length) setProblems(e.fields.map((f: FieldError) => `${f.label}：${f.message}`));
-          else setProblems([errorMessage(e)]);
+          else if (e instanceof ApiError && e.fields.length) setProblems(e.fields.map(fromServer(draft)));
+          else setProblems([{ field: '', label: '考核方案', message: errorMessage(e) }]);
           window.scrollTo({ top: 0, behavior: 'smooth' });
         },
       },
@@ -214,8 +146,10 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
           title="方案未保存，请修改以下问题："
           description={
             <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
+              {problems.map((p, i) => (
+                <li key={i}>
+                  {p.label}：{p.message}
+                </li>
               ))}
             </ul>
           }
@@ -227,12 +161,12 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
         <Row gutter={16}>
           <Col span={16}>
             <Labelled label="方案名称">
-              <Input aria-label="方案名称" value={draft.name} maxLength={200} onChange={(e) => edit((d) => void (d.name = e.target.value))} />
+              <Input aria-label="方案名称" status={invalid('name')} value={draft.name} maxLength={200} onChange={(e) => edit((d) => void (d.name = e.target.value))} />
             </Labelled>
           </Col>
           <Col span={8}>
             <Labelled label="考核年度">
-              <InputNumber aria-label="考核年度" value={shown(draft.year)} min={2000} max={2100} precision={0} style={{ width: '100%' }} onChange={(v) => edit((d) => void (d.year = num(v)))} />
+              <InputNumber aria-label="考核年度" status={invalid('year')} value={shown(draft.year)} min={2000} max={2100} precision={0} style={{ width: '100%' }} onChange={(v) => edit((d) => void (d.year = num(v)))} />
             </Labelled>
           </Col>
         </Row>
@@ -243,11 +177,12 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
           {draft.methods.map((m, i) => (
             <Row key={m.key} gutter={16} align="middle">
               <Col span={12}>
-                <Input aria-label={`第 ${i + 1} 个考核方式名称`} value={m.label} onChange={(e) => edit((d) => void (d.methods[i]!.label = e.target.value))} />
+                <Input aria-label={`第 ${i + 1} 个考核方式名称`} status={invalid(`methods.${i}.label`)} value={m.label} onChange={(e) => edit((d) => void (d.methods[i]!.label = e.target.value))} />
               </Col>
               <Col span={6}>
                 <InputNumber
                   aria-label={`${m.label}权重`}
+                  status={invalid(`methods.${i}.weight`)}
                   data-testid={`weight-${m.key}`}
                   value={shown(m.weight)}
                   min={0}
@@ -280,6 +215,7 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
                 {i < scale.length - 1 ? (
                   <InputNumber
                     aria-label={`${g}分数线`}
+                    status={invalid(`gradeThresholds.${i}`)}
                     value={shown(draft.gradeThresholds[i])}
                     min={0}
                     prefix="综合得分 ≥"
@@ -294,6 +230,7 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
               <Col span={8}>
                 <InputNumber
                   aria-label={`${g}折算分`}
+                  status={invalid(`gradePoints.${g}`)}
                   value={shown(draft.gradePoints[g])}
                   min={0}
                   prefix="折算"
@@ -304,7 +241,7 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
               </Col>
             </Row>
           ))}
-          {!thresholdsDescending && <Typography.Text type="danger">等次分数线应从高到低排列</Typography.Text>}
+          {thresholdsProblem && <Typography.Text type="danger">等次分数线{thresholdsProblem.message}</Typography.Text>}
         </Space>
       </Card>
 
@@ -335,6 +272,7 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
               title={
                 <Input
                   aria-label="考核内容名称"
+                  status={invalid(`contents.${ci}.name`)}
                   placeholder="考核内容名称"
                   value={c.name}
                   variant="borderless"
@@ -359,6 +297,7 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
               <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
                 {c.indicators.map((ind, ii) => (
                   <IndicatorEditor
+                    invalid={(f) => invalid(`contents.${ci}.indicators.${ii}.${f}`)}
                     key={ind.key}
                     indicator={ind}
                     scale={scale}
@@ -386,6 +325,7 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
                 <Col span={8}>
                   <InputNumber
                     aria-label={`${a.label}最多分值`}
+                    status={invalid(`adjustments.${i}.max`)}
                     value={shown(a.max)}
                     min={0}
                     prefix="最多"
@@ -410,185 +350,3 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
   );
 }
 
-function Labelled({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 4 }}>
-        {label}
-      </Typography.Text>
-      {children}
-    </div>
-  );
-}
-
-function IndicatorEditor({ indicator: ind, scale, onChange, onRemove }: { indicator: Indicator; scale: readonly string[]; onChange: (fn: (i: Indicator) => void) => void; onRemove: () => void }) {
-  const sc = ind.scoring;
-  const edges = sc.kind === 'median' ? (sc.bands?.edges ?? DEFAULT_MEDIAN_BANDS.edges) : [];
-  const setEdge = (k: number, v: number) =>
-    onChange((i) => {
-      if (i.scoring.kind !== 'median') return;
-      const next = [...(i.scoring.bands?.edges ?? DEFAULT_MEDIAN_BANDS.edges)];
-      next[k] = v;
-      i.scoring.bands = { ...i.scoring.bands, edges: next };
-    });
-  return (
-    <div data-testid={`indicator-${ind.key}`} style={{ border: '1px solid #f0f0f0', borderRadius: 6, padding: 12 }}>
-      <Row gutter={[16, 8]}>
-        <Col span={11}>
-          <Labelled label="考核指标">
-            <Input.TextArea aria-label="考核指标" value={ind.name} autoSize={{ minRows: 1, maxRows: 3 }} onChange={(e) => onChange((i) => void (i.name = e.target.value))} />
-          </Labelled>
-        </Col>
-        <Col span={11}>
-          <Labelled label="数据来源 / 具体说明">
-            <Input.TextArea aria-label="数据来源" value={ind.source} autoSize={{ minRows: 1, maxRows: 3 }} onChange={(e) => onChange((i) => void (i.source = e.target.value))} />
-          </Labelled>
-        </Col>
-        <Col span={2} style={{ textAlign: 'right', paddingTop: 26 }}>
-          <Popconfirm title={`删除指标“${ind.name || '未命名'}”？`} okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={onRemove}>
-            <Button danger size="small" icon={<DeleteOutlined />} aria-label="删除指标" />
-          </Popconfirm>
-        </Col>
-        <Col span={6}>
-          <Labelled label="评价方法">
-            <Select
-              aria-label="评价方法"
-              data-testid={`scoring-${ind.key}`}
-              value={sc.kind}
-              style={{ width: '100%' }}
-              options={(Object.keys(SCORING_LABELS) as Array<Scoring['kind']>).map((k) => ({ value: k, label: SCORING_LABELS[k] }))}
-              onChange={(kind: Scoring['kind']) =>
-                onChange((i) => {
-                  if (i.scoring.kind === kind) return;
-                  i.scoring = defaultScoring(kind, scale);
-                  // Only median-graded indicators take values from the system.
-                  if (kind !== 'median') delete i.system;
-                })
-              }
-            />
-          </Labelled>
-        </Col>
-        {sc.kind === 'grade' && (
-          <Col span={18}>
-            <Labelled label="说明">
-              <Typography.Text type="secondary">考核人员评定等次（{scale.join('、')}）</Typography.Text>
-            </Labelled>
-          </Col>
-        )}
-        {sc.kind === 'points' && (
-          <Col span={6}>
-            <Labelled label="满分">
-              <InputNumber
-                aria-label="满分"
-                value={shown(sc.max)}
-                min={0}
-                suffix="分"
-                style={{ width: '100%' }}
-                onChange={(v) => onChange((i) => void (i.scoring.kind === 'points' && (i.scoring.max = num(v))))}
-              />
-            </Labelled>
-          </Col>
-        )}
-        {sc.kind === 'median' && (
-          <>
-            <Col span={4}>
-              <Labelled label="计量单位">
-                <Input
-                  aria-label="计量单位"
-                  value={sc.unit ?? ''}
-                  placeholder="如：人、万元、%"
-                  onChange={(e) =>
-                    onChange((i) => {
-                      if (i.scoring.kind !== 'median') return;
-                      if (e.target.value) i.scoring.unit = e.target.value;
-                      else delete i.scoring.unit;
-                    })
-                  }
-                />
-              </Labelled>
-            </Col>
-            <Col span={8}>
-              <Labelled label={`分档线（占中位数的比例，依次评为${scale.slice(0, 3).join('、')}）`}>
-                <Space.Compact style={{ width: '100%' }}>
-                  {[0, 1, 2].map((k) => (
-                    <InputNumber
-                      key={k}
-                      aria-label={`第 ${k + 1} 条分档线`}
-                      value={edges[k] === undefined || Number.isNaN(edges[k]) ? null : toPercent(edges[k])}
-                      min={0}
-                      suffix="%"
-                      style={{ width: '33.4%' }}
-                      onChange={(v) => setEdge(k, typeof v === 'number' ? v / 100 : NaN)}
-                    />
-                  ))}
-                </Space.Compact>
-              </Labelled>
-            </Col>
-            <Col span={6} style={{ paddingTop: 26 }}>
-              <Checkbox
-                checked={sc.bands?.lowerIsBetter ?? false}
-                onChange={(e) =>
-                  onChange((i) => {
-                    if (i.scoring.kind !== 'median') return;
-                    const bands = { ...(i.scoring.bands ?? { edges: [...DEFAULT_MEDIAN_BANDS.edges] }) };
-                    if (e.target.checked) bands.lowerIsBetter = true;
-                    else delete bands.lowerIsBetter;
-                    i.scoring.bands = bands;
-                  })
-                }
-              >
-                越小越好
-              </Checkbox>
-            </Col>
-            <Col span={12}>
-              <Labelled label="取系统数据">
-                <Select
-                  aria-label="取系统数据"
-                  data-testid={`system-${ind.key}`}
-                  allowClear
-                  placeholder="不取系统数据（由考核人员填报数值）"
-                  value={ind.system ?? null}
-                  style={{ width: '100%' }}
-                  options={SYSTEM_OPTIONS}
-                  onChange={(v: SystemSource | null | undefined) =>
-                    onChange((i) => {
-                      if (v) i.system = v;
-                      else delete i.system;
-                    })
-                  }
-                />
-              </Labelled>
-            </Col>
-          </>
-        )}
-        {sc.kind === 'done' && (
-          <>
-            <Col span={10}>
-              <Labelled label="完成时可评等次">
-                <Select
-                  aria-label="完成时可评等次"
-                  mode="multiple"
-                  value={sc.doneGrades}
-                  style={{ width: '100%' }}
-                  options={scale.map((g) => ({ value: g, label: g }))}
-                  onChange={(v: string[]) => onChange((i) => void (i.scoring.kind === 'done' && (i.scoring.doneGrades = scale.filter((g) => v.includes(g)))))}
-                />
-              </Labelled>
-            </Col>
-            <Col span={8}>
-              <Labelled label="未完成时评为">
-                <Select
-                  aria-label="未完成时评为"
-                  value={sc.notDoneGrade}
-                  style={{ width: '100%' }}
-                  options={scale.map((g) => ({ value: g, label: g }))}
-                  onChange={(v: string) => onChange((i) => void (i.scoring.kind === 'done' && (i.scoring.notDoneGrade = v)))}
-                />
-              </Labelled>
-            </Col>
-          </>
-        )}
-      </Row>
-    </div>
-  );
-}

@@ -1,116 +1,15 @@
 /**
  * The assessment (考核) API as the pages use it: schemes (list, one, copy, edit a copy), rounds (list, one, create, close), the score
- * grid, a unit's facts and adjustments, and the results.
+ * grid, a unit's facts and adjustments, and the results. Every shape is the contract's (src/contract/assessment).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CellChange, CreateRoundInput, Results, Round, RoundSummary, ScoresSaved, UnitSaved } from '../../contract/assessment/rounds';
+import type { Consequence, Scheme, SchemeSummary, SchemeView } from '../../contract/assessment/scheme';
 import { get, post, put, uploadFile } from '../app/api';
-import type { Entry, UnitResult } from '../../domain/assessment/round';
-import type { Scheme } from '../../domain/assessment/scheme';
-import type { Consequence } from '../../domain/assessment/schemes/consequence';
 
-export type { Entry } from '../../domain/assessment/round';
-export type { Indicator, Scheme, Scoring } from '../../domain/assessment/scheme';
+export type { CellChange, CreateRoundInput, Entry, ResultUnit, Results, Round, RoundSummary, RoundUnit } from '../../contract/assessment/rounds';
+export type { Consequence, Content, Indicator, Scheme, SchemeSummary, SchemeView, Scoring } from '../../contract/assessment/scheme';
 export { UNIT_KIND_LABELS, UNIT_KINDS, ROUND_STATE_LABELS } from '../../domain/assessment/labels';
-
-export interface SchemeSummary {
-  id: number;
-  code: string;
-  name: string;
-  year: number;
-  unitKind: string;
-  shipped: boolean;
-  locked: boolean;
-  version: number;
-  indicators: number;
-  methods: string;
-}
-
-export interface SchemeView {
-  id: number;
-  code: string;
-  name: string;
-  year: number;
-  unitKind: string;
-  shipped: boolean;
-  locked: boolean;
-  version: number;
-  at: string;
-  scheme: Scheme;
-  consequences: Consequence[];
-}
-
-export interface RoundSummary {
-  id: number;
-  schemeId: number;
-  schemeName: string;
-  name: string;
-  year: number;
-  state: 'open' | 'closed';
-  version: number;
-  at: string;
-  units: number;
-}
-
-export interface RoundUnit {
-  unitKey: string;
-  name: string;
-  kind: string;
-  ref: string;
-  facts: Record<string, boolean>;
-  adjustments: Record<string, number>;
-}
-
-export interface GridEntry {
-  unitKey: string;
-  methodKey: string;
-  indicatorKey: string;
-  entry: Entry | null;
-}
-
-export interface Round {
-  id: number;
-  schemeId: number;
-  name: string;
-  year: number;
-  state: 'open' | 'closed';
-  deadlines: { selfEvaluation?: string; methods?: Record<string, string> };
-  version: number;
-  at: string;
-  scheme: SchemeView;
-  units: RoundUnit[];
-  scores: Array<GridEntry & { entry: Entry; origin: string }>;
-  missingCount: number;
-}
-
-export interface Results {
-  roundId: number;
-  name: string;
-  year: number;
-  state: string;
-  scale: string[];
-  gradeDescriptions: Record<string, string>;
-  complete: boolean;
-  missingCount: number;
-  missing: string[];
-  units: Array<Omit<UnitResult, 'unit'> & { unitKey: string; name: string; kind: string }>;
-  consequences: Array<Consequence & { units: string[] }>;
-  vetoes: Array<{ unit: string; rule: string; input: string }>;
-  distribution: Array<{ grade: string; count: number }>;
-  /** From the ledger, for units that are CPPCC bodies: funds and goods raised in the round's year, participation. */
-  system: Array<{ unitKey: string; name: string; orgKind: string; fundsYuan: number; entries: number; participation: { members: number; active: number; rate: number } }>;
-  /** From the registry and the data-quality checks, for cities and counties (ref = region code), as of the year's end. */
-  regions: Array<{ unitKey: string; name: string; regionCode: string; exitedHouseholds: number; exitedPersons: number; poorPersons: number; incidence: number | null; qualityFindings: number | null }>;
-  /** Seed 002 评优标准 reached or not, by body. */
-  awards: Array<{ unitKey: string; name: string; kind: string; yuan: number; awarded: boolean; reason: string }>;
-}
-
-export interface CreateRoundInput {
-  schemeId: number;
-  name: string;
-  year: number;
-  units: Array<{ unitKey: string; name: string; kind: string; ref?: string }>;
-  deadlines?: { selfEvaluation?: string; methods?: Record<string, string> };
-}
 
 const KEY = ['assessment'] as const;
 
@@ -171,14 +70,14 @@ function useRoundChanged(id: number) {
 
 export function useSaveScores(id: number) {
   const changed = useRoundChanged(id);
-  return useMutation({ mutationFn: (entries: GridEntry[]) => put<{ saved: number; cleared: number; version: number }>(`/api/assessment/rounds/${id}/scores`, { entries }), onSuccess: changed });
+  return useMutation({ mutationFn: (entries: CellChange[]) => put<ScoresSaved>(`/api/assessment/rounds/${id}/scores`, { entries }), onSuccess: changed });
 }
 
 export function useSaveUnit(id: number) {
   const changed = useRoundChanged(id);
   return useMutation({
-    mutationFn: (input: { unitKey: string; facts: Record<string, boolean>; adjustments: Record<string, number> }) =>
-      put(`/api/assessment/rounds/${id}/units/${encodeURIComponent(input.unitKey)}`, { facts: input.facts, adjustments: input.adjustments }),
+    mutationFn: (input: Pick<UnitSaved, 'unitKey' | 'facts' | 'adjustments'>) =>
+      put<UnitSaved>(`/api/assessment/rounds/${id}/units/${encodeURIComponent(input.unitKey)}`, { facts: input.facts, adjustments: input.adjustments }),
     onSuccess: changed,
   });
 }
@@ -195,7 +94,7 @@ export function useCloseRound(id: number) {
 /** Fills the indicators mapped to a system source (ledger, registry, data quality) for every unit and method. */
 export function useFillFromSystem(id: number) {
   const changed = useRoundChanged(id);
-  return useMutation({ mutationFn: () => post<{ saved: number }>(`/api/assessment/rounds/${id}/fill-from-system`, {}), onSuccess: changed });
+  return useMutation({ mutationFn: () => post<ScoresSaved>(`/api/assessment/rounds/${id}/fill-from-system`, {}), onSuccess: changed });
 }
 
 export const gridXlsxUrl = (id: number) => `/api/assessment/rounds/${id}/grid.xlsx`;
@@ -204,5 +103,5 @@ export const resultsXlsxUrl = (id: number) => `/api/assessment/rounds/${id}/resu
 /** Uploads a filled grid (.xlsx); every cell is checked and one error writes nothing. */
 export function useUploadGrid(id: number) {
   const changed = useRoundChanged(id);
-  return useMutation({ mutationFn: (file: File) => uploadFile<{ saved: number }>(gridXlsxUrl(id), file, () => undefined).promise, onSuccess: changed });
+  return useMutation({ mutationFn: (file: File) => uploadFile<ScoresSaved>(gridXlsxUrl(id), file, () => undefined).promise, onSuccess: changed });
 }

@@ -6,17 +6,10 @@
 import type { Scheme } from '../scheme';
 import { citeShort } from '../../shared/sources';
 import type { Consequence } from './consequence';
-import { fromTable, GUANGDONG_2019_COMMON, GUANGDONG_2019_CONSEQUENCES, type TableContent } from './guangdong-2019';
+import { fromTable, GUANGDONG_2019_COMMON, GUANGDONG_2019_CONSEQUENCES, GUANGDONG_2019_REDUCTION, type TableContent } from './guangdong-2019';
 
 const TABLE: TableContent[] = [
-  {
-    key: 'reduction',
-    name: '减贫成效',
-    groups: [
-      { name: '贫困地区减贫人口', rows: [['real_reduction', '实际减贫人口的真实情况', '各地提供和实地核查']] },
-      { name: '贫困村增收成效', rows: [['village_income', '相对贫困村人均可支配收入情况', '扶贫和统计部门调查监测']] },
-    ],
-  },
+  GUANGDONG_2019_REDUCTION,
   {
     key: 'targeted_help',
     // The table prints “二、精准帮扶 (协议落实 情况)”, broken over lines; 四(二)2 says “精准帮扶。《广东省对口扶贫协议书（2019—2020年）》落实情况”.

@@ -47,6 +47,16 @@ export interface TableContent {
   groups: Array<{ name: string; rows: Array<[key: string, name: string, source: string]> }>;
 }
 
+/** 一、减贫成效: the same two rows in 附件 1-2 (被帮扶市) and 附件 1-3 (对口帮扶市). */
+export const GUANGDONG_2019_REDUCTION: TableContent = {
+  key: 'reduction',
+  name: '减贫成效',
+  groups: [
+    { name: '贫困地区减贫人口', rows: [['real_reduction', '实际减贫人口的真实情况', '各地提供和实地核查']] },
+    { name: '贫困村增收成效', rows: [['village_income', '相对贫困村人均可支配收入情况', '扶贫和统计部门调查监测']] },
+  ],
+};
+
 /**
  * The Scheme tree has one level of content; the tables have two. The first level becomes the content (a major item),
  * the second is kept beside the scheme (`secondLevel`: indicator key → its second-level 考核内容) for the table layout.
