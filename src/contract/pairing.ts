@@ -95,6 +95,7 @@ export const helper = z.object({
 export const helperListItem = helper.extend({ households: z.number() });
 export type Helper = z.output<typeof helperListItem>;
 export const helperPage = pageSchema(helperListItem).extend({ limit: z.number() });
+export type HelperList = z.output<typeof helperPage>;
 
 /** A household as the pairing lists name it. */
 export const householdRef = z.object({ householdId: z.number(), villageCode: z.string(), villageName: z.string(), number: z.string(), head: z.string(), status: householdStatus });
@@ -190,11 +191,13 @@ export const householdPairing = z.object({
 export type HouseholdPairing = z.output<typeof householdPairing>;
 
 export const withoutHelperPage = pageSchema(householdRef).extend({ on: day });
+export type WithoutHelperList = z.output<typeof withoutHelperPage>;
 
 /** An exited household without this half-year's visit, with its last helper's visit. */
 export const missingVisitRow = householdRef.extend({ lastVisit: day.nullable() });
 export type MissingVisitRow = z.output<typeof missingVisitRow>;
 export const missingVisitsPage = pageSchema(missingVisitRow).extend({ halfYear });
+export type MissingVisitList = z.output<typeof missingVisitsPage>;
 
 /** A leader–village link as stored. */
 export const leaderVillageRecord = z.object({

@@ -1,21 +1,22 @@
 import type {
   AssignInput,
   EndAssignmentInput,
-  Helper,
   HelperDetail,
   HelperFilters,
   HelperInput,
+  HelperList,
   HelperUpdate,
   HouseholdPairing,
-  MissingVisitRow,
+  MissingVisitList,
   ReplaceInput,
+  WithoutHelperList,
   WithoutHelperQuery,
 } from '../../contract/pairing';
-import type { Page } from '../../contract/page';
 import { halfYear, halfYearOf, missingVisitProblem, type HalfYear } from '../../domain/pairing/half-year-visit';
 import { handoverNotes, heldOn, withEndReason } from '../../domain/pairing/handovers';
 import { helperEligibilityProblem, HELPER_KIND_LABELS } from '../../domain/pairing/helper-eligibility';
 import { MAX_HOUSEHOLDS_PER_HELPER, helperLimitProblem } from '../../domain/pairing/helper-limit';
+import { helperRecordProblems } from '../../domain/pairing/helper-record';
 import { assignmentsOnStatus, needsHelper, struckOffReason } from '../../domain/pairing/helper-statuses';
 import { recordedDayProblem } from '../../domain/pairing/recorded-day';
 import type { HouseholdStatus } from '../../domain/registry/household-rules';
@@ -129,19 +130,6 @@ export function makePairingService(deps: PairingDeps) {
     return locked;
   }
 
-  function checkHelper(v: HelperValues): FieldError[] {
-    const out: FieldError[] = [];
-    if (!v.name.trim()) out.push({ field: 'name', label: '姓名', message: '请填写帮扶责任人姓名' });
-    else if (v.name.length > 50) out.push({ field: 'name', label: '姓名', message: '不能超过 50 字' });
-    if (!v.unit.trim()) out.push({ field: 'unit', label: '工作单位', message: '请填写工作单位' });
-    else if (v.unit.length > 100) out.push({ field: 'unit', label: '工作单位', message: '不能超过 100 字' });
-    const eligibility = helperEligibilityProblem(v.kind, v.level);
-    if (eligibility) out.push(eligibility);
-    if ((v.post ?? '').length > 50) out.push({ field: 'post', label: '职务', message: '不能超过 50 字' });
-    if (v.phone && !/^[0-9+\-() ]{5,20}$/.test(v.phone)) out.push({ field: 'phone', label: '联系电话', message: '电话号码格式不正确' });
-    return out;
-  }
-
   async function checkRegion(auth: Auth, code: string): Promise<FieldError | null> {
     if (!/^\d{12}$/.test(code) || !(await regions.exists(code))) return { field: 'regionCode', label: '所在地区', message: '行政区划代码不存在' };
     if (!inRegion(auth, code)) return { field: 'regionCode', label: '所在地区', message: '不在您的管辖范围内' };
@@ -163,7 +151,7 @@ export function makePairingService(deps: PairingDeps) {
     helperLimit: limit,
 
     // --- helpers -------------------------------------------------------------------------------------------------
-    async helpers(auth: Auth, q: HelperFilters & { page: number; pageSize: number }): Promise<Page<Helper> & { limit: number }> {
+    async helpers(auth: Auth, q: HelperFilters & { page: number; pageSize: number }): Promise<HelperList> {
       const { prefix, ancestors } = await regionPrefixOf(auth, q.region);
       const res = await repo.listHelpers({ prefix, ancestors, q: q.q, active: q.active }, today(), q.pageSize, (q.page - 1) * q.pageSize);
       return { ...res, limit, page: q.page, pageSize: q.pageSize };
@@ -212,7 +200,7 @@ export function makePairingService(deps: PairingDeps) {
         regionCode: input.regionCode,
         active: true,
       };
-      const fields = checkHelper(values);
+      const fields = helperRecordProblems(values);
       const region = await checkRegion(auth, values.regionCode);
       if (region) fields.push(region);
       if (fields.length) throw validationError(fields);
@@ -239,7 +227,7 @@ export function makePairingService(deps: PairingDeps) {
       // A deactivated helper keeps the record as it was (a level no longer eligible stays); only reactivation checks the
       // rules again. The kind is one of the domain's whatever the state: the answer names it.
       const kindProblem = helperEligibilityProblem(values.kind, values.level);
-      const fields = values.active ? checkHelper(values) : kindProblem?.field === 'kind' ? [kindProblem] : [];
+      const fields = values.active ? helperRecordProblems(values) : kindProblem?.field === 'kind' ? [kindProblem] : [];
       if (values.regionCode !== h.regionCode) {
         const region = await checkRegion(auth, values.regionCode);
         if (region) fields.push(region);
@@ -362,7 +350,7 @@ export function makePairingService(deps: PairingDeps) {
     },
 
     /** Households that keep a helper (poor and exited) with none on a day (default today): for data quality. */
-    async withoutHelper(auth: Auth, q: WithoutHelperQuery): Promise<Page<HouseholdRef> & { on: string }> {
+    async withoutHelper(auth: Auth, q: WithoutHelperQuery): Promise<WithoutHelperList> {
       const { prefix } = await regionPrefixOf(auth, q.region);
       const day = q.on ?? today();
       if (!isRealDate(day)) throw validationError([{ field: 'on', label: '日期', message: '应为 YYYY-MM-DD' }]);
@@ -370,7 +358,7 @@ export function makePairingService(deps: PairingDeps) {
     },
 
     /** Exited households of a region without a helper's visit in a half-year (default the current one): for data quality. */
-    async missingVisits(auth: Auth, q: { region?: string; year?: number; half?: number; page: number; pageSize: number }): Promise<Page<MissingVisitRow> & { halfYear: HalfYear }> {
+    async missingVisits(auth: Auth, q: { region?: string; year?: number; half?: number; page: number; pageSize: number }): Promise<MissingVisitList> {
       const { prefix } = await regionPrefixOf(auth, q.region);
       const half = halfYearParam(q);
       return { halfYear: half, ...(await repo.exitedWithoutVisit(prefix, half.from, half.to, q.pageSize, (q.page - 1) * q.pageSize)), page: q.page, pageSize: q.pageSize };

@@ -2,46 +2,44 @@
  * 待落实: households that keep a helper but have none today (seed 004: “确保每个贫困户至少有一名帮扶责任人”), and exited
  * households without a helper's visit in a half-year (“脱贫以后，每半年至少上门回访1次”), per region.
  */
-import { Card, Col, Form, InputNumber, Row, Select, Table, Tag, Typography } from 'antd';
+import { Card, Col, Form, InputNumber, Row, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { halfOf } from '../../domain/shared/dates';
 import { currentYear, todayIso } from '../app/format';
-import { ErrorResult } from '../app/ErrorResult';
 import { RegionPicker } from '../regions/RegionPicker';
 import { STATUS_COLORS } from '../registry/api';
-import { useMissingVisits, useWithoutHelper, type HouseholdRow } from './api';
+import { useMissingVisits, useWithoutHelper, type HouseholdRef, type MissingVisitRow } from './api';
+import { PagedTable, usePageState } from './PagedTable';
 import { PairingNav } from './PairingNav';
 
-const columns = (extra: boolean) => [
-  {
-    title: '贫困户',
-    render: (_: unknown, h: HouseholdRow) => (
-      <Link to={`/registry/households/${h.householdId}`}>
-        {h.villageName} · 户编号 {h.number}
-        {h.head ? `（户主 ${h.head}）` : ''}
-      </Link>
-    ),
-  },
-  { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{s}</Tag> },
-  ...(extra ? [{ title: '最近一次帮扶走访', dataIndex: 'lastVisit', width: 150, render: (v: string | null) => v ?? '从未走访' }] : []),
-];
+const household = {
+  title: '贫困户',
+  render: (_: unknown, h: HouseholdRef) => (
+    <Link to={`/registry/households/${h.householdId}`}>
+      {h.villageName} · 户编号 {h.number}
+      {h.head ? `（户主 ${h.head}）` : ''}
+    </Link>
+  ),
+};
+const status = { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{s}</Tag> };
+const lastVisit = { title: '最近一次帮扶走访', dataIndex: 'lastVisit', width: 150, render: (v: string | null) => v ?? '从未走访' };
 
 function WithoutHelper({ region }: { region?: string }) {
-  const [page, setPage] = useState({ current: 1, size: 10 });
+  const { page, setPage } = usePageState(10);
   const list = useWithoutHelper(region, page.current, page.size);
   return (
     <Card size="small" title="无帮扶责任人的户" style={{ marginBottom: 16 }} extra={<Typography.Text type="secondary">未脱贫、返贫、已脱贫和稳定脱贫的户都应有帮扶责任人</Typography.Text>}>
-      {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<HouseholdRow>
+      <PagedTable<HouseholdRef>
         data-testid="without-helper"
-        size="small"
         rowKey="householdId"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        columns={columns(false)}
+        bordered={false}
+        query={list}
+        page={page}
+        onPage={setPage}
+        unit="户"
+        columns={[household, status]}
         locale={{ emptyText: '每户都已确定帮扶责任人' }}
-        pagination={{ current: page.current, pageSize: page.size, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 户`, onChange: (current, size) => setPage({ current, size }) }}
       />
     </Card>
   );
@@ -49,7 +47,7 @@ function WithoutHelper({ region }: { region?: string }) {
 
 function MissingVisits({ region }: { region?: string }) {
   const [half, setHalf] = useState<{ year?: number; half?: number }>({});
-  const [page, setPage] = useState({ current: 1, size: 10 });
+  const { page, setPage } = usePageState(10);
   const list = useMissingVisits({ region, ...half }, page.current, page.size);
   return (
     <Card
@@ -67,16 +65,16 @@ function MissingVisits({ region }: { region?: string }) {
       }
     >
       <Typography.Paragraph type="secondary">脱贫以后，每半年至少上门回访 1 次（只计帮扶走访，家庭医生签约走访另行记录）。</Typography.Paragraph>
-      {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<HouseholdRow>
+      <PagedTable<MissingVisitRow>
         data-testid="missing-visits"
-        size="small"
         rowKey="householdId"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        columns={columns(true)}
+        bordered={false}
+        query={list}
+        page={page}
+        onPage={setPage}
+        unit="户"
+        columns={[household, status, lastVisit]}
         locale={{ emptyText: '脱贫户均已回访' }}
-        pagination={{ current: page.current, pageSize: page.size, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 户`, onChange: (current, size) => setPage({ current, size }) }}
       />
     </Card>
   );

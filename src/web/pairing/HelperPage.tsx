@@ -8,10 +8,8 @@ import { ErrorResult } from '../app/ErrorResult';
 import { isAdmin, useMe } from '../auth/api';
 import { STATUS_COLORS } from '../registry/api';
 import { splitReason } from '../../domain/pairing/handovers';
-import { useHelper, useUpdateHelper, type HelperDetail } from './api';
+import { helperCategoryLabel, useHelper, useUpdateHelper, type HelperAssignment } from './api';
 import { HelperFormDrawer } from './HelperFormDrawer';
-
-type Row = HelperDetail['assignments'][number];
 
 export function HelperPage() {
   const { id: idParam } = useParams();
@@ -71,9 +69,7 @@ export function HelperPage() {
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label="工作单位">{h.unit}</Descriptions.Item>
           <Descriptions.Item label="职务">{h.post || '—'}</Descriptions.Item>
-          <Descriptions.Item label="人员类别">
-            {h.kindLabel}（{h.kind === 'cadre' ? `${h.level}级` : h.level}）
-          </Descriptions.Item>
+          <Descriptions.Item label="人员类别">{helperCategoryLabel(h.kind, h.level)}</Descriptions.Item>
           <Descriptions.Item label="联系电话">{h.phone || '—'}</Descriptions.Item>
           <Descriptions.Item label="所在地区">{h.region.path.map((p) => p.name).join(' / ')}</Descriptions.Item>
           <Descriptions.Item label="现联系户数">
@@ -84,7 +80,7 @@ export function HelperPage() {
         </Descriptions>
       </Card>
       <Card size="small" title="联系的贫困户">
-        <Table<Row>
+        <Table<HelperAssignment>
           data-testid="helper-assignments"
           size="small"
           bordered
