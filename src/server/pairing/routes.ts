@@ -97,27 +97,13 @@ export async function pairingRoutes(app: FastifyInstance, { services }: { servic
   });
   r.get(
     '/api/pairing/visits/missing',
-    {
-      schema: {
-        tags,
-        summary: '半年内未上门回访的脱贫户（默认本半年；year、half=1 上半年 / 2 下半年）',
-        querystring: missingVisitsQuery,
-        response: { 200: missingVisitsPage },
-      },
-    },
+    { schema: { tags, summary: '半年内未上门回访的脱贫户（默认本半年；year、half=1 上半年 / 2 下半年）', querystring: missingVisitsQuery, response: { 200: missingVisitsPage } } },
     async (req) => svc.missingVisits(authOf(req), req.query),
   );
 
   r.get(
     '/api/pairing/leader-villages',
-    {
-      schema: {
-        tags,
-        summary: '领导联系村、机关定点帮扶村、经促分会和工商联商会帮扶村',
-        querystring: leaderVillagesQuery,
-        response: { 200: leaderVillagePage },
-      },
-    },
+    { schema: { tags, summary: '领导联系村、机关定点帮扶村、经促分会和工商联商会帮扶村', querystring: leaderVillagesQuery, response: { 200: leaderVillagePage } } },
     async (req) => svc.leaderVillages(authOf(req), req.query),
   );
   r.post(

@@ -1,6 +1,6 @@
 /** One 帮扶责任人: who they are, whether they qualify, and the households they hold now and held before. */
 import { EditOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../app/api';
@@ -10,6 +10,7 @@ import { STATUS_COLORS } from '../registry/api';
 import { splitReason } from '../../domain/pairing/handovers';
 import { helperCategoryLabel, useHelper, useUpdateHelper, type HelperAssignment } from './api';
 import { HelperFormDrawer } from './HelperFormDrawer';
+import { ListTable } from './tables';
 
 export function HelperPage() {
   const { id: idParam } = useParams();
@@ -80,14 +81,10 @@ export function HelperPage() {
         </Descriptions>
       </Card>
       <Card size="small" title="联系的贫困户">
-        <Table<HelperAssignment>
+        <ListTable<HelperAssignment>
           data-testid="helper-assignments"
-          size="small"
-          bordered
-          rowKey="id"
-          pagination={false}
           dataSource={h.assignments}
-          locale={{ emptyText: '尚未联系贫困户' }}
+          empty="尚未联系贫困户"
           columns={[
             {
               title: '贫困户',

@@ -8,7 +8,7 @@ import { isAdmin, useMe } from '../auth/api';
 import { RegionPicker } from '../regions/RegionPicker';
 import { helperCategoryLabel, useHelpers, type Helper, type HelperFilters } from './api';
 import { HelperFormDrawer } from './HelperFormDrawer';
-import { PagedTable, type PageState } from './PagedTable';
+import { PagedTable, type PageState } from './tables';
 import { PairingNav } from './PairingNav';
 
 /** The filter form's values: the list's filters, with the state as the select holds it. */

@@ -4,7 +4,7 @@
  * household has had this half-year's visit (“脱贫以后，每半年至少上门回访1次”).
  */
 import { PaperClipOutlined, PlusOutlined, StopOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Input, Modal, Progress, Radio, Row, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Modal, Progress, Radio, Row, Select, Space, Tag, Timeline, Typography, Upload } from 'antd';
 import { useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
@@ -31,6 +31,7 @@ import {
 } from './api';
 import { failureOf } from './form-errors';
 import { HelperSelect } from './HelperSelect';
+import { ListTable } from './tables';
 
 const ASSIGN_FIELDS = Object.keys(assignInput.shape);
 const VISIT_FIELDS = Object.keys(visitInput.shape);
@@ -79,34 +80,41 @@ function AssignForm({ householdId }: { householdId: number }) {
   );
 }
 
+/** The two dated changes to an assignment: what each modal is called, sends and says. */
+const ACTIONS = {
+  replace: { title: '更换帮扶责任人', form: 'replace-helper', fields: Object.keys(replaceInput.shape), initial: () => ({ on: todayIso() }), done: '已更换帮扶责任人', failed: '未更换' },
+  end: { title: '结束帮扶', form: 'end-assignment', fields: Object.keys(endAssignmentInput.shape), initial: () => ({ toOn: todayIso() }), done: '已结束帮扶', failed: '未结束' },
+} as const;
+
 /**
  * A dated change to one of the household's assignments (更换, 结束), in a modal: the form's values go with the
  * assignment's id; the server's field errors stand beside the fields, anything else above them.
  */
-function AssignmentModal<V extends object>(props: {
+function AssignmentModal<V extends object>({
+  action,
+  assignment,
+  onClose,
+  mutation,
+  children,
+}: {
+  action: keyof typeof ACTIONS;
   assignment: Assignment | null;
   onClose: () => void;
-  title: string;
-  name: string;
-  fields: readonly string[];
-  initialValues: Partial<V>;
   mutation: UseMutationResult<HouseholdPairing, Error, V & { id: number }>;
-  done: string;
-  failed: string;
   children: ReactNode;
 }) {
-  const { assignment, onClose, mutation } = props;
+  const a = ACTIONS[action];
   const { message } = App.useApp();
   const [form] = Form.useForm<V>();
   const [error, setError] = useState<string | null>(null);
   return (
-    <Modal title={assignment ? `${props.title}：${assignment.helperName}` : ''} open={!!assignment} onCancel={onClose} footer={null} destroyOnHidden width={560}>
-      {error && <Alert type="error" showIcon title={props.failed} description={error} style={{ marginBottom: 8 }} />}
+    <Modal title={assignment ? `${a.title}：${assignment.helperName}` : ''} open={!!assignment} onCancel={onClose} footer={null} destroyOnHidden width={560}>
+      {error && <Alert type="error" showIcon title={a.failed} description={error} style={{ marginBottom: 8 }} />}
       <Form<V>
         form={form}
-        name={props.name}
+        name={a.form}
         layout="vertical"
-        initialValues={props.initialValues}
+        initialValues={a.initial()}
         onFinish={(v) => {
           if (!assignment) return;
           setError(null);
@@ -114,34 +122,26 @@ function AssignmentModal<V extends object>(props: {
             { ...v, id: assignment.id },
             {
               onSuccess: () => {
-                void message.success(props.done);
+                void message.success(a.done);
                 onClose();
               },
-              onError: (e) => setError(failureOf(form, e, props.fields)),
+              onError: (e) => setError(failureOf(form, e, a.fields)),
             },
           );
         }}
       >
-        {props.children}
+        {children}
       </Form>
     </Modal>
   );
 }
 
-function ReplaceModal({ householdId, assignment, onClose }: { householdId: number; assignment: Assignment | null; onClose: () => void }) {
+type ModalProps = { householdId: number; assignment: Assignment | null; onClose: () => void };
+
+function ReplaceModal({ householdId, assignment, onClose }: ModalProps) {
   const replace = useReplaceHelper(householdId);
   return (
-    <AssignmentModal<ReplaceInput>
-      assignment={assignment}
-      onClose={onClose}
-      title="更换帮扶责任人"
-      name="replace-helper"
-      fields={Object.keys(replaceInput.shape)}
-      initialValues={{ on: todayIso() }}
-      mutation={replace}
-      done="已更换帮扶责任人"
-      failed="未更换"
-    >
+    <AssignmentModal<ReplaceInput> action="replace" assignment={assignment} onClose={onClose} mutation={replace}>
       <Typography.Paragraph type="secondary">原帮扶关系在更换日期结束，新帮扶责任人自该日起联系本户；扶贫手册记载“自某日起由某某接替某某”。</Typography.Paragraph>
       <Form.Item label="新帮扶责任人" name="helperId" rules={[{ required: true, message: '请选择新帮扶责任人' }]}>
         <HelperSelect exclude={assignment?.helperId} style={{ width: '100%' }} />
@@ -159,20 +159,10 @@ function ReplaceModal({ householdId, assignment, onClose }: { householdId: numbe
   );
 }
 
-function EndModal({ householdId, assignment, onClose }: { householdId: number; assignment: Assignment | null; onClose: () => void }) {
+function EndModal({ householdId, assignment, onClose }: ModalProps) {
   const end = useEndAssignment(householdId);
   return (
-    <AssignmentModal<EndAssignmentInput>
-      assignment={assignment}
-      onClose={onClose}
-      title="结束帮扶"
-      name="end-assignment"
-      fields={Object.keys(endAssignmentInput.shape)}
-      initialValues={{ toOn: todayIso() }}
-      mutation={end}
-      done="已结束帮扶"
-      failed="未结束"
-    >
+    <AssignmentModal<EndAssignmentInput> action="end" assignment={assignment} onClose={onClose} mutation={end}>
       <Form.Item label="结束日期" name="toOn" rules={[{ required: true, message: '请填写结束日期' }, schemaRule(endAssignmentInput.shape.toOn)]} extra="自该日起不再联系本户">
         <Input type="date" style={{ width: 180 }} />
       </Form.Item>
@@ -295,14 +285,10 @@ export function HouseholdHelpersPanel({ household }: { household: { id: number }
         <>
           {d.helpers.length === 0 && d.status !== '清退' && <Alert type="warning" showIcon title="该户尚无帮扶责任人" description="每个贫困户至少应有一名帮扶责任人（脱贫户仍需帮扶联系人定期走访）。" style={{ marginBottom: 12 }} />}
           {d.halfYear.problem && <Alert type="warning" showIcon title={d.halfYear.problem} style={{ marginBottom: 12 }} data-testid="visit-due" />}
-          <Table<Assignment>
+          <ListTable<Assignment>
             data-testid="household-helper-list"
-            size="small"
-            bordered
-            rowKey="id"
-            pagination={false}
             dataSource={d.helpers}
-            locale={{ emptyText: '暂无帮扶责任人' }}
+            empty="暂无帮扶责任人"
             style={{ marginBottom: 12 }}
             columns={[
               { title: '帮扶责任人', dataIndex: 'helperName', render: (v: string, a) => <Link to={`/pairing/helpers/${a.helperId}`}>{v}</Link> },
@@ -352,14 +338,11 @@ export function HouseholdHelpersPanel({ household }: { household: { id: number }
           <Typography.Text strong style={{ display: 'block', margin: '4px 0 8px' }}>
             走访记录
           </Typography.Text>
-          <Table<Visit>
+          <ListTable<Visit>
             data-testid="household-visits"
-            size="small"
-            bordered
-            rowKey="id"
             dataSource={d.visits}
             pagination={d.visits.length > 10 ? { pageSize: 10 } : false}
-            locale={{ emptyText: '尚无走访记录' }}
+            empty="尚无走访记录"
             scroll={{ x: 'max-content' }}
             columns={[
               { title: '日期', dataIndex: 'visitedOn', width: 110 },

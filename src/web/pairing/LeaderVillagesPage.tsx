@@ -24,7 +24,7 @@ import {
   type LeaderVillageInput,
 } from './api';
 import { failureOf } from './form-errors';
-import { PagedTable, usePageState } from './PagedTable';
+import { PagedTable, usePageState } from './tables';
 import { PairingNav } from './PairingNav';
 
 const KIND_COLORS: Record<string, string> = { 领导联系村: 'red', 机关定点帮扶村: 'blue', 经促分会帮扶村: 'purple', 工商联商会帮扶村: 'gold' };

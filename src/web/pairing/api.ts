@@ -4,28 +4,7 @@
  * Every shape is the contract's (`src/contract/pairing.ts`). See docs/api.md “Helper pairing”.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AssignInput,
-  EndAssignmentInput,
-  HelperDetail,
-  HelperFilters,
-  HelperInput,
-  HelperList,
-  HelperUpdate,
-  HouseholdPairing,
-  LeaderVillage,
-  LeaderVillageFilters,
-  LeaderVillageInput,
-  LeaderVillageRecord,
-  LeaderVillageUpdate,
-  MissingVisitList,
-  MissingVisitsQuery,
-  ReplaceInput,
-  SignatureFile,
-  Visit,
-  VisitInput,
-  WithoutHelperList,
-} from '../../contract/pairing';
+import type * as contract from '../../contract/pairing';
 import type { Page } from '../../contract/page';
 import { del, get, patch, post, uploadFile, type UploadProgress } from '../app/api';
 
@@ -66,10 +45,10 @@ type WithId<T> = T & { id: number };
 
 // --- helpers -------------------------------------------------------------------------------------------------------
 
-export function useHelpers(filters: HelperFilters, page: number, pageSize: number) {
+export function useHelpers(filters: contract.HelperFilters, page: number, pageSize: number) {
   return useQuery({
     queryKey: [...KEY, 'helpers', filters, page, pageSize],
-    queryFn: ({ signal }) => get<HelperList>('/api/pairing/helpers', { ...filters, page, pageSize }, signal),
+    queryFn: ({ signal }) => get<contract.HelperList>('/api/pairing/helpers', { ...filters, page, pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -77,7 +56,7 @@ export function useHelpers(filters: HelperFilters, page: number, pageSize: numbe
 export function useHelper(id: number | undefined) {
   return useQuery({
     queryKey: [...KEY, 'helper', id],
-    queryFn: ({ signal }) => get<HelperDetail>(`/api/pairing/helpers/${id}`, undefined, signal),
+    queryFn: ({ signal }) => get<contract.HelperDetail>(`/api/pairing/helpers/${id}`, undefined, signal),
     enabled: id !== undefined,
   });
 }
@@ -85,7 +64,7 @@ export function useHelper(id: number | undefined) {
 export function useCreateHelper() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: HelperInput) => post<HelperDetail>('/api/pairing/helpers', input),
+    mutationFn: (input: contract.HelperInput) => post<contract.HelperDetail>('/api/pairing/helpers', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -93,7 +72,7 @@ export function useCreateHelper() {
 export function useUpdateHelper() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...input }: WithId<HelperUpdate>) => patch<HelperDetail>(`/api/pairing/helpers/${id}`, input),
+    mutationFn: ({ id, ...input }: WithId<contract.HelperUpdate>) => patch<contract.HelperDetail>(`/api/pairing/helpers/${id}`, input),
     onSettled: () => qc.invalidateQueries({ queryKey: KEY }),
   });
 }
@@ -103,12 +82,12 @@ export function useUpdateHelper() {
 export function useHouseholdPairing(householdId: number) {
   return useQuery({
     queryKey: [...KEY, 'household', householdId],
-    queryFn: ({ signal }) => get<HouseholdPairing>(`/api/pairing/households/${householdId}`, undefined, signal),
+    queryFn: ({ signal }) => get<contract.HouseholdPairing>(`/api/pairing/households/${householdId}`, undefined, signal),
   });
 }
 
 /** Every change to a household's helpers or visits answers with the household's panel, which is put in the cache. */
-function usePanelMutation<I>(householdId: number, fn: (input: I) => Promise<HouseholdPairing>) {
+function usePanelMutation<I>(householdId: number, fn: (input: I) => Promise<contract.HouseholdPairing>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
@@ -122,22 +101,22 @@ function usePanelMutation<I>(householdId: number, fn: (input: I) => Promise<Hous
 }
 
 export const useAssignHelper = (householdId: number) =>
-  usePanelMutation(householdId, (input: AssignInput) => post<HouseholdPairing>(`/api/pairing/households/${householdId}/assignments`, input));
+  usePanelMutation(householdId, (input: contract.AssignInput) => post<contract.HouseholdPairing>(`/api/pairing/households/${householdId}/assignments`, input));
 export const useEndAssignment = (householdId: number) =>
-  usePanelMutation(householdId, ({ id, ...input }: WithId<EndAssignmentInput>) => post<HouseholdPairing>(`/api/pairing/assignments/${id}/end`, input));
+  usePanelMutation(householdId, ({ id, ...input }: WithId<contract.EndAssignmentInput>) => post<contract.HouseholdPairing>(`/api/pairing/assignments/${id}/end`, input));
 export const useReplaceHelper = (householdId: number) =>
-  usePanelMutation(householdId, ({ id, ...input }: WithId<ReplaceInput>) => post<HouseholdPairing>(`/api/pairing/assignments/${id}/replace`, input));
+  usePanelMutation(householdId, ({ id, ...input }: WithId<contract.ReplaceInput>) => post<contract.HouseholdPairing>(`/api/pairing/assignments/${id}/replace`, input));
 
 export function useAddVisit(householdId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: VisitInput) => post<Visit>(`/api/pairing/households/${householdId}/visits`, input),
+    mutationFn: (input: contract.VisitInput) => post<contract.Visit>(`/api/pairing/households/${householdId}/visits`, input),
     onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
   });
 }
 
 export function uploadSignature(visitId: number, file: File, onProgress: (p: UploadProgress) => void) {
-  return uploadFile<SignatureFile>(`/api/pairing/visits/${visitId}/signatures`, file, onProgress);
+  return uploadFile<contract.SignatureFile>(`/api/pairing/visits/${visitId}/signatures`, file, onProgress);
 }
 
 export const signatureUrl = (id: number) => `/api/pairing/signatures/${id}`;
@@ -147,25 +126,25 @@ export const signatureUrl = (id: number) => `/api/pairing/signatures/${id}`;
 export function useWithoutHelper(region: string | undefined, page: number, pageSize: number) {
   return useQuery({
     queryKey: [...KEY, 'gaps', 'helper', region, page, pageSize],
-    queryFn: ({ signal }) => get<WithoutHelperList>('/api/pairing/households-without-helper', { region, page, pageSize }, signal),
+    queryFn: ({ signal }) => get<contract.WithoutHelperList>('/api/pairing/households-without-helper', { region, page, pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 }
 
-export function useMissingVisits(q: Omit<MissingVisitsQuery, 'page' | 'pageSize'>, page: number, pageSize: number) {
+export function useMissingVisits(q: Omit<contract.MissingVisitsQuery, 'page' | 'pageSize'>, page: number, pageSize: number) {
   return useQuery({
     queryKey: [...KEY, 'gaps', 'visit', q, page, pageSize],
-    queryFn: ({ signal }) => get<MissingVisitList>('/api/pairing/visits/missing', { ...q, page, pageSize }, signal),
+    queryFn: ({ signal }) => get<contract.MissingVisitList>('/api/pairing/visits/missing', { ...q, page, pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 }
 
 // --- leader–village links (seed 002) -------------------------------------------------------------------------------
 
-export function useLeaderVillages(q: LeaderVillageFilters, page: number, pageSize: number) {
+export function useLeaderVillages(q: contract.LeaderVillageFilters, page: number, pageSize: number) {
   return useQuery({
     queryKey: [...KEY, 'leader-villages', q, page, pageSize],
-    queryFn: ({ signal }) => get<Page<LeaderVillage>>('/api/pairing/leader-villages', { ...q, page, pageSize }, signal),
+    queryFn: ({ signal }) => get<Page<contract.LeaderVillage>>('/api/pairing/leader-villages', { ...q, page, pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -176,7 +155,7 @@ function useLeaderVillageMutation<I>(fn: (input: I) => Promise<unknown>) {
   return useMutation({ mutationFn: fn, onSettled: () => qc.invalidateQueries({ queryKey: [...KEY, 'leader-villages'] }) });
 }
 
-export const useCreateLeaderVillage = () => useLeaderVillageMutation((input: LeaderVillageInput) => post<LeaderVillageRecord>('/api/pairing/leader-villages', input));
+export const useCreateLeaderVillage = () => useLeaderVillageMutation((input: contract.LeaderVillageInput) => post<contract.LeaderVillageRecord>('/api/pairing/leader-villages', input));
 export const useUpdateLeaderVillage = () =>
-  useLeaderVillageMutation(({ id, ...input }: WithId<LeaderVillageUpdate>) => patch<LeaderVillageRecord>(`/api/pairing/leader-villages/${id}`, input));
+  useLeaderVillageMutation(({ id, ...input }: WithId<contract.LeaderVillageUpdate>) => patch<contract.LeaderVillageRecord>(`/api/pairing/leader-villages/${id}`, input));
 export const useDeleteLeaderVillage = () => useLeaderVillageMutation((id: number) => del(`/api/pairing/leader-villages/${id}`));

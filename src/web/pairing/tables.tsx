@@ -1,6 +1,7 @@
 /**
- * A list the server answers a page at a time (`Page<T>`), as the pairing pages show it: the load error above, the
- * table below with 共 N 户 and a page-size changer. Other features' lists have the same shape (compare, registry).
+ * The tables of the pairing pages: a list the server answers a page at a time (`Page<T>`: the load error above, the
+ * table with 共 N 户 and a page-size changer below), and a short list shown whole. Other features' lists have the same
+ * shapes (compare, registry, quality).
  */
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Table, type TableProps } from 'antd';
@@ -50,4 +51,9 @@ export function PagedTable<T extends object>({ query, page, onPage, unit, ...tab
       />
     </>
   );
+}
+
+/** A short list shown whole (a household's helpers, a helper's households): small, bordered, no pages. */
+export function ListTable<T extends { id: number }>({ empty, ...table }: Omit<TableProps<T>, 'rowKey' | 'locale'> & { empty: string }) {
+  return <Table<T> size="small" bordered rowKey="id" pagination={false} {...table} locale={{ emptyText: empty }} />;
 }
