@@ -134,6 +134,10 @@ describe.each(dbKinds())('pairing API on %s', (kind) => {
     expect(refused.statusCode).toBe(409);
     expect(errorOf(refused).message).toContain('“李四”仍联系 1 户');
     const aRow = (await town.get(`/api/pairing/helpers/${a}`)).json();
+    // Deactivating keeps the record's kind one of the two the seed names (the answer's contract lists them).
+    const unknownKind = await town.patch(`/api/pairing/helpers/${a}`, { active: false, kind: 'volunteer', version: aRow.version });
+    expect(unknownKind.statusCode).toBe(400);
+    expect(errorOf(unknownKind).fields?.[0]).toMatchObject({ field: 'kind', message: '应为党政机关、事业单位干部或企业管理人员' });
     expect((await town.patch(`/api/pairing/helpers/${a}`, { active: false, version: aRow.version })).json()).toMatchObject({ active: false });
     expect(errorOf(await assign(hh['0009']!, a)).message).toBe('帮扶责任人：“张三”已停用，不能再联系贫困户');
   });

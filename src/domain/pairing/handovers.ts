@@ -11,9 +11,12 @@ export interface AssignmentSpan {
   reason: string;
 }
 
+/** A note starts a helper, records a replacement, or ends one. */
+export const HANDOVER_KINDS = ['start', 'replace', 'end'] as const;
+
 export interface HandoverNote {
   on: string;
-  kind: 'start' | 'replace' | 'end';
+  kind: (typeof HANDOVER_KINDS)[number];
   /** “自 2020-03-01 起由李四接替张三” */
   text: string;
   reason: string;

@@ -17,6 +17,11 @@ const ELIGIBLE: Record<HelperKind, readonly string[]> = { cadre: ['省', '市', 
 
 export const LEVEL_LABELS: Record<HelperKind, string> = { cadre: '单位层级', enterprise: '管理层级' };
 
+/** How a helper's category reads in lists: 党政机关、事业单位干部（乡级）, 企业管理人员（中层）. */
+export function helperCategoryLabel(kind: HelperKind, level: string): string {
+  return `${HELPER_KIND_LABELS[kind]}（${kind === 'cadre' ? `${level}级` : level}）`;
+}
+
 /**
  * Whether a helper may hold households: null when eligible, otherwise the problem with the field it concerns
  * (`kind` for an unknown kind, `level` for an unknown or too low level).

@@ -1,26 +1,23 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { HouseholdRef } from '../../contract/pairing';
 import { EXITED_STATUSES, type VisitKind } from '../../domain/pairing/half-year-visit';
+import type { HelperKind } from '../../domain/pairing/helper-eligibility';
 import { STATUSES_NEEDING_HELPER } from '../../domain/pairing/helper-statuses';
+import { LEADER_VILLAGE_KINDS, type LeaderVillageKind } from '../../domain/pairing/leader-village';
 import { attachmentMeta, type AttachmentMeta } from '../db/attachments';
 import { queryRows, type Db } from '../db/connection';
 import { attachments, helperAssignments, helpers, householdVisits, leaderVillages } from '../db/schema';
 
-export type HelperRow = typeof helpers.$inferSelect;
+/*
+ * The kinds below are text columns holding one of the domain's values (the services check them before every write), so
+ * rows are typed with the domain's lists.
+ */
+export type HelperRow = Omit<typeof helpers.$inferSelect, 'kind'> & { kind: HelperKind };
 export type HelperValues = Omit<typeof helpers.$inferInsert, 'id' | 'version'>;
 export type AssignmentRow = typeof helperAssignments.$inferSelect;
-export type VisitRow = typeof householdVisits.$inferSelect;
-export type LeaderVillageRow = typeof leaderVillages.$inferSelect;
-export type { AttachmentMeta };
-
-/** A household as the pairing lists show it (read from the registry's tables in joins, never written here). */
-export interface HouseholdRef {
-  householdId: number;
-  villageCode: string;
-  villageName: string;
-  number: string;
-  head: string;
-  status: string;
-}
+export type VisitRow = Omit<typeof householdVisits.$inferSelect, 'kind'> & { kind: VisitKind };
+export type LeaderVillageRow = Omit<typeof leaderVillages.$inferSelect, 'kind'> & { kind: LeaderVillageKind };
+export type { AttachmentMeta, HouseholdRef };
 
 /** A parenthesised list of values as parameters: `(${a}, ${b})`. */
 const list = (values: readonly string[]): SQL => sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
@@ -87,16 +84,16 @@ export function makePairingRepo(db: Db) {
     },
     async helper(id: number): Promise<HelperRow | undefined> {
       const [row] = await db.select().from(helpers).where(eq(helpers.id, id));
-      return row;
+      return row as HelperRow | undefined;
     },
     /** Inside a transaction: the helper's row, locked until the transaction ends (one assignment at a time per helper). */
     async lockHelper(id: number): Promise<HelperRow | undefined> {
       const [row] = await db.select().from(helpers).where(eq(helpers.id, id)).for('update');
-      return row;
+      return row as HelperRow | undefined;
     },
     async insertHelper(values: HelperValues): Promise<HelperRow> {
       const [row] = await db.insert(helpers).values(values).returning();
-      return row!;
+      return row as HelperRow;
     },
     async updateHelper(id: number, version: number, values: Partial<HelperValues>): Promise<boolean> {
       const rows = await db
@@ -125,7 +122,7 @@ export function makePairingRepo(db: Db) {
           at: helperAssignments.at,
           helperName: helpers.name,
           unit: helpers.unit,
-          kind: helpers.kind,
+          kind: sql<HelperKind>`${helpers.kind}`,
           level: helpers.level,
           post: helpers.post,
           phone: helpers.phone,
@@ -186,13 +183,13 @@ export function makePairingRepo(db: Db) {
     // --- visits --------------------------------------------------------------------------------------------------
     async visit(id: number): Promise<VisitRow | undefined> {
       const [row] = await db.select().from(householdVisits).where(eq(householdVisits.id, id));
-      return row;
+      return row as VisitRow | undefined;
     },
-    visitsOfHousehold: (householdId: number) =>
-      db.select().from(householdVisits).where(eq(householdVisits.householdId, householdId)).orderBy(desc(householdVisits.visitedOn), desc(householdVisits.id)),
+    visitsOfHousehold: async (householdId: number): Promise<VisitRow[]> =>
+      (await db.select().from(householdVisits).where(eq(householdVisits.householdId, householdId)).orderBy(desc(householdVisits.visitedOn), desc(householdVisits.id))) as VisitRow[],
     async insertVisit(values: Omit<typeof householdVisits.$inferInsert, 'id' | 'at'>): Promise<VisitRow> {
       const [row] = await db.insert(householdVisits).values(values).returning();
-      return row!;
+      return row as VisitRow;
     },
     /** Exited households of a region without a helper's visit (帮扶走访) between two days (a half-year). */
     async exitedWithoutVisit(prefix: string, from: string, to: string, limit: number, offset: number) {
@@ -231,7 +228,7 @@ export function makePairingRepo(db: Db) {
     // --- leader–village links (seed 002) -------------------------------------------------------------------------
     async leaderVillage(id: number): Promise<LeaderVillageRow | undefined> {
       const [row] = await db.select().from(leaderVillages).where(eq(leaderVillages.id, id));
-      return row;
+      return row as LeaderVillageRow | undefined;
     },
     /** Links of the bodies `orgIds`, or to villages under `villagePrefix` (null: none by village). */
     async listLeaderVillages(f: { orgIds: number[]; villagePrefix: string | null; kind?: string; orgId?: number; current?: boolean; today: string }, limit: number, offset: number) {
@@ -250,7 +247,7 @@ export function makePairingRepo(db: Db) {
         sql`select lv.id, lv.kind, lv.org_id as "orgId", lv.member_id as "memberId", lv.holder, lv.village_code as "villageCode",
               lv.from_on::text as "fromOn", lv.to_on::text as "toOn", lv.user_id as "userId", lv.at
             from leader_villages lv where ${where}
-            order by lv.org_id, array_position(array['领导联系村', '机关定点帮扶村', '经促分会帮扶村', '工商联商会帮扶村']::varchar[], lv.kind), lv.member_id nulls last, lv.village_code, lv.id
+            order by lv.org_id, array_position(array[${sql.join(LEADER_VILLAGE_KINDS.map((k) => sql`${k}`), sql`, `)}]::varchar[], lv.kind), lv.member_id nulls last, lv.village_code, lv.id
             limit ${limit} offset ${offset}`,
       );
       const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from leader_villages lv where ${where}`);
@@ -258,7 +255,7 @@ export function makePairingRepo(db: Db) {
     },
     async insertLeaderVillage(values: Omit<typeof leaderVillages.$inferInsert, 'id' | 'at'>): Promise<LeaderVillageRow> {
       const [row] = await db.insert(leaderVillages).values(values).returning();
-      return row!;
+      return row as LeaderVillageRow;
     },
     async updateLeaderVillage(id: number, values: Partial<Pick<LeaderVillageRow, 'toOn' | 'fromOn' | 'holder'>>): Promise<boolean> {
       return (await db.update(leaderVillages).set(values).where(eq(leaderVillages.id, id)).returning({ id: leaderVillages.id })).length === 1;

@@ -1,14 +1,29 @@
-import { halfYear, halfYearOf, missingVisitProblem, VISIT_KINDS, type HalfYear } from '../../domain/pairing/half-year-visit';
+import type {
+  AssignInput,
+  EndAssignmentInput,
+  HelperDetail,
+  HelperFilters,
+  HelperInput,
+  HelperList,
+  HelperUpdate,
+  HouseholdPairing,
+  MissingVisitList,
+  ReplaceInput,
+  WithoutHelperList,
+  WithoutHelperQuery,
+} from '../../contract/pairing';
+import { halfYear, halfYearOf, missingVisitProblem, type HalfYear } from '../../domain/pairing/half-year-visit';
 import { handoverNotes, heldOn, withEndReason } from '../../domain/pairing/handovers';
-import { helperEligibilityProblem, HELPER_KIND_LABELS, type HelperKind } from '../../domain/pairing/helper-eligibility';
+import { helperEligibilityProblem, HELPER_KIND_LABELS } from '../../domain/pairing/helper-eligibility';
 import { MAX_HOUSEHOLDS_PER_HELPER, helperLimitProblem } from '../../domain/pairing/helper-limit';
+import { helperRecordProblems } from '../../domain/pairing/helper-record';
 import { assignmentsOnStatus, needsHelper, struckOffReason } from '../../domain/pairing/helper-statuses';
-import { leaderVillageProblems, type LeaderVillageInput } from '../../domain/pairing/leader-village';
-import { signatureFileProblem } from '../../domain/pairing/signature-file';
+import { recordedDayProblem } from '../../domain/pairing/recorded-day';
+import type { HouseholdStatus } from '../../domain/registry/household-rules';
 import { isoDate, isRealDate } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { inRegion, inScope, regionOnLine, requireRegion, requireRole } from '../auth/access';
+import { inRegion, regionOnLine, requireRegion, requireRole } from '../auth/access';
 import type { MembersService } from '../members/service';
 import type { OrgsService } from '../orgs/service';
 import { LEVEL_DIGITS } from '../regions/china-division';
@@ -16,7 +31,9 @@ import { ancestorCodes, type RegionsService } from '../regions/service';
 import type { RegistryService, Tx } from '../registry/service';
 import type { AuditService } from '../audit/service';
 import { snapshotOf } from '../audit/snapshots';
+import { makeLeaderVillageMethods } from './leader-village-service';
 import type { HelperRow, HelperValues, HouseholdRef, PairingRepo } from './repo';
+import { makeVisitMethods, visitAnswer } from './visit-service';
 
 export interface PairingDeps {
   repo: PairingRepo;
@@ -33,30 +50,15 @@ export interface PairingDeps {
   helperLimit?: number;
 }
 
-export interface HelperInput {
-  name?: string;
-  unit?: string;
-  kind?: string;
-  level?: string;
-  post?: string;
-  phone?: string;
-  regionCode?: string;
-  active?: boolean;
-}
-
 /** The region prefix of a 12-digit code of a known level (`513431000000`, 3 → `513431`). */
 const prefixOf = (code: string, level: number) => code.slice(0, LEVEL_DIGITS[level] ?? 12);
 
-function dateField(field: string, label: string, value: string | undefined, today: string, notBefore?: { day: string; what: string }): FieldError | null {
-  if (!isRealDate(value)) return { field, label, message: '应为 YYYY-MM-DD' };
-  if (value > today) return { field, label, message: `不能晚于今天（${today}）` };
-  if (notBefore && value < notBefore.day) return { field, label, message: `不能早于${notBefore.what} ${notBefore.day}` };
-  return null;
-}
-
-/** 帮扶责任人, their households and visits, and seed 002's leader–village links (issue 4). */
+/**
+ * 帮扶责任人, their households and visits, and seed 002's leader–village links (issue 4). Visits and signature files are in
+ * `visit-service.ts`, the leader–village links in `leader-village-service.ts`; this service answers for all of them.
+ */
 export function makePairingService(deps: PairingDeps) {
-  const { repo, transaction, repoIn, registry, regions, orgs, members, audit, now } = deps;
+  const { repo, transaction, repoIn, registry, regions, audit, now } = deps;
   const limit = deps.helperLimit ?? MAX_HOUSEHOLDS_PER_HELPER;
   const today = () => isoDate(now());
 
@@ -128,19 +130,6 @@ export function makePairingService(deps: PairingDeps) {
     return locked;
   }
 
-  function checkHelper(v: HelperValues): FieldError[] {
-    const out: FieldError[] = [];
-    if (!v.name.trim()) out.push({ field: 'name', label: '姓名', message: '请填写帮扶责任人姓名' });
-    else if (v.name.length > 50) out.push({ field: 'name', label: '姓名', message: '不能超过 50 字' });
-    if (!v.unit.trim()) out.push({ field: 'unit', label: '工作单位', message: '请填写工作单位' });
-    else if (v.unit.length > 100) out.push({ field: 'unit', label: '工作单位', message: '不能超过 100 字' });
-    const eligibility = helperEligibilityProblem(v.kind, v.level);
-    if (eligibility) out.push(eligibility);
-    if ((v.post ?? '').length > 50) out.push({ field: 'post', label: '职务', message: '不能超过 50 字' });
-    if (v.phone && !/^[0-9+\-() ]{5,20}$/.test(v.phone)) out.push({ field: 'phone', label: '联系电话', message: '电话号码格式不正确' });
-    return out;
-  }
-
   async function checkRegion(auth: Auth, code: string): Promise<FieldError | null> {
     if (!/^\d{12}$/.test(code) || !(await regions.exists(code))) return { field: 'regionCode', label: '所在地区', message: '行政区划代码不存在' };
     if (!inRegion(auth, code)) return { field: 'regionCode', label: '所在地区', message: '不在您的管辖范围内' };
@@ -158,18 +147,18 @@ export function makePairingService(deps: PairingDeps) {
     return halfYear(year, half as 1 | 2);
   }
 
-  return {
+  const core = {
     helperLimit: limit,
 
     // --- helpers -------------------------------------------------------------------------------------------------
-    async helpers(auth: Auth, q: { region?: string; q?: string; active?: boolean; page: number; pageSize: number }) {
+    async helpers(auth: Auth, q: HelperFilters & { page: number; pageSize: number }): Promise<HelperList> {
       const { prefix, ancestors } = await regionPrefixOf(auth, q.region);
       const res = await repo.listHelpers({ prefix, ancestors, q: q.q, active: q.active }, today(), q.pageSize, (q.page - 1) * q.pageSize);
       return { ...res, limit, page: q.page, pageSize: q.pageSize };
     },
 
     /** A helper with the households they hold and held (households outside the user's scope are not named). */
-    async helper(auth: Auth, id: number) {
+    async helper(auth: Auth, id: number): Promise<HelperDetail> {
       const h = await loadHelper(auth, id);
       const day = today();
       const rows = await repo.assignmentsOfHelper(id);
@@ -187,7 +176,7 @@ export function makePairingService(deps: PairingDeps) {
       const eligibility = helperEligibilityProblem(h.kind, h.level);
       return {
         ...h,
-        kindLabel: HELPER_KIND_LABELS[h.kind as HelperKind] ?? h.kind,
+        kindLabel: HELPER_KIND_LABELS[h.kind],
         region: await regions.get(h.regionCode),
         eligible: eligibility === null,
         eligibilityProblem: eligibility ? `${eligibility.label}：${eligibility.message}` : null,
@@ -199,19 +188,19 @@ export function makePairingService(deps: PairingDeps) {
       };
     },
 
-    async createHelper(auth: Auth, input: HelperInput) {
+    async createHelper(auth: Auth, input: HelperInput): Promise<HelperDetail> {
       requireRole(auth, 'sysadmin', 'org_admin');
       const values: HelperValues = {
-        name: (input.name ?? '').trim(),
-        unit: (input.unit ?? '').trim(),
-        kind: input.kind ?? '',
-        level: input.level ?? '',
+        name: input.name.trim(),
+        unit: input.unit.trim(),
+        kind: input.kind,
+        level: input.level,
         post: (input.post ?? '').trim(),
         phone: (input.phone ?? '').trim(),
-        regionCode: input.regionCode ?? '',
+        regionCode: input.regionCode,
         active: true,
       };
-      const fields = checkHelper(values);
+      const fields = helperRecordProblems(values);
       const region = await checkRegion(auth, values.regionCode);
       if (region) fields.push(region);
       if (fields.length) throw validationError(fields);
@@ -221,7 +210,7 @@ export function makePairingService(deps: PairingDeps) {
     },
 
     /** Edits a helper; `active: false` deactivates one who holds no household any more. */
-    async updateHelper(auth: Auth, id: number, input: HelperInput & { version: number }) {
+    async updateHelper(auth: Auth, id: number, input: HelperUpdate): Promise<HelperDetail> {
       requireRole(auth, 'sysadmin', 'org_admin');
       const h = await loadHelper(auth, id);
       requireRegion(auth, h.regionCode, '该帮扶责任人');
@@ -235,8 +224,10 @@ export function makePairingService(deps: PairingDeps) {
         regionCode: input.regionCode ?? h.regionCode,
         active: input.active ?? h.active,
       };
-      // A deactivated helper keeps the record as it was; only reactivation checks the rules again.
-      const fields = values.active ? checkHelper(values) : [];
+      // A deactivated helper keeps the record as it was (a level no longer eligible stays); only reactivation checks the
+      // rules again. The kind is one of the domain's whatever the state: the answer names it.
+      const kindProblem = helperEligibilityProblem(values.kind, values.level);
+      const fields = values.active ? helperRecordProblems(values) : kindProblem?.field === 'kind' ? [kindProblem] : [];
       if (values.regionCode !== h.regionCode) {
         const region = await checkRegion(auth, values.regionCode);
         if (region) fields.push(region);
@@ -256,8 +247,9 @@ export function makePairingService(deps: PairingDeps) {
 
     // --- a household's helpers and visits ------------------------------------------------------------------------
     /** The panel “帮扶责任人与走访” of a household: helpers now and before, the dated changes, the visits. */
-    async household(auth: Auth, householdId: number) {
+    async household(auth: Auth, householdId: number): Promise<HouseholdPairing> {
       const h = await household(auth, householdId);
+      const status = h.status as HouseholdStatus;
       const day = today();
       const assignments = (await repo.assignmentsOfHousehold(householdId)).map((a) => ({ ...a, at: new Date(a.at).toISOString(), current: heldOn(a, day) }));
       const visits = await repo.visitsOfHousehold(householdId);
@@ -265,24 +257,24 @@ export function makePairingService(deps: PairingDeps) {
       const half = halfYearOf(day);
       return {
         householdId,
-        status: h.status,
+        status,
         limit,
         helpers: assignments.filter((a) => a.current),
         assignments,
         notes: handoverNotes(assignments),
-        visits: visits.map((v) => ({ ...v, at: new Date(v.at).toISOString(), attachments: files.filter((f) => f.ownerId === v.id).map((f) => ({ ...f, at: new Date(f.at).toISOString() })) })),
-        halfYear: { ...half, problem: missingVisitProblem(h.status, visits, half) },
+        visits: visits.map((v) => visitAnswer(v, files)),
+        halfYear: { ...half, problem: missingVisitProblem(status, visits, half) },
       };
     },
 
     /** Assigns a helper to a household from a day (default today), within the helper's limit. */
-    async assign(auth: Auth, householdId: number, input: { helperId: number; fromOn?: string; reason?: string }) {
+    async assign(auth: Auth, householdId: number, input: AssignInput): Promise<HouseholdPairing> {
       requireRole(auth, 'sysadmin', 'org_admin');
       const h = await household(auth, householdId);
       if (!needsHelper(h.status)) throw new AppError('CONFLICT', `该户已${h.status}，不再确定帮扶责任人`);
       const day = today();
       const fromOn = input.fromOn ?? day;
-      const bad = dateField('fromOn', '起始日期', fromOn, day);
+      const bad = recordedDayProblem('fromOn', '起始日期', fromOn, day);
       if (bad) throw validationError([bad]);
       await assignableHelper(auth, input.helperId);
       await transaction(async (tx) => {
@@ -294,7 +286,7 @@ export function makePairingService(deps: PairingDeps) {
     },
 
     /** Ends an assignment on a day (default today); the household keeps the dated record. */
-    async endAssignment(auth: Auth, id: number, input: { toOn?: string; reason?: string }) {
+    async endAssignment(auth: Auth, id: number, input: EndAssignmentInput): Promise<HouseholdPairing> {
       requireRole(auth, 'sysadmin', 'org_admin');
       const a = await repo.assignment(id);
       if (!a) throw new AppError('NOT_FOUND', `帮扶关系不存在（编号 ${id}）`);
@@ -302,7 +294,7 @@ export function makePairingService(deps: PairingDeps) {
       if (a.toOn !== null) throw new AppError('CONFLICT', `该帮扶关系已于 ${a.toOn} 结束`);
       const day = today();
       const toOn = input.toOn ?? day;
-      const bad = dateField('toOn', '结束日期', toOn, day, { day: a.fromOn, what: '起始日期' });
+      const bad = recordedDayProblem('toOn', '结束日期', toOn, day, { day: a.fromOn, what: '起始日期' });
       if (bad) throw validationError([bad]);
       if (!(await repo.endAssignment(id, toOn, withEndReason(a.reason, input.reason ?? '')))) throw new AppError('CONFLICT', '该帮扶关系已结束，请刷新后重试');
       await audit.record(auth, 'assignment', id, 'update', snapshotOf('assignment', a), snapshotOf('assignment', { ...a, toOn, reason: withEndReason(a.reason, input.reason ?? '') }), { regionCode: held.villageCode });
@@ -310,7 +302,7 @@ export function makePairingService(deps: PairingDeps) {
     },
 
     /** Replaces a household's helper: the old assignment ends and the new one starts the same day, with the reason. */
-    async replace(auth: Auth, id: number, input: { helperId: number; on?: string; reason: string }) {
+    async replace(auth: Auth, id: number, input: ReplaceInput): Promise<HouseholdPairing> {
       requireRole(auth, 'sysadmin', 'org_admin');
       const a = await repo.assignment(id);
       if (!a) throw new AppError('NOT_FOUND', `帮扶关系不存在（编号 ${id}）`);
@@ -320,7 +312,7 @@ export function makePairingService(deps: PairingDeps) {
       const on = input.on ?? day;
       const fields: FieldError[] = [];
       if (!input.reason?.trim()) fields.push({ field: 'reason', label: '更换原因', message: '请填写更换原因（扶贫手册须备注从何时调整更换）' });
-      const bad = dateField('on', '更换日期', on, day);
+      const bad = recordedDayProblem('on', '更换日期', on, day);
       if (bad) fields.push(bad);
       else if (on <= a.fromOn) fields.push({ field: 'on', label: '更换日期', message: `应晚于原帮扶责任人的起始日期 ${a.fromOn}` });
       if (input.helperId === a.helperId) fields.push({ field: 'helperId', label: '帮扶责任人', message: '新帮扶责任人与原帮扶责任人相同' });
@@ -358,153 +350,18 @@ export function makePairingService(deps: PairingDeps) {
     },
 
     /** Households that keep a helper (poor and exited) with none on a day (default today): for data quality. */
-    async withoutHelper(auth: Auth, q: { region?: string; on?: string; page: number; pageSize: number }) {
+    async withoutHelper(auth: Auth, q: WithoutHelperQuery): Promise<WithoutHelperList> {
       const { prefix } = await regionPrefixOf(auth, q.region);
       const day = q.on ?? today();
       if (!isRealDate(day)) throw validationError([{ field: 'on', label: '日期', message: '应为 YYYY-MM-DD' }]);
       return { ...(await repo.withoutHelper(prefix, day, q.pageSize, (q.page - 1) * q.pageSize)), on: day, page: q.page, pageSize: q.pageSize };
     },
 
-    async addVisit(auth: Auth, householdId: number, input: { kind: string; visitedOn?: string; helperId?: number | null; visitor?: string; content: string }) {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      const visited = await household(auth, householdId);
-      const day = today();
-      const visitedOn = input.visitedOn ?? day;
-      const fields: FieldError[] = [];
-      if (!(VISIT_KINDS as readonly string[]).includes(input.kind)) fields.push({ field: 'kind', label: '走访类别', message: `应为${VISIT_KINDS.join('或')}` });
-      const bad = dateField('visitedOn', '走访日期', visitedOn, day);
-      if (bad) fields.push(bad);
-      if (!input.content?.trim()) fields.push({ field: 'content', label: '走访内容', message: '请填写走访了解的情况和落实的帮扶措施' });
-      else if (input.content.length > 2000) fields.push({ field: 'content', label: '走访内容', message: '不能超过 2000 字' });
-      let visitor = input.visitor?.trim() ?? '';
-      let helperId: number | null = null;
-      if (input.helperId && input.kind === '家庭医生') fields.push({ field: 'helperId', label: '帮扶责任人', message: '家庭医生走访不选帮扶责任人，请填写医生姓名' });
-      else if (input.helperId && !bad) {
-        const held = (await repo.assignmentsOfHousehold(householdId)).find((a) => a.helperId === input.helperId && heldOn(a, visitedOn));
-        if (!held) fields.push({ field: 'helperId', label: '帮扶责任人', message: `走访当日（${visitedOn}）该人员不是本户的帮扶责任人` });
-        else {
-          helperId = held.helperId;
-          visitor ||= held.helperName;
-        }
-      }
-      if (!visitor) fields.push({ field: 'visitor', label: input.kind === '家庭医生' ? '签约医生' : '走访人', message: '请填写走访人姓名' });
-      else if (visitor.length > 50) fields.push({ field: 'visitor', label: '走访人', message: '不能超过 50 字' });
-      if (fields.length) throw validationError(fields);
-      const row = await repo.insertVisit({ householdId, kind: input.kind, helperId, visitor, visitedOn, content: input.content.trim(), userId: auth.userId });
-      await audit.record(auth, 'visit', row.id, 'create', null, snapshotOf('visit', row), { regionCode: visited.villageCode });
-      return { ...row, at: new Date(row.at).toISOString(), attachments: [] };
-    },
-
-    /** Keeps a signature file (帮扶成效签字) with a visit: an image or a PDF, checked by type and content. */
-    async addSignature(auth: Auth, visitId: number, file: { fileName: string; mime: string; content: Buffer }) {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      const v = await repo.visit(visitId);
-      if (!v) throw new AppError('NOT_FOUND', `走访记录不存在（编号 ${visitId}）`);
-      const visited = await household(auth, v.householdId);
-      const problem = signatureFileProblem({ mime: file.mime, size: file.content.length, head: file.content.subarray(0, 16) });
-      if (problem) throw validationError([problem]);
-      const row = await repo.insertAttachment({ ownerId: visitId, stepIndex: null, fileName: file.fileName.slice(0, 200) || '签字材料', mime: file.mime.toLowerCase(), size: file.content.length, content: file.content, userId: auth.userId });
-      await audit.record(auth, 'visit', visitId, 'update', null, { signature: row.fileName }, { regionCode: visited.villageCode });
-      return { ...row, at: new Date(row.at).toISOString() };
-    },
-
-    async signature(auth: Auth, attachmentId: number) {
-      const a = await repo.attachment(attachmentId);
-      if (!a) throw new AppError('NOT_FOUND', '签字材料不存在');
-      const v = await repo.visit(a.ownerId);
-      if (!v) throw new AppError('NOT_FOUND', '签字材料不存在');
-      await household(auth, v.householdId);
-      return a;
-    },
-
     /** Exited households of a region without a helper's visit in a half-year (default the current one): for data quality. */
-    async missingVisits(auth: Auth, q: { region?: string; year?: number; half?: number; page: number; pageSize: number }) {
+    async missingVisits(auth: Auth, q: { region?: string; year?: number; half?: number; page: number; pageSize: number }): Promise<MissingVisitList> {
       const { prefix } = await regionPrefixOf(auth, q.region);
       const half = halfYearParam(q);
       return { halfYear: half, ...(await repo.exitedWithoutVisit(prefix, half.from, half.to, q.pageSize, (q.page - 1) * q.pageSize)), page: q.page, pageSize: q.pageSize };
-    },
-
-    // --- leader–village links (seed 002) -------------------------------------------------------------------------
-    async leaderVillages(auth: Auth, q: { orgId?: number; kind?: string; current?: boolean; page: number; pageSize: number }) {
-      if (q.orgId) await orgs.get(auth, q.orgId);
-      const subtree = await orgs.list(auth);
-      const res = await repo.listLeaderVillages(
-        { orgIds: subtree.map((o) => o.id), villagePrefix: auth.role === 'member' ? null : auth.regionPrefix, kind: q.kind, orgId: q.orgId, current: q.current, today: today() },
-        q.pageSize,
-        (q.page - 1) * q.pageSize,
-      );
-      const orgNames = new Map(subtree.map((o) => [o.id, o.name]));
-      for (const id of new Set(res.items.map((l) => l.orgId))) if (!orgNames.has(id)) orgNames.set(id, (await orgs.getUnchecked(id)).name);
-      const memberNames = new Map((await members.findMany([...new Set(res.items.flatMap((l) => (l.memberId ? [l.memberId] : [])))])).map((m) => [m.id, m.name]));
-      const villages = await regions.fullNames(res.items.map((l) => l.villageCode));
-      const day = today();
-      return {
-        items: res.items.map((l) => ({
-          ...l,
-          at: new Date(l.at).toISOString(),
-          orgName: orgNames.get(l.orgId) ?? '',
-          memberName: l.memberId ? (memberNames.get(l.memberId) ?? '') : null,
-          villageName: villages.get(l.villageCode) ?? l.villageCode,
-          current: l.toOn === null || l.toOn > day,
-          editable: subtree.some((o) => o.id === l.orgId) && auth.role !== 'member',
-        })),
-        total: res.total,
-        page: q.page,
-        pageSize: q.pageSize,
-      };
-    },
-
-    async createLeaderVillage(auth: Auth, input: LeaderVillageInput & { orgId: number; villageCode: string }) {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      const org = await orgs.get(auth, input.orgId);
-      const fromOn = input.fromOn || today();
-      const fields = leaderVillageProblems({ ...input, fromOn });
-      if (input.memberId) {
-        // The member must belong to the body (or its groups), which is in the user's scope.
-        const [m] = await members.findMany([input.memberId]);
-        if (!m) fields.push({ field: 'memberId', label: '联系领导', message: `委员不存在（编号 ${input.memberId}）` });
-        else if (!m.orgPath.startsWith(org.path)) fields.push({ field: 'memberId', label: '联系领导', message: `${inScope(auth, m.orgPath) ? `委员“${m.name}”` : `委员编号 ${m.id} `}不属于“${org.name}”` });
-      }
-      const village = /^\d{12}$/.test(input.villageCode) && (await regions.exists(input.villageCode)) ? await regions.get(input.villageCode) : null;
-      if (!village) fields.push({ field: 'villageCode', label: '帮扶村', message: '行政区划代码不存在' });
-      else if (village.level !== 5) fields.push({ field: 'villageCode', label: '帮扶村', message: `“${village.name}”不是村级行政区划` });
-      else if (!inRegion(auth, village.code)) fields.push({ field: 'villageCode', label: '帮扶村', message: '不在您的管辖范围内' });
-      if (fields.length) throw validationError(fields);
-      const row = await repo.insertLeaderVillage({
-        kind: input.kind,
-        orgId: org.id,
-        memberId: input.memberId ?? null,
-        holder: input.holder?.trim() ?? '',
-        villageCode: input.villageCode,
-        fromOn,
-        toOn: input.toOn ?? null,
-        userId: auth.userId,
-      });
-      await audit.record(auth, 'leader_village', row.id, 'create', null, snapshotOf('leader_village', row), { orgPath: org.path });
-      return { ...row, at: new Date(row.at).toISOString() };
-    },
-
-    /** Ends a link on a day (default today), or changes its dates or chamber. */
-    async updateLeaderVillage(auth: Auth, id: number, input: { fromOn?: string; toOn?: string | null; holder?: string }) {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      const l = await repo.leaderVillage(id);
-      if (!l) throw new AppError('NOT_FOUND', `帮扶村记录不存在（编号 ${id}）`);
-      const lOrg = await orgs.get(auth, l.orgId);
-      const next = { fromOn: input.fromOn ?? l.fromOn, toOn: input.toOn === undefined ? l.toOn : input.toOn, holder: input.holder ?? l.holder };
-      const fields = leaderVillageProblems({ kind: l.kind, memberId: l.memberId, ...next });
-      if (fields.length) throw validationError(fields);
-      await repo.updateLeaderVillage(id, { ...next, holder: next.holder.trim() });
-      await audit.record(auth, 'leader_village', id, 'update', snapshotOf('leader_village', l), snapshotOf('leader_village', { ...l, ...next, holder: next.holder.trim() }), { orgPath: lOrg.path });
-      return { ...l, ...next, holder: next.holder.trim(), at: new Date(l.at).toISOString() };
-    },
-
-    async deleteLeaderVillage(auth: Auth, id: number) {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      const l = await repo.leaderVillage(id);
-      if (!l) throw new AppError('NOT_FOUND', `帮扶村记录不存在（编号 ${id}）`);
-      const lOrg = await orgs.get(auth, l.orgId);
-      await repo.deleteLeaderVillage(id);
-      await audit.record(auth, 'leader_village', id, 'delete', snapshotOf('leader_village', l), null, { orgPath: lOrg.path });
     },
 
     /** The helpers of a village's households today, by household (the registry's 贫困户精准扶贫一览表 shows them). */
@@ -515,5 +372,6 @@ export function makePairingService(deps: PairingDeps) {
       return byHousehold;
     },
   };
+  return { ...core, ...makeVisitMethods(deps), ...makeLeaderVillageMethods(deps) };
 }
 export type PairingService = ReturnType<typeof makePairingService>;

@@ -2,55 +2,51 @@
  * 待落实: households that keep a helper but have none today (seed 004: “确保每个贫困户至少有一名帮扶责任人”), and exited
  * households without a helper's visit in a half-year (“脱贫以后，每半年至少上门回访1次”), per region.
  */
-import { Card, Col, Form, InputNumber, Row, Select, Table, Tag, Typography } from 'antd';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { Card, Col, Form, InputNumber, Row, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import type { Page } from '../../contract/page';
 import { halfOf } from '../../domain/shared/dates';
 import { currentYear, todayIso } from '../app/format';
-import { ErrorResult } from '../app/ErrorResult';
 import { RegionPicker } from '../regions/RegionPicker';
 import { STATUS_COLORS } from '../registry/api';
-import { useMissingVisits, useWithoutHelper, type HouseholdRow } from './api';
+import { useMissingVisits, useWithoutHelper, type HouseholdRef, type MissingVisitRow } from './api';
+import { PagedTable, usePageState } from './tables';
 import { PairingNav } from './PairingNav';
 
-const columns = (extra: boolean) => [
-  {
-    title: '贫困户',
-    render: (_: unknown, h: HouseholdRow) => (
-      <Link to={`/registry/households/${h.householdId}`}>
-        {h.villageName} · 户编号 {h.number}
-        {h.head ? `（户主 ${h.head}）` : ''}
-      </Link>
-    ),
-  },
-  { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{s}</Tag> },
-  ...(extra ? [{ title: '最近一次帮扶走访', dataIndex: 'lastVisit', width: 150, render: (v: string | null) => v ?? '从未走访' }] : []),
-];
+const household = {
+  title: '贫困户',
+  render: (_: unknown, h: HouseholdRef) => (
+    <Link to={`/registry/households/${h.householdId}`}>
+      {h.villageName} · 户编号 {h.number}
+      {h.head ? `（户主 ${h.head}）` : ''}
+    </Link>
+  ),
+};
+const status = { title: '状态', dataIndex: 'status', width: 100, render: (s: string) => <Tag color={STATUS_COLORS[s]}>{s}</Tag> };
+const lastVisit = { title: '最近一次帮扶走访', dataIndex: 'lastVisit', width: 150, render: (v: string | null) => v ?? '从未走访' };
+
+/** A page of households to follow up, 共 N 户. */
+function GapTable<T extends HouseholdRef>(props: { testId: string; query: UseQueryResult<Page<T>>; paging: ReturnType<typeof usePageState>; columns: TableColumnsType<T>; empty: string }) {
+  const { page, setPage } = props.paging;
+  return <PagedTable<T> data-testid={props.testId} rowKey="householdId" bordered={false} query={props.query} page={page} onPage={setPage} unit="户" columns={props.columns} locale={{ emptyText: props.empty }} />;
+}
 
 function WithoutHelper({ region }: { region?: string }) {
-  const [page, setPage] = useState({ current: 1, size: 10 });
-  const list = useWithoutHelper(region, page.current, page.size);
+  const paging = usePageState(10);
+  const list = useWithoutHelper(region, paging.page.current, paging.page.size);
   return (
     <Card size="small" title="无帮扶责任人的户" style={{ marginBottom: 16 }} extra={<Typography.Text type="secondary">未脱贫、返贫、已脱贫和稳定脱贫的户都应有帮扶责任人</Typography.Text>}>
-      {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<HouseholdRow>
-        data-testid="without-helper"
-        size="small"
-        rowKey="householdId"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        columns={columns(false)}
-        locale={{ emptyText: '每户都已确定帮扶责任人' }}
-        pagination={{ current: page.current, pageSize: page.size, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 户`, onChange: (current, size) => setPage({ current, size }) }}
-      />
+      <GapTable<HouseholdRef> testId="without-helper" query={list} paging={paging} columns={[household, status]} empty="每户都已确定帮扶责任人" />
     </Card>
   );
 }
 
 function MissingVisits({ region }: { region?: string }) {
   const [half, setHalf] = useState<{ year?: number; half?: number }>({});
-  const [page, setPage] = useState({ current: 1, size: 10 });
-  const list = useMissingVisits({ region, ...half }, page.current, page.size);
+  const paging = usePageState(10);
+  const list = useMissingVisits({ region, ...half }, paging.page.current, paging.page.size);
   return (
     <Card
       size="small"
@@ -67,17 +63,7 @@ function MissingVisits({ region }: { region?: string }) {
       }
     >
       <Typography.Paragraph type="secondary">脱贫以后，每半年至少上门回访 1 次（只计帮扶走访，家庭医生签约走访另行记录）。</Typography.Paragraph>
-      {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<HouseholdRow>
-        data-testid="missing-visits"
-        size="small"
-        rowKey="householdId"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        columns={columns(true)}
-        locale={{ emptyText: '脱贫户均已回访' }}
-        pagination={{ current: page.current, pageSize: page.size, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 户`, onChange: (current, size) => setPage({ current, size }) }}
-      />
+      <GapTable<MissingVisitRow> testId="missing-visits" query={list} paging={paging} columns={[household, status, lastVisit]} empty="脱贫户均已回访" />
     </Card>
   );
 }

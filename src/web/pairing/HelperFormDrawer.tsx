@@ -2,7 +2,9 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError, errorMessage } from '../app/api';
+import { schemaRule } from '../app/forms';
+import { helperInput } from '../../contract/pairing';
+import { HELPER_PHONE } from '../../domain/pairing/helper-record';
 import { RegionPicker } from '../regions/RegionPicker';
 import {
   CADRE_LEVELS,
@@ -17,9 +19,10 @@ import {
   type HelperInput,
   type HelperKind,
 } from './api';
+import { failureOf } from './form-errors';
 
-const FIELDS: ReadonlyArray<keyof HelperInput> = ['name', 'unit', 'kind', 'level', 'post', 'phone', 'regionCode'];
-const isField = (name: string): name is keyof HelperInput => (FIELDS as readonly string[]).includes(name);
+const FIELDS = Object.keys(helperInput.shape);
+const field = helperInput.shape;
 
 export function HelperFormDrawer({ open, helper, onClose, onSaved }: { open: boolean; helper?: HelperDetail; onClose: () => void; onSaved?: (h: HelperDetail) => void }) {
   const { message } = App.useApp();
@@ -43,10 +46,7 @@ export function HelperFormDrawer({ open, helper, onClose, onSaved }: { open: boo
       onSaved?.(h);
       onClose();
     };
-    const fail = (e: unknown) => {
-      if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.filter((f) => isField(f.field)).map((f) => ({ name: f.field as keyof HelperInput, errors: [f.message] })));
-      setError(errorMessage(e));
-    };
+    const fail = (e: unknown) => setError(failureOf(form, e, FIELDS));
     if (helper) update.mutate({ id: helper.id, ...v, version: helper.version }, { onSuccess: done, onError: fail });
     else create.mutate(v, { onSuccess: done, onError: fail });
   };
@@ -59,7 +59,7 @@ export function HelperFormDrawer({ open, helper, onClose, onSaved }: { open: boo
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title="未保存" description={error} style={{ marginBottom: 12 }} data-testid="helper-error" />}
       <Form<HelperInput> form={form} name="helper" layout="vertical" initialValues={{ kind: 'cadre', level: '乡' }} onFinish={submit}>
-        <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 50, message: '不能超过 50 字' }]}>
+        <Form.Item label="姓名" name="name" rules={[{ required: true, whitespace: true, message: '请填写姓名' }, schemaRule(field.name)]}>
           <Input maxLength={50} />
         </Form.Item>
         <Form.Item label="人员类别" name="kind" rules={[{ required: true, message: '请选择人员类别' }]}>
@@ -85,14 +85,14 @@ export function HelperFormDrawer({ open, helper, onClose, onSaved }: { open: boo
         >
           <Select options={levels.map((l) => ({ value: l, label: kind === 'cadre' ? `${l}级` : l }))} style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item label="工作单位" name="unit" rules={[{ required: true, whitespace: true, message: '请填写工作单位' }, { max: 100, message: '不能超过 100 字' }]}>
+        <Form.Item label="工作单位" name="unit" rules={[{ required: true, whitespace: true, message: '请填写工作单位' }, schemaRule(field.unit)]}>
           <Input maxLength={100} placeholder="如：新城镇人民政府、昭觉县农业农村局" />
         </Form.Item>
         <Space size="middle" style={{ width: '100%' }} align="start">
-          <Form.Item label="职务" name="post" rules={[{ max: 50, message: '不能超过 50 字' }]}>
+          <Form.Item label="职务" name="post" rules={[schemaRule(field.post)]}>
             <Input maxLength={50} style={{ width: 200 }} />
           </Form.Item>
-          <Form.Item label="联系电话" name="phone" rules={[{ pattern: /^[0-9+\-() ]{5,20}$/, message: '电话号码格式不正确' }]}>
+          <Form.Item label="联系电话" name="phone" rules={[{ pattern: HELPER_PHONE, message: '电话号码格式不正确' }]}>
             <Input maxLength={20} style={{ width: 200 }} />
           </Form.Item>
         </Space>

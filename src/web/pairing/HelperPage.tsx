@@ -1,6 +1,6 @@
 /** One 帮扶责任人: who they are, whether they qualify, and the households they hold now and held before. */
 import { EditOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../app/api';
@@ -8,10 +8,9 @@ import { ErrorResult } from '../app/ErrorResult';
 import { isAdmin, useMe } from '../auth/api';
 import { STATUS_COLORS } from '../registry/api';
 import { splitReason } from '../../domain/pairing/handovers';
-import { useHelper, useUpdateHelper, type HelperDetail } from './api';
+import { helperCategoryLabel, useHelper, useUpdateHelper, type HelperAssignment } from './api';
 import { HelperFormDrawer } from './HelperFormDrawer';
-
-type Row = HelperDetail['assignments'][number];
+import { ListTable } from './tables';
 
 export function HelperPage() {
   const { id: idParam } = useParams();
@@ -71,9 +70,7 @@ export function HelperPage() {
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label="工作单位">{h.unit}</Descriptions.Item>
           <Descriptions.Item label="职务">{h.post || '—'}</Descriptions.Item>
-          <Descriptions.Item label="人员类别">
-            {h.kindLabel}（{h.kind === 'cadre' ? `${h.level}级` : h.level}）
-          </Descriptions.Item>
+          <Descriptions.Item label="人员类别">{helperCategoryLabel(h.kind, h.level)}</Descriptions.Item>
           <Descriptions.Item label="联系电话">{h.phone || '—'}</Descriptions.Item>
           <Descriptions.Item label="所在地区">{h.region.path.map((p) => p.name).join(' / ')}</Descriptions.Item>
           <Descriptions.Item label="现联系户数">
@@ -84,14 +81,10 @@ export function HelperPage() {
         </Descriptions>
       </Card>
       <Card size="small" title="联系的贫困户">
-        <Table<Row>
+        <ListTable<HelperAssignment>
           data-testid="helper-assignments"
-          size="small"
-          bordered
-          rowKey="id"
-          pagination={false}
           dataSource={h.assignments}
-          locale={{ emptyText: '尚未联系贫困户' }}
+          empty="尚未联系贫困户"
           columns={[
             {
               title: '贫困户',

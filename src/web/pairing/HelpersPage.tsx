@@ -1,21 +1,18 @@
 /** 帮扶责任人: the helpers of the user's region (and of the regions above it), searchable, with a form to register one. */
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { citeShort } from '../../domain/shared/sources';
-import { ErrorResult } from '../app/ErrorResult';
 import { isAdmin, useMe } from '../auth/api';
 import { RegionPicker } from '../regions/RegionPicker';
-import { HELPER_KIND_LABELS, useHelpers, type Helper, type HelperFilters } from './api';
+import { helperCategoryLabel, useHelpers, type Helper, type HelperFilters } from './api';
 import { HelperFormDrawer } from './HelperFormDrawer';
+import { PagedTable, type PageState } from './tables';
 import { PairingNav } from './PairingNav';
 
-interface FilterValues {
-  region?: string;
-  q?: string;
-  active?: 'true' | 'false';
-}
+/** The filter form's values: the list's filters, with the state as the select holds it. */
+type FilterValues = Omit<HelperFilters, 'active'> & { active?: 'true' | 'false' };
 
 export function HelpersPage() {
   const [params, setParams] = useSearchParams();
@@ -23,9 +20,8 @@ export function HelpersPage() {
     () => ({ region: params.get('region') ?? undefined, q: params.get('q') ?? undefined, active: params.get('active') === null ? undefined : params.get('active') === 'true' }),
     [params],
   );
-  const page = Number(params.get('page')) || 1;
-  const pageSize = Number(params.get('pageSize')) || 20;
-  const list = useHelpers(filters, page, pageSize);
+  const page: PageState = { current: Number(params.get('page')) || 1, size: Number(params.get('pageSize')) || 20 };
+  const list = useHelpers(filters, page.current, page.size);
   const mayEdit = isAdmin(useMe().data);
   const [creating, setCreating] = useState(false);
   const limit = list.data?.limit ?? 3;
@@ -88,33 +84,23 @@ export function HelpersPage() {
           </Col>
         </Row>
       </Form>
-      {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<Helper>
+      <PagedTable<Helper>
         data-testid="helper-list"
-        size="small"
-        bordered
         rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 人`,
-          onChange: (p, size) => {
-            const next = new URLSearchParams(params);
-            next.set('page', String(size !== pageSize ? 1 : p));
-            next.set('pageSize', String(size));
-            setParams(next);
-          },
+        query={list}
+        page={page}
+        unit="人"
+        onPage={(p) => {
+          const next = new URLSearchParams(params);
+          next.set('page', String(p.current));
+          next.set('pageSize', String(p.size));
+          setParams(next);
         }}
         columns={[
           { title: '姓名', dataIndex: 'name', render: (v: string, h) => <Link to={`/pairing/helpers/${h.id}`}>{v}</Link> },
           { title: '工作单位', dataIndex: 'unit' },
           { title: '职务', dataIndex: 'post', render: (v: string) => v || '—' },
-          { title: '人员类别', dataIndex: 'kind', render: (k: Helper['kind'], h) => `${HELPER_KIND_LABELS[k] ?? k}（${k === 'cadre' ? `${h.level}级` : h.level}）` },
+          { title: '人员类别', dataIndex: 'kind', render: (k: Helper['kind'], h) => helperCategoryLabel(k, h.level) },
           { title: '联系电话', dataIndex: 'phone', render: (v: string) => v || '—' },
           {
             title: '现联系户数',

@@ -4,13 +4,15 @@
  * household has had this half-year's visit (“脱贫以后，每半年至少上门回访1次”).
  */
 import { PaperClipOutlined, PlusOutlined, StopOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Input, Modal, Progress, Radio, Row, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Col, Form, Input, Modal, Progress, Radio, Row, Select, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import { useQueryClient, type UseMutationResult } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, errorMessage } from '../app/api';
+import { assignInput, endAssignmentInput, replaceInput, visitInput, type AssignInput, type EndAssignmentInput, type ReplaceInput } from '../../contract/pairing';
+import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { todayIso } from '../app/format';
+import { schemaRule } from '../app/forms';
 import { isAdmin, useMe } from '../auth/api';
 import {
   SIGNATURE_ACCEPT,
@@ -27,17 +29,16 @@ import {
   type Visit,
   type VisitInput,
 } from './api';
+import { failureOf } from './form-errors';
 import { HelperSelect } from './HelperSelect';
+import { ListTable } from './tables';
 
-/** Puts a failed request's field errors on the form's fields and returns the message. */
-function showErrors<T extends object>(form: ReturnType<typeof Form.useForm<T>>[0], fields: readonly string[], e: unknown): string {
-  if (e instanceof ApiError) form.setFields(e.fields.filter((f) => fields.includes(f.field)).map((f) => ({ name: f.field as never, errors: [f.message] })));
-  return errorMessage(e);
-}
+const ASSIGN_FIELDS = Object.keys(assignInput.shape);
+const VISIT_FIELDS = Object.keys(visitInput.shape);
 
 function AssignForm({ householdId }: { householdId: number }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ helperId: number; fromOn: string; reason?: string }>();
+  const [form] = Form.useForm<AssignInput>();
   const assign = useAssignHelper(householdId);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -56,17 +57,17 @@ function AssignForm({ householdId }: { householdId: number }) {
               form.resetFields(['helperId', 'reason']);
               void message.success('已确定帮扶责任人');
             },
-            onError: (e) => setError(showErrors(form, ['helperId', 'fromOn', 'reason'], e)),
+            onError: (e) => setError(failureOf(form, e, ASSIGN_FIELDS)),
           });
         }}
       >
         <Form.Item label="帮扶责任人" name="helperId" rules={[{ required: true, message: '请选择帮扶责任人' }]}>
           <HelperSelect />
         </Form.Item>
-        <Form.Item label="自" name="fromOn" rules={[{ required: true, message: '请填写起始日期' }]}>
+        <Form.Item label="自" name="fromOn" rules={[{ required: true, message: '请填写起始日期' }, schemaRule(assignInput.shape.fromOn)]}>
           <Input type="date" style={{ width: 150 }} />
         </Form.Item>
-        <Form.Item label="备注" name="reason">
+        <Form.Item label="备注" name="reason" rules={[schemaRule(assignInput.shape.reason)]}>
           <Input maxLength={200} style={{ width: 200 }} placeholder="可选" />
         </Form.Item>
         <Form.Item>
@@ -79,91 +80,99 @@ function AssignForm({ householdId }: { householdId: number }) {
   );
 }
 
-function ReplaceModal({ householdId, assignment, onClose }: { householdId: number; assignment: Assignment | null; onClose: () => void }) {
+/** The two dated changes to an assignment: what each modal is called, sends and says. */
+const ACTIONS = {
+  replace: { title: '更换帮扶责任人', form: 'replace-helper', fields: Object.keys(replaceInput.shape), initial: () => ({ on: todayIso() }), done: '已更换帮扶责任人', failed: '未更换' },
+  end: { title: '结束帮扶', form: 'end-assignment', fields: Object.keys(endAssignmentInput.shape), initial: () => ({ toOn: todayIso() }), done: '已结束帮扶', failed: '未结束' },
+} as const;
+
+/**
+ * A dated change to one of the household's assignments (更换, 结束), in a modal: the form's values go with the
+ * assignment's id; the server's field errors stand beside the fields, anything else above them.
+ */
+function AssignmentModal<V extends object>({
+  action,
+  assignment,
+  onClose,
+  mutation,
+  children,
+}: {
+  action: keyof typeof ACTIONS;
+  assignment: Assignment | null;
+  onClose: () => void;
+  mutation: UseMutationResult<HouseholdPairing, Error, V & { id: number }>;
+  children: ReactNode;
+}) {
+  const a = ACTIONS[action];
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ helperId: number; on: string; reason: string }>();
-  const replace = useReplaceHelper(householdId);
+  const [form] = Form.useForm<V>();
   const [error, setError] = useState<string | null>(null);
   return (
-    <Modal title={assignment ? `更换帮扶责任人：${assignment.helperName}` : ''} open={!!assignment} onCancel={onClose} footer={null} destroyOnHidden width={560}>
-      <Typography.Paragraph type="secondary">原帮扶关系在更换日期结束，新帮扶责任人自该日起联系本户；扶贫手册记载“自某日起由某某接替某某”。</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title="未更换" description={error} style={{ marginBottom: 8 }} />}
-      <Form
+    <Modal title={assignment ? `${a.title}：${assignment.helperName}` : ''} open={!!assignment} onCancel={onClose} footer={null} destroyOnHidden width={560}>
+      {error && <Alert type="error" showIcon title={a.failed} description={error} style={{ marginBottom: 8 }} />}
+      <Form<V>
         form={form}
-        name="replace-helper"
+        name={a.form}
         layout="vertical"
-        initialValues={{ on: todayIso() }}
+        initialValues={a.initial()}
         onFinish={(v) => {
           if (!assignment) return;
           setError(null);
-          replace.mutate(
-            { id: assignment.id, ...v },
+          mutation.mutate(
+            { ...v, id: assignment.id },
             {
               onSuccess: () => {
-                void message.success('已更换帮扶责任人');
+                void message.success(a.done);
                 onClose();
               },
-              onError: (e) => setError(showErrors(form, ['helperId', 'on', 'reason'], e)),
+              onError: (e) => setError(failureOf(form, e, a.fields)),
             },
           );
         }}
       >
-        <Form.Item label="新帮扶责任人" name="helperId" rules={[{ required: true, message: '请选择新帮扶责任人' }]}>
-          <HelperSelect exclude={assignment?.helperId} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item label="更换日期" name="on" rules={[{ required: true, message: '请填写更换日期' }]}>
-          <Input type="date" style={{ width: 180 }} />
-        </Form.Item>
-        <Form.Item label="更换原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写更换原因' }]}>
-          <Input maxLength={200} placeholder="如：原帮扶责任人工作调动" />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" icon={<SwapOutlined />} loading={replace.isPending}>
-          更换
-        </Button>
+        {children}
       </Form>
     </Modal>
   );
 }
 
-function EndModal({ householdId, assignment, onClose }: { householdId: number; assignment: Assignment | null; onClose: () => void }) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ toOn: string; reason?: string }>();
-  const end = useEndAssignment(householdId);
-  const [error, setError] = useState<string | null>(null);
+type ModalProps = { householdId: number; assignment: Assignment | null; onClose: () => void };
+
+function ReplaceModal({ householdId, assignment, onClose }: ModalProps) {
+  const replace = useReplaceHelper(householdId);
   return (
-    <Modal title={assignment ? `结束帮扶：${assignment.helperName}` : ''} open={!!assignment} onCancel={onClose} footer={null} destroyOnHidden>
-      {error && <Alert type="error" showIcon title="未结束" description={error} style={{ marginBottom: 8 }} />}
-      <Form
-        form={form}
-        name="end-assignment"
-        layout="vertical"
-        initialValues={{ toOn: todayIso() }}
-        onFinish={(v) => {
-          if (!assignment) return;
-          setError(null);
-          end.mutate(
-            { id: assignment.id, ...v },
-            {
-              onSuccess: () => {
-                void message.success('已结束帮扶');
-                onClose();
-              },
-              onError: (e) => setError(showErrors(form, ['toOn', 'reason'], e)),
-            },
-          );
-        }}
-      >
-        <Form.Item label="结束日期" name="toOn" rules={[{ required: true, message: '请填写结束日期' }]} extra="自该日起不再联系本户">
-          <Input type="date" style={{ width: 180 }} />
-        </Form.Item>
-        <Form.Item label="原因" name="reason">
-          <Input maxLength={200} placeholder="如：该户已清退" />
-        </Form.Item>
-        <Button type="primary" danger htmlType="submit" icon={<StopOutlined />} loading={end.isPending}>
-          结束帮扶
-        </Button>
-      </Form>
-    </Modal>
+    <AssignmentModal<ReplaceInput> action="replace" assignment={assignment} onClose={onClose} mutation={replace}>
+      <Typography.Paragraph type="secondary">原帮扶关系在更换日期结束，新帮扶责任人自该日起联系本户；扶贫手册记载“自某日起由某某接替某某”。</Typography.Paragraph>
+      <Form.Item label="新帮扶责任人" name="helperId" rules={[{ required: true, message: '请选择新帮扶责任人' }]}>
+        <HelperSelect exclude={assignment?.helperId} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item label="更换日期" name="on" rules={[{ required: true, message: '请填写更换日期' }, schemaRule(replaceInput.shape.on)]}>
+        <Input type="date" style={{ width: 180 }} />
+      </Form.Item>
+      <Form.Item label="更换原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写更换原因' }, schemaRule(replaceInput.shape.reason)]}>
+        <Input maxLength={200} placeholder="如：原帮扶责任人工作调动" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" icon={<SwapOutlined />} loading={replace.isPending}>
+        更换
+      </Button>
+    </AssignmentModal>
+  );
+}
+
+function EndModal({ householdId, assignment, onClose }: ModalProps) {
+  const end = useEndAssignment(householdId);
+  return (
+    <AssignmentModal<EndAssignmentInput> action="end" assignment={assignment} onClose={onClose} mutation={end}>
+      <Form.Item label="结束日期" name="toOn" rules={[{ required: true, message: '请填写结束日期' }, schemaRule(endAssignmentInput.shape.toOn)]} extra="自该日起不再联系本户">
+        <Input type="date" style={{ width: 180 }} />
+      </Form.Item>
+      <Form.Item label="原因" name="reason" rules={[schemaRule(endAssignmentInput.shape.reason)]}>
+        <Input maxLength={200} placeholder="如：该户已清退" />
+      </Form.Item>
+      <Button type="primary" danger htmlType="submit" icon={<StopOutlined />} loading={end.isPending}>
+        结束帮扶
+      </Button>
+    </AssignmentModal>
   );
 }
 
@@ -197,17 +206,9 @@ function SignatureUpload({ visit, householdId }: { visit: Visit; householdId: nu
   );
 }
 
-interface VisitValues {
-  kind: string;
-  visitedOn: string;
-  helperId?: number;
-  visitor?: string;
-  content: string;
-}
-
 function VisitForm({ data }: { data: HouseholdPairing }) {
   const { message } = App.useApp();
-  const [form] = Form.useForm<VisitValues>();
+  const [form] = Form.useForm<VisitInput>();
   const add = useAddVisit(data.householdId);
   const [error, setError] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form);
@@ -216,7 +217,7 @@ function VisitForm({ data }: { data: HouseholdPairing }) {
   return (
     <Card size="small" type="inner" title="记录走访" style={{ marginTop: 12 }}>
       {error && <Alert type="error" showIcon title="未保存" description={error} style={{ marginBottom: 8 }} data-testid="visit-error" closable={{ onClose: () => setError(null) }} />}
-      <Form<VisitValues>
+      <Form<VisitInput>
         form={form}
         name="household-visit"
         layout="vertical"
@@ -229,7 +230,7 @@ function VisitForm({ data }: { data: HouseholdPairing }) {
               form.resetFields(['content', 'visitor']);
               void message.success('走访已记录，可上传签字材料');
             },
-            onError: (e) => setError(showErrors(form, ['kind', 'visitedOn', 'helperId', 'visitor', 'content'], e)),
+            onError: (e) => setError(failureOf(form, e, VISIT_FIELDS)),
           });
         }}
       >
@@ -240,7 +241,7 @@ function VisitForm({ data }: { data: HouseholdPairing }) {
             </Form.Item>
           </Col>
           <Col xs={24} md={5}>
-            <Form.Item label="走访日期" name="visitedOn" rules={[{ required: true, message: '请填写走访日期' }]}>
+            <Form.Item label="走访日期" name="visitedOn" rules={[{ required: true, message: '请填写走访日期' }, schemaRule(visitInput.shape.visitedOn)]}>
               <Input type="date" />
             </Form.Item>
           </Col>
@@ -253,13 +254,13 @@ function VisitForm({ data }: { data: HouseholdPairing }) {
           )}
           {(kind === '家庭医生' || !helperId) && (
             <Col xs={24} md={6}>
-              <Form.Item label={kind === '家庭医生' ? '签约医生' : '走访人'} name="visitor" rules={[{ required: true, whitespace: true, message: '请填写走访人姓名' }]}>
+              <Form.Item label={kind === '家庭医生' ? '签约医生' : '走访人'} name="visitor" rules={[{ required: true, whitespace: true, message: '请填写走访人姓名' }, schemaRule(visitInput.shape.visitor)]}>
                 <Input maxLength={50} />
               </Form.Item>
             </Col>
           )}
         </Row>
-        <Form.Item label="走访内容" name="content" rules={[{ required: true, whitespace: true, message: '请填写走访了解的情况和落实的帮扶措施' }]}>
+        <Form.Item label="走访内容" name="content" rules={[{ required: true, whitespace: true, message: '请填写走访了解的情况和落实的帮扶措施' }, schemaRule(visitInput.shape.content)]}>
           <Input.TextArea rows={2} maxLength={2000} placeholder="了解的情况、落实的帮扶措施、帮扶成效" />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<PlusOutlined />} loading={add.isPending}>
@@ -284,14 +285,10 @@ export function HouseholdHelpersPanel({ household }: { household: { id: number }
         <>
           {d.helpers.length === 0 && d.status !== '清退' && <Alert type="warning" showIcon title="该户尚无帮扶责任人" description="每个贫困户至少应有一名帮扶责任人（脱贫户仍需帮扶联系人定期走访）。" style={{ marginBottom: 12 }} />}
           {d.halfYear.problem && <Alert type="warning" showIcon title={d.halfYear.problem} style={{ marginBottom: 12 }} data-testid="visit-due" />}
-          <Table<Assignment>
+          <ListTable<Assignment>
             data-testid="household-helper-list"
-            size="small"
-            bordered
-            rowKey="id"
-            pagination={false}
             dataSource={d.helpers}
-            locale={{ emptyText: '暂无帮扶责任人' }}
+            empty="暂无帮扶责任人"
             style={{ marginBottom: 12 }}
             columns={[
               { title: '帮扶责任人', dataIndex: 'helperName', render: (v: string, a) => <Link to={`/pairing/helpers/${a.helperId}`}>{v}</Link> },
@@ -341,14 +338,11 @@ export function HouseholdHelpersPanel({ household }: { household: { id: number }
           <Typography.Text strong style={{ display: 'block', margin: '4px 0 8px' }}>
             走访记录
           </Typography.Text>
-          <Table<Visit>
+          <ListTable<Visit>
             data-testid="household-visits"
-            size="small"
-            bordered
-            rowKey="id"
             dataSource={d.visits}
             pagination={d.visits.length > 10 ? { pageSize: 10 } : false}
-            locale={{ emptyText: '尚无走访记录' }}
+            empty="尚无走访记录"
             scroll={{ x: 'max-content' }}
             columns={[
               { title: '日期', dataIndex: 'visitedOn', width: 110 },

@@ -3,20 +3,33 @@
  * 帮扶村), villages of the 经促分会 and of the 工商联's chambers — who, which village, from when to when.
  */
 import { DeleteOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, Form, Input, Modal, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Col, Form, Input, Modal, Row, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { ApiError, errorMessage } from '../app/api';
-import { ErrorResult } from '../app/ErrorResult';
+import { errorMessage } from '../app/api';
+import { schemaRule } from '../app/forms';
 import { todayIso } from '../app/format';
 import { isAdmin, useMe } from '../auth/api';
 import { useAllMembers } from '../members/api';
 import { OrgSelect } from '../orgs/OrgSelect';
 import { RegionPicker } from '../regions/RegionPicker';
-import { LEADER_VILLAGE_KINDS, useCreateLeaderVillage, useDeleteLeaderVillage, useLeaderVillages, useUpdateLeaderVillage, type LeaderVillage, type LeaderVillageInput } from './api';
+import { leaderVillageInput } from '../../contract/pairing';
+import {
+  LEADER_VILLAGE_KINDS,
+  useCreateLeaderVillage,
+  useDeleteLeaderVillage,
+  useLeaderVillages,
+  useUpdateLeaderVillage,
+  type LeaderVillage,
+  type LeaderVillageFilters,
+  type LeaderVillageInput,
+} from './api';
+import { failureOf } from './form-errors';
+import { PagedTable, usePageState } from './tables';
 import { PairingNav } from './PairingNav';
 
 const KIND_COLORS: Record<string, string> = { 领导联系村: 'red', 机关定点帮扶村: 'blue', 经促分会帮扶村: 'purple', 工商联商会帮扶村: 'gold' };
-const FIELDS = ['kind', 'orgId', 'memberId', 'holder', 'villageCode', 'fromOn', 'toOn'];
+const FIELDS = Object.keys(leaderVillageInput.shape);
+const field = leaderVillageInput.shape;
 
 function LinkForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { message } = App.useApp();
@@ -37,10 +50,7 @@ function LinkForm({ open, onClose }: { open: boolean; onClose: () => void }) {
           form.resetFields(['memberId', 'holder', 'villageCode']);
           onClose();
         },
-        onError: (e) => {
-          if (e instanceof ApiError) form.setFields(e.fields.filter((f) => FIELDS.includes(f.field)).map((f) => ({ name: f.field as keyof LeaderVillageInput, errors: [f.message] })));
-          setError(errorMessage(e));
-        },
+        onError: (e) => setError(failureOf(form, e, FIELDS)),
       },
     );
   };
@@ -70,7 +80,7 @@ function LinkForm({ open, onClose }: { open: boolean; onClose: () => void }) {
           />
         </Form.Item>
         {kind !== '领导联系村' && (
-          <Form.Item label="帮扶单位" name="holder" extra={kind === '经促分会帮扶村' ? '经促分会名称' : kind === '工商联商会帮扶村' ? '乡镇基层商会、行业商会或会员企业名称' : '如：机关帮扶责任人、扶贫工作队'}>
+          <Form.Item label="帮扶单位" name="holder" rules={[schemaRule(field.holder)]} extra={kind === '经促分会帮扶村' ? '经促分会名称' : kind === '工商联商会帮扶村' ? '乡镇基层商会、行业商会或会员企业名称' : '如：机关帮扶责任人、扶贫工作队'}>
             <Input maxLength={100} />
           </Form.Item>
         )}
@@ -79,12 +89,12 @@ function LinkForm({ open, onClose }: { open: boolean; onClose: () => void }) {
         </Form.Item>
         <Row gutter={12}>
           <Col span={12}>
-            <Form.Item label="起始日期" name="fromOn" rules={[{ required: true, message: '请填写起始日期' }]}>
+            <Form.Item label="起始日期" name="fromOn" rules={[{ required: true, message: '请填写起始日期' }, schemaRule(field.fromOn)]}>
               <Input type="date" />
             </Form.Item>
           </Col>
           <Col span={12}>
-            <Form.Item label="结束日期" name="toOn">
+            <Form.Item label="结束日期" name="toOn" rules={[schemaRule(field.toOn)]}>
               <Input type="date" />
             </Form.Item>
           </Col>
@@ -99,8 +109,8 @@ function LinkForm({ open, onClose }: { open: boolean; onClose: () => void }) {
 
 export function LeaderVillagesPage() {
   const { message, modal } = App.useApp();
-  const [filters, setFilters] = useState<{ orgId?: number; kind?: string; current?: boolean }>({ current: true });
-  const [page, setPage] = useState({ current: 1, size: 20 });
+  const [filters, setFilters] = useState<LeaderVillageFilters>({ current: true });
+  const { page, setPage, toFirst } = usePageState();
   const list = useLeaderVillages(filters, page.current, page.size);
   const mayEdit = isAdmin(useMe().data);
   const update = useUpdateLeaderVillage();
@@ -142,19 +152,19 @@ export function LeaderVillagesPage() {
       </Space>
       <Typography.Paragraph type="secondary">主席、副主席按照统一安排帮扶联系贫困村；政协机关定点帮扶村；各经促分会、工商联所属商会及会员企业帮扶的贫困村。</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
-        <OrgSelect allowClear placeholder="全部政协组织" value={filters.orgId} onChange={(orgId) => (setFilters({ ...filters, orgId }), setPage({ ...page, current: 1 }))} />
+        <OrgSelect allowClear placeholder="全部政协组织" value={filters.orgId} onChange={(orgId) => (setFilters({ ...filters, orgId }), toFirst())} />
         <Select
           allowClear
           placeholder="全部类别"
           style={{ width: 170 }}
           value={filters.kind}
-          onChange={(kind?: string) => (setFilters({ ...filters, kind }), setPage({ ...page, current: 1 }))}
+          onChange={(kind?: string) => (setFilters({ ...filters, kind }), toFirst())}
           options={LEADER_VILLAGE_KINDS.map((k) => ({ value: k, label: k }))}
         />
         <Select
           style={{ width: 130 }}
           value={filters.current === undefined ? 'all' : filters.current ? 'current' : 'ended'}
-          onChange={(v: string) => (setFilters({ ...filters, current: v === 'all' ? undefined : v === 'current' }), setPage({ ...page, current: 1 }))}
+          onChange={(v: string) => (setFilters({ ...filters, current: v === 'all' ? undefined : v === 'current' }), toFirst())}
           options={[
             { value: 'current', label: '联系中' },
             { value: 'ended', label: '已结束' },
@@ -162,16 +172,7 @@ export function LeaderVillagesPage() {
           ]}
         />
       </Space>
-      {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<LeaderVillage>
-        data-testid="leader-villages"
-        size="small"
-        bordered
-        rowKey="id"
-        loading={list.isFetching}
-        dataSource={list.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        pagination={{ current: page.current, pageSize: page.size, total: list.data?.total ?? 0, showTotal: (t) => `共 ${t} 条`, onChange: (current, size) => setPage({ current, size }) }}
+      <PagedTable<LeaderVillage> data-testid="leader-villages" rowKey="id" query={list} page={page} onPage={setPage} unit="条"
         columns={[
           { title: '类别', dataIndex: 'kind', render: (k: string) => <Tag color={KIND_COLORS[k]}>{k}</Tag> },
           { title: '政协组织', dataIndex: 'orgName' },
