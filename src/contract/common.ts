@@ -5,7 +5,10 @@ import { z } from 'zod';
  * A file the route sends (an .xlsx, .docx, .pdf, .csv…): described in the API document as binary. Fastify writes a
  * Buffer or a stream as it is, so no JSON is produced and the schema only documents it.
  */
-export const fileAnswer = (description: string) => z.string().meta({ format: 'binary', description });
+export const fileAnswer = (description: string) => z.string().meta({ format: 'binary', description }) as unknown as z.ZodType<FileBody>;
+
+/** What a route may send for a file: its bytes, a stream of them, or text (CSV). */
+export type FileBody = string | Uint8Array | { pipe: (...args: never[]) => unknown };
 
 /** The answer of a 204: nothing. */
 export const noContent = z.null().meta({ description: '无内容' });

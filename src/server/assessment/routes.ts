@@ -9,8 +9,6 @@ import { receiveFile } from '../http/upload';
 import type { Services } from '../services';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-/** Fastify writes a Buffer as it is; the contract documents the answer as binary (`fileAnswer`), typed as text. */
-const binary = (bytes: Buffer) => bytes as unknown as string;
 const attachment = (name: string) => `attachment; filename="assessment.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Assessment (考核, issue 5): schemes as data, rounds, the score grid, results with their explanations. */
@@ -77,7 +75,7 @@ export async function assessmentRoutes(app: FastifyInstance, { services }: { ser
   const xlsx = (path: string, summary: string, file: string, make: (auth: Auth, id: number) => Promise<{ fileName: string; buffer: Buffer }>) =>
     r.get(path, { schema: { tags, summary, params: idParams, response: { 200: fileAnswer(file) } } }, async (req, reply) => {
       const f = await make(authOf(req), req.params.id);
-      return reply.header('content-type', XLSX).header('content-disposition', attachment(f.fileName)).send(binary(f.buffer));
+      return reply.header('content-type', XLSX).header('content-disposition', attachment(f.fileName)).send(f.buffer);
     });
   xlsx('/api/assessment/rounds/:id/grid.xlsx', '下载评分表（每个考核方式一个工作表）', '评分表（.xlsx）', (auth, id) => svc.gridXlsx(auth, id));
   r.post(

@@ -93,7 +93,7 @@ export async function pairingRoutes(app: FastifyInstance, { services }: { servic
   r.get('/api/pairing/signatures/:id', { schema: { tags, summary: '下载走访签字材料', params: idParams, response: { 200: fileAnswer('签字材料（图片或 PDF）') } } }, async (req, reply) => {
     const a = await svc.signature(authOf(req), req.params.id);
     // The schema documents a binary answer; Fastify writes the Buffer as it is.
-    return reply.headers(attachmentHeaders(a)).send(a.content as unknown as string);
+    return reply.headers(attachmentHeaders(a)).send(a.content);
   });
   r.get(
     '/api/pairing/visits/missing',

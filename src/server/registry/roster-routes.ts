@@ -14,8 +14,6 @@ import type { RosterProgress } from './roster-service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Fastify writes a Buffer as it is; the contract documents the answer as binary (`fileAnswer`), typed as text. */
-const binary = (bytes: Buffer) => bytes as unknown as string;
 
 function attachment(name: string): string {
   return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -46,7 +44,7 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
 
   r.get('/api/registry/roster/template.xlsx', { schema: { tags, summary: '下载贫困户花名册导入模板（每人一行）', response: { 200: fileAnswer('贫困户花名册导入模板（.xlsx）') } } }, async (req, reply) => {
     authOf(req);
-    return reply.header('content-type', XLSX).header('content-disposition', attachment('贫困户花名册模板.xlsx')).send(binary(await buildRosterTemplate()));
+    return reply.header('content-type', XLSX).header('content-disposition', attachment('贫困户花名册模板.xlsx')).send(await buildRosterTemplate());
   });
 
   r.post('/api/registry/roster/import', { schema: { tags, summary: '导入花名册（整批校验，一行有错则全部不写入；重复导入不重复建档）', response: { 200: rosterImportResult } } }, async (req) => {
@@ -124,7 +122,7 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
       return reply
         .header('content-type', XLSX)
         .header('content-disposition', attachment(`${o.village.name}贫困户精准扶贫一览表.xlsx`))
-        .send(binary(await buildVillageOverviewXlsx(o.village, o.households)));
+        .send(await buildVillageOverviewXlsx(o.village, o.households));
     },
   );
 }
