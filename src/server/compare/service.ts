@@ -1,5 +1,7 @@
 import { columnIndex, columnLetter, detectColumns, type ListColumns } from '../../domain/compare/columns';
-import { checkDecision, type Decision } from '../../domain/compare/decision';
+import type { DecisionInput, DepartmentList, Hit, HitDetail, HitsQuery, ImportListResult, Run, RunRow as RunItem, RunScope } from '../../contract/compare';
+import type { Page } from '../../contract/page';
+import { checkDecision } from '../../domain/compare/decision';
 import { DEPARTMENTS, isDepartment } from '../../domain/compare/departments';
 import { normaliseIdNumber, readListRow, type ListRow, type ListRowInput } from '../../domain/compare/list-row';
 import { checkIdNumber } from '../../domain/registry/id-number';
@@ -92,7 +94,7 @@ export function makeCompareService(deps: CompareDeps) {
     return prefixOf(r.code, r.level);
   }
 
-  function listView(auth: Auth, l: ListMeta, names: Map<string, string>) {
+  function listView(auth: Auth, l: ListMeta, names: Map<string, string>): DepartmentList {
     return {
       id: l.id,
       name: l.name,
@@ -157,7 +159,7 @@ export function makeCompareService(deps: CompareDeps) {
     return maskFor(auth, { ...h, decidedAt: toIso(h.decidedAt) });
   }
 
-  async function runView(auth: Auth, run: RunRow & { userName: string | null }) {
+  async function runView(auth: Auth, run: RunRow & { userName: string | null }): Promise<Run> {
     const lists = await Promise.all(run.listIds.map((id) => repo.list(id)));
     const names = await regionNames([run.regionPrefix, ...lists.flatMap((l) => (l ? [l.regionPrefix] : []))]);
     const totals = await repo.hitTotals(run.id, auth.regionPrefix);
@@ -189,7 +191,7 @@ export function makeCompareService(deps: CompareDeps) {
   }
 
   /** Writes a run and its hits in one transaction: a run is there with all its hits, or not at all. */
-  async function record(auth: Auth, run: { scope: 'registry' | 'procedure'; procedureId: number | null; regionPrefix: string; listIds: number[] }, compare: (tx: CompareRepo, runId: number) => Promise<{ persons: number; hits: number }>) {
+  async function record(auth: Auth, run: { scope: RunScope; procedureId: number | null; regionPrefix: string; listIds: number[] }, compare: (tx: CompareRepo, runId: number) => Promise<{ persons: number; hits: number }>) {
     const id = await transaction(async (tx) => {
       const runId = await tx.insertRun({ ...run, userId: auth.userId, startedAt: now() });
       const { persons, hits } = await compare(tx, runId);
@@ -221,7 +223,7 @@ export function makeCompareService(deps: CompareDeps) {
      * column. Without `skipInvalid` nothing is written when any row fails (the rule of every import here); with it,
      * the valid rows are written and the skipped ones listed. The rows are bulk-written with COPY in one transaction.
      */
-    async importList(auth: Auth, input: ImportListInput, table: ListTableInput, onProgress?: (rowsRead: number) => void) {
+    async importList(auth: Auth, input: ImportListInput, table: ListTableInput, onProgress?: (rowsRead: number) => void): Promise<ImportListResult> {
       requireRole(auth, 'sysadmin', 'org_admin');
       const fields: FieldError[] = [];
       const name = (input.name ?? '').trim();
@@ -373,7 +375,7 @@ export function makeCompareService(deps: CompareDeps) {
     /** Whether a comparison has been run over a procedure's persons (its 县级比对 step asks). */
     comparisonRun: (procedureId: number) => repo.hasRunForProcedure(procedureId),
 
-    async runs(auth: Auth, q: { procedureId?: number; page: number; pageSize: number }) {
+    async runs(auth: Auth, q: { procedureId?: number; page: number; pageSize: number }): Promise<Page<RunItem>> {
       const { items, total } = await repo.runs({ prefix: auth.regionPrefix, procedureId: q.procedureId, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
       const names = await regionNames([...new Set(items.map((r) => r.regionPrefix))]);
       return {
@@ -412,7 +414,7 @@ export function makeCompareService(deps: CompareDeps) {
     },
 
     /** A run's hits (inside the user's scope), in village → household → person order; ID numbers masked unless the role may see them. */
-    async hits(auth: Auth, id: number, q: { village?: string; decision?: 'undecided' | Decision; page: number; pageSize: number }) {
+    async hits(auth: Auth, id: number, q: HitsQuery): Promise<Page<Hit>> {
       await loadRun(auth, id);
       if (q.village) requireRegion(auth, q.village, '该村');
       const { items, total } = await repo.hits(id, { prefix: auth.regionPrefix, village: q.village, decision: q.decision, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
@@ -421,7 +423,7 @@ export function makeCompareService(deps: CompareDeps) {
     },
 
     /** One hit with the history of its decisions (who, when, before → after). */
-    async hit(auth: Auth, id: number) {
+    async hit(auth: Auth, id: number): Promise<HitDetail> {
       const h = await repo.hit(id);
       if (!h) throw new AppError('NOT_FOUND', `比对线索不存在（编号 ${id}）`);
       requireRegion(auth, h.villageCode, '该线索');
@@ -435,7 +437,7 @@ export function makeCompareService(deps: CompareDeps) {
      * Only the hit changes: its decision, outcome, who and when. The household's status and members are untouched —
      * clearing a household is the removal procedure's work, decided there.
      */
-    async decide(auth: Auth, id: number, input: { decision: string; outcome: string; expectedDecidedAt: string | null }) {
+    async decide(auth: Auth, id: number, input: DecisionInput): Promise<HitDetail> {
       requireRole(auth, 'sysadmin', 'org_admin');
       const h = await repo.hit(id);
       if (!h) throw new AppError('NOT_FOUND', `比对线索不存在（编号 ${id}）`);
