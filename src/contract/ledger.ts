@@ -98,7 +98,12 @@ export const entry = z.object({
 export type Entry = z.output<typeof entry>;
 export const entryPage = pageSchema(entry);
 
-export const entryHistory = z.object({ items: z.array(historyItem) });
+/** What a step of an entry's history did. */
+export const ENTRY_ACTIONS = ['create', 'update', 'delete'] as const;
+export type EntryAction = (typeof ENTRY_ACTIONS)[number];
+export const entryHistoryItem = historyItem.extend({ action: z.enum(ENTRY_ACTIONS) });
+export type EntryHistoryItem = z.output<typeof entryHistoryItem>;
+export const entryHistory = z.object({ items: z.array(entryHistoryItem) });
 export type EntryHistory = z.output<typeof entryHistory>;
 
 export const importResult = z.object({ imported: z.number(), ids: z.array(z.number()) });

@@ -1,4 +1,4 @@
-import type { EntriesQuery, Entry, EntryFilters, ImportResult } from '../../contract/ledger';
+import type { EntriesQuery, Entry, EntryAction, EntryFilters, ImportResult } from '../../contract/ledger';
 import { CODEBOOK, findSubType } from '../../domain/ledger/codebook';
 import { proposeDeepPoverty } from '../../domain/ledger/deep-poverty';
 import { FIELD_LABELS, FUND_KEYS, FUND_LABELS, labelOf, type FundKey } from '../../domain/ledger/fields';
@@ -208,7 +208,7 @@ export function makeLedgerService(deps: LedgerDeps) {
    * Writes the history row inside the transaction. `labels` are the target names, looked up before the transaction
    * began: the embedded database has one connection, so nothing outside `tx` may be queried while it is open.
    */
-  async function recordHistory(tx: LedgerRepo, auth: Auth, entryId: number, action: 'create' | 'update' | 'delete', before: Snapshot | null, labels: Map<string, string>) {
+  async function recordHistory(tx: LedgerRepo, auth: Auth, entryId: number, action: EntryAction, before: Snapshot | null, labels: Map<string, string>) {
     const row = action === 'delete' ? undefined : await tx.findById(entryId);
     const after = row ? snapshot(toDto(row, labels)) : null;
     await tx.insertHistory({ entryId, userId: auth.userId, userName: auth.displayName, action, before, after, at: now() });
@@ -349,7 +349,7 @@ export function makeLedgerService(deps: LedgerDeps) {
       return {
         items: rows.map((h) => ({
           id: h.id,
-          action: h.action,
+          action: h.action as EntryAction,
           userName: h.userName,
           at: new Date(h.at).toISOString(),
           changes: diffSnapshots(h.before as Snapshot | null, h.after as Snapshot | null, FIELD_LABELS),
