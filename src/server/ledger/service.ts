@@ -1,8 +1,7 @@
-import type { EntriesQuery, Entry, EntryAction, EntryFilters, ImportResult } from '../../contract/ledger';
-import { CODEBOOK, findSubType } from '../../domain/ledger/codebook';
+import type { EntriesQuery, EntryAction, EntryFilters, ImportResult } from '../../contract/ledger';
+import { CODEBOOK } from '../../domain/ledger/codebook';
 import { proposeDeepPoverty } from '../../domain/ledger/deep-poverty';
-import { FIELD_LABELS, FUND_KEYS, FUND_LABELS, labelOf, type FundKey } from '../../domain/ledger/fields';
-import { formatWanYuan } from '../../domain/ledger/money';
+import { FIELD_LABELS, FUND_LABELS, labelOf } from '../../domain/ledger/fields';
 import { targetKey } from '../../domain/ledger/target-key';
 import { validateEntry, type EntryValues, type RawEntry } from '../../domain/ledger/validate-entry';
 import { lastYear, yearsOverlap } from '../../domain/ledger/years-overlap';
@@ -16,8 +15,9 @@ import type { MembersService } from '../members/service';
 import type { OrgsService } from '../orgs/service';
 import type { RegionsService } from '../regions/service';
 import { ImportFileError, parseImport } from './excel';
-import type { EntryFilter, EntryListRow, EntryWrite, LedgerRepo, MemberDelta, TotalsDelta } from './repo';
-import { fundsOf, makeLedgerSummaryService } from './summary-service';
+import type { EntryFilter, EntryListRow, EntryWrite, LedgerRepo } from './repo';
+import { duplicateError, memberDeltas, rawFromRow, snapshot, toDto, totalsDelta, type Snapshot } from './entry-records';
+import { makeLedgerSummaryService } from './summary-service';
 
 export interface LedgerDeps {
   repo: LedgerRepo;
@@ -39,100 +39,12 @@ export interface ImportRow {
   errors: FieldError[];
 }
 
-const FUND_COLUMNS: Record<FundKey, keyof EntryWrite> = {
-  donation: 'fundDonation',
-  personal: 'fundPersonal',
-  social: 'fundSocial',
-  bank: 'fundBank',
-  fiscal: 'fundFiscal',
-};
-
-/** The ids on a materialised path, root first: `/1/5/6/` → [1, 5, 6]. */
-export function pathIds(path: string): number[] {
-  return path.split('/').filter(Boolean).map(Number);
-}
-
-/** What an entry contributes to the maintained totals: counted once, in its start year (seed 000: 跨年度事项只录入1次). */
-function totalsDelta(r: EntryWrite, sign: 1 | -1): TotalsDelta {
-  return {
-    orgIds: pathIds(r.orgPath),
-    year: r.startYear,
-    subtypeCode: r.subtypeCode,
-    deepPoverty: r.deepPoverty,
-    sign,
-    villages: r.unit === '个' ? r.count : 0,
-    households: r.unit === '户' ? r.count : 0,
-    funds: fundsOf(r),
-    beneficiaries: r.beneficiaries,
-  };
-}
-
-function memberDeltas(r: EntryWrite, memberIds: number[], sign: 1 | -1): MemberDelta[] {
-  const funds = fundsOf(r).reduce((a, b) => a + b, 0);
-  return memberIds.map((memberId) => ({ memberId, year: r.startYear, sign, funds, beneficiaries: r.beneficiaries }));
-}
-
-type Snapshot = Record<string, string | number | null>;
-
 export function makeLedgerService(deps: LedgerDeps) {
   const { repo, transaction, orgs, members, regions, now } = deps;
 
   async function targetLabels(rows: Array<{ targetRegionCode: string | null }>): Promise<Map<string, string>> {
     const codes = rows.map((r) => r.targetRegionCode).filter((c): c is string => !!c);
     return codes.length ? regions.fullNames(codes) : new Map();
-  }
-
-  function toDto(row: EntryListRow, labels: Map<string, string>): Entry {
-    const sub = findSubType(row.subtypeCode);
-    const funds = Object.fromEntries(FUND_KEYS.map((k) => [k, formatWanYuan(row[FUND_COLUMNS[k]] as number)])) as Record<FundKey, string>;
-    return {
-      id: row.id,
-      orgId: row.orgId,
-      orgName: row.orgName,
-      members: row.members,
-      categoryCode: row.categoryCode,
-      categoryName: sub?.category.name ?? row.categoryCode,
-      subtypeCode: row.subtypeCode,
-      subtypeName: sub?.name ?? row.subtypeCode,
-      unit: row.unit,
-      count: row.count,
-      target: {
-        kind: row.targetRegionCode ? ('region' as const) : ('text' as const),
-        regionCode: row.targetRegionCode,
-        text: row.targetText,
-        label: row.targetRegionCode ? (labels.get(row.targetRegionCode) ?? row.targetRegionCode) : (row.targetText ?? ''),
-      },
-      content: row.content,
-      funds,
-      fundsTotal: formatWanYuan(fundsOf(row).reduce((a, b) => a + b, 0)),
-      beneficiaries: row.beneficiaries,
-      deepPoverty: row.deepPoverty,
-      startYear: row.startYear,
-      endYear: row.endYear,
-      documentNumber: row.documentNumber,
-      version: row.version,
-      createdAt: new Date(row.createdAt).toISOString(),
-      updatedAt: new Date(row.updatedAt).toISOString(),
-      createdBy: { id: row.createdBy, name: row.createdByName },
-    };
-  }
-
-  /** The entry as the history shows it: each field in the words and units the user reads. */
-  function snapshot(dto: Entry): Snapshot {
-    return {
-      orgId: dto.orgName,
-      memberIds: dto.members.map((m) => m.name).join('、'),
-      subtypeCode: `${dto.categoryName} · ${dto.subtypeName}`,
-      count: `${dto.count} ${dto.unit}`,
-      target: dto.target.label,
-      content: dto.content,
-      ...Object.fromEntries(FUND_KEYS.map((k) => [`funds.${k}`, dto.funds[k]])),
-      beneficiaries: dto.beneficiaries,
-      deepPoverty: dto.deepPoverty ? '是' : '否',
-      startYear: dto.startYear,
-      endYear: dto.endYear,
-      documentNumber: dto.documentNumber,
-    };
   }
 
   async function loadVisible(auth: Auth, id: number): Promise<EntryListRow> {
@@ -183,16 +95,6 @@ export function makeLedgerService(deps: LedgerDeps) {
     return { write, errors };
   }
 
-  function duplicateError(existing: { id: number; startYear: number; endYear: number | null }, subtypeCode: string): AppError {
-    const sub = findSubType(subtypeCode);
-    const years = existing.endYear ? `${existing.startYear}–${existing.endYear} 年` : `${existing.startYear} 年`;
-    return new AppError(
-      'DUPLICATE',
-      `该事项已录入（事项编号 ${existing.id}，${sub?.category.name ?? ''}·${sub?.name ?? ''}，${years}）。同一事项只录入 1 次，内容、金额、受益人数有变化的请在原事项中修改。`,
-      { existingId: existing.id },
-    );
-  }
-
   /** Inserts one checked entry inside a transaction: lock, duplicate check, row, totals, history. */
   async function insertChecked(tx: LedgerRepo, auth: Auth, write: EntryWrite, memberIds: number[]): Promise<number> {
     await tx.lock(`ledger:${write.orgId}:${write.subtypeCode}:${write.targetKey}`);
@@ -218,24 +120,6 @@ export function makeLedgerService(deps: LedgerDeps) {
     const result = validateEntry(raw, now());
     if (!result.ok) throw validationError(result.errors);
     return result.value;
-  }
-
-  function rawFromRow(row: EntryListRow): RawEntry {
-    return {
-      orgId: row.orgId,
-      memberIds: row.memberIds,
-      subtypeCode: row.subtypeCode,
-      count: row.count,
-      target: row.targetRegionCode ? { kind: 'region', regionCode: row.targetRegionCode } : { kind: 'text', text: row.targetText },
-      content: row.content,
-      funds: Object.fromEntries(FUND_KEYS.map((k) => [k, formatWanYuan(row[FUND_COLUMNS[k]] as number)])),
-      beneficiaries: row.beneficiaries,
-      deepPoverty: row.deepPoverty,
-      startYear: row.startYear,
-      endYear: row.endYear,
-      documentNumber: row.documentNumber,
-      notOfficialDuty: true,
-    };
   }
 
   async function filterOf(auth: Auth, q: EntryFilters): Promise<EntryFilter> {
