@@ -113,38 +113,29 @@ const hitCounts = { households: z.number(), persons: z.number(), hits: z.number(
 export const hitTotals = z.object({ villages: z.number(), ...hitCounts });
 export type HitTotals = z.output<typeof hitTotals>;
 
-export const run = z.object({
+/** What every view of a run shows: its scope, who ran it and when, how many persons and hits. */
+const runBase = z.object({
   id: z.number(),
   scope: z.enum(RUN_SCOPES),
   procedureId: z.number().nullable(),
   regionPrefix: z.string(),
   regionName: z.string(),
-  lists: z.array(z.object({ id: z.number(), name: z.string(), department: z.string(), rows: z.number(), deleted: z.boolean() })),
   persons: z.number(),
   hits: z.number(),
   userName: z.string(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
-  /** The hits inside the user's own scope (all of them for the office that ran it). */
+});
+
+/** One run with its lists and the hits inside the user's own scope (all of them for the office that ran it). */
+export const run = runBase.extend({
+  lists: z.array(z.object({ id: z.number(), name: z.string(), department: z.string(), rows: z.number(), deleted: z.boolean() })),
   inScope: hitTotals,
 });
 export type Run = z.output<typeof run>;
 
-export const runRow = z.object({
-  id: z.number(),
-  scope: z.enum(RUN_SCOPES),
-  procedureId: z.number().nullable(),
-  regionPrefix: z.string(),
-  regionName: z.string(),
-  listIds: z.array(z.number()),
-  persons: z.number(),
-  hits: z.number(),
-  hitsInScope: z.number(),
-  undecided: z.number(),
-  userName: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
+/** A run in the list of runs: its lists by id, and its hits in the user's scope (and those undecided). */
+export const runRow = runBase.extend({ listIds: z.array(z.number()), hitsInScope: z.number(), undecided: z.number() });
 export type RunRow = z.output<typeof runRow>;
 export const runPage = pageSchema(runRow);
 
