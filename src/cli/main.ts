@@ -7,7 +7,8 @@ import { bootstrap } from '../server/bootstrap';
 import { describeDatabase, log, openConfiguredDatabase, secondsSince } from './env';
 import { runBackupCommand } from './backup';
 import type { Auth } from '../server/auth/access';
-import { ImportFileError, parseImport, writeEntriesXlsx } from '../server/ledger/excel';
+import { AppError } from '../domain/shared/errors';
+import { writeEntriesXlsx } from '../server/ledger/excel';
 import { buildServices, type Services } from '../server/services';
 import { printAdminBanner, rememberAdminPassword, USER_HELP, userCommand } from './user';
 
@@ -91,31 +92,18 @@ async function importLedger(services: Services, auth: Auth, file: string, orgNam
   if (!target) throw new Error(`单位不存在：${orgName}`);
   log(`正在读取 ${file}（默认填报单位：${target.name}）……`);
   try {
-    const rows = await parseImport(readFileSync(file), {
-      defaultOrgId: target.id,
-      orgIdByName: new Map(orgs.map((o) => [o.name, o.id])),
-      resolveMembers: async (orgId, names) => {
-        const ids: number[] = [];
-        const unknown: string[] = [];
-        for (const name of names) {
-          const found = (await services.members.list(auth, { orgId, q: name, page: 1, pageSize: 50 })).items.filter((m) => m.name === name);
-          if (found.length === 1) ids.push(found[0]!.id);
-          else unknown.push(name);
-        }
-        return { ids, unknown };
-      },
-    });
-    log(`共 ${rows.length} 行，正在校验并写入……`);
-    const result = await services.ledger.importEntries(auth, rows);
+    const importer = await services.ledger.importer(auth, target.id);
+    const result = await importer.run(readFileSync(file));
     log(`导入完成：${result.imported} 条事项`);
     return 0;
   } catch (err) {
-    if (err instanceof ImportFileError) {
-      log(`导入失败：${err.message}`);
+    if (!(err instanceof AppError) || err.code !== 'VALIDATION' || !err.details.fields) throw err;
+    const fields = err.details.fields;
+    // A file that cannot be read is one error on the file itself, with no row.
+    if (fields.length === 1 && fields[0]!.field === 'file' && fields[0]!.row === undefined) {
+      log(`导入失败：${fields[0]!.message}`);
       return 1;
     }
-    const fields = (err as { details?: { fields?: Array<{ row?: number; column?: string; label: string; message: string }> } }).details?.fields;
-    if (!fields) throw err;
     log(`导入失败，未写入任何事项。共 ${fields.length} 处错误：`);
     for (const f of fields) log(`  第 ${f.row ?? '-'} 行 ${f.column ?? ''} 列  ${f.label}：${f.message}`);
     return 1;

@@ -4,7 +4,9 @@
  * 8 categories and 35 sub-types, each with its explanation as the seed words it.
  */
 
-export type Unit = '件' | '个' | '户';
+/** The units a sub-type counts in: 件 deeds, 个 poor villages, 户 poor households. */
+export const UNITS = ['件', '个', '户'] as const;
+export type Unit = (typeof UNITS)[number];
 
 export interface SubType {
   readonly code: string;

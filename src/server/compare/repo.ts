@@ -1,11 +1,13 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
+import type { RunScope } from '../../contract/compare';
+import type { Decision } from '../../domain/compare/decision';
 import type { ListRow } from '../../domain/compare/list-row';
 import { queryRows, type Db } from '../db/connection';
 import { copyRows } from '../db/copy';
 import { comparisonHits, comparisonRuns, departmentListRows, departmentLists } from '../db/schema';
 
 export type ListMeta = typeof departmentLists.$inferSelect & { userName: string | null };
-export type RunRow = typeof comparisonRuns.$inferSelect;
+export type RunRow = Omit<typeof comparisonRuns.$inferSelect, 'scope'> & { scope: RunScope };
 
 /** A hit as shown: the evidence, the household it belongs to, the assembly's decision and who recorded it. */
 export interface HitView {
@@ -25,7 +27,7 @@ export interface HitView {
   rowNo: number;
   department: string;
   detail: string;
-  decision: string | null;
+  decision: Decision | null;
   outcome: string | null;
   decidedBy: number | null;
   decidedByName: string | null;
@@ -129,7 +131,7 @@ export function makeCompareRepo(db: Db) {
     },
 
     // --- comparison runs -------------------------------------------------------------------------------------------
-    async insertRun(r: { scope: 'registry' | 'procedure'; procedureId: number | null; regionPrefix: string; listIds: number[]; userId: number; startedAt: Date }): Promise<number> {
+    async insertRun(r: { scope: RunScope; procedureId: number | null; regionPrefix: string; listIds: number[]; userId: number; startedAt: Date }): Promise<number> {
       const [row] = await db.insert(comparisonRuns).values(r).returning({ id: comparisonRuns.id });
       return row!.id;
     },

@@ -1,14 +1,35 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { noContent } from '../../contract/common';
+import {
+  decisionBody,
+  departmentList,
+  departmentLists,
+  departments,
+  hitDetail,
+  hitPage,
+  hitsQuery,
+  importListQuery,
+  importListResult,
+  listPreview,
+  listRowPage,
+  listRowsQuery,
+  previewQuery,
+  procedureRunBody,
+  registryRunBody,
+  run,
+  runPage,
+  runsQuery,
+  villageHitsPage,
+  villagesQuery,
+  type EncodingChoice,
+} from '../../contract/compare';
+import { idParams } from '../../contract/zod';
 import { AppError } from '../../domain/shared/errors';
 import { authOf, requireRole, type Auth } from '../auth/access';
 import { receiveFile } from '../http/upload';
-import { id, idParams, list, name, optionalBool, optionalInt, page, pageSize, regionPrefix, text, timestamp } from '../../contract/zod';
 import type { Services } from '../services';
-import { ListFileError, readListFile, type EncodingChoice, type ListTable } from './list-file';
-
-const encoding = z.enum(['auto', 'utf-8', 'gbk']).optional();
+import { ListFileError, readListFile, type ListTable } from './list-file';
 
 /**
  * Reads the uploaded list (multipart field `file`): .xlsx or CSV, read in the parse worker within the limits of a
@@ -31,12 +52,12 @@ export async function compareRoutes(app: FastifyInstance, { services }: { servic
   const svc = services.compare;
   const tags = ['compare'];
 
-  r.get('/api/compare/departments', { schema: { tags, summary: '部门名单的种类' } }, async (req) => (authOf(req), { items: svc.departments() }));
+  r.get('/api/compare/departments', { schema: { tags, summary: '部门名单的种类', response: { 200: departments } } }, async (req) => (authOf(req), { items: svc.departments() }));
 
   // --- department lists --------------------------------------------------------------------------------------------
   r.post(
     '/api/compare/lists/preview',
-    { schema: { tags, summary: '预览部门名单文件：表头、识别出的身份证号列和姓名列、前 5 行', querystring: z.object({ encoding }) } },
+    { schema: { tags, summary: '预览部门名单文件：表头、识别出的身份证号列和姓名列、前 5 行', querystring: previewQuery, response: { 200: listPreview } } },
     async (req) => {
       const auth = authOf(req);
       const { fileName, table } = await uploadedList(req, auth, req.query.encoding);
@@ -49,15 +70,8 @@ export async function compareRoutes(app: FastifyInstance, { services }: { servic
       schema: {
         tags,
         summary: '导入部门名单（.xlsx 或 .csv；逐行校验身份证号，一行有错则全部不写入，除非选择跳过有错误的行）',
-        querystring: z.object({
-          name: name(100).optional(),
-          department: name(30).optional(),
-          idColumn: name(100).optional(),
-          nameColumn: name(100).optional(),
-          detailColumn: name(100).optional(),
-          encoding,
-          skipInvalid: optionalBool,
-        }),
+        querystring: importListQuery,
+        response: { 201: importListResult },
       },
     },
     async (req, reply) => {
@@ -77,54 +91,50 @@ export async function compareRoutes(app: FastifyInstance, { services }: { servic
       return reply.status(201).send(result);
     },
   );
-  r.get('/api/compare/lists', { schema: { tags, summary: '部门名单（本级、上级和下级导入的）' } }, async (req) => svc.lists(authOf(req)));
-  r.get('/api/compare/lists/:id', { schema: { tags, summary: '一份部门名单', params: idParams } }, async (req) => svc.list(authOf(req), req.params.id));
+  r.get('/api/compare/lists', { schema: { tags, summary: '部门名单（本级、上级和下级导入的）', response: { 200: departmentLists } } }, async (req) => svc.lists(authOf(req)));
+  r.get('/api/compare/lists/:id', { schema: { tags, summary: '一份部门名单', params: idParams, response: { 200: departmentList } } }, async (req) => svc.list(authOf(req), req.params.id));
   r.get(
     '/api/compare/lists/:id/rows',
-    { schema: { tags, summary: '部门名单的数据行（分页；q 按身份证号前缀或姓名查找）', params: idParams, querystring: z.object({ q: name(100).optional(), page, pageSize }) } },
+    { schema: { tags, summary: '部门名单的数据行（分页；q 按身份证号前缀或姓名查找）', params: idParams, querystring: listRowsQuery, response: { 200: listRowPage } } },
     async (req) => svc.listRows(authOf(req), req.params.id, req.query),
   );
-  r.delete('/api/compare/lists/:id', { schema: { tags, summary: '删除部门名单（已有的比对线索保留其证据）', params: idParams } }, async (req, reply) => {
-    await svc.deleteList(authOf(req), req.params.id);
-    return reply.status(204).send();
-  });
+  r.delete(
+    '/api/compare/lists/:id',
+    { schema: { tags, summary: '删除部门名单（已有的比对线索保留其证据）', params: idParams, response: { 204: noContent } } },
+    async (req, reply) => {
+      await svc.deleteList(authOf(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 
   // --- comparisons ---------------------------------------------------------------------------------------------------
-  const listIds = list(id(), 100);
   r.post(
     '/api/compare/runs',
-    { schema: { tags, summary: '比对建档立卡户全部家庭成员（按地区，默认本人管辖范围）', body: z.object({ region: regionPrefix().optional(), listIds }) } },
+    { schema: { tags, summary: '比对建档立卡户全部家庭成员（按地区，默认本人管辖范围）', body: registryRunBody, response: { 201: run } } },
     async (req, reply) => reply.status(201).send(await svc.compareRegistry(authOf(req), req.body)),
   );
   r.post(
     '/api/compare/procedures/:id/runs',
-    { schema: { tags, summary: '比对某一程序的申请户（或该户）全部家庭成员', params: idParams, body: z.object({ listIds }) } },
+    { schema: { tags, summary: '比对某一程序的申请户（或该户）全部家庭成员', params: idParams, body: procedureRunBody, response: { 201: run } } },
     async (req, reply) => reply.status(201).send(await svc.compareProcedure(authOf(req), req.params.id, req.body)),
   );
+  r.get('/api/compare/runs', { schema: { tags, summary: '比对记录（分页）', querystring: runsQuery, response: { 200: runPage } } }, async (req) => svc.runs(authOf(req), req.query));
   r.get(
-    '/api/compare/runs',
-    { schema: { tags, summary: '比对记录（分页）', querystring: z.object({ procedureId: optionalInt, page, pageSize }) } },
-    async (req) => svc.runs(authOf(req), req.query),
+    '/api/compare/runs/:id',
+    { schema: { tags, summary: '一次比对：范围、名单、人数、命中数（本人管辖范围内）', params: idParams, response: { 200: run } } },
+    async (req) => svc.run(authOf(req), req.params.id),
   );
-  r.get('/api/compare/runs/:id', { schema: { tags, summary: '一次比对：范围、名单、人数、命中数（本人管辖范围内）', params: idParams } }, async (req) => svc.run(authOf(req), req.params.id));
   r.get(
     '/api/compare/runs/:id/villages',
-    { schema: { tags, summary: '一次比对按村汇总的线索', params: idParams, querystring: z.object({ page, pageSize }) } },
+    { schema: { tags, summary: '一次比对按村汇总的线索', params: idParams, querystring: villagesQuery, response: { 200: villageHitsPage } } },
     async (req) => svc.villages(authOf(req), req.params.id, req.query),
   );
   r.get(
     '/api/compare/runs/:id/hits',
-    {
-      schema: {
-        tags,
-        summary: '一次比对的线索（按村、户、人排列，含证据）',
-        params: idParams,
-        querystring: z.object({ village: name(12).optional(), decision: z.enum(['undecided', '属实', '不属实']).optional(), page, pageSize }),
-      },
-    },
+    { schema: { tags, summary: '一次比对的线索（按村、户、人排列，含证据）', params: idParams, querystring: hitsQuery, response: { 200: hitPage } } },
     async (req) => svc.hits(authOf(req), req.params.id, req.query),
   );
-  r.get('/api/compare/hits/:id', { schema: { tags, summary: '一条线索及其评议记录', params: idParams } }, async (req) => svc.hit(authOf(req), req.params.id));
+  r.get('/api/compare/hits/:id', { schema: { tags, summary: '一条线索及其评议记录', params: idParams, response: { 200: hitDetail } } }, async (req) => svc.hit(authOf(req), req.params.id));
   r.post(
     '/api/compare/hits/:id/decision',
     {
@@ -132,7 +142,8 @@ export async function compareRoutes(app: FastifyInstance, { services }: { servic
         tags,
         summary: '记录村民代表大会对线索的评议结果（属实 / 不属实）；不改变贫困户的状态和成员',
         params: idParams,
-        body: z.object({ decision: name(10), outcome: text(2000), expectedDecidedAt: timestamp().or(z.literal('')).nullable() }),
+        body: decisionBody,
+        response: { 200: hitDetail },
       },
     },
     async (req) => svc.decide(authOf(req), req.params.id, req.body),

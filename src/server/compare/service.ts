@@ -1,17 +1,18 @@
-import { columnIndex, columnLetter, detectColumns, type ListColumns } from '../../domain/compare/columns';
-import { checkDecision, type Decision } from '../../domain/compare/decision';
-import { DEPARTMENTS, isDepartment } from '../../domain/compare/departments';
-import { normaliseIdNumber, readListRow, type ListRow, type ListRowInput } from '../../domain/compare/list-row';
+import type { DecisionInput, Hit, HitDetail, HitsQuery, Run, RunRow as RunItem, RunScope } from '../../contract/compare';
+import type { Page } from '../../contract/page';
+import { checkDecision } from '../../domain/compare/decision';
+import { normaliseIdNumber } from '../../domain/compare/list-row';
 import { checkIdNumber } from '../../domain/registry/id-number';
 import type { HouseholdInput } from '../../domain/registry/validate-household';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { inRegion, regionOnLine, requireRegion, requireRole } from '../auth/access';
+import { requireRegion, requireRole } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import type { AuditService } from '../audit/service';
-import { pad12, prefixOf } from '../regions/china-division';
+import { prefixOf } from '../regions/china-division';
 import type { RegionsService } from '../regions/service';
-import type { CompareRepo, HitView, ListMeta, RunRow, Subject } from './repo';
+import { makeListService } from './list-service';
+import type { CompareRepo, HitView, RunRow, Subject } from './repo';
 
 /** What this feature needs of a procedure (the procedures feature's service answers; never its repository). */
 export interface ProcedureSubject {
@@ -30,24 +31,6 @@ export interface CompareDeps {
   now: () => Date;
 }
 
-/** The rows of a list as the file gave them, in batches (the bench streams millions). */
-export interface ListTableInput {
-  headers: string[];
-  rows: Iterable<ListRowInput[]> | AsyncIterable<ListRowInput[]>;
-}
-
-export interface ImportListInput {
-  name: string;
-  department: string;
-  fileName: string;
-  /** Column letters chosen by the user; absent: found from the headers. `-` for no name / the other cells as detail. */
-  columns?: { id?: string; name?: string; detail?: string };
-  /** Write the valid rows and list the others, instead of writing nothing when a row fails. */
-  skipInvalid?: boolean;
-}
-
-/** Errors listed back to the user at most (the count is always exact). */
-export const MAX_LISTED_ERRORS = 1000;
 const MAX_LISTS_PER_RUN = 50;
 
 const toIso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
@@ -73,47 +56,14 @@ function commonPrefix(codes: string[]): string {
  */
 export function makeCompareService(deps: CompareDeps) {
   const { repo, transaction, regions, audit, procedures, now } = deps;
-
-  const within = inRegion;
-  const onLine = regionOnLine;
-  const requireOnLine = (auth: Auth, prefix: string, what: string) => {
-    if (!onLine(auth, prefix)) throw new AppError('FORBIDDEN', `无权访问${what}：不在您的管辖范围内`);
-  };
-
-  async function regionNames(prefixes: string[]): Promise<Map<string, string>> {
-    const names = await regions.fullNames(prefixes.filter((p) => p !== '').map(pad12));
-    return new Map(prefixes.map((p) => [p, p === '' ? '全国' : (names.get(pad12(p)) ?? p)]));
-  }
+  // The list service's own helpers stay inside; its routes' methods are this service's.
+  const { regionNames, loadList, requireOnLine, ...lists } = makeListService(deps);
 
   async function scopePrefix(auth: Auth, region: string | undefined): Promise<string> {
     if (!region) return auth.regionPrefix;
     requireRegion(auth, region);
     const r = await regions.get(region);
     return prefixOf(r.code, r.level);
-  }
-
-  function listView(auth: Auth, l: ListMeta, names: Map<string, string>) {
-    return {
-      id: l.id,
-      name: l.name,
-      department: l.department,
-      fileName: l.fileName,
-      rows: l.rows,
-      regionPrefix: l.regionPrefix,
-      regionName: names.get(l.regionPrefix) ?? l.regionPrefix,
-      userName: l.userName ?? '',
-      at: toIso(l.at)!,
-      /** Offices at or above the importer may view the rows and delete the list; offices below may only use it. */
-      canManage: within(auth, l.regionPrefix),
-    };
-  }
-
-  async function loadList(auth: Auth, id: number, manage: boolean): Promise<ListMeta> {
-    const l = await repo.list(id);
-    if (!l) throw new AppError('NOT_FOUND', `部门名单不存在（编号 ${id}）`);
-    if (manage) requireRegion(auth, l.regionPrefix, '该名单');
-    else requireOnLine(auth, l.regionPrefix, '该名单');
-    return l;
   }
 
   /** The lists a comparison uses: at least one, each existing and usable by the user. */
@@ -125,39 +75,12 @@ export function makeCompareService(deps: CompareDeps) {
     return ids;
   }
 
-  /** The columns of the file: the user's letters, or found from the headers. */
-  function resolveColumns(headers: string[], chosen: ImportListInput['columns'] = {}): { columns: ListColumns | null; errors: FieldError[] } {
-    const errors: FieldError[] = [];
-    const detected = detectColumns(headers);
-    const pick = (letter: string | undefined, field: string, label: string, fallback: number | null): number | null => {
-      if (letter === undefined || letter.trim() === '') return fallback;
-      if (letter.trim() === '-') return null;
-      const i = columnIndex(letter);
-      if (i === null || i >= headers.length) {
-        errors.push({ field, label, message: `“${letter}”不是文件中的列（共 ${headers.length} 列：A–${columnLetter(Math.max(headers.length - 1, 0))}）` });
-        return null;
-      }
-      return i;
-    };
-    const id = pick(chosen.id, 'idColumn', '身份证号列', detected.id);
-    if (id === null && !errors.length)
-      errors.push({
-        field: 'idColumn',
-        label: '身份证号列',
-        message: `未找到身份证号列（表头应为“身份证号”“公民身份号码”“证件号码”等），请选择身份证号所在的列。文件的表头为：${headers.map((h, i) => `${columnLetter(i)} ${h || '（空）'}`).join('、') || '（无）'}`,
-      });
-    const name = pick(chosen.name, 'nameColumn', '姓名列', detected.name);
-    const detail = pick(chosen.detail, 'detailColumn', '详情列', null);
-    if (id !== null && (name === id || detail === id)) errors.push({ field: name === id ? 'nameColumn' : 'detailColumn', label: name === id ? '姓名列' : '详情列', message: '不能与身份证号列相同' });
-    return { columns: errors.length || id === null ? null : { id, name, detail }, errors };
-  }
-
   /** A hit as the user reads it: its ID number and the ID numbers in its detail (a second ID column) masked unless the role may see them. */
   function hitView(h: HitView, auth: Auth) {
     return maskFor(auth, { ...h, decidedAt: toIso(h.decidedAt) });
   }
 
-  async function runView(auth: Auth, run: RunRow & { userName: string | null }) {
+  async function runView(auth: Auth, run: RunRow & { userName: string | null }): Promise<Run> {
     const lists = await Promise.all(run.listIds.map((id) => repo.list(id)));
     const names = await regionNames([run.regionPrefix, ...lists.flatMap((l) => (l ? [l.regionPrefix] : []))]);
     const totals = await repo.hitTotals(run.id, auth.regionPrefix);
@@ -189,7 +112,7 @@ export function makeCompareService(deps: CompareDeps) {
   }
 
   /** Writes a run and its hits in one transaction: a run is there with all its hits, or not at all. */
-  async function record(auth: Auth, run: { scope: 'registry' | 'procedure'; procedureId: number | null; regionPrefix: string; listIds: number[] }, compare: (tx: CompareRepo, runId: number) => Promise<{ persons: number; hits: number }>) {
+  async function record(auth: Auth, run: { scope: RunScope; procedureId: number | null; regionPrefix: string; listIds: number[] }, compare: (tx: CompareRepo, runId: number) => Promise<{ persons: number; hits: number }>) {
     const id = await transaction(async (tx) => {
       const runId = await tx.insertRun({ ...run, userId: auth.userId, startedAt: now() });
       const { persons, hits } = await compare(tx, runId);
@@ -200,109 +123,7 @@ export function makeCompareService(deps: CompareDeps) {
   }
 
   const service = {
-    departments: () => DEPARTMENTS,
-
-    // --- department lists ------------------------------------------------------------------------------------------
-    /** What the importer would do with a file: its headers, the columns found, the first rows. */
-    preview(auth: Auth, table: { headers: string[]; rows: ListRowInput[] }) {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      const detected = detectColumns(table.headers);
-      const letter = (i: number | null) => (i === null ? null : columnLetter(i));
-      return {
-        headers: table.headers.map((header, i) => ({ letter: columnLetter(i), header })),
-        detected: { idColumn: letter(detected.id), nameColumn: letter(detected.name), detailColumn: null },
-        sample: table.rows.filter((r) => r.cells.some((c) => c.trim() !== '')).slice(0, 5),
-        rows: table.rows.filter((r) => r.cells.some((c) => c.trim() !== '')).length,
-      };
-    },
-
-    /**
-     * Imports a department's list. Every row's ID number is checked (GB 11643); a bad row is reported by row and
-     * column. Without `skipInvalid` nothing is written when any row fails (the rule of every import here); with it,
-     * the valid rows are written and the skipped ones listed. The rows are bulk-written with COPY in one transaction.
-     */
-    async importList(auth: Auth, input: ImportListInput, table: ListTableInput, onProgress?: (rowsRead: number) => void) {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      const fields: FieldError[] = [];
-      const name = (input.name ?? '').trim();
-      if (!name) fields.push({ field: 'name', label: '名单名称', message: '请填写名单名称，如“2017年全县机动车登记”' });
-      else if (name.length > 100) fields.push({ field: 'name', label: '名单名称', message: '不能超过 100 个字' });
-      if (!isDepartment(input.department ?? '')) fields.push({ field: 'department', label: '部门', message: `应为${DEPARTMENTS.join('、')}之一` });
-      const { columns, errors } = resolveColumns(table.headers, input.columns);
-      fields.push(...errors);
-      if (fields.length || !columns) throw validationError(fields);
-
-      const today = now();
-      const fileName = (input.fileName || '名单').slice(0, 200);
-      const outcome = await transaction(async (tx) => {
-        const listId = await tx.insertList({ name, department: input.department, fileName, regionPrefix: auth.regionPrefix, userId: auth.userId, at: today });
-        const listed: FieldError[] = [];
-        let failed = 0;
-        let written = 0;
-        let read = 0;
-        for await (const batch of table.rows) {
-          const good: ListRow[] = [];
-          for (const r of batch) {
-            const res = readListRow(r, table.headers, columns, today);
-            if (!res) continue;
-            if ('errors' in res) {
-              failed++;
-              for (const e of res.errors) if (listed.length < MAX_LISTED_ERRORS) listed.push(e);
-            } else good.push(res.row);
-          }
-          read += batch.length;
-          // Once a row has failed without skipInvalid, nothing will be kept: the rest is only checked, to list its errors.
-          if (good.length && (input.skipInvalid || failed === 0)) {
-            await tx.insertListRows(listId, good);
-            written += good.length;
-          }
-          onProgress?.(read);
-        }
-        if (failed && !input.skipInvalid) {
-          const more = failed > listed.length ? `（仅列出前 ${listed.length} 处）` : '';
-          throw new AppError('VALIDATION', `导入失败：共 ${failed} 行有错误${more}，未写入任何数据；可改正后重新导入，或选择“跳过有错误的行”`, { fields: listed, failedRows: failed });
-        }
-        if (written === 0) throw validationError([{ field: 'file', label: '导入文件', message: '文件中没有可导入的数据行（表头下方应每行 1 人）' }]);
-        await tx.setListRows(listId, written);
-        return { listId, written, skipped: listed, skippedRows: failed };
-      });
-      await repo.analyzeListRows();
-      const l = (await repo.list(outcome.listId))!;
-      return {
-        list: listView(auth, l, await regionNames([l.regionPrefix])),
-        columns: { idColumn: columnLetter(columns.id), nameColumn: columns.name === null ? null : columnLetter(columns.name), detailColumn: columns.detail === null ? null : columnLetter(columns.detail) },
-        written: outcome.written,
-        skippedRows: outcome.skippedRows,
-        skipped: outcome.skipped,
-      };
-    },
-
-    async lists(auth: Auth) {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      const items = await repo.lists(auth.regionPrefix);
-      const names = await regionNames([...new Set(items.map((l) => l.regionPrefix))]);
-      return { items: items.map((l) => listView(auth, l, names)) };
-    },
-
-    async list(auth: Auth, id: number) {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      const l = await loadList(auth, id, false);
-      return listView(auth, l, await regionNames([l.regionPrefix]));
-    },
-
-    /** A list's rows, page by page (offices at or above the importer only: the rows are another department's data). */
-    async listRows(auth: Auth, id: number, q: { q?: string; page: number; pageSize: number }) {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      await loadList(auth, id, true);
-      const { items, total } = await repo.listRows(id, { search: q.q?.trim() || undefined, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-      return { items: maskFor(auth, items), total, page: q.page, pageSize: q.pageSize };
-    },
-
-    async deleteList(auth: Auth, id: number) {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      await loadList(auth, id, true);
-      await transaction((tx) => tx.deleteList(id));
-    },
+    ...lists,
 
     // --- comparisons -------------------------------------------------------------------------------------------------
     /** Compares every member of every household under a region (default: the user's scope) with the chosen lists. */
@@ -373,7 +194,7 @@ export function makeCompareService(deps: CompareDeps) {
     /** Whether a comparison has been run over a procedure's persons (its 县级比对 step asks). */
     comparisonRun: (procedureId: number) => repo.hasRunForProcedure(procedureId),
 
-    async runs(auth: Auth, q: { procedureId?: number; page: number; pageSize: number }) {
+    async runs(auth: Auth, q: { procedureId?: number; page: number; pageSize: number }): Promise<Page<RunItem>> {
       const { items, total } = await repo.runs({ prefix: auth.regionPrefix, procedureId: q.procedureId, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
       const names = await regionNames([...new Set(items.map((r) => r.regionPrefix))]);
       return {
@@ -412,7 +233,7 @@ export function makeCompareService(deps: CompareDeps) {
     },
 
     /** A run's hits (inside the user's scope), in village → household → person order; ID numbers masked unless the role may see them. */
-    async hits(auth: Auth, id: number, q: { village?: string; decision?: 'undecided' | Decision; page: number; pageSize: number }) {
+    async hits(auth: Auth, id: number, q: HitsQuery): Promise<Page<Hit>> {
       await loadRun(auth, id);
       if (q.village) requireRegion(auth, q.village, '该村');
       const { items, total } = await repo.hits(id, { prefix: auth.regionPrefix, village: q.village, decision: q.decision, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
@@ -421,7 +242,7 @@ export function makeCompareService(deps: CompareDeps) {
     },
 
     /** One hit with the history of its decisions (who, when, before → after). */
-    async hit(auth: Auth, id: number) {
+    async hit(auth: Auth, id: number): Promise<HitDetail> {
       const h = await repo.hit(id);
       if (!h) throw new AppError('NOT_FOUND', `比对线索不存在（编号 ${id}）`);
       requireRegion(auth, h.villageCode, '该线索');
@@ -435,7 +256,7 @@ export function makeCompareService(deps: CompareDeps) {
      * Only the hit changes: its decision, outcome, who and when. The household's status and members are untouched —
      * clearing a household is the removal procedure's work, decided there.
      */
-    async decide(auth: Auth, id: number, input: { decision: string; outcome: string; expectedDecidedAt: string | null }) {
+    async decide(auth: Auth, id: number, input: DecisionInput): Promise<HitDetail> {
       requireRole(auth, 'sysadmin', 'org_admin');
       const h = await repo.hit(id);
       if (!h) throw new AppError('NOT_FOUND', `比对线索不存在（编号 ${id}）`);

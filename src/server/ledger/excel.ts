@@ -7,7 +7,9 @@ import { FUND_KEYS, FUND_LABELS, labelOf } from '../../domain/ledger/fields';
 import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
 import type { RawEntry } from '../../domain/ledger/validate-entry';
 import type { FieldError } from '../../domain/shared/errors';
-import type { EntryDto, ImportRow } from './service';
+import type { Entry } from '../../contract/ledger';
+import type { Summary } from '../../contract/ledger-summary';
+import type { ImportRow } from './service';
 
 /** The import template's columns, in order: header, the API field it fills, width, a hint for the second row. */
 export const TEMPLATE_COLUMNS = [
@@ -176,7 +178,7 @@ export async function parseImport(buffer: Uint8Array, ctx: ImportContext, limit:
 
 export class ImportFileError extends Error {}
 
-const EXPORT_COLUMNS: Array<{ header: string; width: number; value: (e: EntryDto) => string | number | null; money?: boolean }> = [
+const EXPORT_COLUMNS: Array<{ header: string; width: number; value: (e: Entry) => string | number | null; money?: boolean }> = [
   { header: '事项编号', width: 10, value: (e) => e.id },
   { header: '填报单位', width: 22, value: (e) => e.orgName },
   { header: '大类', width: 12, value: (e) => e.categoryName },
@@ -186,7 +188,7 @@ const EXPORT_COLUMNS: Array<{ header: string; width: number; value: (e: EntryDto
   { header: '帮扶对象', width: 30, value: (e) => e.target.label },
   { header: '村级区划代码', width: 16, value: (e) => e.target.regionCode },
   { header: '具体内容', width: 40, value: (e) => e.content },
-  ...FUND_KEYS.map((k) => ({ header: `${FUND_LABELS[k]}（万元）`, width: 14, value: (e: EntryDto) => Number(e.funds[k]), money: true })),
+  ...FUND_KEYS.map((k) => ({ header: `${FUND_LABELS[k]}（万元）`, width: 14, value: (e: Entry) => Number(e.funds[k]), money: true })),
   { header: '资金合计（万元）', width: 14, value: (e) => Number(e.fundsTotal), money: true },
   { header: '受益人数', width: 10, value: (e) => e.beneficiaries },
   { header: '深度贫困县', width: 10, value: (e) => (e.deepPoverty ? '是' : '否') },
@@ -199,7 +201,7 @@ const EXPORT_COLUMNS: Array<{ header: string; width: number; value: (e: EntryDto
 ];
 
 /** Streams the filtered ledger as .xlsx: rows are committed as they are written, so memory stays bounded. */
-export async function writeEntriesXlsx(out: Writable, batches: AsyncIterable<EntryDto[]>): Promise<number> {
+export async function writeEntriesXlsx(out: Writable, batches: AsyncIterable<Entry[]>): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = wb.addWorksheet('台账');
   sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width, style: c.money ? { numFmt: '0.0000' } : {} }));
@@ -217,28 +219,11 @@ export async function writeEntriesXlsx(out: Writable, batches: AsyncIterable<Ent
   return n;
 }
 
-interface FiguresLike {
-  entries: number;
-  villages: number;
-  households: number;
-  funds: Record<string, string>;
-  fundsTotal: string;
-  beneficiaries: number;
-}
-interface SummaryLike {
-  org: { name: string };
-  yearFrom: number;
-  yearTo: number;
-  all: { total: FiguresLike; categories: Array<FiguresLike & { name: string; subtypes: Array<FiguresLike & { name: string; unit: string }> }> };
-  deepPoverty: SummaryLike['all'];
-  participation: { members: number; active: number; rate: number };
-}
-
 /** The totals table (汇总表) as .xlsx: one sheet for all entries, one for the deep-poverty subset. */
-export async function buildSummaryXlsx(summary: SummaryLike): Promise<Buffer> {
+export async function buildSummaryXlsx(summary: Summary): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const headers = ['大类', '小类', '件数', '村（个）', '户', ...FUND_KEYS.map((k) => `${FUND_LABELS[k]}（万元）`), '资金合计（万元）', '受益人数'];
-  const line = (a: string, b: string, f: FiguresLike) => [
+  const line = (a: string, b: string, f: Summary['all']['total']) => [
     sanitizeCell(a),
     sanitizeCell(b),
     f.entries,

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/connection';
 import { ledgerEntries, ledgerEntryMembers, ledgerHistory, ledgerTotals, memberYearTotals, members, orgs, users } from '../db/schema';
+import type { Unit } from '../../domain/ledger/codebook';
 import type { Scope } from '../auth/access';
 
 /** An entry as stored (money in integer yuan). */
@@ -10,7 +11,7 @@ export interface EntryRecord {
   orgPath: string;
   categoryCode: string;
   subtypeCode: string;
-  unit: string;
+  unit: Unit;
   count: number;
   targetRegionCode: string | null;
   targetText: string | null;

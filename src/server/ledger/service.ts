@@ -1,20 +1,23 @@
-import { CODEBOOK, findSubType } from '../../domain/ledger/codebook';
+import type { EntriesQuery, EntryAction, EntryFilters, ImportResult } from '../../contract/ledger';
+import { CODEBOOK } from '../../domain/ledger/codebook';
 import { proposeDeepPoverty } from '../../domain/ledger/deep-poverty';
-import { FIELD_LABELS, FUND_KEYS, FUND_LABELS, labelOf, type FundKey } from '../../domain/ledger/fields';
-import { formatWanYuan } from '../../domain/ledger/money';
+import { FIELD_LABELS, FUND_LABELS, labelOf } from '../../domain/ledger/fields';
 import { targetKey } from '../../domain/ledger/target-key';
 import { validateEntry, type EntryValues, type RawEntry } from '../../domain/ledger/validate-entry';
 import { lastYear, yearsOverlap } from '../../domain/ledger/years-overlap';
-import { isoDate } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import { diffSnapshots } from '../audit/service';
 import type { Auth } from '../auth/access';
 import { canChangeEntry, canSeeEntry, requireInScope, scopeOf } from '../auth/access';
 import { maskFor } from '../auth/masking';
+import type { UploadLimit } from '../http/upload';
 import type { MembersService } from '../members/service';
 import type { OrgsService } from '../orgs/service';
 import type { RegionsService } from '../regions/service';
-import type { EntryFilter, EntryListRow, EntryWrite, FigureRow, LedgerRepo, MemberDelta, TotalsDelta } from './repo';
+import { ImportFileError, parseImport } from './excel';
+import type { EntryFilter, EntryListRow, EntryWrite, LedgerRepo } from './repo';
+import { duplicateError, memberDeltas, rawFromRow, snapshot, toDto, totalsDelta, type Snapshot } from './entry-records';
+import { makeLedgerSummaryService } from './summary-service';
 
 export interface LedgerDeps {
   repo: LedgerRepo;
@@ -26,11 +29,6 @@ export interface LedgerDeps {
   now: () => Date;
 }
 
-export interface ListQuery extends Omit<EntryFilter, 'orgPath'> {
-  orgId?: number;
-  page: number;
-  pageSize: number;
-}
 
 /** One spreadsheet row handed to `importEntries`: the raw entry, where it came from, and column letters by field. */
 export interface ImportRow {
@@ -41,105 +39,12 @@ export interface ImportRow {
   errors: FieldError[];
 }
 
-const FUND_COLUMNS: Record<FundKey, keyof EntryWrite> = {
-  donation: 'fundDonation',
-  personal: 'fundPersonal',
-  social: 'fundSocial',
-  bank: 'fundBank',
-  fiscal: 'fundFiscal',
-};
-
-function fundsOf(r: Pick<EntryWrite, 'fundDonation' | 'fundPersonal' | 'fundSocial' | 'fundBank' | 'fundFiscal'>): [number, number, number, number, number] {
-  return [r.fundDonation, r.fundPersonal, r.fundSocial, r.fundBank, r.fundFiscal];
-}
-
-/** The ids on a materialised path, root first: `/1/5/6/` → [1, 5, 6]. */
-export function pathIds(path: string): number[] {
-  return path.split('/').filter(Boolean).map(Number);
-}
-
-/** What an entry contributes to the maintained totals: counted once, in its start year (seed 000: 跨年度事项只录入1次). */
-function totalsDelta(r: EntryWrite, sign: 1 | -1): TotalsDelta {
-  return {
-    orgIds: pathIds(r.orgPath),
-    year: r.startYear,
-    subtypeCode: r.subtypeCode,
-    deepPoverty: r.deepPoverty,
-    sign,
-    villages: r.unit === '个' ? r.count : 0,
-    households: r.unit === '户' ? r.count : 0,
-    funds: fundsOf(r),
-    beneficiaries: r.beneficiaries,
-  };
-}
-
-function memberDeltas(r: EntryWrite, memberIds: number[], sign: 1 | -1): MemberDelta[] {
-  const funds = fundsOf(r).reduce((a, b) => a + b, 0);
-  return memberIds.map((memberId) => ({ memberId, year: r.startYear, sign, funds, beneficiaries: r.beneficiaries }));
-}
-
-type Snapshot = Record<string, string | number | null>;
-
 export function makeLedgerService(deps: LedgerDeps) {
   const { repo, transaction, orgs, members, regions, now } = deps;
 
   async function targetLabels(rows: Array<{ targetRegionCode: string | null }>): Promise<Map<string, string>> {
     const codes = rows.map((r) => r.targetRegionCode).filter((c): c is string => !!c);
     return codes.length ? regions.fullNames(codes) : new Map();
-  }
-
-  function toDto(row: EntryListRow, labels: Map<string, string>) {
-    const sub = findSubType(row.subtypeCode);
-    const funds = Object.fromEntries(FUND_KEYS.map((k) => [k, formatWanYuan(row[FUND_COLUMNS[k]] as number)])) as Record<FundKey, string>;
-    return {
-      id: row.id,
-      orgId: row.orgId,
-      orgName: row.orgName,
-      members: row.members,
-      categoryCode: row.categoryCode,
-      categoryName: sub?.category.name ?? row.categoryCode,
-      subtypeCode: row.subtypeCode,
-      subtypeName: sub?.name ?? row.subtypeCode,
-      unit: row.unit,
-      count: row.count,
-      target: {
-        kind: row.targetRegionCode ? ('region' as const) : ('text' as const),
-        regionCode: row.targetRegionCode,
-        text: row.targetText,
-        label: row.targetRegionCode ? (labels.get(row.targetRegionCode) ?? row.targetRegionCode) : (row.targetText ?? ''),
-      },
-      content: row.content,
-      funds,
-      fundsTotal: formatWanYuan(fundsOf(row).reduce((a, b) => a + b, 0)),
-      beneficiaries: row.beneficiaries,
-      deepPoverty: row.deepPoverty,
-      startYear: row.startYear,
-      endYear: row.endYear,
-      documentNumber: row.documentNumber,
-      version: row.version,
-      createdAt: new Date(row.createdAt).toISOString(),
-      updatedAt: new Date(row.updatedAt).toISOString(),
-      createdBy: { id: row.createdBy, name: row.createdByName },
-    };
-  }
-  type EntryDto = ReturnType<typeof toDto>;
-
-  /** The entry as the history shows it: each field in the words and units the user reads. */
-  function snapshot(dto: EntryDto): Snapshot {
-    return {
-      orgId: dto.orgName,
-      memberIds: dto.members.map((m) => m.name).join('、'),
-      subtypeCode: `${dto.categoryName} · ${dto.subtypeName}`,
-      count: `${dto.count} ${dto.unit}`,
-      target: dto.target.label,
-      content: dto.content,
-      ...Object.fromEntries(FUND_KEYS.map((k) => [`funds.${k}`, dto.funds[k]])),
-      beneficiaries: dto.beneficiaries,
-      deepPoverty: dto.deepPoverty ? '是' : '否',
-      startYear: dto.startYear,
-      endYear: dto.endYear,
-      documentNumber: dto.documentNumber,
-    };
   }
 
   async function loadVisible(auth: Auth, id: number): Promise<EntryListRow> {
@@ -190,16 +95,6 @@ export function makeLedgerService(deps: LedgerDeps) {
     return { write, errors };
   }
 
-  function duplicateError(existing: { id: number; startYear: number; endYear: number | null }, subtypeCode: string): AppError {
-    const sub = findSubType(subtypeCode);
-    const years = existing.endYear ? `${existing.startYear}–${existing.endYear} 年` : `${existing.startYear} 年`;
-    return new AppError(
-      'DUPLICATE',
-      `该事项已录入（事项编号 ${existing.id}，${sub?.category.name ?? ''}·${sub?.name ?? ''}，${years}）。同一事项只录入 1 次，内容、金额、受益人数有变化的请在原事项中修改。`,
-      { existingId: existing.id },
-    );
-  }
-
   /** Inserts one checked entry inside a transaction: lock, duplicate check, row, totals, history. */
   async function insertChecked(tx: LedgerRepo, auth: Auth, write: EntryWrite, memberIds: number[]): Promise<number> {
     await tx.lock(`ledger:${write.orgId}:${write.subtypeCode}:${write.targetKey}`);
@@ -215,7 +110,7 @@ export function makeLedgerService(deps: LedgerDeps) {
    * Writes the history row inside the transaction. `labels` are the target names, looked up before the transaction
    * began: the embedded database has one connection, so nothing outside `tx` may be queried while it is open.
    */
-  async function recordHistory(tx: LedgerRepo, auth: Auth, entryId: number, action: 'create' | 'update' | 'delete', before: Snapshot | null, labels: Map<string, string>) {
+  async function recordHistory(tx: LedgerRepo, auth: Auth, entryId: number, action: EntryAction, before: Snapshot | null, labels: Map<string, string>) {
     const row = action === 'delete' ? undefined : await tx.findById(entryId);
     const after = row ? snapshot(toDto(row, labels)) : null;
     await tx.insertHistory({ entryId, userId: auth.userId, userName: auth.displayName, action, before, after, at: now() });
@@ -227,25 +122,7 @@ export function makeLedgerService(deps: LedgerDeps) {
     return result.value;
   }
 
-  function rawFromRow(row: EntryListRow): RawEntry {
-    return {
-      orgId: row.orgId,
-      memberIds: row.memberIds,
-      subtypeCode: row.subtypeCode,
-      count: row.count,
-      target: row.targetRegionCode ? { kind: 'region', regionCode: row.targetRegionCode } : { kind: 'text', text: row.targetText },
-      content: row.content,
-      funds: Object.fromEntries(FUND_KEYS.map((k) => [k, formatWanYuan(row[FUND_COLUMNS[k]] as number)])),
-      beneficiaries: row.beneficiaries,
-      deepPoverty: row.deepPoverty,
-      startYear: row.startYear,
-      endYear: row.endYear,
-      documentNumber: row.documentNumber,
-      notOfficialDuty: true,
-    };
-  }
-
-  async function filterOf(auth: Auth, q: Omit<ListQuery, 'page' | 'pageSize'>): Promise<EntryFilter> {
+  async function filterOf(auth: Auth, q: EntryFilters): Promise<EntryFilter> {
     const org = q.orgId ? await orgs.get(auth, q.orgId) : undefined;
     return {
       orgPath: org?.path ?? auth.orgPath,
@@ -258,49 +135,14 @@ export function makeLedgerService(deps: LedgerDeps) {
     };
   }
 
-  function figuresOf(rows: FigureRow[]) {
-    const sum = {
-      entries: 0,
-      villages: 0,
-      households: 0,
-      funds: [0, 0, 0, 0, 0] as number[],
-      beneficiaries: 0,
-    };
-    for (const r of rows) {
-      sum.entries += r.entries;
-      sum.villages += r.villages;
-      sum.households += r.households;
-      fundsOf(r).forEach((v, i) => (sum.funds[i] = (sum.funds[i] ?? 0) + v));
-      sum.beneficiaries += r.beneficiaries;
-    }
-    return {
-      entries: sum.entries,
-      villages: sum.villages,
-      households: sum.households,
-      funds: Object.fromEntries(FUND_KEYS.map((k, i) => [k, formatWanYuan(sum.funds[i] ?? 0)])) as Record<FundKey, string>,
-      fundsTotal: formatWanYuan(sum.funds.reduce((a, b) => a + b, 0)),
-      beneficiaries: sum.beneficiaries,
-    };
-  }
-
-  function totalsTree(rows: FigureRow[]) {
-    return {
-      total: figuresOf(rows),
-      categories: CODEBOOK.map((c) => ({
-        code: c.code,
-        name: c.name,
-        ...figuresOf(rows.filter((r) => r.subtypeCode.startsWith(c.code))),
-        subtypes: c.subtypes.map((s) => ({ code: s.code, name: s.name, unit: s.unit, ...figuresOf(rows.filter((r) => r.subtypeCode === s.code)) })),
-      })),
-    };
-  }
-
   const service = {
+    ...makeLedgerSummaryService({ repo, orgs, now }),
+
     codebook() {
       return { categories: CODEBOOK };
     },
 
-    async list(auth: Auth, query: ListQuery) {
+    async list(auth: Auth, query: EntriesQuery) {
       const filter = await filterOf(auth, query);
       const scope = scopeOf(auth);
       // Without a text search or a member's own-entries rule, the number of matching entries is already in the
@@ -391,7 +233,7 @@ export function makeLedgerService(deps: LedgerDeps) {
       return {
         items: rows.map((h) => ({
           id: h.id,
-          action: h.action,
+          action: h.action as EntryAction,
           userName: h.userName,
           at: new Date(h.at).toISOString(),
           changes: diffSnapshots(h.before as Snapshot | null, h.after as Snapshot | null, FIELD_LABELS),
@@ -399,32 +241,39 @@ export function makeLedgerService(deps: LedgerDeps) {
       };
     },
 
-    async summary(auth: Auth, q: { orgId?: number; yearFrom: number; yearTo: number }) {
-      const org = q.orgId ? await orgs.get(auth, q.orgId) : await orgs.get(auth, auth.orgId);
-      if (q.yearTo < q.yearFrom) throw validationError([{ field: 'yearTo', label: '结束年度', message: '不能早于开始年度' }]);
-      const rows = await repo.figures(org.id, q.yearFrom, q.yearTo);
-      // Members marked unable to serve are left out from the mark's date: judged at the end of the range (or today).
-      const end = `${q.yearTo}-12-31`;
-      const today = isoDate(now());
-      const participation = await repo.participation(org.path, q.yearFrom, q.yearTo, end < today ? end : today);
-      return {
-        org: { id: org.id, name: org.name },
-        yearFrom: q.yearFrom,
-        yearTo: q.yearTo,
-        all: totalsTree(rows),
-        deepPoverty: totalsTree(rows.filter((r) => r.deepPoverty)),
-        participation: { ...participation, rate: participation.members ? participation.active / participation.members : 0 },
+    /**
+     * The import of a filled template (POST /api/ledger/import, `taizhang import`), in two steps: who may import into
+     * which body is decided first (before a byte of the file is read); then `run` parses the file (within `limit`),
+     * resolves bodies and members by name within the user's scope, and imports the rows all or nothing. A file that
+     * cannot be read is a field error on `file`.
+     */
+    async importer(auth: Auth, orgId?: number) {
+      const defaultOrg = await orgs.get(auth, orgId || auth.orgId);
+      const orgsInScope = await orgs.list(auth);
+      const resolveMembers = async (rowOrgId: number, names: string[]) => {
+        const org = orgsInScope.find((o) => o.id === rowOrgId) ?? defaultOrg;
+        const ids: number[] = [];
+        const unknown: string[] = [];
+        for (const name of names) {
+          const found = await members.list(auth, { orgId: org.id, q: name, page: 1, pageSize: 50 });
+          const exact = found.items.filter((m) => m.name === name);
+          if (exact.length === 1) ids.push(exact[0]!.id);
+          else unknown.push(exact.length > 1 ? `${name}（重名，请在系统中选择）` : name);
+        }
+        return { ids, unknown };
       };
-    },
-
-    async memberSummary(auth: Auth, q: { orgId?: number; yearFrom: number; yearTo: number; page: number; pageSize: number }) {
-      const org = q.orgId ? await orgs.get(auth, q.orgId) : await orgs.get(auth, auth.orgId);
-      const rows = await repo.memberFigures(org.path, q.yearFrom, q.yearTo, q.pageSize, (q.page - 1) * q.pageSize);
       return {
-        items: rows.map((r) => ({ memberId: r.memberId, name: r.name, orgName: r.orgName, entries: r.entries, fundsTotal: formatWanYuan(r.funds), beneficiaries: r.beneficiaries })),
-        total: rows[0]?.total ?? 0,
-        page: q.page,
-        pageSize: q.pageSize,
+        org: { id: defaultOrg.id, name: defaultOrg.name },
+        async run(bytes: Uint8Array, limit?: UploadLimit): Promise<ImportResult> {
+          let rows: ImportRow[];
+          try {
+            rows = await parseImport(bytes, { defaultOrgId: defaultOrg.id, orgIdByName: new Map(orgsInScope.map((o) => [o.name, o.id])), resolveMembers }, limit);
+          } catch (err) {
+            if (err instanceof ImportFileError) throw new AppError('VALIDATION', err.message, { fields: [{ field: 'file', label: '导入文件', message: err.message }] });
+            throw err;
+          }
+          return service.importEntries(auth, rows);
+        },
       };
     },
 
@@ -432,7 +281,7 @@ export function makeLedgerService(deps: LedgerDeps) {
      * Imports spreadsheet rows all or nothing: every row is checked and every error reported with its row and column;
      * only when none has an error are they written, in one transaction (a duplicate found there undoes them all).
      */
-    async importEntries(auth: Auth, rows: ImportRow[]) {
+    async importEntries(auth: Auth, rows: ImportRow[]): Promise<ImportResult> {
       const errors: FieldError[] = [];
       const at = (r: ImportRow, e: FieldError): FieldError => ({ ...e, row: r.row, column: r.columns[e.field] ?? r.columns[e.field.split('.')[0] ?? ''] ?? '' });
       const checked: Array<{ row: ImportRow; write: EntryWrite; memberIds: number[] }> = [];
@@ -504,7 +353,7 @@ export function makeLedgerService(deps: LedgerDeps) {
     },
 
     /** The filtered ledger in pages, as DTOs, for the streaming export. */
-    async *exportRows(auth: Auth, query: Omit<ListQuery, 'page' | 'pageSize'>) {
+    async *exportRows(auth: Auth, query: EntryFilters) {
       const filter = await filterOf(auth, query);
       for await (const batch of repo.iterate(filter, scopeOf(auth))) {
         const labels = await targetLabels(batch);
@@ -515,5 +364,4 @@ export function makeLedgerService(deps: LedgerDeps) {
   return service;
 }
 export type LedgerService = ReturnType<typeof makeLedgerService>;
-export type EntryDto = Awaited<ReturnType<LedgerService['get']>>;
 export { FUND_LABELS };

@@ -4,9 +4,14 @@
  */
 import { Alert, App, Descriptions, Form, Input, Modal, Radio, Spin, Timeline, Typography } from 'antd';
 import { useEffect } from 'react';
+import { decisionBody } from '../../contract/compare';
+import { MAX_OUTCOME } from '../../domain/compare/decision';
 import { ApiError, errorMessage } from '../app/api';
 import { formatDateTime } from '../app/format';
+import { schemaRule, showFieldErrors } from '../app/forms';
 import { DECISION_MEANING, DECISIONS, useDecide, useHit, type Decision } from './api';
+
+const outcomeRule = schemaRule(decisionBody.shape.outcome);
 
 interface Values {
   decision?: Decision;
@@ -41,8 +46,10 @@ export function DecisionModal({ hitId, canDecide, onClose }: { hitId: number; ca
       if (e instanceof ApiError && e.code === 'STALE_VERSION') {
         void message.warning('该线索的评议结果已被他人更新，已重新载入，请核对后再提交');
         void hit.refetch();
-      } else if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: f.field as keyof Values, errors: [f.message] })));
-      else void message.error(errorMessage(e));
+      } else if (e instanceof ApiError && e.fields.length) {
+        const rest = showFieldErrors(form, e, ['decision', 'outcome']);
+        if (rest.length) void message.error(rest.map((f) => `${f.label}：${f.message}`).join('；'));
+      } else void message.error(errorMessage(e));
     }
   };
 
@@ -86,7 +93,8 @@ export function DecisionModal({ hitId, canDecide, onClose }: { hitId: number; ca
               name="outcome"
               rules={[
                 { required: true, whitespace: true, message: '请填写核实和评议的情况' },
-                { max: 1000, message: '不能超过 1000 个字' },
+                { max: MAX_OUTCOME, message: `不能超过 ${MAX_OUTCOME} 个字` },
+                outcomeRule,
               ]}
               extra="写明入户核实情况、村民代表大会评议的日期、结论和理由。"
             >

@@ -7,10 +7,12 @@ import { FileSearchOutlined, InboxOutlined, UploadOutlined } from '@ant-design/i
 import { Alert, Breadcrumb, Button, Checkbox, Col, Form, Input, Progress, Result, Row, Select, Space, Statistic, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { importListQuery } from '../../contract/compare';
 import { errorMessage, type UploadProgress } from '../app/api';
+import { schemaRule } from '../app/forms';
 import { ImportErrorTable } from '../app/ImportWidgets';
 import { useImportUpload } from '../app/useImportUpload';
-import { DEPARTMENT_HINTS, DEPARTMENTS, LIST_IMPORT_URL, previewList, type EncodingChoice, type ImportListResult, type ListPreview } from './api';
+import { DEPARTMENT_HINTS, DEPARTMENTS, LIST_IMPORT_URL, previewList, type EncodingChoice, type ImportListQuery, type ImportListResult, type ListPreview } from './api';
 
 const ACCEPT = '.xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 const MAX_MB = 50;
@@ -19,17 +21,13 @@ const ENCODINGS: Array<{ value: EncodingChoice; label: string }> = [
   { value: 'utf-8', label: 'UTF-8' },
   { value: 'gbk', label: 'GBK（Excel 在中文 Windows 上另存的 CSV）' },
 ];
+/** The list's name, checked with the import's schema. */
+const nameRule = schemaRule(importListQuery.shape.name);
 /** The select value for “no name column” and “all other cells as the detail”. */
 const NONE = '-';
 
-interface Values {
-  name: string;
-  department: string;
-  idColumn: string;
-  nameColumn: string;
-  detailColumn: string;
-  skipInvalid: boolean;
-}
+/** The form: the import's query as text fields (all filled), and the skip choice as a checkbox. */
+type Values = Required<Pick<ImportListQuery, 'name' | 'department' | 'idColumn' | 'nameColumn' | 'detailColumn'>> & { skipInvalid: boolean };
 
 function PreviewTable({ preview, chosen }: { preview: ListPreview; chosen: Partial<Values> }) {
   const mark = (letter: string) => (letter === chosen.idColumn ? '（身份证号）' : letter === chosen.nameColumn ? '（姓名）' : letter === chosen.detailColumn ? '（详情）' : '');
@@ -169,7 +167,7 @@ export function ListImportPage() {
           <Form<Values> form={form} name="list-import" layout="vertical" style={{ maxWidth: 720, marginTop: 24 }} onFinish={submit} disabled={busy || phase.kind === 'done'}>
             <Row gutter={16}>
               <Col xs={24} md={14}>
-                <Form.Item label="名单名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写名单名称' }, { max: 100, message: '不能超过 100 个字' }]}>
+                <Form.Item label="名单名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写名单名称' }, nameRule]}>
                   <Input placeholder="如：2017年全县机动车登记" />
                 </Form.Item>
               </Col>

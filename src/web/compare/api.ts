@@ -3,152 +3,43 @@
  * delete), comparison runs, their hits by village and household, and the village assembly's decisions.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { del, get, post, uploadFile, type FieldError, type UploadProgress } from '../app/api';
-import type { Decision } from '../../domain/compare/decision';
+import type {
+  DecisionInput,
+  DepartmentList,
+  EncodingChoice,
+  Hit,
+  HitDetail,
+  HitsQuery,
+  ListPreview,
+  ListRow,
+  ProcedureRunInput,
+  RegistryRunInput,
+  Run,
+  RunRow,
+  VillageHits,
+} from '../../contract/compare';
 import type { Page } from '../../contract/page';
+import { del, get, post, uploadFile, type UploadProgress } from '../app/api';
 
-/** One page of a list (the shared contract's). */
-export type { Page };
-
+export type {
+  DecisionFilter,
+  DepartmentList,
+  EncodingChoice,
+  Hit,
+  HitDetail,
+  HitTotals,
+  ImportListQuery,
+  ImportListResult,
+  ListPreview,
+  ListRow,
+  Run,
+  RunRow,
+  VillageHits,
+} from '../../contract/compare';
 export { DECISIONS, DECISION_MEANING, type Decision } from '../../domain/compare/decision';
 export { DEPARTMENTS, DEPARTMENT_HINTS, type Department } from '../../domain/compare/departments';
 
-
-export interface DepartmentList {
-  id: number;
-  name: string;
-  department: string;
-  fileName: string;
-  rows: number;
-  regionPrefix: string;
-  regionName: string;
-  userName: string;
-  at: string;
-  /** The user's office is at or above the importer's: may view the rows and delete the list. */
-  canManage: boolean;
-}
-
-export interface ListRow {
-  rowNo: number;
-  idNumber: string;
-  name: string;
-  detail: string;
-}
-
-export interface ListPreview {
-  fileName: string;
-  format: 'xlsx' | 'csv';
-  sheet: string | null;
-  encoding: 'utf-8' | 'gbk' | 'utf-16le' | null;
-  headerRow: number;
-  headers: Array<{ letter: string; header: string }>;
-  detected: { idColumn: string | null; nameColumn: string | null; detailColumn: string | null };
-  sample: Array<{ row: number; cells: string[] }>;
-  rows: number;
-}
-
-export interface ImportListResult {
-  list: DepartmentList;
-  columns: { idColumn: string; nameColumn: string | null; detailColumn: string | null };
-  written: number;
-  skippedRows: number;
-  skipped: FieldError[];
-}
-
-export type EncodingChoice = 'auto' | 'utf-8' | 'gbk';
-
-/** Query of the import (the file goes as multipart field `file`). */
-export interface ImportListQuery {
-  name: string;
-  department: string;
-  idColumn?: string;
-  nameColumn?: string;
-  detailColumn?: string;
-  encoding?: EncodingChoice;
-  skipInvalid?: boolean;
-}
-
 export const LIST_IMPORT_URL = '/api/compare/lists';
-
-export interface HitTotals {
-  villages: number;
-  households: number;
-  persons: number;
-  hits: number;
-  undecided: number;
-  confirmed: number;
-}
-
-export interface Run {
-  id: number;
-  scope: 'registry' | 'procedure';
-  procedureId: number | null;
-  regionPrefix: string;
-  regionName: string;
-  lists: Array<{ id: number; name: string; department: string; rows: number; deleted: boolean }>;
-  persons: number;
-  hits: number;
-  userName: string;
-  startedAt: string;
-  finishedAt: string | null;
-  inScope: HitTotals;
-}
-
-export interface RunRow {
-  id: number;
-  scope: 'registry' | 'procedure';
-  procedureId: number | null;
-  regionPrefix: string;
-  regionName: string;
-  listIds: number[];
-  persons: number;
-  hits: number;
-  hitsInScope: number;
-  undecided: number;
-  userName: string;
-  startedAt: string;
-  finishedAt: string | null;
-}
-
-export interface VillageHits {
-  villageCode: string;
-  villageName: string;
-  households: number;
-  persons: number;
-  hits: number;
-  undecided: number;
-  confirmed: number;
-}
-
-export interface Hit {
-  id: number;
-  runId: number;
-  householdId: number | null;
-  procedureId: number | null;
-  villageCode: string;
-  villageName?: string;
-  idNumber: string;
-  personName: string;
-  relation: string | null;
-  householdNumber: string | null;
-  headName: string | null;
-  listId: number;
-  listName: string | null;
-  rowNo: number;
-  department: string;
-  detail: string;
-  decision: Decision | null;
-  outcome: string | null;
-  decidedBy: number | null;
-  decidedByName: string | null;
-  decidedAt: string | null;
-}
-
-export interface HitDetail extends Hit {
-  history: Array<{ id: number; action: string; userName: string; at: string; changes: Array<{ field: string; label: string; before: unknown; after: unknown }> }>;
-}
-
-export type DecisionFilter = 'undecided' | Decision;
 
 const KEY = ['compare'] as const;
 
@@ -194,7 +85,8 @@ export function previewList(file: File, encoding: EncodingChoice, onProgress: (p
 
 // --- comparisons ---------------------------------------------------------------------------------------------------
 
-export type RunInput = { kind: 'registry'; region?: string; listIds: number[] } | { kind: 'procedure'; procedureId: number; listIds: number[] };
+/** A comparison to start: over a region's households, or over a procedure's persons. */
+export type RunInput = ({ kind: 'registry' } & RegistryRunInput) | ({ kind: 'procedure'; procedureId: number } & ProcedureRunInput);
 
 export function useRuns(page: number, pageSize: number) {
   return useQuery({
@@ -232,7 +124,7 @@ export function useRunVillages(id: number | undefined, page: number, pageSize: n
   });
 }
 
-export function useRunHits(id: number | undefined, filters: { village?: string; decision?: DecisionFilter }, page: number, pageSize: number) {
+export function useRunHits(id: number | undefined, filters: Pick<HitsQuery, 'village' | 'decision'>, page: number, pageSize: number) {
   return useQuery({
     queryKey: [...KEY, 'run', id, 'hits', filters, page, pageSize],
     queryFn: ({ signal }) => get<Page<Hit>>(`/api/compare/runs/${id}/hits`, { ...filters, page, pageSize }, signal),
@@ -252,7 +144,7 @@ export function useHit(id: number | undefined) {
 export function useDecide(hitId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { decision: Decision; outcome: string; expectedDecidedAt: string | null }) => post<HitDetail>(`/api/compare/hits/${hitId}/decision`, input),
+    mutationFn: (input: DecisionInput) => post<HitDetail>(`/api/compare/hits/${hitId}/decision`, input),
     onSuccess: (hit) => {
       qc.setQueryData([...KEY, 'hit', hit.id], hit);
       return Promise.all([qc.invalidateQueries({ queryKey: [...KEY, 'run', hit.runId] }), qc.invalidateQueries({ queryKey: [...KEY, 'runs'] })]);

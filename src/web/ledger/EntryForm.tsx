@@ -1,34 +1,23 @@
-import { InfoCircleOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Col,
-  Divider,
-  Form,
-  Input,
-  InputNumber,
-  Radio,
-  Row,
-  Select,
-  Space,
-  Switch,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, Checkbox, Col, Divider, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Tag } from 'antd';
 import type { FormInstance } from 'antd';
-import { useMemo, useState, type ReactNode } from 'react';
-import { Link } from 'react-router-dom';
-import { formatWanYuan, parseWanYuan } from '../../domain/ledger/money';
+import { useMemo, useState } from 'react';
+import { entryBody } from '../../contract/ledger';
+import { FIELD_LABELS } from '../../domain/ledger/fields';
 import { CONTENT_MAX, MIN_YEAR } from '../../domain/ledger/validate-entry';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
 import { currentYear } from '../app/format';
+import { namePath, problemsOf, schemaRule, showFieldErrors } from '../app/forms';
 import { useMe } from '../auth/api';
 import { useAllMembers, MEMBER_STATUS_LABELS } from '../members/api';
 import { OrgSelect } from '../orgs/OrgSelect';
 import { RegionPicker, type RegionInfo } from '../regions/RegionPicker';
-import { FUND_FIELDS, UNIT_HINTS, useCodebook, type Entry, type EntryInput } from './api';
-import { entryToFormValues, formValuesToInput, groupServerErrors, type EntryFormValues, type TargetKind } from './entry-form-values';
+import { UNIT_HINTS, useCodebook, type Entry, type EntryInput } from './api';
+import { entryToFormValues, FORM_FIELDS, formValuesToInput, toFormErrors, type EntryFormValues, type TargetKind } from './entry-form-values';
+import { FormAlerts, FundsSection, Section, type DuplicateInfo } from './EntryFormParts';
+
+/** The endpoint's schemas of the fields checked by their own rule (the domain checks the rest on the server). */
+const documentNumberRule = schemaRule(entryBody.shape.documentNumber);
+const targetTextRule = schemaRule(entryBody.shape.target.unwrap().shape.text);
 
 export interface EntryFormProps {
   /** The entry being edited; absent when a new one is recorded. */
@@ -38,30 +27,6 @@ export interface EntryFormProps {
   /** Called when the server says the entry was changed by someone else (409 STALE_VERSION). */
   onStale?: (error: ApiError) => void;
   onCancel?: () => void;
-}
-
-interface DuplicateInfo {
-  message: string;
-  existingId: number | null;
-}
-
-const fundRule = {
-  validator: (_: unknown, value: unknown) => {
-    if (value === undefined || value === null || value === '') return Promise.resolve();
-    const parsed = parseWanYuan(typeof value === 'number' ? value : String(value));
-    return parsed.ok ? Promise.resolve() : Promise.reject(new Error(parsed.message));
-  },
-};
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <>
-      <Divider titlePlacement="start" style={{ marginTop: 8 }}>
-        {title}
-      </Divider>
-      {children}
-    </>
-  );
 }
 
 /**
@@ -101,7 +66,6 @@ export function EntryForm({ entry, submitText, onSubmit, onStale, onCancel }: En
   const subtypeCode = Form.useWatch('subtypeCode', form);
   const targetKind = Form.useWatch('targetKind', form) ?? initialValues.targetKind;
   const orgId = Form.useWatch('orgId', form);
-  const funds = Form.useWatch('funds', form);
   const startYear = Form.useWatch('startYear', form);
 
   const categories = useMemo(() => codebook.data?.categories ?? [], [codebook.data]);
@@ -109,21 +73,12 @@ export function EntryForm({ entry, submitText, onSubmit, onStale, onCancel }: En
   const subtype = category?.subtypes.find((s) => s.code === subtypeCode);
   const members = useAllMembers(orgId ?? undefined);
 
-  const fundsTotal = useMemo(() => {
-    let yuan = 0;
-    for (const { key } of FUND_FIELDS) {
-      const p = parseWanYuan(funds?.[key] ?? '');
-      if (p.ok) yuan += p.yuan;
-    }
-    return formatWanYuan(yuan);
-  }, [funds]);
-
-  const showServerErrors = (e: ApiError, f: FormInstance<EntryFormValues>) => {
-    const { onFields, others } = groupServerErrors(e.fields, f.getFieldValue('targetKind') as TargetKind);
-    f.setFields(onFields as Parameters<FormInstance<EntryFormValues>['setFields']>[0]);
-    setOtherErrors(others);
-    const first = onFields[0];
-    if (first) f.scrollToField(first.name, { block: 'center' });
+  /** Field errors (the server's, or the endpoint schema's before sending) on their fields; the rest above the form. */
+  const showErrors = (fields: readonly FieldError[], f: FormInstance<EntryFormValues>) => {
+    const { onForm, others } = toFormErrors(fields, f.getFieldValue('targetKind') as TargetKind);
+    setOtherErrors([...showFieldErrors(f, onForm, FORM_FIELDS), ...others]);
+    const first = onForm[0];
+    if (first) f.scrollToField(namePath(first.field), { block: 'center' });
     else window.scrollTo({ top: 0, behavior: 'smooth' });
   };
 
@@ -132,8 +87,15 @@ export function EntryForm({ entry, submitText, onSubmit, onStale, onCancel }: En
     setOtherErrors([]);
     setGeneralError(null);
     setSubmitting(true);
+    const input = formValuesToInput(values, subtype);
+    const problems = problemsOf(entryBody, input, FIELD_LABELS);
+    if (problems.length) {
+      showErrors(problems, form);
+      setSubmitting(false);
+      return;
+    }
     try {
-      await onSubmit(formValuesToInput(values, subtype));
+      await onSubmit(input);
     } catch (e) {
       if (e instanceof ApiError && e.code === 'DUPLICATE') {
         const id = e.details.existingId;
@@ -142,7 +104,7 @@ export function EntryForm({ entry, submitText, onSubmit, onStale, onCancel }: En
       } else if (e instanceof ApiError && e.code === 'STALE_VERSION' && onStale) {
         onStale(e);
       } else if (e instanceof ApiError && e.fields.length > 0) {
-        showServerErrors(e, form);
+        showErrors(e.fields, form);
       } else {
         setGeneralError(errorMessage(e));
         window.scrollTo({ top: 0, behavior: 'smooth' });
@@ -200,45 +162,7 @@ export function EntryForm({ entry, submitText, onSubmit, onStale, onCancel }: En
       scrollToFirstError={false}
       style={{ maxWidth: 1080 }}
     >
-      {duplicate && (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title="该事项已录入台账"
-          description={
-            <Space orientation="vertical" size={4}>
-              <span>{duplicate.message}</span>
-              {duplicate.existingId !== null && (
-                <Space>
-                  <Link to={`/ledger/${duplicate.existingId}/edit`} data-testid="duplicate-edit-link">
-                    编辑已有事项
-                  </Link>
-                  <Link to={`/ledger/${duplicate.existingId}`}>查看已有事项</Link>
-                </Space>
-              )}
-            </Space>
-          }
-        />
-      )}
-      {generalError && <Alert type="error" showIcon title="保存失败" description={generalError} style={{ marginBottom: 16 }} />}
-      {otherErrors.length > 0 && (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title="保存失败"
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {otherErrors.map((fe, i) => (
-                <li key={i}>
-                  {fe.label}：{fe.message}
-                </li>
-              ))}
-            </ul>
-          }
-        />
-      )}
+      <FormAlerts duplicate={duplicate} generalError={generalError} otherErrors={otherErrors} />
 
       <Section title="填报单位与年度">
         <Row gutter={16}>
@@ -333,7 +257,7 @@ export function EntryForm({ entry, submitText, onSubmit, onStale, onCancel }: En
                 label="文号"
                 name="documentNumber"
                 extra="党委政府、组织、统战、扶贫等单位（部门）明确联系帮扶的发文文号；未经发文明确的联系帮扶请录入“其他”类"
-                rules={[{ required: true, whitespace: true, message: '结对帮扶须填写发文文号' }, { max: 100, message: '不能超过 100 字' }]}
+                rules={[{ required: true, whitespace: true, message: '结对帮扶须填写发文文号' }, documentNumberRule]}
               >
                 <Input placeholder="如：川委统〔2018〕12号" />
               </Form.Item>
@@ -366,7 +290,7 @@ export function EntryForm({ entry, submitText, onSubmit, onStale, onCancel }: En
             name="targetText"
             rules={[
               { required: true, whitespace: true, message: '请填写帮扶对象' },
-              { max: 200, message: '不能超过 200 字' },
+              targetTextRule,
             ]}
             extra="如贫困户姓名及所在村、学校、城镇贫困人口等"
           >
@@ -389,35 +313,7 @@ export function EntryForm({ entry, submitText, onSubmit, onStale, onCancel }: En
         </Form.Item>
       </Section>
 
-      <Section title="资金（万元）与受益人数">
-        <Row gutter={16}>
-          {FUND_FIELDS.map((f) => (
-            <Col xs={24} sm={12} md={8} key={f.key}>
-              <Form.Item
-                label={`${f.label}（万元）`}
-                name={['funds', f.key]}
-                tooltip={{ title: f.help, icon: <InfoCircleOutlined /> }}
-                rules={[fundRule]}
-              >
-                <Input inputMode="decimal" placeholder="0.0000" suffix="万元" autoComplete="off" />
-              </Form.Item>
-            </Col>
-          ))}
-          <Col xs={24} sm={12} md={8}>
-            <Form.Item
-              label="受益人数"
-              name="beneficiaries"
-              tooltip={{ title: '帮扶事项中明确的可量化的受益群众人数', icon: <InfoCircleOutlined /> }}
-              rules={[{ type: 'number', min: 0, message: '应为不小于 0 的整数' }]}
-            >
-              <InputNumber precision={0} min={0} style={{ width: '100%' }} suffix="人" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Typography.Paragraph>
-          资金合计：<Typography.Text strong data-testid="funds-total">{fundsTotal}</Typography.Text> 万元
-        </Typography.Paragraph>
-      </Section>
+      <FundsSection />
 
       <Section title="参与委员与深度贫困县标注">
         <Row gutter={16}>

@@ -7,15 +7,8 @@ import { wan, yearsLabel } from '../app/format';
 import { OrgSelect } from '../orgs/OrgSelect';
 import { exportUrl, TEMPLATE_URL, useCodebook, useEntries, type Entry, type EntryFilters } from './api';
 
-interface FilterValues {
-  orgId?: number;
-  yearFrom?: number | null;
-  yearTo?: number | null;
-  categoryCode?: string;
-  subtypeCode?: string;
-  deepPoverty?: 'true' | 'false';
-  q?: string;
-}
+/** The filter form: the list's filters, with the years clearable and the flag as the select's text. */
+type FilterValues = Omit<EntryFilters, 'yearFrom' | 'yearTo' | 'deepPoverty'> & { yearFrom?: number | null; yearTo?: number | null; deepPoverty?: 'true' | 'false' };
 
 function intParam(p: URLSearchParams, key: string): number | undefined {
   const v = p.get(key);

@@ -1,99 +1,13 @@
+/** The ledger (台账) as its pages use it: the codebook, entries, their history, the exports and the import. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { del, get, patch, post, withQuery, type Query } from '../app/api';
+import type { Codebook, Entry, EntryFilters, EntryHistory, EntryInput, EntryPatch } from '../../contract/ledger';
 import type { Page } from '../../contract/page';
+import type { FundKey } from '../../domain/ledger/fields';
+import type { Unit } from '../../domain/ledger/codebook';
+import { del, get, patch, post, withQuery, type Query } from '../app/api';
 
-/** One page of a list (the shared contract's). */
-export type { Page };
-
-export type Unit = '件' | '个' | '户';
-export type FundKey = 'donation' | 'personal' | 'social' | 'bank' | 'fiscal';
-export type Funds = Record<FundKey, string>;
-
-export interface CodebookSubtype {
-  code: string;
-  name: string;
-  unit: Unit;
-  explanation: string;
-  needsDocumentNumber: boolean;
-}
-
-export interface CodebookCategory {
-  code: string;
-  name: string;
-  subtypes: CodebookSubtype[];
-}
-
-export interface Codebook {
-  categories: CodebookCategory[];
-}
-
-export interface EntryTarget {
-  kind: 'region' | 'text';
-  regionCode: string | null;
-  text: string | null;
-  label: string;
-}
-
-export interface Entry {
-  id: number;
-  orgId: number;
-  orgName: string;
-  members: Array<{ id: number; name: string }>;
-  categoryCode: string;
-  categoryName: string;
-  subtypeCode: string;
-  subtypeName: string;
-  unit: Unit;
-  count: number;
-  target: EntryTarget;
-  content: string;
-  funds: Funds;
-  fundsTotal: string;
-  beneficiaries: number;
-  deepPoverty: boolean;
-  startYear: number;
-  endYear: number | null;
-  documentNumber: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: { id: number; name: string };
-}
-
-export interface EntryInput {
-  orgId: number;
-  memberIds: number[];
-  subtypeCode: string;
-  count?: number;
-  target: { kind: 'region'; regionCode: string } | { kind: 'text'; text: string };
-  content: string;
-  funds: Partial<Record<FundKey, string>>;
-  beneficiaries?: number;
-  deepPoverty: boolean | null;
-  startYear: number;
-  endYear?: number | null;
-  documentNumber?: string | null;
-  notOfficialDuty: true;
-}
-
-export interface HistoryItem {
-  id: number;
-  action: 'create' | 'update' | 'delete';
-  userName: string;
-  at: string;
-  changes: Array<{ field: string; label: string; before: unknown; after: unknown }>;
-}
-
-export interface EntryFilters {
-  orgId?: number;
-  yearFrom?: number;
-  yearTo?: number;
-  categoryCode?: string;
-  subtypeCode?: string;
-  deepPoverty?: boolean;
-  q?: string;
-}
-
+export type { Codebook, CodebookCategory, CodebookSubtype, Entry, EntryFilters, EntryHistoryItem as HistoryItem, EntryInput, Funds, ImportResult } from '../../contract/ledger';
+export type { FundKey, Unit };
 
 export const FUND_FIELDS: ReadonlyArray<{ key: FundKey; label: string; help: string }> = [
   { key: 'donation', label: '个人捐款', help: '政协委员和政协机关干部参与帮扶活动（如“扶贫日”等）个人捐款' },
@@ -148,7 +62,7 @@ export function useEntry(id: number | undefined) {
 export function useEntryHistory(id: number | undefined) {
   return useQuery({
     queryKey: ['ledger', 'entry', id, 'history'],
-    queryFn: ({ signal }) => get<{ items: HistoryItem[] }>(`/api/ledger/entries/${id}/history`, undefined, signal),
+    queryFn: ({ signal }) => get<EntryHistory>(`/api/ledger/entries/${id}/history`, undefined, signal),
     enabled: id !== undefined,
   });
 }
@@ -164,7 +78,7 @@ export function useCreateEntry() {
 export function useUpdateEntry() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...input }: Partial<EntryInput> & { id: number; version: number }) =>
+    mutationFn: ({ id, ...input }: EntryPatch & { id: number }) =>
       patch<Entry>(`/api/ledger/entries/${id}`, input),
     onSuccess: (entry) => {
       qc.setQueryData(['ledger', 'entry', entry.id], entry);
@@ -183,8 +97,3 @@ export function useDeleteEntry() {
 
 export const exportUrl = (filters: EntryFilters) => withQuery('/api/ledger/export.xlsx', filtersToQuery(filters));
 export const TEMPLATE_URL = '/api/ledger/template.xlsx';
-
-export interface ImportResult {
-  imported: number;
-  ids: number[];
-}

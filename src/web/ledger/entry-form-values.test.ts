@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CodebookSubtype } from './api';
-import { formNameOf, formValuesToInput, groupServerErrors, type EntryFormValues } from './entry-form-values';
+import { formNameOf, formValuesToInput, toFormErrors, type EntryFormValues } from './entry-form-values';
 
 describe('formNameOf: server field errors land on the form field they name', () => {
   it.each([
@@ -23,22 +23,24 @@ describe('formNameOf: server field errors land on the form field they name', () 
   });
 });
 
-describe('groupServerErrors', () => {
-  it('collects the messages of one field and keeps the rest apart', () => {
-    const grouped = groupServerErrors(
+describe('toFormErrors', () => {
+  it('renames the errors to the form fields, once each, and keeps the rest apart', () => {
+    const { onForm, others } = toFormErrors(
       [
         { field: 'funds.personal', label: '个人资金（万元）', message: '金额不能为负数' },
         { field: 'funds.personal', label: '个人资金（万元）', message: '最多保留 4 位小数（万元）' },
+        { field: 'funds.personal', label: '个人资金（万元）', message: '金额不能为负数' },
         { field: 'target.regionCode', label: '帮扶对象（村）', message: '应为 12 位行政区划代码' },
         { field: 'version', label: '版本', message: '缺少版本' },
       ],
       'region',
     );
-    expect(grouped.onFields).toEqual([
-      { name: ['funds', 'personal'], errors: ['金额不能为负数', '最多保留 4 位小数（万元）'] },
-      { name: 'targetRegion', errors: ['应为 12 位行政区划代码'] },
+    expect(onForm.map((f) => [f.field, f.message])).toEqual([
+      ['funds.personal', '金额不能为负数'],
+      ['funds.personal', '最多保留 4 位小数（万元）'],
+      ['targetRegion', '应为 12 位行政区划代码'],
     ]);
-    expect(grouped.others.map((f) => f.field)).toEqual(['version']);
+    expect(others.map((f) => f.field)).toEqual(['version']);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * The entry form's values and their translation to and from the API: an Entry into form values, form values into
- * an EntryInput, and the server's field errors (`funds.personal`, `target.regionCode`, …) onto form fields.
+ * an EntryInput, and the server's field errors (`funds.personal`, `target.regionCode`, …) renamed to form fields.
  */
 import type { FieldError } from '../app/api';
 import { FUND_FIELDS, type CodebookSubtype, type Entry, type EntryInput, type FundKey } from './api';
@@ -56,28 +56,23 @@ export function formNameOf(field: string, targetKind: TargetKind): FormNamePath 
   return DIRECT_FIELDS.has(field) ? field : null;
 }
 
-export interface GroupedErrors {
-  /** Errors to show on form fields, one entry per field with all its messages. */
-  onFields: Array<{ name: FormNamePath; errors: string[] }>;
-  /** Errors that name no field of the form; shown above it. */
-  others: FieldError[];
-}
+/** The form's field names a server error may land on (`funds` holds the five fund inputs). */
+export const FORM_FIELDS = [...DIRECT_FIELDS, 'targetRegion', 'targetText', 'funds', 'memberIds'] as const;
 
-export function groupServerErrors(fields: readonly FieldError[], targetKind: TargetKind): GroupedErrors {
-  const byName = new Map<string, { name: FormNamePath; errors: string[] }>();
+/**
+ * The server's field errors renamed to the form's fields (`target.regionCode` → `targetRegion`, `funds.personal` stays),
+ * for `showFieldErrors`; `others` name no field of the form and are shown above it.
+ */
+export function toFormErrors(fields: readonly FieldError[], targetKind: TargetKind): { onForm: FieldError[]; others: FieldError[] } {
+  const onForm: FieldError[] = [];
   const others: FieldError[] = [];
   for (const fe of fields) {
     const name = formNameOf(fe.field, targetKind);
-    if (!name) {
-      others.push(fe);
-      continue;
-    }
-    const key = JSON.stringify(name);
-    const slot = byName.get(key) ?? { name, errors: [] };
-    if (!slot.errors.includes(fe.message)) slot.errors.push(fe.message);
-    byName.set(key, slot);
+    const field = name === null ? null : typeof name === 'string' ? name : name.join('.');
+    if (field === null) others.push(fe);
+    else if (!onForm.some((e) => e.field === field && e.message === fe.message)) onForm.push({ ...fe, field });
   }
-  return { onFields: [...byName.values()], others };
+  return { onForm, others };
 }
 
 export function entryToFormValues(entry: Entry): EntryFormValues {

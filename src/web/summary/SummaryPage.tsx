@@ -129,11 +129,8 @@ function MemberTable({ query }: { query: SummaryQuery }) {
   );
 }
 
-interface QueryValues {
-  orgId?: number;
-  yearFrom?: number | null;
-  yearTo?: number | null;
-}
+/** The query form: the summary's query, each field clearable. */
+type QueryValues = { [K in keyof SummaryQuery]?: SummaryQuery[K] | null };
 
 function intParam(p: URLSearchParams, key: string): number | undefined {
   const v = p.get(key);

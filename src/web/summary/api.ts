@@ -1,56 +1,10 @@
+/** The ledger's totals as the summary page reads them (GET /api/ledger/summary, /summary/members, /summary.xlsx). */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { MemberFigures, Summary, SummaryQuery } from '../../contract/ledger-summary';
+import type { Page } from '../../contract/page';
 import { get, withQuery } from '../app/api';
-import type { Funds, Unit } from '../ledger/api';
 
-export interface Figures {
-  entries: number;
-  villages: number;
-  households: number;
-  funds: Funds;
-  fundsTotal: string;
-  beneficiaries: number;
-}
-
-export interface SubtypeFigures extends Figures {
-  code: string;
-  name: string;
-  unit: Unit;
-}
-
-export interface CategoryFigures extends Figures {
-  code: string;
-  name: string;
-  subtypes: SubtypeFigures[];
-}
-
-export interface Totals {
-  total: Figures;
-  categories: CategoryFigures[];
-}
-
-export interface Summary {
-  org: { id: number; name: string };
-  yearFrom: number;
-  yearTo: number;
-  all: Totals;
-  deepPoverty: Totals;
-  participation: { members: number; active: number; rate: number };
-}
-
-export interface MemberFigures {
-  memberId: number;
-  name: string;
-  orgName: string;
-  entries: number;
-  fundsTotal: string;
-  beneficiaries: number;
-}
-
-export interface SummaryQuery {
-  orgId?: number;
-  yearFrom?: number;
-  yearTo?: number;
-}
+export type { CategoryFigures, Figures, MemberFigures, SubtypeFigures, Summary, SummaryQuery, Totals } from '../../contract/ledger-summary';
 
 export function useSummary(q: SummaryQuery) {
   return useQuery({
@@ -63,8 +17,7 @@ export function useSummary(q: SummaryQuery) {
 export function useMemberSummary(q: SummaryQuery, page: number, pageSize: number) {
   return useQuery({
     queryKey: ['ledger', 'summary', 'members', q, page, pageSize],
-    queryFn: ({ signal }) =>
-      get<{ items: MemberFigures[]; total: number }>('/api/ledger/summary/members', { ...q, page, pageSize }, signal),
+    queryFn: ({ signal }) => get<Page<MemberFigures>>('/api/ledger/summary/members', { ...q, page, pageSize }, signal),
     placeholderData: keepPreviousData,
   });
 }
