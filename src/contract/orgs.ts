@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { ORG_KINDS, ORG_LEVELS } from '../domain/shared/orgs';
-import { auditItem } from './audit';
 import { id, int, name } from './zod';
 
 export const org = z.object({
@@ -29,6 +28,4 @@ export const orgPatch = z.object({ name: name(100).optional(), kind: name(20).op
 export type OrgPatch = z.output<typeof orgPatch>;
 
 /** Who changed a record, when, and each field before → after (bodies, members): from the audit log. */
-export const historyItem = auditItem.pick({ id: true, action: true, userName: true, at: true, changes: true });
-export type HistoryItem = z.output<typeof historyItem>;
-export const history = z.object({ items: z.array(historyItem) });
+export { history, historyItem, type HistoryItem } from './history';

@@ -24,8 +24,6 @@ import { buildSummaryXlsx, buildTemplate, writeEntriesXlsx } from './excel';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Fastify writes a Buffer as it is; the contract documents the answer as binary (`fileAnswer`), typed as text. */
-const binary = (bytes: Buffer) => bytes as unknown as string;
 
 function attachment(name: string): string {
   return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -77,13 +75,13 @@ export async function ledgerRoutes(app: FastifyInstance, { services }: { service
     { schema: { tags, summary: '导出汇总表', querystring: summaryQuery, response: { 200: fileAnswer('汇总表（.xlsx）') } } },
     async (req, reply) => {
       const s = await ledger.summary(authOf(req), req.query);
-      return reply.header('content-type', XLSX).header('content-disposition', attachment(`${s.org.name}汇总表.xlsx`)).send(binary(await buildSummaryXlsx(s)));
+      return reply.header('content-type', XLSX).header('content-disposition', attachment(`${s.org.name}汇总表.xlsx`)).send(await buildSummaryXlsx(s));
     },
   );
 
   r.get('/api/ledger/template.xlsx', { schema: { tags, summary: '下载导入模板', response: { 200: fileAnswer('台账导入模板（.xlsx）') } } }, async (req, reply) => {
     authOf(req);
-    return reply.header('content-type', XLSX).header('content-disposition', attachment('台账导入模板.xlsx')).send(binary(await buildTemplate()));
+    return reply.header('content-type', XLSX).header('content-disposition', attachment('台账导入模板.xlsx')).send(await buildTemplate());
   });
 
   r.get(
