@@ -1,4 +1,6 @@
-import { decide, type Action, type StepRecord } from '../../domain/procedures/decide';
+import type { Attachment, Certificate, Definition, Procedure, ProcedureItem, StartInput } from '../../contract/procedures';
+import type { Page } from '../../contract/page';
+import { decide, type Action, type EventOutcome, type ProcedureState, type StepRecord } from '../../domain/procedures/decide';
 import { earliestNoticeStart, noticeBounds, type NoticeBounds } from '../../domain/procedures/notice-dates';
 import {
   DEFAULT_DEFINITIONS,
@@ -21,7 +23,7 @@ import type { RegionsService } from '../regions/service';
 import type { RegistryService, Tx } from '../registry/service';
 import type { AuditService } from '../audit/service';
 import { snapshotOf } from '../audit/snapshots';
-import type { DefinitionRow, EventRow, ProcedureRow, ProceduresRepo } from './repo';
+import type { AttachmentMeta, DefinitionRow, EventRow, ProcedureRow, ProceduresRepo } from './repo';
 
 export interface ProceduresDeps {
   repo: ProceduresRepo;
@@ -44,10 +46,26 @@ const FINAL_STATUS: Partial<Record<ProcedureKind, string>> = { exit: '已脱贫'
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const ATTACHMENT_TYPES = /^(image\/(jpeg|png|gif|webp)|application\/pdf|application\/vnd\.openxmlformats-officedocument\.(wordprocessingml\.document|spreadsheetml\.sheet)|application\/msword)$/;
 
-function toDefinition(row: DefinitionRow): ProcedureDefinition & { id: number; version: number; regionPrefix: string } {
+function toDefinition(row: DefinitionRow): Definition & ProcedureDefinition {
   const base = defaultDefinition(row.kind as ProcedureKind);
   return { id: row.id, version: row.version, regionPrefix: row.regionPrefix, kind: row.kind as ProcedureKind, name: row.name, subject: base.subject, steps: row.steps as StepDefinition[], source: row.source };
 }
+
+/** A procedure's own record as it is answered: its times as ISO text. */
+function procedureOut(p: ProcedureRow) {
+  return {
+    ...p,
+    kind: p.kind as ProcedureKind,
+    kindLabel: KIND_LABELS[p.kind as ProcedureKind],
+    applicant: p.applicant as HouseholdInput | null,
+    state: p.state as ProcedureState,
+    startedAt: new Date(p.startedAt).toISOString(),
+    finishedAt: p.finishedAt ? new Date(p.finishedAt).toISOString() : null,
+  };
+}
+
+/** An evidence file as it is answered. */
+const attachmentOut = (a: AttachmentMeta): Attachment => ({ ...a, at: new Date(a.at).toISOString() });
 
 /** Checks an adjusted step list (a province's version): names, levels, requirements, notice days. */
 function checkSteps(steps: unknown): FieldError[] {
@@ -187,18 +205,17 @@ export function makeProceduresService(deps: ProceduresDeps) {
     return { certificateNo: `${county}-${year}-${String(await tx.nextCertificate(county, year)).padStart(5, '0')}` };
   }
 
-  async function view(auth: Auth, p: ProcedureRow) {
+  async function view(auth: Auth, p: ProcedureRow): Promise<Procedure> {
     const def = toDefinition((await repo.definition(p.definitionId))!);
     const events = await repo.events(p.id);
     const files = await repo.attachments(p.id);
     const village = await regions.get(p.villageCode);
     return {
-      ...p,
-      kindLabel: KIND_LABELS[p.kind as ProcedureKind],
+      ...procedureOut(p),
       definition: { id: def.id, version: def.version, name: def.name, steps: def.steps, source: def.source },
       village: { code: village.code, name: village.name, path: village.path },
-      events: events.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
-      attachments: files.map((f) => ({ ...f, at: new Date(f.at).toISOString() })),
+      events: events.map((e) => ({ ...e, outcome: e.outcome as EventOutcome, at: new Date(e.at).toISOString() })),
+      attachments: files.map(attachmentOut),
       today: isoDate(now()),
       /** The first day a notice of the open step may start on (the web's date picker disables the days before). */
       noticeEarliest: p.state === 'running' ? earliestNoticeStart(boundsOf(p, events)) : null,
@@ -211,11 +228,11 @@ export function makeProceduresService(deps: ProceduresDeps) {
       if ((await repo.countDefinitions()) > 0) return;
       for (const d of DEFAULT_DEFINITIONS) await repo.insertDefinition({ kind: d.kind, regionPrefix: '', name: d.name, steps: d.steps, source: d.source });
     },
-    async definitions() {
+    async definitions(): Promise<Definition[]> {
       return (await repo.listDefinitions()).map(toDefinition);
     },
     /** A province adjusts a procedure (system administrators): a new version; running procedures keep theirs. */
-    async saveDefinition(auth: Auth, kind: string, input: { regionPrefix?: string; name?: string; steps: unknown; source?: string }) {
+    async saveDefinition(auth: Auth, kind: string, input: { regionPrefix?: string; name?: string; steps: unknown; source?: string }): Promise<Definition> {
       requireRole(auth, 'sysadmin');
       if (!(PROCEDURE_KINDS as readonly string[]).includes(kind)) throw new AppError('NOT_FOUND', `没有这种程序：${kind}`);
       // Everything is checked before anything is written; the old version is retired and the new one inserted in one
@@ -235,7 +252,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
       });
     },
 
-    async list(auth: Auth, q: { region?: string; kind?: string; state?: string; householdId?: number; page: number; pageSize: number }) {
+    async list(auth: Auth, q: { region?: string; kind?: string; state?: string; householdId?: number; page: number; pageSize: number }): Promise<Page<ProcedureItem>> {
       let prefix = auth.regionPrefix;
       if (q.region) {
         requireRegion(auth, q.region);
@@ -254,19 +271,19 @@ export function makeProceduresService(deps: ProceduresDeps) {
             ? `申请户 ${(p.applicant as HouseholdInput | null)?.persons.find((x) => x.relation === '户主')?.name ?? '（无户主）'}`
             : villages.get(p.villageCode)!;
       return {
-        items: items.map((p) => ({ ...p, kindLabel: KIND_LABELS[p.kind as ProcedureKind], villageName: villages.get(p.villageCode)!, subjectName: subject(p) })),
+        items: items.map((p) => ({ ...procedureOut(p), villageName: villages.get(p.villageCode)!, subjectName: subject(p) })),
         total,
         page: q.page,
         pageSize: q.pageSize,
       };
     },
 
-    async get(auth: Auth, id: number) {
+    async get(auth: Auth, id: number): Promise<Procedure> {
       return view(auth, await load(auth, id));
     },
 
     /** Starts a procedure for a household, a village or an applicant, after the checks of its kind. */
-    async start(auth: Auth, input: { kind: string; householdId?: number; villageCode?: string; applicant?: HouseholdInput; year?: number }) {
+    async start(auth: Auth, input: StartInput): Promise<Procedure> {
       requireRole(auth, 'sysadmin', 'org_admin');
       if (!(PROCEDURE_KINDS as readonly string[]).includes(input.kind)) throw validationError([{ field: 'kind', label: '程序', message: `应为${PROCEDURE_KINDS.join('、')}之一` }]);
       const kind = input.kind as ProcedureKind;
@@ -315,7 +332,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
      * procedure's row is locked and read again inside the transaction, so of two actions sent at once exactly one goes
      * ahead and the other is refused (409); the last step's registry change is part of the same transaction.
      */
-    async act(auth: Auth, id: number, input: { type: Action['type']; step?: number; to?: number; reason?: string; record?: StepRecord; version: number }) {
+    async act(auth: Auth, id: number, input: { type: Action['type']; step?: number; to?: number; reason?: string; record?: StepRecord; version: number }): Promise<Procedure> {
       requireRole(auth, 'sysadmin', 'org_admin');
       const seen = await load(auth, id);
       if (seen.version !== input.version) throw stale(seen);
@@ -377,7 +394,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
       return this.get(auth, id);
     },
 
-    async addAttachment(auth: Auth, id: number, file: { fileName: string; mime: string; content: Buffer; stepIndex?: number }) {
+    async addAttachment(auth: Auth, id: number, file: { fileName: string; mime: string; content: Buffer; stepIndex?: number }): Promise<Attachment> {
       requireRole(auth, 'sysadmin', 'org_admin');
       const p = await load(auth, id);
       if (!ATTACHMENT_TYPES.test(file.mime)) throw validationError([{ field: 'file', label: '佐证材料', message: '只能上传图片（JPG、PNG）、PDF 或 Word、Excel 文件' }]);
@@ -394,7 +411,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
         userId: auth.userId,
       });
       await audit.record(auth, 'procedure', p.id, 'update', null, { attachment: saved.fileName, step: file.stepIndex ?? p.currentStep }, { regionCode: p.villageCode });
-      return saved;
+      return attachmentOut(saved);
     },
     async attachment(auth: Auth, attachmentId: number) {
       const a = await repo.attachment(attachmentId);
@@ -404,7 +421,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
     },
 
     /** The 脱贫光荣证 of a completed household exit (printable). */
-    async certificate(auth: Auth, id: number) {
+    async certificate(auth: Auth, id: number): Promise<Certificate> {
       const p = await load(auth, id);
       if (p.kind !== 'exit' || !p.certificateNo) throw new AppError('NOT_FOUND', '该程序没有颁发脱贫光荣证');
       const h = await registry.household(auth, p.householdId!);
