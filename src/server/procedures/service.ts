@@ -9,6 +9,7 @@ import {
   LEVELS,
   levelOfPrefix,
   PROCEDURE_KINDS,
+  REQUIREMENTS,
   type ProcedureDefinition,
   type ProcedureKind,
   type StepDefinition,
@@ -79,7 +80,7 @@ function checkSteps(steps: unknown): FieldError[] {
     else keys.add(s.key);
     if (!s.name?.trim()) at('name', '请填写步骤名称');
     if (!s.level || !(LEVELS as readonly string[]).includes(s.level)) at('level', `办理层级应为${LEVELS.join('、')}之一`);
-    if (!Array.isArray(s.requires) || s.requires.some((r) => !['notice', 'assembly', 'comparison', 'confirmation'].includes(r))) at('requires', '要求应为 notice、assembly、comparison、confirmation 中的若干项');
+    if (!Array.isArray(s.requires) || s.requires.some((r) => !(REQUIREMENTS as readonly string[]).includes(r))) at('requires', `要求应为 ${REQUIREMENTS.join('、')} 中的若干项`);
     if (s.minDays !== undefined && (!Number.isInteger(s.minDays) || s.minDays < 1 || s.minDays > 60)) at('minDays', '公示天数应为 1–60 的整数');
     if (typeof s.name === 'string' && s.name.trim().length > 50) at('name', '步骤名称不能超过 50 个字');
   });
