@@ -37,19 +37,23 @@ export type ProcedureFilters = Omit<z.output<typeof procedureQuery>, 'page' | 'p
  * (`applicant: z.object({ villageCode, ...householdFields })`) until those are in the contract too.
  */
 export const procedureStart = z.object({
-  kind: name(20),
+  kind: oneOf(PROCEDURE_KINDS),
   householdId: id().optional(),
   villageCode: name(12).optional(),
   year: smallInt().optional(),
 });
 export type StartInput = z.output<typeof procedureStart> & { applicant?: HouseholdInput };
 
+/** A public notice (公示): its first day and the objections received. */
+export const noticeInput = z.object({ from: isoDate(), objections: text(2000).optional() });
+export type NoticeInput = z.output<typeof noticeInput>;
+/** An assembly (评议): representatives entitled, present, and the votes. */
+export const assemblyInput = z.object({ representatives: int(), present: int(), votesFor: int(), votesAgainst: int() });
+export type AssemblyInput = z.output<typeof assemblyInput>;
+
 /** What a step records when it is passed: a notice, an assembly, a confirmation. */
-export const stepRecordInput = z.object({
-  notice: z.object({ from: isoDate(), objections: text(2000).optional() }).optional(),
-  assembly: z.object({ representatives: int(), present: int(), votesFor: int(), votesAgainst: int() }).optional(),
-  confirmedBy: name(50).optional(),
-});
+export const stepRecordInput = z.object({ notice: noticeInput.optional(), assembly: assemblyInput.optional(), confirmedBy: name(50).optional() });
+export type StepRecordInput = z.output<typeof stepRecordInput>;
 
 /** POST /api/procedures/:id/actions: pass the open step, return to an earlier one, or withdraw. */
 export const actionBody = z.object({

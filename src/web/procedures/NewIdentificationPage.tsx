@@ -9,13 +9,16 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
 import { currentYear } from '../app/format';
+import { showFieldErrors } from '../app/forms';
 import { RegionPicker } from '../regions/RegionPicker';
-import { FACT_FIELDS, HouseholdFactsFields, isMemberField, MembersFields, newHouseholdValues, SaveFailedAlert, showFieldErrors, type HouseholdValues } from '../registry/HouseholdForm';
+import { FACT_FIELDS, HouseholdFactsFields, MembersFields, newHouseholdValues, SaveFailedAlert, type HouseholdValues } from '../registry/HouseholdForm';
 import { useStartProcedure } from './api';
 
 type ApplicantValues = Omit<HouseholdValues, 'identifiedOn'>;
 
 const APPLICANT_FIELDS = new Set<string>(['villageCode', ...FACT_FIELDS]);
+/** Whether a field is on the form: one of the household's, or a member's (`persons.N.field`). */
+const onForm = (field: string) => APPLICANT_FIELDS.has(field) || /^persons\.\d+\./.test(field);
 
 export function NewIdentificationPage() {
   const { message } = App.useApp();
@@ -43,7 +46,7 @@ export function NewIdentificationPage() {
         onError: (e) => {
           // The server names the applicant's fields `applicant.persons.0.labour`: shown on the same form fields.
           const fields = e instanceof ApiError ? e.fields.map((f) => ({ ...f, field: f.field.replace(/^applicant\./, '') })) : [];
-          const { others } = showFieldErrors(form, fields, (f) => APPLICANT_FIELDS.has(f) || isMemberField(f));
+          const others = showFieldErrors(form, fields, fields.map((f) => f.field).filter(onForm));
           setFailure({ message: errorMessage(e), others });
         },
       },

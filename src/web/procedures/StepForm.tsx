@@ -7,13 +7,16 @@
 import { CheckOutlined, ReloadOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Tag, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
+import { actionBody, type NoticeInput } from '../../contract/procedures';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
-import { LEVELS, useProcedureAction, type ActionInput, type Procedure, type StepRecord } from './api';
+import { namePath, problemsOf, showFieldErrors } from '../app/forms';
+import { LEVELS, useProcedureAction, type ActionInput, type Procedure } from './api';
 import { FINAL_EFFECT, requirementLabels } from './labels';
-import { fieldPath, noticeHint, quorumHint, type AssemblyValues } from './step-hints';
+import { noticeHint, quorumHint, type AssemblyValues } from './step-hints';
 
+/** The step form's values: the record as typed (numbers possibly empty) and the note. */
 interface PassValues {
-  notice?: { from?: string; objections?: string };
+  notice?: Partial<NoticeInput>;
   assembly?: AssemblyValues;
   confirmedBy?: string;
   reason?: string;
@@ -24,37 +27,49 @@ interface ReturnValues {
   reason?: string;
 }
 
-const PASS_FIELDS = new Set([
-  'notice.from',
-  'notice.objections',
-  'assembly.representatives',
-  'assembly.present',
-  'assembly.votesFor',
-  'assembly.votesAgainst',
-  'confirmedBy',
-  'reason',
-]);
+const PASS_FIELDS = ['notice.from', 'notice.objections', 'assembly.representatives', 'assembly.present', 'assembly.votesFor', 'assembly.votesAgainst', 'confirmedBy', 'reason'];
+
+/** Labels of the action's fields, for problems found before sending (the server words its own). */
+const LABELS: Record<string, string> = {
+  'record.notice.from': '公示开始日期',
+  'record.notice.objections': '异议情况',
+  'record.assembly.representatives': '应到代表人数',
+  'record.assembly.present': '实到人数',
+  'record.assembly.votesFor': '同意票',
+  'record.assembly.votesAgainst': '反对票',
+  'record.confirmedBy': '确认人',
+  reason: '办理意见',
+  to: '退回到',
+};
 
 interface Failure {
   message: string;
-  /** The server's errors that no field of the form shows. */
+  /** The errors that no field of the form shows. */
   others: FieldError[];
-  /** Whether some error is shown at a field. */
-  onField: boolean;
+  /** The first error shown at a field, if any. */
+  first?: FieldError;
 }
 
-/** Puts the server's field errors on the form's fields (those it has); the refusal to show above the buttons. */
-function placeErrors(form: FormInstance, e: unknown, has: (field: string) => boolean): Failure {
-  const fields = e instanceof ApiError ? e.fields : [];
-  const shown = fields.filter((f) => has(f.field));
-  form.setFields(shown.map((f) => ({ name: fieldPath(f.field), errors: [f.message] })));
-  return { message: errorMessage(e), others: fields.filter((f) => !shown.includes(f)), onField: shown.length > 0 };
+/**
+ * Puts field errors (the server's, or those `actionBody` finds before sending) on the form's `fields`; the refusal to
+ * show above the buttons. A step's record is `record.notice.from` in the request and `notice.from` on the form.
+ */
+function placeErrors(form: FormInstance, e: unknown, fields: readonly string[]): Failure {
+  const all = (e instanceof ApiError ? e.fields : Array.isArray(e) ? (e as FieldError[]) : []).map((f) => ({ ...f, field: f.field.replace(/^record\./, '') }));
+  const others = showFieldErrors(form, all, fields);
+  return { message: Array.isArray(e) ? '请按标出的字段修改后重新提交。' : errorMessage(e), others, first: all.find((f) => !others.includes(f)) };
+}
+
+/** Sends an action after checking it with the endpoint's schema; a problem found is refused here like the server's. */
+function checked(input: ActionInput): Promise<ActionInput> {
+  const problems = problemsOf(actionBody, input, LABELS);
+  return problems.length ? Promise.reject(problems) : Promise.resolve(input);
 }
 
 const isStale = (e: unknown) => e instanceof ApiError && e.code === 'STALE_VERSION';
 
 /** The refusal: the errors no field shows, else a pointer to the fields marked, else the server's message. */
-function Refusal({ title, failure: { message, others, onField }, testId }: { title: string; failure: Failure; testId: string }) {
+function Refusal({ title, failure: { message, others, first }, testId }: { title: string; failure: Failure; testId: string }) {
   return (
     <Alert
       type="error"
@@ -68,7 +83,7 @@ function Refusal({ title, failure: { message, others, onField }, testId }: { tit
               <li key={i}>{f.message}</li>
             ))}
           </ul>
-        ) : onField ? (
+        ) : first ? (
           '请按标出的字段修改后重新提交。'
         ) : (
           message
@@ -145,23 +160,20 @@ function ReturnModal({ procedure, open, onClose, onStale }: { procedure: Procedu
 
   const submit = (v: ReturnValues) => {
     setRefusal(null);
-    action.mutate(
-      { type: 'return', step: procedure.currentStep, to: v.to ?? -1, reason: v.reason?.trim() ?? '', version: procedure.version },
-      {
-        onSuccess: (p) => {
-          void message.success(`已退回至第 ${p.currentStep + 1} 步`);
+    void checked({ type: 'return', step: procedure.currentStep, to: v.to ?? -1, reason: v.reason?.trim() ?? '', version: procedure.version })
+      .then((input) => action.mutateAsync(input))
+      .then((p) => {
+        void message.success(`已退回至第 ${p.currentStep + 1} 步`);
+        onClose();
+      })
+      .catch((e: unknown) => {
+        if (isStale(e)) {
           onClose();
-        },
-        onError: (e) => {
-          if (isStale(e)) {
-            onClose();
-            onStale();
-            return;
-          }
-          setRefusal(placeErrors(form, e, (f) => f === 'to' || f === 'reason'));
-        },
-      },
-    );
+          onStale();
+          return;
+        }
+        setRefusal(placeErrors(form, e, ['to', 'reason']));
+      });
   };
 
   return (
@@ -197,23 +209,20 @@ function WithdrawModal({ procedure, open, onClose, onStale }: { procedure: Proce
 
   const submit = (v: { reason?: string }) => {
     setRefusal(null);
-    action.mutate(
-      { type: 'withdraw', reason: v.reason?.trim() ?? '', version: procedure.version },
-      {
-        onSuccess: () => {
-          void message.success('程序已撤销');
+    void checked({ type: 'withdraw', reason: v.reason?.trim() ?? '', version: procedure.version })
+      .then((input) => action.mutateAsync(input))
+      .then(() => {
+        void message.success('程序已撤销');
+        onClose();
+      })
+      .catch((e: unknown) => {
+        if (isStale(e)) {
           onClose();
-        },
-        onError: (e) => {
-          if (isStale(e)) {
-            onClose();
-            onStale();
-            return;
-          }
-          setRefusal(placeErrors(form, e, (f) => f === 'reason'));
-        },
-      },
-    );
+          onStale();
+          return;
+        }
+        setRefusal(placeErrors(form, e, ['reason']));
+      });
   };
 
   return (
@@ -257,17 +266,16 @@ export function StepForm({ procedure, onReload }: { procedure: Procedure; onRelo
   const levelTooLow = LEVELS.indexOf(procedure.userLevel) < LEVELS.indexOf(step.level);
 
   const send = (v: PassValues) => {
-    const record: StepRecord = {};
+    const record: NonNullable<ActionInput['record']> = {};
     if (needs.has('notice')) record.notice = { from: v.notice?.from ?? '', objections: v.notice?.objections?.trim() ?? '' };
     if (needs.has('assembly')) {
       const a = v.assembly ?? {};
       record.assembly = { representatives: a.representatives ?? 0, present: a.present ?? 0, votesFor: a.votesFor ?? 0, votesAgainst: a.votesAgainst ?? 0 };
     }
     if (needs.has('confirmation')) record.confirmedBy = v.confirmedBy?.trim() ?? '';
-    const input: ActionInput = { type: 'pass', step: index, record, reason: v.reason?.trim() ?? '', version: procedure.version };
     setRefusal(null);
-    return action
-      .mutateAsync(input)
+    return checked({ type: 'pass', step: index, record, reason: v.reason?.trim() ?? '', version: procedure.version })
+      .then((input) => action.mutateAsync(input))
       .then((p) => {
         void message.success(p.state === 'completed' ? `“${procedure.kindLabel}”程序已办结` : `第 ${index + 1} 步已通过，转入第 ${p.currentStep + 1} 步`);
       })
@@ -276,9 +284,9 @@ export function StepForm({ procedure, onReload }: { procedure: Procedure; onRelo
           setStale(true);
           return;
         }
-        setRefusal(placeErrors(form, e, (f) => PASS_FIELDS.has(f)));
-        const first = e instanceof ApiError ? e.fields.find((f) => PASS_FIELDS.has(f.field)) : undefined;
-        if (first) form.scrollToField(fieldPath(first.field), { block: 'center' });
+        const failure = placeErrors(form, e, PASS_FIELDS);
+        setRefusal(failure);
+        if (failure.first) form.scrollToField(namePath(failure.first.field), { block: 'center' });
       });
   };
 
@@ -323,7 +331,7 @@ export function StepForm({ procedure, onReload }: { procedure: Procedure; onRelo
         {needs.has('notice') && <NoticeFields minDays={step.minDays} today={procedure.today} earliest={procedure.noticeEarliest} />}
         {needs.has('confirmation') && (
           <Form.Item label="确认人" name="confirmedBy" rules={[{ required: true, whitespace: true, message: '请填写确认人' }]} extra="如拟退出户认可、告知本人：由谁确认（姓名及身份），书面材料请作为佐证上传。">
-            <Input maxLength={100} placeholder="如：吉克阿呷（户主）" />
+            <Input maxLength={50} placeholder="如：吉克阿呷（户主）" />
           </Form.Item>
         )}
         {needs.has('comparison') && (
