@@ -68,6 +68,31 @@ function checked(input: ActionInput): Promise<ActionInput> {
 
 const isStale = (e: unknown) => e instanceof ApiError && e.code === 'STALE_VERSION';
 
+/**
+ * An action on the open step, for one form: checked with the endpoint's schema, then sent; a refusal's field errors
+ * land on the form's `fields` (the rest is kept to show above the buttons), a stale version goes to `onStale`.
+ * `send` resolves to the procedure after the action, or undefined when it did not go ahead.
+ */
+function useStepAction(procedure: Procedure, form: FormInstance, fields: readonly string[], onStale: () => void) {
+  const action = useProcedureAction(procedure.id);
+  const [refusal, setRefusal] = useState<Failure | null>(null);
+  const send = (input: ActionInput): Promise<Procedure | undefined> => {
+    setRefusal(null);
+    return checked(input)
+      .then((valid) => action.mutateAsync(valid))
+      .catch((e: unknown) => {
+        if (isStale(e)) onStale();
+        else {
+          const failure = placeErrors(form, e, fields);
+          setRefusal(failure);
+          if (failure.first) form.scrollToField(namePath(failure.first.field), { block: 'center' });
+        }
+        return undefined;
+      });
+  };
+  return { send, refusal, pending: action.isPending };
+}
+
 /** The refusal: the errors no field shows, else a pointer to the fields marked, else the server's message. */
 function Refusal({ title, failure: { message, others, first }, testId }: { title: string; failure: Failure; testId: string }) {
   return (
@@ -153,35 +178,23 @@ function AssemblyFields() {
 
 function ReturnModal({ procedure, open, onClose, onStale }: { procedure: Procedure; open: boolean; onClose: () => void; onStale: () => void }) {
   const { message } = App.useApp();
-  const action = useProcedureAction(procedure.id);
   const [form] = Form.useForm<ReturnValues>();
-  const [refusal, setRefusal] = useState<Failure | null>(null);
+  const { send, refusal, pending } = useStepAction(procedure, form, ['to', 'reason'], () => (onClose(), onStale()));
   const steps = procedure.definition.steps.slice(0, procedure.currentStep);
 
-  const submit = (v: ReturnValues) => {
-    setRefusal(null);
-    void checked({ type: 'return', step: procedure.currentStep, to: v.to ?? -1, reason: v.reason?.trim() ?? '', version: procedure.version })
-      .then((input) => action.mutateAsync(input))
-      .then((p) => {
-        void message.success(`已退回至第 ${p.currentStep + 1} 步`);
-        onClose();
-      })
-      .catch((e: unknown) => {
-        if (isStale(e)) {
-          onClose();
-          onStale();
-          return;
-        }
-        setRefusal(placeErrors(form, e, ['to', 'reason']));
-      });
-  };
+  const submit = (v: ReturnValues) =>
+    void send({ type: 'return', step: procedure.currentStep, to: v.to ?? -1, reason: v.reason?.trim() ?? '', version: procedure.version }).then((p) => {
+      if (!p) return;
+      void message.success(`已退回至第 ${p.currentStep + 1} 步`);
+      onClose();
+    });
 
   return (
     <Modal
       open={open}
       title={`退回：第 ${procedure.currentStep + 1} 步“${procedure.definition.steps[procedure.currentStep]?.name ?? ''}”`}
       okText="确认退回"
-      okButtonProps={{ danger: true, loading: action.isPending }}
+      okButtonProps={{ danger: true, loading: pending }}
       cancelText="取消"
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -203,34 +216,22 @@ function ReturnModal({ procedure, open, onClose, onStale }: { procedure: Procedu
 
 function WithdrawModal({ procedure, open, onClose, onStale }: { procedure: Procedure; open: boolean; onClose: () => void; onStale: () => void }) {
   const { message } = App.useApp();
-  const action = useProcedureAction(procedure.id);
   const [form] = Form.useForm<{ reason?: string }>();
-  const [refusal, setRefusal] = useState<Failure | null>(null);
+  const { send, refusal, pending } = useStepAction(procedure, form, ['reason'], () => (onClose(), onStale()));
 
-  const submit = (v: { reason?: string }) => {
-    setRefusal(null);
-    void checked({ type: 'withdraw', reason: v.reason?.trim() ?? '', version: procedure.version })
-      .then((input) => action.mutateAsync(input))
-      .then(() => {
-        void message.success('程序已撤销');
-        onClose();
-      })
-      .catch((e: unknown) => {
-        if (isStale(e)) {
-          onClose();
-          onStale();
-          return;
-        }
-        setRefusal(placeErrors(form, e, ['reason']));
-      });
-  };
+  const submit = (v: { reason?: string }) =>
+    void send({ type: 'withdraw', reason: v.reason?.trim() ?? '', version: procedure.version }).then((p) => {
+      if (!p) return;
+      void message.success('程序已撤销');
+      onClose();
+    });
 
   return (
     <Modal
       open={open}
       title={`撤销“${procedure.kindLabel}”程序？`}
       okText="确认撤销"
-      okButtonProps={{ danger: true, loading: action.isPending }}
+      okButtonProps={{ danger: true, loading: pending }}
       cancelText="取消"
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -250,10 +251,9 @@ function WithdrawModal({ procedure, open, onClose, onStale }: { procedure: Proce
 /** The form of the open step; built afresh for each version of the procedure (a passed step opens the next one). */
 export function StepForm({ procedure, onReload }: { procedure: Procedure; onReload: () => Promise<unknown> }) {
   const { modal, message } = App.useApp();
-  const action = useProcedureAction(procedure.id);
   const [form] = Form.useForm<PassValues>();
-  const [refusal, setRefusal] = useState<Failure | null>(null);
   const [stale, setStale] = useState(false);
+  const { send: act, refusal, pending } = useStepAction(procedure, form, PASS_FIELDS, () => setStale(true));
   const [reloading, setReloading] = useState(false);
   const [returning, setReturning] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
@@ -273,21 +273,9 @@ export function StepForm({ procedure, onReload }: { procedure: Procedure; onRelo
       record.assembly = { representatives: a.representatives ?? 0, present: a.present ?? 0, votesFor: a.votesFor ?? 0, votesAgainst: a.votesAgainst ?? 0 };
     }
     if (needs.has('confirmation')) record.confirmedBy = v.confirmedBy?.trim() ?? '';
-    setRefusal(null);
-    return checked({ type: 'pass', step: index, record, reason: v.reason?.trim() ?? '', version: procedure.version })
-      .then((input) => action.mutateAsync(input))
-      .then((p) => {
-        void message.success(p.state === 'completed' ? `“${procedure.kindLabel}”程序已办结` : `第 ${index + 1} 步已通过，转入第 ${p.currentStep + 1} 步`);
-      })
-      .catch((e: unknown) => {
-        if (isStale(e)) {
-          setStale(true);
-          return;
-        }
-        const failure = placeErrors(form, e, PASS_FIELDS);
-        setRefusal(failure);
-        if (failure.first) form.scrollToField(namePath(failure.first.field), { block: 'center' });
-      });
+    return act({ type: 'pass', step: index, record, reason: v.reason?.trim() ?? '', version: procedure.version }).then((p) => {
+      if (p) void message.success(p.state === 'completed' ? `“${procedure.kindLabel}”程序已办结` : `第 ${index + 1} 步已通过，转入第 ${p.currentStep + 1} 步`);
+    });
   };
 
   const submit = (v: PassValues) => {
@@ -366,7 +354,7 @@ export function StepForm({ procedure, onReload }: { procedure: Procedure; onRelo
         )}
         {refusal && <Refusal title="本步未通过" failure={refusal} testId="step-error" />}
         <Space wrap>
-          <Button type="primary" htmlType="submit" icon={<CheckOutlined />} loading={action.isPending} disabled={stale || levelTooLow}>
+          <Button type="primary" htmlType="submit" icon={<CheckOutlined />} loading={pending} disabled={stale || levelTooLow}>
             通过本步
           </Button>
           <Button icon={<RollbackOutlined />} onClick={() => setReturning(true)} disabled={stale || levelTooLow || index === 0}>
