@@ -1,6 +1,6 @@
 /**
  * A table of procedures, used by 程序办理 and by the household and village pages. The list API names the village and
- * the subject of each row; `Subject` (also used by the detail page) looks them up when a row comes without them.
+ * the subject of each row; `Subject` (used by the detail page, whose answer does not name them) looks them up.
  */
 import { Table, Tag, type TablePaginationConfig } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -63,9 +63,7 @@ export function ProceduresTable({
           title: '办理对象',
           width: 180,
           render: (_, p) =>
-            p.subjectName === undefined ? (
-              <Subject p={p} />
-            ) : p.householdId ? (
+            p.householdId ? (
               <Link to={`/registry/households/${p.householdId}`}>{p.subjectName}</Link>
             ) : p.kind === 'identification' ? (
               p.subjectName
@@ -78,7 +76,7 @@ export function ProceduresTable({
               {
                 title: '所在村',
                 width: 140,
-                render: (_: unknown, p: ProcedureItem) => (p.villageName ? <Link to={`/registry/villages/${p.villageCode}`}>{p.villageName}</Link> : <VillageName code={p.villageCode} />),
+                render: (_: unknown, p: ProcedureItem) => <Link to={`/registry/villages/${p.villageCode}`}>{p.villageName}</Link>,
               },
             ]
           : []),
