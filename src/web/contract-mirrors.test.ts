@@ -22,7 +22,6 @@ const WEB_ONLY = new Set(['app/api.ts RequestOptions', 'app/api.ts UploadProgres
 
 /** Features whose api.ts still carries its own copies (issue 10, being moved to src/contract): to be emptied. */
 const PENDING = new Set<string>([
-  'procedures', 'quality',
 ]);
 
 interface Declared {

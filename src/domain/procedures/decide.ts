@@ -8,7 +8,12 @@ import { addDays } from '../shared/dates';
 import { DEFAULT_NOTICE_DAYS, LEVELS, type Level, type ProcedureDefinition, type StepDefinition } from './definitions';
 import { noticeStartProblems, type NoticeBounds } from './notice-dates';
 
-export type ProcedureState = 'running' | 'completed' | 'withdrawn';
+export const PROCEDURE_STATES = ['running', 'completed', 'withdrawn'] as const;
+export type ProcedureState = (typeof PROCEDURE_STATES)[number];
+
+/** What an event of a procedure records: its start, a step passed, a return to an earlier step, a withdrawal. */
+export const EVENT_OUTCOMES = ['start', 'pass', 'return', 'withdraw'] as const;
+export type EventOutcome = (typeof EVENT_OUTCOMES)[number];
 
 export interface NoticeRecord {
   /** First day of the notice (公示), ISO date. */

@@ -21,16 +21,17 @@ export const KIND_LABELS: Record<ProcedureKind, string> = {
 export const LEVELS = ['村', '乡', '县', '市', '省'] as const;
 export type Level = (typeof LEVELS)[number];
 
-/** What a step must record before it can be passed. */
-export type Requirement =
-  /** A public notice (公示): first day, minimum length in days, objections; no pass before it ends or with objections. */
-  | 'notice'
-  /** An assembly (村民代表大会 / 评议): representatives, present, votes; two-thirds present, majority of those present. */
-  | 'assembly'
-  /** The cross-department comparison (一比对) has been run over the applicants. */
-  | 'comparison'
-  /** A written confirmation (e.g. 拟退出户认可, 告知本人): who confirmed, in the record. */
-  | 'confirmation';
+/**
+ * What a step must record before it can be passed:
+ * - `notice`: a public notice (公示): first day, minimum length in days, objections; no pass before it ends or with
+ *   objections.
+ * - `assembly`: an assembly (村民代表大会 / 评议): representatives, present, votes; two-thirds present, majority of
+ *   those present.
+ * - `comparison`: the cross-department comparison (一比对) has been run over the applicants.
+ * - `confirmation`: a written confirmation (e.g. 拟退出户认可, 告知本人): who confirmed, in the record.
+ */
+export const REQUIREMENTS = ['notice', 'assembly', 'comparison', 'confirmation'] as const;
+export type Requirement = (typeof REQUIREMENTS)[number];
 
 export interface StepDefinition {
   key: string;
@@ -41,10 +42,13 @@ export interface StepDefinition {
   minDays?: number;
 }
 
+/** Who a procedure is about: a registered household, a village, or an applicant not yet in the registry. */
+export const SUBJECTS = ['household', 'village', 'applicant'] as const;
+
 export interface ProcedureDefinition {
   kind: ProcedureKind;
   name: string;
-  subject: 'household' | 'village' | 'applicant';
+  subject: (typeof SUBJECTS)[number];
   steps: StepDefinition[];
   source: string;
 }

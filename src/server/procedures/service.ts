@@ -1,16 +1,8 @@
-import { decide, type Action, type StepRecord } from '../../domain/procedures/decide';
+import type { ActionInput, Attachment, Certificate, Procedure, ProcedureItem, ProcedureFilters, StartInput } from '../../contract/procedures';
+import type { Page } from '../../contract/page';
+import { decide, type Action, type EventOutcome, type ProcedureState, type StepRecord } from '../../domain/procedures/decide';
 import { earliestNoticeStart, noticeBounds, type NoticeBounds } from '../../domain/procedures/notice-dates';
-import {
-  DEFAULT_DEFINITIONS,
-  defaultDefinition,
-  KIND_LABELS,
-  LEVELS,
-  levelOfPrefix,
-  PROCEDURE_KINDS,
-  type ProcedureDefinition,
-  type ProcedureKind,
-  type StepDefinition,
-} from '../../domain/procedures/definitions';
+import { KIND_LABELS, levelOfPrefix, type ProcedureDefinition, type ProcedureKind } from '../../domain/procedures/definitions';
 import { maskIdNumber } from '../../domain/registry/id-number';
 import { checkHousehold, type HouseholdInput } from '../../domain/registry/validate-household';
 import { isoDate, yearOf } from '../../domain/shared/dates';
@@ -21,7 +13,8 @@ import type { RegionsService } from '../regions/service';
 import type { RegistryService, Tx } from '../registry/service';
 import type { AuditService } from '../audit/service';
 import { snapshotOf } from '../audit/snapshots';
-import type { DefinitionRow, EventRow, ProcedureRow, ProceduresRepo } from './repo';
+import { makeDefinitionsService } from './definitions-service';
+import type { AttachmentMeta, EventRow, ProcedureRow, ProceduresRepo } from './repo';
 
 export interface ProceduresDeps {
   repo: ProceduresRepo;
@@ -44,38 +37,21 @@ const FINAL_STATUS: Partial<Record<ProcedureKind, string>> = { exit: '已脱贫'
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 const ATTACHMENT_TYPES = /^(image\/(jpeg|png|gif|webp)|application\/pdf|application\/vnd\.openxmlformats-officedocument\.(wordprocessingml\.document|spreadsheetml\.sheet)|application\/msword)$/;
 
-function toDefinition(row: DefinitionRow): ProcedureDefinition & { id: number; version: number; regionPrefix: string } {
-  const base = defaultDefinition(row.kind as ProcedureKind);
-  return { id: row.id, version: row.version, regionPrefix: row.regionPrefix, kind: row.kind as ProcedureKind, name: row.name, subject: base.subject, steps: row.steps as StepDefinition[], source: row.source };
+/** A procedure's own record as it is answered: its times as ISO text. */
+function procedureOut(p: ProcedureRow) {
+  return {
+    ...p,
+    kind: p.kind as ProcedureKind,
+    kindLabel: KIND_LABELS[p.kind as ProcedureKind],
+    applicant: p.applicant as HouseholdInput | null,
+    state: p.state as ProcedureState,
+    startedAt: new Date(p.startedAt).toISOString(),
+    finishedAt: p.finishedAt ? new Date(p.finishedAt).toISOString() : null,
+  };
 }
 
-/** Checks an adjusted step list (a province's version): names, levels, requirements, notice days. */
-function checkSteps(steps: unknown): FieldError[] {
-  if (!Array.isArray(steps) || steps.length === 0) return [{ field: 'steps', label: '步骤', message: '至少应有 1 个步骤' }];
-  const out: FieldError[] = [];
-  const keys = new Set<string>();
-  steps.forEach((s: Partial<StepDefinition>, i) => {
-    const at = (field: string, message: string) => out.push({ field: `steps.${i}.${field}`, label: `第 ${i + 1} 步`, message });
-    if (!s.key || !/^[a-z_]{2,30}$/.test(s.key)) at('key', '步骤代码应为 2–30 位小写字母或下划线');
-    else if (keys.has(s.key)) at('key', `步骤代码 ${s.key} 重复`);
-    else keys.add(s.key);
-    if (!s.name?.trim()) at('name', '请填写步骤名称');
-    if (!s.level || !(LEVELS as readonly string[]).includes(s.level)) at('level', `办理层级应为${LEVELS.join('、')}之一`);
-    if (!Array.isArray(s.requires) || s.requires.some((r) => !['notice', 'assembly', 'comparison', 'confirmation'].includes(r))) at('requires', '要求应为 notice、assembly、comparison、confirmation 中的若干项');
-    if (s.minDays !== undefined && (!Number.isInteger(s.minDays) || s.minDays < 1 || s.minDays > 60)) at('minDays', '公示天数应为 1–60 的整数');
-    if (typeof s.name === 'string' && s.name.trim().length > 50) at('name', '步骤名称不能超过 50 个字');
-  });
-  return out;
-}
-
-/** NUL and other control characters (tab and line breaks allowed) in any string of a value: jsonb and text refuse NUL. */
-function hasControlCharacters(value: unknown): boolean {
-  // eslint-disable-next-line no-control-regex
-  if (typeof value === 'string') return /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(value);
-  if (Array.isArray(value)) return value.some(hasControlCharacters);
-  if (value && typeof value === 'object') return Object.values(value).some(hasControlCharacters);
-  return false;
-}
+/** An evidence file as it is answered. */
+const attachmentOut = (a: AttachmentMeta): Attachment => ({ ...a, at: new Date(a.at).toISOString() });
 
 /** A transition sent against a version that is no longer current: someone else acted first. */
 function stale(p: Pick<ProcedureRow, 'state' | 'version'>): AppError {
@@ -86,12 +62,7 @@ function stale(p: Pick<ProcedureRow, 'state' | 'version'>): AppError {
 
 export function makeProceduresService(deps: ProceduresDeps) {
   const { repo, transaction, registry, regions, audit, now } = deps;
-
-  async function definitionFor(kind: ProcedureKind, villageCode: string) {
-    const row = await repo.activeDefinition(kind, villageCode.slice(0, 2));
-    if (!row) throw new AppError('NOT_FOUND', `没有“${KIND_LABELS[kind]}”的程序定义`);
-    return toDefinition(row);
-  }
+  const defs = makeDefinitionsService(deps);
 
   /** When the open step opened and the notice before it, from the events (their days in the dates module's zone). */
   function boundsOf(p: Pick<ProcedureRow, 'currentStep' | 'startedAt'>, events: EventRow[]): NoticeBounds {
@@ -187,18 +158,17 @@ export function makeProceduresService(deps: ProceduresDeps) {
     return { certificateNo: `${county}-${year}-${String(await tx.nextCertificate(county, year)).padStart(5, '0')}` };
   }
 
-  async function view(auth: Auth, p: ProcedureRow) {
-    const def = toDefinition((await repo.definition(p.definitionId))!);
+  async function view(auth: Auth, p: ProcedureRow): Promise<Procedure> {
+    const def = await defs.byId(p.definitionId);
     const events = await repo.events(p.id);
     const files = await repo.attachments(p.id);
     const village = await regions.get(p.villageCode);
     return {
-      ...p,
-      kindLabel: KIND_LABELS[p.kind as ProcedureKind],
+      ...procedureOut(p),
       definition: { id: def.id, version: def.version, name: def.name, steps: def.steps, source: def.source },
       village: { code: village.code, name: village.name, path: village.path },
-      events: events.map((e) => ({ ...e, at: new Date(e.at).toISOString() })),
-      attachments: files.map((f) => ({ ...f, at: new Date(f.at).toISOString() })),
+      events: events.map((e) => ({ ...e, outcome: e.outcome as EventOutcome, at: new Date(e.at).toISOString() })),
+      attachments: files.map(attachmentOut),
       today: isoDate(now()),
       /** The first day a notice of the open step may start on (the web's date picker disables the days before). */
       noticeEarliest: p.state === 'running' ? earliestNoticeStart(boundsOf(p, events)) : null,
@@ -207,35 +177,11 @@ export function makeProceduresService(deps: ProceduresDeps) {
   }
 
   return {
-    async ensureDefaultDefinitions() {
-      if ((await repo.countDefinitions()) > 0) return;
-      for (const d of DEFAULT_DEFINITIONS) await repo.insertDefinition({ kind: d.kind, regionPrefix: '', name: d.name, steps: d.steps, source: d.source });
-    },
-    async definitions() {
-      return (await repo.listDefinitions()).map(toDefinition);
-    },
-    /** A province adjusts a procedure (system administrators): a new version; running procedures keep theirs. */
-    async saveDefinition(auth: Auth, kind: string, input: { regionPrefix?: string; name?: string; steps: unknown; source?: string }) {
-      requireRole(auth, 'sysadmin');
-      if (!(PROCEDURE_KINDS as readonly string[]).includes(kind)) throw new AppError('NOT_FOUND', `没有这种程序：${kind}`);
-      // Everything is checked before anything is written; the old version is retired and the new one inserted in one
-      // transaction (issue 9: a failed save used to leave the kind without an active definition).
-      const fields = checkSteps(input.steps);
-      const prefix = input.regionPrefix ?? '';
-      if (prefix !== '' && !/^\d{2}$/.test(prefix)) fields.push({ field: 'regionPrefix', label: '适用省份', message: '应为空（全国）或 2 位省级代码' });
-      if ((input.name?.trim().length ?? 0) > 50) fields.push({ field: 'name', label: '程序名称', message: '不能超过 50 个字' });
-      if ((input.source?.length ?? 0) > 2000) fields.push({ field: 'source', label: '依据', message: '不能超过 2000 个字' });
-      if (hasControlCharacters([input.name, input.source, input.steps])) fields.push({ field: 'steps', label: '程序定义', message: '含有不可见的控制字符，请删除后重试' });
-      if (fields.length) throw validationError(fields);
-      const base = defaultDefinition(kind as ProcedureKind);
-      return transaction(async (tx) => {
-        const saved = toDefinition(await tx.insertDefinition({ kind, regionPrefix: prefix, name: input.name?.trim() || base.name, steps: input.steps as unknown[], source: input.source ?? '' }));
-        await audit.record(auth, 'procedure_definition', saved.id, 'create', null, { kind, regionPrefix: prefix, name: saved.name, steps: input.steps, source: input.source ?? '' });
-        return saved;
-      });
-    },
+    ensureDefaultDefinitions: defs.ensureDefaults,
+    definitions: defs.list,
+    saveDefinition: defs.save,
 
-    async list(auth: Auth, q: { region?: string; kind?: string; state?: string; householdId?: number; page: number; pageSize: number }) {
+    async list(auth: Auth, q: ProcedureFilters & { page: number; pageSize: number }): Promise<Page<ProcedureItem>> {
       let prefix = auth.regionPrefix;
       if (q.region) {
         requireRegion(auth, q.region);
@@ -254,24 +200,23 @@ export function makeProceduresService(deps: ProceduresDeps) {
             ? `申请户 ${(p.applicant as HouseholdInput | null)?.persons.find((x) => x.relation === '户主')?.name ?? '（无户主）'}`
             : villages.get(p.villageCode)!;
       return {
-        items: items.map((p) => ({ ...p, kindLabel: KIND_LABELS[p.kind as ProcedureKind], villageName: villages.get(p.villageCode)!, subjectName: subject(p) })),
+        items: items.map((p) => ({ ...procedureOut(p), villageName: villages.get(p.villageCode)!, subjectName: subject(p) })),
         total,
         page: q.page,
         pageSize: q.pageSize,
       };
     },
 
-    async get(auth: Auth, id: number) {
+    async get(auth: Auth, id: number): Promise<Procedure> {
       return view(auth, await load(auth, id));
     },
 
     /** Starts a procedure for a household, a village or an applicant, after the checks of its kind. */
-    async start(auth: Auth, input: { kind: string; householdId?: number; villageCode?: string; applicant?: HouseholdInput; year?: number }) {
+    async start(auth: Auth, input: StartInput): Promise<Procedure> {
       requireRole(auth, 'sysadmin', 'org_admin');
-      if (!(PROCEDURE_KINDS as readonly string[]).includes(input.kind)) throw validationError([{ field: 'kind', label: '程序', message: `应为${PROCEDURE_KINDS.join('、')}之一` }]);
-      const kind = input.kind as ProcedureKind;
+      const kind = input.kind;
       const subject = await startChecks(auth, kind, input);
-      const def = await definitionFor(kind, subject.villageCode);
+      const def = await defs.activeFor(kind, subject.villageCode);
       const year = input.year ?? yearOf(now());
       const id = await transaction(async (tx) => {
         // One running procedure per household (per village for 出列): checked under a lock on the subject, so two
@@ -315,11 +260,11 @@ export function makeProceduresService(deps: ProceduresDeps) {
      * procedure's row is locked and read again inside the transaction, so of two actions sent at once exactly one goes
      * ahead and the other is refused (409); the last step's registry change is part of the same transaction.
      */
-    async act(auth: Auth, id: number, input: { type: Action['type']; step?: number; to?: number; reason?: string; record?: StepRecord; version: number }) {
+    async act(auth: Auth, id: number, input: ActionInput): Promise<Procedure> {
       requireRole(auth, 'sysadmin', 'org_admin');
       const seen = await load(auth, id);
       if (seen.version !== input.version) throw stale(seen);
-      const def = toDefinition((await repo.definition(seen.definitionId))!);
+      const def = await defs.byId(seen.definitionId);
       const record: StepRecord = { ...(input.record ?? {}) };
       // Read before the transaction (another feature's tables); it belongs to the step open at this version.
       if (def.steps[seen.currentStep]?.requires.includes('comparison')) record.comparisonRun = deps.comparisonRun ? await deps.comparisonRun(seen.id) : false;
@@ -377,7 +322,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
       return this.get(auth, id);
     },
 
-    async addAttachment(auth: Auth, id: number, file: { fileName: string; mime: string; content: Buffer; stepIndex?: number }) {
+    async addAttachment(auth: Auth, id: number, file: { fileName: string; mime: string; content: Buffer; stepIndex?: number }): Promise<Attachment> {
       requireRole(auth, 'sysadmin', 'org_admin');
       const p = await load(auth, id);
       if (!ATTACHMENT_TYPES.test(file.mime)) throw validationError([{ field: 'file', label: '佐证材料', message: '只能上传图片（JPG、PNG）、PDF 或 Word、Excel 文件' }]);
@@ -394,7 +339,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
         userId: auth.userId,
       });
       await audit.record(auth, 'procedure', p.id, 'update', null, { attachment: saved.fileName, step: file.stepIndex ?? p.currentStep }, { regionCode: p.villageCode });
-      return saved;
+      return attachmentOut(saved);
     },
     async attachment(auth: Auth, attachmentId: number) {
       const a = await repo.attachment(attachmentId);
@@ -404,7 +349,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
     },
 
     /** The 脱贫光荣证 of a completed household exit (printable). */
-    async certificate(auth: Auth, id: number) {
+    async certificate(auth: Auth, id: number): Promise<Certificate> {
       const p = await load(auth, id);
       if (p.kind !== 'exit' || !p.certificateNo) throw new AppError('NOT_FOUND', '该程序没有颁发脱贫光荣证');
       const h = await registry.household(auth, p.householdId!);

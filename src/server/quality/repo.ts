@@ -6,18 +6,14 @@ import { sqlCheckCharacterWrong, type CheckKey } from '../../domain/quality/chec
 import { CAUSES, MAX_SECONDARY_CAUSES } from '../../domain/registry/causes';
 import { ABLE_LABOUR_KINDS, LABOUR_ELDERLY_AGE, LABOUR_MIN_AGE, type LabourKind } from '../../domain/registry/labour';
 import { NET_INCOME_TERMS, type NetIncomeItem } from '../../domain/registry/net-income';
+import type { Finding } from '../../contract/quality';
 import { queryRows, type Db } from '../db/connection';
 import { handbookChecks, householdIncomes, qualityRuns } from '../db/schema';
 
-/** One record a check found, in the same shape for every check (drill-down rows). */
-export interface Finding {
-  householdId: number | null;
-  villageCode: string;
-  number: string;
-  name: string;
-  idNumber: string;
-  detail: string;
-}
+/** One record a check found, in the same shape for every check (drill-down rows): the contract's. */
+export type { Finding };
+export type RunRow = typeof qualityRuns.$inferSelect;
+export type HandbookCheckRow = typeof handbookChecks.$inferSelect;
 
 /** A parenthesised list of values as parameters: `(${a}, ${b})`. */
 const list = (values: readonly string[]): SQL => sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;

@@ -1,3 +1,4 @@
+import type { Finding, FindingsPage, HandbookCheck, HandbookInput, QualityCheck, QualityRun } from '../../contract/quality';
 import { CHECKS, halfYearOf, type CheckKey } from '../../domain/quality/checks';
 import { applicableLine } from '../../domain/registry/poverty-lines';
 import { quotientText } from '../../domain/registry/quotient-text';
@@ -7,7 +8,7 @@ import type { Auth } from '../auth/access';
 import { requireRegion, requireRole } from '../auth/access';
 import type { RegionsService } from '../regions/service';
 import type { RegistryService } from '../registry/service';
-import type { Finding, QualityRepo } from './repo';
+import type { HandbookCheckRow, QualityRepo, RunRow } from './repo';
 
 export interface QualityDeps {
   repo: QualityRepo;
@@ -17,6 +18,21 @@ export interface QualityDeps {
 }
 
 const LEVEL_DIGITS = [0, 2, 4, 6, 9, 12];
+
+/** A run as it is answered: its times as ISO text, the half-year its visits were counted in, each check's count. */
+function runOut(run: RunRow): QualityRun {
+  const startedAt = new Date(run.startedAt);
+  return {
+    ...run,
+    trigger: run.trigger as QualityRun['trigger'],
+    startedAt: startedAt.toISOString(),
+    finishedAt: run.finishedAt ? new Date(run.finishedAt).toISOString() : null,
+    halfYear: halfYearOf(isoDate(startedAt)).label,
+    checks: CHECKS.map((k) => ({ ...k, count: run.counts[k.key] ?? 0 })),
+  };
+}
+
+const handbookOut = (c: HandbookCheckRow): HandbookCheck => ({ ...c, at: new Date(c.at).toISOString() });
 
 /** Data-quality checks per region (issue 4): counts, drill-down to the records, runs on demand and on a schedule. */
 export function makeQualityService(deps: QualityDeps) {
@@ -37,9 +53,10 @@ export function makeQualityService(deps: QualityDeps) {
       const year = h.statusYear;
       const line = year ? applicableLine(lines, year, h.villageCode) : undefined;
       if (!year || !line) continue; // no line for the year: nothing to compare with
-      if (h.net === null) out.push({ ...h, detail: `缺少 ${year} 年收入数据` });
+      const { householdId, villageCode, number, name, idNumber } = h;
+      if (h.net === null) out.push({ householdId, villageCode, number, name, idNumber, detail: `缺少 ${year} 年收入数据` });
       else if (h.size > 0 && h.net <= line.yuan * h.size)
-        out.push({ ...h, detail: `${year} 年人均纯收入 ${quotientText(h.net, h.size)} 元，未超过扶贫标准 ${line.yuan} 元` });
+        out.push({ householdId, villageCode, number, name, idNumber, detail: `${year} 年人均纯收入 ${quotientText(h.net, h.size)} 元，未超过扶贫标准 ${line.yuan} 元` });
     }
     return out;
   }
@@ -53,27 +70,26 @@ export function makeQualityService(deps: QualityDeps) {
   }
 
   return {
-    checks: () => CHECKS,
+    checks: (): QualityCheck[] => [...CHECKS],
     /** Runs every check over a region now and keeps the counts. */
-    async run(auth: Auth, region?: string) {
+    async run(auth: Auth, region?: string): Promise<QualityRun> {
       const prefix = await prefixOf(auth, region);
       const startedAt = now();
       const c = await counts(prefix);
-      const run = await repo.insertRun({ regionPrefix: prefix, trigger: 'on_demand', counts: c, userId: auth.userId, startedAt, finishedAt: now() });
-      return { ...run, halfYear: halfYearOf(isoDate(now())).label, checks: CHECKS.map((k) => ({ ...k, count: c[k.key] })) };
+      return runOut(await repo.insertRun({ regionPrefix: prefix, trigger: 'on_demand', counts: c, userId: auth.userId, startedAt, finishedAt: now() }));
     },
     /** The scheduled run (server timer): the whole registry, one row per province. */
     async runScheduled(prefixes: string[]) {
       for (const prefix of prefixes) await repo.insertRun({ regionPrefix: prefix, trigger: 'scheduled', counts: await counts(prefix), startedAt: now(), finishedAt: now() });
     },
     /** The latest counts of a region (the assessment reads them). */
-    async latest(auth: Auth, region?: string) {
+    async latest(auth: Auth, region?: string): Promise<QualityRun | null> {
       const prefix = await prefixOf(auth, region);
       const run = await repo.latestRun(prefix);
-      return run ? { ...run, checks: CHECKS.map((k) => ({ ...k, count: run.counts[k.key] ?? 0 })) } : null;
+      return run ? runOut(run) : null;
     },
     /** Records what a field check found in a household's 扶贫手册 (三个一致). */
-    async recordHandbook(auth: Auth, householdId: number, input: { year: number; persons: number; perCapita: number; helperNames?: string[]; checkedOn?: string; note?: string }) {
+    async recordHandbook(auth: Auth, householdId: number, input: HandbookInput): Promise<HandbookCheck[]> {
       requireRole(auth, 'sysadmin', 'org_admin');
       await registry.household(auth, householdId);
       const fields: FieldError[] = [];
@@ -85,14 +101,14 @@ export function makeQualityService(deps: QualityDeps) {
       if (fields.length) throw validationError(fields);
       const helperNames = [...new Set((input.helperNames ?? []).map((n) => n.trim()).filter(Boolean))];
       await repo.insertHandbookCheck({ householdId, year: input.year, persons: input.persons, perCapita: input.perCapita, helperNames, checkedOn, note: input.note?.trim() ?? '', userId: auth.userId });
-      return repo.handbookChecks(householdId);
+      return (await repo.handbookChecks(householdId)).map(handbookOut);
     },
-    async handbook(auth: Auth, householdId: number) {
+    async handbook(auth: Auth, householdId: number): Promise<HandbookCheck[]> {
       await registry.household(auth, householdId);
-      return repo.handbookChecks(householdId);
+      return (await repo.handbookChecks(householdId)).map(handbookOut);
     },
     /** The records one check finds, page by page. */
-    async findings(auth: Auth, key: string, q: { region?: string; page: number; pageSize: number }) {
+    async findings(auth: Auth, key: string, q: { region?: string; page: number; pageSize: number }): Promise<FindingsPage> {
       const check = CHECKS.find((c) => c.key === key);
       if (!check) throw new AppError('NOT_FOUND', `没有这项检查：${key}`);
       const prefix = await prefixOf(auth, q.region);

@@ -9,8 +9,8 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
 import { currentYear } from '../app/format';
-import { RegionPicker } from '../regions/RegionPicker';
 import { showFieldErrors } from '../app/forms';
+import { RegionPicker } from '../regions/RegionPicker';
 import { FACT_FIELDS, formFields, HouseholdFactsFields, MembersFields, newHouseholdValues, SaveFailedAlert, type HouseholdValues } from '../registry/HouseholdForm';
 import { useStartProcedure } from './api';
 

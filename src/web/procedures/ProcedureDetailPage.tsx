@@ -8,7 +8,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
 import { isAdmin, ROLE_LABELS, useMe, type Role } from '../auth/api';
-import { OUTCOME_COLORS, OUTCOME_LABELS, STATE_COLORS, STATE_LABELS, useProcedure, type Procedure, type ProcedureEvent } from './api';
+import { OUTCOME_COLORS, OUTCOME_LABELS, STATE_COLORS, STATE_LABELS, useProcedure, type EventOutcome, type Procedure, type ProcedureEvent } from './api';
 import { Evidence, FileLink } from './Evidence';
 import { requirementLabels } from './labels';
 import { Subject } from './ProceduresTable';
@@ -96,7 +96,7 @@ function EventsTable({ procedure }: { procedure: Procedure }) {
       columns={[
         { title: '时间', dataIndex: 'at', width: 140, render: (v: string) => formatDateTime(v) },
         { title: '步骤', dataIndex: 'stepIndex', width: 220, render: (i: number) => stepLabel(procedure, i) },
-        { title: '结果', dataIndex: 'outcome', width: 70, render: (o: string) => <Tag color={OUTCOME_COLORS[o]}>{OUTCOME_LABELS[o] ?? o}</Tag> },
+        { title: '结果', dataIndex: 'outcome', width: 70, render: (o: EventOutcome) => <Tag color={OUTCOME_COLORS[o]}>{OUTCOME_LABELS[o]}</Tag> },
         { title: '办理人', width: 200, render: (_, e) => who(e) },
         {
           title: '记录',

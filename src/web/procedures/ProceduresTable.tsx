@@ -1,6 +1,6 @@
 /**
  * A table of procedures, used by 程序办理 and by the household and village pages. The list API names the village and
- * the subject of each row; `Subject` (also used by the detail page) looks them up when a row comes without them.
+ * the subject of each row; `Subject` (used by the detail page, whose answer does not name them) looks them up.
  */
 import { Table, Tag, type TablePaginationConfig } from 'antd';
 import { useQuery } from '@tanstack/react-query';
@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { formatDateTime } from '../app/format';
 import { fetchRegion } from '../regions/api';
 import { useHousehold } from '../registry/api';
-import { STATE_COLORS, STATE_LABELS, useDefinitions, type ProcedureRow } from './api';
+import { STATE_COLORS, STATE_LABELS, useDefinitions, type ProcedureItem } from './api';
 
 function VillageName({ code }: { code: string }) {
   const q = useQuery({ queryKey: ['regions', 'one', code], queryFn: () => fetchRegion(code), staleTime: Infinity });
@@ -22,7 +22,7 @@ function HouseholdName({ id }: { id: number }) {
 }
 
 /** Who the procedure is about: a household, an applicant not yet in the registry, or a village. */
-export function Subject({ p }: { p: Pick<ProcedureRow, 'kind' | 'householdId' | 'villageCode' | 'applicant'> }) {
+export function Subject({ p }: { p: Pick<ProcedureItem, 'kind' | 'householdId' | 'villageCode' | 'applicant'> }) {
   if (p.householdId) return <HouseholdName id={p.householdId} />;
   if (p.kind === 'identification') {
     const head = p.applicant?.persons.find((x) => x.relation === '户主')?.name;
@@ -38,16 +38,16 @@ export function ProceduresTable({
   showVillage = true,
   testId,
 }: {
-  rows: ProcedureRow[];
+  rows: ProcedureItem[];
   loading?: boolean;
   pagination?: false | TablePaginationConfig;
   showVillage?: boolean;
   testId?: string;
 }) {
   const definitions = useDefinitions().data ?? [];
-  const stepName = (p: ProcedureRow) => definitions.find((d) => d.id === p.definitionId)?.steps[p.currentStep]?.name;
+  const stepName = (p: ProcedureItem) => definitions.find((d) => d.id === p.definitionId)?.steps[p.currentStep]?.name;
   return (
-    <Table<ProcedureRow>
+    <Table<ProcedureItem>
       data-testid={testId}
       size="small"
       rowKey="id"
@@ -63,9 +63,7 @@ export function ProceduresTable({
           title: '办理对象',
           width: 180,
           render: (_, p) =>
-            p.subjectName === undefined ? (
-              <Subject p={p} />
-            ) : p.householdId ? (
+            p.householdId ? (
               <Link to={`/registry/households/${p.householdId}`}>{p.subjectName}</Link>
             ) : p.kind === 'identification' ? (
               p.subjectName
@@ -78,7 +76,7 @@ export function ProceduresTable({
               {
                 title: '所在村',
                 width: 140,
-                render: (_: unknown, p: ProcedureRow) => (p.villageName ? <Link to={`/registry/villages/${p.villageCode}`}>{p.villageName}</Link> : <VillageName code={p.villageCode} />),
+                render: (_: unknown, p: ProcedureItem) => <Link to={`/registry/villages/${p.villageCode}`}>{p.villageName}</Link>,
               },
             ]
           : []),
@@ -95,7 +93,7 @@ export function ProceduresTable({
               </span>
             ),
         },
-        { title: '状态', dataIndex: 'state', width: 80, render: (s: ProcedureRow['state']) => <Tag color={STATE_COLORS[s]}>{STATE_LABELS[s]}</Tag> },
+        { title: '状态', dataIndex: 'state', width: 80, render: (s: ProcedureItem['state']) => <Tag color={STATE_COLORS[s]}>{STATE_LABELS[s]}</Tag> },
         { title: '启动时间', dataIndex: 'startedAt', width: 140, render: (v: string) => formatDateTime(v) },
         { title: '操作', width: 70, fixed: 'right', render: (_, p) => <Link to={`/procedures/${p.id}`}>{p.state === 'running' ? '办理' : '查看'}</Link> },
       ]}

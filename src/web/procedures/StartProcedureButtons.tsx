@@ -10,7 +10,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../app/api';
 import { isAdmin, useMe } from '../auth/api';
 import type { Household, Village } from '../registry/api';
-import { KIND_LABELS, useDefinitions, useProcedures, useStartProcedure, type Definition, type ProcedureKind, type ProcedureRow, type StartInput } from './api';
+import { KIND_LABELS, useDefinitions, useProcedures, useStartProcedure, type Definition, type ProcedureKind, type ProcedureItem, type StartInput } from './api';
 import { ProceduresTable } from './ProceduresTable';
 
 /** The household procedures and the statuses they start from (seed 004; the server checks again). */
@@ -79,7 +79,7 @@ function useStart(villageCode: string) {
   return { ask, alert, pending: start.isPending };
 }
 
-function RunningNote({ running }: { running?: ProcedureRow }) {
+function RunningNote({ running }: { running?: ProcedureItem }) {
   if (!running) return null;
   return (
     <Alert

@@ -7,13 +7,16 @@
 import { CheckOutlined, ReloadOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Tag, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
+import { actionBody, type NoticeInput } from '../../contract/procedures';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
-import { LEVELS, useProcedureAction, type ActionInput, type Procedure, type StepRecord } from './api';
+import { namePath, problemsOf, showFieldErrors } from '../app/forms';
+import { LEVELS, useProcedureAction, type ActionInput, type Procedure } from './api';
 import { FINAL_EFFECT, requirementLabels } from './labels';
-import { fieldPath, noticeHint, quorumHint, type AssemblyValues } from './step-hints';
+import { noticeHint, quorumHint, type AssemblyValues } from './step-hints';
 
+/** The step form's values: the record as typed (numbers possibly empty) and the note. */
 interface PassValues {
-  notice?: { from?: string; objections?: string };
+  notice?: Partial<NoticeInput>;
   assembly?: AssemblyValues;
   confirmedBy?: string;
   reason?: string;
@@ -24,37 +27,74 @@ interface ReturnValues {
   reason?: string;
 }
 
-const PASS_FIELDS = new Set([
-  'notice.from',
-  'notice.objections',
-  'assembly.representatives',
-  'assembly.present',
-  'assembly.votesFor',
-  'assembly.votesAgainst',
-  'confirmedBy',
-  'reason',
-]);
+const PASS_FIELDS = ['notice.from', 'notice.objections', 'assembly.representatives', 'assembly.present', 'assembly.votesFor', 'assembly.votesAgainst', 'confirmedBy', 'reason'];
+
+/** Labels of the action's fields, for problems found before sending (the server words its own). */
+const LABELS: Record<string, string> = {
+  'record.notice.from': '公示开始日期',
+  'record.notice.objections': '异议情况',
+  'record.assembly.representatives': '应到代表人数',
+  'record.assembly.present': '实到人数',
+  'record.assembly.votesFor': '同意票',
+  'record.assembly.votesAgainst': '反对票',
+  'record.confirmedBy': '确认人',
+  reason: '办理意见',
+  to: '退回到',
+};
 
 interface Failure {
   message: string;
-  /** The server's errors that no field of the form shows. */
+  /** The errors that no field of the form shows. */
   others: FieldError[];
-  /** Whether some error is shown at a field. */
-  onField: boolean;
+  /** The first error shown at a field, if any. */
+  first?: FieldError;
 }
 
-/** Puts the server's field errors on the form's fields (those it has); the refusal to show above the buttons. */
-function placeErrors(form: FormInstance, e: unknown, has: (field: string) => boolean): Failure {
-  const fields = e instanceof ApiError ? e.fields : [];
-  const shown = fields.filter((f) => has(f.field));
-  form.setFields(shown.map((f) => ({ name: fieldPath(f.field), errors: [f.message] })));
-  return { message: errorMessage(e), others: fields.filter((f) => !shown.includes(f)), onField: shown.length > 0 };
+/**
+ * Puts field errors (the server's, or those `actionBody` finds before sending) on the form's `fields`; the refusal to
+ * show above the buttons. A step's record is `record.notice.from` in the request and `notice.from` on the form.
+ */
+function placeErrors(form: FormInstance, e: unknown, fields: readonly string[]): Failure {
+  const all = (e instanceof ApiError ? e.fields : Array.isArray(e) ? (e as FieldError[]) : []).map((f) => ({ ...f, field: f.field.replace(/^record\./, '') }));
+  const others = showFieldErrors(form, all, fields);
+  return { message: Array.isArray(e) ? '请按标出的字段修改后重新提交。' : errorMessage(e), others, first: all.find((f) => !others.includes(f)) };
+}
+
+/** Sends an action after checking it with the endpoint's schema; a problem found is refused here like the server's. */
+function checked(input: ActionInput): Promise<ActionInput> {
+  const problems = problemsOf(actionBody, input, LABELS);
+  return problems.length ? Promise.reject(problems) : Promise.resolve(input);
 }
 
 const isStale = (e: unknown) => e instanceof ApiError && e.code === 'STALE_VERSION';
 
+/**
+ * An action on the open step, for one form: checked with the endpoint's schema, then sent; a refusal's field errors
+ * land on the form's `fields` (the rest is kept to show above the buttons), a stale version goes to `onStale`.
+ * `send` resolves to the procedure after the action, or undefined when it did not go ahead.
+ */
+function useStepAction(procedure: Procedure, form: FormInstance, fields: readonly string[], onStale: () => void) {
+  const action = useProcedureAction(procedure.id);
+  const [refusal, setRefusal] = useState<Failure | null>(null);
+  const send = (input: ActionInput): Promise<Procedure | undefined> => {
+    setRefusal(null);
+    return checked(input)
+      .then((valid) => action.mutateAsync(valid))
+      .catch((e: unknown) => {
+        if (isStale(e)) onStale();
+        else {
+          const failure = placeErrors(form, e, fields);
+          setRefusal(failure);
+          if (failure.first) form.scrollToField(namePath(failure.first.field), { block: 'center' });
+        }
+        return undefined;
+      });
+  };
+  return { send, refusal, pending: action.isPending };
+}
+
 /** The refusal: the errors no field shows, else a pointer to the fields marked, else the server's message. */
-function Refusal({ title, failure: { message, others, onField }, testId }: { title: string; failure: Failure; testId: string }) {
+function Refusal({ title, failure: { message, others, first }, testId }: { title: string; failure: Failure; testId: string }) {
   return (
     <Alert
       type="error"
@@ -68,7 +108,7 @@ function Refusal({ title, failure: { message, others, onField }, testId }: { tit
               <li key={i}>{f.message}</li>
             ))}
           </ul>
-        ) : onField ? (
+        ) : first ? (
           '请按标出的字段修改后重新提交。'
         ) : (
           message
@@ -138,38 +178,23 @@ function AssemblyFields() {
 
 function ReturnModal({ procedure, open, onClose, onStale }: { procedure: Procedure; open: boolean; onClose: () => void; onStale: () => void }) {
   const { message } = App.useApp();
-  const action = useProcedureAction(procedure.id);
   const [form] = Form.useForm<ReturnValues>();
-  const [refusal, setRefusal] = useState<Failure | null>(null);
+  const { send, refusal, pending } = useStepAction(procedure, form, ['to', 'reason'], () => (onClose(), onStale()));
   const steps = procedure.definition.steps.slice(0, procedure.currentStep);
 
-  const submit = (v: ReturnValues) => {
-    setRefusal(null);
-    action.mutate(
-      { type: 'return', step: procedure.currentStep, to: v.to ?? -1, reason: v.reason?.trim() ?? '', version: procedure.version },
-      {
-        onSuccess: (p) => {
-          void message.success(`已退回至第 ${p.currentStep + 1} 步`);
-          onClose();
-        },
-        onError: (e) => {
-          if (isStale(e)) {
-            onClose();
-            onStale();
-            return;
-          }
-          setRefusal(placeErrors(form, e, (f) => f === 'to' || f === 'reason'));
-        },
-      },
-    );
-  };
+  const submit = (v: ReturnValues) =>
+    void send({ type: 'return', step: procedure.currentStep, to: v.to ?? -1, reason: v.reason?.trim() ?? '', version: procedure.version }).then((p) => {
+      if (!p) return;
+      void message.success(`已退回至第 ${p.currentStep + 1} 步`);
+      onClose();
+    });
 
   return (
     <Modal
       open={open}
       title={`退回：第 ${procedure.currentStep + 1} 步“${procedure.definition.steps[procedure.currentStep]?.name ?? ''}”`}
       okText="确认退回"
-      okButtonProps={{ danger: true, loading: action.isPending }}
+      okButtonProps={{ danger: true, loading: pending }}
       cancelText="取消"
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -191,37 +216,22 @@ function ReturnModal({ procedure, open, onClose, onStale }: { procedure: Procedu
 
 function WithdrawModal({ procedure, open, onClose, onStale }: { procedure: Procedure; open: boolean; onClose: () => void; onStale: () => void }) {
   const { message } = App.useApp();
-  const action = useProcedureAction(procedure.id);
   const [form] = Form.useForm<{ reason?: string }>();
-  const [refusal, setRefusal] = useState<Failure | null>(null);
+  const { send, refusal, pending } = useStepAction(procedure, form, ['reason'], () => (onClose(), onStale()));
 
-  const submit = (v: { reason?: string }) => {
-    setRefusal(null);
-    action.mutate(
-      { type: 'withdraw', reason: v.reason?.trim() ?? '', version: procedure.version },
-      {
-        onSuccess: () => {
-          void message.success('程序已撤销');
-          onClose();
-        },
-        onError: (e) => {
-          if (isStale(e)) {
-            onClose();
-            onStale();
-            return;
-          }
-          setRefusal(placeErrors(form, e, (f) => f === 'reason'));
-        },
-      },
-    );
-  };
+  const submit = (v: { reason?: string }) =>
+    void send({ type: 'withdraw', reason: v.reason?.trim() ?? '', version: procedure.version }).then((p) => {
+      if (!p) return;
+      void message.success('程序已撤销');
+      onClose();
+    });
 
   return (
     <Modal
       open={open}
       title={`撤销“${procedure.kindLabel}”程序？`}
       okText="确认撤销"
-      okButtonProps={{ danger: true, loading: action.isPending }}
+      okButtonProps={{ danger: true, loading: pending }}
       cancelText="取消"
       onOk={() => form.submit()}
       onCancel={onClose}
@@ -241,10 +251,9 @@ function WithdrawModal({ procedure, open, onClose, onStale }: { procedure: Proce
 /** The form of the open step; built afresh for each version of the procedure (a passed step opens the next one). */
 export function StepForm({ procedure, onReload }: { procedure: Procedure; onReload: () => Promise<unknown> }) {
   const { modal, message } = App.useApp();
-  const action = useProcedureAction(procedure.id);
   const [form] = Form.useForm<PassValues>();
-  const [refusal, setRefusal] = useState<Failure | null>(null);
   const [stale, setStale] = useState(false);
+  const { send: act, refusal, pending } = useStepAction(procedure, form, PASS_FIELDS, () => setStale(true));
   const [reloading, setReloading] = useState(false);
   const [returning, setReturning] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
@@ -257,29 +266,16 @@ export function StepForm({ procedure, onReload }: { procedure: Procedure; onRelo
   const levelTooLow = LEVELS.indexOf(procedure.userLevel) < LEVELS.indexOf(step.level);
 
   const send = (v: PassValues) => {
-    const record: StepRecord = {};
+    const record: NonNullable<ActionInput['record']> = {};
     if (needs.has('notice')) record.notice = { from: v.notice?.from ?? '', objections: v.notice?.objections?.trim() ?? '' };
     if (needs.has('assembly')) {
       const a = v.assembly ?? {};
       record.assembly = { representatives: a.representatives ?? 0, present: a.present ?? 0, votesFor: a.votesFor ?? 0, votesAgainst: a.votesAgainst ?? 0 };
     }
     if (needs.has('confirmation')) record.confirmedBy = v.confirmedBy?.trim() ?? '';
-    const input: ActionInput = { type: 'pass', step: index, record, reason: v.reason?.trim() ?? '', version: procedure.version };
-    setRefusal(null);
-    return action
-      .mutateAsync(input)
-      .then((p) => {
-        void message.success(p.state === 'completed' ? `“${procedure.kindLabel}”程序已办结` : `第 ${index + 1} 步已通过，转入第 ${p.currentStep + 1} 步`);
-      })
-      .catch((e: unknown) => {
-        if (isStale(e)) {
-          setStale(true);
-          return;
-        }
-        setRefusal(placeErrors(form, e, (f) => PASS_FIELDS.has(f)));
-        const first = e instanceof ApiError ? e.fields.find((f) => PASS_FIELDS.has(f.field)) : undefined;
-        if (first) form.scrollToField(fieldPath(first.field), { block: 'center' });
-      });
+    return act({ type: 'pass', step: index, record, reason: v.reason?.trim() ?? '', version: procedure.version }).then((p) => {
+      if (p) void message.success(p.state === 'completed' ? `“${procedure.kindLabel}”程序已办结` : `第 ${index + 1} 步已通过，转入第 ${p.currentStep + 1} 步`);
+    });
   };
 
   const submit = (v: PassValues) => {
@@ -323,7 +319,7 @@ export function StepForm({ procedure, onReload }: { procedure: Procedure; onRelo
         {needs.has('notice') && <NoticeFields minDays={step.minDays} today={procedure.today} earliest={procedure.noticeEarliest} />}
         {needs.has('confirmation') && (
           <Form.Item label="确认人" name="confirmedBy" rules={[{ required: true, whitespace: true, message: '请填写确认人' }]} extra="如拟退出户认可、告知本人：由谁确认（姓名及身份），书面材料请作为佐证上传。">
-            <Input maxLength={100} placeholder="如：吉克阿呷（户主）" />
+            <Input maxLength={50} placeholder="如：吉克阿呷（户主）" />
           </Form.Item>
         )}
         {needs.has('comparison') && (
@@ -358,7 +354,7 @@ export function StepForm({ procedure, onReload }: { procedure: Procedure; onRelo
         )}
         {refusal && <Refusal title="本步未通过" failure={refusal} testId="step-error" />}
         <Space wrap>
-          <Button type="primary" htmlType="submit" icon={<CheckOutlined />} loading={action.isPending} disabled={stale || levelTooLow}>
+          <Button type="primary" htmlType="submit" icon={<CheckOutlined />} loading={pending} disabled={stale || levelTooLow}>
             通过本步
           </Button>
           <Button icon={<RollbackOutlined />} onClick={() => setReturning(true)} disabled={stale || levelTooLow || index === 0}>

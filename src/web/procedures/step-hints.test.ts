@@ -54,6 +54,7 @@ describe('stepViews', () => {
   let n = 0;
   const ev = (stepIndex: number, outcome: ProcedureEvent['outcome'], returnTo: number | null = null): ProcedureEvent => ({
     id: ++n,
+    procedureId: 1,
     stepIndex,
     stepKey: steps[stepIndex]!.key,
     outcome,

@@ -6,6 +6,7 @@
 import { noticeLastDay } from '../../domain/procedures/decide';
 import { addDays, daysBetween, isRealDate } from '../../domain/shared/dates';
 import { DEFAULT_NOTICE_DAYS, type StepDefinition } from '../../domain/procedures/definitions';
+import type { AssemblyInput } from '../../contract/procedures';
 import type { ProcedureEvent, ProcedureState } from './api';
 
 export interface NoticeHint {
@@ -34,12 +35,8 @@ export function noticeHint(from: string | undefined | null, minDays: number | un
   return { days, lastDay, passableFrom, ended, daysLeft, text };
 }
 
-export interface AssemblyValues {
-  representatives?: number | null;
-  present?: number | null;
-  votesFor?: number | null;
-  votesAgainst?: number | null;
-}
+/** An assembly's numbers as the form holds them while they are typed (the contract's, each possibly empty). */
+export type AssemblyValues = { [K in keyof AssemblyInput]?: AssemblyInput[K] | null };
 
 export interface QuorumHint {
   /** The fewest present for a quorum: two-thirds of the representatives, rounded up. */
@@ -96,6 +93,3 @@ export function stepViews(steps: readonly StepDefinition[], state: ProcedureStat
     return { status, ...(standing && status === 'finish' ? { passed: standing } : {}), returns, reopened: status !== 'finish' && passes.length > 0 };
   });
 }
-
-/** A server field name (`notice.from`, `assembly.present`) as a form path. */
-export const fieldPath = (field: string): string[] => field.split('.');

@@ -7,23 +7,24 @@ import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, errorMessage } from '../app/api';
+import { handbookBody, type HandbookInput } from '../../contract/quality';
+import { ApiError, errorMessage, type FieldError } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { currentYear, todayIso } from '../app/format';
+import { problemsOf, showFieldErrors } from '../app/forms';
 import { isAdmin, useMe } from '../auth/api';
-import { useHandbookChecks, useRecordHandbook, type HandbookCheck, type HandbookInput } from './api';
+import { useHandbookChecks, useRecordHandbook, type HandbookCheck } from './api';
 
-interface Values {
-  year: number;
-  persons: number;
-  perCapita: number;
-  helperNames?: string[];
-  checkedOn: string;
-  note?: string;
-}
-
-const FIELDS: ReadonlyArray<keyof Values> = ['year', 'persons', 'perCapita', 'helperNames', 'checkedOn', 'note'];
-const isField = (name: string): name is keyof Values => (FIELDS as readonly string[]).includes(name);
+/** The form's fields and their labels (the request's own names). */
+const LABELS: Record<keyof HandbookInput, string> = {
+  year: '年度',
+  persons: '手册家庭人口',
+  perCapita: '手册人均纯收入（元）',
+  helperNames: '手册帮扶责任人',
+  checkedOn: '核对日期',
+  note: '备注',
+};
+const FIELDS = Object.keys(LABELS);
 
 export function HandbookCheckPanel({ household }: { household: { id: number; villageCode: string } }) {
   const list = useHandbookChecks(household.id);
@@ -68,33 +69,36 @@ export function HandbookCheckPanel({ household }: { household: { id: number; vil
 function HandbookForm({ householdId }: { householdId: number }) {
   const { message } = App.useApp();
   const record = useRecordHandbook(householdId);
-  const [form] = Form.useForm<Values>();
+  const [form] = Form.useForm<HandbookInput>();
   const [error, setError] = useState<string | null>(null);
 
-  const submit = (v: Values) => {
+  /** Field errors at their fields; anything else (no permission, a field not on the form) above the form. */
+  const refused = (e: unknown) => {
+    // A helper's name (`helperNames.1`) is shown at the list of names.
+    const all = (e instanceof ApiError ? e.fields : Array.isArray(e) ? (e as FieldError[]) : []).map((f) => ({ ...f, field: f.field.replace(/^helperNames\.\d+$/, 'helperNames') }));
+    const elsewhere = showFieldErrors(form, all, FIELDS);
+    if (all.length > elsewhere.length && !elsewhere.length) void message.error('核对结果未保存，请按提示修改');
+    else setError([...(Array.isArray(e) ? [] : [errorMessage(e)]), ...elsewhere.map((f) => `${f.label}：${f.message}`)].join('；'));
+  };
+
+  const submit = (v: HandbookInput) => {
     setError(null);
     const input: HandbookInput = { year: v.year, persons: v.persons, perCapita: v.perCapita, helperNames: v.helperNames ?? [], checkedOn: v.checkedOn, note: v.note ?? '' };
+    const problems = problemsOf(handbookBody, input, LABELS);
+    if (problems.length) return refused(problems);
     record.mutate(input, {
       onSuccess: () => {
         form.resetFields(['persons', 'perCapita', 'helperNames', 'note']);
         void message.success('核对结果已保存');
       },
-      onError: (e) => {
-        // Field errors are shown at their fields; anything else (no permission, a field not on the form) above the form.
-        const fields = e instanceof ApiError ? e.fields : [];
-        const atFields = fields.filter((f) => isField(f.field));
-        const elsewhere = fields.filter((f) => !isField(f.field));
-        form.setFields(atFields.map((f) => ({ name: f.field as keyof Values, errors: [f.message] })));
-        if (atFields.length && !elsewhere.length) void message.error('核对结果未保存，请按提示修改');
-        else setError([errorMessage(e), ...elsewhere.map((f) => `${f.label}：${f.message}`)].join('；'));
-      },
+      onError: refused,
     });
   };
 
   return (
     <Card size="small" type="inner" title="记录核对结果">
       {error && <Alert type="error" showIcon title="核对结果未保存" description={error} style={{ marginBottom: 12 }} data-testid="handbook-error" closable={{ onClose: () => setError(null) }} />}
-      <Form<Values> form={form} name="handbook-check" layout="vertical" initialValues={{ year: currentYear() - 1, checkedOn: todayIso(), helperNames: [] }} onFinish={submit}>
+      <Form<HandbookInput> form={form} name="handbook-check" layout="vertical" initialValues={{ year: currentYear() - 1, checkedOn: todayIso(), helperNames: [] }} onFinish={submit}>
         <Row gutter={12}>
           <Col xs={12} md={4}>
             <Form.Item label="年度" name="year" tooltip="手册上人均纯收入所属的年度" rules={[{ required: true, message: '请填写年度' }]}>

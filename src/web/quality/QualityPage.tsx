@@ -14,7 +14,7 @@ import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
 import { fetchRegion } from '../regions/api';
 import { RegionPicker } from '../regions/RegionPicker';
-import { halfYearLabel, TRIGGER_LABELS, useFindings, useLatestRun, useQualityChecks, useRunChecks, type CheckKey, type Finding, type QualityCheck } from './api';
+import { TRIGGER_LABELS, useFindings, useLatestRun, useQualityChecks, useRunChecks, type CheckKey, type Finding, type QualityCheck } from './api';
 
 const RED = '#c62828';
 const GREEN = '#2e7d32';
@@ -130,7 +130,7 @@ export function QualityPage() {
               <>
                 {' '}
                 · 检查时间 <span data-testid="quality-run-time">{formatDateTime(r.finishedAt ?? r.startedAt)}</span>（{TRIGGER_LABELS[r.trigger] ?? r.trigger}）· 回访按{' '}
-                <span data-testid="quality-half-year">{halfYearLabel(r)}</span> 计 · 共发现{' '}
+                <span data-testid="quality-half-year">{r.halfYear}</span> 计 · 共发现{' '}
                 <Typography.Text type={total > 0 ? 'danger' : 'success'} strong>
                   {total}
                 </Typography.Text>{' '}

@@ -3,86 +3,14 @@
  * records one check finds, and a household's 扶贫手册 checks (三个一致). See docs/api.md “Data quality”.
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FindingsPage, HandbookCheck, HandbookInput, QualityCheck, QualityRun } from '../../contract/quality';
+import type { CheckKey } from '../../domain/quality/checks';
 import { get, post } from '../app/api';
-import { halfYearOf, type CheckKey } from '../../domain/quality/checks';
-import { isoDate } from '../../domain/shared/dates';
 
+export type { CheckCount, Finding, FindingsPage, HandbookCheck, HandbookInput, QualityCheck, QualityRun } from '../../contract/quality';
 export type { CheckKey } from '../../domain/quality/checks';
 
-/** A check: its key, its label and the rule it checks. */
-export interface QualityCheck {
-  key: CheckKey;
-  label: string;
-  rule: string;
-}
-
-export interface CheckCount extends QualityCheck {
-  count: number;
-}
-
-/** A run of every check over a region (on demand or scheduled), with the count of each. */
-export interface QualityRun {
-  id: number;
-  regionPrefix: string;
-  trigger: 'on_demand' | 'scheduled';
-  counts: Partial<Record<CheckKey, number>>;
-  userId: number | null;
-  startedAt: string;
-  finishedAt: string | null;
-  checks: CheckCount[];
-  /** The half-year the run counted visits in (only in the answer to a run; see `halfYearLabel`). */
-  halfYear?: string;
-}
-
-/** One record a check found; `householdId` is null for a helper (帮扶责任人联系超过 3 户). */
-export interface Finding {
-  householdId: number | null;
-  villageCode: string;
-  number: string;
-  name: string;
-  idNumber: string;
-  detail: string;
-}
-
-export interface FindingsPage {
-  check: QualityCheck;
-  items: Finding[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-/** What a field check found in a household's 扶贫手册. */
-export interface HandbookCheck {
-  id: number;
-  householdId: number;
-  year: number;
-  persons: number;
-  perCapita: number;
-  helperNames: string[];
-  checkedOn: string;
-  note: string;
-  userId: number;
-  at: string;
-}
-
-export interface HandbookInput {
-  year: number;
-  persons: number;
-  /** 元, an integer. */
-  perCapita: number;
-  helperNames?: string[];
-  checkedOn?: string;
-  note?: string;
-}
-
 export const TRIGGER_LABELS: Record<QualityRun['trigger'], string> = { on_demand: '立即检查', scheduled: '定时检查' };
-
-/** The half-year a run counted visits in (2020 年上半年): the server's label, else that of the run's Beijing date. */
-export function halfYearLabel(run: Pick<QualityRun, 'startedAt' | 'halfYear'>): string {
-  if (run.halfYear) return run.halfYear;
-  return halfYearOf(isoDate(new Date(run.startedAt))).label;
-}
 
 const KEY = ['quality'] as const;
 

@@ -1,0 +1,221 @@
+/**
+ * The procedures of 动态调整 (/api/procedures…): definitions, the list, one procedure with its steps, events and
+ * evidence, the actions on its open step, evidence uploads and the 脱贫光荣证. What the server answers and what the web
+ * sends and reads, declared once.
+ */
+import { z } from 'zod';
+import { EVENT_OUTCOMES, PROCEDURE_STATES } from '../domain/procedures/decide';
+import { LEVELS, PROCEDURE_KINDS, REQUIREMENTS, SUBJECTS } from '../domain/procedures/definitions';
+import type { HouseholdInput } from '../domain/registry/validate-household';
+import { pageSchema } from './page';
+import { id, int, isoDate, list, name, oneOf, optionalInt, page, pageSize, regionPrefix, smallInt, text } from './zod';
+
+// --- requests ---------------------------------------------------------------------------------------------------------
+
+/** One step of an adjusted definition (the service checks codes, levels and requirements and words the problems). */
+export const stepInput = z.object({
+  key: name(30),
+  name: name(50),
+  level: name(10),
+  requires: list(name(30), 50),
+  minDays: int().optional(),
+});
+
+export const definitionParams = z.object({ kind: name(20) });
+
+/** PUT /api/procedures/definitions/:kind: a province's version of a procedure. */
+export const definitionBody = z.object({ regionPrefix: name(12).optional(), name: name(50).optional(), steps: list(stepInput, 50), source: text(2000).optional() });
+export type DefinitionInput = z.output<typeof definitionBody>;
+
+export const procedureQuery = z.object({ region: regionPrefix().optional(), kind: name(20).optional(), state: name(10).optional(), householdId: optionalInt, page, pageSize });
+/** The list's filters as the web sends them (page and size apart). */
+export type ProcedureFilters = Omit<z.output<typeof procedureQuery>, 'page' | 'pageSize'>;
+
+/**
+ * POST /api/procedures: a household's, a village's or (with `applicant`) a new identification's procedure. The
+ * applicant is the registry's household input with its village: the route adds it from the registry's request fields
+ * (`applicant: z.object({ villageCode, ...householdFields })`) until those are in the contract too.
+ */
+export const procedureStart = z.object({
+  kind: oneOf(PROCEDURE_KINDS),
+  householdId: id().optional(),
+  villageCode: name(12).optional(),
+  year: smallInt().optional(),
+});
+export type StartInput = z.output<typeof procedureStart> & { applicant?: HouseholdInput };
+
+/** A public notice (公示): its first day and the objections received. */
+export const noticeInput = z.object({ from: isoDate(), objections: text(2000).optional() });
+export type NoticeInput = z.output<typeof noticeInput>;
+/** An assembly (评议): representatives entitled, present, and the votes. */
+export const assemblyInput = z.object({ representatives: int(), present: int(), votesFor: int(), votesAgainst: int() });
+export type AssemblyInput = z.output<typeof assemblyInput>;
+
+/** What a step records when it is passed: a notice, an assembly, a confirmation. */
+export const stepRecordInput = z.object({ notice: noticeInput.optional(), assembly: assemblyInput.optional(), confirmedBy: name(50).optional() });
+export type StepRecordInput = z.output<typeof stepRecordInput>;
+
+/** POST /api/procedures/:id/actions: pass the open step, return to an earlier one, or withdraw. */
+export const actionBody = z.object({
+  type: oneOf(['pass', 'return', 'withdraw']),
+  step: int().optional(),
+  to: int().optional(),
+  reason: text(2000).optional(),
+  record: stepRecordInput.optional(),
+  version: int(),
+});
+export type ActionInput = z.output<typeof actionBody>;
+
+export const attachmentQuery = z.object({ step: optionalInt });
+
+// --- answers ----------------------------------------------------------------------------------------------------------
+
+export const procedureKind = z.enum(PROCEDURE_KINDS);
+export const procedureState = z.enum(PROCEDURE_STATES);
+export const level = z.enum(LEVELS);
+
+export const stepDefinition = z.object({
+  key: z.string(),
+  name: z.string(),
+  level,
+  requires: z.array(z.enum(REQUIREMENTS)),
+  minDays: z.number().optional(),
+});
+
+/** A definition as kept: a kind's version for a province ('' = national). */
+export const definition = z.object({
+  id: z.number(),
+  version: z.number(),
+  regionPrefix: z.string(),
+  kind: procedureKind,
+  name: z.string(),
+  subject: z.enum(SUBJECTS),
+  steps: z.array(stepDefinition),
+  source: z.string(),
+});
+export type Definition = z.output<typeof definition>;
+export const definitions = z.array(definition);
+
+/** A new identification's applicant household as applied for (the registry's household input, kept as sent). */
+const applicantPerson = z.object({
+  name: z.string(),
+  idNumber: z.string(),
+  relation: z.string(),
+  schooling: z.string().optional(),
+  dropoutForPoverty: z.boolean().optional(),
+  health: z.string().optional(),
+  disabilityGrade: z.number().nullish(),
+  labour: z.string(),
+  hasQualification: z.boolean().optional(),
+  workMonths: z.number().optional(),
+  workPlace: z.string().optional(),
+  workIncome: z.number().optional(),
+  medicalEligible: z.boolean().optional(),
+  medicalInsured: z.boolean().optional(),
+  seriousIllnessInsured: z.boolean().optional(),
+  pensionInsured: z.boolean().optional(),
+});
+export const applicant = z.object({
+  villageCode: z.string(),
+  number: z.string(),
+  attribute: z.string(),
+  identifiedYear: z.number(),
+  identifiedOn: z.string().optional(),
+  mainCause: z.string(),
+  secondaryCauses: z.array(z.string()).optional(),
+  housingSafe: z.boolean().optional(),
+  drinkingWaterSafe: z.boolean().optional(),
+  foodSecure: z.boolean().optional(),
+  clothingSecure: z.boolean().optional(),
+  persons: z.array(applicantPerson),
+});
+
+/** A procedure's own record: what every answer about it carries. */
+const procedureFields = z.object({
+  id: z.number(),
+  definitionId: z.number(),
+  kind: procedureKind,
+  kindLabel: z.string(),
+  householdId: z.number().nullable(),
+  villageCode: z.string(),
+  applicant: applicant.nullable(),
+  year: z.number().nullable(),
+  state: procedureState,
+  currentStep: z.number(),
+  startedAt: z.string(),
+  startedBy: z.number(),
+  finishedAt: z.string().nullable(),
+  certificateNo: z.string().nullable(),
+  version: z.number(),
+});
+
+/** A procedure as listed, with the village's name and who it is about (household head and number, applicant, village). */
+export const procedureItem = procedureFields.extend({ villageName: z.string(), subjectName: z.string() });
+export type ProcedureItem = z.output<typeof procedureItem>;
+export const procedurePage = pageSchema(procedureItem);
+
+/** One transition: a start, a step passed, a return to an earlier step, a withdrawal. */
+export const procedureEvent = z.object({
+  id: z.number(),
+  procedureId: z.number(),
+  stepIndex: z.number(),
+  stepKey: z.string(),
+  outcome: z.enum(EVENT_OUTCOMES),
+  returnTo: z.number().nullable(),
+  reason: z.string(),
+  noticeFrom: z.string().nullable(),
+  noticeTo: z.string().nullable(),
+  objections: z.string().nullable(),
+  representatives: z.number().nullable(),
+  present: z.number().nullable(),
+  votesFor: z.number().nullable(),
+  votesAgainst: z.number().nullable(),
+  data: z.object({ confirmedBy: z.string().optional() }),
+  userId: z.number(),
+  userName: z.string(),
+  userRole: z.string(),
+  userLevel: z.string(),
+  at: z.string(),
+});
+export type ProcedureEvent = z.output<typeof procedureEvent>;
+
+/** An evidence file (佐证材料) of a step, without its content. */
+export const attachment = z.object({
+  id: z.number(),
+  ownerType: z.string(),
+  ownerId: z.number(),
+  stepIndex: z.number().nullable(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  userId: z.number(),
+  at: z.string(),
+});
+export type Attachment = z.output<typeof attachment>;
+
+/** One procedure with its definition's version, its village, its events and evidence. */
+export const procedure = procedureFields.extend({
+  definition: z.object({ id: z.number(), version: z.number(), name: z.string(), steps: z.array(stepDefinition), source: z.string() }),
+  village: z.object({ code: z.string(), name: z.string(), path: z.array(z.object({ code: z.string(), name: z.string(), level: z.number() })) }),
+  events: z.array(procedureEvent),
+  attachments: z.array(attachment),
+  /** The server's today (ISO date): a notice's days are counted against it. */
+  today: z.string(),
+  /** The first day a notice of the open step may start on (null when not running). */
+  noticeEarliest: z.string().nullable(),
+  /** The level the signed-in user acts at (村、乡、县、市、省). */
+  userLevel: level,
+});
+export type Procedure = z.output<typeof procedure>;
+
+/** The 脱贫光荣证 of a completed household exit. */
+export const certificate = z.object({
+  certificateNo: z.string(),
+  year: z.number().nullable(),
+  head: z.string(),
+  persons: z.number(),
+  village: z.string(),
+  issuer: z.string(),
+  issuedOn: z.string(),
+});
+export type Certificate = z.output<typeof certificate>;
