@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { EVENT_OUTCOMES, PROCEDURE_STATES } from '../domain/procedures/decide';
 import { LEVELS, PROCEDURE_KINDS, REQUIREMENTS, SUBJECTS } from '../domain/procedures/definitions';
-import type { HouseholdInput } from '../domain/registry/validate-household';
+import { householdCreate } from './registry/households';
 import { pageSchema } from './page';
 import { id, int, isoDate, list, name, oneOf, optionalInt, page, pageSize, regionPrefix, smallInt, text } from './zod';
 
@@ -41,8 +41,10 @@ export const procedureStart = z.object({
   householdId: id().optional(),
   villageCode: name(12).optional(),
   year: smallInt().optional(),
+  /** 识别: the applying household as the village records it (the registry's household form). */
+  applicant: householdCreate.optional(),
 });
-export type StartInput = z.output<typeof procedureStart> & { applicant?: HouseholdInput };
+export type StartInput = z.output<typeof procedureStart>;
 
 /** A public notice (公示): its first day and the objections received. */
 export const noticeInput = z.object({ from: isoDate(), objections: text(2000).optional() });

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { fileAnswer } from '../../contract/common';
 import {
   actionBody,
@@ -16,11 +15,10 @@ import {
   procedureQuery,
   procedureStart,
 } from '../../contract/procedures';
-import { idParams, name } from '../../contract/zod';
+import { idParams } from '../../contract/zod';
 import { authOf, maySeeIdNumbers, requireRole } from '../auth/access';
 import { attachmentHeaders, checkAttachment } from '../db/attachments';
 import { receiveFile } from '../http/upload';
-import { householdFields } from '../registry/routes';
 import type { Services } from '../services';
 
 /** Procedures of 动态调整 (issue 4): definitions as data, runs step by step with evidence, certificates. */
@@ -65,7 +63,7 @@ export async function procedureRoutes(app: FastifyInstance, { services }: { serv
       schema: {
         tags,
         summary: '启动程序（识别、脱贫、清退、稳定脱贫标注、返贫、贫困村出列）',
-        body: procedureStart.extend({ applicant: z.object({ villageCode: name(12), ...householdFields }).optional() }),
+        body: procedureStart,
         response: { 201: procedure },
       },
     },
@@ -101,7 +99,7 @@ export async function procedureRoutes(app: FastifyInstance, { services }: { serv
   r.get('/api/procedures/attachments/:id', { schema: { tags, summary: '下载佐证材料', params: idParams, response: { 200: fileAnswer('佐证材料（图片、PDF、Word 或 Excel 文件）') } } }, async (req, reply) => {
     const a = await svc.attachment(authOf(req), req.params.id);
     // The bytes as they are (Fastify does not serialise a Buffer); the schema only documents the file.
-    return reply.headers(attachmentHeaders(a)).send(a.content as unknown as string);
+    return reply.headers(attachmentHeaders(a)).send(a.content);
   });
   r.get('/api/procedures/:id/certificate', { schema: { tags, summary: '脱贫光荣证（可打印）', params: idParams, response: { 200: certificate } } }, async (req) => {
     const auth = authOf(req);

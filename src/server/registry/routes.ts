@@ -10,7 +10,6 @@ import { village, villageExitQuery, villageInput, villageParams, villageYearInpu
 import type { Services } from '../services';
 
 /** The applicant's fields of a new-household procedure are the registry's (kept here for the procedures' routes). */
-export { householdFields } from '../../contract/registry/households';
 
 export async function registryRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
