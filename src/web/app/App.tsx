@@ -4,7 +4,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { BrowserRouter } from 'react-router-dom';
 import { ApiError } from './api';
 import { AppRoutes } from './AppRoutes';
-import { ME_KEY } from '../auth/api';
+import { ME_KEY } from '../shared/session';
 
 function onUnauthenticated(error: unknown) {
   if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(ME_KEY, null);

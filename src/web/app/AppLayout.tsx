@@ -23,7 +23,8 @@ import {
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { isAdmin, isSysadmin, ROLE_LABELS, useLogout, useMe } from '../auth/api';
+import { isAdmin, isSysadmin, useLogout, useMe } from '../shared/session';
+import { ROLE_LABELS } from '../../domain/auth/roles';
 
 const { Header, Sider, Content } = Layout;
 

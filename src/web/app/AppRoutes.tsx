@@ -16,11 +16,11 @@ import { AccountPage } from '../auth/AccountPage';
 import { DeepPovertyPage } from '../regions/DeepPovertyPage';
 
 // The totals page carries ECharts; it is loaded on demand.
-const SummaryPage = lazy(() => import('../summary/SummaryPage').then((m) => ({ default: m.SummaryPage })));
+const SummaryPage = lazy(() => import('../ledger/SummaryPage').then((m) => ({ default: m.SummaryPage })));
 // The registry (建档立卡) pages, loaded on demand as well.
 const RegistryHomePage = lazy(() => import('../registry/RegistryHomePage').then((m) => ({ default: m.RegistryHomePage })));
-const VillagePage = lazy(() => import('../registry/VillagePage').then((m) => ({ default: m.VillagePage })));
-const HouseholdPage = lazy(() => import('../registry/HouseholdPage').then((m) => ({ default: m.HouseholdPage })));
+const VillagePage = lazy(() => import('./pages/VillagePage').then((m) => ({ default: m.VillagePage })));
+const HouseholdPage = lazy(() => import('./pages/HouseholdPage').then((m) => ({ default: m.HouseholdPage })));
 const HouseholdCreatePage = lazy(() => import('../registry/HouseholdCreatePage').then((m) => ({ default: m.HouseholdCreatePage })));
 const RegistrySearchPage = lazy(() => import('../registry/SearchPage').then((m) => ({ default: m.SearchPage })));
 const TrialPage = lazy(() => import('../registry/TrialPage').then((m) => ({ default: m.TrialPage })));
@@ -30,7 +30,7 @@ const PovertyLinesPage = lazy(() => import('../registry/PovertyLinesPage').then(
 const ProcedureListPage = lazy(() => import('../procedures/ProcedureListPage').then((m) => ({ default: m.ProcedureListPage })));
 const ProcedureDetailPage = lazy(() => import('../procedures/ProcedureDetailPage').then((m) => ({ default: m.ProcedureDetailPage })));
 const CertificatePage = lazy(() => import('../procedures/CertificatePage').then((m) => ({ default: m.CertificatePage })));
-const NewIdentificationPage = lazy(() => import('../procedures/NewIdentificationPage').then((m) => ({ default: m.NewIdentificationPage })));
+const NewIdentificationPage = lazy(() => import('./pages/NewIdentificationPage').then((m) => ({ default: m.NewIdentificationPage })));
 const CompareRoutes = lazy(() => import('../compare/CompareRoutes').then((m) => ({ default: m.CompareRoutes })));
 const QualityPage = lazy(() => import('../quality/QualityPage').then((m) => ({ default: m.QualityPage })));
 const AssessmentRoutes = lazy(() => import('../assessment/AssessmentRoutes').then((m) => ({ default: m.AssessmentRoutes })));

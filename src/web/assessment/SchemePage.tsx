@@ -6,7 +6,7 @@ import { CopyOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { isSysadmin, useMe } from '../auth/api';
+import { isSysadmin, useMe } from '../shared/session';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { useCopyScheme, useScheme, type Indicator } from './api';

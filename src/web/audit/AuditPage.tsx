@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
-import { isAdmin, isSysadmin, useMe } from '../auth/api';
+import { isAdmin, isSysadmin, useMe } from '../shared/session';
 import { ACTION_LABELS, ENTITY_LABELS, useAuditLog, useVerifyAudit, type AuditFilters, type AuditItem } from './api';
 
 /** A value as the reader sees it: 是/否 for flags, lists joined, records by their fields; empty as “（空）”. */

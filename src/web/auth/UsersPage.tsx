@@ -9,8 +9,8 @@ import { USERNAME_PATTERN, USERNAME_RULE } from '../../domain/auth/username';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { problemsOf, schemaRule, showFieldErrors } from '../app/forms';
-import { useAllMembers } from '../members/api';
-import { OrgSelect } from '../orgs/OrgSelect';
+import { useAllMembers } from '../shared/members';
+import { OrgSelect } from '../shared/OrgSelect';
 import { PASSWORD_RULE_TEXT } from './ChangePasswordForm';
 import { SessionsTable } from './SessionColumns';
 import {

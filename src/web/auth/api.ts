@@ -1,37 +1,11 @@
 import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import type { ChangePasswordInput, LoginInput, Me, OwnSession, ResetPasswordAnswer, SessionInfo, User, UserAccount, UserInput } from '../../contract/auth';
-import { ApiError, del, get, patch, post } from '../app/api';
+import { del, get, patch, post } from '../app/api';
 
 export { ROLE_LABELS, ROLES, type Role } from '../../domain/auth/roles';
 export type { Me, OwnSession, SessionInfo, User, UserInput } from '../../contract/auth';
-
-export const ME_KEY = ['auth', 'me'] as const;
-
-/** The logged-in user, or null when nobody is logged in. */
-export function useMe() {
-  return useQuery({
-    queryKey: ME_KEY,
-    queryFn: async ({ signal }) => {
-      try {
-        const res = await get<{ user: Me }>('/api/auth/me', undefined, signal);
-        return res.user;
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) return null;
-        throw e;
-      }
-    },
-    staleTime: 5 * 60_000,
-    retry: false,
-  });
-}
-
-export function isAdmin(me: Me | null | undefined): boolean {
-  return me?.role === 'sysadmin' || me?.role === 'org_admin';
-}
-
-export function isSysadmin(me: Me | null | undefined): boolean {
-  return me?.role === 'sysadmin';
-}
+export { isAdmin, isSysadmin, ME_KEY, useLogout, useMe } from '../shared/session';
+import { ME_KEY } from '../shared/session';
 
 export function useLogin() {
   const qc = useQueryClient();
@@ -40,17 +14,6 @@ export function useLogin() {
     onSuccess: (res) => {
       qc.clear();
       qc.setQueryData(ME_KEY, res.user);
-    },
-  });
-}
-
-export function useLogout() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => post<void>('/api/auth/logout'),
-    onSettled: () => {
-      qc.clear();
-      qc.setQueryData(ME_KEY, null);
     },
   });
 }

@@ -4,7 +4,7 @@ import { Button, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
-import { isAdmin, useMe } from '../auth/api';
+import { isAdmin, useMe } from '../shared/session';
 import { useDepartmentLists, useRuns, type DepartmentList, type RunRow } from './api';
 import { RunForm } from './RunForm';
 import { SeedRule } from './SeedRule';

@@ -4,7 +4,7 @@ import { Alert, Button, Checkbox, Form, InputNumber, Modal, Radio, Space, Spin, 
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorMessage } from '../app/api';
-import { RegionPicker } from '../regions/RegionPicker';
+import { RegionPicker } from '../shared/RegionPicker';
 import { useDepartmentLists, useStartRun } from './api';
 
 interface Values {

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
-import { isAdmin, useMe } from '../auth/api';
+import { isAdmin, useMe } from '../shared/session';
 import { useRun, useRunHits, useRunVillages, type DecisionFilter, type Hit, type VillageHits } from './api';
 import { DecisionModal } from './DecisionModal';
 import { SeedRule } from './SeedRule';

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ImportErrorTable, ImportFileField } from '../app/ImportWidgets';
 import { useImportUpload } from '../app/useImportUpload';
-import { useMe } from '../auth/api';
-import { OrgSelect } from '../orgs/OrgSelect';
+import { useMe } from '../shared/session';
+import { OrgSelect } from '../shared/OrgSelect';
 import { TEMPLATE_URL, type ImportResult } from './api';
 
 

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { wan, yearsLabel } from '../app/format';
-import { OrgSelect } from '../orgs/OrgSelect';
+import { OrgSelect } from '../shared/OrgSelect';
 import { exportUrl, TEMPLATE_URL, useCodebook, useEntries, type Entry, type EntryFilters } from './api';
 
 /** The filter form: the list's filters, with the years clearable and the flag as the select's text. */

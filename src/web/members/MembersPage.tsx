@@ -7,8 +7,8 @@ import { ApiError, errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { schemaRule, showFieldErrors } from '../app/forms';
 import { todayIso } from '../app/format';
-import { isAdmin, useMe } from '../auth/api';
-import { OrgSelect } from '../orgs/OrgSelect';
+import { isAdmin, useMe } from '../shared/session';
+import { OrgSelect } from '../shared/OrgSelect';
 import { MEMBER_STATUS_LABELS, useCreateMember, useMembers, useUpdateMember, type Member, type MemberInput, type MemberPatch, type MemberStatus } from './api';
 
 type StatusValues = Pick<MemberPatch, 'status' | 'unableReason' | 'unableFrom'>;

@@ -5,6 +5,7 @@ import { get, patch, post } from '../app/api';
 
 export { MEMBER_STATUS_LABELS, MEMBER_STATUSES, type MemberStatus } from '../../domain/shared/members';
 export type { Member, MemberInput, MemberPatch, MemberQuery } from '../../contract/members';
+export { useAllMembers } from '../shared/members';
 
 export function useMembers(query: MemberQuery, enabled = true) {
   return useQuery({
@@ -12,25 +13,6 @@ export function useMembers(query: MemberQuery, enabled = true) {
     queryFn: ({ signal }) => get<Page<Member>>('/api/members', { ...query }, signal),
     placeholderData: keepPreviousData,
     enabled,
-  });
-}
-
-/** Every member of a body's subtree (for the participants select); pages through the list. */
-export function useAllMembers(orgId: number | undefined) {
-  return useQuery({
-    queryKey: ['members', 'all', orgId],
-    enabled: orgId !== undefined,
-    staleTime: 30_000,
-    queryFn: async ({ signal }) => {
-      const pageSize = 100;
-      const items: Member[] = [];
-      for (let page = 1; page <= 50; page++) {
-        const res = await get<Page<Member>>('/api/members', { orgId, page, pageSize }, signal);
-        items.push(...res.items);
-        if (res.items.length === 0 || items.length >= res.total) break;
-      }
-      return items;
-    },
   });
 }
 

@@ -7,8 +7,8 @@ import { orgInput, type OrgInput } from '../../contract/orgs';
 import { ApiError, errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { schemaRule, showFieldErrors } from '../app/forms';
-import { isAdmin, useMe } from '../auth/api';
-import { RegionPicker } from '../regions/RegionPicker';
+import { isAdmin, useMe } from '../shared/session';
+import { RegionPicker } from '../shared/RegionPicker';
 import {
   buildOrgTree,
   ORG_KINDS,

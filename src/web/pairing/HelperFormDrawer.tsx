@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { schemaRule } from '../app/forms';
 import { helperInput } from '../../contract/pairing';
 import { HELPER_PHONE } from '../../domain/pairing/helper-record';
-import { RegionPicker } from '../regions/RegionPicker';
+import { RegionPicker } from '../shared/RegionPicker';
 import {
   CADRE_LEVELS,
   ENTERPRISE_LEVELS,

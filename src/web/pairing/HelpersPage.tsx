@@ -4,8 +4,8 @@ import { Button, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'a
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { citeShort } from '../../domain/shared/sources';
-import { isAdmin, useMe } from '../auth/api';
-import { RegionPicker } from '../regions/RegionPicker';
+import { isAdmin, useMe } from '../shared/session';
+import { RegionPicker } from '../shared/RegionPicker';
 import { helperCategoryLabel, useHelpers, type Helper, type HelperFilters } from './api';
 import { HelperFormDrawer } from './HelperFormDrawer';
 import { PagedTable, type PageState } from './tables';

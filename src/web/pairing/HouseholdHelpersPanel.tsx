@@ -13,7 +13,7 @@ import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { todayIso } from '../app/format';
 import { schemaRule } from '../app/forms';
-import { isAdmin, useMe } from '../auth/api';
+import { isAdmin, useMe } from '../shared/session';
 import {
   SIGNATURE_ACCEPT,
   signatureUrl,

@@ -8,10 +8,10 @@ import { useState } from 'react';
 import { errorMessage } from '../app/api';
 import { schemaRule } from '../app/forms';
 import { todayIso } from '../app/format';
-import { isAdmin, useMe } from '../auth/api';
-import { useAllMembers } from '../members/api';
-import { OrgSelect } from '../orgs/OrgSelect';
-import { RegionPicker } from '../regions/RegionPicker';
+import { isAdmin, useMe } from '../shared/session';
+import { useAllMembers } from '../shared/members';
+import { OrgSelect } from '../shared/OrgSelect';
+import { RegionPicker } from '../shared/RegionPicker';
 import { leaderVillageInput } from '../../contract/pairing';
 import {
   LEADER_VILLAGE_KINDS,

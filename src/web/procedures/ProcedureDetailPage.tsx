@@ -7,7 +7,8 @@ import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Spin, S
 import { Link, useParams } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
-import { isAdmin, ROLE_LABELS, useMe, type Role } from '../auth/api';
+import { isAdmin, useMe } from '../shared/session';
+import { ROLE_LABELS, type Role } from '../../domain/auth/roles';
 import { OUTCOME_COLORS, OUTCOME_LABELS, STATE_COLORS, STATE_LABELS, useProcedure, type EventOutcome, type Procedure, type ProcedureEvent } from './api';
 import { Evidence, FileLink } from './Evidence';
 import { requirementLabels } from './labels';

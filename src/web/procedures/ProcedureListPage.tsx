@@ -4,8 +4,8 @@ import { Button, Col, Form, Row, Select, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
-import { isAdmin, useMe } from '../auth/api';
-import { RegionPicker } from '../regions/RegionPicker';
+import { isAdmin, useMe } from '../shared/session';
+import { RegionPicker } from '../shared/RegionPicker';
 import { KIND_LABELS, PROCEDURE_KINDS, STATE_LABELS, useProcedures, type ProcedureFilters, type ProcedureState } from './api';
 import { ProceduresTable } from './ProceduresTable';
 

@@ -6,8 +6,8 @@ import { Table, Tag, type TablePaginationConfig } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../app/format';
-import { fetchRegion } from '../regions/api';
-import { useHousehold } from '../registry/api';
+import { fetchRegion } from '../shared/regions';
+import { useHousehold } from '../shared/households';
 import { STATE_COLORS, STATE_LABELS, useDefinitions, type ProcedureItem } from './api';
 
 function VillageName({ code }: { code: string }) {

@@ -8,8 +8,9 @@ import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../app/api';
-import { isAdmin, useMe } from '../auth/api';
-import type { Household, Village } from '../registry/api';
+import { isAdmin, useMe } from '../shared/session';
+import type { Household } from '../../contract/registry/households';
+import type { Village } from '../../contract/registry/villages';
 import { KIND_LABELS, useDefinitions, useProcedures, useStartProcedure, type Definition, type ProcedureKind, type ProcedureItem, type StartInput } from './api';
 import { ProceduresTable } from './ProceduresTable';
 

@@ -12,7 +12,7 @@ import { ApiError, errorMessage, type FieldError } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { currentYear, todayIso } from '../app/format';
 import { problemsOf, showFieldErrors } from '../app/forms';
-import { isAdmin, useMe } from '../auth/api';
+import { isAdmin, useMe } from '../shared/session';
 import { useHandbookChecks, useRecordHandbook, type HandbookCheck } from './api';
 
 /** The form's fields and their labels (the request's own names). */

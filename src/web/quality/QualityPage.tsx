@@ -12,8 +12,8 @@ import { EChart, type EChartOption } from '../app/EChart';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
-import { fetchRegion } from '../regions/api';
-import { RegionPicker } from '../regions/RegionPicker';
+import { fetchRegion } from '../shared/regions';
+import { RegionPicker } from '../shared/RegionPicker';
 import { TRIGGER_LABELS, useFindings, useLatestRun, useQualityChecks, useRunChecks, type CheckKey, type Finding, type QualityCheck } from './api';
 
 const RED = '#c62828';

@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { ApiError, errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { showFieldErrors } from '../app/forms';
-import { isSysadmin, useMe } from '../auth/api';
+import { isSysadmin, useMe } from '../shared/session';
 import { fetchRegion, useDeepPovertyCounties, useDeleteDeepPovertyCounty, usePutDeepPovertyCounty, type DeepPovertyCounty } from './api';
-import { RegionPicker } from './RegionPicker';
+import { RegionPicker } from '../shared/RegionPicker';
 
 interface AddValues {
   countyCode: string;

@@ -1,22 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DeepPovertyCounties, DeepPovertyCountyInput, RegionChild, RegionDetail, RegionHit, RegionLevel } from '../../contract/regions';
+import type { DeepPovertyCounties, DeepPovertyCountyInput } from '../../contract/regions';
 import { del, get, put } from '../app/api';
 
+export { fetchChildren, fetchRegion, LEVEL_NAMES, searchRegions } from '../shared/regions';
 export type { DeepPovertyCounties, DeepPovertyCounty, RegionChild, RegionDetail, RegionHit, RegionLevel } from '../../contract/regions';
-
-export const LEVEL_NAMES: Record<RegionLevel, string> = { 1: '省', 2: '市', 3: '县', 4: '乡镇', 5: '村' };
-
-export function fetchChildren(code: string | null): Promise<RegionChild[]> {
-  return get<{ items: RegionChild[] }>(`/api/regions/${code ?? 'root'}/children`).then((r) => r.items);
-}
-
-export function fetchRegion(code: string): Promise<RegionDetail> {
-  return get<RegionDetail>(`/api/regions/${encodeURIComponent(code)}`);
-}
-
-export function searchRegions(q: string, options: { level?: RegionLevel; under?: string } = {}): Promise<RegionHit[]> {
-  return get<{ items: RegionHit[] }>('/api/regions/search', { q, level: options.level, under: options.under }).then((r) => r.items);
-}
 
 const DEEP_KEY = ['regions', 'deep-poverty-counties'] as const;
 

@@ -8,7 +8,7 @@ import type { CSSProperties } from 'react';
 import type { FieldError } from '../app/api';
 import { personInput } from '../../contract/registry/households';
 import { currentYear } from '../app/format';
-import { RegionPicker } from '../regions/RegionPicker';
+import { RegionPicker } from '../shared/RegionPicker';
 import { CAUSES } from '../../domain/registry/causes';
 import { LABOUR_KINDS } from '../../domain/registry/labour';
 import { ATTRIBUTES, HEALTH, HOUSEHOLD_LABELS, PERSON_LABELS, RELATIONS, SCHOOLING } from '../../domain/registry/validate-household';

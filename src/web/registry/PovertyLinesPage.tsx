@@ -5,7 +5,7 @@ import { showFieldErrors } from '../app/forms';
 import type { PovertyLineInput } from '../../contract/registry/rules';
 import { ErrorResult } from '../app/ErrorResult';
 import { currentYear } from '../app/format';
-import { isSysadmin, useMe } from '../auth/api';
+import { isSysadmin, useMe } from '../shared/session';
 import type { LineScope } from '../../domain/registry/poverty-lines';
 import { LINE_SCOPES, usePovertyLines, useSetPovertyLine, yuan, type PovertyLineRow } from './api';
 

@@ -6,8 +6,9 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { EChart, type EChartOption } from '../app/EChart';
 import { ErrorResult } from '../app/ErrorResult';
 import { percent, todayIso } from '../app/format';
-import { fetchChildren, LEVEL_NAMES, type RegionChild } from '../regions/api';
-import { RegionPicker } from '../regions/RegionPicker';
+import { fetchChildren, LEVEL_NAMES } from '../shared/regions';
+import { type RegionChild } from '../../contract/regions';
+import { RegionPicker } from '../shared/RegionPicker';
 import { STATUSES } from '../../domain/registry/status-transition';
 import { fetchStatistics, rosterExportUrl, STATUS_COLORS, useStatistics, yuan, type Statistics } from './api';
 

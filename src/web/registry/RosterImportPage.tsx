@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ImportErrorTable, ImportFileField, ImportProgress } from '../app/ImportWidgets';
 import { useImportUpload, type ServerProgress } from '../app/useImportUpload';
-import { RegionPicker } from '../regions/RegionPicker';
+import { RegionPicker } from '../shared/RegionPicker';
 import { ROSTER_COUNT_LABELS, ROSTER_IMPORT_JOBS_URL, ROSTER_TEMPLATE_URL, rosterExportUrl, type RosterImportResult } from './api';
 
 /** The import's counts in the order shown: the file's households and persons, then what became of the households. */

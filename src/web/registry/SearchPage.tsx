@@ -3,11 +3,11 @@ import { Button, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { Link } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
-import { RegionPicker } from '../regions/RegionPicker';
+import { RegionPicker } from '../shared/RegionPicker';
 import { STATUSES } from '../../domain/registry/status-transition';
 import type { HouseholdQuery } from '../../contract/registry/households';
 import { useHouseholds, type HouseholdHit } from './api';
-import { householdColumns } from './VillagePage';
+import { householdColumns } from '../app/pages/VillagePage';
 
 /** The search form: the route's filters without the page. */
 type SearchValues = Omit<HouseholdQuery, 'page' | 'pageSize'>;

@@ -2,7 +2,7 @@ import { CalculatorOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/ic
 import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Tabs, Typography } from 'antd';
 import { currentYear } from '../app/format';
 import { errorMessage } from '../app/api';
-import { RegionPicker } from '../regions/RegionPicker';
+import { RegionPicker } from '../shared/RegionPicker';
 import { SCHOOLING } from '../../domain/registry/validate-household';
 import { ATTRIBUTES } from '../../domain/registry/validate-household';
 import { STATUSES } from '../../domain/registry/status-transition';

@@ -29,14 +29,7 @@ export type { PovertyLineRow, Statistics, TrialHouseholdInput, TrialHouseholdRes
 export type { Village, VillageInput, VillageProfile, VillageYear } from '../../contract/registry/villages';
 export type { RosterImportResult } from '../../contract/registry/roster';
 export { ROSTER_COUNT_LABELS } from '../../contract/registry/roster';
-
-export const STATUS_COLORS: Record<string, string> = {
-  未脱贫: 'red',
-  已脱贫: 'green',
-  稳定脱贫: 'cyan',
-  返贫: 'orange',
-  清退: 'default',
-};
+export { STATUS_COLORS, useHousehold } from '../shared/households';
 
 /** Seed 002 §二 targets and the village-exit material of seed 004. */
 export const FACILITIES: ReadonlyArray<{ key: string; label: string }> = [
@@ -120,14 +113,6 @@ export function useHouseholds(query: Omit<HouseholdQuery, 'page' | 'pageSize'>, 
     queryFn: ({ signal }) => get<Page<HouseholdHit>>('/api/registry/households', { ...query, page, pageSize }, signal),
     placeholderData: keepPreviousData,
     enabled,
-  });
-}
-
-export function useHousehold(id: number | undefined) {
-  return useQuery({
-    queryKey: ['registry', 'household', id],
-    queryFn: ({ signal }) => get<Household>(`/api/registry/households/${id}`, undefined, signal),
-    enabled: id !== undefined,
   });
 }
 

@@ -7,12 +7,12 @@ import { SendOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Col, Form, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError, errorMessage, type FieldError } from '../app/api';
-import { currentYear } from '../app/format';
-import { showFieldErrors } from '../app/forms';
-import { RegionPicker } from '../regions/RegionPicker';
-import { FACT_FIELDS, formFields, HouseholdFactsFields, MembersFields, newHouseholdValues, SaveFailedAlert, type HouseholdValues } from '../registry/HouseholdForm';
-import { useStartProcedure } from './api';
+import { ApiError, errorMessage, type FieldError } from '../api';
+import { currentYear } from '../format';
+import { showFieldErrors } from '../forms';
+import { RegionPicker } from '../../shared/RegionPicker';
+import { FACT_FIELDS, formFields, HouseholdFactsFields, MembersFields, newHouseholdValues, SaveFailedAlert, type HouseholdValues } from '../../registry/HouseholdForm';
+import { useStartProcedure } from '../../procedures/api';
 
 type ApplicantValues = Omit<HouseholdValues, 'identifiedOn'>;
 

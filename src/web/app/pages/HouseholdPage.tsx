@@ -2,19 +2,19 @@ import { EditOutlined, SaveOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { errorMessage } from '../app/api';
-import { showFieldErrors } from '../app/forms';
-import { ErrorResult } from '../app/ErrorResult';
-import { isAdmin, isSysadmin, useMe } from '../auth/api';
-import { currentYear, formatDateTime, todayIso } from '../app/format';
-import { statusChangeProblem, STATUSES } from '../../domain/registry/status-transition';
-import { emptyIncomeItems, type StatusChange as StatusChangeBody } from '../../contract/registry/households';
-import { INCOME_FIELDS, STATUS_COLORS, useChangeStatus, useHousehold, useSaveIncome, yuan, type Household, type IncomeItems, type Person } from './api';
-import { HouseholdEditDrawer } from './HouseholdEditDrawer';
-import { IncomeTrace, Mark, VerdictView } from './VerdictView';
-import { StartProcedureButtons } from '../procedures/StartProcedureButtons';
-import { HandbookCheckPanel } from '../quality/HandbookCheckPanel';
-import { HouseholdHelpersPanel } from '../pairing/HouseholdHelpersPanel';
+import { errorMessage } from '../api';
+import { showFieldErrors } from '../forms';
+import { ErrorResult } from '../ErrorResult';
+import { isAdmin, isSysadmin, useMe } from '../../shared/session';
+import { currentYear, formatDateTime, todayIso } from '../format';
+import { statusChangeProblem, STATUSES } from '../../../domain/registry/status-transition';
+import { emptyIncomeItems, type StatusChange as StatusChangeBody } from '../../../contract/registry/households';
+import { INCOME_FIELDS, STATUS_COLORS, useChangeStatus, useHousehold, useSaveIncome, yuan, type Household, type IncomeItems, type Person } from '../../registry/api';
+import { HouseholdEditDrawer } from '../../registry/HouseholdEditDrawer';
+import { IncomeTrace, Mark, VerdictView } from '../../registry/VerdictView';
+import { StartProcedureButtons } from '../../procedures/StartProcedureButtons';
+import { HandbookCheckPanel } from '../../quality/HandbookCheckPanel';
+import { HouseholdHelpersPanel } from '../../pairing/HouseholdHelpersPanel';
 
 function Flag({ ok, label }: { ok: boolean; label: string }) {
   return (

@@ -2,7 +2,7 @@ import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { TdHTMLAttributes } from 'react';
 import { wan } from '../app/format';
-import type { Totals, Figures } from './api';
+import type { Totals, Figures } from './summary-api';
 
 interface Row extends Figures {
   key: string;

@@ -5,10 +5,10 @@ import { useSearchParams } from 'react-router-dom';
 import { EChart, type EChartOption } from '../app/EChart';
 import { ErrorResult } from '../app/ErrorResult';
 import { currentYear, percent, wan } from '../app/format';
-import { useMe } from '../auth/api';
-import { exportUrl, FUND_FIELDS } from '../ledger/api';
-import { OrgSelect } from '../orgs/OrgSelect';
-import { summaryExportUrl, useMemberSummary, useSummary, type MemberFigures, type SummaryQuery, type Totals } from './api';
+import { useMe } from '../shared/session';
+import { exportUrl, FUND_FIELDS } from './api';
+import { OrgSelect } from '../shared/OrgSelect';
+import { summaryExportUrl, useMemberSummary, useSummary, type MemberFigures, type SummaryQuery, type Totals } from './summary-api';
 import { TotalsTable } from './TotalsTable';
 import { MIN_YEAR } from '../../domain/ledger/validate-entry';
 

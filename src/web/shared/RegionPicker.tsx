@@ -1,7 +1,8 @@
 import { Cascader, Select, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from '../app/api';
-import { fetchChildren, fetchRegion, searchRegions, LEVEL_NAMES, type RegionChild, type RegionHit, type RegionLevel } from './api';
+import type { RegionChild, RegionHit, RegionLevel } from '../../contract/regions';
+import { fetchChildren, fetchRegion, LEVEL_NAMES, searchRegions } from './regions';
 
 interface RegionOption {
   value: string;

@@ -2,14 +2,14 @@ import { DownloadOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons'
 import { App, Breadcrumb, Button, Card, Checkbox, Col, Descriptions, Form, InputNumber, Row, Segmented, Select, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { errorMessage } from '../app/api';
-import { showFieldErrors } from '../app/forms';
-import { ErrorResult } from '../app/ErrorResult';
-import { currentYear, percent } from '../app/format';
-import { FACILITIES, STATUS_COLORS, useHouseholds, useSaveVillage, useSaveVillageYear, useVillage, villageOverviewUrl, yuan, type HouseholdHit, type Village, type VillageInput, type VillageYear } from './api';
-import type { VillageYearInput } from '../../contract/registry/villages';
-import { VerdictView } from './VerdictView';
-import { StartVillageExit } from '../procedures/StartProcedureButtons';
+import { errorMessage } from '../api';
+import { showFieldErrors } from '../forms';
+import { ErrorResult } from '../ErrorResult';
+import { currentYear, percent } from '../format';
+import { FACILITIES, STATUS_COLORS, useHouseholds, useSaveVillage, useSaveVillageYear, useVillage, villageOverviewUrl, yuan, type HouseholdHit, type Village, type VillageInput, type VillageYear } from '../../registry/api';
+import type { VillageYearInput } from '../../../contract/registry/villages';
+import { VerdictView } from '../../registry/VerdictView';
+import { StartVillageExit } from '../../procedures/StartProcedureButtons';
 
 /** The profile form: the body of PUT /api/registry/villages/:code, with the facilities in place as a list of keys. */
 type ProfileValues = Omit<VillageInput, 'facilities' | 'version'> & { facilities: string[] };

@@ -1,6 +1,6 @@
 import { TreeSelect } from 'antd';
 import { useMemo, type CSSProperties } from 'react';
-import { buildOrgTree, useOrgs, type OrgNode } from './api';
+import { buildOrgTree, useOrgs, type OrgNode } from './orgs';
 
 interface TreeOption {
   value: number;

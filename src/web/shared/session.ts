@@ -1,0 +1,43 @@
+/** The signed-in user, as every feature reads it (who may do what is decided by the server; the web only shows). */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me } from '../../contract/auth';
+import { ApiError, get, post } from '../app/api';
+
+export const ME_KEY = ['auth', 'me'] as const;
+
+/** The logged-in user, or null when nobody is logged in. */
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async ({ signal }) => {
+      try {
+        const res = await get<{ user: Me }>('/api/auth/me', undefined, signal);
+        return res.user;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+export function isAdmin(me: Me | null | undefined): boolean {
+  return me?.role === 'sysadmin' || me?.role === 'org_admin';
+}
+
+export function isSysadmin(me: Me | null | undefined): boolean {
+  return me?.role === 'sysadmin';
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => post<void>('/api/auth/logout'),
+    onSettled: () => {
+      qc.clear();
+      qc.setQueryData(ME_KEY, null);
+    },
+  });
+}
