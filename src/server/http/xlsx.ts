@@ -4,6 +4,18 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
 
 /** Spreadsheet helpers shared by every import and export. */
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The headers of an .xlsx download named `name` (RFC 5987), with `export.xlsx` as the ASCII fallback name. */
+export function xlsxHeaders(name: string): Record<string, string> {
+  return { 'content-type': XLSX_MIME, 'content-disposition': `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}` };
+}
+
+/** Answers with a built workbook as a download named `name`. */
+export function sendXlsx(reply: FastifyReply, name: string, content: Buffer | Uint8Array): FastifyReply {
+  return reply.headers(xlsxHeaders(name)).send(content);
+}
+
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
 /** 0 → A, 25 → Z, 26 → AA. */
