@@ -113,18 +113,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     database: options.database.kind,
     version: VERSION,
   }));
-  await app.register(authRoutes, { services });
-  await app.register(regionRoutes, { services });
-  await app.register(orgRoutes, { services });
-  await app.register(ledgerRoutes, { services });
-  await app.register(registryRoutes, { services });
-  await app.register(rosterRoutes, { services });
-  await app.register(procedureRoutes, { services });
-  await app.register(qualityRoutes, { services });
-  await app.register(compareRoutes, { services });
-  await app.register(assessmentRoutes, { services });
-  await app.register(pairingRoutes, { services });
-  await app.register(auditRoutes, { services });
+  const features = [authRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, auditRoutes];
+  for (const routes of features) await app.register(routes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;
   const serveWeb = !!webDir && existsSync(path.join(webDir, 'index.html'));

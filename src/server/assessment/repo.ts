@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
+import { updateAtVersion } from '../db/versioned';
 import { assessmentRounds, assessmentSchemes, assessmentScores, assessmentUnits } from '../db/schema';
 
 export type SchemeRow = typeof assessmentSchemes.$inferSelect;
@@ -26,12 +27,7 @@ export function makeAssessmentRepo(db: Db) {
       return row;
     },
     async updateScheme(id: number, version: number, values: Partial<typeof assessmentSchemes.$inferInsert>): Promise<boolean> {
-      const rows = await db
-        .update(assessmentSchemes)
-        .set({ ...values, version: sql`${assessmentSchemes.version} + 1` })
-        .where(and(eq(assessmentSchemes.id, id), eq(assessmentSchemes.version, version), eq(assessmentSchemes.locked, false), eq(assessmentSchemes.shipped, false)))
-        .returning({ id: assessmentSchemes.id });
-      return rows.length === 1;
+      return updateAtVersion(db, assessmentSchemes, id, version, values, and(eq(assessmentSchemes.locked, false), eq(assessmentSchemes.shipped, false)));
     },
     async lockScheme(id: number): Promise<void> {
       await db.update(assessmentSchemes).set({ locked: true }).where(eq(assessmentSchemes.id, id));
@@ -66,21 +62,11 @@ export function makeAssessmentRepo(db: Db) {
       return row!;
     },
     async updateRound(id: number, version: number, values: Partial<typeof assessmentRounds.$inferInsert>): Promise<boolean> {
-      const rows = await db
-        .update(assessmentRounds)
-        .set({ ...values, version: sql`${assessmentRounds.version} + 1` })
-        .where(and(eq(assessmentRounds.id, id), eq(assessmentRounds.version, version)))
-        .returning({ id: assessmentRounds.id });
-      return rows.length === 1;
+      return updateAtVersion(db, assessmentRounds, id, version, values);
     },
     /** Bumps the round's version if it is still open at `version`: the guard of every score write. */
     async touchOpenRound(id: number, version: number): Promise<boolean> {
-      const rows = await db
-        .update(assessmentRounds)
-        .set({ version: sql`${assessmentRounds.version} + 1` })
-        .where(and(eq(assessmentRounds.id, id), eq(assessmentRounds.version, version), eq(assessmentRounds.state, 'open')))
-        .returning({ id: assessmentRounds.id });
-      return rows.length === 1;
+      return updateAtVersion(db, assessmentRounds, id, version, {}, eq(assessmentRounds.state, 'open'));
     },
 
     // --- units and scores ------------------------------------------------------------------------------------------

@@ -6,10 +6,8 @@ import { fileAnswer } from '../../contract/common';
 import { idParams } from '../../contract/zod';
 import { authOf, requireRole, type Auth } from '../auth/access';
 import { receiveFile } from '../http/upload';
+import { sendXlsx } from '../http/xlsx';
 import type { Services } from '../services';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename="assessment.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** Assessment (考核, issue 5): schemes as data, rounds, the score grid, results with their explanations. */
 export async function assessmentRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -75,7 +73,7 @@ export async function assessmentRoutes(app: FastifyInstance, { services }: { ser
   const xlsx = (path: string, summary: string, file: string, make: (auth: Auth, id: number) => Promise<{ fileName: string; buffer: Buffer }>) =>
     r.get(path, { schema: { tags, summary, params: idParams, response: { 200: fileAnswer(file) } } }, async (req, reply) => {
       const f = await make(authOf(req), req.params.id);
-      return reply.header('content-type', XLSX).header('content-disposition', attachment(f.fileName)).send(f.buffer);
+      return sendXlsx(reply, f.fileName, f.buffer);
     });
   xlsx('/api/assessment/rounds/:id/grid.xlsx', '下载评分表（每个考核方式一个工作表）', '评分表（.xlsx）', (auth, id) => svc.gridXlsx(auth, id));
   r.post(

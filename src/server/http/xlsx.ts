@@ -4,19 +4,22 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
 
 /** Spreadsheet helpers shared by every import and export. */
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The headers of an .xlsx download named `name` (RFC 5987), with `export.xlsx` as the ASCII fallback name. */
+export function xlsxHeaders(name: string): Record<string, string> {
+  return { 'content-type': XLSX_MIME, 'content-disposition': `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}` };
+}
+
+/** Answers with a built workbook as a download named `name`. */
+export function sendXlsx(reply: FastifyReply, name: string, content: Buffer | Uint8Array): FastifyReply {
+  return reply.headers(xlsxHeaders(name)).send(content);
+}
+
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
-/** 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 0 → A, 25 → Z, 26 → AA: the one written for the compare lists' columns. */
+export { columnLetter } from '../../domain/compare/columns';
 
 /** A cell's value as trimmed text, whatever ExcelJS made of it (rich text, hyperlink, formula result, date). */
 export function cellText(v: ExcelJS.CellValue): string {

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/connection';
+import { updateAtVersion } from '../db/versioned';
 import { ledgerEntries, ledgerEntryMembers, ledgerHistory, ledgerTotals, memberYearTotals, members, orgs, users } from '../db/schema';
 import type { Unit } from '../../domain/ledger/codebook';
 import type { Scope } from '../auth/access';
@@ -193,12 +194,7 @@ export function makeLedgerRepo(db: Db) {
     },
 
     async update(id: number, version: number, values: EntryWrite, memberIds: number[], at: Date): Promise<boolean> {
-      const rows = await db
-        .update(e)
-        .set({ ...values, version: sql`${e.version} + 1`, updatedAt: at })
-        .where(and(eq(e.id, id), eq(e.version, version)))
-        .returning({ id: e.id });
-      if (rows.length !== 1) return false;
+      if (!(await updateAtVersion(db, e, id, version, { ...values, updatedAt: at }))) return false;
       await db.delete(ledgerEntryMembers).where(eq(ledgerEntryMembers.entryId, id));
       if (memberIds.length) await db.insert(ledgerEntryMembers).values(memberIds.map((memberId) => ({ entryId: id, memberId })));
       return true;

@@ -18,16 +18,9 @@ import { memberSummaryPage, memberSummaryQuery, summary, summaryQuery } from '..
 import { idParams } from '../../contract/zod';
 import { authOf, maySeeIdNumbers } from '../auth/access';
 import { receiveFile } from '../http/upload';
-import { streamBatchesXlsx } from '../http/xlsx';
+import { sendXlsx, streamBatchesXlsx, xlsxHeaders } from '../http/xlsx';
 import type { Services } from '../services';
 import { buildSummaryXlsx, buildTemplate, writeEntriesXlsx } from './excel';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-
-function attachment(name: string): string {
-  return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export async function ledgerRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -75,13 +68,13 @@ export async function ledgerRoutes(app: FastifyInstance, { services }: { service
     { schema: { tags, summary: '导出汇总表', querystring: summaryQuery, response: { 200: fileAnswer('汇总表（.xlsx）') } } },
     async (req, reply) => {
       const s = await ledger.summary(authOf(req), req.query);
-      return reply.header('content-type', XLSX).header('content-disposition', attachment(`${s.org.name}汇总表.xlsx`)).send(await buildSummaryXlsx(s));
+      return sendXlsx(reply, `${s.org.name}汇总表.xlsx`, await buildSummaryXlsx(s));
     },
   );
 
   r.get('/api/ledger/template.xlsx', { schema: { tags, summary: '下载导入模板', response: { 200: fileAnswer('台账导入模板（.xlsx）') } } }, async (req, reply) => {
     authOf(req);
-    return reply.header('content-type', XLSX).header('content-disposition', attachment('台账导入模板.xlsx')).send(await buildTemplate());
+    return sendXlsx(reply, '台账导入模板.xlsx', await buildTemplate());
   });
 
   r.get(
@@ -89,7 +82,7 @@ export async function ledgerRoutes(app: FastifyInstance, { services }: { service
     { schema: { tags, summary: '导出台账（流式）', querystring: entryFilters, response: { 200: fileAnswer('台账（.xlsx）') } } },
     async (req, reply) => {
       const auth = authOf(req);
-      return streamBatchesXlsx(req, reply, { 'content-type': XLSX, 'content-disposition': attachment('台账.xlsx') }, ledger.exportRows(auth, req.query), writeEntriesXlsx, (rows) =>
+      return streamBatchesXlsx(req, reply, xlsxHeaders('台账.xlsx'), ledger.exportRows(auth, req.query), writeEntriesXlsx, (rows) =>
         services.audit.event(auth, 'export', { what: '台账导出', rows, masked: !maySeeIdNumbers(auth), orgPath: auth.orgPath }),
       );
     },

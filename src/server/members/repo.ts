@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
+import { updateAtVersion } from '../db/versioned';
 import { members, orgs } from '../db/schema';
 
 export interface MemberRow {
@@ -77,12 +78,7 @@ export function makeMembersRepo(db: Db) {
       return row!.id;
     },
     async update(id: number, version: number, values: MemberValues): Promise<boolean> {
-      const rows = await db
-        .update(members)
-        .set({ ...values, version: sql`${members.version} + 1` })
-        .where(and(eq(members.id, id), eq(members.version, version)))
-        .returning({ id: members.id });
-      return rows.length === 1;
+      return updateAtVersion(db, members, id, version, values);
     },
   };
 }

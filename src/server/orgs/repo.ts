@@ -1,5 +1,6 @@
-import { and, asc, eq, like, sql } from 'drizzle-orm';
+import { asc, eq, like, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/connection';
+import { updateAtVersion } from '../db/versioned';
 import type { Org } from '../../contract/orgs';
 import { ledgerEntries, members, orgs, regions } from '../db/schema';
 
@@ -55,12 +56,7 @@ export function makeOrgsRepo(db: Db) {
       });
     },
     async update(id: number, version: number, values: { name: string; kind: string; regionCode: string }): Promise<boolean> {
-      const rows = await db
-        .update(orgs)
-        .set({ ...values, version: sql`${orgs.version} + 1` })
-        .where(and(eq(orgs.id, id), eq(orgs.version, version)))
-        .returning({ id: orgs.id });
-      return rows.length === 1;
+      return updateAtVersion(db, orgs, id, version, values);
     },
     async usage(id: number): Promise<{ children: number; members: number; entries: number }> {
       const [row] = await queryRows<{ children: number; members: number; entries: number }>(db, sql`

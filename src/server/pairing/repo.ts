@@ -6,6 +6,7 @@ import { STATUSES_NEEDING_HELPER } from '../../domain/pairing/helper-statuses';
 import { LEADER_VILLAGE_KINDS, type LeaderVillageKind } from '../../domain/pairing/leader-village';
 import { attachmentMeta, type AttachmentMeta } from '../db/attachments';
 import { queryRows, type Db } from '../db/connection';
+import { updateAtVersion } from '../db/versioned';
 import { attachments, helperAssignments, helpers, householdVisits, leaderVillages } from '../db/schema';
 
 /*
@@ -96,12 +97,7 @@ export function makePairingRepo(db: Db) {
       return row as HelperRow;
     },
     async updateHelper(id: number, version: number, values: Partial<HelperValues>): Promise<boolean> {
-      const rows = await db
-        .update(helpers)
-        .set({ ...values, version: sql`${helpers.version} + 1` })
-        .where(and(eq(helpers.id, id), eq(helpers.version, version)))
-        .returning({ id: helpers.id });
-      return rows.length === 1;
+      return updateAtVersion(db, helpers, id, version, values);
     },
 
     // --- assignments ---------------------------------------------------------------------------------------------

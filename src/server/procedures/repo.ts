@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { attachmentMeta, type AttachmentMeta } from '../db/attachments';
 import { queryRows, type Db } from '../db/connection';
+import { updateAtVersion } from '../db/versioned';
 import { attachments, certificateCounters, procedureDefinitions, procedureEvents, procedures } from '../db/schema';
 
 export type DefinitionRow = typeof procedureDefinitions.$inferSelect;
@@ -65,12 +66,7 @@ export function makeProceduresRepo(db: Db) {
       return row!;
     },
     async updateProcedure(id: number, version: number, values: Partial<typeof procedures.$inferInsert>): Promise<boolean> {
-      const rows = await db
-        .update(procedures)
-        .set({ ...values, version: sql`${procedures.version} + 1` })
-        .where(and(eq(procedures.id, id), eq(procedures.version, version)))
-        .returning({ id: procedures.id });
-      return rows.length === 1;
+      return updateAtVersion(db, procedures, id, version, values);
     },
     async list(q: { prefix: string; kind?: string; state?: string; householdId?: number; limit: number; offset: number }) {
       const where = and(

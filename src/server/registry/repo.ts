@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { CheckedPerson } from '../../domain/registry/validate-household';
 import { queryRows, type Db } from '../db/connection';
+import { updateAtVersion } from '../db/versioned';
 import { makeRollupRepo } from './rollup-repo';
 import { householdIncomes, households, householdStatusHistory, persons, povertyLines, regions, villageProfiles, villageYearFigures } from '../db/schema';
 
@@ -84,12 +85,7 @@ export function makeRegistryRepo(db: Db) {
       return row!.id;
     },
     async updateHousehold(id: number, version: number, values: Partial<typeof households.$inferInsert>): Promise<boolean> {
-      const rows = await db
-        .update(households)
-        .set({ ...values, version: sql`${households.version} + 1` })
-        .where(and(eq(households.id, id), eq(households.version, version)))
-        .returning({ id: households.id });
-      return rows.length === 1;
+      return updateAtVersion(db, households, id, version, values);
     },
     async insertPersons(householdId: number, list: CheckedPerson[]) {
       if (list.length) await db.insert(persons).values(list.map((p) => ({ ...p, householdId })));

@@ -15,18 +15,9 @@ function chunks<T>(list: T[], size = BATCH): T[][] {
   return out;
 }
 
-export interface ExistingHousehold {
+/** A household the roster names that is already entered: its facts as a write would give them, and where it stands. */
+export interface ExistingHousehold extends Omit<HouseholdWrite, 'identifiedOn'> {
   id: number;
-  villageCode: string;
-  number: string;
-  attribute: string;
-  identifiedYear: number;
-  mainCause: string;
-  secondaryCauses: string[];
-  housingSafe: boolean;
-  drinkingWaterSafe: boolean;
-  foodSecure: boolean;
-  clothingSecure: boolean;
   status: string;
   statusYear: number | null;
   version: number;

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../domain/shared/errors';
 import { type Auth, authOf, maySeeIdNumbers, requireRole } from '../auth/access';
 import { receiveFile } from '../http/upload';
-import { streamBatchesXlsx } from '../http/xlsx';
+import { sendXlsx, streamBatchesXlsx, xlsxHeaders } from '../http/xlsx';
 import { jobCreatedSchema, jobParams, JobRegistry, jobViewSchema } from '../http/jobs';
 import { fileAnswer } from '../../contract/common';
 import { rosterExportQuery, rosterImportResult, ROSTER_JOB_PHASES, type RosterImportResult, type RosterJobPhase } from '../../contract/registry/roster';
@@ -11,13 +11,6 @@ import { villageParams } from '../../contract/registry/villages';
 import type { Services } from '../services';
 import { buildRosterTemplate, buildVillageOverviewXlsx, parseRoster, RosterFileError, writeRosterXlsx, type RosterRow } from './roster';
 import type { RosterProgress } from './roster-service';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-
-function attachment(name: string): string {
-  return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 const PHASE_LABELS: Record<RosterProgress['phase'], RosterJobPhase> = { validate: '校验', write: '写入' };
 
@@ -44,7 +37,7 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
 
   r.get('/api/registry/roster/template.xlsx', { schema: { tags, summary: '下载贫困户花名册导入模板（每人一行）', response: { 200: fileAnswer('贫困户花名册导入模板（.xlsx）') } } }, async (req, reply) => {
     authOf(req);
-    return reply.header('content-type', XLSX).header('content-disposition', attachment('贫困户花名册模板.xlsx')).send(await buildRosterTemplate());
+    return sendXlsx(reply, '贫困户花名册模板.xlsx', await buildRosterTemplate());
   });
 
   r.post('/api/registry/roster/import', { schema: { tags, summary: '导入花名册（整批校验，一行有错则全部不写入；重复导入不重复建档）', response: { 200: rosterImportResult } } }, async (req) => {
@@ -105,7 +98,7 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
     },
     async (req, reply) => {
       const auth = authOf(req);
-      return streamBatchesXlsx(req, reply, { 'content-type': XLSX, 'content-disposition': attachment('贫困户花名册.xlsx') }, roster.exportRoster(auth, req.query), writeRosterXlsx, (rows) =>
+      return streamBatchesXlsx(req, reply, xlsxHeaders('贫困户花名册.xlsx'), roster.exportRoster(auth, req.query), writeRosterXlsx, (rows) =>
         services.audit.event(auth, 'export', { what: '花名册导出', rows, masked: !maySeeIdNumbers(auth), region: req.query.region ?? auth.regionPrefix }),
       );
     },
@@ -119,10 +112,7 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
       const o = await roster.villageOverview(auth, req.params.code);
       const rows = o.households.reduce((n, h) => n + h.members.length, 0);
       await services.audit.event(auth, 'export', { what: '贫困户精准扶贫一览表导出', rows, households: o.households.length, masked: !maySeeIdNumbers(auth), region: req.params.code });
-      return reply
-        .header('content-type', XLSX)
-        .header('content-disposition', attachment(`${o.village.name}贫困户精准扶贫一览表.xlsx`))
-        .send(await buildVillageOverviewXlsx(o.village, o.households));
+      return sendXlsx(reply, `${o.village.name}贫困户精准扶贫一览表.xlsx`, await buildVillageOverviewXlsx(o.village, o.households));
     },
   );
 }

@@ -62,6 +62,21 @@ function factsOf(h: Pick<HouseholdRow, 'foodSecure' | 'clothingSecure' | 'housin
   };
 }
 
+/** The household's own columns as the form gives them: the number trimmed, absent causes and facts empty / false. */
+function householdColumns(h: HouseholdInput) {
+  return {
+    number: h.number.trim(),
+    attribute: h.attribute,
+    identifiedYear: h.identifiedYear,
+    mainCause: h.mainCause,
+    secondaryCauses: h.secondaryCauses ?? [],
+    housingSafe: !!h.housingSafe,
+    drinkingWaterSafe: !!h.drinkingWaterSafe,
+    foodSecure: !!h.foodSecure,
+    clothingSecure: !!h.clothingSecure,
+  };
+}
+
 export function makeRegistryService(deps: RegistryDeps) {
   const { repo, transaction, repoIn, regions, audit, now } = deps;
 
@@ -150,17 +165,9 @@ export function makeRegistryService(deps: RegistryDeps) {
         throw validationError([{ field: 'number', label: '户编号', message: `本村已有户编号 ${input.number.trim()}` }]);
       const identifiedOn = input.identifiedOn ?? `${input.identifiedYear}-12-31`;
       const id = await tx.insertHousehold({
+        ...householdColumns(input),
         villageCode: input.villageCode,
-        number: input.number.trim(),
-        attribute: input.attribute,
-        identifiedYear: input.identifiedYear,
         identifiedOn,
-        mainCause: input.mainCause,
-        secondaryCauses: input.secondaryCauses ?? [],
-        housingSafe: !!input.housingSafe,
-        drinkingWaterSafe: !!input.drinkingWaterSafe,
-        foodSecure: !!input.foodSecure,
-        clothingSecure: !!input.clothingSecure,
         status: '未脱贫',
       });
       await maintainRollup(tx, [id], async () => {
@@ -234,17 +241,7 @@ export function makeRegistryService(deps: RegistryDeps) {
       const what = factChanges(before, after, current.length, size);
       await transaction(async (tx) => {
         await maintainRollup(tx, [id], async () => {
-          const ok = await tx.updateHousehold(id, input.version, {
-            number: merged.number.trim(),
-            attribute: merged.attribute,
-            identifiedYear: merged.identifiedYear,
-            mainCause: merged.mainCause,
-            secondaryCauses: merged.secondaryCauses ?? [],
-            housingSafe: !!merged.housingSafe,
-            drinkingWaterSafe: !!merged.drinkingWaterSafe,
-            foodSecure: !!merged.foodSecure,
-            clothingSecure: !!merged.clothingSecure,
-          });
+          const ok = await tx.updateHousehold(id, input.version, householdColumns(merged));
           if (!ok) throw new AppError('STALE_VERSION', '该户信息已被他人修改，请刷新后重试', { currentVersion: h.version });
           if (input.persons) {
             await tx.deletePersons(id);
