@@ -6,17 +6,8 @@ import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
 /** Spreadsheet helpers shared by every import and export. */
 export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
-/** 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** 0 → A, 25 → Z, 26 → AA: the compare lists' column letters are every sheet's. */
+export { columnLetter } from '../../domain/compare/columns';
 
 /** A cell's value as trimmed text, whatever ExcelJS made of it (rich text, hyperlink, formula result, date). */
 export function cellText(v: ExcelJS.CellValue): string {
