@@ -11,6 +11,7 @@ import { LEADER_VILLAGE_KINDS } from '../domain/pairing/leader-village';
 import { STATUSES } from '../domain/registry/status-transition';
 import { attachment, type Attachment } from './common';
 import { pageSchema } from './page';
+import { regionStep } from './regions';
 import { bool, id, int, isoDate, name, optionalBool, optionalInt, page, pageSize, regionPrefix, text } from './zod';
 
 // --- requests -------------------------------------------------------------------------------------------------------
@@ -102,7 +103,6 @@ export type HelperList = z.output<typeof helperPage>;
 export const householdRef = z.object({ householdId: z.number(), villageCode: z.string(), villageName: z.string(), number: z.string(), head: z.string(), status: householdStatus });
 export type HouseholdRef = z.output<typeof householdRef>;
 
-const regionStep = z.object({ code: z.string(), name: z.string(), level: z.number() });
 const helperAssignment = z.object({
   id: z.number(),
   fromOn: day,

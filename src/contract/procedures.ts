@@ -11,6 +11,7 @@ import { attachment } from './common';
 /** The evidence files of a step (佐证材料) are attachments. */
 export { attachment, type Attachment } from './common';
 import { pageSchema } from './page';
+import { regionStep } from './regions';
 import { id, int, isoDate, list, name, oneOf, optionalInt, page, pageSize, regionPrefix, smallInt, text } from './zod';
 
 // --- requests ---------------------------------------------------------------------------------------------------------
@@ -184,11 +185,10 @@ export const procedureEvent = z.object({
 });
 export type ProcedureEvent = z.output<typeof procedureEvent>;
 
-
 /** One procedure with its definition's version, its village, its events and evidence. */
 export const procedure = procedureFields.extend({
   definition: z.object({ id: z.number(), version: z.number(), name: z.string(), steps: z.array(stepDefinition), source: z.string() }),
-  village: z.object({ code: z.string(), name: z.string(), path: z.array(z.object({ code: z.string(), name: z.string(), level: z.number() })) }),
+  village: z.object({ code: z.string(), name: z.string(), path: z.array(regionStep) }),
   events: z.array(procedureEvent),
   attachments: z.array(attachment),
   /** The server's today (ISO date): a notice's days are counted against it. */
