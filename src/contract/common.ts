@@ -1,4 +1,4 @@
-/** Answers that are not JSON objects: files, and the empty answer of a 204. */
+/** Files — sent as they are, or described as kept — and the empty answer of a 204. */
 import { z } from 'zod';
 
 /**
@@ -15,3 +15,20 @@ export const noContent = z.null().meta({ description: '无内容' });
 
 /** `{ ok: true }`, the answer of an action that has nothing else to say. */
 export const okAnswer = z.object({ ok: z.literal(true) });
+
+/**
+ * A file kept with a record (the attachments table), without its content: a procedure step's evidence (佐证材料) or a
+ * visit's signature (帮扶成效签字).
+ */
+export const attachment = z.object({
+  id: z.number(),
+  ownerType: z.string(),
+  ownerId: z.number(),
+  stepIndex: z.number().nullable(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  userId: z.number(),
+  at: z.string(),
+});
+export type Attachment = z.output<typeof attachment>;

@@ -9,7 +9,9 @@ import { HANDOVER_KINDS } from '../domain/pairing/handovers';
 import { HELPER_KINDS } from '../domain/pairing/helper-eligibility';
 import { LEADER_VILLAGE_KINDS } from '../domain/pairing/leader-village';
 import { STATUSES } from '../domain/registry/status-transition';
+import { attachment, type Attachment } from './common';
 import { pageSchema } from './page';
+import { regionStep } from './regions';
 import { bool, id, int, isoDate, name, optionalBool, optionalInt, page, pageSize, regionPrefix, text } from './zod';
 
 // --- requests -------------------------------------------------------------------------------------------------------
@@ -101,7 +103,6 @@ export type HelperList = z.output<typeof helperPage>;
 export const householdRef = z.object({ householdId: z.number(), villageCode: z.string(), villageName: z.string(), number: z.string(), head: z.string(), status: householdStatus });
 export type HouseholdRef = z.output<typeof householdRef>;
 
-const regionStep = z.object({ code: z.string(), name: z.string(), level: z.number() });
 const helperAssignment = z.object({
   id: z.number(),
   fromOn: day,
@@ -148,18 +149,8 @@ export const assignment = z.object({
 export type Assignment = z.output<typeof assignment>;
 
 /** A signature file kept with a visit (帮扶成效签字). */
-export const signatureFile = z.object({
-  id: z.number(),
-  ownerType: z.string(),
-  ownerId: z.number(),
-  stepIndex: z.number().nullable(),
-  fileName: z.string(),
-  mime: z.string(),
-  size: z.number(),
-  userId: z.number(),
-  at: z.string(),
-});
-export type SignatureFile = z.output<typeof signatureFile>;
+export const signatureFile = attachment;
+export type SignatureFile = Attachment;
 
 export const visit = z.object({
   id: z.number(),

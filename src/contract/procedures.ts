@@ -7,7 +7,11 @@ import { z } from 'zod';
 import { EVENT_OUTCOMES, PROCEDURE_STATES } from '../domain/procedures/decide';
 import { LEVELS, PROCEDURE_KINDS, REQUIREMENTS, SUBJECTS } from '../domain/procedures/definitions';
 import { householdCreate } from './registry/households';
+import { attachment } from './common';
+/** The evidence files of a step (佐证材料) are attachments. */
+export { attachment, type Attachment } from './common';
 import { pageSchema } from './page';
+import { regionStep } from './regions';
 import { id, int, isoDate, list, name, oneOf, optionalInt, page, pageSize, regionPrefix, smallInt, text } from './zod';
 
 // --- requests ---------------------------------------------------------------------------------------------------------
@@ -181,24 +185,10 @@ export const procedureEvent = z.object({
 });
 export type ProcedureEvent = z.output<typeof procedureEvent>;
 
-/** An evidence file (佐证材料) of a step, without its content. */
-export const attachment = z.object({
-  id: z.number(),
-  ownerType: z.string(),
-  ownerId: z.number(),
-  stepIndex: z.number().nullable(),
-  fileName: z.string(),
-  mime: z.string(),
-  size: z.number(),
-  userId: z.number(),
-  at: z.string(),
-});
-export type Attachment = z.output<typeof attachment>;
-
 /** One procedure with its definition's version, its village, its events and evidence. */
 export const procedure = procedureFields.extend({
   definition: z.object({ id: z.number(), version: z.number(), name: z.string(), steps: z.array(stepDefinition), source: z.string() }),
-  village: z.object({ code: z.string(), name: z.string(), path: z.array(z.object({ code: z.string(), name: z.string(), level: z.number() })) }),
+  village: z.object({ code: z.string(), name: z.string(), path: z.array(regionStep) }),
   events: z.array(procedureEvent),
   attachments: z.array(attachment),
   /** The server's today (ISO date): a notice's days are counted against it. */

@@ -15,13 +15,17 @@ export const regionChild = z.object({ code: z.string(), name: z.string(), level:
 export type RegionChild = z.output<typeof regionChild>;
 export const regionChildren = z.object({ items: z.array(regionChild) });
 
+/** A region as a step of a path: its code, name and level. */
+export const regionStep = z.object({ code: z.string(), name: z.string(), level: regionLevel });
+export type RegionStep = z.output<typeof regionStep>;
+
 export const regionDetail = z.object({
   code: z.string(),
   name: z.string(),
   level: regionLevel,
   deepPoverty: z.boolean(),
   /** The region's ancestors and itself, from the province down. */
-  path: z.array(z.object({ code: z.string(), name: z.string(), level: regionLevel })),
+  path: z.array(regionStep),
 });
 export type RegionDetail = z.output<typeof regionDetail>;
 

@@ -55,28 +55,24 @@ export function coercedInt(min = INT32_MIN, max = INT32_MAX) {
 /** A path parameter that is a record's id. */
 export const idParam = () => coercedInt(1, INT32_MAX);
 
+/** Text of at most `max` characters, trimmed, with no character `control` matches and no lone surrogate. */
+function trimmedText(max: number, control: RegExp) {
+  return z
+    .string({ error: reason('应为文字') })
+    .trim()
+    .max(max, { error: `不能超过 ${max} 个字` })
+    .refine((s) => !control.test(s), { error: '不能包含控制字符' })
+    .refine((s) => !LONE_SURROGATE.test(s), { error: '含有无效字符' });
+}
+
 /**
  * Single-line text of at most `max` characters (the column's length), trimmed, without control characters.
  * `max` counts UTF-16 units, so it is never looser than the database's count of characters.
  */
-export function name(max: number) {
-  return z
-    .string({ error: reason('应为文字') })
-    .trim()
-    .max(max, { error: `不能超过 ${max} 个字` })
-    .refine((s) => !CONTROL_LINE.test(s), { error: '不能包含控制字符' })
-    .refine((s) => !LONE_SURROGATE.test(s), { error: '含有无效字符' });
-}
+export const name = (max: number) => trimmedText(max, CONTROL_LINE);
 
 /** Multi-line text (notes, contents, reasons): line breaks and tabs allowed, other control characters not. */
-export function text(max: number) {
-  return z
-    .string({ error: reason('应为文字') })
-    .trim()
-    .max(max, { error: `不能超过 ${max} 个字` })
-    .refine((s) => !CONTROL_TEXT.test(s), { error: '不能包含控制字符' })
-    .refine((s) => !LONE_SURROGATE.test(s), { error: '含有无效字符' });
-}
+export const text = (max: number) => trimmedText(max, CONTROL_TEXT);
 
 /** Text that must be kept as typed (passwords): bounded and without NUL, but not trimmed. */
 export function secret(max: number) {

@@ -13,7 +13,7 @@ import type { GradeRule } from '../engine';
 import type { Scheme } from '../scheme';
 import { citeShort } from '../../shared/sources';
 import type { Consequence } from './consequence';
-import { CENTRAL_ENDORSEMENT_BONUS, EAST_WEST_COMMON, EAST_WEST_CONSEQUENCES, EAST_WEST_VETOES, EAST_WEST_VETO_FACTS, row, task } from './east-west';
+import { CENTRAL_ENDORSEMENT_BONUS, EAST_WEST_COMMON, EAST_WEST_CONSEQUENCES, EAST_WEST_VETOES, EAST_WEST_VETO_FACTS, content, row, task } from './east-west';
 
 const KEY_WORK = [
   '按照人才支援、产业合作、劳务协作、动员社会力量、携手奔小康等重点任务，根据本部门职责对应落实情况。',
@@ -43,31 +43,19 @@ export const EAST_WEST_DEPARTMENTS: Scheme = {
   source: `${citeShort('guangdong2019')} 附件 2《广东省东西部扶贫协作成效评价办法》，附件 2-2“广东省东西部扶贫协作工作成效评价指标(省直相关单位)”`,
   ...EAST_WEST_COMMON,
   contents: [
-    {
-      key: 'org',
-      name: '组织领导',
-      indicators: [
-        row('attention', '领导重视', '主要领导亲自部署推动工作，班子集体每年专题研究扶贫协作工作情况。', task),
-        row('visits', '调研对接', '按照中央、省委省政府工作要求，主要领导主动到有任务的对口地区调研对接工作。', task),
-        row('organisation', '组织工作', '明确分管领导和联络员，参加省扶贫开发领导小组办公室召开的各类会议。', task),
-        row('documents', '规范性文件', '根据中央和省委、省政府的实施意见，结合本单位实际制定的实施意见、行动方案等情况。', task),
-        row('annual_plan', '制订年度工作计划', '制定本单位东西部扶贫协作年度计划情况。', task),
-      ],
-    },
-    {
-      key: 'basics',
-      name: '基础工作',
-      indicators: [
-        row('meetings', '组织工作', '明确分管领导和联络员，参加国家和省东西部扶贫协作有关会议情况。', task),
-        row('reporting', '信息材料报送', '及时向省扶贫开发领导小组及其办公室报送有关东西部扶贫协作工作信息和相关材料、数据，材料、数据的真实性、可靠性。', task),
-        row('publicity', '宣传报道', '做好本部门及下属部门在我省东西部扶贫协作工作中特色亮点工作的宣传报道情况。', task),
-      ],
-    },
-    {
-      key: 'key_work',
-      name: '重点工作',
-      indicators: [row('key_work', '省直有关部门的重点工作', KEY_WORK, task)],
-    },
+    content('org', '组织领导', [
+      row('attention', '领导重视', '主要领导亲自部署推动工作，班子集体每年专题研究扶贫协作工作情况。', task),
+      row('visits', '调研对接', '按照中央、省委省政府工作要求，主要领导主动到有任务的对口地区调研对接工作。', task),
+      row('organisation', '组织工作', '明确分管领导和联络员，参加省扶贫开发领导小组办公室召开的各类会议。', task),
+      row('documents', '规范性文件', '根据中央和省委、省政府的实施意见，结合本单位实际制定的实施意见、行动方案等情况。', task),
+      row('annual_plan', '制订年度工作计划', '制定本单位东西部扶贫协作年度计划情况。', task),
+    ]),
+    content('basics', '基础工作', [
+      row('meetings', '组织工作', '明确分管领导和联络员，参加国家和省东西部扶贫协作有关会议情况。', task),
+      row('reporting', '信息材料报送', '及时向省扶贫开发领导小组及其办公室报送有关东西部扶贫协作工作信息和相关材料、数据，材料、数据的真实性、可靠性。', task),
+      row('publicity', '宣传报道', '做好本部门及下属部门在我省东西部扶贫协作工作中特色亮点工作的宣传报道情况。', task),
+    ]),
+    content('key_work', '重点工作', [row('key_work', '省直有关部门的重点工作', KEY_WORK, task)]),
   ],
   // The six-item caps (七(一)3) and the targets floor (七(一)1) are for the cities' 六大项 and 全国和省目标; the departments
   // have three contents and their own floor, 七(一)4. None of their contents is marked major, so no cap applies.

@@ -4,7 +4,7 @@
  * consequences (八).
  */
 import { SCALE_EAST_WEST, type GradeRule, type Weighted } from '../engine';
-import { DEFAULT_GRADE_POINTS, DEFAULT_GRADE_THRESHOLDS, type Adjustment, type Fact, type Indicator, type Scheme, type Scoring } from '../scheme';
+import { DEFAULT_GRADE_POINTS, DEFAULT_GRADE_THRESHOLDS, type Adjustment, type Content, type Fact, type Indicator, type Scheme, type Scoring } from '../scheme';
 import type { Consequence } from './consequence';
 
 /**
@@ -17,6 +17,12 @@ export const quantified = (unit?: string): Scoring => ({ kind: 'median', ...(uni
 export const task: Scoring = { kind: 'done', doneGrades: ['好', '较好'], notDoneGrade: '差' };
 
 export const row = (key: string, name: string, source: string, scoring: Scoring): Indicator => ({ key, name, source, scoring });
+
+/** A 成效评价内容 of a table and its indicators. */
+export const content = (key: string, name: string, indicators: Indicator[]): Content => ({ key, name, indicators });
+
+/** A content that the cap rules count (`items: 'major'`): one of the pairing cities' 六大项 (七(一)3). */
+export const majorContent = (key: string, name: string, indicators: Indicator[]): Content => ({ key, name, major: true, indicators });
 
 /**
  * The seed gives no methods or weights for this evaluation: the 成效评价组 scores each item from the 自评报告, its
