@@ -10,7 +10,7 @@ import { STATUS_COLORS } from '../shared/households';
 import { splitReason } from '../../domain/pairing/handovers';
 import { helperCategoryLabel, useHelper, useUpdateHelper, type HelperAssignment } from './api';
 import { HelperFormDrawer } from './HelperFormDrawer';
-import { ListTable } from './tables';
+import { ListTable } from '../shared/tables';
 
 export function HelperPage() {
   const { id: idParam } = useParams();

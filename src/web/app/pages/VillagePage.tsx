@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../api';
 import { showFieldErrors } from '../forms';
 import { ErrorResult } from '../ErrorResult';
+import { PagedTable, usePageState } from '../../shared/tables';
 import { currentYear, percent } from '../format';
 import { FACILITIES, STATUS_COLORS, useHouseholds, useSaveVillage, useSaveVillageYear, useVillage, villageOverviewUrl, yuan, type HouseholdHit, type Village, type VillageInput, type VillageYear } from '../../registry/api';
 import type { VillageYearInput } from '../../../contract/registry/villages';
@@ -199,31 +200,9 @@ function YearsCard({ village }: { village: Village }) {
 }
 
 export function HouseholdsTable({ region, testId }: { region: string; testId?: string }) {
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const list = useHouseholds({ region }, page, pageSize);
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => void list.refetch()} />;
-  return (
-    <Table<HouseholdHit>
-      data-testid={testId}
-      size="small"
-      rowKey="id"
-      loading={list.isFetching}
-      dataSource={list.data?.items ?? []}
-      pagination={{
-        current: page,
-        pageSize,
-        total: list.data?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (t) => `共 ${t} 户`,
-        onChange: (p, s) => {
-          setPage(s !== pageSize ? 1 : p);
-          setPageSize(s);
-        },
-      }}
-      columns={householdColumns}
-    />
-  );
+  const { page, setPage } = usePageState();
+  const list = useHouseholds({ region }, page.current, page.size);
+  return <PagedTable<HouseholdHit> data-testid={testId} rowKey="id" query={list} page={page} onPage={setPage} unit="户" columns={householdColumns} />;
 }
 
 export const householdColumns = [
