@@ -2,15 +2,16 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Descriptions, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
 import { PagedTable, usePageState } from '../shared/tables';
 import { useDepartmentList, useListRows, type ListRow } from './api';
 import { useConfirmDeleteList } from './useConfirmDeleteList';
+import { useIdParam } from '../app/params';
 
 export function ListRowsPage() {
-  const id = Number(useParams().id) || undefined;
+  const id = useIdParam();
   const navigate = useNavigate();
   const list = useDepartmentList(id);
   const [q, setQ] = useState('');

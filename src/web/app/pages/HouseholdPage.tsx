@@ -1,7 +1,7 @@
 import { EditOutlined, SaveOutlined, SwapOutlined } from '@ant-design/icons';
 import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../api';
 import { showFieldErrors } from '../forms';
 import { ErrorResult } from '../ErrorResult';
@@ -15,6 +15,7 @@ import { IncomeTrace, Mark, VerdictView } from '../../registry/VerdictView';
 import { StartProcedureButtons } from '../../procedures/StartProcedureButtons';
 import { HandbookCheckPanel } from '../../quality/HandbookCheckPanel';
 import { HouseholdHelpersPanel } from '../../pairing/HouseholdHelpersPanel';
+import { useIdParam } from '../params';
 
 function Flag({ ok, label }: { ok: boolean; label: string }) {
   return (
@@ -217,17 +218,15 @@ function StatusChange({ household }: { household: Household }) {
 }
 
 export function HouseholdPage() {
-  const { id: idParam } = useParams();
-  const id = Number(idParam);
-  const valid = Number.isInteger(id) && id > 0;
-  const query = useHousehold(valid ? id : undefined);
+  const id = useIdParam();
+  const query = useHousehold(id);
   const h = query.data;
   // Only the roles that may write the registry (系统管理员、单位管理员) are offered 编辑.
   const me = useMe().data;
   const mayEdit = isAdmin(me);
   const [editing, setEditing] = useState(false);
 
-  if (!valid) return <ErrorResult error={new Error('贫困户编号无效')} />;
+  if (id === undefined) return <ErrorResult error={new Error('贫困户编号无效')} />;
   if (query.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   if (query.isError || !h) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
 
