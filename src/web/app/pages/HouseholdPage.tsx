@@ -1,5 +1,5 @@
 import { EditOutlined, SaveOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../api';
@@ -16,6 +16,7 @@ import { StartProcedureButtons } from '../../procedures/StartProcedureButtons';
 import { HandbookCheckPanel } from '../../quality/HandbookCheckPanel';
 import { HouseholdHelpersPanel } from '../../pairing/HouseholdHelpersPanel';
 import { useIdParam } from '../params';
+import { RegistryBreadcrumb } from './VillagePage';
 
 function Flag({ ok, label }: { ok: boolean; label: string }) {
   return (
@@ -236,15 +237,7 @@ export function HouseholdPage() {
 
   return (
     <>
-      <Breadcrumb
-        style={{ marginBottom: 12 }}
-        items={[
-          { title: <Link to="/registry">建档立卡</Link> },
-          ...path.slice(0, -1).map((p) => ({ title: <Link to={`/registry?region=${p.code}`}>{p.name}</Link> })),
-          { title: <Link to={`/registry/villages/${h.villageCode}`}>{h.village.name}</Link> },
-          { title: `户编号 ${h.number}` },
-        ]}
-      />
+      <RegistryBreadcrumb path={path} last={[<Link to={`/registry/villages/${h.villageCode}`}>{h.village.name}</Link>, `户编号 ${h.number}`]} />
       <Space align="start" style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Title level={3} data-testid="household-title">
           扶贫手册 · {head?.name ?? '（无户主）'}户

@@ -1,6 +1,6 @@
 import { DownloadOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Checkbox, Col, Descriptions, Form, InputNumber, Row, Segmented, Select, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../api';
 import { showFieldErrors } from '../forms';
@@ -199,6 +199,24 @@ function YearsCard({ village }: { village: Village }) {
   );
 }
 
+/**
+ * Where a village page stands in 建档立卡: the regions above the village (each its registry list), then `last` (the
+ * village's name, or for a household the village's link and the household).
+ */
+export function RegistryBreadcrumb({ path, last }: { path: ReadonlyArray<{ code: string; name: string }>; last: ReactNode | ReactNode[] }) {
+  const tail = Array.isArray(last) ? last : [last];
+  return (
+    <Breadcrumb
+      style={{ marginBottom: 12 }}
+      items={[
+        { title: <Link to="/registry">建档立卡</Link> },
+        ...path.slice(0, -1).map((p) => ({ title: <Link to={`/registry?region=${p.code}`}>{p.name}</Link> })),
+        ...tail.map((title) => ({ title })),
+      ]}
+    />
+  );
+}
+
 export function HouseholdsTable({ region, testId }: { region: string; testId?: string }) {
   const { page, setPage } = usePageState();
   const list = useHouseholds({ region }, page.current, page.size);
@@ -237,14 +255,7 @@ export function VillagePage() {
   const population = v.profile?.certifiedPopulation ?? 0;
   return (
     <>
-      <Breadcrumb
-        style={{ marginBottom: 12 }}
-        items={[
-          { title: <Link to="/registry">建档立卡</Link> },
-          ...path.slice(0, -1).map((p) => ({ title: <Link to={`/registry?region=${p.code}`}>{p.name}</Link> })),
-          { title: v.region.name },
-        ]}
-      />
+      <RegistryBreadcrumb path={path} last={v.region.name} />
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="village-title">
           {v.region.name}
