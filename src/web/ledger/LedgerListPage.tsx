@@ -1,4 +1,4 @@
-import { DownloadOutlined, FileAddOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileAddOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
@@ -6,6 +6,7 @@ import { wan, yearsLabel } from '../app/format';
 import { OrgSelect } from '../shared/OrgSelect';
 import { PagedTable, usePageParams } from '../shared/tables';
 import { exportUrl, TEMPLATE_URL, useCodebook, useEntries, type Entry, type EntryFilters } from './api';
+import { FilterButtons } from '../shared/FilterButtons';
 
 /** The filter form: the list's filters, with the years clearable and the flag as the select's text. */
 type FilterValues = Omit<EntryFilters, 'yearFrom' | 'yearTo' | 'deepPoverty'> & { yearFrom?: number | null; yearTo?: number | null; deepPoverty?: 'true' | 'false' };
@@ -97,12 +98,7 @@ function FilterBar({ initial, onApply, onReset }: { initial: FilterValues; onApp
       </Col>
     </Row>
     <Form.Item>
-      <Space>
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-          查询
-        </Button>
-        <Button onClick={onReset}>重置</Button>
-      </Space>
+      <FilterButtons onReset={onReset} />
     </Form.Item>
   </Form>
   );

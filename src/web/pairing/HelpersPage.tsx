@@ -1,5 +1,5 @@
 /** 帮扶责任人: the helpers of the user's region (and of the regions above it), searchable, with a form to register one. */
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { helperCategoryLabel, useHelpers, type Helper, type HelperFilters } from
 import { HelperFormDrawer } from './HelperFormDrawer';
 import { PagedTable, usePageParams } from '../shared/tables';
 import { PairingNav } from './PairingNav';
+import { FilterButtons } from '../shared/FilterButtons';
 
 /** The filter form's values: the list's filters, with the state as the select holds it. */
 type FilterValues = Omit<HelperFilters, 'active'> & { active?: 'true' | 'false' };
@@ -73,12 +74,7 @@ export function HelpersPage() {
           </Col>
           <Col xs={24} md={4}>
             <Form.Item label=" ">
-              <Space>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                  查询
-                </Button>
-                <Button onClick={() => setParams(new URLSearchParams())}>重置</Button>
-              </Space>
+              <FilterButtons onReset={() => setParams(new URLSearchParams())} />
             </Form.Item>
           </Col>
         </Row>

@@ -1,5 +1,5 @@
 /** 程序办理: the procedures in the user's region, filtered by kind, state and region, in pages. */
-import { SearchOutlined, UserAddOutlined } from '@ant-design/icons';
+import { UserAddOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Row, Select, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
@@ -9,6 +9,7 @@ import { RegionPicker } from '../shared/RegionPicker';
 import { pagerOf, usePageParams } from '../shared/tables';
 import { KIND_LABELS, PROCEDURE_KINDS, STATE_LABELS, useProcedures, type ProcedureFilters, type ProcedureState } from './api';
 import { ProceduresTable } from './ProceduresTable';
+import { FilterButtons } from '../shared/FilterButtons';
 
 const STATES = Object.keys(STATE_LABELS) as ProcedureState[];
 
@@ -73,12 +74,7 @@ export function ProcedureListPage() {
           </Col>
           <Col xs={24} lg={6}>
             <Form.Item label=" ">
-              <Space>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                  查询
-                </Button>
-                <Button onClick={() => setParams(new URLSearchParams())}>重置</Button>
-              </Space>
+              <FilterButtons onReset={() => setParams(new URLSearchParams())} />
             </Form.Item>
           </Col>
         </Row>
