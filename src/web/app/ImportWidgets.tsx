@@ -1,11 +1,11 @@
 import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Form, Progress, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Form, Progress, Space, Table, Typography, Upload } from 'antd';
 import type { FieldError } from './api';
 import type { ImportPhase, ServerProgress } from './useImportUpload';
 
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The drop zone of a spreadsheet import: one .xlsx file, refused before upload when over `maxMB`. */
+/** The drop zone of an import: one file (by default a .xlsx), refused before upload when over `maxMB`. */
 export function XlsxDropzone(props: {
   file: File | null;
   onFile: (file: File | null) => void;
@@ -14,11 +14,14 @@ export function XlsxDropzone(props: {
   busy: boolean;
   maxMB: number;
   hint: string;
+  accept?: string;
+  /** The words in the zone: 点击选择或将文件拖到此处 unless told. */
+  text?: string;
 }) {
   const { file, onFile, onTooLarge, failed, busy, maxMB, hint } = props;
   return (
     <Upload.Dragger
-      accept={XLSX_ACCEPT}
+      accept={props.accept ?? XLSX_ACCEPT}
       maxCount={1}
       disabled={busy}
       fileList={file ? [{ uid: 'import-file', name: file.name, size: file.size, status: failed ? 'error' : 'done' }] : []}
@@ -35,7 +38,7 @@ export function XlsxDropzone(props: {
       <p className="ant-upload-drag-icon">
         <InboxOutlined />
       </p>
-      <p className="ant-upload-text">点击选择或将文件拖到此处</p>
+      <p className="ant-upload-text">{props.text ?? '点击选择或将文件拖到此处'}</p>
       <p className="ant-upload-hint">{hint}</p>
     </Upload.Dragger>
   );
@@ -57,6 +60,18 @@ export function ImportErrorTable({ fields }: { fields: FieldError[] }) {
         { title: '原因', dataIndex: 'message' },
       ]}
     />
+  );
+}
+
+/** A refused import: why, and when the server named them, every error to fix (`title` says nothing was written). */
+export function ImportFailed({ phase, title }: { phase: ImportPhase<unknown>; title: string }) {
+  if (phase.kind !== 'failed') return null;
+  const described = phase.fields.length > 0 ? `${phase.message.replace(/[。.]$/, '')}。请按下表所列的行、列和原因逐一修改后重新导入。` : phase.message;
+  return (
+    <div style={{ marginTop: 24 }}>
+      <Alert type="error" showIcon title={title} description={described} style={{ marginBottom: 16 }} />
+      {phase.fields.length > 0 && <ImportErrorTable fields={phase.fields} />}
+    </div>
   );
 }
 

@@ -1,17 +1,9 @@
-import { Route, Routes } from 'react-router-dom';
-import { NotFoundPage } from '../app/NotFoundPage';
+import { FeatureRoutes } from '../app/FeatureRoutes';
 import { AssessmentHomePage } from './AssessmentHomePage';
 import { RoundPage } from './RoundPage';
 import { SchemePage } from './SchemePage';
 
 /** The pages of 考核 under /assessment (one entry in the app's routes). */
 export function AssessmentRoutes() {
-  return (
-    <Routes>
-      <Route index element={<AssessmentHomePage />} />
-      <Route path="schemes/:id" element={<SchemePage />} />
-      <Route path="rounds/:id" element={<RoundPage />} />
-      <Route path="*" element={<NotFoundPage />} />
-    </Routes>
-  );
+  return <FeatureRoutes home={<AssessmentHomePage />} pages={{ 'schemes/:id': <SchemePage />, 'rounds/:id': <RoundPage /> }} />;
 }

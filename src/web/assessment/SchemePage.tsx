@@ -5,7 +5,7 @@
 import { CopyOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { isSysadmin, useMe } from '../shared/session';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
@@ -13,6 +13,7 @@ import { useCopyScheme, useScheme, type Indicator } from './api';
 import { SYSTEM_SOURCES } from '../../domain/assessment/scheme';
 import { SchemeEditor } from './SchemeEditor';
 import { RULE_ORDER_TEXT, ruleText, scoringText, thresholdsText } from './words';
+import { useIdParam } from '../app/params';
 
 export function SchemeStatusTags({ shipped, locked }: { shipped: boolean; locked: boolean }) {
   return (
@@ -24,8 +25,8 @@ export function SchemeStatusTags({ shipped, locked }: { shipped: boolean; locked
 }
 
 export function SchemePage() {
-  const id = Number(useParams().id);
-  const q = useScheme(Number.isInteger(id) ? id : undefined);
+  const id = useIdParam();
+  const q = useScheme(id);
   const me = useMe().data;
   const copy = useCopyScheme();
   const navigate = useNavigate();

@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CellChange, CreateRoundInput, Results, Round, RoundSummary, ScoresSaved, UnitSaved } from '../../contract/assessment/rounds';
 import type { Consequence, Scheme, SchemeSummary, SchemeView } from '../../contract/assessment/scheme';
 import { get, post, put, uploadFile } from '../app/api';
+import { useChange } from '../app/mutations';
 
 export type { CellChange, CreateRoundInput, Entry, ResultUnit, Results, Round, RoundSummary, RoundUnit } from '../../contract/assessment/rounds';
 export type { Consequence, Content, Indicator, Scheme, SchemeSummary, SchemeView, Scoring } from '../../contract/assessment/scheme';
@@ -22,11 +23,7 @@ export function useScheme(id: number | undefined) {
 }
 
 export function useCopyScheme() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { id: number; name?: string }) => post<SchemeView>(`/api/assessment/schemes/${input.id}/copy`, { name: input.name }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: [...KEY, 'schemes'] }),
-  });
+  return useChange((input: { id: number; name?: string }) => post<SchemeView>(`/api/assessment/schemes/${input.id}/copy`, { name: input.name }), [...KEY, 'schemes']);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
 import type { ChangePasswordInput, LoginInput, Me, OwnSession, ResetPasswordAnswer, SessionInfo, User, UserAccount, UserInput } from '../../contract/auth';
 import { del, get, patch, post } from '../app/api';
+import { useChange } from '../app/mutations';
 
 export { ROLE_LABELS, ROLES, type Role } from '../../domain/auth/roles';
 export type { Me, OwnSession, SessionInfo, User, UserInput } from '../../contract/auth';
@@ -34,11 +35,7 @@ export function useCreateUser() {
 }
 
 export function useChangePassword() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ChangePasswordInput) => post<void>('/api/auth/change-password', input),
-    onSuccess: () => qc.invalidateQueries(),
-  });
+  return useChange((input: ChangePasswordInput) => post<void>('/api/auth/change-password', input));
 }
 
 export function useOwnSessions() {
@@ -49,36 +46,20 @@ export function useOwnSessions() {
 }
 
 export function useRevokeOwnSession() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => del(`/api/auth/sessions/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['auth', 'sessions'] }),
-  });
+  return useChange((id: number) => del(`/api/auth/sessions/${id}`), ['auth', 'sessions']);
 }
 
 export function useUpdateUser() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, displayName }: { id: number; displayName: string }) => patch<UserAccount>(`/api/users/${id}`, { displayName }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
-  });
+  return useChange(({ id, displayName }: { id: number; displayName: string }) => patch<UserAccount>(`/api/users/${id}`, { displayName }), ['users']);
 }
 
 /** Resets a user's password: the one given, or a generated one returned once. */
 export function useResetPassword() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, password }: { id: number; password?: string }) => post<ResetPasswordAnswer>(`/api/users/${id}/reset-password`, password ? { password } : {}),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
-  });
+  return useChange(({ id, password }: { id: number; password?: string }) => post<ResetPasswordAnswer>(`/api/users/${id}/reset-password`, password ? { password } : {}), ['users']);
 }
 
 export function useSetUserDisabled() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, disabled }: { id: number; disabled: boolean }) => post<{ id: number; disabled: boolean }>(`/api/users/${id}/${disabled ? 'disable' : 'enable'}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }),
-  });
+  return useChange(({ id, disabled }: { id: number; disabled: boolean }) => post<{ id: number; disabled: boolean }>(`/api/users/${id}/${disabled ? 'disable' : 'enable'}`), ['users']);
 }
 
 export function useUserSessions(id: number | null) {

@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
 import { isAdmin, useMe } from '../shared/session';
+import { PagedTable, usePageParams } from '../shared/tables';
 import { useDepartmentLists, useRuns, type DepartmentList, type RunRow } from './api';
 import { RunForm } from './RunForm';
 import { SeedRule } from './SeedRule';
@@ -65,26 +66,18 @@ function ListsTable() {
 }
 
 function RunsTable() {
-  const [params, setParams] = useSearchParams();
-  const page = Number(params.get('page') ?? 1) || 1;
-  const pageSize = Number(params.get('pageSize') ?? 20) || 20;
-  const runs = useRuns(page, pageSize);
-  if (runs.isError) return <ErrorResult error={runs.error} onRetry={() => void runs.refetch()} />;
+  // The runs' tab is the one shown, so the page kept in the address stays on it.
+  const { page, setPage } = usePageParams();
+  const runs = useRuns(page.current, page.size);
   return (
-    <Table<RunRow>
+    <PagedTable<RunRow>
       data-testid="compare-runs"
       rowKey="id"
-      size="small"
-      loading={runs.isFetching}
-      dataSource={runs.data?.items ?? []}
       locale={{ emptyText: '尚未进行比对' }}
-      pagination={{
-        current: page,
-        pageSize,
-        total: runs.data?.total ?? 0,
-        showTotal: (t) => `共 ${t} 次`,
-        onChange: (p, s) => setParams({ tab: 'runs', page: String(s !== pageSize ? 1 : p), pageSize: String(s) }),
-      }}
+      query={runs}
+      page={page}
+      onPage={setPage}
+      unit="次"
       columns={[
         { title: '编号', dataIndex: 'id', width: 70, render: (v: number) => <Link to={`/compare/runs/${v}`}>{v}</Link> },
         {

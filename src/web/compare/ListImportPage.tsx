@@ -3,14 +3,14 @@
  * here), name the list and its department, then upload it with progress. Every row's ID number is checked; bad rows are
  * listed by row and column, and nothing is written unless the user chose to skip them.
  */
-import { FileSearchOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Checkbox, Col, Form, Input, Progress, Result, Row, Select, Space, Statistic, Table, Typography, Upload } from 'antd';
+import { FileSearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Breadcrumb, Button, Checkbox, Col, Form, Input, Progress, Result, Row, Select, Space, Statistic, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { importListQuery } from '../../contract/compare';
 import { errorMessage, type UploadProgress } from '../app/api';
 import { schemaRule } from '../app/forms';
-import { ImportErrorTable } from '../app/ImportWidgets';
+import { ImportErrorTable, ImportFailed, XlsxDropzone } from '../app/ImportWidgets';
 import { useImportUpload } from '../app/useImportUpload';
 import { DEPARTMENT_HINTS, DEPARTMENTS, LIST_IMPORT_URL, previewList, type EncodingChoice, type ImportListQuery, type ImportListResult, type ListPreview } from './api';
 
@@ -117,27 +117,17 @@ export function ListImportPage() {
       </Typography.Paragraph>
 
       <div style={{ maxWidth: 720 }}>
-        <Upload.Dragger
+        <XlsxDropzone
           accept={ACCEPT}
-          maxCount={1}
-          disabled={busy || !!reading}
-          fileList={file ? [{ uid: 'list-file', name: file.name, size: file.size, status: readError || phase.kind === 'failed' ? 'error' : 'done' }] : []}
-          beforeUpload={(f) => {
-            if (f.size > MAX_MB * 1024 * 1024) {
-              fail(`文件超过 ${MAX_MB}MB，请拆分后分批导入`);
-              return Upload.LIST_IGNORE;
-            }
-            choose(f);
-            return false;
-          }}
-          onRemove={() => choose(null)}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">点击选择或将名单文件拖到此处</p>
-          <p className="ant-upload-hint">.xlsx 或 .csv，最大 {MAX_MB}MB</p>
-        </Upload.Dragger>
+          file={file}
+          onFile={choose}
+          onTooLarge={fail}
+          failed={!!readError || phase.kind === 'failed'}
+          busy={busy || !!reading}
+          maxMB={MAX_MB}
+          text="点击选择或将名单文件拖到此处"
+          hint={`.xlsx 或 .csv，最大 ${MAX_MB}MB`}
+        />
         <Space style={{ marginTop: 12 }} wrap>
           <Select<EncodingChoice> value={encoding} onChange={setEncoding} options={ENCODINGS} style={{ width: 320 }} aria-label="CSV 编码" disabled={busy} />
           <Button icon={<FileSearchOutlined />} onClick={read} disabled={!file || busy} loading={!!reading}>
@@ -245,12 +235,7 @@ export function ListImportPage() {
       )}
       {phase.kind === 'done' && phase.result.skipped.length > 0 && <ImportErrorTable fields={phase.result.skipped} />}
 
-      {phase.kind === 'failed' && (
-        <div style={{ marginTop: 24 }}>
-          <Alert type="error" showIcon title="导入失败，未写入任何数据" description={phase.message} style={{ marginBottom: 16 }} />
-          {phase.fields.length > 0 && <ImportErrorTable fields={phase.fields} />}
-        </div>
-      )}
+      <ImportFailed phase={phase} title="导入失败，未写入任何数据" />
     </>
   );
 }

@@ -1,21 +1,22 @@
 /** One department list: what it is, and its rows page by page (row numbers as in the department's file). */
 import { DeleteOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Descriptions, Input, Space, Table, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Descriptions, Input, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
+import { PagedTable, usePageState } from '../shared/tables';
 import { useDepartmentList, useListRows, type ListRow } from './api';
 import { useConfirmDeleteList } from './useConfirmDeleteList';
+import { useIdParam } from '../app/params';
 
 export function ListRowsPage() {
-  const id = Number(useParams().id) || undefined;
+  const id = useIdParam();
   const navigate = useNavigate();
   const list = useDepartmentList(id);
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const rows = useListRows(list.data?.canManage ? id : undefined, q, page, pageSize);
+  const { page, setPage, toFirst } = usePageState();
+  const rows = useListRows(list.data?.canManage ? id : undefined, q, page.current, page.size);
   const confirmDelete = useConfirmDeleteList();
 
   if (list.isError) return <ErrorResult error={list.error} onRetry={() => void list.refetch()} />;
@@ -54,27 +55,16 @@ export function ListRowsPage() {
             style={{ maxWidth: 360, marginBottom: 12 }}
             onSearch={(v) => {
               setQ(v.trim());
-              setPage(1);
+              toFirst();
             }}
           />
-          {rows.isError && <ErrorResult error={rows.error} onRetry={() => void rows.refetch()} />}
-          <Table<ListRow>
+          <PagedTable<ListRow>
             data-testid="list-rows"
             rowKey="rowNo"
-            size="small"
-            loading={rows.isFetching}
-            dataSource={rows.data?.items ?? []}
-            pagination={{
-              current: page,
-              pageSize,
-              total: rows.data?.total ?? 0,
-              showSizeChanger: true,
-              showTotal: (t) => `共 ${t.toLocaleString()} 行`,
-              onChange: (p, s) => {
-                setPage(s !== pageSize ? 1 : p);
-                setPageSize(s);
-              },
-            }}
+            query={rows}
+            page={page}
+            onPage={setPage}
+            unit="行"
             columns={[
               { title: '文件中的行号', dataIndex: 'rowNo', width: 110, align: 'right' },
               { title: '身份证号', dataIndex: 'idNumber', width: 190 },

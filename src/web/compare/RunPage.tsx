@@ -5,13 +5,14 @@
 import { AuditOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Col, Descriptions, Empty, Pagination, Row, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
 import { isAdmin, useMe } from '../shared/session';
 import { useRun, useRunHits, useRunVillages, type DecisionFilter, type Hit, type VillageHits } from './api';
 import { DecisionModal } from './DecisionModal';
 import { SeedRule } from './SeedRule';
+import { useIdParam } from '../app/params';
 
 const DECISION_COLORS: Record<string, string> = { 属实: 'red', 不属实: 'green' };
 const FILTERS: Array<{ value: 'all' | DecisionFilter; label: string }> = [
@@ -139,7 +140,7 @@ function HouseholdCard({ group, onDecide, canDecide }: { group: HouseholdGroup; 
 }
 
 export function RunPage() {
-  const id = Number(useParams().id) || undefined;
+  const id = useIdParam();
   const run = useRun(id);
   const canDecide = isAdmin(useMe().data);
   const [village, setVillage] = useState<string | undefined>();

@@ -20,6 +20,7 @@ import type {
 } from '../../contract/compare';
 import type { Page } from '../../contract/page';
 import { del, get, post, uploadFile, type UploadProgress } from '../app/api';
+import { useChange } from '../app/mutations';
 
 export type {
   DecisionFilter,
@@ -71,11 +72,7 @@ export function useListRows(id: number | undefined, q: string, page: number, pag
 }
 
 export function useDeleteList() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: number) => del(`/api/compare/lists/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: [...KEY, 'lists'] }),
-  });
+  return useChange((id: number) => del(`/api/compare/lists/${id}`), [...KEY, 'lists']);
 }
 
 /** Uploads the file once to read its headers, the columns found and the first rows (with upload progress). */

@@ -1,10 +1,11 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Descriptions, Empty, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime, wan, yearsLabel } from '../app/format';
 import { FUND_FIELDS, useDeleteEntry, useEntry, useEntryHistory, type HistoryItem } from './api';
+import { useIdParam } from '../app/params';
 
 const ACTION_LABELS: Record<HistoryItem['action'], { text: string; color: string }> = {
   create: { text: '录入', color: 'green' },
@@ -73,15 +74,13 @@ function History({ id }: { id: number }) {
 }
 
 export function EntryDetailPage() {
-  const { id: idParam } = useParams();
-  const id = Number(idParam);
-  const valid = Number.isInteger(id) && id > 0;
-  const entry = useEntry(valid ? id : undefined);
+  const id = useIdParam();
+  const entry = useEntry(id);
   const remove = useDeleteEntry();
   const navigate = useNavigate();
   const { modal, message } = App.useApp();
 
-  if (!valid) return <ErrorResult error={new Error('事项编号无效')} />;
+  if (id === undefined) return <ErrorResult error={new Error('事项编号无效')} />;
   if (entry.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   if (entry.isError || !entry.data) return <ErrorResult error={entry.error} onRetry={() => void entry.refetch()} />;
   const e = entry.data;

@@ -1,9 +1,10 @@
 import { Alert, App, Breadcrumb, Spin, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { EntryForm } from './EntryForm';
 import { useCreateEntry, useEntry, useUpdateEntry } from './api';
+import { useIdParam } from '../app/params';
 
 export function EntryCreatePage() {
   const create = useCreateEntry();
@@ -30,9 +31,8 @@ export function EntryCreatePage() {
 }
 
 export function EntryEditPage() {
-  const { id: idParam } = useParams();
-  const id = Number(idParam);
-  const entry = useEntry(Number.isInteger(id) && id > 0 ? id : undefined);
+  const id = useIdParam();
+  const entry = useEntry(id);
   const update = useUpdateEntry();
   const navigate = useNavigate();
   const { message } = App.useApp();

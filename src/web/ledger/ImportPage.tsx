@@ -1,8 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Form, Progress, Result, Space, Typography } from 'antd';
+import { Breadcrumb, Button, Form, Progress, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ImportErrorTable, ImportFileField } from '../app/ImportWidgets';
+import { ImportFailed, ImportFileField } from '../app/ImportWidgets';
 import { useImportUpload } from '../app/useImportUpload';
 import { useMe } from '../shared/session';
 import { OrgSelect } from '../shared/OrgSelect';
@@ -77,20 +77,7 @@ export function ImportPage() {
         />
       )}
 
-      {phase.kind === 'failed' && (
-        <div style={{ marginTop: 24 }}>
-          <Alert
-            type="error"
-            showIcon
-            title="导入失败，未写入任何事项"
-            description={phase.fields.length > 0 ? `${phase.message.replace(/[。.]$/, '')}。请按下表所列的行、列和原因逐一修改后重新导入。` : phase.message}
-            style={{ marginBottom: 16 }}
-          />
-          {phase.fields.length > 0 && (
-            <ImportErrorTable fields={phase.fields} />
-          )}
-        </div>
-      )}
+      <ImportFailed phase={phase} title="导入失败，未写入任何事项" />
     </>
   );
 }

@@ -1,11 +1,12 @@
-import { DownloadOutlined, FileAddOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, FileAddOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { ErrorResult } from '../app/ErrorResult';
+import { Link } from 'react-router-dom';
 import { wan, yearsLabel } from '../app/format';
 import { OrgSelect } from '../shared/OrgSelect';
+import { PagedTable, usePageParams } from '../shared/tables';
 import { exportUrl, TEMPLATE_URL, useCodebook, useEntries, type Entry, type EntryFilters } from './api';
+import { FilterButtons } from '../shared/FilterButtons';
 
 /** The filter form: the list's filters, with the years clearable and the flag as the select's text. */
 type FilterValues = Omit<EntryFilters, 'yearFrom' | 'yearTo' | 'deepPoverty'> & { yearFrom?: number | null; yearTo?: number | null; deepPoverty?: 'true' | 'false' };
@@ -97,23 +98,16 @@ function FilterBar({ initial, onApply, onReset }: { initial: FilterValues; onApp
       </Col>
     </Row>
     <Form.Item>
-      <Space>
-        <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-          查询
-        </Button>
-        <Button onClick={onReset}>重置</Button>
-      </Space>
+      <FilterButtons onReset={onReset} />
     </Form.Item>
   </Form>
   );
 }
 
 export function LedgerListPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page, setPage } = usePageParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
-  const page = intParam(params, 'page') ?? 1;
-  const pageSize = intParam(params, 'pageSize') ?? 20;
-  const entries = useEntries(filters, page, pageSize);
+  const entries = useEntries(filters, page.current, page.size);
 
   const initial: FilterValues = {
     orgId: filters.orgId,
@@ -137,14 +131,7 @@ export function LedgerListPage() {
     set('subtypeCode', v.subtypeCode);
     set('deepPoverty', v.deepPoverty);
     set('q', v.q?.trim());
-    if (pageSize !== 20) set('pageSize', pageSize);
-    setParams(next);
-  };
-
-  const setPage = (p: number, size: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(size !== pageSize ? 1 : p));
-    next.set('pageSize', String(size));
+    if (page.size !== 20) set('pageSize', page.size);
     setParams(next);
   };
 
@@ -174,21 +161,14 @@ export function LedgerListPage() {
 
       <FilterBar key={params.toString()} initial={initial} onApply={apply} onReset={() => setParams(new URLSearchParams())} />
 
-      {entries.isError && <ErrorResult error={entries.error} onRetry={() => void entries.refetch()} />}
-      <Table<Entry>
+      <PagedTable<Entry>
         rowKey="id"
         size="middle"
-        loading={entries.isFetching}
-        dataSource={entries.data?.items ?? []}
         scroll={{ x: 1500 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: entries.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 件事项`,
-          onChange: setPage,
-        }}
+        query={entries}
+        page={page}
+        onPage={setPage}
+        unit="件事项"
         columns={[
           { title: '年度', width: 100, render: (_, e) => yearsLabel(e.startYear, e.endYear) },
           { title: '填报单位', dataIndex: 'orgName', width: 140 },

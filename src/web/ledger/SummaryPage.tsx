@@ -1,11 +1,12 @@
 import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Form, InputNumber, Row, Space, Spin, Statistic, Table, Tabs, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { Button, Card, Col, Empty, Form, InputNumber, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { EChart, type EChartOption } from '../app/EChart';
 import { ErrorResult } from '../app/ErrorResult';
 import { currentYear, percent, wan } from '../app/format';
 import { useMe } from '../shared/session';
+import { PagedTable, usePageState } from '../shared/tables';
 import { exportUrl, FUND_FIELDS } from './api';
 import { OrgSelect } from '../shared/OrgSelect';
 import { summaryExportUrl, useMemberSummary, useSummary, type MemberFigures, type SummaryQuery, type Totals } from './summary-api';
@@ -97,27 +98,15 @@ function TotalsView({ totals, testId }: { totals: Totals; testId: string }) {
 }
 
 function MemberTable({ query }: { query: SummaryQuery }) {
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(10);
-  const members = useMemberSummary(query, page, pageSize);
-  if (members.isError) return <ErrorResult error={members.error} onRetry={() => void members.refetch()} />;
+  const { page, setPage } = usePageState(10);
+  const members = useMemberSummary(query, page.current, page.size);
   return (
-    <Table<MemberFigures>
-      size="small"
+    <PagedTable<MemberFigures>
       rowKey="memberId"
-      loading={members.isFetching}
-      dataSource={members.data?.items ?? []}
-      pagination={{
-        current: page,
-        pageSize,
-        total: members.data?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (t) => `共 ${t} 名委员`,
-        onChange: (p, s) => {
-          setPage(s !== pageSize ? 1 : p);
-          setPageSize(s);
-        },
-      }}
+      query={members}
+      page={page}
+      onPage={setPage}
+      unit="名委员"
       columns={[
         { title: '委员', dataIndex: 'name' },
         { title: '所属单位', dataIndex: 'orgName' },

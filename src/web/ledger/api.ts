@@ -5,6 +5,7 @@ import type { Page } from '../../contract/page';
 import type { FundKey } from '../../domain/ledger/fields';
 import type { Unit } from '../../domain/ledger/codebook';
 import { del, get, patch, post, withQuery, type Query } from '../app/api';
+import { useChange } from '../app/mutations';
 
 export type { Codebook, CodebookCategory, CodebookSubtype, Entry, EntryFilters, EntryHistoryItem as HistoryItem, EntryInput, Funds, ImportResult } from '../../contract/ledger';
 export type { FundKey, Unit };
@@ -68,11 +69,7 @@ export function useEntryHistory(id: number | undefined) {
 }
 
 export function useCreateEntry() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: EntryInput) => post<Entry>('/api/ledger/entries', input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['ledger'] }),
-  });
+  return useChange((input: EntryInput) => post<Entry>('/api/ledger/entries', input), ['ledger']);
 }
 
 export function useUpdateEntry() {

@@ -1,14 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { memberInput, memberPatch } from '../../contract/members';
 import { ApiError, errorMessage } from '../app/api';
-import { ErrorResult } from '../app/ErrorResult';
 import { schemaRule, showFieldErrors } from '../app/forms';
 import { todayIso } from '../app/format';
 import { isAdmin, useMe } from '../shared/session';
 import { OrgSelect } from '../shared/OrgSelect';
+import { PagedTable, usePageParams } from '../shared/tables';
 import { MEMBER_STATUS_LABELS, useCreateMember, useMembers, useUpdateMember, type Member, type MemberInput, type MemberPatch, type MemberStatus } from './api';
 
 type StatusValues = Pick<MemberPatch, 'status' | 'unableReason' | 'unableFrom'>;
@@ -162,15 +161,13 @@ function CreateMemberModal({ open, defaultOrgId, onClose }: { open: boolean; def
 
 export function MembersPage() {
   const me = useMe().data;
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page } = usePageParams();
   const orgParam = params.get('orgId');
   const orgId = orgParam && /^\d+$/.test(orgParam) ? Number(orgParam) : me?.orgId;
   const q = params.get('q') ?? '';
   const statusParam = params.get('status');
   const status: MemberStatus | undefined = statusParam === 'normal' || statusParam === 'unable' ? statusParam : undefined;
-  const page = Number(params.get('page') ?? '1') || 1;
-  const pageSize = Number(params.get('pageSize') ?? '20') || 20;
-  const members = useMembers({ orgId, q: q || undefined, status, page, pageSize });
+  const members = useMembers({ orgId, q: q || undefined, status, page: page.current, pageSize: page.size });
   const [marking, setMarking] = useState<Member | null>(null);
   const [creating, setCreating] = useState(false);
   const canEdit = isAdmin(me);
@@ -220,20 +217,13 @@ export function MembersPage() {
           ]}
         />
       </Space>
-      {members.isError && <ErrorResult error={members.error} onRetry={() => void members.refetch()} />}
-      <Table<Member>
+      <PagedTable<Member>
         rowKey="id"
         size="middle"
-        loading={members.isFetching}
-        dataSource={members.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize,
-          total: members.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (t) => `共 ${t} 名委员`,
-          onChange: (p, s) => update({ page: String(s !== pageSize ? 1 : p), pageSize: String(s) }),
-        }}
+        query={members}
+        page={page}
+        onPage={(p) => update({ page: String(p.current), pageSize: String(p.size) })}
+        unit="名委员"
         columns={[
           { title: '姓名', dataIndex: 'name', width: 120 },
           { title: '所属单位', dataIndex: 'orgName', width: 160 },

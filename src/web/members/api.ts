@@ -1,7 +1,8 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Member, MemberInput, MemberPatch, MemberQuery } from '../../contract/members';
 import type { Page } from '../../contract/page';
 import { get, patch, post } from '../app/api';
+import { useChange } from '../app/mutations';
 
 export { MEMBER_STATUS_LABELS, MEMBER_STATUSES, type MemberStatus } from '../../domain/shared/members';
 export type { Member, MemberInput, MemberPatch, MemberQuery } from '../../contract/members';
@@ -17,17 +18,9 @@ export function useMembers(query: MemberQuery, enabled = true) {
 }
 
 export function useCreateMember() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: MemberInput) => post<Member>('/api/members', input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['members'] }),
-  });
+  return useChange((input: MemberInput) => post<Member>('/api/members', input), ['members']);
 }
 
 export function useUpdateMember() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, ...input }: MemberPatch & { id: number }) => patch<Member>(`/api/members/${id}`, input),
-    onSettled: () => qc.invalidateQueries({ queryKey: ['members'] }),
-  });
+  return useChange(({ id, ...input }: MemberPatch & { id: number }) => patch<Member>(`/api/members/${id}`, input), ['members'], { always: true });
 }

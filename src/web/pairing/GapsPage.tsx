@@ -12,7 +12,7 @@ import { currentYear, todayIso } from '../app/format';
 import { RegionPicker } from '../shared/RegionPicker';
 import { STATUS_COLORS } from '../shared/households';
 import { useMissingVisits, useWithoutHelper, type HouseholdRef, type MissingVisitRow } from './api';
-import { PagedTable, usePageState } from './tables';
+import { PagedTable, usePageState } from '../shared/tables';
 import { PairingNav } from './PairingNav';
 
 const household = {
@@ -30,7 +30,7 @@ const lastVisit = { title: '最近一次帮扶走访', dataIndex: 'lastVisit', w
 /** A page of households to follow up, 共 N 户. */
 function GapTable<T extends HouseholdRef>(props: { testId: string; query: UseQueryResult<Page<T>>; paging: ReturnType<typeof usePageState>; columns: TableColumnsType<T>; empty: string }) {
   const { page, setPage } = props.paging;
-  return <PagedTable<T> data-testid={props.testId} rowKey="householdId" bordered={false} query={props.query} page={page} onPage={setPage} unit="户" columns={props.columns} locale={{ emptyText: props.empty }} />;
+  return <PagedTable<T> data-testid={props.testId} rowKey="householdId" query={props.query} page={page} onPage={setPage} unit="户" columns={props.columns} locale={{ emptyText: props.empty }} />;
 }
 
 function WithoutHelper({ region }: { region?: string }) {

@@ -2,7 +2,7 @@
 import { EditOutlined, StopOutlined, UndoOutlined } from '@ant-design/icons';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { isAdmin, useMe } from '../shared/session';
@@ -10,20 +10,19 @@ import { STATUS_COLORS } from '../shared/households';
 import { splitReason } from '../../domain/pairing/handovers';
 import { helperCategoryLabel, useHelper, useUpdateHelper, type HelperAssignment } from './api';
 import { HelperFormDrawer } from './HelperFormDrawer';
-import { ListTable } from './tables';
+import { ListTable } from '../shared/tables';
+import { useIdParam } from '../app/params';
 
 export function HelperPage() {
-  const { id: idParam } = useParams();
-  const id = Number(idParam);
-  const valid = Number.isInteger(id) && id > 0;
-  const query = useHelper(valid ? id : undefined);
+  const id = useIdParam();
+  const query = useHelper(id);
   const h = query.data;
   const mayEdit = isAdmin(useMe().data) && !!h?.editable;
   const update = useUpdateHelper();
   const { message, modal } = App.useApp();
   const [editing, setEditing] = useState(false);
 
-  if (!valid) return <ErrorResult error={new Error('帮扶责任人编号无效')} />;
+  if (id === undefined) return <ErrorResult error={new Error('帮扶责任人编号无效')} />;
   if (query.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   if (query.isError || !h) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
 

@@ -1,26 +1,26 @@
 /** 帮扶责任人: the helpers of the user's region (and of the regions above it), searchable, with a form to register one. */
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { citeShort } from '../../domain/shared/sources';
 import { isAdmin, useMe } from '../shared/session';
 import { RegionPicker } from '../shared/RegionPicker';
 import { helperCategoryLabel, useHelpers, type Helper, type HelperFilters } from './api';
 import { HelperFormDrawer } from './HelperFormDrawer';
-import { PagedTable, type PageState } from './tables';
+import { PagedTable, usePageParams } from '../shared/tables';
 import { PairingNav } from './PairingNav';
+import { FilterButtons } from '../shared/FilterButtons';
 
 /** The filter form's values: the list's filters, with the state as the select holds it. */
 type FilterValues = Omit<HelperFilters, 'active'> & { active?: 'true' | 'false' };
 
 export function HelpersPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page, setPage } = usePageParams();
   const filters = useMemo<HelperFilters>(
     () => ({ region: params.get('region') ?? undefined, q: params.get('q') ?? undefined, active: params.get('active') === null ? undefined : params.get('active') === 'true' }),
     [params],
   );
-  const page: PageState = { current: Number(params.get('page')) || 1, size: Number(params.get('pageSize')) || 20 };
   const list = useHelpers(filters, page.current, page.size);
   const mayEdit = isAdmin(useMe().data);
   const [creating, setCreating] = useState(false);
@@ -74,12 +74,7 @@ export function HelpersPage() {
           </Col>
           <Col xs={24} md={4}>
             <Form.Item label=" ">
-              <Space>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                  查询
-                </Button>
-                <Button onClick={() => setParams(new URLSearchParams())}>重置</Button>
-              </Space>
+              <FilterButtons onReset={() => setParams(new URLSearchParams())} />
             </Form.Item>
           </Col>
         </Row>
@@ -87,15 +82,12 @@ export function HelpersPage() {
       <PagedTable<Helper>
         data-testid="helper-list"
         rowKey="id"
+        bordered
+        scroll={{ x: 'max-content' }}
         query={list}
         page={page}
         unit="人"
-        onPage={(p) => {
-          const next = new URLSearchParams(params);
-          next.set('page', String(p.current));
-          next.set('pageSize', String(p.size));
-          setParams(next);
-        }}
+        onPage={setPage}
         columns={[
           { title: '姓名', dataIndex: 'name', render: (v: string, h) => <Link to={`/pairing/helpers/${h.id}`}>{v}</Link> },
           { title: '工作单位', dataIndex: 'unit' },

@@ -31,7 +31,7 @@ import {
 } from './api';
 import { failureOf } from './form-errors';
 import { HelperSelect } from './HelperSelect';
-import { ListTable } from './tables';
+import { ListTable } from '../shared/tables';
 
 const ASSIGN_FIELDS = Object.keys(assignInput.shape);
 const VISIT_FIELDS = Object.keys(visitInput.shape);

@@ -24,7 +24,7 @@ import {
   type LeaderVillageInput,
 } from './api';
 import { failureOf } from './form-errors';
-import { PagedTable, usePageState } from './tables';
+import { PagedTable, usePageState } from '../shared/tables';
 import { PairingNav } from './PairingNav';
 
 const KIND_COLORS: Record<string, string> = { 领导联系村: 'red', 机关定点帮扶村: 'blue', 经促分会帮扶村: 'purple', 工商联商会帮扶村: 'gold' };
@@ -172,7 +172,7 @@ export function LeaderVillagesPage() {
           ]}
         />
       </Space>
-      <PagedTable<LeaderVillage> data-testid="leader-villages" rowKey="id" query={list} page={page} onPage={setPage} unit="条"
+      <PagedTable<LeaderVillage> data-testid="leader-villages" rowKey="id" bordered scroll={{ x: 'max-content' }} query={list} page={page} onPage={setPage} unit="条"
         columns={[
           { title: '类别', dataIndex: 'kind', render: (k: string) => <Tag color={KIND_COLORS[k]}>{k}</Tag> },
           { title: '政协组织', dataIndex: 'orgName' },

@@ -7,6 +7,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type * as contract from '../../contract/pairing';
 import type { Page } from '../../contract/page';
 import { del, get, patch, post, uploadFile, type UploadProgress } from '../app/api';
+import { useChange } from '../app/mutations';
 
 export {
   CADRE_LEVELS,
@@ -62,19 +63,11 @@ export function useHelper(id: number | undefined) {
 }
 
 export function useCreateHelper() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: contract.HelperInput) => post<contract.HelperDetail>('/api/pairing/helpers', input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
-  });
+  return useChange((input: contract.HelperInput) => post<contract.HelperDetail>('/api/pairing/helpers', input), KEY);
 }
 
 export function useUpdateHelper() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, ...input }: WithId<contract.HelperUpdate>) => patch<contract.HelperDetail>(`/api/pairing/helpers/${id}`, input),
-    onSettled: () => qc.invalidateQueries({ queryKey: KEY }),
-  });
+  return useChange(({ id, ...input }: WithId<contract.HelperUpdate>) => patch<contract.HelperDetail>(`/api/pairing/helpers/${id}`, input), KEY, { always: true });
 }
 
 // --- a household's helpers and visits ------------------------------------------------------------------------------
@@ -108,11 +101,7 @@ export const useReplaceHelper = (householdId: number) =>
   usePanelMutation(householdId, ({ id, ...input }: WithId<contract.ReplaceInput>) => post<contract.HouseholdPairing>(`/api/pairing/assignments/${id}/replace`, input));
 
 export function useAddVisit(householdId: number) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: contract.VisitInput) => post<contract.Visit>(`/api/pairing/households/${householdId}/visits`, input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: KEY }),
-  });
+  return useChange((input: contract.VisitInput) => post<contract.Visit>(`/api/pairing/households/${householdId}/visits`, input), KEY);
 }
 
 export function uploadSignature(visitId: number, file: File, onProgress: (p: UploadProgress) => void) {
@@ -151,8 +140,7 @@ export function useLeaderVillages(q: contract.LeaderVillageFilters, page: number
 
 /** A change to the links refreshes their list. */
 function useLeaderVillageMutation<I>(fn: (input: I) => Promise<unknown>) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSettled: () => qc.invalidateQueries({ queryKey: [...KEY, 'leader-villages'] }) });
+  return useChange(fn, [...KEY, 'leader-villages'], { always: true });
 }
 
 export const useCreateLeaderVillage = () => useLeaderVillageMutation((input: contract.LeaderVillageInput) => post<contract.LeaderVillageRecord>('/api/pairing/leader-villages', input));

@@ -4,9 +4,10 @@
  */
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Space, Spin } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { useCertificate, type Certificate } from './api';
+import { useIdParam } from '../app/params';
 
 const RED = '#c00000';
 
@@ -66,12 +67,10 @@ function CertificateSheet({ c }: { c: Certificate }) {
 }
 
 export function CertificatePage() {
-  const { id: idParam } = useParams();
-  const id = Number(idParam);
-  const valid = Number.isInteger(id) && id > 0;
-  const query = useCertificate(valid ? id : undefined);
+  const id = useIdParam();
+  const query = useCertificate(id);
 
-  if (!valid) return <ErrorResult error={new Error('程序编号无效')} />;
+  if (id === undefined) return <ErrorResult error={new Error('程序编号无效')} />;
   if (query.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   if (query.isError || !query.data) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
 

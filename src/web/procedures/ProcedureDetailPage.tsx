@@ -4,7 +4,7 @@
  */
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Spin, Steps, Table, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
 import { isAdmin, useMe } from '../shared/session';
@@ -15,6 +15,7 @@ import { requirementLabels } from './labels';
 import { Subject } from './ProceduresTable';
 import { StepForm } from './StepForm';
 import { stepViews } from './step-hints';
+import { useIdParam } from '../app/params';
 
 const stepLabel = (p: Procedure, i: number | null) => (i === null ? '' : `第 ${i + 1} 步“${p.definition.steps[i]?.name ?? ''}”`);
 
@@ -115,14 +116,12 @@ function EventsTable({ procedure }: { procedure: Procedure }) {
 }
 
 export function ProcedureDetailPage() {
-  const { id: idParam } = useParams();
-  const id = Number(idParam);
-  const valid = Number.isInteger(id) && id > 0;
-  const query = useProcedure(valid ? id : undefined);
+  const id = useIdParam();
+  const query = useProcedure(id);
   const mayAct = isAdmin(useMe().data);
   const p = query.data;
 
-  if (!valid) return <ErrorResult error={new Error('程序编号无效')} />;
+  if (id === undefined) return <ErrorResult error={new Error('程序编号无效')} />;
   if (query.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   if (query.isError || !p) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
 

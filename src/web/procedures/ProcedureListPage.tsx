@@ -1,43 +1,32 @@
 /** 程序办理: the procedures in the user's region, filtered by kind, state and region, in pages. */
-import { SearchOutlined, UserAddOutlined } from '@ant-design/icons';
+import { UserAddOutlined } from '@ant-design/icons';
 import { Button, Col, Form, Row, Select, Space, Typography } from 'antd';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { isAdmin, useMe } from '../shared/session';
 import { RegionPicker } from '../shared/RegionPicker';
+import { pagerOf, usePageParams } from '../shared/tables';
 import { KIND_LABELS, PROCEDURE_KINDS, STATE_LABELS, useProcedures, type ProcedureFilters, type ProcedureState } from './api';
 import { ProceduresTable } from './ProceduresTable';
+import { FilterButtons } from '../shared/FilterButtons';
 
 const STATES = Object.keys(STATE_LABELS) as ProcedureState[];
-
-function positiveInt(p: URLSearchParams, key: string): number | undefined {
-  const v = p.get(key);
-  return v && /^[1-9]\d*$/.test(v) ? Number(v) : undefined;
-}
 
 function filtersOf(p: URLSearchParams): ProcedureFilters {
   return { kind: p.get('kind') ?? undefined, state: p.get('state') ?? undefined, region: p.get('region') ?? undefined };
 }
 
 export function ProcedureListPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page, setPage } = usePageParams();
   const filters = useMemo(() => filtersOf(params), [params]);
-  const page = positiveInt(params, 'page') ?? 1;
-  const pageSize = positiveInt(params, 'pageSize') ?? 20;
-  const list = useProcedures(filters, page, pageSize);
+  const list = useProcedures(filters, page.current, page.size);
   const mayStart = isAdmin(useMe().data);
 
   const apply = (v: ProcedureFilters) => {
     const next = new URLSearchParams();
     for (const [k, val] of Object.entries(v)) if (val) next.set(k, String(val));
-    if (pageSize !== 20) next.set('pageSize', String(pageSize));
-    setParams(next);
-  };
-  const setPage = (p: number, size: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(size !== pageSize ? 1 : p));
-    next.set('pageSize', String(size));
+    if (page.size !== 20) next.set('pageSize', String(page.size));
     setParams(next);
   };
 
@@ -85,12 +74,7 @@ export function ProcedureListPage() {
           </Col>
           <Col xs={24} lg={6}>
             <Form.Item label=" ">
-              <Space>
-                <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-                  查询
-                </Button>
-                <Button onClick={() => setParams(new URLSearchParams())}>重置</Button>
-              </Space>
+              <FilterButtons onReset={() => setParams(new URLSearchParams())} />
             </Form.Item>
           </Col>
         </Row>
@@ -101,7 +85,7 @@ export function ProcedureListPage() {
         testId="procedure-list"
         rows={list.data?.items ?? []}
         loading={list.isFetching}
-        pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 件`, onChange: setPage }}
+        pagination={pagerOf(list, page, setPage, '件')}
       />
     </>
   );

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { DeepPovertyCounties, DeepPovertyCountyInput } from '../../contract/regions';
 import { del, get, put } from '../app/api';
+import { useChange } from '../app/mutations';
 
 export { fetchChildren, fetchRegion, LEVEL_NAMES, searchRegions } from '../shared/regions';
 export type { DeepPovertyCounties, DeepPovertyCounty, RegionChild, RegionDetail, RegionHit, RegionLevel } from '../../contract/regions';
@@ -16,18 +17,9 @@ export function useDeepPovertyCounties() {
 }
 
 export function usePutDeepPovertyCounty() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ countyCode, note }: DeepPovertyCountyInput & { countyCode: string }) =>
-      put<DeepPovertyCounties>(`/api/regions/deep-poverty-counties/${encodeURIComponent(countyCode)}`, note ? { note } : {}),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['regions'] }),
-  });
+  return useChange(({ countyCode, note }: DeepPovertyCountyInput & { countyCode: string }) => put<DeepPovertyCounties>(`/api/regions/deep-poverty-counties/${encodeURIComponent(countyCode)}`, note ? { note } : {}), ['regions']);
 }
 
 export function useDeleteDeepPovertyCounty() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (countyCode: string) => del(`/api/regions/deep-poverty-counties/${encodeURIComponent(countyCode)}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['regions'] }),
-  });
+  return useChange((countyCode: string) => del(`/api/regions/deep-poverty-counties/${encodeURIComponent(countyCode)}`), ['regions']);
 }

@@ -1,8 +1,8 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Col, Form, Result, Row, Space, Statistic, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Col, Form, Result, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ImportErrorTable, ImportFileField, ImportProgress } from '../app/ImportWidgets';
+import { ImportFailed, ImportFileField, ImportProgress } from '../app/ImportWidgets';
 import { useImportUpload, type ServerProgress } from '../app/useImportUpload';
 import { RegionPicker } from '../shared/RegionPicker';
 import { ROSTER_COUNT_LABELS, ROSTER_IMPORT_JOBS_URL, ROSTER_TEMPLATE_URL, rosterExportUrl, type RosterImportResult } from './api';
@@ -91,20 +91,7 @@ export function RosterImportPage() {
         />
       )}
 
-      {phase.kind === 'failed' && (
-        <div style={{ marginTop: 24 }}>
-          <Alert
-            type="error"
-            showIcon
-            title="导入失败，未写入任何数据"
-            description={phase.fields.length > 0 ? `${phase.message.replace(/[。.]$/, '')}。请按下表所列的行、列和原因逐一修改后重新导入。` : phase.message}
-            style={{ marginBottom: 16 }}
-          />
-          {phase.fields.length > 0 && (
-            <ImportErrorTable fields={phase.fields} />
-          )}
-        </div>
-      )}
+      <ImportFailed phase={phase} title="导入失败，未写入任何数据" />
 
       <Card size="small" title="导出花名册" style={{ marginTop: 32, maxWidth: 860 }}>
         <RegionPicker value={exportRegion ?? null} onChange={(c) => setExportRegion(c)} placeholder="选择地区（不选为全部管辖范围）" />

@@ -1,9 +1,8 @@
 import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Space, Table, Typography } from 'antd';
-import { useSearchParams } from 'react-router-dom';
+import { Button, Form, Input, Select, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { ErrorResult } from '../app/ErrorResult';
 import { RegionPicker } from '../shared/RegionPicker';
+import { PagedTable, usePageParams } from '../shared/tables';
 import { STATUSES } from '../../domain/registry/status-transition';
 import type { HouseholdQuery } from '../../contract/registry/households';
 import { useHouseholds, type HouseholdHit } from './api';
@@ -13,22 +12,19 @@ import { householdColumns } from '../app/pages/VillagePage';
 type SearchValues = Omit<HouseholdQuery, 'page' | 'pageSize'>;
 
 export function SearchPage() {
-  const [params, setParams] = useSearchParams();
+  const { params, setParams, page, setPage } = usePageParams();
   const q = params.get('q') ?? '';
   const region = params.get('region') ?? undefined;
   const status = params.get('status') ?? undefined;
-  const page = Number(params.get('page') ?? '1') || 1;
-  const pageSize = Number(params.get('pageSize') ?? '20') || 20;
-  const list = useHouseholds({ q: q || undefined, region, status }, page, pageSize);
+  const list = useHouseholds({ q: q || undefined, region, status }, page.current, page.size);
   const [form] = Form.useForm<SearchValues>();
 
-  const apply = (v: SearchValues, nextPage = 1, nextSize = pageSize) => {
+  const apply = (v: SearchValues) => {
     const next = new URLSearchParams();
     if (v.q?.trim()) next.set('q', v.q.trim());
     if (v.region) next.set('region', v.region);
     if (v.status) next.set('status', v.status);
-    if (nextPage > 1) next.set('page', String(nextPage));
-    if (nextSize !== 20) next.set('pageSize', String(nextSize));
+    if (page.size !== 20) next.set('pageSize', String(page.size));
     setParams(next);
   };
 
@@ -65,26 +61,7 @@ export function SearchPage() {
           </Button>
         </Form.Item>
       </Form>
-      {list.isError ? (
-        <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
-      ) : (
-        <Table<HouseholdHit>
-          data-testid="registry-search-results"
-          size="small"
-          rowKey="id"
-          loading={list.isFetching}
-          dataSource={list.data?.items ?? []}
-          columns={householdColumns}
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (t) => `共 ${t} 户`,
-            onChange: (p, s) => apply({ q, region, status }, s !== pageSize ? 1 : p, s),
-          }}
-        />
-      )}
+      <PagedTable<HouseholdHit> data-testid="registry-search-results" rowKey="id" query={list} page={page} onPage={setPage} unit="户" columns={householdColumns} />
     </>
   );
 }

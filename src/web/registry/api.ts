@@ -11,6 +11,7 @@ import type { Village, VillageInput, VillageYearInput } from '../../contract/reg
 import { LINE_SCOPES as SCOPES, SCOPE_LABELS, type LineScope } from '../../domain/registry/poverty-lines';
 import type { Page } from '../../contract/page';
 import { get, patch, post, put, withQuery } from '../app/api';
+import { useChange } from '../app/mutations';
 
 export type { Page };
 export type { Criterion, HouseholdVerdicts, IncomeResult, StatusCount, Verdict } from '../../contract/registry/common';
@@ -53,12 +54,7 @@ export function usePovertyLines() {
 }
 
 export function useSetPovertyLine() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (l: PovertyLineInput & { scope: LineScope }) =>
-      put<PovertyLines>('/api/registry/poverty-lines', l),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['registry'] }),
-  });
+  return useChange((l: PovertyLineInput & { scope: LineScope }) => put<PovertyLines>('/api/registry/poverty-lines', l), ['registry']);
 }
 
 // --- villages ------------------------------------------------------------------------------------------------------
@@ -72,20 +68,11 @@ export function useVillage(code: string | undefined, minCollectiveIncomeYuan?: n
 }
 
 export function useSaveVillage(code: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: VillageInput) => put<Village>(`/api/registry/villages/${encodeURIComponent(code)}`, input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['registry'] }),
-  });
+  return useChange((input: VillageInput) => put<Village>(`/api/registry/villages/${encodeURIComponent(code)}`, input), ['registry']);
 }
 
 export function useSaveVillageYear(code: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ year, ...body }: VillageYearInput & { year: number }) =>
-      put<Village>(`/api/registry/villages/${encodeURIComponent(code)}/years/${year}`, body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['registry'] }),
-  });
+  return useChange(({ year, ...body }: VillageYearInput & { year: number }) => put<Village>(`/api/registry/villages/${encodeURIComponent(code)}/years/${year}`, body), ['registry']);
 }
 
 export const villageOverviewUrl = (code: string) => `/api/registry/villages/${encodeURIComponent(code)}/overview.xlsx`;
@@ -117,11 +104,7 @@ export function useHouseholds(query: Omit<HouseholdQuery, 'page' | 'pageSize'>, 
 }
 
 export function useCreateHousehold() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: HouseholdInput) => post<Household>('/api/registry/households', input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['registry'] }),
-  });
+  return useChange((input: HouseholdInput) => post<Household>('/api/registry/households', input), ['registry']);
 }
 
 function householdMutation<V>(fn: (v: V) => Promise<Household>) {

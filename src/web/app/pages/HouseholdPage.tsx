@@ -1,7 +1,7 @@
 import { EditOutlined, SaveOutlined, SwapOutlined } from '@ant-design/icons';
-import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Row, Select, Space, Spin, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { errorMessage } from '../api';
 import { showFieldErrors } from '../forms';
 import { ErrorResult } from '../ErrorResult';
@@ -15,6 +15,8 @@ import { IncomeTrace, Mark, VerdictView } from '../../registry/VerdictView';
 import { StartProcedureButtons } from '../../procedures/StartProcedureButtons';
 import { HandbookCheckPanel } from '../../quality/HandbookCheckPanel';
 import { HouseholdHelpersPanel } from '../../pairing/HouseholdHelpersPanel';
+import { useIdParam } from '../params';
+import { RegistryBreadcrumb } from './VillagePage';
 
 function Flag({ ok, label }: { ok: boolean; label: string }) {
   return (
@@ -217,17 +219,15 @@ function StatusChange({ household }: { household: Household }) {
 }
 
 export function HouseholdPage() {
-  const { id: idParam } = useParams();
-  const id = Number(idParam);
-  const valid = Number.isInteger(id) && id > 0;
-  const query = useHousehold(valid ? id : undefined);
+  const id = useIdParam();
+  const query = useHousehold(id);
   const h = query.data;
   // Only the roles that may write the registry (系统管理员、单位管理员) are offered 编辑.
   const me = useMe().data;
   const mayEdit = isAdmin(me);
   const [editing, setEditing] = useState(false);
 
-  if (!valid) return <ErrorResult error={new Error('贫困户编号无效')} />;
+  if (id === undefined) return <ErrorResult error={new Error('贫困户编号无效')} />;
   if (query.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   if (query.isError || !h) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
 
@@ -237,15 +237,7 @@ export function HouseholdPage() {
 
   return (
     <>
-      <Breadcrumb
-        style={{ marginBottom: 12 }}
-        items={[
-          { title: <Link to="/registry">建档立卡</Link> },
-          ...path.slice(0, -1).map((p) => ({ title: <Link to={`/registry?region=${p.code}`}>{p.name}</Link> })),
-          { title: <Link to={`/registry/villages/${h.villageCode}`}>{h.village.name}</Link> },
-          { title: `户编号 ${h.number}` },
-        ]}
-      />
+      <RegistryBreadcrumb path={path} last={[<Link to={`/registry/villages/${h.villageCode}`}>{h.village.name}</Link>, `户编号 ${h.number}`]} />
       <Space align="start" style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Title level={3} data-testid="household-title">
           扶贫手册 · {head?.name ?? '（无户主）'}户

@@ -1,10 +1,11 @@
 import { DownloadOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { App, Breadcrumb, Button, Card, Checkbox, Col, Descriptions, Form, InputNumber, Row, Segmented, Select, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../api';
 import { showFieldErrors } from '../forms';
 import { ErrorResult } from '../ErrorResult';
+import { PagedTable, usePageState } from '../../shared/tables';
 import { currentYear, percent } from '../format';
 import { FACILITIES, STATUS_COLORS, useHouseholds, useSaveVillage, useSaveVillageYear, useVillage, villageOverviewUrl, yuan, type HouseholdHit, type Village, type VillageInput, type VillageYear } from '../../registry/api';
 import type { VillageYearInput } from '../../../contract/registry/villages';
@@ -198,32 +199,28 @@ function YearsCard({ village }: { village: Village }) {
   );
 }
 
-export function HouseholdsTable({ region, testId }: { region: string; testId?: string }) {
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const list = useHouseholds({ region }, page, pageSize);
-  if (list.isError) return <ErrorResult error={list.error} onRetry={() => void list.refetch()} />;
+/**
+ * Where a village page stands in 建档立卡: the regions above the village (each its registry list), then `last` (the
+ * village's name, or for a household the village's link and the household).
+ */
+export function RegistryBreadcrumb({ path, last }: { path: ReadonlyArray<{ code: string; name: string }>; last: ReactNode | ReactNode[] }) {
+  const tail = Array.isArray(last) ? last : [last];
   return (
-    <Table<HouseholdHit>
-      data-testid={testId}
-      size="small"
-      rowKey="id"
-      loading={list.isFetching}
-      dataSource={list.data?.items ?? []}
-      pagination={{
-        current: page,
-        pageSize,
-        total: list.data?.total ?? 0,
-        showSizeChanger: true,
-        showTotal: (t) => `共 ${t} 户`,
-        onChange: (p, s) => {
-          setPage(s !== pageSize ? 1 : p);
-          setPageSize(s);
-        },
-      }}
-      columns={householdColumns}
+    <Breadcrumb
+      style={{ marginBottom: 12 }}
+      items={[
+        { title: <Link to="/registry">建档立卡</Link> },
+        ...path.slice(0, -1).map((p) => ({ title: <Link to={`/registry?region=${p.code}`}>{p.name}</Link> })),
+        ...tail.map((title) => ({ title })),
+      ]}
     />
   );
+}
+
+export function HouseholdsTable({ region, testId }: { region: string; testId?: string }) {
+  const { page, setPage } = usePageState();
+  const list = useHouseholds({ region }, page.current, page.size);
+  return <PagedTable<HouseholdHit> data-testid={testId} rowKey="id" query={list} page={page} onPage={setPage} unit="户" columns={householdColumns} />;
 }
 
 export const householdColumns = [
@@ -258,14 +255,7 @@ export function VillagePage() {
   const population = v.profile?.certifiedPopulation ?? 0;
   return (
     <>
-      <Breadcrumb
-        style={{ marginBottom: 12 }}
-        items={[
-          { title: <Link to="/registry">建档立卡</Link> },
-          ...path.slice(0, -1).map((p) => ({ title: <Link to={`/registry?region=${p.code}`}>{p.name}</Link> })),
-          { title: v.region.name },
-        ]}
-      />
+      <RegistryBreadcrumb path={path} last={v.region.name} />
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="village-title">
           {v.region.name}
