@@ -5,7 +5,7 @@
 import type { FormInstance, FormRule } from 'antd';
 import type { z } from 'zod';
 import type { FieldError } from '../../domain/shared/errors';
-import { ApiError } from './api';
+import { ApiError, errorMessage } from './api';
 
 /** `persons.0.idNumber` → ['persons', 0, 'idNumber'] (antd's name path). */
 export function namePath(field: string): Array<string | number> {
@@ -25,17 +25,33 @@ export function problemsOf(schema: z.ZodType, value: unknown, labels: Readonly<R
 
 /**
  * Puts field errors (the server's, from an ApiError, or `problemsOf`'s) on the form's fields. `fields` limits them to
- * the names the form has (default: every name it holds a value for). Returns the errors it could not place, so the
- * caller can show them above the form.
+ * the names given (default: the fields the form shows now — an error on a field that is not mounted would be seen by
+ * nobody). Returns the errors it could not place, so the caller can show them above the form.
  */
 export function showFieldErrors<T>(form: FormInstance<T>, error: unknown, fields?: readonly string[]): FieldError[] {
   const list = error instanceof ApiError ? error.fields : Array.isArray(error) ? (error as FieldError[]) : [];
-  const known = fields ?? Object.keys((form.getFieldsValue(true) as Record<string, unknown> | undefined) ?? {});
+  const known = fields ?? shownFields(form);
   const placed = list.filter((f) => known.includes(f.field) || known.includes(f.field.split('.')[0]!));
   const byName = new Map<string, string[]>();
   for (const f of placed) byName.set(f.field, [...(byName.get(f.field) ?? []), f.message]);
   form.setFields([...byName].map(([field, errors]) => ({ name: namePath(field) as never, errors })));
   return list.filter((f) => !placed.includes(f));
+}
+
+/** The names of the fields a form shows now (mounted `Form.Item`s; nested lists by their top name). */
+function shownFields<T>(form: FormInstance<T>): string[] {
+  return Object.keys((form.getFieldsValue() as Record<string, unknown> | undefined) ?? {});
+}
+
+/**
+ * After a failed request: the field errors go beside their fields (among `fields`, those the form shows now), and the
+ * message to show above the form is returned — none when every problem already stands beside its field.
+ */
+export function failureMessage<T>(form: FormInstance<T>, error: unknown, fields: readonly string[]): string | null {
+  const shown = new Set(shownFields(form));
+  const rest = showFieldErrors(form, error, fields.filter((f) => shown.has(f)));
+  const allPlaced = error instanceof ApiError && error.fields.length > 0 && rest.length === 0;
+  return allPlaced ? null : errorMessage(error);
 }
 
 /** An antd rule that checks one field with its schema from the contract (e.g. `rulesOf(userInput.shape.username)`). */

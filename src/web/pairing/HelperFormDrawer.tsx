@@ -2,7 +2,7 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { schemaRule } from '../app/forms';
+import { failureMessage, schemaRule } from '../app/forms';
 import { helperInput } from '../../contract/pairing';
 import { HELPER_PHONE } from '../../domain/pairing/helper-record';
 import { RegionPicker } from '../shared/RegionPicker';
@@ -19,7 +19,6 @@ import {
   type HelperInput,
   type HelperKind,
 } from './api';
-import { failureOf } from './form-errors';
 
 const FIELDS = Object.keys(helperInput.shape);
 const field = helperInput.shape;
@@ -46,7 +45,7 @@ export function HelperFormDrawer({ open, helper, onClose, onSaved }: { open: boo
       onSaved?.(h);
       onClose();
     };
-    const fail = (e: unknown) => setError(failureOf(form, e, FIELDS));
+    const fail = (e: unknown) => setError(failureMessage(form, e, FIELDS));
     if (helper) update.mutate({ id: helper.id, ...v, version: helper.version }, { onSuccess: done, onError: fail });
     else create.mutate(v, { onSuccess: done, onError: fail });
   };

@@ -12,7 +12,7 @@ import { assignInput, endAssignmentInput, replaceInput, visitInput, type AssignI
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { todayIso } from '../app/format';
-import { schemaRule } from '../app/forms';
+import { failureMessage, schemaRule } from '../app/forms';
 import { isAdmin, useMe } from '../shared/session';
 import {
   SIGNATURE_ACCEPT,
@@ -29,7 +29,6 @@ import {
   type Visit,
   type VisitInput,
 } from './api';
-import { failureOf } from './form-errors';
 import { HelperSelect } from './HelperSelect';
 import { ListTable } from '../shared/tables';
 
@@ -57,7 +56,7 @@ function AssignForm({ householdId }: { householdId: number }) {
               form.resetFields(['helperId', 'reason']);
               void message.success('已确定帮扶责任人');
             },
-            onError: (e) => setError(failureOf(form, e, ASSIGN_FIELDS)),
+            onError: (e) => setError(failureMessage(form, e, ASSIGN_FIELDS)),
           });
         }}
       >
@@ -125,7 +124,7 @@ function AssignmentModal<V extends object>({
                 void message.success(a.done);
                 onClose();
               },
-              onError: (e) => setError(failureOf(form, e, a.fields)),
+              onError: (e) => setError(failureMessage(form, e, a.fields)),
             },
           );
         }}
@@ -230,7 +229,7 @@ function VisitForm({ data }: { data: HouseholdPairing }) {
               form.resetFields(['content', 'visitor']);
               void message.success('走访已记录，可上传签字材料');
             },
-            onError: (e) => setError(failureOf(form, e, VISIT_FIELDS)),
+            onError: (e) => setError(failureMessage(form, e, VISIT_FIELDS)),
           });
         }}
       >

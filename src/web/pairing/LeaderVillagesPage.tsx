@@ -6,7 +6,7 @@ import { DeleteOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Form, Input, Modal, Row, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../app/api';
-import { schemaRule } from '../app/forms';
+import { failureMessage, schemaRule } from '../app/forms';
 import { todayIso } from '../app/format';
 import { isAdmin, useMe } from '../shared/session';
 import { useAllMembers } from '../shared/members';
@@ -23,7 +23,6 @@ import {
   type LeaderVillageFilters,
   type LeaderVillageInput,
 } from './api';
-import { failureOf } from './form-errors';
 import { PagedTable, usePageState } from '../shared/tables';
 import { PairingNav } from './PairingNav';
 
@@ -50,7 +49,7 @@ function LinkForm({ open, onClose }: { open: boolean; onClose: () => void }) {
           form.resetFields(['memberId', 'holder', 'villageCode']);
           onClose();
         },
-        onError: (e) => setError(failureOf(form, e, FIELDS)),
+        onError: (e) => setError(failureMessage(form, e, FIELDS)),
       },
     );
   };
