@@ -19,9 +19,9 @@ import {
   userSessionParams,
   userSessions,
 } from '../../contract/auth';
-import { noContent } from '../../contract/common';
 import { idParams } from '../../contract/zod';
 import { sessionCookieOptions } from '../http/cookies';
+import { routeOptions } from '../http/route';
 import type { Services } from '../services';
 import { authOf } from './access';
 import { SESSION_COOKIE } from './service';
@@ -39,6 +39,7 @@ function clientOf(req: FastifyRequest) {
 
 export async function authRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const doc = routeOptions(['auth']);
 
   // Per-address limit on the sign-in route (issue 9: “200 wrong passwords in 21 s”); the account lockout is in the
   // service. Registered here unless the app already has the plugin.
@@ -51,10 +52,7 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
 
   r.post(
     '/api/auth/login',
-    {
-      config: { rateLimit: { max: loginRateLimit(), timeWindow: 60_000 } },
-      schema: { tags: ['auth'], summary: '登录', body: loginBody, response: { 200: meAnswer } },
-    },
+    { ...doc.ok('登录', meAnswer, { body: loginBody }), config: { rateLimit: { max: loginRateLimit(), timeWindow: 60_000 } } },
     async (req, reply) => {
       const { token, expiresAt, user } = await services.auth.login(req.body.username, req.body.password, clientOf(req));
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(req, expiresAt));
@@ -62,7 +60,7 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
     },
   );
 
-  r.post('/api/auth/logout', { schema: { tags: ['auth'], summary: '退出登录', response: { 204: noContent } } }, async (req, reply) => {
+  r.post('/api/auth/logout', doc.empty('退出登录'), async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await services.auth.logout(token, req.auth);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -70,80 +68,39 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
   });
 
   // The request hook has already resolved the session: no second lookup.
-  r.get('/api/auth/me', { schema: { tags: ['auth'], summary: '当前用户', response: { 200: meAnswer } } }, async (req) => ({ user: services.auth.meOf(authOf(req)) }));
+  r.get('/api/auth/me', doc.ok('当前用户', meAnswer), async (req) => ({ user: services.auth.meOf(authOf(req)) }));
 
-  r.post(
-    '/api/auth/change-password',
-    { schema: { tags: ['auth'], summary: '修改自己的密码（其他会话随即结束）', body: changePasswordBody, response: { 204: noContent } } },
-    async (req, reply) => {
-      await services.auth.changePassword(authOf(req), req.body.currentPassword, req.body.newPassword);
-      return reply.status(204).send(null);
-    },
+  r.post('/api/auth/change-password', doc.empty('修改自己的密码（其他会话随即结束）', { body: changePasswordBody }), async (req, reply) => {
+     await services.auth.changePassword(authOf(req), req.body.currentPassword, req.body.newPassword);
+     return reply.status(204).send(null);
+   });
+
+  r.get('/api/auth/sessions', doc.ok('我的登录会话', ownSessions), async (req) => ({ items: await services.auth.listOwnSessions(authOf(req)) }));
+
+  r.delete('/api/auth/sessions/:sessionId', doc.empty('结束我的一个会话', { params: sessionParams }), async (req, reply) => {
+     await services.auth.revokeOwnSession(authOf(req), req.params.sessionId);
+     return reply.status(204).send(null);
+   });
+
+  r.get('/api/users', doc.ok('用户列表（管辖范围内）', userList), async (req) => ({ items: await services.auth.listUsers(authOf(req)) }));
+
+  r.post('/api/users', doc.created('新建用户', userAccount, { body: userInput }), async (req) => services.auth.createUser(authOf(req), req.body));
+
+  r.patch('/api/users/:id', doc.ok('修改用户姓名', userAccount, { params: idParams, body: userPatch }), async (req) => services.auth.updateUser(authOf(req), req.params.id, req.body));
+
+  r.post('/api/users/:id/reset-password', doc.ok('重置用户密码（用户下次登录须修改；其会话随即结束）', resetPasswordAnswer, { params: idParams, body: resetPasswordBody }), async (req) =>
+
+    services.auth.resetPassword(authOf(req), req.params.id, req.body?.password || undefined),
+
   );
 
-  r.get('/api/auth/sessions', { schema: { tags: ['auth'], summary: '我的登录会话', response: { 200: ownSessions } } }, async (req) => ({ items: await services.auth.listOwnSessions(authOf(req)) }));
+  r.post('/api/users/:id/disable', doc.ok('停用用户（其会话随即结束）', userDisabled, { params: idParams }), async (req) => services.auth.setDisabled(authOf(req), req.params.id, true));
+  r.post('/api/users/:id/enable', doc.ok('启用用户', userDisabled, { params: idParams }), async (req) => services.auth.setDisabled(authOf(req), req.params.id, false));
 
-  r.delete(
-    '/api/auth/sessions/:sessionId',
-    { schema: { tags: ['auth'], summary: '结束我的一个会话', params: sessionParams, response: { 204: noContent } } },
-    async (req, reply) => {
-      await services.auth.revokeOwnSession(authOf(req), req.params.sessionId);
-      return reply.status(204).send(null);
-    },
-  );
-
-  r.get('/api/users', { schema: { tags: ['auth'], summary: '用户列表（管辖范围内）', response: { 200: userList } } }, async (req) => ({ items: await services.auth.listUsers(authOf(req)) }));
-
-  r.post(
-    '/api/users',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: '新建用户',
-        body: userInput,
-        response: { 201: userAccount },
-      },
-    },
-    async (req, reply) => reply.status(201).send(await services.auth.createUser(authOf(req), req.body)),
-  );
-
-  r.patch(
-    '/api/users/:id',
-    { schema: { tags: ['auth'], summary: '修改用户姓名', params: idParams, body: userPatch, response: { 200: userAccount } } },
-    async (req) => services.auth.updateUser(authOf(req), req.params.id, req.body),
-  );
-
-  r.post(
-    '/api/users/:id/reset-password',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: '重置用户密码（用户下次登录须修改；其会话随即结束）',
-        params: idParams,
-        body: resetPasswordBody,
-        response: { 200: resetPasswordAnswer },
-      },
-    },
-    async (req) => services.auth.resetPassword(authOf(req), req.params.id, req.body?.password || undefined),
-  );
-
-  r.post('/api/users/:id/disable', { schema: { tags: ['auth'], summary: '停用用户（其会话随即结束）', params: idParams, response: { 200: userDisabled } } }, async (req) =>
-    services.auth.setDisabled(authOf(req), req.params.id, true),
-  );
-  r.post('/api/users/:id/enable', { schema: { tags: ['auth'], summary: '启用用户', params: idParams, response: { 200: userDisabled } } }, async (req) =>
-    services.auth.setDisabled(authOf(req), req.params.id, false),
-  );
-
-  r.get('/api/users/:id/sessions', { schema: { tags: ['auth'], summary: '用户的登录会话', params: idParams, response: { 200: userSessions } } }, async (req) => ({
-    items: await services.auth.listUserSessions(authOf(req), req.params.id),
-  }));
-  r.delete('/api/users/:id/sessions', { schema: { tags: ['auth'], summary: '结束用户的全部会话', params: idParams, response: { 200: sessionsEnded } } }, async (req) =>
-    services.auth.revokeUserSessions(authOf(req), req.params.id),
-  );
-  r.delete(
-    '/api/users/:id/sessions/:sessionId',
-    { schema: { tags: ['auth'], summary: '结束用户的一个会话', params: userSessionParams, response: { 200: sessionsEnded } } },
-    async (req) => services.auth.revokeUserSessions(authOf(req), req.params.id, req.params.sessionId),
+  r.get('/api/users/:id/sessions', doc.ok('用户的登录会话', userSessions, { params: idParams }), async (req) => ({ items: await services.auth.listUserSessions(authOf(req), req.params.id), }));
+  r.delete('/api/users/:id/sessions', doc.ok('结束用户的全部会话', sessionsEnded, { params: idParams }), async (req) => services.auth.revokeUserSessions(authOf(req), req.params.id));
+  r.delete('/api/users/:id/sessions/:sessionId', doc.ok('结束用户的一个会话', sessionsEnded, { params: userSessionParams }), async (req) =>
+    services.auth.revokeUserSessions(authOf(req), req.params.id, req.params.sessionId),
   );
 }
 

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { fileAnswer } from '../../contract/common';
 import {
   actionBody,
   attachment,
@@ -18,6 +17,7 @@ import {
 import { idParams } from '../../contract/zod';
 import { authOf, maySeeIdNumbers, requireRole } from '../auth/access';
 import { attachmentHeaders, checkAttachment } from '../db/attachments';
+import { routeOptions } from '../http/route';
 import { receiveFile } from '../http/upload';
 import type { Services } from '../services';
 
@@ -25,83 +25,37 @@ import type { Services } from '../services';
 export async function procedureRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const svc = services.procedures;
-  const tags = ['procedures'];
+  const doc = routeOptions(['procedures']);
 
-  r.get('/api/procedures/definitions', { schema: { tags, summary: '程序定义（步骤、办理层级、公示天数等）', response: { 200: definitions } } }, async (req) => {
+  r.get('/api/procedures/definitions', doc.ok('程序定义（步骤、办理层级、公示天数等）', definitions), async (req) => {
     authOf(req);
     return svc.definitions();
   });
-  r.put(
-    '/api/procedures/definitions/:kind',
-    {
-      schema: {
-        tags,
-        summary: '调整程序定义（新版本；正在办理的程序仍按原版本）',
-        params: definitionParams,
-        body: definitionBody,
-        response: { 200: definition },
-      },
-    },
-    async (req) => svc.saveDefinition(authOf(req), req.params.kind, req.body),
+  r.put('/api/procedures/definitions/:kind', doc.ok('调整程序定义（新版本；正在办理的程序仍按原版本）', definition, { params: definitionParams, body: definitionBody }), async (req) =>
+    svc.saveDefinition(authOf(req), req.params.kind, req.body),
   );
 
-  r.get(
-    '/api/procedures',
-    {
-      schema: {
-        tags,
-        summary: '程序列表（按地区、种类、状态）',
-        querystring: procedureQuery,
-        response: { 200: procedurePage },
-      },
-    },
-    async (req) => svc.list(authOf(req), req.query),
+  r.get('/api/procedures', doc.ok('程序列表（按地区、种类、状态）', procedurePage, { querystring: procedureQuery }), async (req) => svc.list(authOf(req), req.query));
+  r.post('/api/procedures', doc.created('启动程序（识别、脱贫、清退、稳定脱贫标注、返贫、贫困村出列）', procedure, { body: procedureStart }), async (req) => svc.start(authOf(req), req.body));
+  r.get('/api/procedures/:id', doc.ok('程序详情（步骤、办理记录、佐证材料）', procedure, { params: idParams }), async (req) => svc.get(authOf(req), req.params.id));
+  r.post('/api/procedures/:id/actions', doc.ok('办理当前步骤：通过（pass）、退回（return）或撤销（withdraw）', procedure, { params: idParams, body: actionBody }), async (req) =>
+    svc.act(authOf(req), req.params.id, req.body),
   );
-  r.post(
-    '/api/procedures',
-    {
-      schema: {
-        tags,
-        summary: '启动程序（识别、脱贫、清退、稳定脱贫标注、返贫、贫困村出列）',
-        body: procedureStart,
-        response: { 201: procedure },
-      },
-    },
-    async (req, reply) => reply.code(201).send(await svc.start(authOf(req), req.body)),
-  );
-  r.get('/api/procedures/:id', { schema: { tags, summary: '程序详情（步骤、办理记录、佐证材料）', params: idParams, response: { 200: procedure } } }, async (req) => svc.get(authOf(req), req.params.id));
-  r.post(
-    '/api/procedures/:id/actions',
-    {
-      schema: {
-        tags,
-        summary: '办理当前步骤：通过（pass）、退回（return）或撤销（withdraw）',
-        params: idParams,
-        body: actionBody,
-        response: { 200: procedure },
-      },
-    },
-    async (req) => svc.act(authOf(req), req.params.id, req.body),
-  );
-  r.post(
-    '/api/procedures/:id/attachments',
-    { schema: { tags, summary: '上传佐证材料（会议记录、照片、公示公告；multipart 字段 file，可带 step）', params: idParams, querystring: attachmentQuery, response: { 201: attachment } } },
-    async (req, reply) => {
-      const auth = authOf(req);
-      // Role and scope before a byte is read; the type is the one the bytes show, never the declared one alone.
-      requireRole(auth, 'sysadmin', 'org_admin');
-      await svc.get(auth, req.params.id);
-      const file = await receiveFile(req, 'evidence', '请选择文件');
-      const { mime } = checkAttachment('evidence', file, '佐证材料');
-      return reply.code(201).send(await svc.addAttachment(auth, req.params.id, { fileName: file.fileName, mime, content: file.bytes, stepIndex: req.query.step }));
-    },
-  );
-  r.get('/api/procedures/attachments/:id', { schema: { tags, summary: '下载佐证材料', params: idParams, response: { 200: fileAnswer('佐证材料（图片、PDF、Word 或 Excel 文件）') } } }, async (req, reply) => {
+  r.post('/api/procedures/:id/attachments', doc.created('上传佐证材料（会议记录、照片、公示公告；multipart 字段 file，可带 step）', attachment, { params: idParams, querystring: attachmentQuery }), async (req) => {
+    const auth = authOf(req);
+    // Role and scope before a byte is read; the type is the one the bytes show, never the declared one alone.
+    requireRole(auth, 'sysadmin', 'org_admin');
+    await svc.get(auth, req.params.id);
+    const file = await receiveFile(req, 'evidence', '请选择文件');
+    const { mime } = checkAttachment('evidence', file, '佐证材料');
+    return svc.addAttachment(auth, req.params.id, { fileName: file.fileName, mime, content: file.bytes, stepIndex: req.query.step });
+  });
+  r.get('/api/procedures/attachments/:id', doc.file('下载佐证材料', '佐证材料（图片、PDF、Word 或 Excel 文件）', { params: idParams }), async (req, reply) => {
     const a = await svc.attachment(authOf(req), req.params.id);
     // The bytes as they are (Fastify does not serialise a Buffer); the schema only documents the file.
     return reply.headers(attachmentHeaders(a)).send(a.content);
   });
-  r.get('/api/procedures/:id/certificate', { schema: { tags, summary: '脱贫光荣证（可打印）', params: idParams, response: { 200: certificate } } }, async (req) => {
+  r.get('/api/procedures/:id/certificate', doc.ok('脱贫光荣证（可打印）', certificate, { params: idParams }), async (req) => {
     const auth = authOf(req);
     const c = await svc.certificate(auth, req.params.id);
     await services.audit.event(auth, 'export', { what: '脱贫光荣证', rows: 1, certificateNo: c.certificateNo, procedureId: req.params.id, masked: !maySeeIdNumbers(auth) });

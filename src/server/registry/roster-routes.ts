@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../domain/shared/errors';
 import { type Auth, authOf, maySeeIdNumbers, requireRole } from '../auth/access';
+import { routeOptions } from '../http/route';
 import { receiveFile } from '../http/upload';
 import { sendXlsx, streamBatchesXlsx, xlsxHeaders } from '../http/xlsx';
 import { jobCreatedSchema, jobParams, JobRegistry, jobViewSchema } from '../http/jobs';
-import { fileAnswer } from '../../contract/common';
 import { rosterExportQuery, rosterImportResult, ROSTER_JOB_PHASES, type RosterImportResult, type RosterJobPhase } from '../../contract/registry/roster';
 import { villageParams } from '../../contract/registry/villages';
 import type { Services } from '../services';
@@ -33,14 +33,14 @@ async function readRosterUpload(req: FastifyRequest, auth: Auth): Promise<{ file
 export async function rosterRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const roster = services.roster;
-  const tags = ['registry'];
+  const doc = routeOptions(['registry']);
 
-  r.get('/api/registry/roster/template.xlsx', { schema: { tags, summary: '下载贫困户花名册导入模板（每人一行）', response: { 200: fileAnswer('贫困户花名册导入模板（.xlsx）') } } }, async (req, reply) => {
+  r.get('/api/registry/roster/template.xlsx', doc.file('下载贫困户花名册导入模板（每人一行）', '贫困户花名册导入模板（.xlsx）'), async (req, reply) => {
     authOf(req);
     return sendXlsx(reply, '贫困户花名册模板.xlsx', await buildRosterTemplate());
   });
 
-  r.post('/api/registry/roster/import', { schema: { tags, summary: '导入花名册（整批校验，一行有错则全部不写入；重复导入不重复建档）', response: { 200: rosterImportResult } } }, async (req) => {
+  r.post('/api/registry/roster/import', doc.ok('导入花名册（整批校验，一行有错则全部不写入；重复导入不重复建档）', rosterImportResult), async (req) => {
     const auth = authOf(req);
     const { fileName, rows } = await readRosterUpload(req, auth);
     const result = await roster.importRoster(auth, rows);
@@ -53,14 +53,9 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
 
   r.post(
     '/api/registry/roster/import-jobs',
-    {
-      schema: {
-        tags,
-        summary: '导入花名册（后台任务）：文件读取无误即返回任务编号，之后查询进度与结果',
-        description: '与 POST /api/registry/roster/import 相同的导入（multipart/form-data，字段 file）。文件无法读取时立即返回 400；逐行校验的错误在任务失败时给出。',
-        response: { 202: jobCreatedSchema.describe('已接受：后台导入中，按任务编号查询进度') },
-      },
-    },
+    doc.accepted('导入花名册（后台任务）：文件读取无误即返回任务编号，之后查询进度与结果', jobCreatedSchema.describe('已接受：后台导入中，按任务编号查询进度'), {
+      description: '与 POST /api/registry/roster/import 相同的导入（multipart/form-data，字段 file）。文件无法读取时立即返回 400；逐行校验的错误在任务失败时给出。',
+    }),
     async (req, reply) => {
       const auth = authOf(req);
       const { fileName, rows } = await readRosterUpload(req, auth);
@@ -73,46 +68,24 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
     },
   );
 
-  r.get(
-    '/api/registry/roster/import-jobs/:id',
-    {
-      schema: {
-        tags,
-        summary: '查询花名册导入任务的进度与结果（仅发起导入的用户可见，完成 15 分钟后不再保留）',
-        params: jobParams,
-        response: { 200: jobViewSchema(ROSTER_JOB_PHASES, rosterImportResult).describe('任务的状态、阶段与进度；完成时含结果，失败时含错误') },
-      },
-    },
-    async (req) => jobs.get(authOf(req).userId, req.params.id),
+  r.get('/api/registry/roster/import-jobs/:id', doc.ok('查询花名册导入任务的进度与结果（仅发起导入的用户可见，完成 15 分钟后不再保留）', jobViewSchema(ROSTER_JOB_PHASES, rosterImportResult).describe('任务的状态、阶段与进度；完成时含结果，失败时含错误'), { params: jobParams }), async (req) =>
+
+    jobs.get(authOf(req).userId, req.params.id),
+
   );
 
-  r.get(
-    '/api/registry/roster/export.xlsx',
-    {
-      schema: {
-        tags,
-        summary: '导出花名册（每人一行，流式；无权查看时身份证号脱敏）',
-        querystring: rosterExportQuery,
-        response: { 200: fileAnswer('贫困户花名册（.xlsx）') },
-      },
-    },
-    async (req, reply) => {
-      const auth = authOf(req);
-      return streamBatchesXlsx(req, reply, xlsxHeaders('贫困户花名册.xlsx'), roster.exportRoster(auth, req.query), writeRosterXlsx, (rows) =>
-        services.audit.event(auth, 'export', { what: '花名册导出', rows, masked: !maySeeIdNumbers(auth), region: req.query.region ?? auth.regionPrefix }),
-      );
-    },
-  );
+  r.get('/api/registry/roster/export.xlsx', doc.file('导出花名册（每人一行，流式；无权查看时身份证号脱敏）', '贫困户花名册（.xlsx）', { querystring: rosterExportQuery }), async (req, reply) => {
+     const auth = authOf(req);
+     return streamBatchesXlsx(req, reply, xlsxHeaders('贫困户花名册.xlsx'), roster.exportRoster(auth, req.query), writeRosterXlsx, (rows) =>
+       services.audit.event(auth, 'export', { what: '花名册导出', rows, masked: !maySeeIdNumbers(auth), region: req.query.region ?? auth.regionPrefix }),
+     );
+   });
 
-  r.get(
-    '/api/registry/villages/:code/overview.xlsx',
-    { schema: { tags, summary: '导出村贫困户精准扶贫一览表', params: villageParams, response: { 200: fileAnswer('村贫困户精准扶贫一览表（.xlsx）') } } },
-    async (req, reply) => {
-      const auth = authOf(req);
-      const o = await roster.villageOverview(auth, req.params.code);
-      const rows = o.households.reduce((n, h) => n + h.members.length, 0);
-      await services.audit.event(auth, 'export', { what: '贫困户精准扶贫一览表导出', rows, households: o.households.length, masked: !maySeeIdNumbers(auth), region: req.params.code });
-      return sendXlsx(reply, `${o.village.name}贫困户精准扶贫一览表.xlsx`, await buildVillageOverviewXlsx(o.village, o.households));
-    },
-  );
+  r.get('/api/registry/villages/:code/overview.xlsx', doc.file('导出村贫困户精准扶贫一览表', '村贫困户精准扶贫一览表（.xlsx）', { params: villageParams }), async (req, reply) => {
+     const auth = authOf(req);
+     const o = await roster.villageOverview(auth, req.params.code);
+     const rows = o.households.reduce((n, h) => n + h.members.length, 0);
+     await services.audit.event(auth, 'export', { what: '贫困户精准扶贫一览表导出', rows, households: o.households.length, masked: !maySeeIdNumbers(auth), region: req.params.code });
+     return sendXlsx(reply, `${o.village.name}贫困户精准扶贫一览表.xlsx`, await buildVillageOverviewXlsx(o.village, o.households));
+   });
 }

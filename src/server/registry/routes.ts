@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authOf } from '../auth/access';
-import { noContent } from '../../contract/common';
 import { idParams } from '../../contract/zod';
 import { household, householdCreate, householdHits, householdPatch, householdQuery, incomeItemsInput, incomeParams, statusChange } from '../../contract/registry/households';
 import { povertyLineInput, povertyLines, statistics, statisticsQuery, trialHouseholdInput, trialHouseholdResult, trialVillageInput } from '../../contract/registry/rules';
 import { verdict } from '../../contract/registry/common';
 import { village, villageExitQuery, villageInput, villageParams, villageYearInput, villageYearParams } from '../../contract/registry/villages';
+import { routeOptions } from '../http/route';
 import type { Services } from '../services';
 
 /** The applicant's fields of a new-household procedure are the registry's (kept here for the procedures' routes). */
@@ -14,87 +14,45 @@ import type { Services } from '../services';
 export async function registryRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const reg = services.registry;
-  const tags = ['registry'];
+  const doc = routeOptions(['registry']);
 
-  r.get('/api/registry/poverty-lines', { schema: { tags, summary: '扶贫标准（年度 × 国家/省/市）', response: { 200: povertyLines } } }, async (req) => {
+  r.get('/api/registry/poverty-lines', doc.ok('扶贫标准（年度 × 国家/省/市）', povertyLines), async (req) => {
     authOf(req);
     return { items: await reg.lines() };
   });
-  r.put('/api/registry/poverty-lines', { schema: { tags, summary: '设置扶贫标准', body: povertyLineInput, response: { 200: povertyLines } } }, async (req) => ({
-    items: await reg.setLine(authOf(req), req.body),
-  }));
-  r.delete('/api/registry/poverty-lines/:id', { schema: { tags, summary: '删除扶贫标准', params: idParams, response: { 204: noContent } } }, async (req, reply) => {
+  r.put('/api/registry/poverty-lines', doc.ok('设置扶贫标准', povertyLines, { body: povertyLineInput }), async (req) => ({ items: await reg.setLine(authOf(req), req.body), }));
+  r.delete('/api/registry/poverty-lines/:id', doc.empty('删除扶贫标准', { params: idParams }), async (req, reply) => {
     await reg.deleteLine(authOf(req), req.params.id);
     return reply.status(204).send(null);
   });
 
-  r.get(
-    '/api/registry/villages/:code',
-    { schema: { tags, summary: '村情与出列检查', params: villageParams, querystring: villageExitQuery, response: { 200: village } } },
-    async (req) => reg.village(authOf(req), req.params.code, { minCollectiveIncomeYuan: req.query.minCollectiveIncomeYuan }),
+  r.get('/api/registry/villages/:code', doc.ok('村情与出列检查', village, { params: villageParams, querystring: villageExitQuery }), async (req) =>
+
+    reg.village(authOf(req), req.params.code, { minCollectiveIncomeYuan: req.query.minCollectiveIncomeYuan }),
+
   );
-  r.put('/api/registry/villages/:code', { schema: { tags, summary: '保存村情', params: villageParams, body: villageInput, response: { 200: village } } }, async (req) =>
-    reg.saveVillage(authOf(req), req.params.code, req.body),
-  );
-  r.put(
-    '/api/registry/villages/:code/years/:year',
-    { schema: { tags, summary: '村集体经济收入与年度脱贫规划', params: villageYearParams, body: villageYearInput, response: { 200: village } } },
-    async (req) => reg.saveVillageYear(authOf(req), req.params.code, req.params.year, req.body),
+  r.put('/api/registry/villages/:code', doc.ok('保存村情', village, { params: villageParams, body: villageInput }), async (req) => reg.saveVillage(authOf(req), req.params.code, req.body));
+  r.put('/api/registry/villages/:code/years/:year', doc.ok('村集体经济收入与年度脱贫规划', village, { params: villageYearParams, body: villageYearInput }), async (req) =>
+    reg.saveVillageYear(authOf(req), req.params.code, req.params.year, req.body),
   );
 
-  r.get(
-    '/api/registry/households',
-    { schema: { tags, summary: '按姓名、身份证号或户编号查找贫困户', querystring: householdQuery, response: { 200: householdHits } } },
-    async (req) => reg.search(authOf(req), req.query),
+  r.get('/api/registry/households', doc.ok('按姓名、身份证号或户编号查找贫困户', householdHits, { querystring: householdQuery }), async (req) => reg.search(authOf(req), req.query));
+  r.post('/api/registry/households', doc.created('建档立卡：新增贫困户及家庭成员', household, { body: householdCreate }), async (req) => reg.createHousehold(authOf(req), req.body));
+  r.get('/api/registry/households/:id', doc.ok('贫困户（扶贫手册）', household, { params: idParams }), async (req) => reg.household(authOf(req), req.params.id));
+  r.patch('/api/registry/households/:id', doc.ok('修改贫困户', household, { params: idParams, body: householdPatch }), async (req) => reg.updateHousehold(authOf(req), req.params.id, req.body));
+  r.put('/api/registry/households/:id/incomes/:year', doc.ok('分项收入（元）', household, { params: incomeParams, body: incomeItemsInput }), async (req) =>
+    reg.saveIncome(authOf(req), req.params.id, req.params.year, req.body),
   );
-  r.post(
-    '/api/registry/households',
-    { schema: { tags, summary: '建档立卡：新增贫困户及家庭成员', body: householdCreate, response: { 201: household } } },
-    async (req, reply) => reply.status(201).send(await reg.createHousehold(authOf(req), req.body)),
-  );
-  r.get('/api/registry/households/:id', { schema: { tags, summary: '贫困户（扶贫手册）', params: idParams, response: { 200: household } } }, async (req) =>
-    reg.household(authOf(req), req.params.id),
-  );
-  r.patch('/api/registry/households/:id', { schema: { tags, summary: '修改贫困户', params: idParams, body: householdPatch, response: { 200: household } } }, async (req) =>
-    reg.updateHousehold(authOf(req), req.params.id, req.body),
-  );
-  r.put(
-    '/api/registry/households/:id/incomes/:year',
-    { schema: { tags, summary: '分项收入（元）', params: incomeParams, body: incomeItemsInput, response: { 200: household } } },
-    async (req) => reg.saveIncome(authOf(req), req.params.id, req.params.year, req.body),
-  );
-  r.post(
-    '/api/registry/households/:id/status',
-    {
-      schema: {
-        tags,
-        summary: '数据更正：直接变更状态（仅系统管理员；日常变更须办理动态调整程序）',
-        params: idParams,
-        body: statusChange,
-        response: { 200: household },
-      },
-    },
-    async (req) => reg.changeStatus(authOf(req), req.params.id, req.body),
+  r.post('/api/registry/households/:id/status', doc.ok('数据更正：直接变更状态（仅系统管理员；日常变更须办理动态调整程序）', household, { params: idParams, body: statusChange }), async (req) =>
+    reg.changeStatus(authOf(req), req.params.id, req.body),
   );
 
-  r.post(
-    '/api/registry/trial/household',
-    { schema: { tags, summary: '测算：按录入情况判断识别、脱贫、稳定脱贫（不保存）', body: trialHouseholdInput, response: { 200: trialHouseholdResult } } },
-    async (req) => reg.trialHousehold(authOf(req), req.body),
-  );
-  r.post(
-    '/api/registry/trial/village',
-    { schema: { tags, summary: '测算：贫困村出列标准（不保存）', body: trialVillageInput, response: { 200: verdict } } },
-    async (req) => {
-      authOf(req);
-      const { minCollectiveIncomeYuan, ...facts } = req.body;
-      return reg.trialVillage(facts, { minCollectiveIncomeYuan });
-    },
-  );
+  r.post('/api/registry/trial/household', doc.ok('测算：按录入情况判断识别、脱贫、稳定脱贫（不保存）', trialHouseholdResult, { body: trialHouseholdInput }), async (req) => reg.trialHousehold(authOf(req), req.body));
+  r.post('/api/registry/trial/village', doc.ok('测算：贫困村出列标准（不保存）', verdict, { body: trialVillageInput }), async (req) => {
+    authOf(req);
+    const { minCollectiveIncomeYuan, ...facts } = req.body;
+    return reg.trialVillage(facts, { minCollectiveIncomeYuan });
+  });
 
-  r.get(
-    '/api/registry/statistics',
-    { schema: { tags, summary: '统计（某地区及下级，截至某日）', querystring: statisticsQuery, response: { 200: statistics } } },
-    async (req) => reg.statistics(authOf(req), req.query),
-  );
+  r.get('/api/registry/statistics', doc.ok('统计（某地区及下级，截至某日）', statistics, { querystring: statisticsQuery }), async (req) => reg.statistics(authOf(req), req.query));
 }
