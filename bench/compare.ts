@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ListRowInput } from '../src/domain/compare/list-row';
 import { checkCharacter } from '../src/domain/registry/id-number';
-import type { Auth } from '../src/server/auth/access';
+import { systemAuth } from '../src/server/auth/access';
 import { bootstrap } from '../src/server/bootstrap';
 import type { RosterRow } from '../src/server/registry/roster';
 import { buildServices } from '../src/server/services';
@@ -87,7 +87,7 @@ async function run(backend: Backend) {
     const services = buildServices(database, () => now);
     await bootstrap(database, services, { provinces: ['51'], adminPassword: 'bench-pw', demo: false, log: () => {} });
     const root = (await services.orgs.root())!;
-    const auth: Auth = { userId: 1, username: 'admin', displayName: '基准测试', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null, regionPrefix: '' };
+    const auth = systemAuth(root, { displayName: '基准测试' });
     const villages = (await database.query<{ code: string }>(`select code from regions where level = 5 and code like '51%' order by code`)).map((r) => r.code);
 
     // 1. The registry, through the roster import.

@@ -20,7 +20,7 @@ import { proposeDeepPoverty } from '../src/domain/ledger/deep-poverty';
 import { formatWanYuan } from '../src/domain/ledger/money';
 import { targetKey, type Target } from '../src/domain/ledger/target-key';
 import type { RawEntry } from '../src/domain/ledger/validate-entry';
-import type { Auth } from '../src/server/auth/access';
+import { systemAuth, type Auth } from '../src/server/auth/access';
 import { bootstrap } from '../src/server/bootstrap';
 import { openDatabase, type Database } from '../src/server/db/connection';
 import { makeLedgerRepo, type EntryWrite } from '../src/server/ledger/repo';
@@ -201,7 +201,7 @@ async function buildWorld(database: Database, services: Services, rng: Rng, say:
   if (!root) throw new Error('no root body after bootstrap');
   const [admin] = await database.query<{ id: number }>(`select id from users where username = 'admin'`);
   if (!admin) throw new Error('no admin user after bootstrap');
-  const auth: Auth = { userId: admin.id, username: 'admin', displayName: '系统管理员', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null, regionPrefix: '' };
+  const auth = systemAuth(root, { userId: admin.id });
   const deep = await services.regions.deepCounties();
 
   const regionRows = await database.query<{ code: string; name: string; level: number; parent_code: string | null }>(

@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { householdExit, type HouseholdFacts } from '../src/domain/registry/household-rules';
 import { computeIncome, NO_TRANSFER } from '../src/domain/registry/income';
-import type { Auth } from '../src/server/auth/access';
+import { systemAuth } from '../src/server/auth/access';
 import { bootstrap } from '../src/server/bootstrap';
 import type { RosterRow } from '../src/server/registry/roster';
 import { buildServices } from '../src/server/services';
@@ -65,7 +65,7 @@ async function run(backend: Backend) {
     const services = buildServices(database, () => now);
     await bootstrap(database, services, { provinces: ['51'], adminPassword: 'bench-pw', demo: false, log: () => {} });
     const root = (await services.orgs.root())!;
-    const auth: Auth = { userId: 1, username: 'admin', displayName: '基准测试', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null, regionPrefix: '' };
+    const auth = systemAuth(root, { displayName: '基准测试' });
     await services.registry.setLine(auth, { year: 2019, scope: 'national', yuan: 3747, source: '基准测试用' });
     const villages = (await database.query<{ code: string }>(`select code from regions where level = 5 and code like '51%' order by code`)).map((r) => r.code);
 

@@ -6,7 +6,7 @@ import { buildApp, WEB_DIR } from '../server/app';
 import { bootstrap } from '../server/bootstrap';
 import { describeDatabase, log, openConfiguredDatabase, secondsSince } from './env';
 import { runBackupCommand } from './backup';
-import type { Auth } from '../server/auth/access';
+import { systemAuth, type Auth } from '../server/auth/access';
 import { AppError } from '../domain/shared/errors';
 import { writeEntriesXlsx } from '../server/ledger/excel';
 import { buildServices, type Services } from '../server/services';
@@ -64,7 +64,7 @@ function ensureWebBuilt() {
 async function cliAuth(services: Services): Promise<Auth> {
   const root = await services.orgs.root();
   if (!root) throw new Error('数据库尚未初始化');
-  return { userId: 1, username: 'admin', displayName: '命令行', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null, regionPrefix: '' };
+  return systemAuth(root, { displayName: '命令行' });
 }
 
 async function exportLedger(services: Services, auth: Auth, file: string, year?: string) {

@@ -5,10 +5,12 @@
  */
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH } from '../domain/auth/password-policy';
-import { ROLES } from '../domain/auth/roles';
-import { coercedInt, id, idParams, name, oneOf, secret } from './zod';
+import { PERMISSIONS } from '../domain/auth/permissions';
+import { coercedInt, id, idParams, name, secret } from './zod';
 
-export const role = z.enum(ROLES);
+/** A role's code: a shipped role's (src/domain/auth/roles.ts) or one an administrator defined. */
+export const role = z.string();
+export const permission = z.enum(PERMISSIONS);
 
 /** A password as typed at sign-in or when changing one's own: present, bounded (the policy is the domain's). */
 const password = z.string({ error: '必填' }).min(1, { error: '必填' }).max(MAX_PASSWORD_LENGTH, { error: `不能超过 ${MAX_PASSWORD_LENGTH} 个字符` });
@@ -39,6 +41,8 @@ export const userAccount = z.object({
   username: z.string(),
   displayName: z.string(),
   role,
+  /** The role's name (a shipped role's label, or the name an administrator gave it). */
+  roleName: z.string(),
   orgId: z.number(),
   orgName: z.string(),
   memberId: z.number().nullable(),
@@ -47,6 +51,8 @@ export type UserAccount = z.output<typeof userAccount>;
 
 /** The signed-in user (GET /api/auth/me, the answer of a sign-in). */
 export const me = userAccount.extend({
+  /** What the user's role permits: the web shows only the menu items and actions these allow. */
+  permissions: z.array(permission),
   /** Set after an administrator's reset or a generated first password: every other API answers 403 until changed. */
   mustChangePassword: z.boolean(),
 });
@@ -54,7 +60,7 @@ export type Me = z.output<typeof me>;
 export const meAnswer = z.object({ user: me });
 
 /** A user in the administrators' list, with the state of the account. */
-export const userItem = me.extend({ disabled: z.boolean(), locked: z.boolean() });
+export const userItem = userAccount.extend({ mustChangePassword: z.boolean(), disabled: z.boolean(), locked: z.boolean() });
 export type User = z.output<typeof userItem>;
 export const userList = z.object({ items: z.array(userItem) });
 
@@ -62,7 +68,7 @@ export const userInput = z.object({
   username: name(50),
   displayName: name(50),
   password: secret(MAX_PASSWORD_LENGTH),
-  role: oneOf(ROLES),
+  role: name(30),
   orgId: id(),
   memberId: id().nullish(),
 });

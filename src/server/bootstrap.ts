@@ -1,5 +1,5 @@
 import { migrateDatabase, type Database } from './db/connection';
-import type { Auth } from './auth/access';
+import { systemAuth } from './auth/access';
 import type { Services } from './services';
 import { loadDemoData } from './demo';
 
@@ -43,7 +43,7 @@ export async function bootstrap(database: Database, services: Services, options:
   if (!root) root = await services.orgs.createRoot(ROOT_ORG);
   const admin = await services.auth.ensureAdmin(root.id, options.adminPassword);
   if (options.demo) {
-    const auth: Auth = { userId: 1, username: 'admin', displayName: '系统管理员', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null, regionPrefix: '' };
+    const auth = systemAuth(root);
     const n = await loadDemoData(services, auth, root);
     if (n) options.log(`已载入演示数据：${n} 条事项`);
   }

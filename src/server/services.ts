@@ -1,7 +1,7 @@
 import { parseWanYuan } from '../domain/ledger/money';
 import type { Database, Db } from './db/connection';
 import { makeAuditService } from './audit/service';
-import { makeAuthRepo } from './auth/repo';
+import { makeAuthRepo, makeRolesRepo } from './auth/repo';
 import { makeAuthService } from './auth/service';
 import { makeLedgerRepo } from './ledger/repo';
 import { makeLedgerService } from './ledger/service';
@@ -33,7 +33,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   const regions = makeRegionsService({ repo: makeRegionsRepo(db, database) });
   const orgs = makeOrgsService({ repo: makeOrgsRepo(db), regions, audit });
   const members = makeMembersService({ repo: makeMembersRepo(db), orgs, audit, now });
-  const auth = makeAuthService({ repo: makeAuthRepo(db), orgs, members, audit, now });
+  const auth = makeAuthService({ repo: makeAuthRepo(db), roles: makeRolesRepo(db), orgs, members, audit, now });
   const ledger = makeLedgerService({
     repo: makeLedgerRepo(db),
     transaction: (fn) => db.transaction((tx) => fn(makeLedgerRepo(tx as unknown as Db))),

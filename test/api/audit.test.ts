@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/connection';
 import { buildServices } from '../../src/server/services';
 import { createTestApp, TEST_NOW, type Client, type TestApp } from '../support/app';
+import { systemAuth } from '../../src/server/auth/access';
 import { dbKinds } from '../support/db';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 
@@ -245,7 +246,7 @@ describe('taizhang audit verify (command line, PGlite)', () => {
     const database = await openDatabase({ dataDir: dir });
     const services = buildServices(database);
     const root_ = (await services.orgs.root())!;
-    const auth = { userId: 1, username: 'admin', displayName: '系统管理员', role: 'sysadmin' as const, orgId: root_.id, orgPath: root_.path, memberId: null, regionPrefix: '' };
+    const auth = systemAuth(root_);
     for (let i = 0; i < 3; i++) await services.orgs.create(auth, { parentId: root_.id, name: `单位${i}`, kind: '政协', level: '县', regionCode: '510000000000' });
     await services.audit.event(auth, 'export', { what: '花名册导出', rows: 12 });
     await database.close();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { bootstrap } from '../../src/server/bootstrap';
 import { openDatabase } from '../../src/server/db/connection';
 import { buildServices } from '../../src/server/services';
-import type { Auth } from '../../src/server/auth/access';
+import { systemAuth } from '../../src/server/auth/access';
 
 describe('first start on an empty PGlite directory', () => {
   it('migrates, loads real divisions, creates the administrator once with a generated password, and demo data once', async () => {
@@ -21,7 +21,7 @@ describe('first start on an empty PGlite directory', () => {
       const login = await services.auth.login('admin', first.adminPassword!);
       expect(login.user).toMatchObject({ role: 'sysadmin', orgName: '四川省政协' });
       const root = (await services.orgs.root())!;
-      const auth: Auth = { userId: login.user.id, username: 'admin', displayName: '系统管理员', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null, regionPrefix: '' };
+      const auth = systemAuth(root, { userId: login.user.id });
       const demoEntries = (await services.ledger.list(auth, { page: 1, pageSize: 1 })).total;
       expect(demoEntries).toBeGreaterThan(10);
 

@@ -3,7 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptio
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildApp } from '../../src/server/app';
-import type { Auth } from '../../src/server/auth/access';
+import { systemAuth } from '../../src/server/auth/access';
 import type { Database } from '../../src/server/db/connection';
 import type { Services } from '../../src/server/services';
 import { entryBody, TEST_NOW } from '../support/app';
@@ -283,7 +283,7 @@ describe.each(dbKinds())('bad input on every write route on %s', (kind) => {
     // A small scenario: a county body with a member and an entry, a household with a helper, a visit, a procedure,
     // a leader–village link, a department list, an assessment round.
     const root = (await services.orgs.root())!;
-    const rootAuth: Auth = { userId: 1, username: 'admin', displayName: '系统管理员', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null, regionPrefix: '' };
+    const rootAuth = systemAuth(root);
     const org = await services.orgs.create(rootAuth, { parentId: root.id, name: '昭觉县政协', kind: '政协', level: '县', regionCode: '513431000000' });
     const memberRow = await services.members.create(rootAuth, org.id, { name: '张委员' });
     const entry = await created({ method: 'POST', url: '/api/ledger/entries', payload: entryBody(org.id) });

@@ -6,6 +6,7 @@ import type { Database } from '../../src/server/db/connection';
 import { parseWithLimit, UPLOAD_LIMITS } from '../../src/server/http/upload';
 import type { Services } from '../../src/server/services';
 import { TEST_NOW } from '../support/app';
+import { systemAuth } from '../../src/server/auth/access';
 import { createTestDatabase, dbKinds } from '../support/db';
 import { idNumber, XINCHENG_VILLAGE } from '../support/registry';
 import { householdCols, personCols, rosterWith } from '../support/roster';
@@ -116,7 +117,7 @@ describe.each(dbKinds())('uploads on %s', (kind) => {
     }));
     await app.ready();
     const root = (await services.orgs.root())!;
-    const rootAuth = { userId: 1, username: 'admin', displayName: '系统管理员', role: 'sysadmin' as const, orgId: root.id, orgPath: root.path, memberId: null, regionPrefix: '' };
+    const rootAuth = systemAuth(root);
     const county = await services.orgs.create(rootAuth, { parentId: root.id, name: '昭觉县扶贫办', kind: '扶贫办', level: '县', regionCode: '513431000000' });
     const townOrg = await services.orgs.create(rootAuth, { parentId: county.id, name: '新城镇扶贫工作站', kind: '扶贫办', level: '乡', regionCode: '513431100000' });
     const m = await services.members.create(rootAuth, townOrg.id, { name: '阿西委员' });

@@ -1,6 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/server/app';
-import type { Auth, Role } from '../../src/server/auth/access';
+import { systemAuth, type Auth, type Role } from '../../src/server/auth/access';
 import type { Database } from '../../src/server/db/connection';
 import type { OrgRow } from '../../src/server/orgs/repo';
 import type { Services } from '../../src/server/services';
@@ -39,7 +39,7 @@ export async function createTestApp(kind: DbKind, now: Date = TEST_NOW): Promise
   const { app, services } = await buildApp({ database, now: () => now, webDir: null });
   await app.ready();
   const root = (await services.orgs.root())!;
-  const rootAuth: Auth = { userId: 1, username: 'admin', displayName: '系统管理员', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null, regionPrefix: '' };
+  const rootAuth = systemAuth(root);
 
   async function login(username: string, password: string): Promise<Client> {
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../domain/shared/errors';
-import { inRegion, regionOnLine, regionWithin, requireBodyRegion, requireGrantableRole, requireHoldsChildren, requireManageableUser, type Auth, type Role } from './access';
+import { ROLE_DEFINITIONS } from '../../domain/auth/roles';
+import { authFor, inRegion, regionOnLine, regionWithin, requireBodyRegion, requireGrantableRole, requireHoldsChildren, requireManageableUser, requirePermission, type Auth, type Role } from './access';
 
-const auth = (regionPrefix: string, role: Role = 'org_admin'): Auth => ({ userId: 2, username: 'u', displayName: 'u', role, orgId: 2, orgPath: '/1/2/', memberId: null, regionPrefix });
+const auth = (regionPrefix: string, role: Role = 'org_admin'): Auth => ({
+  ...authFor({ userId: 2, username: 'u', displayName: 'u', role, orgId: 2, orgPath: '/1/2/', memberId: null }),
+  regionPrefix,
+});
+const grant = (role: Role) => ({ name: ROLE_DEFINITIONS[role].label, permissions: ROLE_DEFINITIONS[role].permissions });
 const codeOf = (f: () => void) => {
   try {
     f();
@@ -65,7 +70,11 @@ describe('the region rules of scope', () => {
     ['org_admin', 'sysadmin', 'FORBIDDEN'],
     ['member', 'org_admin', 'FORBIDDEN'],
     ['sysadmin', 'sysadmin', 'ok'],
-  ] as const)('a %s grants %s → %s', (own, granted, expected) => expect(codeOf(() => requireGrantableRole(auth('5134', own), granted))).toBe(expected));
+    ['org_admin', 'village_clerk', 'ok'],
+    ['township_reviewer', 'village_clerk', 'ok'],
+    ['village_clerk', 'township_reviewer', 'FORBIDDEN'],
+    ['leader', 'member', 'FORBIDDEN'],
+  ] as const)('a %s grants %s → %s', (own, granted, expected) => expect(codeOf(() => requireGrantableRole(auth('5134', own), grant(granted)))).toBe(expected));
 
   it.each([
     ['org_admin', '/1/2/5/', 'org_admin', 'ok'],
@@ -74,6 +83,36 @@ describe('the region rules of scope', () => {
     ['org_admin', '/1/2/5/', 'sysadmin', 'FORBIDDEN'],
     ['member', '/1/2/', 'member', 'FORBIDDEN'],
   ] as const)('a %s of /1/2/ manages a user of %s with role %s → %s', (own, orgPath, role, expected) =>
-    expect(codeOf(() => requireManageableUser(auth('5134', own), { orgPath, role }))).toBe(expected),
+    expect(codeOf(() => requireManageableUser(auth('5134', own), { orgPath, role: grant(role) }))).toBe(expected),
   );
+});
+
+describe('requirePermission (issue 11: “One check requirePermission(auth, permission, target) used by every service”)', () => {
+  it.each([
+    ['village_clerk', 'registry.write', { region: '513431100200' }, 'ok'],
+    ['village_clerk', 'registry.write', { region: '513436100200' }, 'FORBIDDEN'],
+    ['village_clerk', 'users.manage', {}, 'FORBIDDEN'],
+    ['leader', 'registry.read', {}, 'ok'],
+    ['leader', 'registry.write', {}, 'FORBIDDEN'],
+    ['helper', 'visits.write', {}, 'ok'],
+    ['helper', 'pairing.manage', {}, 'FORBIDDEN'],
+    ['department_clerk', 'compare.lists', {}, 'ok'],
+    ['department_clerk', 'registry.read', {}, 'FORBIDDEN'],
+    ['assessor', 'assessment.score', {}, 'ok'],
+    ['member', 'ledger.write', { orgPath: '/1/2/7/' }, 'ok'],
+    ['member', 'ledger.write', { orgPath: '/1/3/' }, 'FORBIDDEN'],
+  ] as const)('a %s asking for %s on %o → %s', (role, permission, target, expected) =>
+    expect(codeOf(() => requirePermission(auth('513431', role), permission, target))).toBe(expected),
+  );
+
+  it('names the permission in the refusal, never the target', () => {
+    expect(() => requirePermission(auth('513431', 'leader'), 'registry.write', { region: '513436100200' })).toThrow('此操作需要“维护村情、户情、家庭成员和收入，导入花名册”权限');
+  });
+
+  it('gives a defined role exactly the known permissions stored with it', () => {
+    const a = authFor({ userId: 3, username: 'x', displayName: 'x', role: 'c1', orgId: 2, orgPath: '/1/2/', memberId: null, regionCode: '513431000000', regionLevel: 3 }, ['registry.read', 'no.such']);
+    expect([...a.permissions]).toEqual(['registry.read']);
+    expect(a.own).toBeNull();
+    expect(a.regionPrefix).toBe('513431');
+  });
 });

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/shared/errors';
-import { ROLE_LABELS, roleAbove, type Role } from '../../domain/auth/roles';
+import { PERMISSION_DEFINITIONS, permissionsBeyond, isPermission, type Permission } from '../../domain/auth/permissions';
+import { isShippedRole, ROLE_DEFINITIONS, ROLE_LABELS, type OwnScope, type Role } from '../../domain/auth/roles';
 import { LEVEL_DIGITS } from '../regions/china-division';
 
 export { ROLE_LABELS, type Role };
@@ -10,11 +11,20 @@ export interface Auth {
   userId: number;
   username: string;
   displayName: string;
-  role: Role;
+  /** A shipped role's code (src/domain/auth/roles.ts) or the code of a role an administrator defined. */
+  role: string;
+  /** What the role permits (checked by `requirePermission`). */
+  permissions: ReadonlySet<Permission>;
+  /** Which of the user's own records narrow the scope below the office's subtree (member, helper, department, assessor). */
+  own: OwnScope | null;
   orgId: number;
   /** Materialised path of the user's body (`/1/4/`): the user's scope is this subtree. */
   orgPath: string;
   memberId: number | null;
+  /** The helper record of a 帮扶责任人's account. */
+  helperId?: number | null;
+  /** The department of a 部门数据员's account. */
+  department?: string | null;
   /**
    * Registry scope: the code prefix of the region of the user's body (`5134` for a city, `513431100` for a township);
    * empty for system administrators, who see the whole registry.
@@ -34,8 +44,73 @@ export function requireInScope(auth: Auth, orgPath: string, what = '该单位'):
   if (!inScope(auth, orgPath)) throw new AppError('FORBIDDEN', `无权访问${what}：不在您所属单位的管辖范围内`);
 }
 
+/** The facts of a user the session (or a command) starts from; `authFor` turns them into an `Auth`. */
+export interface AuthUser {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: string;
+  orgId: number;
+  orgPath: string;
+  memberId: number | null;
+  helperId?: number | null;
+  department?: string | null;
+  /** The office's region; the registry scope is its code prefix (none for a system administrator). */
+  regionCode?: string;
+  regionLevel?: number | null;
+}
+
+/**
+ * The one place a user's permissions and scope are worked out: a shipped role's from its definition, a defined
+ * role's from the permissions stored with it (`customPermissions`; unknown names are ignored).
+ */
+export function authFor(u: AuthUser, customPermissions: readonly string[] | null = null): Auth {
+  const shipped = isShippedRole(u.role) ? ROLE_DEFINITIONS[u.role] : null;
+  const permissions = new Set<Permission>(shipped ? shipped.permissions : (customPermissions ?? []).filter(isPermission));
+  const { regionCode = '', regionLevel, ...rest } = u;
+  return {
+    ...rest,
+    permissions,
+    own: shipped?.own ?? null,
+    regionPrefix: u.role === 'sysadmin' ? '' : regionCode.slice(0, LEVEL_DIGITS[regionLevel ?? 5] ?? 12),
+  };
+}
+
+/** The system administrator acting for the system itself (bootstrap, commands, benchmarks): the root office. */
+export function systemAuth(root: { id: number; path: string }, who: { userId?: number; username?: string; displayName?: string } = {}): Auth {
+  return authFor({ userId: who.userId ?? 1, username: who.username ?? 'admin', displayName: who.displayName ?? '系统管理员', role: 'sysadmin', orgId: root.id, orgPath: root.path, memberId: null });
+}
+
+/** What a permission's refusal says: the permission by its name in the role editor. */
+export function permissionRefusal(permission: Permission): string {
+  return `此操作需要“${PERMISSION_DEFINITIONS[permission].label}”权限`;
+}
+
+/** Where an action lands, checked with the permission: a region code (registry) or an office's path (ledger, users). */
+export interface PermissionTarget {
+  region?: string;
+  orgPath?: string;
+  /** How the target is named in the refusal (`该户`, `该单位` …). */
+  what?: string;
+}
+
+/**
+ * The check every route and service makes (issue 11): the user's role holds `permission`, and the target, if given,
+ * lies in the user's scope. A refusal names the permission, never the target's details.
+ */
+export function requirePermission(auth: Auth, permission: Permission, target: PermissionTarget = {}): void {
+  if (!auth.permissions.has(permission)) throw new AppError('FORBIDDEN', permissionRefusal(permission), { permission });
+  if (target.region !== undefined) requireRegion(auth, target.region, target.what);
+  if (target.orgPath !== undefined) requireInScope(auth, target.orgPath, target.what);
+}
+
+/** Whether the user's role holds a permission (for what an answer shows, e.g. an edit button). */
+export function can(auth: Auth, permission: Permission): boolean {
+  return auth.permissions.has(permission);
+}
+
 export function requireRole(auth: Auth, ...roles: Role[]): void {
-  if (!roles.includes(auth.role)) throw new AppError('FORBIDDEN', `此操作需要${roles.map((r) => ROLE_LABELS[r]).join('或')}权限`);
+  if (!(roles as readonly string[]).includes(auth.role)) throw new AppError('FORBIDDEN', `此操作需要${roles.map((r) => ROLE_LABELS[r]).join('或')}权限`);
 }
 
 /** The SQL-side form of the scope, passed to repositories that list records. */
@@ -137,29 +212,30 @@ export function requireHoldsChildren(region: { code: string; level: number }, be
 
 /**
  * A user grants only what they hold: an account in a body of their own subtree (checked with `requireInScope` on the
- * body), with a role no higher than their own.
+ * body), with a role whose permissions are all the user's own (`permissions` are the role's).
  */
-export function requireGrantableRole(auth: Auth, role: Role): void {
-  if (roleAbove(role, auth.role)) throw new AppError('FORBIDDEN', `角色：不能授予高于您自己的角色（${ROLE_LABELS[role]}）`);
+export function requireGrantableRole(auth: Auth, role: { name: string; permissions: readonly Permission[] }): void {
+  const beyond = permissionsBeyond(role.permissions, auth.permissions);
+  if (beyond.length)
+    throw new AppError('FORBIDDEN', `角色：不能授予您自己没有的权限（${role.name}：${beyond.map((p) => PERMISSION_DEFINITIONS[p].label).slice(0, 3).join('、')}${beyond.length > 3 ? ' 等' : ''}）`);
 }
 
 /**
  * For account management (reset, disable, revoke): an administrator manages the accounts of their own subtree whose
  * role is not above their own; a system administrator every account.
  */
-export function requireManageableUser(auth: Auth, user: { orgPath: string; role: Role }): void {
-  requireRole(auth, 'sysadmin', 'org_admin');
-  requireInScope(auth, user.orgPath, '该用户');
+export function requireManageableUser(auth: Auth, user: { orgPath: string; role: { name: string; permissions: readonly Permission[] } }): void {
+  requirePermission(auth, 'users.manage', { orgPath: user.orgPath, what: '该用户' });
   requireGrantableRole(auth, user.role);
 }
 
 /** Whether the role may read ID numbers unmasked (DESIGN: masked unless the user's role may see them). */
 export function maySeeIdNumbers(auth: Auth): boolean {
-  return auth.role === 'sysadmin' || auth.role === 'org_admin';
+  return auth.permissions.has('idNumbers.view');
 }
 
 /** The signed-in user as the session resolves it, with the name of their body for display. */
-export type SessionAuth = Auth & { orgName: string };
+export type SessionAuth = Auth & { orgName: string; roleName: string };
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,16 +1,18 @@
 import { and, desc, eq, gt, like, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { orgs, regions, sessions, users } from '../db/schema';
-import type { Auth, Role } from './access';
+import { orgs, regions, roles, sessions, users } from '../db/schema';
+import type { AuthUser } from './access';
 
 export interface UserRow {
   id: number;
   username: string;
   displayName: string;
   passwordHash: string;
-  role: Role;
+  role: string;
   orgId: number;
   memberId: number | null;
+  helperId: number | null;
+  department: string | null;
   failedLogins: number;
   lockedUntil: Date | null;
   mustChangePassword: boolean;
@@ -18,12 +20,16 @@ export interface UserRow {
   passwordChangedAt: Date | null;
 }
 
-export type NewUserRow = Pick<UserRow, 'username' | 'displayName' | 'passwordHash' | 'role' | 'orgId' | 'memberId'> & { mustChangePassword?: boolean };
+export type NewUserRow = Pick<UserRow, 'username' | 'displayName' | 'passwordHash' | 'role' | 'orgId' | 'memberId'> &
+  Partial<Pick<UserRow, 'helperId' | 'department'>> & { mustChangePassword?: boolean };
 
-export type SessionAuthRow = Omit<Auth, 'regionPrefix'> & {
+export type SessionAuthRow = AuthUser & {
   orgName: string;
   regionCode: string;
   regionLevel: number | null;
+  /** A defined role's permissions (null for a shipped role). */
+  customPermissions: string[] | null;
+  customRoleName: string | null;
   expiresAt: Date;
   sessionId: number;
   mustChangePassword: boolean;
@@ -34,7 +40,6 @@ const asDate = (v: Date | string | null): Date | null => (v === null ? null : ne
 function toUserRow(row: typeof users.$inferSelect): UserRow {
   return {
     ...row,
-    role: row.role as Role,
     lockedUntil: asDate(row.lockedUntil),
     disabledAt: asDate(row.disabledAt),
     passwordChangedAt: asDate(row.passwordChangedAt),
@@ -79,12 +84,14 @@ export function makeAuthRepo(db: Db) {
           disabledAt: users.disabledAt,
           lockedUntil: users.lockedUntil,
           mustChangePassword: users.mustChangePassword,
+          customRoleName: roles.name,
         })
         .from(users)
         .innerJoin(orgs, eq(orgs.id, users.orgId))
+        .leftJoin(roles, eq(roles.code, users.role))
         .where(like(orgs.path, `${orgPath}%`))
         .orderBy(orgs.path, users.id);
-      return rows.map((u) => ({ ...u, role: u.role as Role }));
+      return rows;
     },
 
     /** One more failed sign-in, counted in the database (two at once both count); the new count. */
@@ -158,17 +165,36 @@ export function makeAuthRepo(db: Db) {
           orgPath: orgs.path,
           orgName: orgs.name,
           memberId: users.memberId,
+          helperId: users.helperId,
+          department: users.department,
           mustChangePassword: users.mustChangePassword,
           regionCode: orgs.regionCode,
           regionLevel: regions.level,
+          customPermissions: roles.permissions,
+          customRoleName: roles.name,
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .innerJoin(orgs, eq(orgs.id, users.orgId))
         .leftJoin(regions, eq(regions.code, orgs.regionCode))
+        .leftJoin(roles, eq(roles.code, users.role))
         .where(and(eq(sessions.token, tokenHash), gt(sessions.expiresAt, now), sql`${users.disabledAt} is null`));
       return row as SessionAuthRow | undefined;
     },
   };
 }
 export type AuthRepo = ReturnType<typeof makeAuthRepo>;
+
+/** Roles an administrator defined (issue 11); the shipped ones are domain data and have no row. */
+export function makeRolesRepo(db: Db) {
+  return {
+    async findByCode(code: string) {
+      const [row] = await db.select().from(roles).where(eq(roles.code, code));
+      return row;
+    },
+    async list() {
+      return db.select().from(roles).orderBy(roles.id);
+    },
+  };
+}
+export type RolesRepo = ReturnType<typeof makeRolesRepo>;

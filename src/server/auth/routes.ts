@@ -50,9 +50,10 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
         new AppError('RATE_LIMITED', `登录请求过于频繁，请 ${Math.max(1, Math.ceil(context.ttl / 1000))} 秒后再试`),
     });
 
+  const login = doc.ok('登录', meAnswer, { body: loginBody, access: 'public' });
   r.post(
     '/api/auth/login',
-    { ...doc.ok('登录', meAnswer, { body: loginBody }), config: { rateLimit: { max: loginRateLimit(), timeWindow: 60_000 } } },
+    { ...login, config: { ...login.config, rateLimit: { max: loginRateLimit(), timeWindow: 60_000 } } },
     async (req, reply) => {
       const { token, expiresAt, user } = await services.auth.login(req.body.username, req.body.password, clientOf(req));
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(req, expiresAt));

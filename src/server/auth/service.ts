@@ -2,16 +2,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import { displayNameProblem } from '../../domain/auth/display-name';
 import { afterFailure, isLocked, LOCKED_MESSAGE } from '../../domain/auth/lockout';
 import { passwordProblems } from '../../domain/auth/password-policy';
-import { roleAbove } from '../../domain/auth/roles';
+import { isPermission, type Permission } from '../../domain/auth/permissions';
+import { isShippedRole, ROLE_DEFINITIONS } from '../../domain/auth/roles';
 import { USERNAME_PATTERN, USERNAME_RULE } from '../../domain/auth/username';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Me, OwnSession, ResetPasswordAnswer, SessionInfo, User, UserAccount, UserInput } from '../../contract/auth';
 import type { AuditService } from '../audit/service';
 import type { Auth } from './access';
-import { inScope, requireGrantableRole, requireInScope, requireRole } from './access';
+import { authFor, inScope, requireGrantableRole, requireInScope, requirePermission } from './access';
 import { generatePassword, hashPassword, verifyPassword } from './password';
-import type { AuthRepo, UserRow } from './repo';
-import { LEVEL_DIGITS } from '../regions/china-division';
+import type { AuthRepo, RolesRepo, UserRow } from './repo';
 import type { OrgsService } from '../orgs/service';
 import type { MembersService } from '../members/service';
 
@@ -25,7 +25,7 @@ export interface ClientInfo {
   userAgent: string;
 }
 
-type SessionAuth = Auth & { orgName: string };
+type SessionAuth = Auth & { orgName: string; roleName: string };
 
 /** The cookie carries the token; the database and the cache only its sha256. */
 export function hashToken(token: string): string {
@@ -43,8 +43,27 @@ function policyError(password: string, username: string, field: string, label: s
   return new AppError('VALIDATION', problems.join('；'), { fields });
 }
 
-export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; members: MembersService; audit: AuditService; now: () => Date }) {
+/** A role as the checks need it: its name and permissions (a shipped role's from the domain, a defined one's stored). */
+export interface RoleGrant {
+  code: string;
+  name: string;
+  permissions: Permission[];
+}
+
+export function makeAuthService(deps: { repo: AuthRepo; roles: RolesRepo; orgs: OrgsService; members: MembersService; audit: AuditService; now: () => Date }) {
   const { repo, orgs, members, audit, now } = deps;
+
+  /** A role's name: a shipped role's label, else the defined role's name (its code if it is gone). */
+  function roleName(code: string, customName: string | null): string {
+    return isShippedRole(code) ? ROLE_DEFINITIONS[code].label : (customName ?? code);
+  }
+
+  /** The role behind a code, or null for a code no role has. */
+  async function roleOf(code: string): Promise<RoleGrant | null> {
+    if (isShippedRole(code)) return { code, name: ROLE_DEFINITIONS[code].label, permissions: [...ROLE_DEFINITIONS[code].permissions] };
+    const row = await deps.roles.findByCode(code);
+    return row ? { code, name: row.name, permissions: row.permissions.filter(isPermission) } : null;
+  }
 
   /** Sessions resolved in the last 30 s, by token hash; dropped at once when a session ends or its user changes. */
   const cache = new Map<string, { auth: SessionAuth; userId: number; sessionId: number; expiresAt: Date; until: number }>();
@@ -61,19 +80,22 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
       username: auth.username,
       displayName: auth.displayName,
       role: auth.role,
+      roleName: auth.roleName,
       orgId: auth.orgId,
       orgName: auth.orgName,
       memberId: auth.memberId,
+      permissions: [...auth.permissions],
       mustChangePassword: sessionOf.get(auth)?.mustChangePassword ?? false,
     };
   }
 
-  /** A user the caller may manage: in their scope (else “not found”, nothing told), of a role not above theirs. */
+  /** A user the caller may manage: in their scope (else “not found”, nothing told), with no permission the caller lacks. */
   async function manageable(auth: Auth, userId: number) {
-    requireRole(auth, 'sysadmin', 'org_admin');
+    requirePermission(auth, 'users.manage');
     const user = await repo.findUser(userId);
     if (!user || !inScope(auth, user.orgPath)) throw new AppError('NOT_FOUND', '用户不存在');
-    if (roleAbove(user.role, auth.role)) throw new AppError('FORBIDDEN', '不能管理权限高于您的用户');
+    const role = await roleOf(user.role);
+    if (role && role.permissions.some((p) => !auth.permissions.has(p))) throw new AppError('FORBIDDEN', '不能管理权限高于您的用户');
     return user;
   }
 
@@ -156,8 +178,8 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
         cache.delete(hash);
         return undefined;
       }
-      const { regionCode, regionLevel, expiresAt, sessionId, mustChangePassword, ...rest } = row;
-      const auth: SessionAuth = { ...rest, regionPrefix: rest.role === 'sysadmin' ? '' : regionCode.slice(0, LEVEL_DIGITS[regionLevel ?? 5] ?? 12) };
+      const { expiresAt, sessionId, mustChangePassword, customPermissions, customRoleName, orgName, ...user } = row;
+      const auth: SessionAuth = { ...authFor(user, customPermissions), orgName, roleName: roleName(user.role, customRoleName) };
       sessionOf.set(auth, { sessionId, mustChangePassword });
       if (cache.size > 10_000) cache.clear();
       cache.set(hash, { auth, userId: auth.userId, sessionId, expiresAt: new Date(expiresAt), until: Date.now() + SESSION_CACHE_MS });
@@ -253,19 +275,29 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
       return { ended };
     },
 
+    roleOf,
+
+    /** Drops the cached sessions of the users of a role whose permissions changed. */
+    dropCachedRole(code: string) {
+      for (const [key, entry] of cache) if (entry.auth.role === code) cache.delete(key);
+    },
+
     async listUsers(auth: Auth): Promise<User[]> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'users.manage');
       const at = now();
-      return (await repo.listUsers(auth.orgPath)).map(({ disabledAt, lockedUntil, ...u }) => ({
+      return (await repo.listUsers(auth.orgPath)).map(({ disabledAt, lockedUntil, customRoleName, ...u }) => ({
         ...u,
+        roleName: roleName(u.role, customRoleName),
         disabled: disabledAt !== null,
         locked: isLocked({ lockedUntil: lockedUntil === null ? null : new Date(lockedUntil) }, at),
       }));
     },
 
     async createUser(auth: Auth, input: UserInput): Promise<UserAccount> {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      requireGrantableRole(auth, input.role);
+      requirePermission(auth, 'users.manage');
+      const role = await roleOf(input.role);
+      if (!role) throw new AppError('VALIDATION', '角色：没有这个角色', { fields: [{ field: 'role', label: '角色', message: '没有这个角色' }] });
+      requireGrantableRole(auth, role);
       const org = await orgs.get(auth, input.orgId);
       requireInScope(auth, org.path);
       const fields: FieldError[] = [];
@@ -291,7 +323,7 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
       };
       const id = await repo.insertUser({ ...row, passwordHash: await hashPassword(input.password) });
       await audit.record(auth, 'user', id, 'create', null, userSnapshot(row));
-      return { id, ...row, orgName: org.name };
+      return { id, ...row, roleName: role.name, orgName: org.name };
     },
 
     /** An administrator renames a user in their scope (the display-name rule applies). */
@@ -303,7 +335,8 @@ export function makeAuthService(deps: { repo: AuthRepo; orgs: OrgsService; membe
       await repo.updateDisplayName(user.id, displayName);
       dropCached((e) => e.userId === user.id);
       await audit.record(auth, 'user', user.id, 'update', userSnapshot(user), userSnapshot({ ...user, displayName }));
-      return { id: user.id, username: user.username, displayName, role: user.role, orgId: user.orgId, orgName: user.orgName, memberId: user.memberId };
+      const roleName = (await roleOf(user.role))?.name ?? user.role;
+      return { id: user.id, username: user.username, displayName, role: user.role, roleName, orgId: user.orgId, orgName: user.orgName, memberId: user.memberId };
     },
 
     /**

@@ -24,7 +24,6 @@ import {
 import { Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { isAdmin, isSysadmin, useLogout, useMe } from '../shared/session';
-import { ROLE_LABELS } from '../../domain/auth/roles';
 
 const { Header, Sider, Content } = Layout;
 
@@ -96,7 +95,7 @@ export function AppLayout() {
               <span style={{ opacity: 0.85 }}>（{me.orgName}）</span>
             </span>
             <Tag color="gold" style={{ marginInlineEnd: 0 }}>
-              {ROLE_LABELS[me.role]}
+              {me.roleName}
             </Tag>
             <Button size="small" onClick={() => navigate('/account')}>
               账号安全

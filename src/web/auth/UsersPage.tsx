@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { resetPasswordBody, userInput } from '../../contract/auth';
 import { API_FIELD_LABELS } from '../../contract/zod';
 import { passwordProblems } from '../../domain/auth/password-policy';
-import { roleAbove } from '../../domain/auth/roles';
+import { ROLE_DEFINITIONS, isShippedRole } from '../../domain/auth/roles';
 import { USERNAME_PATTERN, USERNAME_RULE } from '../../domain/auth/username';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
@@ -50,7 +50,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
   const role = Form.useWatch('role', form);
   const members = useAllMembers(role === 'member' ? orgId : undefined);
 
-  const roles = ROLES.filter((r) => me && !roleAbove(r, me.role));
+  const roles = ROLES.filter((r) => me && grantable(r, me.permissions));
 
   const submit = async () => {
     setError(null);
@@ -242,6 +242,11 @@ function SessionsModal({ user, onClose }: { user: User | null; onClose: () => vo
   );
 }
 
+/** Whether the signed-in user holds every permission of a role (a shipped one; a defined role the server decides). */
+function grantable(role: string, held: readonly string[]): boolean {
+  return !isShippedRole(role) || ROLE_DEFINITIONS[role].permissions.every((p) => held.includes(p));
+}
+
 export function UsersPage() {
   const me = useMe().data;
   const users = useUsers();
@@ -275,7 +280,7 @@ export function UsersPage() {
           {
             title: '角色',
             dataIndex: 'role',
-            render: (r: Role) => <Tag color={r === 'sysadmin' ? 'red' : r === 'org_admin' ? 'blue' : 'default'}>{ROLE_LABELS[r] ?? r}</Tag>,
+            render: (r: Role, u) => <Tag color={r === 'sysadmin' ? 'red' : r === 'org_admin' ? 'blue' : 'default'}>{u.roleName}</Tag>,
           },
           { title: '所属单位', dataIndex: 'orgName', render: (v: string, u) => v || `#${u.orgId}` },
           {
@@ -298,7 +303,7 @@ export function UsersPage() {
             title: '操作',
             key: 'actions',
             render: (_v, u) =>
-              !me || u.id === me.id || roleAbove(u.role, me.role) ? null : (
+              !me || u.id === me.id || !grantable(u.role, me.permissions) ? null : (
                 <Space size={4} wrap>
                   <Button size="small" onClick={() => setResetting(u)}>
                     重置密码

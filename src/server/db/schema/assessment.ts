@@ -67,3 +67,13 @@ export const assessmentScores = pgTable(
   },
   (t) => [primaryKey({ columns: [t.roundId, t.unitKey, t.methodKey, t.indicatorKey] })],
 );
+
+/** The 考核员 of a round (issue 11): a user with the assessor role scores the units of the rounds they are named in. */
+export const assessmentAssessors = pgTable(
+  'assessment_assessors',
+  {
+    roundId: integer('round_id').notNull(),
+    userId: integer('user_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.userId] })],
+);

@@ -1,5 +1,5 @@
 import { boolean, char, index, integer, pgTable, serial, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
-import { createdAt, id, timestamptz } from './columns';
+import { createdAt, id, timestamptz, version } from './columns';
 
 export const users = pgTable('users', {
   id: id(),
@@ -9,6 +9,10 @@ export const users = pgTable('users', {
   role: varchar('role', { length: 20 }).notNull(),
   orgId: integer('org_id').notNull(),
   memberId: integer('member_id'),
+  /** A 帮扶责任人's account: the helper record it speaks for (role helper sees that helper's households only). */
+  helperId: integer('helper_id'),
+  /** A 部门数据员's account: the department whose lists it uploads and sees (src/domain/compare/departments.ts). */
+  department: varchar('department', { length: 30 }),
   createdAt: createdAt(),
   /** Consecutive failed sign-ins since the last success or lock (src/domain/auth/lockout.ts). */
   failedLogins: integer('failed_logins').notNull().default(0),
@@ -33,3 +37,18 @@ export const sessions = pgTable(
   },
   (t) => [uniqueIndex('sessions_id_idx').on(t.id), index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * Roles an administrator defined from the permission list (issue 11); the shipped roles are data in
+ * src/domain/auth/roles.ts and have no row. `users.role` holds a shipped role's code or one of these codes.
+ */
+export const roles = pgTable('roles', {
+  id: id(),
+  code: varchar('code', { length: 30 }).notNull().unique(),
+  name: varchar('name', { length: 30 }).notNull().unique(),
+  description: varchar('description', { length: 200 }).notNull().default(''),
+  permissions: text('permissions').array().notNull(),
+  createdBy: integer('created_by').notNull(),
+  version: version(),
+  createdAt: createdAt(),
+});
