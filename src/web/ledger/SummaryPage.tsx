@@ -1,4 +1,4 @@
-import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Form, InputNumber, Row, Space, Spin, Statistic, Tabs, Typography, type ColProps } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -181,6 +181,7 @@ export function SummaryPage() {
         form={form}
         name="summary-query"
         layout="inline"
+        submit="统计"
         initialValues={{ orgId: query.orgId, yearFrom: query.yearFrom, yearTo: query.yearTo }}
         onFinish={apply}
       >
@@ -205,11 +206,6 @@ export function SummaryPage() {
           ]}
         >
           <InputNumber precision={0} min={2013} max={2100} style={{ width: 110 }} />
-        </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            统计
-          </Button>
         </Form.Item>
       </PageFilters>
 

@@ -1,4 +1,4 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Select } from 'antd';
 import { Link } from 'react-router-dom';
 import { RegionPicker } from '../shared/RegionPicker';
@@ -37,6 +37,7 @@ export function SearchPage() {
         form={form}
         name="registry-search"
         layout="inline"
+        submit="查找"
         initialValues={{ q, region, status }}
         onFinish={apply}
       >
@@ -48,11 +49,6 @@ export function SearchPage() {
         </Form.Item>
         <Form.Item label="地区" name="region" style={{ minWidth: 520 }}>
           <RegionPicker />
-        </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            查找
-          </Button>
         </Form.Item>
       </PageFilters>
       <PagedTable<HouseholdHit> data-testid="registry-search-results" rowKey="id" query={list} page={page} onPage={setPage} unit="户" columns={householdColumns} />

@@ -1,17 +1,24 @@
 /**
  * A list page's filter form: a grey box above the list, its fields either in a grid of cells (`layout="vertical"`,
- * each a `FilterCell`) or in one line (`layout="inline"`); and the address's params the applied filters become.
+ * each a `FilterCell`, the buttons one of them) or in one line (`layout="inline"`, ending in the `submit` button); and
+ * the address's params the applied filters become.
  */
-import { Col, Form, Row, type ColProps, type FormProps } from 'antd';
+import { SearchOutlined } from '@ant-design/icons';
+import { Button, Col, Form, Row, type ColProps, type FormProps } from 'antd';
 import type { ReactNode } from 'react';
 
 const BOX = { background: '#fafafa', borderRadius: 6, marginBottom: 16 };
 
-export function PageFilters<V>({ children, ...form }: Omit<FormProps<V>, 'style' | 'children'> & { children: ReactNode }) {
+export function PageFilters<V>({ children, submit = '查询', ...form }: Omit<FormProps<V>, 'style' | 'children'> & { children: ReactNode; submit?: string }) {
   if (form.layout === 'inline') {
     return (
       <Form<V> {...form} style={{ ...BOX, padding: 12, rowGap: 8 }}>
         {children}
+        <Form.Item>
+          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+            {submit}
+          </Button>
+        </Form.Item>
       </Form>
     );
   }
