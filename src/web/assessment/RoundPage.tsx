@@ -3,7 +3,7 @@
  * adjustments, and the results; closing the round.
  */
 import { CalculatorOutlined, LockOutlined } from '@ant-design/icons';
-import { App, Button, Descriptions, Popconfirm, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Descriptions, Popconfirm, Space, Spin, Tabs, Tag } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
@@ -11,6 +11,7 @@ import { ROUND_STATE_LABELS, useCloseRound, useRound } from './api';
 import { ResultsPanel } from './ResultsPanel';
 import { ScoreGrid } from './ScoreGrid';
 import { UnitsPanel } from './UnitsPanel';
+import { PageHeader } from '../shared/PageHeader';
 
 export function RoundPage() {
   const id = Number(useParams().id);
@@ -25,24 +26,24 @@ export function RoundPage() {
   const open = round.state === 'open';
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {round.name} <Tag color={open ? 'processing' : 'default'}>{ROUND_STATE_LABELS[round.state]}</Tag>
-        </Typography.Title>
-        {open && (
-          <Popconfirm
-            title="结束本轮考核？"
-            description="结束后评分不能再修改，所用考核方案将被锁定。"
-            okText="结束"
-            cancelText="取消"
-            onConfirm={() => close.mutate(round.version, { onSuccess: () => message.success('本轮考核已结束'), onError: (e) => message.error(errorMessage(e)) })}
-          >
-            <Button icon={<LockOutlined />} loading={close.isPending}>
-              结束本轮考核
-            </Button>
-          </Popconfirm>
-        )}
-      </Space>
+      <PageHeader
+        title={<>{round.name} <Tag color={open ? 'processing' : 'default'}>{ROUND_STATE_LABELS[round.state]}</Tag></>}
+        extra={
+          open && (
+            <Popconfirm
+              title="结束本轮考核？"
+              description="结束后评分不能再修改，所用考核方案将被锁定。"
+              okText="结束"
+              cancelText="取消"
+              onConfirm={() => close.mutate(round.version, { onSuccess: () => message.success('本轮考核已结束'), onError: (e) => message.error(errorMessage(e)) })}
+            >
+              <Button icon={<LockOutlined />} loading={close.isPending}>
+                结束本轮考核
+              </Button>
+            </Popconfirm>
+          )
+        }
+      />
       <Descriptions size="small" column={3}>
         <Descriptions.Item label="考核方案">
           <Link to={`/assessment/schemes/${round.scheme.id}`}>{round.scheme.name}</Link>

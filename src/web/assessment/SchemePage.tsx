@@ -14,6 +14,7 @@ import { SYSTEM_SOURCES } from '../../domain/assessment/scheme';
 import { SchemeEditor } from './SchemeEditor';
 import { RULE_ORDER_TEXT, ruleText, scoringText, thresholdsText } from './words';
 import { useIdParam } from '../app/params';
+import { PageHeader } from '../shared/PageHeader';
 
 export function SchemeStatusTags({ shipped, locked }: { shipped: boolean; locked: boolean }) {
   return (
@@ -43,38 +44,38 @@ export function SchemePage() {
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {v.name} <SchemeStatusTags shipped={v.shipped} locked={v.locked} />
-        </Typography.Title>
-        {isSysadmin(me) && (
-          <Space>
-            {editable && (
-              <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
-                修改方案
-              </Button>
-            )}
-            <Button
-              icon={<CopyOutlined />}
-              loading={copy.isPending}
-              onClick={() =>
-                copy.mutate(
-                  { id: v.id },
-                  {
-                    onSuccess: (c) => {
-                      message.success(`已复制为“${c.name}”`);
-                      navigate(`/assessment/schemes/${c.id}`);
+      <PageHeader
+        title={<>{v.name} <SchemeStatusTags shipped={v.shipped} locked={v.locked} /></>}
+        extra={
+          isSysadmin(me) && (
+            <Space>
+              {editable && (
+                <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                  修改方案
+                </Button>
+              )}
+              <Button
+                icon={<CopyOutlined />}
+                loading={copy.isPending}
+                onClick={() =>
+                  copy.mutate(
+                    { id: v.id },
+                    {
+                      onSuccess: (c) => {
+                        message.success(`已复制为“${c.name}”`);
+                        navigate(`/assessment/schemes/${c.id}`);
+                      },
+                      onError: (e) => message.error(errorMessage(e)),
                     },
-                    onError: (e) => message.error(errorMessage(e)),
-                  },
-                )
-              }
-            >
-              复制方案
-            </Button>
-          </Space>
-        )}
-      </Space>
+                  )
+                }
+              >
+                复制方案
+              </Button>
+            </Space>
+          )
+        }
+      />
       <Descriptions bordered size="small" column={2}>
         <Descriptions.Item label="考核年度">{v.year}</Descriptions.Item>
         <Descriptions.Item label="考核对象">{v.unitKind}</Descriptions.Item>

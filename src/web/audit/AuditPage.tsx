@@ -7,6 +7,7 @@ import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
 import { isAdmin, isSysadmin, useMe } from '../shared/session';
 import { ACTION_LABELS, ENTITY_LABELS, useAuditLog, useVerifyAudit, type AuditFilters, type AuditItem } from './api';
+import { PageHeader } from '../shared/PageHeader';
 
 /** A value as the reader sees it: 是/否 for flags, lists joined, records by their fields; empty as “（空）”. */
 function show(v: unknown): string {
@@ -100,9 +101,7 @@ export function AuditPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        审计日志
-      </Typography.Title>
+      <PageHeader title="审计日志" />
       <Card size="small">
         <Form form={form} layout="vertical" onFinish={apply}>
           <Row gutter={12}>

@@ -1,7 +1,8 @@
-import { Card, Space, Typography } from 'antd';
+import { Card, Space } from 'antd';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { useMe, useOwnSessions, useRevokeOwnSession } from './api';
 import { SessionsTable } from './SessionColumns';
+import { PageHeader } from '../shared/PageHeader';
 
 /** 账号安全: change one's password, see and end one's sessions. */
 export function AccountPage() {
@@ -11,9 +12,7 @@ export function AccountPage() {
   if (!me) return null;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        账号安全
-      </Typography.Title>
+      <PageHeader title="账号安全" />
       <Card title="修改密码">
         <ChangePasswordForm username={me.username} />
       </Card>

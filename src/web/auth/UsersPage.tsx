@@ -28,6 +28,7 @@ import {
   type User,
   type UserInput,
 } from './api';
+import { PageHeader } from '../shared/PageHeader';
 
 /** The password policy of src/domain/auth as a form rule (the server checks it again). */
 const policyRule = (username: () => string | undefined) => ({
@@ -260,14 +261,14 @@ export function UsersPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          用户管理
-        </Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-          新增用户
-        </Button>
-      </Space>
+      <PageHeader
+        title="用户管理"
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新增用户
+          </Button>
+        }
+      />
       {users.isError && <ErrorResult error={users.error} onRetry={() => void users.refetch()} />}
       <Table<User>
         rowKey="id"

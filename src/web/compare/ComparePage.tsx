@@ -10,6 +10,7 @@ import { useDepartmentLists, useRuns, type DepartmentList, type RunRow } from '.
 import { RunForm } from './RunForm';
 import { SeedRule } from './SeedRule';
 import { useConfirmDeleteList } from './useConfirmDeleteList';
+import { PageHeader } from '../shared/PageHeader';
 
 function ListsTable() {
   const lists = useDepartmentLists();
@@ -117,11 +118,12 @@ export function ComparePage() {
   ];
   return (
     <>
-      <Typography.Title level={3}>部门比对（一比对）</Typography.Title>
-      <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>
-        导入车辆、商品房、工商注册、财政供养人员、死亡等部门名单（.xlsx 或 .csv），按身份证号与建档立卡户（或新识别申请户）的全部家庭成员比对。
-        每条命中的线索都保留证据（哪份名单、第几行、内容），反馈到村，由村民代表大会评议“属实”或“不属实”并记录评议情况。
-      </Typography.Paragraph>
+      <PageHeader title="部门比对（一比对）">
+        <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>
+          导入车辆、商品房、工商注册、财政供养人员、死亡等部门名单（.xlsx 或 .csv），按身份证号与建档立卡户（或新识别申请户）的全部家庭成员比对。
+          每条命中的线索都保留证据（哪份名单、第几行、内容），反馈到村，由村民代表大会评议“属实”或“不属实”并记录评议情况。
+        </Typography.Paragraph>
+      </PageHeader>
       <SeedRule />
       <Tabs activeKey={tab} onChange={(k) => setParams({ tab: k })} items={items} />
     </>

@@ -1,6 +1,6 @@
 /** One department list: what it is, and its rows page by page (row numbers as in the department's file). */
 import { DeleteOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Descriptions, Input, Space, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Descriptions, Input, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
@@ -9,6 +9,7 @@ import { PagedTable, usePageState } from '../shared/tables';
 import { useDepartmentList, useListRows, type ListRow } from './api';
 import { useConfirmDeleteList } from './useConfirmDeleteList';
 import { useIdParam } from '../app/params';
+import { PageHeader } from '../shared/PageHeader';
 
 export function ListRowsPage() {
   const id = useIdParam();
@@ -24,16 +25,16 @@ export function ListRowsPage() {
   return (
     <>
       <Breadcrumb items={[{ title: <Link to="/compare">部门比对</Link> }, { title: l?.name ?? '部门名单' }]} style={{ marginBottom: 12 }} />
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {l?.name ?? '部门名单'}
-        </Typography.Title>
-        {l?.canManage && (
-          <Button danger icon={<DeleteOutlined />} onClick={() => confirmDelete(l, () => navigate('/compare'))}>
-            删除名单
-          </Button>
-        )}
-      </Space>
+      <PageHeader
+        title={l?.name ?? '部门名单'}
+        extra={
+          l?.canManage && (
+            <Button danger icon={<DeleteOutlined />} onClick={() => confirmDelete(l, () => navigate('/compare'))}>
+              删除名单
+            </Button>
+          )
+        }
+      />
       {l && (
         <Descriptions size="small" column={{ xs: 1, md: 3 }} style={{ margin: '16px 0' }}>
           <Descriptions.Item label="部门">

@@ -6,6 +6,7 @@ import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime, wan, yearsLabel } from '../app/format';
 import { FUND_FIELDS, useDeleteEntry, useEntry, useEntryHistory, type HistoryItem } from './api';
 import { useIdParam } from '../app/params';
+import { PageHeader } from '../shared/PageHeader';
 
 const ACTION_LABELS: Record<HistoryItem['action'], { text: string; color: string }> = {
   create: { text: '录入', color: 'green' },
@@ -110,26 +111,30 @@ export function EntryDetailPage() {
   return (
     <>
       <Breadcrumb items={[{ title: <Link to="/ledger">活动台账</Link> }, { title: `事项 #${e.id}` }]} style={{ marginBottom: 12 }} />
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {e.categoryName} · {e.subtypeName}
-          {e.deepPoverty && (
-            <Tag color="volcano" style={{ marginInlineStart: 12, verticalAlign: 'middle' }}>
-              深度贫困县
-            </Tag>
-          )}
-        </Typography.Title>
-        <Space>
-          <Link to={`/ledger/${e.id}/edit`}>
-            <Button type="primary" icon={<EditOutlined />}>
-              修改
+      <PageHeader
+        title={
+          <>
+            {e.categoryName} · {e.subtypeName}
+            {e.deepPoverty && (
+              <Tag color="volcano" style={{ marginInlineStart: 12, verticalAlign: 'middle' }}>
+                深度贫困县
+              </Tag>
+            )}
+          </>
+        }
+        extra={
+          <Space>
+            <Link to={`/ledger/${e.id}/edit`}>
+              <Button type="primary" icon={<EditOutlined />}>
+                修改
+              </Button>
+            </Link>
+            <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
+              删除
             </Button>
-          </Link>
-          <Button danger icon={<DeleteOutlined />} onClick={confirmDelete}>
-            删除
-          </Button>
-        </Space>
-      </Space>
+          </Space>
+        }
+      />
       <Descriptions bordered size="small" column={{ xs: 1, sm: 1, md: 2, lg: 3, xl: 3, xxl: 3 }} data-testid="entry-detail">
         <Descriptions.Item label="填报单位">{e.orgName}</Descriptions.Item>
         <Descriptions.Item label="年度">

@@ -1,5 +1,5 @@
 import { DownloadOutlined, FileAddOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, InputNumber, Row, Select, Space, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { wan, yearsLabel } from '../app/format';
@@ -7,6 +7,8 @@ import { OrgSelect } from '../shared/OrgSelect';
 import { PagedTable, usePageParams } from '../shared/tables';
 import { exportUrl, TEMPLATE_URL, useCodebook, useEntries, type Entry, type EntryFilters } from './api';
 import { FilterButtons } from '../shared/FilterButtons';
+import { FilterCell, filterParams, PageFilters } from '../shared/PageFilters';
+import { PageHeader } from '../shared/PageHeader';
 
 /** The filter form: the list's filters, with the years clearable and the flag as the select's text. */
 type FilterValues = Omit<EntryFilters, 'yearFrom' | 'yearTo' | 'deepPoverty'> & { yearFrom?: number | null; yearTo?: number | null; deepPoverty?: 'true' | 'false' };
@@ -30,6 +32,11 @@ function filtersFromParams(p: URLSearchParams): EntryFilters {
   };
 }
 
+const YES_NO = [
+  { value: 'true', label: '是' },
+  { value: 'false', label: '否' },
+];
+
 function FilterBar({ initial, onApply, onReset }: { initial: FilterValues; onApply: (v: FilterValues) => void; onReset: () => void }) {
   const codebook = useCodebook();
   const [form] = Form.useForm<FilterValues>();
@@ -37,7 +44,7 @@ function FilterBar({ initial, onApply, onReset }: { initial: FilterValues; onApp
   const categories = codebook.data?.categories ?? [];
   const category = categories.find((c) => c.code === categoryCode);
   return (
-  <Form<FilterValues>
+  <PageFilters<FilterValues>
     form={form}
     name="ledger-filters"
     layout="vertical"
@@ -46,61 +53,32 @@ function FilterBar({ initial, onApply, onReset }: { initial: FilterValues; onApp
     onValuesChange={(changed) => {
       if ('categoryCode' in changed) form.setFieldValue('subtypeCode', undefined);
     }}
-    style={{ background: '#fafafa', padding: '12px 16px 0', borderRadius: 6, marginBottom: 16 }}
   >
-    <Row gutter={12}>
-      <Col xs={24} md={8} lg={6}>
-        <Form.Item label="填报单位" name="orgId">
-          <OrgSelect allowClear placeholder="全部（本单位及下级）" style={{ width: '100%' }} />
-        </Form.Item>
-      </Col>
-      <Col xs={12} md={4} lg={3}>
-        <Form.Item label="起始年度" name="yearFrom">
-          <InputNumber precision={0} min={2013} max={2100} style={{ width: '100%' }} placeholder="不限" />
-        </Form.Item>
-      </Col>
-      <Col xs={12} md={4} lg={3}>
-        <Form.Item label="截止年度" name="yearTo">
-          <InputNumber precision={0} min={2013} max={2100} style={{ width: '100%' }} placeholder="不限" />
-        </Form.Item>
-      </Col>
-      <Col xs={12} md={4} lg={3}>
-        <Form.Item label="大类" name="categoryCode">
-          <Select allowClear placeholder="全部" options={categories.map((c) => ({ value: c.code, label: c.name }))} />
-        </Form.Item>
-      </Col>
-      <Col xs={12} md={4} lg={3}>
-        <Form.Item label="小类" name="subtypeCode">
-          <Select
-            allowClear
-            placeholder="全部"
-            disabled={!category}
-            options={(category?.subtypes ?? []).map((s) => ({ value: s.code, label: s.name }))}
-          />
-        </Form.Item>
-      </Col>
-      <Col xs={12} md={4} lg={3}>
-        <Form.Item label="深度贫困县" name="deepPoverty">
-          <Select
-            allowClear
-            placeholder="全部"
-            options={[
-              { value: 'true', label: '是' },
-              { value: 'false', label: '否' },
-            ]}
-          />
-        </Form.Item>
-      </Col>
-      <Col xs={12} md={8} lg={3}>
-        <Form.Item label="关键词" name="q">
-          <Input placeholder="内容、对象" allowClear />
-        </Form.Item>
-      </Col>
-    </Row>
-    <Form.Item>
+    <FilterCell span={{ xs: 24, md: 8, lg: 6 }} label="填报单位" name="orgId">
+      <OrgSelect allowClear placeholder="全部（本单位及下级）" style={{ width: '100%' }} />
+    </FilterCell>
+    <FilterCell span={{ xs: 12, md: 4, lg: 3 }} label="起始年度" name="yearFrom">
+      <InputNumber precision={0} min={2013} max={2100} style={{ width: '100%' }} placeholder="不限" />
+    </FilterCell>
+    <FilterCell span={{ xs: 12, md: 4, lg: 3 }} label="截止年度" name="yearTo">
+      <InputNumber precision={0} min={2013} max={2100} style={{ width: '100%' }} placeholder="不限" />
+    </FilterCell>
+    <FilterCell span={{ xs: 12, md: 4, lg: 3 }} label="大类" name="categoryCode">
+      <Select allowClear placeholder="全部" options={categories.map((c) => ({ value: c.code, label: c.name }))} />
+    </FilterCell>
+    <FilterCell span={{ xs: 12, md: 4, lg: 3 }} label="小类" name="subtypeCode">
+      <Select allowClear placeholder="全部" disabled={!category} options={(category?.subtypes ?? []).map((s) => ({ value: s.code, label: s.name }))} />
+    </FilterCell>
+    <FilterCell span={{ xs: 12, md: 4, lg: 3 }} label="深度贫困县" name="deepPoverty">
+      <Select allowClear placeholder="全部" options={YES_NO} />
+    </FilterCell>
+    <FilterCell span={{ xs: 12, md: 8, lg: 3 }} label="关键词" name="q">
+      <Input placeholder="内容、对象" allowClear />
+    </FilterCell>
+    <FilterCell span={{ xs: 24 }}>
       <FilterButtons onReset={onReset} />
-    </Form.Item>
-  </Form>
+    </FilterCell>
+  </PageFilters>
   );
 }
 
@@ -119,45 +97,31 @@ export function LedgerListPage() {
     q: filters.q,
   };
 
-  const apply = (v: FilterValues) => {
-    const next = new URLSearchParams();
-    const set = (k: string, val: string | number | null | undefined) => {
-      if (val !== undefined && val !== null && val !== '') next.set(k, String(val));
-    };
-    set('orgId', v.orgId);
-    set('yearFrom', v.yearFrom);
-    set('yearTo', v.yearTo);
-    set('categoryCode', v.categoryCode);
-    set('subtypeCode', v.subtypeCode);
-    set('deepPoverty', v.deepPoverty);
-    set('q', v.q?.trim());
-    if (page.size !== 20) set('pageSize', page.size);
-    setParams(next);
-  };
+  const apply = (v: FilterValues) => setParams(filterParams(v, page.size));
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          活动台账
-        </Typography.Title>
-        <Space wrap>
-          <Link to="/ledger/new">
-            <Button type="primary" icon={<FileAddOutlined />}>
-              录入事项
+      <PageHeader
+        title="活动台账"
+        extra={
+          <Space wrap>
+            <Link to="/ledger/new">
+              <Button type="primary" icon={<FileAddOutlined />}>
+                录入事项
+              </Button>
+            </Link>
+            <Link to="/ledger/import">
+              <Button icon={<UploadOutlined />}>批量导入</Button>
+            </Link>
+            <Button icon={<DownloadOutlined />} href={exportUrl(filters)} download>
+              导出台账（.xlsx）
             </Button>
-          </Link>
-          <Link to="/ledger/import">
-            <Button icon={<UploadOutlined />}>批量导入</Button>
-          </Link>
-          <Button icon={<DownloadOutlined />} href={exportUrl(filters)} download>
-            导出台账（.xlsx）
-          </Button>
-          <Button icon={<DownloadOutlined />} href={TEMPLATE_URL} download>
-            下载导入模板
-          </Button>
-        </Space>
-      </Space>
+            <Button icon={<DownloadOutlined />} href={TEMPLATE_URL} download>
+              下载导入模板
+            </Button>
+          </Space>
+        }
+      />
 
       <FilterBar key={params.toString()} initial={initial} onApply={apply} onReset={() => setParams(new URLSearchParams())} />
 

@@ -1,5 +1,5 @@
-import { DownloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Form, InputNumber, Row, Space, Spin, Statistic, Tabs, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Form, InputNumber, Row, Space, Spin, Statistic, Tabs, Typography, type ColProps } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { EChart, type EChartOption } from '../app/EChart';
@@ -9,6 +9,8 @@ import { useMe } from '../shared/session';
 import { PagedTable, usePageState } from '../shared/tables';
 import { exportUrl, FUND_FIELDS } from './api';
 import { OrgSelect } from '../shared/OrgSelect';
+import { filterParams, PageFilters } from '../shared/PageFilters';
+import { PageHeader } from '../shared/PageHeader';
 import { summaryExportUrl, useMemberSummary, useSummary, type MemberFigures, type SummaryQuery, type Totals } from './summary-api';
 import { TotalsTable } from './TotalsTable';
 import { MIN_YEAR } from '../../domain/ledger/validate-entry';
@@ -118,6 +120,21 @@ function MemberTable({ query }: { query: SummaryQuery }) {
   );
 }
 
+/** A row of figures, each in a small card. */
+function StatCards({ items, span, testId }: { items: { title: string; value: string | number; suffix?: string }[]; span: Pick<ColProps, 'xs' | 'md'>; testId?: string }) {
+  return (
+    <Row gutter={16} style={{ marginBottom: 16 }} data-testid={testId}>
+      {items.map((it) => (
+        <Col key={it.title} {...span}>
+          <Card size="small">
+            <Statistic title={it.title} value={it.value} suffix={it.suffix} />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
 /** The query form: the summary's query, each field clearable. */
 type QueryValues = { [K in keyof SummaryQuery]?: SummaryQuery[K] | null };
 
@@ -139,40 +156,34 @@ export function SummaryPage() {
   const summary = useSummary(query);
   const [form] = Form.useForm<QueryValues>();
 
-  const apply = (v: QueryValues) => {
-    const next = new URLSearchParams();
-    if (v.orgId) next.set('orgId', String(v.orgId));
-    if (v.yearFrom) next.set('yearFrom', String(v.yearFrom));
-    if (v.yearTo) next.set('yearTo', String(v.yearTo));
-    setParams(next);
-  };
+  const apply = (v: QueryValues) => setParams(filterParams(v));
 
   const s = summary.data;
   const ledgerQuery = { orgId: query.orgId, yearFrom: query.yearFrom, yearTo: query.yearTo };
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          汇总统计
-        </Typography.Title>
-        <Space wrap>
-          <Button icon={<DownloadOutlined />} href={summaryExportUrl(query)} download>
-            导出汇总表（.xlsx）
-          </Button>
-          <Button icon={<DownloadOutlined />} href={exportUrl(ledgerQuery)} download>
-            导出台账（.xlsx）
-          </Button>
-        </Space>
-      </Space>
+      <PageHeader
+        title="汇总统计"
+        extra={
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={summaryExportUrl(query)} download>
+              导出汇总表（.xlsx）
+            </Button>
+            <Button icon={<DownloadOutlined />} href={exportUrl(ledgerQuery)} download>
+              导出台账（.xlsx）
+            </Button>
+          </Space>
+        }
+      />
 
-      <Form<QueryValues>
+      <PageFilters<QueryValues>
         form={form}
         name="summary-query"
         layout="inline"
+        submit="统计"
         initialValues={{ orgId: query.orgId, yearFrom: query.yearFrom, yearTo: query.yearTo }}
         onFinish={apply}
-        style={{ background: '#fafafa', padding: 12, borderRadius: 6, marginBottom: 16, rowGap: 8 }}
       >
         <Form.Item label="填报单位" name="orgId" rules={[{ required: true, message: '请选择填报单位' }]}>
           <OrgSelect style={{ width: 240 }} />
@@ -196,12 +207,7 @@ export function SummaryPage() {
         >
           <InputNumber precision={0} min={2013} max={2100} style={{ width: 110 }} />
         </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            统计
-          </Button>
-        </Form.Item>
-      </Form>
+      </PageFilters>
 
       {summary.isError && <ErrorResult error={summary.error} onRetry={() => void summary.refetch()} />}
       {summary.isLoading && <Spin style={{ display: 'block', margin: '60px auto' }} />}
@@ -211,28 +217,15 @@ export function SummaryPage() {
             {s.org.name}（含下级）{s.yearFrom === s.yearTo ? `${s.yearFrom} 年度` : `${s.yearFrom}—${s.yearTo} 年度`}
             ；资金单位：万元
           </Typography.Paragraph>
-          <Row gutter={16} style={{ marginBottom: 16 }}>
-            <Col xs={12} md={6}>
-              <Card size="small">
-                <Statistic title="事项件数" value={s.all.total.entries} suffix="件" />
-              </Card>
-            </Col>
-            <Col xs={12} md={6}>
-              <Card size="small">
-                <Statistic title="资金合计" value={wan(s.all.total.fundsTotal)} suffix="万元" />
-              </Card>
-            </Col>
-            <Col xs={12} md={6}>
-              <Card size="small">
-                <Statistic title="受益人数" value={s.all.total.beneficiaries} suffix="人" />
-              </Card>
-            </Col>
-            <Col xs={12} md={6}>
-              <Card size="small">
-                <Statistic title="深度贫困县事项" value={s.deepPoverty.total.entries} suffix="件" />
-              </Card>
-            </Col>
-          </Row>
+          <StatCards
+            span={{ xs: 12, md: 6 }}
+            items={[
+              { title: '事项件数', value: s.all.total.entries, suffix: '件' },
+              { title: '资金合计', value: wan(s.all.total.fundsTotal), suffix: '万元' },
+              { title: '受益人数', value: s.all.total.beneficiaries, suffix: '人' },
+              { title: '深度贫困县事项', value: s.deepPoverty.total.entries, suffix: '件' },
+            ]}
+          />
           <Tabs
             items={[
               { key: 'all', label: '全部事项', children: <TotalsView totals={s.all} testId="totals-all" /> },
@@ -243,23 +236,15 @@ export function SummaryPage() {
             委员参与情况
           </Typography.Title>
           <Typography.Paragraph type="secondary">标注为“特殊情况不能履职”的委员不计入委员数。</Typography.Paragraph>
-          <Row gutter={16} style={{ marginBottom: 16 }} data-testid="participation">
-            <Col xs={8} md={6}>
-              <Card size="small">
-                <Statistic title="委员数" value={s.participation.members} suffix="人" />
-              </Card>
-            </Col>
-            <Col xs={8} md={6}>
-              <Card size="small">
-                <Statistic title="参与委员数" value={s.participation.active} suffix="人" />
-              </Card>
-            </Col>
-            <Col xs={8} md={6}>
-              <Card size="small">
-                <Statistic title="参与率" value={percent(s.participation.rate)} />
-              </Card>
-            </Col>
-          </Row>
+          <StatCards
+            testId="participation"
+            span={{ xs: 8, md: 6 }}
+            items={[
+              { title: '委员数', value: s.participation.members, suffix: '人' },
+              { title: '参与委员数', value: s.participation.active, suffix: '人' },
+              { title: '参与率', value: percent(s.participation.rate) },
+            ]}
+          />
           <MemberTable key={JSON.stringify(query)} query={query} />
         </Spin>
       )}

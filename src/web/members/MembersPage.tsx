@@ -9,6 +9,7 @@ import { isAdmin, useMe } from '../shared/session';
 import { OrgSelect } from '../shared/OrgSelect';
 import { PagedTable, usePageParams } from '../shared/tables';
 import { MEMBER_STATUS_LABELS, useCreateMember, useMembers, useUpdateMember, type Member, type MemberInput, type MemberPatch, type MemberStatus } from './api';
+import { PageHeader } from '../shared/PageHeader';
 
 type StatusValues = Pick<MemberPatch, 'status' | 'unableReason' | 'unableFrom'>;
 
@@ -184,16 +185,16 @@ export function MembersPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          委员信息管理
-        </Typography.Title>
-        {canEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新增委员
-          </Button>
-        )}
-      </Space>
+      <PageHeader
+        title="委员信息管理"
+        extra={
+          canEdit && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新增委员
+            </Button>
+          )
+        }
+      />
       <Space wrap style={{ marginBottom: 16 }}>
         <OrgSelect aria-label="所属单位" value={orgId} onChange={(v) => update({ orgId: v ? String(v) : undefined })} />
         <Input.Search

@@ -21,6 +21,7 @@ import {
   type OrgLevel,
   type OrgNode,
 } from './api';
+import { PageHeader } from '../shared/PageHeader';
 
 function toTreeData(nodes: readonly OrgNode[]): DataNode[] {
   return nodes.map((n) => ({
@@ -231,16 +232,16 @@ export function OrgsPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          政协组织
-        </Typography.Title>
-        {me?.role === 'sysadmin' && root && (
-          <Button icon={<PlusOutlined />} onClick={() => setCreateFor(root)}>
-            新增顶级单位
-          </Button>
-        )}
-      </Space>
+      <PageHeader
+        title="政协组织"
+        extra={
+          me?.role === 'sysadmin' && root && (
+            <Button icon={<PlusOutlined />} onClick={() => setCreateFor(root)}>
+              新增顶级单位
+            </Button>
+          )
+        }
+      />
       <Row gutter={16}>
         <Col xs={24} md={10} lg={8}>
           <Card size="small" title="组织树" styles={{ body: { maxHeight: '70vh', overflow: 'auto' } }}>

@@ -1,6 +1,6 @@
 /** 帮扶责任人: the helpers of the user's region (and of the regions above it), searchable, with a form to register one. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import { Button, Input, Select, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { citeShort } from '../../domain/shared/sources';
@@ -11,6 +11,8 @@ import { HelperFormDrawer } from './HelperFormDrawer';
 import { PagedTable, usePageParams } from '../shared/tables';
 import { PairingNav } from './PairingNav';
 import { FilterButtons } from '../shared/FilterButtons';
+import { FilterCell, filterParams, PageFilters } from '../shared/PageFilters';
+import { PageHeader } from '../shared/PageHeader';
 
 /** The filter form's values: the list's filters, with the state as the select holds it. */
 type FilterValues = Omit<HelperFilters, 'active'> & { active?: 'true' | 'false' };
@@ -26,59 +28,45 @@ export function HelpersPage() {
   const [creating, setCreating] = useState(false);
   const limit = list.data?.limit ?? 3;
 
-  const apply = (v: FilterValues) => {
-    const next = new URLSearchParams();
-    for (const [k, val] of Object.entries(v)) if (val) next.set(k, String(val));
-    setParams(next);
-  };
+  const apply = (v: FilterValues) => setParams(filterParams(v, page.size));
 
   return (
     <>
       <PairingNav />
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          帮扶责任人
-        </Typography.Title>
-        {mayEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="helper-new">
-            登记帮扶责任人
-          </Button>
-        )}
-      </Space>
-      <Typography.Paragraph type="secondary">
-        帮扶责任人须为乡镇以上党政机关、事业单位在编干部或企业中层以上管理人员，每人联系的贫困户不超过 {limit} 户（依据：{citeShort('anhuiRectification2017')}）。贫困户的帮扶责任人在其扶贫手册页面确定、更换。
-      </Typography.Paragraph>
-      <Form<FilterValues>
+      <PageHeader
+        title="帮扶责任人"
+        extra={
+          mayEdit && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="helper-new">
+              登记帮扶责任人
+            </Button>
+          )
+        }
+      >
+        <Typography.Paragraph type="secondary">
+          帮扶责任人须为乡镇以上党政机关、事业单位在编干部或企业中层以上管理人员，每人联系的贫困户不超过 {limit} 户（依据：{citeShort('anhuiRectification2017')}）。贫困户的帮扶责任人在其扶贫手册页面确定、更换。
+        </Typography.Paragraph>
+      </PageHeader>
+      <PageFilters<FilterValues>
         key={params.toString()}
         name="helper-filters"
         layout="vertical"
         initialValues={{ region: filters.region, q: filters.q, active: filters.active === undefined ? undefined : filters.active ? 'true' : 'false' }}
         onFinish={apply}
-        style={{ background: '#fafafa', padding: '12px 16px 0', borderRadius: 6, marginBottom: 16 }}
       >
-        <Row gutter={12}>
-          <Col xs={24} md={8}>
-            <Form.Item label="姓名或单位" name="q">
-              <Input allowClear />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={4}>
-            <Form.Item label="状态" name="active">
-              <Select allowClear placeholder="全部" options={[{ value: 'true', label: '在岗' }, { value: 'false', label: '已停用' }]} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item label="地区" name="region">
-              <RegionPicker maxLevel={4} placeholder="全部（管辖范围内）" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={4}>
-            <Form.Item label=" ">
-              <FilterButtons onReset={() => setParams(new URLSearchParams())} />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
+        <FilterCell span={{ xs: 24, md: 8 }} label="姓名或单位" name="q">
+          <Input allowClear />
+        </FilterCell>
+        <FilterCell span={{ xs: 12, md: 4 }} label="状态" name="active">
+          <Select allowClear placeholder="全部" options={[{ value: 'true', label: '在岗' }, { value: 'false', label: '已停用' }]} />
+        </FilterCell>
+        <FilterCell span={{ xs: 24, md: 8 }} label="地区" name="region">
+          <RegionPicker maxLevel={4} placeholder="全部（管辖范围内）" />
+        </FilterCell>
+        <FilterCell span={{ xs: 24, md: 4 }} label=" ">
+          <FilterButtons onReset={() => setParams(new URLSearchParams())} />
+        </FilterCell>
+      </PageFilters>
       <PagedTable<Helper>
         data-testid="helper-list"
         rowKey="id"

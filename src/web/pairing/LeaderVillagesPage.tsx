@@ -25,6 +25,7 @@ import {
 } from './api';
 import { PagedTable, usePageState } from '../shared/tables';
 import { PairingNav } from './PairingNav';
+import { PageHeader } from '../shared/PageHeader';
 
 const KIND_COLORS: Record<string, string> = { 领导联系村: 'red', 机关定点帮扶村: 'blue', 经促分会帮扶村: 'purple', 工商联商会帮扶村: 'gold' };
 const FIELDS = Object.keys(leaderVillageInput.shape);
@@ -139,16 +140,16 @@ export function LeaderVillagesPage() {
   return (
     <>
       <PairingNav />
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          领导联系村与帮扶村
-        </Typography.Title>
-        {mayEdit && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新增帮扶村
-          </Button>
-        )}
-      </Space>
+      <PageHeader
+        title="领导联系村与帮扶村"
+        extra={
+          mayEdit && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新增帮扶村
+            </Button>
+          )
+        }
+      />
       <Typography.Paragraph type="secondary">主席、副主席按照统一安排帮扶联系贫困村；政协机关定点帮扶村；各经促分会、工商联所属商会及会员企业帮扶的贫困村。</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <OrgSelect allowClear placeholder="全部政协组织" value={filters.orgId} onChange={(orgId) => (setFilters({ ...filters, orgId }), toFirst())} />

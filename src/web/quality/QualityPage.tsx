@@ -5,7 +5,7 @@
  */
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { App, Button, Card, Col, Drawer, Empty, Form, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Drawer, Empty, Form, Row, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { EChart, type EChartOption } from '../app/EChart';
@@ -15,6 +15,7 @@ import { formatDateTime } from '../app/format';
 import { fetchRegion } from '../shared/regions';
 import { RegionPicker } from '../shared/RegionPicker';
 import { TRIGGER_LABELS, useFindings, useLatestRun, useQualityChecks, useRunChecks, type CheckKey, type Finding, type QualityCheck } from './api';
+import { PageHeader } from '../shared/PageHeader';
 
 const RED = '#c62828';
 const GREEN = '#2e7d32';
@@ -98,14 +99,14 @@ export function QualityPage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          数据质量检查
-        </Typography.Title>
-        <Button type="primary" icon={<SafetyCertificateOutlined />} loading={run.isPending} onClick={runNow} data-testid="quality-run-now">
-          立即检查
-        </Button>
-      </Space>
+      <PageHeader
+        title="数据质量检查"
+        extra={
+          <Button type="primary" icon={<SafetyCertificateOutlined />} loading={run.isPending} onClick={runNow} data-testid="quality-run-now">
+            立即检查
+          </Button>
+        }
+      />
       <Typography.Paragraph type="secondary">
         按地区检查建档立卡数据是否准确：身份证号、致贫原因、劳动能力、脱贫条件与程序、帮扶责任人、回访和扶贫手册（三个一致）。系统每天自动检查一次，也可随时立即检查；各项计数供考核使用。点击一项查看发现的记录。
       </Typography.Paragraph>

@@ -11,6 +11,7 @@ import { type RegionChild } from '../../contract/regions';
 import { RegionPicker } from '../shared/RegionPicker';
 import { STATUSES } from '../../domain/registry/status-transition';
 import { fetchStatistics, rosterExportUrl, STATUS_COLORS, useStatistics, yuan, type Statistics } from './api';
+import { PageHeader } from '../shared/PageHeader';
 
 const PALETTE = ['#c62828', '#ef6c00', '#f9a825', '#2e7d32', '#1565c0', '#6a1b9a', '#00838f', '#5d4037', '#ad1457', '#558b2f', '#455a64'];
 /** At most this many sub-regions are counted for the distribution chart (one statistics call each). */
@@ -116,19 +117,19 @@ export function RegistryHomePage() {
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          建档立卡 · 地区导航
-        </Typography.Title>
-        <Space wrap>
-          <Link to={withRegion('/registry/search', region)}>
-            <Button icon={<SearchOutlined />}>查找贫困户</Button>
-          </Link>
-          <Button icon={<DownloadOutlined />} href={rosterExportUrl(region)} download>
-            导出花名册（.xlsx）
-          </Button>
-        </Space>
-      </Space>
+      <PageHeader
+        title="建档立卡 · 地区导航"
+        extra={
+          <Space wrap>
+            <Link to={withRegion('/registry/search', region)}>
+              <Button icon={<SearchOutlined />}>查找贫困户</Button>
+            </Link>
+            <Button icon={<DownloadOutlined />} href={rosterExportUrl(region)} download>
+              导出花名册（.xlsx）
+            </Button>
+          </Space>
+        }
+      />
 
       <Form layout="inline" style={{ background: '#fafafa', padding: 12, borderRadius: 6, marginBottom: 16, rowGap: 8 }}>
         <Form.Item label="地区" style={{ minWidth: 560, flex: 1 }}>

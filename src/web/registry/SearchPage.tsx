@@ -1,7 +1,9 @@
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select, Space, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select } from 'antd';
 import { Link } from 'react-router-dom';
 import { RegionPicker } from '../shared/RegionPicker';
+import { filterParams, PageFilters } from '../shared/PageFilters';
+import { PageHeader } from '../shared/PageHeader';
 import { PagedTable, usePageParams } from '../shared/tables';
 import { STATUSES } from '../../domain/registry/status-transition';
 import type { HouseholdQuery } from '../../contract/registry/households';
@@ -19,32 +21,25 @@ export function SearchPage() {
   const list = useHouseholds({ q: q || undefined, region, status }, page.current, page.size);
   const [form] = Form.useForm<SearchValues>();
 
-  const apply = (v: SearchValues) => {
-    const next = new URLSearchParams();
-    if (v.q?.trim()) next.set('q', v.q.trim());
-    if (v.region) next.set('region', v.region);
-    if (v.status) next.set('status', v.status);
-    if (page.size !== 20) next.set('pageSize', String(page.size));
-    setParams(next);
-  };
+  const apply = (v: SearchValues) => setParams(filterParams(v, page.size));
 
   return (
     <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          查找贫困户
-        </Typography.Title>
-        <Link to="/registry/households/new">
-          <Button icon={<PlusOutlined />}>新增贫困户</Button>
-        </Link>
-      </Space>
-      <Form<SearchValues>
+      <PageHeader
+        title="查找贫困户"
+        extra={
+          <Link to="/registry/households/new">
+            <Button icon={<PlusOutlined />}>新增贫困户</Button>
+          </Link>
+        }
+      />
+      <PageFilters<SearchValues>
         form={form}
         name="registry-search"
         layout="inline"
+        submit="查找"
         initialValues={{ q, region, status }}
-        onFinish={(v) => apply(v)}
-        style={{ background: '#fafafa', padding: 12, borderRadius: 6, marginBottom: 16, rowGap: 8 }}
+        onFinish={apply}
       >
         <Form.Item label="姓名 / 身份证号 / 户编号" name="q">
           <Input allowClear style={{ width: 260 }} placeholder="姓名（可部分）、完整身份证号或户编号" />
@@ -55,12 +50,7 @@ export function SearchPage() {
         <Form.Item label="地区" name="region" style={{ minWidth: 520 }}>
           <RegionPicker />
         </Form.Item>
-        <Form.Item>
-          <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
-            查找
-          </Button>
-        </Form.Item>
-      </Form>
+      </PageFilters>
       <PagedTable<HouseholdHit> data-testid="registry-search-results" rowKey="id" query={list} page={page} onPage={setPage} unit="户" columns={householdColumns} />
     </>
   );
