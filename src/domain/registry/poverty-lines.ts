@@ -1,4 +1,5 @@
 import { citeWords } from '../shared/sources';
+import { NATIONAL_LINES } from './national-poverty-line';
 
 /** Poverty lines as data: year × scope, in yuan of per-capita net income per year. */
 export const LINE_SCOPES = ['national', 'provincial', 'municipal'] as const;
@@ -17,10 +18,11 @@ export interface PovertyLine {
 
 /**
  * Shipped defaults, each with its source. Seed 004: “(2017年省标3300元、市标4200元)”, and the identification rule
- * “新识别贫困户必须以人均纯收入低于3300元为基本依据”. The national line is “2010年不变价2300元” adjusted yearly; its
- * current-price value for each year is entered by administrators (the seeds do not give it).
+ * “新识别贫困户必须以人均纯收入低于3300元为基本依据”. The national line is “2010年不变价2300元” in each year's prices
+ * (national-poverty-line.ts, from 国家统计局's monitoring report; the seeds do not give it).
  */
 export const DEFAULT_LINES: PovertyLine[] = [
+  ...NATIONAL_LINES,
   { year: 2017, scope: 'provincial', regionPrefix: '34', yuan: 3300, source: citeWords('maanshan2017', '“2017年省标3300元”') },
   { year: 2017, scope: 'municipal', regionPrefix: '3405', yuan: 4200, source: citeWords('maanshan2017', '“市标4200元”') },
 ];

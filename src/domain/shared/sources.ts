@@ -63,6 +63,14 @@ export const SOURCES = {
     issuer: '安徽省人民政府办公厅',
     year: 2017,
   },
+  /** Not a seed: the yearly current-price value of the national rural poverty line (2010 price 2300 yuan). */
+  nbsPovertyMonitoring: {
+    title: '中国农村贫困监测报告',
+    number: null,
+    issuer: '国家统计局住户调查办公室',
+    year: null,
+    note: '逐年出版；各年现价标准为 2010 年不变价 2300 元按农村贫困人口生活消费价格指数折算',
+  },
 } as const satisfies Record<string, SourceDocument>;
 
 export type SourceKey = keyof typeof SOURCES;
