@@ -12,6 +12,7 @@ import { Alert, App, Button, Card, Col, Input, InputNumber, Popconfirm, Row, Spa
 import { useState } from 'react';
 import { storedSchemeProblems } from '../../domain/assessment/scheme';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
+import { FormErrorList } from '../shared/FormErrorList';
 import { useScheme, useUpdateScheme, type Content, type Indicator, type Scheme, type SchemeView } from './api';
 import { IndicatorEditor, Labelled, type Invalid } from './IndicatorEditor';
 import { draftProblems, freshKey, fromServer, num, shown } from './scheme-draft';
@@ -145,13 +146,7 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
           showIcon
           title="方案未保存，请修改以下问题："
           description={
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {problems.map((p, i) => (
-                <li key={i}>
-                  {p.label}：{p.message}
-                </li>
-              ))}
-            </ul>
+            <FormErrorList errors={problems} />
           }
           data-testid="scheme-problems"
         />

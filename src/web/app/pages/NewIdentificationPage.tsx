@@ -4,12 +4,13 @@
  * passed; the identification date is that day.
  */
 import { SendOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Col, Form, Row, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Form, Row, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, errorMessage, type FieldError } from '../api';
 import { currentYear } from '../format';
 import { showFieldErrors } from '../forms';
+import { FormCell } from '../../shared/FormCell';
 import { RegionPicker } from '../../shared/RegionPicker';
 import { FACT_FIELDS, formFields, HouseholdFactsFields, MembersFields, newHouseholdValues, SaveFailedAlert, type HouseholdValues } from '../../registry/HouseholdForm';
 import { useStartProcedure } from '../../procedures/api';
@@ -68,11 +69,9 @@ export function NewIdentificationPage() {
       >
         <Card size="small" title="申请户基本情况" style={{ marginBottom: 16 }}>
           <Row gutter={16}>
-            <Col xs={24} lg={12}>
-              <Form.Item label="所在村" name="villageCode" rules={[{ required: true, message: '请选择所在村' }]}>
-                <RegionPicker leafOnly placeholder="逐级选择到村" />
-              </Form.Item>
-            </Col>
+            <FormCell xs={24} lg={12} label="所在村" name="villageCode" rules={[{ required: true, message: '请选择所在村' }]}>
+              <RegionPicker leafOnly placeholder="逐级选择到村" />
+            </FormCell>
           </Row>
           <HouseholdFactsFields creating={false} />
         </Card>
