@@ -6,7 +6,7 @@
  */
 import { CheckOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Tag, Typography, type FormInstance } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { actionBody, type NoticeInput } from '../../contract/procedures';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
 import { namePath, problemsOf, showFieldErrors } from '../app/forms';
@@ -172,6 +172,49 @@ function AssemblyFields() {
   );
 }
 
+/** A dialog that confirms a return or a withdrawal: its danger button submits `form`; closing it drops what was typed. */
+function ActionModal({
+  open,
+  title,
+  okText,
+  pending,
+  form,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  okText: string;
+  pending: boolean;
+  form: FormInstance;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={okText}
+      okButtonProps={{ danger: true, loading: pending }}
+      cancelText="取消"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {children}
+    </Modal>
+  );
+}
+
+/** The required reason of a return or a withdrawal. */
+function ReasonItem({ label, placeholder }: { label: string; placeholder: string }) {
+  return (
+    <Form.Item label={label} name="reason" rules={[{ required: true, whitespace: true, message: `请填写${label}` }]}>
+      <Input.TextArea rows={3} maxLength={500} placeholder={placeholder} />
+    </Form.Item>
+  );
+}
+
 function ReturnModal({ procedure, open, onClose, onStale }: { procedure: Procedure; open: boolean; onClose: () => void; onStale: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ReturnValues>();
@@ -186,27 +229,23 @@ function ReturnModal({ procedure, open, onClose, onStale }: { procedure: Procedu
     });
 
   return (
-    <Modal
+    <ActionModal
       open={open}
       title={`退回：第 ${procedure.currentStep + 1} 步“${procedure.definition.steps[procedure.currentStep]?.name ?? ''}”`}
       okText="确认退回"
-      okButtonProps={{ danger: true, loading: pending }}
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      pending={pending}
+      form={form}
+      onClose={onClose}
     >
       <Form<ReturnValues> form={form} name="procedure-return" layout="vertical" onFinish={submit} preserve={false}>
         <Form.Item label="退回到" name="to" rules={[{ required: true, message: '请选择退回到哪一步' }]}>
           <Select placeholder="选择此前的步骤" options={steps.map((s, i) => ({ value: i, label: `第 ${i + 1} 步：${s.name}（${s.level}级）` }))} />
         </Form.Item>
-        <Form.Item label="退回原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写退回原因' }]}>
-          <Input.TextArea rows={3} maxLength={500} placeholder="如：乡镇审核发现务工收入证明不全，退回重新核实" />
-        </Form.Item>
+        <ReasonItem label="退回原因" placeholder="如：乡镇审核发现务工收入证明不全，退回重新核实" />
       </Form>
       <Typography.Paragraph type="secondary">退回后，从所选步骤起重新逐步办理；已办理的记录保留在办理记录中。</Typography.Paragraph>
       {refusal && <Refusal title="未退回" failure={refusal} testId="return-error" />}
-    </Modal>
+    </ActionModal>
   );
 }
 
@@ -223,24 +262,13 @@ function WithdrawModal({ procedure, open, onClose, onStale }: { procedure: Proce
     });
 
   return (
-    <Modal
-      open={open}
-      title={`撤销“${procedure.kindLabel}”程序？`}
-      okText="确认撤销"
-      okButtonProps={{ danger: true, loading: pending }}
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
+    <ActionModal open={open} title={`撤销“${procedure.kindLabel}”程序？`} okText="确认撤销" pending={pending} form={form} onClose={onClose}>
       <Typography.Paragraph>撤销后该程序不能继续办理，贫困户或村的状态不变；如需办理，应重新启动程序。</Typography.Paragraph>
       <Form form={form} name="procedure-withdraw" layout="vertical" onFinish={submit} preserve={false}>
-        <Form.Item label="撤销原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写撤销原因' }]}>
-          <Input.TextArea rows={3} maxLength={500} placeholder="如：经核实，该户收入不稳定，暂不脱贫" />
-        </Form.Item>
+        <ReasonItem label="撤销原因" placeholder="如：经核实，该户收入不稳定，暂不脱贫" />
       </Form>
       {refusal && <Refusal title="未撤销" failure={refusal} testId="withdraw-error" />}
-    </Modal>
+    </ActionModal>
   );
 }
 
