@@ -4,7 +4,8 @@
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, type FormInstance } from 'antd';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import type { FieldError } from '../app/api';
 import { personInput } from '../../contract/registry/households';
 import { currentYear } from '../app/format';
@@ -37,6 +38,65 @@ export const newHouseholdValues = (villageCode: string | undefined, year: number
   drinkingWaterSafe: false,
   persons: [{ ...NEW_PERSON, relation: '户主' }],
 });
+
+/** A new household's values as they are sent: the number trimmed, the members' ID numbers trimmed and upper-case. */
+export function newHouseholdInput<V extends Pick<HouseholdValues, 'number' | 'secondaryCauses' | 'persons'>>(v: V) {
+  return {
+    ...v,
+    number: v.number.trim(),
+    secondaryCauses: v.secondaryCauses ?? [],
+    persons: v.persons.map((p) => ({ ...p, idNumber: p.idNumber.trim().toUpperCase() })),
+  };
+}
+
+/**
+ * The form of a household not recorded yet (新增贫困户, 新识别贫困户申请), opening on the village of `?village=`: the
+ * facts card (`facts`), the members, the refusal and the submit button.
+ */
+export function NewHouseholdForm<V extends object>({
+  form,
+  name,
+  onFinish,
+  factsTitle,
+  facts,
+  failure,
+  submitText,
+  submitIcon,
+  pending,
+}: {
+  form: FormInstance<V>;
+  name: string;
+  onFinish: (values: V) => void;
+  factsTitle: string;
+  facts: ReactNode;
+  failure: { message: string; others: FieldError[] } | null;
+  submitText: string;
+  submitIcon: ReactNode;
+  pending: boolean;
+}) {
+  const [params] = useSearchParams();
+  return (
+    <Form<V>
+      form={form}
+      name={name}
+      layout="vertical"
+      onFinish={onFinish}
+      scrollToFirstError
+      initialValues={newHouseholdValues(params.get('village') ?? undefined, currentYear())}
+    >
+      <Card size="small" title={factsTitle} style={{ marginBottom: 16 }}>
+        {facts}
+      </Card>
+      <Card size="small" title="家庭成员" style={{ marginBottom: 16 }}>
+        <MembersFields />
+      </Card>
+      {failure && <SaveFailedAlert failure={failure.message} others={failure.others} />}
+      <Button type="primary" htmlType="submit" icon={submitIcon} loading={pending}>
+        {submitText}
+      </Button>
+    </Form>
+  );
+}
 
 /** The household facts a server error may name, besides the members' `persons.N.field`. */
 export const FACT_FIELDS = ['number', 'attribute', 'identifiedYear', 'mainCause', 'secondaryCauses'] as const;
