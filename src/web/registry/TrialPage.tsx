@@ -153,6 +153,14 @@ function HouseholdTrial() {
   );
 }
 
+/** The village's figures the trial asks for, each a whole number. */
+const VILLAGE_FIGURES = [
+  ['remainingPoor', '剩余贫困人口（人）'],
+  ['certifiedPopulation', '公安认定总人口（人）'],
+  ['specialtyIndustries', '特色产业（项）'],
+  ['collectiveIncomeYuan', '村集体经济收入（元，不含转移性收入）'],
+] as const;
+
 function VillageTrial() {
   const trial = useTrialVillage();
   return (
@@ -165,18 +173,11 @@ function VillageTrial() {
           initialValues={{ remainingPoor: 0, certifiedPopulation: 0, specialtyIndustries: 0, collectiveIncomeYuan: 0, infrastructureImproved: false, publicServicesImproved: false, minCollectiveIncomeYuan: 50000 }}
         >
           <Row gutter={12}>
-            <FormCell span={12} label="剩余贫困人口（人）" name="remainingPoor" rules={[{ required: true }]}>
-              <InputNumber precision={0} min={0} style={{ width: '100%' }} />
-            </FormCell>
-            <FormCell span={12} label="公安认定总人口（人）" name="certifiedPopulation" rules={[{ required: true }]}>
-              <InputNumber precision={0} min={0} style={{ width: '100%' }} />
-            </FormCell>
-            <FormCell span={12} label="特色产业（项）" name="specialtyIndustries" rules={[{ required: true }]}>
-              <InputNumber precision={0} min={0} style={{ width: '100%' }} />
-            </FormCell>
-            <FormCell span={12} label="村集体经济收入（元，不含转移性收入）" name="collectiveIncomeYuan" rules={[{ required: true }]}>
-              <InputNumber precision={0} min={0} style={{ width: '100%' }} />
-            </FormCell>
+            {VILLAGE_FIGURES.map(([name, label]) => (
+              <FormCell key={name} span={12} label={label} name={name} rules={[{ required: true }]}>
+                <InputNumber precision={0} min={0} style={{ width: '100%' }} />
+              </FormCell>
+            ))}
             <FormCell span={12} label="集体收入标准" name="minCollectiveIncomeYuan">
               <Select
                 options={[

@@ -34,12 +34,25 @@ function profileValues(v: Village): ProfileValues {
   };
 }
 
+/** A 是/否 of the village's profile and the year it happened, asked (and required) only when it is 是. */
+function FlagWithYear({ flag, flagLabel, year, yearLabel, required }: { flag: 'poorVillage' | 'exited'; flagLabel: string; year: 'identifiedYear' | 'exitYear'; yearLabel: string; required: string }) {
+  const on = Form.useWatch(flag, Form.useFormInstance<ProfileValues>());
+  return (
+    <>
+      <FormCell xs={12} md={6} label={flagLabel} name={flag} valuePropName="checked">
+        <FormSwitch />
+      </FormCell>
+      <FormCell xs={12} md={6} label={yearLabel} name={year} rules={[{ required: !!on, message: required }]}>
+        <InputNumber precision={0} min={2013} max={2100} disabled={!on} style={{ width: '100%' }} />
+      </FormCell>
+    </>
+  );
+}
+
 function ProfileForm({ village }: { village: Village }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ProfileValues>();
   const save = useSaveVillage(village.region.code);
-  const poor = Form.useWatch('poorVillage', form);
-  const exited = Form.useWatch('exited', form);
 
   useEffect(() => {
     form.setFieldsValue(profileValues(village));
@@ -73,18 +86,8 @@ function ProfileForm({ village }: { village: Village }) {
   return (
     <Form<ProfileValues> form={form} name="village-profile" layout="vertical" initialValues={profileValues(village)} onFinish={submit}>
       <Row gutter={16}>
-        <FormCell xs={12} md={6} label="贫困村" name="poorVillage" valuePropName="checked">
-          <FormSwitch />
-        </FormCell>
-        <FormCell xs={12} md={6} label="识别年度" name="identifiedYear" rules={[{ required: !!poor, message: '贫困村须填写识别年度' }]}>
-          <InputNumber precision={0} min={2013} max={2100} disabled={!poor} style={{ width: '100%' }} />
-        </FormCell>
-        <FormCell xs={12} md={6} label="已出列" name="exited" valuePropName="checked">
-          <FormSwitch />
-        </FormCell>
-        <FormCell xs={12} md={6} label="出列年度" name="exitYear" rules={[{ required: !!exited, message: '已出列的村须填写出列年度' }]}>
-          <InputNumber precision={0} min={2013} max={2100} disabled={!exited} style={{ width: '100%' }} />
-        </FormCell>
+        <FlagWithYear flag="poorVillage" flagLabel="贫困村" year="identifiedYear" yearLabel="识别年度" required="贫困村须填写识别年度" />
+        <FlagWithYear flag="exited" flagLabel="已出列" year="exitYear" yearLabel="出列年度" required="已出列的村须填写出列年度" />
         <FormCell xs={12} md={6} label="公安认定总人口（人）" name="certifiedPopulation">
           <InputNumber precision={0} min={0} style={{ width: '100%' }} />
         </FormCell>
