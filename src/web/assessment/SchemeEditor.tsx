@@ -12,8 +12,9 @@ import { Alert, App, Button, Card, Col, Input, InputNumber, Popconfirm, Row, Spa
 import { useState } from 'react';
 import { storedSchemeProblems } from '../../domain/assessment/scheme';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
+import { FormErrorList } from '../shared/FormErrorList';
 import { useScheme, useUpdateScheme, type Content, type Indicator, type Scheme, type SchemeView } from './api';
-import { IndicatorEditor, Labelled, type Invalid } from './IndicatorEditor';
+import { IndicatorEditor, LabelledCell, type Invalid } from './IndicatorEditor';
 import { draftProblems, freshKey, fromServer, num, shown } from './scheme-draft';
 
 type Conflict = { kind: 'stale' | 'locked'; message: string };
@@ -145,13 +146,7 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
           showIcon
           title="方案未保存，请修改以下问题："
           description={
-            <ul style={{ margin: 0, paddingLeft: 20 }}>
-              {problems.map((p, i) => (
-                <li key={i}>
-                  {p.label}：{p.message}
-                </li>
-              ))}
-            </ul>
+            <FormErrorList errors={problems} />
           }
           data-testid="scheme-problems"
         />
@@ -159,16 +154,12 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
 
       <Card size="small" title="基本信息">
         <Row gutter={16}>
-          <Col span={16}>
-            <Labelled label="方案名称">
-              <Input aria-label="方案名称" status={invalid('name')} value={draft.name} maxLength={200} onChange={(e) => edit((d) => void (d.name = e.target.value))} />
-            </Labelled>
-          </Col>
-          <Col span={8}>
-            <Labelled label="考核年度">
-              <InputNumber aria-label="考核年度" status={invalid('year')} value={shown(draft.year)} min={2000} max={2100} precision={0} style={{ width: '100%' }} onChange={(v) => edit((d) => void (d.year = num(v)))} />
-            </Labelled>
-          </Col>
+          <LabelledCell span={16} label="方案名称">
+            <Input aria-label="方案名称" status={invalid('name')} value={draft.name} maxLength={200} onChange={(e) => edit((d) => void (d.name = e.target.value))} />
+          </LabelledCell>
+          <LabelledCell span={8} label="考核年度">
+            <InputNumber aria-label="考核年度" status={invalid('year')} value={shown(draft.year)} min={2000} max={2100} precision={0} style={{ width: '100%' }} onChange={(v) => edit((d) => void (d.year = num(v)))} />
+          </LabelledCell>
         </Row>
       </Card>
 

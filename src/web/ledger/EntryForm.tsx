@@ -1,4 +1,4 @@
-import { Button, Checkbox, Col, Divider, Form, Input, InputNumber, Radio, Row, Select, Space, Switch, Tag } from 'antd';
+import { Button, Checkbox, Divider, Form, Input, InputNumber, Radio, Row, Select, Space, Tag } from 'antd';
 import type { FormInstance } from 'antd';
 import { useMemo, useState } from 'react';
 import { entryBody } from '../../contract/ledger';
@@ -10,6 +10,7 @@ import { namePath, problemsOf, schemaRule, showFieldErrors } from '../app/forms'
 import { useMe } from '../shared/session';
 import { useAllMembers } from '../shared/members';
 import { MEMBER_STATUS_LABELS } from '../../domain/shared/members';
+import { FormCell, FormSwitch } from '../shared/FormCell';
 import { OrgSelect } from '../shared/OrgSelect';
 import { RegionPicker, type RegionInfo } from '../shared/RegionPicker';
 import { UNIT_HINTS, useCodebook, type Entry, type EntryInput } from './api';
@@ -167,102 +168,98 @@ export function EntryForm({ entry, submitText, onSubmit, onStale, onCancel }: En
 
       <Section title="填报单位与年度">
         <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item label="填报单位" name="orgId" rules={[{ required: true, message: '请选择填报单位' }]}>
-              <OrgSelect />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item
-              label="开始年度"
-              name="startYear"
-              rules={[
-                { required: true, message: '请填写开始年度' },
-                { type: 'number', min: MIN_YEAR, max: maxYear, message: `应在 ${MIN_YEAR} 至 ${maxYear} 年之间` },
-              ]}
-            >
-              <InputNumber precision={0} min={MIN_YEAR} max={maxYear} style={{ width: '100%' }} suffix="年" />
-            </Form.Item>
-          </Col>
-          <Col xs={12} md={6}>
-            <Form.Item
-              label="结束年度"
-              name="endYear"
-              extra="跨年度事项填写；跨年度事项只录入 1 次"
-              dependencies={['startYear']}
-              rules={[
-                {
-                  validator: (_, value: number | null | undefined) => {
-                    if (value === null || value === undefined) return Promise.resolve();
-                    if (typeof startYear === 'number' && value < startYear) return Promise.reject(new Error('结束年度不能早于开始年度'));
-                    if (value > maxYear + 5) return Promise.reject(new Error(`不能晚于 ${maxYear + 5} 年`));
-                    return Promise.resolve();
-                  },
+          <FormCell xs={24} md={12} label="填报单位" name="orgId" rules={[{ required: true, message: '请选择填报单位' }]}>
+            <OrgSelect />
+          </FormCell>
+          <FormCell
+            xs={12}
+            md={6}
+            label="开始年度"
+            name="startYear"
+            rules={[
+              { required: true, message: '请填写开始年度' },
+              { type: 'number', min: MIN_YEAR, max: maxYear, message: `应在 ${MIN_YEAR} 至 ${maxYear} 年之间` },
+            ]}
+          >
+            <InputNumber precision={0} min={MIN_YEAR} max={maxYear} style={{ width: '100%' }} suffix="年" />
+          </FormCell>
+          <FormCell
+            xs={12}
+            md={6}
+            label="结束年度"
+            name="endYear"
+            extra="跨年度事项填写；跨年度事项只录入 1 次"
+            dependencies={['startYear']}
+            rules={[
+              {
+                validator: (_, value: number | null | undefined) => {
+                  if (value === null || value === undefined) return Promise.resolve();
+                  if (typeof startYear === 'number' && value < startYear) return Promise.reject(new Error('结束年度不能早于开始年度'));
+                  if (value > maxYear + 5) return Promise.reject(new Error(`不能晚于 ${maxYear + 5} 年`));
+                  return Promise.resolve();
                 },
-              ]}
-            >
-              <InputNumber precision={0} min={MIN_YEAR} max={maxYear + 5} style={{ width: '100%' }} suffix="年" placeholder="当年事项不填" />
-            </Form.Item>
-          </Col>
+              },
+            ]}
+          >
+            <InputNumber precision={0} min={MIN_YEAR} max={maxYear + 5} style={{ width: '100%' }} suffix="年" placeholder="当年事项不填" />
+          </FormCell>
         </Row>
       </Section>
 
       <Section title="事项类别">
         <Row gutter={16}>
-          <Col xs={24} md={8}>
-            <Form.Item label="大类" name="categoryCode" rules={[{ required: true, message: '请选择大类' }]}>
-              <Select
-                placeholder="请选择大类"
-                loading={codebook.isLoading}
-                showSearch={{ optionFilterProp: 'label' }}
-                options={categories.map((c) => ({ value: c.code, label: c.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={10}>
-            <Form.Item
-              label="小类"
-              name="subtypeCode"
-              rules={[{ required: true, message: '请选择小类' }]}
-              extra={subtype ? <span data-testid="subtype-explanation">{subtype.explanation}</span> : category ? '请选择小类，选择后显示该小类的指标解释' : '请先选择大类'}
-            >
-              <Select
-                placeholder="请选择小类"
-                disabled={!category}
-                showSearch={{ optionFilterProp: 'label' }}
-                options={(category?.subtypes ?? []).map((s) => ({ value: s.code, label: s.name }))}
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item
-              label="件（个、户）数"
-              name="count"
-              extra={subtype ? `计量单位：${UNIT_HINTS[subtype.unit]}` : '“个”指贫困村个数，“户”指贫困户户数'}
-              rules={[{ required: true, message: '请填写数量' }, { type: 'number', min: 1, message: '应为正整数' }]}
-            >
-              <InputNumber
-                precision={0}
-                min={1}
-                disabled={needsDoc}
-                style={{ width: '100%' }}
-                suffix={subtype ? <Tag style={{ marginInlineEnd: 0 }}>{subtype.unit}</Tag> : undefined}
-              />
-            </Form.Item>
-          </Col>
+          <FormCell xs={24} md={8} label="大类" name="categoryCode" rules={[{ required: true, message: '请选择大类' }]}>
+            <Select
+              placeholder="请选择大类"
+              loading={codebook.isLoading}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={categories.map((c) => ({ value: c.code, label: c.name }))}
+            />
+          </FormCell>
+          <FormCell
+            xs={24}
+            md={10}
+            label="小类"
+            name="subtypeCode"
+            rules={[{ required: true, message: '请选择小类' }]}
+            extra={subtype ? <span data-testid="subtype-explanation">{subtype.explanation}</span> : category ? '请选择小类，选择后显示该小类的指标解释' : '请先选择大类'}
+          >
+            <Select
+              placeholder="请选择小类"
+              disabled={!category}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(category?.subtypes ?? []).map((s) => ({ value: s.code, label: s.name }))}
+            />
+          </FormCell>
+          <FormCell
+            xs={24}
+            md={6}
+            label="件（个、户）数"
+            name="count"
+            extra={subtype ? `计量单位：${UNIT_HINTS[subtype.unit]}` : '“个”指贫困村个数，“户”指贫困户户数'}
+            rules={[{ required: true, message: '请填写数量' }, { type: 'number', min: 1, message: '应为正整数' }]}
+          >
+            <InputNumber
+              precision={0}
+              min={1}
+              disabled={needsDoc}
+              style={{ width: '100%' }}
+              suffix={subtype ? <Tag style={{ marginInlineEnd: 0 }}>{subtype.unit}</Tag> : undefined}
+            />
+          </FormCell>
         </Row>
         {needsDoc && (
           <Row gutter={16}>
-            <Col xs={24} md={12}>
-              <Form.Item
-                label="文号"
-                name="documentNumber"
-                extra="党委政府、组织、统战、扶贫等单位（部门）明确联系帮扶的发文文号；未经发文明确的联系帮扶请录入“其他”类"
-                rules={[{ required: true, whitespace: true, message: '结对帮扶须填写发文文号' }, documentNumberRule]}
-              >
-                <Input placeholder="如：川委统〔2018〕12号" />
-              </Form.Item>
-            </Col>
+            <FormCell
+              xs={24}
+              md={12}
+              label="文号"
+              name="documentNumber"
+              extra="党委政府、组织、统战、扶贫等单位（部门）明确联系帮扶的发文文号；未经发文明确的联系帮扶请录入“其他”类"
+              rules={[{ required: true, whitespace: true, message: '结对帮扶须填写发文文号' }, documentNumberRule]}
+            >
+              <Input placeholder="如：川委统〔2018〕12号" />
+            </FormCell>
           </Row>
         )}
       </Section>
@@ -318,39 +315,39 @@ export function EntryForm({ entry, submitText, onSubmit, onStale, onCancel }: En
 
       <Section title="参与委员与深度贫困县标注">
         <Row gutter={16}>
-          <Col xs={24} md={14}>
-            <Form.Item
-              label="参与委员"
-              name="memberIds"
-              extra="特殊情况不能履职的委员不能选择（已在“委员信息管理”中标注）"
-            >
-              <Select
-                mode="multiple"
-                placeholder={orgId ? '选择参与本事项的委员' : '请先选择填报单位'}
-                disabled={!orgId}
-                loading={members.isLoading}
-                showSearch={{ optionFilterProp: 'label' }}
-                options={memberOptions}
-                allowClear
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={10}>
-            <Form.Item
-              label="深度贫困县事项"
-              name="deepPoverty"
-              valuePropName="checked"
-              extra={
-                proposal
-                  ? proposal.deepPoverty
-                    ? `所选地区位于深度贫困县，已自动标注为深度贫困县事项（可修改）`
-                    : '所选地区不在深度贫困县名单内，已自动取消标注（可修改）'
-                  : '聚焦聚力深度贫困地区助推脱贫攻坚工作的事项进行标注；选择帮扶村后自动建议'
-              }
-            >
-              <Switch checkedChildren="是" unCheckedChildren="否" />
-            </Form.Item>
-          </Col>
+          <FormCell
+            xs={24}
+            md={14}
+            label="参与委员"
+            name="memberIds"
+            extra="特殊情况不能履职的委员不能选择（已在“委员信息管理”中标注）"
+          >
+            <Select
+              mode="multiple"
+              placeholder={orgId ? '选择参与本事项的委员' : '请先选择填报单位'}
+              disabled={!orgId}
+              loading={members.isLoading}
+              showSearch={{ optionFilterProp: 'label' }}
+              options={memberOptions}
+              allowClear
+            />
+          </FormCell>
+          <FormCell
+            xs={24}
+            md={10}
+            label="深度贫困县事项"
+            name="deepPoverty"
+            valuePropName="checked"
+            extra={
+              proposal
+                ? proposal.deepPoverty
+                  ? `所选地区位于深度贫困县，已自动标注为深度贫困县事项（可修改）`
+                  : '所选地区不在深度贫困县名单内，已自动取消标注（可修改）'
+                : '聚焦聚力深度贫困地区助推脱贫攻坚工作的事项进行标注；选择帮扶村后自动建议'
+            }
+          >
+            <FormSwitch />
+          </FormCell>
         </Row>
       </Section>
 

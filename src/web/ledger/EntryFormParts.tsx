@@ -1,10 +1,12 @@
 /** Parts of the entry form: its section heading, the funds section, and the alerts above the form. */
 import { InfoCircleOutlined } from '@ant-design/icons';
-import { Alert, Col, Divider, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
+import { Alert, Divider, Form, Input, InputNumber, Row, Space, Typography } from 'antd';
 import { useMemo, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { formatWanYuan, parseWanYuan } from '../../domain/ledger/money';
 import type { FieldError } from '../app/api';
+import { FormCell } from '../shared/FormCell';
+import { FormErrorList } from '../shared/FormErrorList';
 import { FUND_FIELDS } from './api';
 import type { EntryFormValues } from './entry-form-values';
 
@@ -44,22 +46,30 @@ export function FundsSection() {
     <Section title="资金（万元）与受益人数">
       <Row gutter={16}>
         {FUND_FIELDS.map((f) => (
-          <Col xs={24} sm={12} md={8} key={f.key}>
-            <Form.Item label={`${f.label}（万元）`} name={['funds', f.key]} tooltip={{ title: f.help, icon: <InfoCircleOutlined /> }} rules={[fundRule]}>
-              <Input inputMode="decimal" placeholder="0.0000" suffix="万元" autoComplete="off" />
-            </Form.Item>
-          </Col>
-        ))}
-        <Col xs={24} sm={12} md={8}>
-          <Form.Item
-            label="受益人数"
-            name="beneficiaries"
-            tooltip={{ title: '帮扶事项中明确的可量化的受益群众人数', icon: <InfoCircleOutlined /> }}
-            rules={[{ type: 'number', min: 0, message: '应为不小于 0 的整数' }]}
+          <FormCell
+            key={f.key}
+            xs={24}
+            sm={12}
+            md={8}
+            label={`${f.label}（万元）`}
+            name={['funds', f.key]}
+            tooltip={{ title: f.help, icon: <InfoCircleOutlined /> }}
+            rules={[fundRule]}
           >
-            <InputNumber precision={0} min={0} style={{ width: '100%' }} suffix="人" />
-          </Form.Item>
-        </Col>
+            <Input inputMode="decimal" placeholder="0.0000" suffix="万元" autoComplete="off" />
+          </FormCell>
+        ))}
+        <FormCell
+          xs={24}
+          sm={12}
+          md={8}
+          label="受益人数"
+          name="beneficiaries"
+          tooltip={{ title: '帮扶事项中明确的可量化的受益群众人数', icon: <InfoCircleOutlined /> }}
+          rules={[{ type: 'number', min: 0, message: '应为不小于 0 的整数' }]}
+        >
+          <InputNumber precision={0} min={0} style={{ width: '100%' }} suffix="人" />
+        </FormCell>
       </Row>
       <Typography.Paragraph>
         资金合计：<Typography.Text strong data-testid="funds-total">{fundsTotal}</Typography.Text> 万元
@@ -106,13 +116,7 @@ export function FormAlerts({ duplicate, generalError, otherErrors }: { duplicate
           style={{ marginBottom: 16 }}
           title="保存失败"
           description={
-            <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-              {otherErrors.map((fe, i) => (
-                <li key={i}>
-                  {fe.label}：{fe.message}
-                </li>
-              ))}
-            </ul>
+            <FormErrorList errors={otherErrors} indent={18} />
           }
         />
       )}

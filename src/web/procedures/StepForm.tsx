@@ -4,12 +4,14 @@
  * 通过本步 / 退回 / 撤销程序. The server decides; its field errors are shown at the fields, a stale version asks for a
  * reload.
  */
-import { CheckOutlined, ReloadOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
+import { CheckOutlined, RollbackOutlined, StopOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Tag, Typography, type FormInstance } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { actionBody, type NoticeInput } from '../../contract/procedures';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
 import { namePath, problemsOf, showFieldErrors } from '../app/forms';
+import { FormCell } from '../shared/FormCell';
+import { FormStaleAlert } from '../shared/FormStaleAlert';
 import { LEVELS, useProcedureAction, type ActionInput, type Procedure } from './api';
 import { FINAL_EFFECT, requirementLabels } from './labels';
 import { noticeHint, quorumHint, type AssemblyValues } from './step-hints';
@@ -125,16 +127,12 @@ function NoticeFields({ minDays, today, earliest }: { minDays?: number; today: s
   const hint = noticeHint(from, minDays, today);
   return (
     <Row gutter={12}>
-      <Col xs={24} md={8}>
-        <Form.Item label="公示开始日期" name={['notice', 'from']} rules={[{ required: true, message: '请填写公示开始日期' }]}>
-          <Input type="date" min={earliest ?? undefined} max={today} />
-        </Form.Item>
-      </Col>
-      <Col xs={24} md={16}>
-        <Form.Item label="异议情况" name={['notice', 'objections']} extra="公示期间无异议的不填；有异议的如实记录，不能通过本步，应核实后退回相应步骤。">
-          <Input.TextArea rows={1} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} placeholder="无异议" />
-        </Form.Item>
-      </Col>
+      <FormCell xs={24} md={8} label="公示开始日期" name={['notice', 'from']} rules={[{ required: true, message: '请填写公示开始日期' }]}>
+        <Input type="date" min={earliest ?? undefined} max={today} />
+      </FormCell>
+      <FormCell xs={24} md={16} label="异议情况" name={['notice', 'objections']} extra="公示期间无异议的不填；有异议的如实记录，不能通过本步，应核实后退回相应步骤。">
+        <Input.TextArea rows={1} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} placeholder="无异议" />
+      </FormCell>
       <Col xs={24}>
         {hint ? (
           <Alert type={hint.ended ? 'success' : 'warning'} showIcon title={hint.text} data-testid="notice-hint" style={{ marginBottom: 16 }} />
@@ -153,11 +151,9 @@ function AssemblyFields() {
   const values = (Form.useWatch('assembly', form) ?? {}) as AssemblyValues;
   const hint = quorumHint(values);
   const count = (name: keyof AssemblyValues, label: string) => (
-    <Col xs={12} md={6}>
-      <Form.Item label={label} name={['assembly', name]} rules={[{ required: true, message: `请填写${label}` }]}>
-        <InputNumber precision={0} min={0} style={{ width: '100%' }} />
-      </Form.Item>
-    </Col>
+    <FormCell xs={12} md={6} label={label} name={['assembly', name]} rules={[{ required: true, message: `请填写${label}` }]}>
+      <InputNumber precision={0} min={0} style={{ width: '100%' }} />
+    </FormCell>
   );
   return (
     <Row gutter={12}>
@@ -176,6 +172,49 @@ function AssemblyFields() {
   );
 }
 
+/** A dialog that confirms a return or a withdrawal: its danger button submits `form`; closing it drops what was typed. */
+function ActionModal({
+  open,
+  title,
+  okText,
+  pending,
+  form,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  okText: string;
+  pending: boolean;
+  form: FormInstance;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={okText}
+      okButtonProps={{ danger: true, loading: pending }}
+      cancelText="取消"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {children}
+    </Modal>
+  );
+}
+
+/** The required reason of a return or a withdrawal. */
+function ReasonItem({ label, placeholder }: { label: string; placeholder: string }) {
+  return (
+    <Form.Item label={label} name="reason" rules={[{ required: true, whitespace: true, message: `请填写${label}` }]}>
+      <Input.TextArea rows={3} maxLength={500} placeholder={placeholder} />
+    </Form.Item>
+  );
+}
+
 function ReturnModal({ procedure, open, onClose, onStale }: { procedure: Procedure; open: boolean; onClose: () => void; onStale: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ReturnValues>();
@@ -190,27 +229,23 @@ function ReturnModal({ procedure, open, onClose, onStale }: { procedure: Procedu
     });
 
   return (
-    <Modal
+    <ActionModal
       open={open}
       title={`退回：第 ${procedure.currentStep + 1} 步“${procedure.definition.steps[procedure.currentStep]?.name ?? ''}”`}
       okText="确认退回"
-      okButtonProps={{ danger: true, loading: pending }}
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      pending={pending}
+      form={form}
+      onClose={onClose}
     >
       <Form<ReturnValues> form={form} name="procedure-return" layout="vertical" onFinish={submit} preserve={false}>
         <Form.Item label="退回到" name="to" rules={[{ required: true, message: '请选择退回到哪一步' }]}>
           <Select placeholder="选择此前的步骤" options={steps.map((s, i) => ({ value: i, label: `第 ${i + 1} 步：${s.name}（${s.level}级）` }))} />
         </Form.Item>
-        <Form.Item label="退回原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写退回原因' }]}>
-          <Input.TextArea rows={3} maxLength={500} placeholder="如：乡镇审核发现务工收入证明不全，退回重新核实" />
-        </Form.Item>
+        <ReasonItem label="退回原因" placeholder="如：乡镇审核发现务工收入证明不全，退回重新核实" />
       </Form>
       <Typography.Paragraph type="secondary">退回后，从所选步骤起重新逐步办理；已办理的记录保留在办理记录中。</Typography.Paragraph>
       {refusal && <Refusal title="未退回" failure={refusal} testId="return-error" />}
-    </Modal>
+    </ActionModal>
   );
 }
 
@@ -227,24 +262,13 @@ function WithdrawModal({ procedure, open, onClose, onStale }: { procedure: Proce
     });
 
   return (
-    <Modal
-      open={open}
-      title={`撤销“${procedure.kindLabel}”程序？`}
-      okText="确认撤销"
-      okButtonProps={{ danger: true, loading: pending }}
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
+    <ActionModal open={open} title={`撤销“${procedure.kindLabel}”程序？`} okText="确认撤销" pending={pending} form={form} onClose={onClose}>
       <Typography.Paragraph>撤销后该程序不能继续办理，贫困户或村的状态不变；如需办理，应重新启动程序。</Typography.Paragraph>
       <Form form={form} name="procedure-withdraw" layout="vertical" onFinish={submit} preserve={false}>
-        <Form.Item label="撤销原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写撤销原因' }]}>
-          <Input.TextArea rows={3} maxLength={500} placeholder="如：经核实，该户收入不稳定，暂不脱贫" />
-        </Form.Item>
+        <ReasonItem label="撤销原因" placeholder="如：经核实，该户收入不稳定，暂不脱贫" />
       </Form>
       {refusal && <Refusal title="未撤销" failure={refusal} testId="withdraw-error" />}
-    </Modal>
+    </ActionModal>
   );
 }
 
@@ -254,7 +278,6 @@ export function StepForm({ procedure, onReload }: { procedure: Procedure; onRelo
   const [form] = Form.useForm<PassValues>();
   const [stale, setStale] = useState(false);
   const { send: act, refusal, pending } = useStepAction(procedure, form, PASS_FIELDS, () => setStale(true));
-  const [reloading, setReloading] = useState(false);
   const [returning, setReturning] = useState(false);
   const [withdrawing, setWithdrawing] = useState(false);
 
@@ -287,11 +310,6 @@ export function StepForm({ procedure, onReload }: { procedure: Procedure; onRelo
       cancelText: '取消',
       onOk: () => send(v),
     });
-  };
-
-  const reload = () => {
-    setReloading(true);
-    void onReload().finally(() => setReloading(false));
   };
 
   return (
@@ -338,18 +356,11 @@ export function StepForm({ procedure, onReload }: { procedure: Procedure; onRelo
         </Form.Item>
 
         {stale && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 12 }}
-            data-testid="procedure-stale"
+          <FormStaleAlert
+            testId="procedure-stale"
             title="该程序已被他人办理，本次操作未保存"
             description="您打开本页后，其他用户办理了该程序。请重新载入，核对当前步骤后再办理。"
-            action={
-              <Button size="small" type="primary" icon={<ReloadOutlined />} loading={reloading} onClick={reload}>
-                重新载入
-              </Button>
-            }
+            onReload={onReload}
           />
         )}
         {refusal && <Refusal title="本步未通过" failure={refusal} testId="step-error" />}

@@ -1,40 +1,29 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Form, Typography } from 'antd';
+import { App, Breadcrumb, Form, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage, type FieldError } from '../app/api';
 import { problemsOf, showFieldErrors } from '../app/forms';
 import { householdCreate, type HouseholdInput } from '../../contract/registry/households';
-import { currentYear } from '../app/format';
 import { useCreateHousehold } from './api';
-import { FACT_FIELDS, formFields, HOUSEHOLD_FORM_LABELS, HouseholdFactsFields, MembersFields, newHouseholdValues, SaveFailedAlert, type HouseholdValues } from './HouseholdForm';
+import { FACT_FIELDS, formFields, HOUSEHOLD_FORM_LABELS, HouseholdFactsFields, newHouseholdInput, NewHouseholdForm, type HouseholdValues } from './HouseholdForm';
 
 const CREATE_FIELDS = ['villageCode', 'identifiedOn', ...FACT_FIELDS];
 
 export function HouseholdCreatePage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
   const create = useCreateHousehold();
   const [form] = Form.useForm<HouseholdValues>();
-  const [others, setOthers] = useState<FieldError[]>([]);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ message: string; others: FieldError[] } | null>(null);
 
   const submit = (v: HouseholdValues) => {
-    setOthers([]);
     setFailure(null);
-    const input: HouseholdInput = {
-      ...v,
-      number: v.number.trim(),
-      identifiedOn: v.identifiedOn || undefined,
-      secondaryCauses: v.secondaryCauses ?? [],
-      persons: v.persons.map((p) => ({ ...p, idNumber: p.idNumber.trim().toUpperCase() })),
-    };
+    const input: HouseholdInput = { ...newHouseholdInput(v), identifiedOn: v.identifiedOn || undefined };
     // The endpoint's own schema first: what it refuses is shown on its field before anything is sent.
     const problems = problemsOf(householdCreate, input, HOUSEHOLD_FORM_LABELS);
     const refused = (message: string, errors: unknown) => {
-      setFailure(message);
-      setOthers(showFieldErrors(form, errors, formFields(form, CREATE_FIELDS)));
+      setFailure({ message, others: showFieldErrors(form, errors, formFields(form, CREATE_FIELDS)) });
     };
     if (problems.length) return refused('填写的内容有误', problems);
     create.mutate(input, {
@@ -50,27 +39,17 @@ export function HouseholdCreatePage() {
     <>
       <Breadcrumb items={[{ title: <Link to="/registry">建档立卡</Link> }, { title: '新增贫困户' }]} style={{ marginBottom: 12 }} />
       <Typography.Title level={3}>新增贫困户</Typography.Title>
-      <Form<HouseholdValues>
+      <NewHouseholdForm<HouseholdValues>
         form={form}
         name="household"
-        layout="vertical"
         onFinish={submit}
-        scrollToFirstError
-        initialValues={newHouseholdValues(params.get('village') ?? undefined, currentYear())}
-      >
-        <Card size="small" title="户基本情况" style={{ marginBottom: 16 }}>
-          <HouseholdFactsFields creating />
-        </Card>
-
-        <Card size="small" title="家庭成员" style={{ marginBottom: 16 }}>
-          <MembersFields />
-        </Card>
-
-        {failure && <SaveFailedAlert failure={failure} others={others} />}
-        <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={create.isPending}>
-          保存建档
-        </Button>
-      </Form>
+        factsTitle="户基本情况"
+        facts={<HouseholdFactsFields creating />}
+        failure={failure}
+        submitText="保存建档"
+        submitIcon={<SaveOutlined />}
+        pending={create.isPending}
+      />
     </>
   );
 }

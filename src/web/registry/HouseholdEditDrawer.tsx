@@ -3,11 +3,12 @@
  * (PATCH with the version as loaded); a change of the members is dated today by the server and recorded in the status
  * history with the reason given here.
  */
-import { ReloadOutlined, SaveOutlined } from '@ant-design/icons';
+import { SaveOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Drawer, Form, Input, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
 import { namePath, problemsOf, showFieldErrors } from '../app/forms';
+import { FormStaleAlert } from '../shared/FormStaleAlert';
 import { householdPatch } from '../../contract/registry/households';
 import { useHousehold, useUpdateHousehold, type Household, type HouseholdPatch, type Person, type PersonInput } from './api';
 import { FACT_FIELDS, formFields, HOUSEHOLD_FORM_LABELS, HouseholdFactsFields, MembersFields, SaveFailedAlert, type HouseholdValues, type PersonValues } from './HouseholdForm';
@@ -93,16 +94,10 @@ function EditForm({ base, onDone, onReload }: { base: Household; onDone: () => v
   const update = useUpdateHousehold();
   const [form] = Form.useForm<EditValues>();
   const [stale, setStale] = useState(false);
-  const [reloading, setReloading] = useState(false);
   // The refusal: `others` are the errors no field shows; when no field shows one, the list is scrolled into view.
   const [failure, setFailure] = useState<{ message: string; others: FieldError[]; onField: boolean } | null>(null);
   const failureRef = useRef<HTMLDivElement>(null);
   const withMembers = !idNumbersMasked(base.persons);
-
-  const reload = () => {
-    setReloading(true);
-    void onReload().finally(() => setReloading(false));
-  };
 
   useEffect(() => {
     if (failure && !failure.onField) failureRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
@@ -179,18 +174,11 @@ function EditForm({ base, onDone, onReload }: { base: Household; onDone: () => v
       <div ref={failureRef}>{failure && <SaveFailedAlert failure={failure.message} others={failure.others} />}</div>
       <div style={{ position: 'sticky', bottom: 0, zIndex: 2, background: '#fff', padding: '12px 0', borderTop: '1px solid #f0f0f0' }}>
         {stale && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 12 }}
-            data-testid="household-stale"
+          <FormStaleAlert
+            testId="household-stale"
             title="该户信息已被他人修改，本次修改未保存"
             description="您打开编辑后，其他用户修改了该户。请重新载入最新内容，核对后再修改并保存（重新载入会放弃本次填写的内容）。"
-            action={
-              <Button size="small" type="primary" icon={<ReloadOutlined />} loading={reloading} onClick={reload}>
-                重新载入
-              </Button>
-            }
+            onReload={onReload}
           />
         )}
         <Space>

@@ -3,11 +3,14 @@
  * the mapping of the server's field errors onto the form and the list of the errors that belong to no field.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch, type FormInstance } from 'antd';
-import type { CSSProperties } from 'react';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, type FormInstance } from 'antd';
+import type { CSSProperties, ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import type { FieldError } from '../app/api';
 import { personInput } from '../../contract/registry/households';
 import { currentYear } from '../app/format';
+import { FormCell, FormSwitch } from '../shared/FormCell';
+import { FormErrorList } from '../shared/FormErrorList';
 import { RegionPicker } from '../shared/RegionPicker';
 import { CAUSES } from '../../domain/registry/causes';
 import { LABOUR_KINDS } from '../../domain/registry/labour';
@@ -35,6 +38,65 @@ export const newHouseholdValues = (villageCode: string | undefined, year: number
   drinkingWaterSafe: false,
   persons: [{ ...NEW_PERSON, relation: '户主' }],
 });
+
+/** A new household's values as they are sent: the number trimmed, the members' ID numbers trimmed and upper-case. */
+export function newHouseholdInput<V extends Pick<HouseholdValues, 'number' | 'secondaryCauses' | 'persons'>>(v: V) {
+  return {
+    ...v,
+    number: v.number.trim(),
+    secondaryCauses: v.secondaryCauses ?? [],
+    persons: v.persons.map((p) => ({ ...p, idNumber: p.idNumber.trim().toUpperCase() })),
+  };
+}
+
+/**
+ * The form of a household not recorded yet (新增贫困户, 新识别贫困户申请), opening on the village of `?village=`: the
+ * facts card (`facts`), the members, the refusal and the submit button.
+ */
+export function NewHouseholdForm<V extends object>({
+  form,
+  name,
+  onFinish,
+  factsTitle,
+  facts,
+  failure,
+  submitText,
+  submitIcon,
+  pending,
+}: {
+  form: FormInstance<V>;
+  name: string;
+  onFinish: (values: V) => void;
+  factsTitle: string;
+  facts: ReactNode;
+  failure: { message: string; others: FieldError[] } | null;
+  submitText: string;
+  submitIcon: ReactNode;
+  pending: boolean;
+}) {
+  const [params] = useSearchParams();
+  return (
+    <Form<V>
+      form={form}
+      name={name}
+      layout="vertical"
+      onFinish={onFinish}
+      scrollToFirstError
+      initialValues={newHouseholdValues(params.get('village') ?? undefined, currentYear())}
+    >
+      <Card size="small" title={factsTitle} style={{ marginBottom: 16 }}>
+        {facts}
+      </Card>
+      <Card size="small" title="家庭成员" style={{ marginBottom: 16 }}>
+        <MembersFields />
+      </Card>
+      {failure && <SaveFailedAlert failure={failure.message} others={failure.others} />}
+      <Button type="primary" htmlType="submit" icon={submitIcon} loading={pending}>
+        {submitText}
+      </Button>
+    </Form>
+  );
+}
 
 /** The household facts a server error may name, besides the members' `persons.N.field`. */
 export const FACT_FIELDS = ['number', 'attribute', 'identifiedYear', 'mainCause', 'secondaryCauses'] as const;
@@ -77,70 +139,46 @@ function PersonCard({ index, onRemove }: { index: number; onRemove?: () => void 
       data-testid={`person-${index}`}
     >
       <Row gutter={12}>
-        <Col xs={12} md={4}>
-          <Form.Item label="姓名" name={[index, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
-            <Input maxLength={50} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label="身份证号" name={[index, 'idNumber']} rules={[{ required: true, message: '请填写身份证号' }, { len: 18, message: '应为 18 位' }]}>
-            <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={4}>
-          <Form.Item label="与户主关系" name={[index, 'relation']} rules={[{ required: true, message: '请选择' }]}>
-            <Select options={opts(RELATIONS)} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={5}>
-          <Form.Item label="劳动能力" name={[index, 'labour']} rules={[{ required: true, message: '请选择劳动能力' }]}>
-            <Select options={opts(LABOUR_KINDS)} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={5}>
-          <Form.Item label="技能证书" name={[index, 'hasQualification']} valuePropName="checked">
-            <Checkbox>有执业资格证书</Checkbox>
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={4}>
-          <Form.Item label="在校情况" name={[index, 'schooling']}>
-            <Select options={opts(SCHOOLING)} />
-          </Form.Item>
-        </Col>
+        <FormCell xs={12} md={4} label="姓名" name={[index, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+          <Input maxLength={50} />
+        </FormCell>
+        <FormCell xs={12} md={6} label="身份证号" name={[index, 'idNumber']} rules={[{ required: true, message: '请填写身份证号' }, { len: 18, message: '应为 18 位' }]}>
+          <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
+        </FormCell>
+        <FormCell xs={12} md={4} label="与户主关系" name={[index, 'relation']} rules={[{ required: true, message: '请选择' }]}>
+          <Select options={opts(RELATIONS)} />
+        </FormCell>
+        <FormCell xs={12} md={5} label="劳动能力" name={[index, 'labour']} rules={[{ required: true, message: '请选择劳动能力' }]}>
+          <Select options={opts(LABOUR_KINDS)} />
+        </FormCell>
+        <FormCell xs={12} md={5} label="技能证书" name={[index, 'hasQualification']} valuePropName="checked">
+          <Checkbox>有执业资格证书</Checkbox>
+        </FormCell>
+        <FormCell xs={12} md={4} label="在校情况" name={[index, 'schooling']}>
+          <Select options={opts(SCHOOLING)} />
+        </FormCell>
         {schooling === '辍学' && (
-          <Col xs={12} md={4}>
-            <Form.Item label="辍学原因" name={[index, 'dropoutForPoverty']} valuePropName="checked">
-              <Checkbox>因贫辍学</Checkbox>
-            </Form.Item>
-          </Col>
+          <FormCell xs={12} md={4} label="辍学原因" name={[index, 'dropoutForPoverty']} valuePropName="checked">
+            <Checkbox>因贫辍学</Checkbox>
+          </FormCell>
         )}
-        <Col xs={12} md={4}>
-          <Form.Item label="健康状况" name={[index, 'health']}>
-            <Select options={opts(HEALTH)} />
-          </Form.Item>
-        </Col>
+        <FormCell xs={12} md={4} label="健康状况" name={[index, 'health']}>
+          <Select options={opts(HEALTH)} />
+        </FormCell>
         {health === '残疾' && (
-          <Col xs={12} md={3}>
-            <Form.Item label="残疾等级" name={[index, 'disabilityGrade']} rules={[{ required: true, message: '请填写' }]}>
-              <Select options={[1, 2, 3, 4].map((g) => ({ value: g, label: `${g} 级` }))} />
-            </Form.Item>
-          </Col>
+          <FormCell xs={12} md={3} label="残疾等级" name={[index, 'disabilityGrade']} rules={[{ required: true, message: '请填写' }]}>
+            <Select options={[1, 2, 3, 4].map((g) => ({ value: g, label: `${g} 级` }))} />
+          </FormCell>
         )}
-        <Col xs={8} md={3}>
-          <Form.Item label="务工（月）" name={[index, 'workMonths']}>
-            <InputNumber precision={0} min={0} max={12} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={8} md={3}>
-          <Form.Item label="务工收入（元）" name={[index, 'workIncome']}>
-            <InputNumber precision={0} min={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={8} md={4}>
-          <Form.Item label="务工地点" name={[index, 'workPlace']}>
-            <Input maxLength={100} />
-          </Form.Item>
-        </Col>
+        <FormCell xs={8} md={3} label="务工（月）" name={[index, 'workMonths']}>
+          <InputNumber precision={0} min={0} max={12} style={{ width: '100%' }} />
+        </FormCell>
+        <FormCell xs={8} md={3} label="务工收入（元）" name={[index, 'workIncome']}>
+          <InputNumber precision={0} min={0} style={{ width: '100%' }} />
+        </FormCell>
+        <FormCell xs={8} md={4} label="务工地点" name={[index, 'workPlace']}>
+          <Input maxLength={100} />
+        </FormCell>
         <Col xs={24}>
           <Space wrap size="large">
             <Form.Item name={[index, 'medicalEligible']} valuePropName="checked" noStyle>
@@ -172,63 +210,49 @@ export function HouseholdFactsFields({ creating }: { creating: boolean }) {
   return (
     <Row gutter={16}>
       {creating && (
-        <Col xs={24} lg={12}>
-          <Form.Item label="所在村" name="villageCode" rules={[{ required: true, message: '请选择所在村' }]}>
-            <RegionPicker leafOnly placeholder="逐级选择到村" />
-          </Form.Item>
-        </Col>
+        <FormCell xs={24} lg={12} label="所在村" name="villageCode" rules={[{ required: true, message: '请选择所在村' }]}>
+          <RegionPicker leafOnly placeholder="逐级选择到村" />
+        </FormCell>
       )}
-      <Col xs={12} lg={4}>
-        <Form.Item label="户编号" name="number" rules={[{ required: true, whitespace: true, message: '请填写户编号' }]}>
-          <Input maxLength={30} />
-        </Form.Item>
-      </Col>
-      <Col xs={12} lg={4}>
-        <Form.Item label="贫困户属性" name="attribute" rules={[{ required: true, message: '请选择' }]}>
-          <Select options={opts(ATTRIBUTES)} />
-        </Form.Item>
-      </Col>
-      <Col xs={12} lg={4}>
-        <Form.Item label="识别年度" name="identifiedYear" rules={[{ required: true, message: '请填写识别年度' }]}>
-          <InputNumber precision={0} min={2013} max={currentYear()} style={{ width: '100%' }} />
-        </Form.Item>
-      </Col>
+      <FormCell xs={12} lg={4} label="户编号" name="number" rules={[{ required: true, whitespace: true, message: '请填写户编号' }]}>
+        <Input maxLength={30} />
+      </FormCell>
+      <FormCell xs={12} lg={4} label="贫困户属性" name="attribute" rules={[{ required: true, message: '请选择' }]}>
+        <Select options={opts(ATTRIBUTES)} />
+      </FormCell>
+      <FormCell xs={12} lg={4} label="识别年度" name="identifiedYear" rules={[{ required: true, message: '请填写识别年度' }]}>
+        <InputNumber precision={0} min={2013} max={currentYear()} style={{ width: '100%' }} />
+      </FormCell>
       {creating && (
-        <Col xs={12} lg={4}>
-          <Form.Item label="识别日期" name="identifiedOn" extra="不填为识别年度的 12 月 31 日">
-            <Input type="date" />
-          </Form.Item>
-        </Col>
+        <FormCell xs={12} lg={4} label="识别日期" name="identifiedOn" extra="不填为识别年度的 12 月 31 日">
+          <Input type="date" />
+        </FormCell>
       )}
-      <Col xs={12} lg={6}>
-        <Form.Item label="主要致贫原因" name="mainCause" rules={[{ required: true, message: '请选择主要致贫原因' }]}>
-          <Select options={opts(CAUSES)} />
-        </Form.Item>
-      </Col>
-      <Col xs={24} lg={10}>
-        <Form.Item
-          label="次要致贫原因（不超过 2 个，不与主要原因重复）"
-          name="secondaryCauses"
-          dependencies={['mainCause']}
-          rules={[
-            ({ getFieldValue }) => ({
-              validator: (_, v: string[] | undefined) =>
-                (v ?? []).length > 2
-                  ? Promise.reject(new Error('次要致贫原因不超过 2 个'))
-                  : (v ?? []).includes(getFieldValue('mainCause') as string)
-                    ? Promise.reject(new Error('次要致贫原因不能与主要致贫原因重复'))
-                    : Promise.resolve(),
-            }),
-          ]}
-        >
-          <Select mode="multiple" maxCount={2} options={CAUSES.filter((c) => c !== mainCause).map((c) => ({ value: c, label: c }))} />
-        </Form.Item>
-      </Col>
-      <Col xs={24} lg={14}>
-        <Form.Item label="两不愁三保障">
-          <SecuritySwitches />
-        </Form.Item>
-      </Col>
+      <FormCell xs={12} lg={6} label="主要致贫原因" name="mainCause" rules={[{ required: true, message: '请选择主要致贫原因' }]}>
+        <Select options={opts(CAUSES)} />
+      </FormCell>
+      <FormCell
+        xs={24}
+        lg={10}
+        label="次要致贫原因（不超过 2 个，不与主要原因重复）"
+        name="secondaryCauses"
+        dependencies={['mainCause']}
+        rules={[
+          ({ getFieldValue }) => ({
+            validator: (_, v: string[] | undefined) =>
+              (v ?? []).length > 2
+                ? Promise.reject(new Error('次要致贫原因不超过 2 个'))
+                : (v ?? []).includes(getFieldValue('mainCause') as string)
+                  ? Promise.reject(new Error('次要致贫原因不能与主要致贫原因重复'))
+                  : Promise.resolve(),
+          }),
+        ]}
+      >
+        <Select mode="multiple" maxCount={2} options={CAUSES.filter((c) => c !== mainCause).map((c) => ({ value: c, label: c }))} />
+      </FormCell>
+      <FormCell xs={24} lg={14} label="两不愁三保障">
+        <SecuritySwitches />
+      </FormCell>
     </Row>
   );
 }
@@ -248,7 +272,7 @@ export function SecuritySwitches({ style }: { style?: CSSProperties }) {
         <Space key={name} size={4}>
           <span>{label}</span>
           <Form.Item name={name} valuePropName="checked" noStyle>
-            <Switch checkedChildren="是" unCheckedChildren="否" aria-label={label} />
+            <FormSwitch aria-label={label} />
           </Form.Item>
         </Space>
       ))}
@@ -303,13 +327,7 @@ export function SaveFailedAlert({ failure, others }: { failure: string; others: 
       data-testid="household-errors"
       description={
         others.length ? (
-          <ul style={{ margin: 0, paddingLeft: 20 }}>
-            {others.map((f, i) => (
-              <li key={i}>
-                {f.label}：{f.message}
-              </li>
-            ))}
-          </ul>
+          <FormErrorList errors={others} />
         ) : (
           `${failure.replace(/[。.]$/, '')}。请按标出的字段修改。`
         )

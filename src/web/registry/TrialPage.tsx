@@ -2,6 +2,7 @@ import { CalculatorOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/ic
 import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Tabs, Typography } from 'antd';
 import { currentYear } from '../app/format';
 import { errorMessage } from '../app/api';
+import { FormCell } from '../shared/FormCell';
 import { RegionPicker } from '../shared/RegionPicker';
 import { SCHOOLING } from '../../domain/registry/validate-household';
 import { ATTRIBUTES } from '../../domain/registry/validate-household';
@@ -85,11 +86,9 @@ function HouseholdTrial() {
           <Card size="small" type="inner" title="分项收入（元）" style={{ marginBottom: 12 }}>
             <Row gutter={12}>
               {INCOME_FIELDS.map((f) => (
-                <Col xs={12} md={8} key={f.key}>
-                  <Form.Item label={f.label} name={f.key} style={{ marginBottom: 8 }}>
-                    <InputNumber precision={0} min={0} style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
+                <FormCell xs={12} md={8} key={f.key} label={f.label} name={f.key} style={{ marginBottom: 8 }}>
+                  <InputNumber precision={0} min={0} style={{ width: '100%' }} />
+                </FormCell>
               ))}
             </Row>
           </Card>
@@ -154,6 +153,14 @@ function HouseholdTrial() {
   );
 }
 
+/** The village's figures the trial asks for, each a whole number. */
+const VILLAGE_FIGURES = [
+  ['remainingPoor', '剩余贫困人口（人）'],
+  ['certifiedPopulation', '公安认定总人口（人）'],
+  ['specialtyIndustries', '特色产业（项）'],
+  ['collectiveIncomeYuan', '村集体经济收入（元，不含转移性收入）'],
+] as const;
+
 function VillageTrial() {
   const trial = useTrialVillage();
   return (
@@ -166,36 +173,19 @@ function VillageTrial() {
           initialValues={{ remainingPoor: 0, certifiedPopulation: 0, specialtyIndustries: 0, collectiveIncomeYuan: 0, infrastructureImproved: false, publicServicesImproved: false, minCollectiveIncomeYuan: 50000 }}
         >
           <Row gutter={12}>
-            <Col span={12}>
-              <Form.Item label="剩余贫困人口（人）" name="remainingPoor" rules={[{ required: true }]}>
+            {VILLAGE_FIGURES.map(([name, label]) => (
+              <FormCell key={name} span={12} label={label} name={name} rules={[{ required: true }]}>
                 <InputNumber precision={0} min={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item label="公安认定总人口（人）" name="certifiedPopulation" rules={[{ required: true }]}>
-                <InputNumber precision={0} min={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item label="特色产业（项）" name="specialtyIndustries" rules={[{ required: true }]}>
-                <InputNumber precision={0} min={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item label="村集体经济收入（元，不含转移性收入）" name="collectiveIncomeYuan" rules={[{ required: true }]}>
-                <InputNumber precision={0} min={0} style={{ width: '100%' }} />
-              </Form.Item>
-            </Col>
-            <Col span={12}>
-              <Form.Item label="集体收入标准" name="minCollectiveIncomeYuan">
-                <Select
-                  options={[
-                    { value: 50000, label: '5万元以上' },
-                    { value: 80000, label: '8万元以上（支撑材料）' },
-                  ]}
-                />
-              </Form.Item>
-            </Col>
+              </FormCell>
+            ))}
+            <FormCell span={12} label="集体收入标准" name="minCollectiveIncomeYuan">
+              <Select
+                options={[
+                  { value: 50000, label: '5万元以上' },
+                  { value: 80000, label: '8万元以上（支撑材料）' },
+                ]}
+              />
+            </FormCell>
             <Col span={12}>
               <Space orientation="vertical">
                 <Form.Item name="infrastructureImproved" valuePropName="checked" noStyle>

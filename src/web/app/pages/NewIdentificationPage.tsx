@@ -4,14 +4,14 @@
  * passed; the identification date is that day.
  */
 import { SendOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Col, Form, Row, Typography } from 'antd';
+import { App, Breadcrumb, Form, Row, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, errorMessage, type FieldError } from '../api';
-import { currentYear } from '../format';
 import { showFieldErrors } from '../forms';
+import { FormCell } from '../../shared/FormCell';
 import { RegionPicker } from '../../shared/RegionPicker';
-import { FACT_FIELDS, formFields, HouseholdFactsFields, MembersFields, newHouseholdValues, SaveFailedAlert, type HouseholdValues } from '../../registry/HouseholdForm';
+import { FACT_FIELDS, formFields, HouseholdFactsFields, newHouseholdInput, NewHouseholdForm, type HouseholdValues } from '../../registry/HouseholdForm';
 import { useStartProcedure } from '../../procedures/api';
 
 type ApplicantValues = Omit<HouseholdValues, 'identifiedOn'>;
@@ -21,19 +21,13 @@ const APPLICANT_FIELDS = ['villageCode', ...FACT_FIELDS];
 export function NewIdentificationPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
   const start = useStartProcedure();
   const [form] = Form.useForm<ApplicantValues>();
   const [failure, setFailure] = useState<{ message: string; others: FieldError[] } | null>(null);
 
   const submit = (v: ApplicantValues) => {
     setFailure(null);
-    const applicant = {
-      ...v,
-      number: v.number.trim(),
-      secondaryCauses: v.secondaryCauses ?? [],
-      persons: v.persons.map((p) => ({ ...p, idNumber: p.idNumber.trim().toUpperCase() })),
-    };
+    const applicant = newHouseholdInput(v);
     start.mutate(
       { kind: 'identification', applicant },
       {
@@ -58,32 +52,26 @@ export function NewIdentificationPage() {
       <Typography.Paragraph type="secondary">
         农户提出申请后，按“两评议两公示一比对一公告”办理：村民小组评议 → 县级比对 → 村民代表大会评议并公示 → 乡镇审核并公示 → 县级审定并公告 → 入户采集录入。程序办结时该户录入建档立卡。
       </Typography.Paragraph>
-      <Form<ApplicantValues>
+      <NewHouseholdForm<ApplicantValues>
         form={form}
         name="identification-applicant"
-        layout="vertical"
         onFinish={submit}
-        scrollToFirstError
-        initialValues={newHouseholdValues(params.get('village') ?? undefined, currentYear())}
-      >
-        <Card size="small" title="申请户基本情况" style={{ marginBottom: 16 }}>
-          <Row gutter={16}>
-            <Col xs={24} lg={12}>
-              <Form.Item label="所在村" name="villageCode" rules={[{ required: true, message: '请选择所在村' }]}>
+        factsTitle="申请户基本情况"
+        facts={
+          <>
+            <Row gutter={16}>
+              <FormCell xs={24} lg={12} label="所在村" name="villageCode" rules={[{ required: true, message: '请选择所在村' }]}>
                 <RegionPicker leafOnly placeholder="逐级选择到村" />
-              </Form.Item>
-            </Col>
-          </Row>
-          <HouseholdFactsFields creating={false} />
-        </Card>
-        <Card size="small" title="家庭成员" style={{ marginBottom: 16 }}>
-          <MembersFields />
-        </Card>
-        {failure && <SaveFailedAlert failure={failure.message} others={failure.others} />}
-        <Button type="primary" htmlType="submit" icon={<SendOutlined />} loading={start.isPending}>
-          提交申请，启动识别程序
-        </Button>
-      </Form>
+              </FormCell>
+            </Row>
+            <HouseholdFactsFields creating={false} />
+          </>
+        }
+        failure={failure}
+        submitText="提交申请，启动识别程序"
+        submitIcon={<SendOutlined />}
+        pending={start.isPending}
+      />
     </>
   );
 }

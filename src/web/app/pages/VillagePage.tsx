@@ -1,10 +1,11 @@
 import { DownloadOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Checkbox, Col, Descriptions, Form, InputNumber, Row, Segmented, Select, Space, Spin, Switch, Table, Tag, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Checkbox, Col, Descriptions, Form, InputNumber, Row, Segmented, Select, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../api';
 import { showFieldErrors } from '../forms';
 import { ErrorResult } from '../ErrorResult';
+import { FormCell, FormSwitch } from '../../shared/FormCell';
 import { PagedTable, usePageState } from '../../shared/tables';
 import { currentYear, percent } from '../format';
 import { FACILITIES, STATUS_COLORS, useHouseholds, useSaveVillage, useSaveVillageYear, useVillage, villageOverviewUrl, yuan, type HouseholdHit, type Village, type VillageInput, type VillageYear } from '../../registry/api';
@@ -33,12 +34,25 @@ function profileValues(v: Village): ProfileValues {
   };
 }
 
+/** A 是/否 of the village's profile and the year it happened, asked (and required) only when it is 是. */
+function FlagWithYear({ flag, flagLabel, year, yearLabel, required }: { flag: 'poorVillage' | 'exited'; flagLabel: string; year: 'identifiedYear' | 'exitYear'; yearLabel: string; required: string }) {
+  const on = Form.useWatch(flag, Form.useFormInstance<ProfileValues>());
+  return (
+    <>
+      <FormCell xs={12} md={6} label={flagLabel} name={flag} valuePropName="checked">
+        <FormSwitch />
+      </FormCell>
+      <FormCell xs={12} md={6} label={yearLabel} name={year} rules={[{ required: !!on, message: required }]}>
+        <InputNumber precision={0} min={2013} max={2100} disabled={!on} style={{ width: '100%' }} />
+      </FormCell>
+    </>
+  );
+}
+
 function ProfileForm({ village }: { village: Village }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<ProfileValues>();
   const save = useSaveVillage(village.region.code);
-  const poor = Form.useWatch('poorVillage', form);
-  const exited = Form.useWatch('exited', form);
 
   useEffect(() => {
     form.setFieldsValue(profileValues(village));
@@ -72,56 +86,26 @@ function ProfileForm({ village }: { village: Village }) {
   return (
     <Form<ProfileValues> form={form} name="village-profile" layout="vertical" initialValues={profileValues(village)} onFinish={submit}>
       <Row gutter={16}>
-        <Col xs={12} md={6}>
-          <Form.Item label="贫困村" name="poorVillage" valuePropName="checked">
-            <Switch checkedChildren="是" unCheckedChildren="否" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label="识别年度" name="identifiedYear" rules={[{ required: !!poor, message: '贫困村须填写识别年度' }]}>
-            <InputNumber precision={0} min={2013} max={2100} disabled={!poor} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label="已出列" name="exited" valuePropName="checked">
-            <Switch checkedChildren="是" unCheckedChildren="否" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label="出列年度" name="exitYear" rules={[{ required: !!exited, message: '已出列的村须填写出列年度' }]}>
-            <InputNumber precision={0} min={2013} max={2100} disabled={!exited} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label="公安认定总人口（人）" name="certifiedPopulation">
-            <InputNumber precision={0} min={0} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label="人口证明年度" name="populationYear">
-            <InputNumber precision={0} min={2000} max={2100} style={{ width: '100%' }} />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label="特色产业" name="specialtyIndustries" extra="输入后按回车添加，可填多项">
-            <Select mode="tags" open={false} placeholder="如：花椒种植、肉牛养殖" />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item label="基础设施和公共服务" name="facilities">
-            <Checkbox.Group options={FACILITIES.map((f) => ({ value: f.key, label: f.label }))} />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label="基础设施明显改善" name="infrastructureImproved" valuePropName="checked">
-            <Switch checkedChildren="是" unCheckedChildren="否" />
-          </Form.Item>
-        </Col>
-        <Col xs={12} md={6}>
-          <Form.Item label="基本公共服务明显改善" name="publicServicesImproved" valuePropName="checked">
-            <Switch checkedChildren="是" unCheckedChildren="否" />
-          </Form.Item>
-        </Col>
+        <FlagWithYear flag="poorVillage" flagLabel="贫困村" year="identifiedYear" yearLabel="识别年度" required="贫困村须填写识别年度" />
+        <FlagWithYear flag="exited" flagLabel="已出列" year="exitYear" yearLabel="出列年度" required="已出列的村须填写出列年度" />
+        <FormCell xs={12} md={6} label="公安认定总人口（人）" name="certifiedPopulation">
+          <InputNumber precision={0} min={0} style={{ width: '100%' }} />
+        </FormCell>
+        <FormCell xs={12} md={6} label="人口证明年度" name="populationYear">
+          <InputNumber precision={0} min={2000} max={2100} style={{ width: '100%' }} />
+        </FormCell>
+        <FormCell xs={24} md={12} label="特色产业" name="specialtyIndustries" extra="输入后按回车添加，可填多项">
+          <Select mode="tags" open={false} placeholder="如：花椒种植、肉牛养殖" />
+        </FormCell>
+        <FormCell xs={24} md={12} label="基础设施和公共服务" name="facilities">
+          <Checkbox.Group options={FACILITIES.map((f) => ({ value: f.key, label: f.label }))} />
+        </FormCell>
+        <FormCell xs={12} md={6} label="基础设施明显改善" name="infrastructureImproved" valuePropName="checked">
+          <FormSwitch />
+        </FormCell>
+        <FormCell xs={12} md={6} label="基本公共服务明显改善" name="publicServicesImproved" valuePropName="checked">
+          <FormSwitch />
+        </FormCell>
       </Row>
       <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
         保存村情
