@@ -45,7 +45,7 @@ describe.each(dbKinds())('ledger, orgs, audit and regions by role on %s', (kind)
     const created = await member.post('/api/ledger/entries', entryBody(own.id, { memberIds: [], target: { kind: 'text', text: '角色测试丙村' } }));
     expect(created.statusCode).toBe(201);
     // The member is put on their own entry.
-    expect(created.json().memberIds).toEqual([mine.id]);
+    expect(created.json().members.map((m: { id: number }) => m.id)).toEqual([mine.id]);
     const list = (await member.get(`/api/ledger/entries?orgId=${own.id}&pageSize=100`)).json();
     const ids = list.items.map((e: { id: number }) => e.id);
     expect(ids).toContain(partOf.id);
