@@ -5,7 +5,7 @@ import { ACTION_LABELS, ENTITY_LABELS, fieldLabelsOf } from '../../domain/audit/
 import { isRealDate, startOfDay } from '../../domain/shared/dates';
 import { AppError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { maySeeIdNumbers, requireRole } from '../auth/access';
+import { maySeeIdNumbers, requirePermission } from '../auth/access';
 import { maskIdNumber } from '../../domain/registry/id-number';
 import type { Db } from '../db/connection';
 import { makeAuditRepo, type AuditFilter, type AuditInsert, type AuditRow, type AuditScope } from './repo';
@@ -269,7 +269,9 @@ export function makeAuditService(deps: { db: Db; now: () => Date }) {
      * users and records in their subtree (the row's body path, or its region within theirs); members nothing.
      */
     async search(auth: Auth, q: AuditQuery) {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'audit.read');
+      // The whole log is the system administrator's scope (a data scope, not a permission: no role defined below
+      // the system's own has it).
       const scope: AuditScope = auth.role === 'sysadmin' ? null : { orgPath: auth.orgPath, regionPrefix: auth.regionPrefix };
       for (const [field, label, v] of [['from', '开始日期', q.from], ['to', '结束日期', q.to]] as const)
         if (v !== undefined && !isRealDate(v))
@@ -292,7 +294,9 @@ export function makeAuditService(deps: { db: Db; now: () => Date }) {
     /** Recomputes the whole chain: OK with the count, or the first broken link. */
     verify,
     async verifyAs(auth: Auth) {
-      requireRole(auth, 'sysadmin');
+      requirePermission(auth, 'audit.read');
+      // The chain spans every office's rows: only the system administrator, whose scope is the whole log, verifies it.
+      if (auth.role !== 'sysadmin') throw new AppError('FORBIDDEN', '此操作需要系统管理员权限');
       return verify();
     },
 

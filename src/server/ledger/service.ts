@@ -8,7 +8,7 @@ import { lastYear, yearsOverlap } from '../../domain/ledger/years-overlap';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import { diffSnapshots } from '../audit/service';
 import type { Auth } from '../auth/access';
-import { canChangeEntry, canSeeEntry, requireInScope, scopeOf } from '../auth/access';
+import { canChangeEntry, canSeeEntry, requireInScope, requirePermission, scopeOf } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import type { UploadLimit } from '../http/upload';
 import type { MembersService } from '../members/service';
@@ -165,10 +165,11 @@ export function makeLedgerService(deps: LedgerDeps) {
     },
 
     async create(auth: Auth, raw: RawEntry) {
+      requirePermission(auth, 'ledger.write');
       const v = validateOrThrow(raw);
       const { write, errors } = await resolve(auth, v);
       if (errors.length) throw validationError(errors);
-      if (auth.role === 'member' && auth.memberId && !v.memberIds.includes(auth.memberId)) v.memberIds.unshift(auth.memberId);
+      if (auth.own === 'entries' && auth.memberId && !v.memberIds.includes(auth.memberId)) v.memberIds.unshift(auth.memberId);
       await members.requireServing(v.memberIds, write.orgPath);
       const labels = await targetLabels([write]);
       const id = await transaction(async (tx) => {
@@ -180,6 +181,7 @@ export function makeLedgerService(deps: LedgerDeps) {
     },
 
     async update(auth: Auth, id: number, patch: RawEntry & { version: number }) {
+      requirePermission(auth, 'ledger.write');
       const current = await loadVisible(auth, id);
       if (!canChangeEntry(auth, current)) throw new AppError('FORBIDDEN', '委员只能修改自己录入的事项');
       const merged: RawEntry = { ...rawFromRow(current) };
@@ -208,6 +210,7 @@ export function makeLedgerService(deps: LedgerDeps) {
     },
 
     async remove(auth: Auth, id: number, version: number) {
+      requirePermission(auth, 'ledger.write');
       const current = await loadVisible(auth, id);
       if (!canChangeEntry(auth, current)) throw new AppError('FORBIDDEN', '委员只能删除自己录入的事项');
       const before = snapshot(toDto(current, await targetLabels([current])));
@@ -248,6 +251,7 @@ export function makeLedgerService(deps: LedgerDeps) {
      * cannot be read is a field error on `file`.
      */
     async importer(auth: Auth, orgId?: number) {
+      requirePermission(auth, 'ledger.write');
       const defaultOrg = await orgs.get(auth, orgId || auth.orgId);
       const orgsInScope = await orgs.list(auth);
       const resolveMembers = async (rowOrgId: number, names: string[]) => {

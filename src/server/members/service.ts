@@ -3,7 +3,7 @@ import { memberServes } from '../../domain/ledger/member-serves';
 import { isoDate, isRealDate } from '../../domain/shared/dates';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireInScope, requireRole } from '../auth/access';
+import { requireInScope, requirePermission } from '../auth/access';
 import type { AuditService } from '../audit/service';
 import type { OrgsService } from '../orgs/service';
 import type { MemberRow, MembersRepo, MemberValues } from './repo';
@@ -75,7 +75,7 @@ export function makeMembersService(deps: { repo: MembersRepo; orgs: OrgsService;
       return { items, total, page: query.page, pageSize: query.pageSize };
     },
     async create(auth: Auth, orgId: number, input: MemberFields): Promise<MemberRow> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'members.manage');
       await orgs.get(auth, orgId);
       const values: MemberValues = {
         name: (input.name ?? '').trim(),
@@ -92,9 +92,8 @@ export function makeMembersService(deps: { repo: MembersRepo; orgs: OrgsService;
       return created;
     },
     async update(auth: Auth, id: number, input: MemberPatch): Promise<MemberRow> {
-      requireRole(auth, 'sysadmin', 'org_admin');
       const member = await load(id);
-      requireInScope(auth, member.orgPath, '该委员');
+      requirePermission(auth, 'members.manage', { orgPath: member.orgPath, what: '该委员' });
       const status = input.status ?? member.status;
       const values: MemberValues = {
         name: (input.name ?? member.name).trim(),

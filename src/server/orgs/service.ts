@@ -2,7 +2,7 @@ import type { OrgInput, OrgPatch } from '../../contract/orgs';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import { ORG_KINDS, ORG_LEVELS } from '../../domain/shared/orgs';
 import type { Auth } from '../auth/access';
-import { requireBodyRegion, requireHoldsChildren, requireInScope, requireRole } from '../auth/access';
+import { requireBodyRegion, requireHoldsChildren, requireInScope, requirePermission } from '../auth/access';
 import type { AuditService } from '../audit/service';
 import type { RegionsService } from '../regions/service';
 import type { OrgRow, OrgsRepo } from './repo';
@@ -60,9 +60,8 @@ export function makeOrgsService(deps: { repo: OrgsRepo; regions: RegionsService;
       return repo.findRoot();
     },
     async create(auth: Auth, input: OrgInput): Promise<OrgRow> {
-      requireRole(auth, 'sysadmin', 'org_admin');
       const parent = await load(input.parentId);
-      requireInScope(auth, parent.path, '上级单位');
+      requirePermission(auth, 'orgs.manage', { orgPath: parent.path, what: '上级单位' });
       await check(input);
       requireBodyRegion(auth, input.regionCode, await boundOf(parent));
       const created = await load(await repo.insert({ ...input, name: input.name.trim(), parentPath: parent.path }));
@@ -80,9 +79,8 @@ export function makeOrgsService(deps: { repo: OrgsRepo; regions: RegionsService;
       return load(id);
     },
     async update(auth: Auth, id: number, input: OrgPatch): Promise<OrgRow> {
-      requireRole(auth, 'sysadmin', 'org_admin');
       const org = await load(id);
-      requireInScope(auth, org.path);
+      requirePermission(auth, 'orgs.manage', { orgPath: org.path });
       const next = { name: (input.name ?? org.name).trim(), kind: input.kind ?? org.kind, regionCode: input.regionCode ?? org.regionCode };
       await check(next);
       if (next.regionCode !== org.regionCode) {
@@ -101,9 +99,8 @@ export function makeOrgsService(deps: { repo: OrgsRepo; regions: RegionsService;
       return { items: await audit.history('org', id, ORG_LABELS) };
     },
     async remove(auth: Auth, id: number): Promise<void> {
-      requireRole(auth, 'sysadmin', 'org_admin');
       const org = await load(id);
-      requireInScope(auth, org.path);
+      requirePermission(auth, 'orgs.manage', { orgPath: org.path });
       if (org.id === auth.orgId) throw new AppError('CONFLICT', '不能删除自己所属的单位');
       const usage = await repo.usage(id);
       if (usage.children || usage.members || usage.entries)

@@ -6,7 +6,7 @@ import { proposeDeepPoverty } from '../../domain/ledger/deep-poverty';
 import { AppError } from '../../domain/shared/errors';
 import { citeWords } from '../../domain/shared/sources';
 import type { Auth } from '../auth/access';
-import { requireRole } from '../auth/access';
+import { requirePermission } from '../auth/access';
 import { LEVEL_DIGITS, readChinaDivision } from './china-division';
 import type { RegionsRepo } from './repo';
 
@@ -89,7 +89,7 @@ export function makeRegionsService(deps: { repo: RegionsRepo }) {
       return { source: citeWords('cppccLedger', readDeepPovertyFile().source), items };
     },
     async setDeepPovertyCounty(auth: Auth, countyCode: string, note: string) {
-      requireRole(auth, 'sysadmin');
+      requirePermission(auth, 'regions.manage');
       const county = /^\d{6}$/.test(countyCode) ? await repo.find(countyCode.padEnd(12, '0')) : undefined;
       if (!county || county.level !== 3)
         throw new AppError('VALIDATION', `县级区划代码：“${countyCode}”不是县级行政区划`, {
@@ -99,7 +99,7 @@ export function makeRegionsService(deps: { repo: RegionsRepo }) {
       deepCache = null;
     },
     async removeDeepPovertyCounty(auth: Auth, countyCode: string) {
-      requireRole(auth, 'sysadmin');
+      requirePermission(auth, 'regions.manage');
       if (!(await repo.deleteDeepPovertyCounty(countyCode))) throw new AppError('NOT_FOUND', `名单中没有该县：${countyCode}`);
       deepCache = null;
     },
