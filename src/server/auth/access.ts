@@ -116,13 +116,13 @@ export function requireRole(auth: Auth, ...roles: Role[]): void {
 /** The SQL-side form of the scope, passed to repositories that list records. */
 export interface Scope {
   orgPath: string;
-  /** Set for the member role: only entries this member takes part in, or that this user entered. */
+  /** Set when the role is narrowed to its own entries (政协委员): only entries this member takes part in, or that this user entered. */
   ownMemberId: number | null;
   ownUserId: number | null;
 }
 
 export function scopeOf(auth: Auth): Scope {
-  return auth.role === 'member'
+  return auth.own === 'entries'
     ? { orgPath: auth.orgPath, ownMemberId: auth.memberId ?? -1, ownUserId: auth.userId }
     : { orgPath: auth.orgPath, ownMemberId: null, ownUserId: null };
 }
@@ -130,14 +130,14 @@ export function scopeOf(auth: Auth): Scope {
 /** Whether the user may see one entry (same rule as `scopeOf`, for a record already loaded). */
 export function canSeeEntry(auth: Auth, entry: { orgPath: string; memberIds: number[]; createdBy: number }): boolean {
   if (!inScope(auth, entry.orgPath)) return false;
-  if (auth.role !== 'member') return true;
+  if (auth.own !== 'entries') return true;
   return entry.createdBy === auth.userId || (auth.memberId !== null && entry.memberIds.includes(auth.memberId));
 }
 
-/** A member changes only what they entered; administrators anything in their subtree. */
+/** A role narrowed to its own entries changes only what it entered; others anything in their subtree. */
 export function canChangeEntry(auth: Auth, entry: { orgPath: string; memberIds: number[]; createdBy: number }): boolean {
   if (!inScope(auth, entry.orgPath)) return false;
-  return auth.role !== 'member' || entry.createdBy === auth.userId;
+  return auth.own !== 'entries' || entry.createdBy === auth.userId;
 }
 
 /** The registry form of the scope rule: a region code the user may see and change. */

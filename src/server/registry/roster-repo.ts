@@ -4,7 +4,7 @@ import { queryRows, type Db } from '../db/connection';
 import { copyRows } from '../db/copy';
 import { households, persons, regions } from '../db/schema';
 import { makeRollupRepo } from './rollup-repo';
-import type { RosterExportRow } from './roster';
+import type { RosterExportRow, RosterHouseholdFacts } from './roster';
 
 /** Rows per statement of the bulk paths: a few thousand rows bound as arrays keep statements cheap to plan. */
 export const BATCH = 5000;
@@ -25,18 +25,8 @@ export interface ExistingHousehold extends Omit<HouseholdWrite, 'identifiedOn'> 
 
 export type ExistingPerson = CheckedPerson & { householdId: number };
 
-export interface HouseholdWrite {
-  villageCode: string;
-  number: string;
-  attribute: string;
-  identifiedYear: number;
+export interface HouseholdWrite extends RosterHouseholdFacts {
   identifiedOn: string;
-  mainCause: string;
-  secondaryCauses: string[];
-  housingSafe: boolean;
-  drinkingWaterSafe: boolean;
-  foodSecure: boolean;
-  clothingSecure: boolean;
 }
 
 export interface StatusWrite {

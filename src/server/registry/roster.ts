@@ -198,10 +198,9 @@ export async function parseRoster(buffer: Uint8Array, limit: UploadLimit = UPLOA
   return rows;
 }
 
-/** One roster row of the export: a person with the household's facts. */
-export interface RosterExportRow {
+/** A household's facts as the roster holds them (one set per household, repeated on each of its persons' rows). */
+export interface RosterHouseholdFacts {
   villageCode: string;
-  villageName: string;
   number: string;
   attribute: string;
   identifiedYear: number;
@@ -211,6 +210,11 @@ export interface RosterExportRow {
   drinkingWaterSafe: boolean;
   foodSecure: boolean;
   clothingSecure: boolean;
+}
+
+/** One roster row of the export: a person with the household's facts. */
+export interface RosterExportRow extends RosterHouseholdFacts {
+  villageName: string;
   status: string;
   statusYear: number | null;
   name: string;

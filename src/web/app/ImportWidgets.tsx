@@ -1,5 +1,6 @@
 import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Progress, Space, Table, Typography, Upload } from 'antd';
+import { Link } from 'react-router-dom';
 import type { FieldError } from './api';
 import type { ImportPhase, ServerProgress } from './useImportUpload';
 
@@ -60,6 +61,18 @@ export function ImportErrorTable({ fields }: { fields: FieldError[] }) {
         { title: '原因', dataIndex: 'message' },
       ]}
     />
+  );
+}
+
+/** After a successful import: a link to where the imported records are, and 继续导入 (clears the file, starts again). */
+export function ImportDoneActions({ to, label, onAgain }: { to: string; label: string; onAgain: () => void }) {
+  return (
+    <Space>
+      <Link to={to}>
+        <Button type="primary">{label}</Button>
+      </Link>
+      <Button onClick={onAgain}>继续导入</Button>
+    </Space>
   );
 }
 

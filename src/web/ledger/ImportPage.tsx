@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Form, Progress, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ImportFailed, ImportFileField } from '../app/ImportWidgets';
+import { ImportDoneActions, ImportFailed, ImportFileField } from '../app/ImportWidgets';
 import { useImportUpload } from '../app/useImportUpload';
 import { useMe } from '../shared/session';
 import { OrgSelect } from '../shared/OrgSelect';
@@ -60,19 +60,7 @@ export function ImportPage() {
           title={`成功导入 ${phase.result.imported} 件事项`}
           subTitle="导入的事项已计入台账和汇总。"
           extra={
-            <Space>
-              <Link to="/ledger">
-                <Button type="primary">查看台账</Button>
-              </Link>
-              <Button
-                onClick={() => {
-                  setFile(null);
-                  reset();
-                }}
-              >
-                继续导入
-              </Button>
-            </Space>
+            <ImportDoneActions to="/ledger" label="查看台账" onAgain={() => { setFile(null); reset(); }} />
           }
         />
       )}

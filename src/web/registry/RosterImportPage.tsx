@@ -2,7 +2,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Col, Form, Result, Row, Space, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ImportFailed, ImportFileField, ImportProgress } from '../app/ImportWidgets';
+import { ImportDoneActions, ImportFailed, ImportFileField, ImportProgress } from '../app/ImportWidgets';
 import { useImportUpload, type ServerProgress } from '../app/useImportUpload';
 import { RegionPicker } from '../shared/RegionPicker';
 import { ROSTER_COUNT_LABELS, ROSTER_IMPORT_JOBS_URL, ROSTER_TEMPLATE_URL, rosterExportUrl, type RosterImportResult } from './api';
@@ -73,19 +73,7 @@ export function RosterImportPage() {
                   </Col>
                 ))}
               </Row>
-              <Space>
-                <Link to="/registry/search">
-                  <Button type="primary">查找贫困户</Button>
-                </Link>
-                <Button
-                  onClick={() => {
-                    setFile(null);
-                    reset();
-                  }}
-                >
-                  继续导入
-                </Button>
-              </Space>
+              <ImportDoneActions to="/registry/search" label="查找贫困户" onAgain={() => { setFile(null); reset(); }} />
             </>
           }
         />
