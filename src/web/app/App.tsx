@@ -21,9 +21,15 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
+/**
+ * The primary (and focus) colour: a blue, so that a focused field never looks like a field in error (antd's error
+ * colour is red, and so is the platform's header).
+ */
+const FOCUS_BLUE = '#1d5fbf';
+
 export function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: FOCUS_BLUE, borderRadius: 4 } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

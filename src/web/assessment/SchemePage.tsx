@@ -6,7 +6,7 @@ import { CopyOutlined, EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { isSysadmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { useCopyScheme, useScheme, type Indicator } from './api';
@@ -37,7 +37,7 @@ export function SchemePage() {
   if (q.error || !q.data) return <ErrorResult error={q.error} onRetry={() => q.refetch()} />;
   const v = q.data;
   // Only system administrators edit, and only a copy no closed round uses (the server checks the same).
-  const editable = isSysadmin(me) && !v.shipped && !v.locked;
+  const editable = can(me, 'assessment.manage') && !v.shipped && !v.locked;
   if (editing && editable) return <SchemeEditor key={v.id} view={v} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />;
   const s = v.scheme;
   const rows = s.contents.flatMap((c) => c.indicators.map((i, n) => ({ ...i, content: c.name, span: n === 0 ? c.indicators.length : 0 })));
@@ -47,7 +47,7 @@ export function SchemePage() {
       <PageHeader
         title={<>{v.name} <SchemeStatusTags shipped={v.shipped} locked={v.locked} /></>}
         extra={
-          isSysadmin(me) && (
+          can(me, 'assessment.manage') && (
             <Space>
               {editable && (
                 <Button type="primary" icon={<EditOutlined />} onClick={() => setEditing(true)}>

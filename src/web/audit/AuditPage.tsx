@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
-import { isAdmin, isSysadmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import { ACTION_LABELS, ENTITY_LABELS, useAuditLog, useVerifyAudit, type AuditFilters, type AuditItem } from './api';
 import { PageHeader } from '../shared/PageHeader';
 
@@ -95,7 +95,7 @@ export function AuditPage() {
   const log = useAuditLog(filters);
   const verify = useVerifyAudit();
 
-  if (me && !isAdmin(me)) return <Alert type="warning" showIcon title="审计日志只对管理员开放" />;
+  if (me && !can(me, 'audit.read')) return <Alert type="warning" showIcon title="审计日志只对管理员开放" />;
 
   const apply = (v: FilterValues) => setFilters({ ...Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x.trim() || undefined : x])), page: 1, pageSize: filters.pageSize });
 
@@ -148,7 +148,7 @@ export function AuditPage() {
                 >
                   重置
                 </Button>
-                {isSysadmin(me) && (
+                {me?.role === 'sysadmin' && (
                   <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
                     校验哈希链
                   </Button>

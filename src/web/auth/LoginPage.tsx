@@ -1,3 +1,4 @@
+import { MENU, PLATFORM_NAME } from '../app/menu';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
@@ -27,10 +28,10 @@ export function LoginPage() {
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg, #fff5f5 0%, #f0f2f5 60%)' }}>
       <Card style={{ width: 400, boxShadow: '0 4px 24px rgba(0,0,0,0.08)' }}>
         <Typography.Title level={4} style={{ textAlign: 'center', marginBottom: 4 }}>
-          全省政协系统“我为扶贫攻坚做件事”
+          {PLATFORM_NAME}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          活动电子台账
+          {MENU.map((g) => g.module).join(' · ')}
         </Typography.Paragraph>
         {login.isError && (
           // 429: the account is locked for a while, or this address sent too many sign-ins.

@@ -14,7 +14,7 @@ import { OrgSelect } from '../shared/OrgSelect';
 import { PASSWORD_RULE_TEXT } from './ChangePasswordForm';
 import { SessionsTable } from './SessionColumns';
 import {
-  isAdmin,
+  can,
   ROLE_LABELS,
   ROLES,
   useCreateUser,
@@ -257,7 +257,7 @@ export function UsersPage() {
   const setDisabled = useSetUserDisabled();
   const { message } = App.useApp();
 
-  if (!isAdmin(me)) return <Result status="403" title="没有权限" subTitle="只有管理员可以管理用户。" />;
+  if (!can(me, 'users.manage')) return <Result status="403" title="没有权限" subTitle="只有管理员可以管理用户。" />;
 
   return (
     <>

@@ -5,7 +5,7 @@ import { useChange } from '../app/mutations';
 
 export { ROLE_LABELS, ROLES, type Role } from '../../domain/auth/roles';
 export type { Me, OwnSession, SessionInfo, User, UserInput } from '../../contract/auth';
-export { isAdmin, isSysadmin, ME_KEY, useLogout, useMe } from '../shared/session';
+export { can, ME_KEY, useLogout, useMe } from '../shared/session';
 import { ME_KEY } from '../shared/session';
 
 export function useLogin() {

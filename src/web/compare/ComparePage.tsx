@@ -4,7 +4,7 @@ import { Button, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
-import { isAdmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import { PagedTable, usePageParams } from '../shared/tables';
 import { useDepartmentLists, useRuns, type DepartmentList, type RunRow } from './api';
 import { RunForm } from './RunForm';
@@ -104,7 +104,7 @@ function RunsTable() {
 }
 
 export function ComparePage() {
-  const admin = isAdmin(useMe().data);
+  const admin = can(useMe().data, 'compare.lists');
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? (admin ? 'lists' : 'runs');
   const items = [

@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
-import { isAdmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import { useRun, useRunHits, useRunVillages, type DecisionFilter, type Hit, type VillageHits } from './api';
 import { DecisionModal } from './DecisionModal';
 import { SeedRule } from './SeedRule';
@@ -142,7 +142,7 @@ function HouseholdCard({ group, onDecide, canDecide }: { group: HouseholdGroup; 
 export function RunPage() {
   const id = useIdParam();
   const run = useRun(id);
-  const canDecide = isAdmin(useMe().data);
+  const canDecide = can(useMe().data, 'compare.decide');
   const [village, setVillage] = useState<string | undefined>();
   const [filter, setFilter] = useState<'all' | DecisionFilter>('all');
   const [page, setPage] = useState(1);

@@ -5,7 +5,7 @@ import { memberInput, memberPatch } from '../../contract/members';
 import { ApiError, errorMessage } from '../app/api';
 import { schemaRule, showFieldErrors } from '../app/forms';
 import { todayIso } from '../app/format';
-import { isAdmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import { OrgSelect } from '../shared/OrgSelect';
 import { PagedTable, usePageParams } from '../shared/tables';
 import { MEMBER_STATUS_LABELS, useCreateMember, useMembers, useUpdateMember, type Member, type MemberInput, type MemberPatch, type MemberStatus } from './api';
@@ -171,7 +171,7 @@ export function MembersPage() {
   const members = useMembers({ orgId, q: q || undefined, status, page: page.current, pageSize: page.size });
   const [marking, setMarking] = useState<Member | null>(null);
   const [creating, setCreating] = useState(false);
-  const canEdit = isAdmin(me);
+  const canEdit = can(me, 'members.manage');
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);

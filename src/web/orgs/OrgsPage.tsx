@@ -7,7 +7,7 @@ import { orgInput, type OrgInput } from '../../contract/orgs';
 import { ApiError, errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { schemaRule, showFieldErrors } from '../app/forms';
-import { isAdmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import { RegionPicker } from '../shared/RegionPicker';
 import {
   buildOrgTree,
@@ -218,7 +218,7 @@ export function OrgsPage() {
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [createFor, setCreateFor] = useState<Org | undefined>(undefined);
   const { message } = App.useApp();
-  const canEdit = isAdmin(me);
+  const canEdit = can(me, 'orgs.manage');
 
   const tree = useMemo(() => buildOrgTree(orgs.data ?? []), [orgs.data]);
   const treeData = useMemo(() => toTreeData(tree), [tree]);

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
-import { isAdmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import { STATUS_COLORS } from '../shared/households';
 import { splitReason } from '../../domain/pairing/handovers';
 import { helperCategoryLabel, useHelper, useUpdateHelper, type HelperAssignment } from './api';
@@ -17,7 +17,7 @@ export function HelperPage() {
   const id = useIdParam();
   const query = useHelper(id);
   const h = query.data;
-  const mayEdit = isAdmin(useMe().data) && !!h?.editable;
+  const mayEdit = can(useMe().data, 'pairing.manage') && !!h?.editable;
   const update = useUpdateHelper();
   const { message, modal } = App.useApp();
   const [editing, setEditing] = useState(false);

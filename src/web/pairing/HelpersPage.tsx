@@ -4,7 +4,7 @@ import { Button, Input, Select, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { citeShort } from '../../domain/shared/sources';
-import { isAdmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import { RegionPicker } from '../shared/RegionPicker';
 import { helperCategoryLabel, useHelpers, type Helper, type HelperFilters } from './api';
 import { HelperFormDrawer } from './HelperFormDrawer';
@@ -24,7 +24,7 @@ export function HelpersPage() {
     [params],
   );
   const list = useHelpers(filters, page.current, page.size);
-  const mayEdit = isAdmin(useMe().data);
+  const mayEdit = can(useMe().data, 'pairing.manage');
   const [creating, setCreating] = useState(false);
   const limit = list.data?.limit ?? 3;
 

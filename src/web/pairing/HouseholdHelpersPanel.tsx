@@ -13,7 +13,7 @@ import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { todayIso } from '../app/format';
 import { failureMessage, schemaRule } from '../app/forms';
-import { isAdmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import {
   SIGNATURE_ACCEPT,
   signatureUrl,
@@ -272,7 +272,7 @@ function VisitForm({ data }: { data: HouseholdPairing }) {
 
 export function HouseholdHelpersPanel({ household }: { household: { id: number } }) {
   const query = useHouseholdPairing(household.id);
-  const mayEdit = isAdmin(useMe().data);
+  const mayEdit = can(useMe().data, 'pairing.manage');
   const [replacing, setReplacing] = useState<Assignment | null>(null);
   const [ending, setEnding] = useState<Assignment | null>(null);
   const d = query.data;

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { errorMessage } from '../app/api';
 import { failureMessage, schemaRule } from '../app/forms';
 import { todayIso } from '../app/format';
-import { isAdmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import { useAllMembers } from '../shared/members';
 import { OrgSelect } from '../shared/OrgSelect';
 import { RegionPicker } from '../shared/RegionPicker';
@@ -112,7 +112,7 @@ export function LeaderVillagesPage() {
   const [filters, setFilters] = useState<LeaderVillageFilters>({ current: true });
   const { page, setPage, toFirst } = usePageState();
   const list = useLeaderVillages(filters, page.current, page.size);
-  const mayEdit = isAdmin(useMe().data);
+  const mayEdit = can(useMe().data, 'pairing.manage');
   const update = useUpdateLeaderVillage();
   const remove = useDeleteLeaderVillage();
   const [creating, setCreating] = useState(false);

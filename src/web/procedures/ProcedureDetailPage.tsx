@@ -7,7 +7,7 @@ import { Alert, Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Spin, S
 import { Link } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
-import { isAdmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import { ROLE_LABELS, type Role } from '../../domain/auth/roles';
 import { OUTCOME_COLORS, OUTCOME_LABELS, STATE_COLORS, STATE_LABELS, useProcedure, type EventOutcome, type Procedure, type ProcedureEvent } from './api';
 import { Evidence, FileLink } from './Evidence';
@@ -118,7 +118,7 @@ function EventsTable({ procedure }: { procedure: Procedure }) {
 export function ProcedureDetailPage() {
   const id = useIdParam();
   const query = useProcedure(id);
-  const mayAct = isAdmin(useMe().data);
+  const mayAct = can(useMe().data, 'procedures.handle');
   const p = query.data;
 
   if (id === undefined) return <ErrorResult error={new Error('程序编号无效')} />;

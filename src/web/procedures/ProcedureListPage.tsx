@@ -4,7 +4,7 @@ import { Button, Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
-import { isAdmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import { RegionPicker } from '../shared/RegionPicker';
 import { pagerOf, usePageParams } from '../shared/tables';
 import { KIND_LABELS, PROCEDURE_KINDS, STATE_LABELS, useProcedures, type ProcedureFilters, type ProcedureState } from './api';
@@ -23,7 +23,7 @@ export function ProcedureListPage() {
   const { params, setParams, page, setPage } = usePageParams();
   const filters = useMemo(() => filtersOf(params), [params]);
   const list = useProcedures(filters, page.current, page.size);
-  const mayStart = isAdmin(useMe().data);
+  const mayStart = can(useMe().data, 'procedures.handle');
 
   const apply = (v: ProcedureFilters) => setParams(filterParams(v, page.size));
 

@@ -8,7 +8,7 @@ import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { errorMessage } from '../app/api';
-import { isAdmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import type { Household } from '../../contract/registry/households';
 import type { Village } from '../../contract/registry/villages';
 import { KIND_LABELS, useDefinitions, useProcedures, useStartProcedure, type Definition, type ProcedureKind, type ProcedureItem, type StartInput } from './api';
@@ -98,7 +98,7 @@ function RunningNote({ running }: { running?: ProcedureItem }) {
 
 /** The household page's procedures: start buttons by status, and the household's procedures so far. */
 export function StartProcedureButtons({ household }: { household: Pick<Household, 'id' | 'villageCode' | 'status' | 'verdictYear'> }) {
-  const mayStart = isAdmin(useMe().data);
+  const mayStart = can(useMe().data, 'procedures.handle');
   const list = useProcedures({ householdId: household.id }, 1, 50);
   const rows = list.data?.items ?? [];
   const running = rows.find((p) => p.state === 'running');
@@ -141,7 +141,7 @@ export function StartProcedureButtons({ household }: { household: Pick<Household
 
 /** The village page's village exit (贫困村出列): the start button and the village's exit procedures. */
 export function StartVillageExit({ village }: { village: Pick<Village, 'region' | 'profile'> }) {
-  const mayStart = isAdmin(useMe().data);
+  const mayStart = can(useMe().data, 'procedures.handle');
   const code = village.region.code;
   const list = useProcedures({ region: code, kind: 'village_exit' }, 1, 20);
   const rows = list.data?.items ?? [];

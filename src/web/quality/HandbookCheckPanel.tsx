@@ -12,7 +12,7 @@ import { ApiError, errorMessage, type FieldError } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { currentYear, todayIso } from '../app/format';
 import { problemsOf, showFieldErrors } from '../app/forms';
-import { isAdmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import { useHandbookChecks, useRecordHandbook, type HandbookCheck } from './api';
 
 /** The form's fields and their labels (the request's own names). */
@@ -28,7 +28,7 @@ const FIELDS = Object.keys(LABELS);
 
 export function HandbookCheckPanel({ household }: { household: { id: number; villageCode: string } }) {
   const list = useHandbookChecks(household.id);
-  const mayRecord = isAdmin(useMe().data);
+  const mayRecord = can(useMe().data, 'registry.write');
 
   return (
     <Card size="small" title="扶贫手册核对（三个一致）" style={{ marginBottom: 16 }} data-testid="handbook-panel">

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ApiError, errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { showFieldErrors } from '../app/forms';
-import { isSysadmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import { fetchRegion, useDeepPovertyCounties, useDeleteDeepPovertyCounty, usePutDeepPovertyCounty, type DeepPovertyCounty } from './api';
 import { RegionPicker } from '../shared/RegionPicker';
 
@@ -23,7 +23,7 @@ export function DeepPovertyPage() {
   const { modal, message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
 
-  if (!isSysadmin(me)) return <Result status="403" title="没有权限" subTitle="只有系统管理员可以维护深度贫困县名单。" />;
+  if (!can(me, 'regions.manage')) return <Result status="403" title="没有权限" subTitle="只有系统管理员可以维护深度贫困县名单。" />;
 
   const add = async (v: AddValues) => {
     setError(null);

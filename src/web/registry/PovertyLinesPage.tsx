@@ -5,7 +5,7 @@ import { showFieldErrors } from '../app/forms';
 import type { PovertyLineInput } from '../../contract/registry/rules';
 import { ErrorResult } from '../app/ErrorResult';
 import { currentYear } from '../app/format';
-import { isSysadmin, useMe } from '../shared/session';
+import { can, useMe } from '../shared/session';
 import type { LineScope } from '../../domain/registry/poverty-lines';
 import { LINE_SCOPES, usePovertyLines, useSetPovertyLine, yuan, type PovertyLineRow } from './api';
 
@@ -20,7 +20,7 @@ export function PovertyLinesPage() {
   const setLine = useSetPovertyLine();
   const [form] = Form.useForm<LineValues>();
   const scope = Form.useWatch('scope', form);
-  const admin = isSysadmin(me);
+  const admin = can(me, 'lines.manage');
 
   const submit = (v: LineValues) =>
     setLine.mutate(

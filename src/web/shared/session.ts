@@ -1,6 +1,7 @@
 /** The signed-in user, as every feature reads it (who may do what is decided by the server; the web only shows). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../contract/auth';
+import type { Permission } from '../../domain/auth/permissions';
 import { ApiError, get, post } from '../app/api';
 
 export const ME_KEY = ['auth', 'me'] as const;
@@ -23,12 +24,9 @@ export function useMe() {
   });
 }
 
-export function isAdmin(me: Me | null | undefined): boolean {
-  return me?.role === 'sysadmin' || me?.role === 'org_admin';
-}
-
-export function isSysadmin(me: Me | null | undefined): boolean {
-  return me?.role === 'sysadmin';
+/** Whether the signed-in user's role holds a permission: the web shows an action only then (the server decides). */
+export function can(me: Me | null | undefined, permission: Permission): boolean {
+  return !!me && me.permissions.includes(permission);
 }
 
 export function useLogout() {

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { errorMessage } from '../api';
 import { showFieldErrors } from '../forms';
 import { ErrorResult } from '../ErrorResult';
-import { isAdmin, isSysadmin, useMe } from '../../shared/session';
+import { can, useMe } from '../../shared/session';
 import { currentYear, formatDateTime, todayIso } from '../format';
 import { statusChangeProblem, STATUSES } from '../../../domain/registry/status-transition';
 import { emptyIncomeItems, type StatusChange as StatusChangeBody } from '../../../contract/registry/households';
@@ -224,7 +224,7 @@ export function HouseholdPage() {
   const h = query.data;
   // Only the roles that may write the registry (系统管理员、单位管理员) are offered 编辑.
   const me = useMe().data;
-  const mayEdit = isAdmin(me);
+  const mayEdit = can(me, 'registry.write');
   const [editing, setEditing] = useState(false);
 
   if (id === undefined) return <ErrorResult error={new Error('贫困户编号无效')} />;
@@ -326,7 +326,7 @@ export function HouseholdPage() {
             ),
           }))}
         />
-        {isSysadmin(me) && (
+        {can(me, 'registry.correct') && (
           <Card size="small" type="inner" title="数据更正（系统管理员）" style={{ marginTop: 8 }}>
             <Typography.Paragraph type="secondary">状态应通过办结动态调整程序变更；此处只用于更正错误的数据，须写明原因。</Typography.Paragraph>
             <StatusChange household={h} />
