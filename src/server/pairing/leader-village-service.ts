@@ -7,7 +7,7 @@ import type { Page } from '../../contract/page';
 import { leaderVillageProblems } from '../../domain/pairing/leader-village';
 import { isoDate } from '../../domain/shared/dates';
 import { AppError, validationError } from '../../domain/shared/errors';
-import { inRegion, inScope, requireRole, type Auth } from '../auth/access';
+import { can, inRegion, inScope, requirePermission, type Auth } from '../auth/access';
 import { snapshotOf } from '../audit/snapshots';
 import type { LeaderVillageRow } from './repo';
 import type { PairingDeps } from './service';
@@ -19,11 +19,13 @@ export function makeLeaderVillageMethods({ repo, orgs, members, regions, audit, 
 
   return {
     async leaderVillages(auth: Auth, q: LeaderVillageFilters & { page: number; pageSize: number }): Promise<Page<LeaderVillage>> {
+      // A 帮扶责任人 sees their own households only (issue 11), none of the bodies' village links.
+      if (auth.own === 'households') return { items: [], total: 0, page: q.page, pageSize: q.pageSize };
       if (q.orgId) await orgs.get(auth, q.orgId);
       const subtree = await orgs.list(auth);
       const day = today();
       const res = await repo.listLeaderVillages(
-        { orgIds: subtree.map((o) => o.id), villagePrefix: auth.role === 'member' ? null : auth.regionPrefix, kind: q.kind, orgId: q.orgId, current: q.current, today: day },
+        { orgIds: subtree.map((o) => o.id), villagePrefix: auth.own === 'entries' ? null : auth.regionPrefix, kind: q.kind, orgId: q.orgId, current: q.current, today: day },
         q.pageSize,
         (q.page - 1) * q.pageSize,
       );
@@ -38,7 +40,7 @@ export function makeLeaderVillageMethods({ repo, orgs, members, regions, audit, 
           memberName: l.memberId ? (memberNames.get(l.memberId) ?? '') : null,
           villageName: villages.get(l.villageCode) ?? l.villageCode,
           current: l.toOn === null || l.toOn > day,
-          editable: subtree.some((o) => o.id === l.orgId) && auth.role !== 'member',
+          editable: can(auth, 'pairing.manage') && subtree.some((o) => o.id === l.orgId),
         })),
         total: res.total,
         page: q.page,
@@ -47,7 +49,7 @@ export function makeLeaderVillageMethods({ repo, orgs, members, regions, audit, 
     },
 
     async createLeaderVillage(auth: Auth, input: LeaderVillageInput): Promise<LeaderVillageRecord> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'pairing.manage');
       const org = await orgs.get(auth, input.orgId);
       const fromOn = input.fromOn || today();
       const fields = leaderVillageProblems({ ...input, fromOn });
@@ -78,7 +80,7 @@ export function makeLeaderVillageMethods({ repo, orgs, members, regions, audit, 
 
     /** Ends a link on a day (default today), or changes its dates or chamber. */
     async updateLeaderVillage(auth: Auth, id: number, input: LeaderVillageUpdate): Promise<LeaderVillageRecord> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'pairing.manage');
       const l = await repo.leaderVillage(id);
       if (!l) throw new AppError('NOT_FOUND', `帮扶村记录不存在（编号 ${id}）`);
       const lOrg = await orgs.get(auth, l.orgId);
@@ -92,7 +94,7 @@ export function makeLeaderVillageMethods({ repo, orgs, members, regions, audit, 
     },
 
     async deleteLeaderVillage(auth: Auth, id: number): Promise<void> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'pairing.manage');
       const l = await repo.leaderVillage(id);
       if (!l) throw new AppError('NOT_FOUND', `帮扶村记录不存在（编号 ${id}）`);
       const lOrg = await orgs.get(auth, l.orgId);

@@ -44,13 +44,16 @@ export interface HelperFilter {
   ancestors: string[];
   q?: string;
   active?: boolean;
+  /** A 帮扶责任人's own record only (issue 11: the helper sees their own record). */
+  id?: number;
 }
 
 function helperWhere(f: HelperFilter): SQL {
   const text = f.q?.trim();
   return sql`(hp.region_code like ${`${f.prefix}%`}${f.ancestors.length ? sql` or hp.region_code in (${sql.join(f.ancestors.map((c) => sql`${c}`), sql`, `)})` : sql``})
     ${text ? sql`and (hp.name like ${`%${text}%`} or hp.unit like ${`%${text}%`})` : sql``}
-    ${f.active === undefined ? sql`` : sql`and hp.active = ${f.active}`}`;
+    ${f.active === undefined ? sql`` : sql`and hp.active = ${f.active}`}
+    ${f.id === undefined ? sql`` : sql`and hp.id = ${f.id}`}`;
 }
 
 const HELPER_VISIT: VisitKind = '帮扶走访';
@@ -70,9 +73,12 @@ export const pairingQueries = {
   withoutHelperWhere: (prefix: string, day: string) =>
     sql`h.village_code like ${`${prefix}%`} and ${keepsHelper}
         and not exists (select 1 from helper_assignments a where a.household_id = h.id and ${heldOn(day)})`,
-  exitedWithoutVisitWhere: (prefix: string, from: string, to: string) =>
+  /** `heldBy`: only the households one helper holds on a day (a 帮扶责任人's own list). */
+  exitedWithoutVisitWhere: (prefix: string, from: string, to: string, heldBy?: { helperId: number; day: string }) =>
     sql`h.village_code like ${`${prefix}%`} and h.status in ${list(EXITED_STATUSES)}
-        and not exists (select 1 from household_visits v where v.household_id = h.id and v.kind = ${HELPER_VISIT} and v.visited_on between ${from}::date and ${to}::date)`,
+        and not exists (select 1 from household_visits v where v.household_id = h.id and v.kind = ${HELPER_VISIT} and v.visited_on between ${from}::date and ${to}::date)${
+          heldBy ? sql` and exists (select 1 from helper_assignments a where a.household_id = h.id and a.helper_id = ${heldBy.helperId} and ${heldOn(heldBy.day)})` : sql``
+        }`,
 };
 
 export function makePairingRepo(db: Db) {
@@ -188,8 +194,8 @@ export function makePairingRepo(db: Db) {
       return row as VisitRow;
     },
     /** Exited households of a region without a helper's visit (帮扶走访) between two days (a half-year). */
-    async exitedWithoutVisit(prefix: string, from: string, to: string, limit: number, offset: number) {
-      const where = pairingQueries.exitedWithoutVisitWhere(prefix, from, to);
+    async exitedWithoutVisit(prefix: string, from: string, to: string, limit: number, offset: number, heldBy?: { helperId: number; day: string }) {
+      const where = pairingQueries.exitedWithoutVisitWhere(prefix, from, to, heldBy);
       const items = await queryRows<HouseholdRef & { lastVisit: string | null }>(
         db,
         sql`select ${householdRef}, (select max(v.visited_on)::text from household_visits v where v.household_id = h.id and v.kind = ${HELPER_VISIT}) as "lastVisit"

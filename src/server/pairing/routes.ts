@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { authOf, requireRole } from '../auth/access';
+import { authOf } from '../auth/access';
 import {
   assignInput,
   endAssignmentInput,
@@ -36,53 +36,53 @@ export async function pairingRoutes(app: FastifyInstance, { services }: { servic
   const svc = services.pairing;
   const doc = routeOptions(['pairing']);
 
-  r.get('/api/pairing/helpers', doc.ok('帮扶责任人列表（本地区及上级地区的人员，含现联系户数）', helperPage, { querystring: helperQuery }), async (req) => svc.helpers(authOf(req), req.query));
-  r.post('/api/pairing/helpers', doc.created('新增帮扶责任人（乡镇以上干部或企业中层以上管理人员）', helperDetail, { body: helperInput }), async (req) => svc.createHelper(authOf(req), req.body));
-  r.get('/api/pairing/helpers/:id', doc.ok('帮扶责任人及其联系的贫困户（现在与过去）', helperDetail, { params: idParams }), async (req) => svc.helper(authOf(req), req.params.id));
-  r.patch('/api/pairing/helpers/:id', doc.ok('修改帮扶责任人；active=false 停用（须先更换其联系的户）', helperDetail, { params: idParams, body: helperUpdate }), async (req) =>
+  r.get('/api/pairing/helpers', doc.ok('帮扶责任人列表（本地区及上级地区的人员，含现联系户数）', helperPage, { querystring: helperQuery, access: 'pairing.read' }), async (req) => svc.helpers(authOf(req), req.query));
+  r.post('/api/pairing/helpers', doc.created('新增帮扶责任人（乡镇以上干部或企业中层以上管理人员）', helperDetail, { body: helperInput, access: 'pairing.manage' }), async (req) => svc.createHelper(authOf(req), req.body));
+  r.get('/api/pairing/helpers/:id', doc.ok('帮扶责任人及其联系的贫困户（现在与过去）', helperDetail, { params: idParams, access: 'pairing.read' }), async (req) => svc.helper(authOf(req), req.params.id));
+  r.patch('/api/pairing/helpers/:id', doc.ok('修改帮扶责任人；active=false 停用（须先更换其联系的户）', helperDetail, { params: idParams, body: helperUpdate, access: 'pairing.manage' }), async (req) =>
     svc.updateHelper(authOf(req), req.params.id, req.body),
   );
 
-  r.get('/api/pairing/households/:id', doc.ok('贫困户的帮扶责任人（含调整记录）与走访记录', householdPairing, { params: idParams }), async (req) => svc.household(authOf(req), req.params.id));
-  r.post('/api/pairing/households/:id/assignments', doc.created('确定帮扶责任人（自某日起，默认今天；每人不超过 3 户）', householdPairing, { params: idParams, body: assignInput }), async (req) =>
+  r.get('/api/pairing/households/:id', doc.ok('贫困户的帮扶责任人（含调整记录）与走访记录', householdPairing, { params: idParams, access: 'pairing.read' }), async (req) => svc.household(authOf(req), req.params.id));
+  r.post('/api/pairing/households/:id/assignments', doc.created('确定帮扶责任人（自某日起，默认今天；每人不超过 3 户）', householdPairing, { params: idParams, body: assignInput, access: 'pairing.manage' }), async (req) =>
     svc.assign(authOf(req), req.params.id, req.body),
   );
-  r.post('/api/pairing/assignments/:id/end', doc.ok('结束帮扶（至某日，默认今天）', householdPairing, { params: idParams, body: endAssignmentInput }), async (req) =>
+  r.post('/api/pairing/assignments/:id/end', doc.ok('结束帮扶（至某日，默认今天）', householdPairing, { params: idParams, body: endAssignmentInput, access: 'pairing.manage' }), async (req) =>
     svc.endAssignment(authOf(req), req.params.id, req.body),
   );
-  r.post('/api/pairing/assignments/:id/replace', doc.ok('更换帮扶责任人（原帮扶关系于当日结束，新帮扶关系自当日开始）', householdPairing, { params: idParams, body: replaceInput }), async (req) =>
+  r.post('/api/pairing/assignments/:id/replace', doc.ok('更换帮扶责任人（原帮扶关系于当日结束，新帮扶关系自当日开始）', householdPairing, { params: idParams, body: replaceInput, access: 'pairing.manage' }), async (req) =>
     svc.replace(authOf(req), req.params.id, req.body),
   );
-  r.get('/api/pairing/households-without-helper', doc.ok('无帮扶责任人的贫困户和脱贫户（某日，默认今天）', withoutHelperPage, { querystring: withoutHelperQuery }), async (req) =>
+  r.get('/api/pairing/households-without-helper', doc.ok('无帮扶责任人的贫困户和脱贫户（某日，默认今天）', withoutHelperPage, { querystring: withoutHelperQuery, access: 'pairing.read' }), async (req) =>
     svc.withoutHelper(authOf(req), req.query),
   );
 
-  r.post('/api/pairing/households/:id/visits', doc.created('记录走访（帮扶走访或家庭医生）', visit, { params: idParams, body: visitInput }), async (req) => svc.addVisit(authOf(req), req.params.id, req.body));
-  r.post('/api/pairing/visits/:id/signatures', doc.created('上传走访签字材料（multipart 字段 file；图片或 PDF，不超过 10 MB）', signatureFile, { params: idParams }), async (req) => {
+  r.post('/api/pairing/households/:id/visits', doc.created('记录走访（帮扶走访或家庭医生）', visit, { params: idParams, body: visitInput, access: 'visits.write' }), async (req) => svc.addVisit(authOf(req), req.params.id, req.body));
+  r.post('/api/pairing/visits/:id/signatures', doc.created('上传走访签字材料（multipart 字段 file；图片或 PDF，不超过 10 MB）', signatureFile, { params: idParams, access: 'visits.write' }), async (req) => {
     const auth = authOf(req);
-    // The role before a byte is read (the visit's scope is checked by the service); the type is the one the bytes show.
-    requireRole(auth, 'sysadmin', 'org_admin');
+    // The permission (route access) and the visit's scope before a byte is read; the type is the one the bytes show.
+    await svc.checkSignatureTarget(auth, req.params.id);
     const file = await receiveFile(req, 'signature', '请选择文件');
     const { mime } = checkAttachment('signature', file, '签字材料');
     return svc.addSignature(auth, req.params.id, { fileName: file.fileName, mime, content: file.bytes });
   });
-  r.get('/api/pairing/signatures/:id', doc.file('下载走访签字材料', '签字材料（图片或 PDF）', { params: idParams }), async (req, reply) => {
+  r.get('/api/pairing/signatures/:id', doc.file('下载走访签字材料', '签字材料（图片或 PDF）', { params: idParams, access: 'pairing.read' }), async (req, reply) => {
     const a = await svc.signature(authOf(req), req.params.id);
     // The schema documents a binary answer; Fastify writes the Buffer as it is.
     return reply.headers(attachmentHeaders(a)).send(a.content);
   });
-  r.get('/api/pairing/visits/missing', doc.ok('半年内未上门回访的脱贫户（默认本半年；year、half=1 上半年 / 2 下半年）', missingVisitsPage, { querystring: missingVisitsQuery }), async (req) =>
+  r.get('/api/pairing/visits/missing', doc.ok('半年内未上门回访的脱贫户（默认本半年；year、half=1 上半年 / 2 下半年）', missingVisitsPage, { querystring: missingVisitsQuery, access: 'pairing.read' }), async (req) =>
     svc.missingVisits(authOf(req), req.query),
   );
 
-  r.get('/api/pairing/leader-villages', doc.ok('领导联系村、机关定点帮扶村、经促分会和工商联商会帮扶村', leaderVillagePage, { querystring: leaderVillagesQuery }), async (req) =>
+  r.get('/api/pairing/leader-villages', doc.ok('领导联系村、机关定点帮扶村、经促分会和工商联商会帮扶村', leaderVillagePage, { querystring: leaderVillagesQuery, access: 'pairing.read' }), async (req) =>
     svc.leaderVillages(authOf(req), req.query),
   );
-  r.post('/api/pairing/leader-villages', doc.created('新增帮扶村记录', leaderVillageRecord, { body: leaderVillageInput }), async (req) => svc.createLeaderVillage(authOf(req), req.body));
-  r.patch('/api/pairing/leader-villages/:id', doc.ok('修改帮扶村记录（起止日期、帮扶单位；填写结束日期即结束联系）', leaderVillageRecord, { params: idParams, body: leaderVillageUpdate }), async (req) =>
+  r.post('/api/pairing/leader-villages', doc.created('新增帮扶村记录', leaderVillageRecord, { body: leaderVillageInput, access: 'pairing.manage' }), async (req) => svc.createLeaderVillage(authOf(req), req.body));
+  r.patch('/api/pairing/leader-villages/:id', doc.ok('修改帮扶村记录（起止日期、帮扶单位；填写结束日期即结束联系）', leaderVillageRecord, { params: idParams, body: leaderVillageUpdate, access: 'pairing.manage' }), async (req) =>
     svc.updateLeaderVillage(authOf(req), req.params.id, req.body),
   );
-  r.delete('/api/pairing/leader-villages/:id', doc.empty('删除错误录入的帮扶村记录', { params: idParams }), async (req, reply) => {
+  r.delete('/api/pairing/leader-villages/:id', doc.empty('删除错误录入的帮扶村记录', { params: idParams, access: 'pairing.manage' }), async (req, reply) => {
     await svc.deleteLeaderVillage(authOf(req), req.params.id);
     return reply.code(204).send(null);
   });

@@ -23,7 +23,7 @@ import type { HouseholdStatus } from '../../domain/registry/household-rules';
 import { isoDate, isRealDate } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { inRegion, regionOnLine, requireRegion, requireRole } from '../auth/access';
+import { can, inRegion, regionOnLine, requirePermission, requireRegion } from '../auth/access';
 import type { MembersService } from '../members/service';
 import type { OrgsService } from '../orgs/service';
 import { LEVEL_DIGITS } from '../regions/china-division';
@@ -33,7 +33,7 @@ import type { AuditService } from '../audit/service';
 import { snapshotOf } from '../audit/snapshots';
 import { makeLeaderVillageMethods } from './leader-village-service';
 import type { HelperRow, HelperValues, HouseholdRef, PairingRepo } from './repo';
-import { makeVisitMethods, visitAnswer } from './visit-service';
+import { makeOwnHouseholdCheck, makeVisitMethods, visitAnswer } from './visit-service';
 
 export interface PairingDeps {
   repo: PairingRepo;
@@ -61,6 +61,13 @@ export function makePairingService(deps: PairingDeps) {
   const { repo, transaction, repoIn, registry, regions, audit, now } = deps;
   const limit = deps.helperLimit ?? MAX_HOUSEHOLDS_PER_HELPER;
   const today = () => isoDate(now());
+  const requireOwnHousehold = makeOwnHouseholdCheck(repo, today);
+
+  /**
+   * A 帮扶责任人's account speaks for one helper record (users.helper_id): issue 11, “帮扶责任人 (sees and visits their
+   * own households only)”. Null for every other role; -1 when the account is linked to no helper (it then sees none).
+   */
+  const ownHelper = (auth: Auth): number | null => (auth.own === 'households' ? (auth.helperId ?? -1) : null);
 
   /** The prefix a list covers: the region asked for (checked against the user's scope) or the user's own. */
   async function regionPrefixOf(auth: Auth, region?: string): Promise<{ prefix: string; ancestors: string[] }> {
@@ -78,12 +85,13 @@ export function makePairingService(deps: PairingDeps) {
    * helping households of a township). Changing the helper's own record needs the helper's region in scope.
    */
   function helperVisible(auth: Auth, h: HelperRow): boolean {
-    return regionOnLine(auth, h.regionCode);
+    const own = ownHelper(auth);
+    return (own === null || own === h.id) && regionOnLine(auth, h.regionCode);
   }
 
   async function loadHelper(auth: Auth, id: number): Promise<HelperRow> {
     const h = await repo.helper(id);
-    if (!h) throw new AppError('NOT_FOUND', `帮扶责任人不存在（编号 ${id}）`);
+    if (!h || (ownHelper(auth) !== null && ownHelper(auth) !== id)) throw new AppError('NOT_FOUND', `帮扶责任人不存在（编号 ${id}）`);
     if (!helperVisible(auth, h)) throw new AppError('FORBIDDEN', '无权访问该帮扶责任人：不在您的管辖范围内');
     return h;
   }
@@ -99,8 +107,9 @@ export function makePairingService(deps: PairingDeps) {
     return h;
   }
 
-  /** A household the user may see, as the registry answers (scope and status). */
+  /** A household the user may see, as the registry answers (scope and status); a 帮扶责任人 only their own. */
   async function household(auth: Auth, id: number) {
+    await requireOwnHousehold(auth, id);
     return registry.household(auth, id);
   }
 
@@ -153,7 +162,8 @@ export function makePairingService(deps: PairingDeps) {
     // --- helpers -------------------------------------------------------------------------------------------------
     async helpers(auth: Auth, q: HelperFilters & { page: number; pageSize: number }): Promise<HelperList> {
       const { prefix, ancestors } = await regionPrefixOf(auth, q.region);
-      const res = await repo.listHelpers({ prefix, ancestors, q: q.q, active: q.active }, today(), q.pageSize, (q.page - 1) * q.pageSize);
+      const own = ownHelper(auth);
+      const res = await repo.listHelpers({ prefix, ancestors, q: q.q, active: q.active, ...(own === null ? {} : { id: own }) }, today(), q.pageSize, (q.page - 1) * q.pageSize);
       return { ...res, limit, page: q.page, pageSize: q.pageSize };
     },
 
@@ -183,13 +193,13 @@ export function makePairingService(deps: PairingDeps) {
         // Counted toward the limit: the households held today that keep a helper (a 清退 household frees its place).
         households: rows.filter((r) => heldOn(r, day) && needsHelper(r.status)).length,
         limit,
-        editable: inRegion(auth, h.regionCode),
+        editable: can(auth, 'pairing.manage') && inRegion(auth, h.regionCode),
         assignments,
       };
     },
 
     async createHelper(auth: Auth, input: HelperInput): Promise<HelperDetail> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'pairing.manage');
       const values: HelperValues = {
         name: input.name.trim(),
         unit: input.unit.trim(),
@@ -211,7 +221,7 @@ export function makePairingService(deps: PairingDeps) {
 
     /** Edits a helper; `active: false` deactivates one who holds no household any more. */
     async updateHelper(auth: Auth, id: number, input: HelperUpdate): Promise<HelperDetail> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'pairing.manage');
       const h = await loadHelper(auth, id);
       requireRegion(auth, h.regionCode, '该帮扶责任人');
       const values: HelperValues = {
@@ -269,7 +279,7 @@ export function makePairingService(deps: PairingDeps) {
 
     /** Assigns a helper to a household from a day (default today), within the helper's limit. */
     async assign(auth: Auth, householdId: number, input: AssignInput): Promise<HouseholdPairing> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'pairing.manage');
       const h = await household(auth, householdId);
       if (!needsHelper(h.status)) throw new AppError('CONFLICT', `该户已${h.status}，不再确定帮扶责任人`);
       const day = today();
@@ -287,7 +297,7 @@ export function makePairingService(deps: PairingDeps) {
 
     /** Ends an assignment on a day (default today); the household keeps the dated record. */
     async endAssignment(auth: Auth, id: number, input: EndAssignmentInput): Promise<HouseholdPairing> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'pairing.manage');
       const a = await repo.assignment(id);
       if (!a) throw new AppError('NOT_FOUND', `帮扶关系不存在（编号 ${id}）`);
       const held = await household(auth, a.householdId);
@@ -303,7 +313,7 @@ export function makePairingService(deps: PairingDeps) {
 
     /** Replaces a household's helper: the old assignment ends and the new one starts the same day, with the reason. */
     async replace(auth: Auth, id: number, input: ReplaceInput): Promise<HouseholdPairing> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'pairing.manage');
       const a = await repo.assignment(id);
       if (!a) throw new AppError('NOT_FOUND', `帮扶关系不存在（编号 ${id}）`);
       const held = await household(auth, a.householdId);
@@ -354,6 +364,8 @@ export function makePairingService(deps: PairingDeps) {
       const { prefix } = await regionPrefixOf(auth, q.region);
       const day = q.on ?? today();
       if (!isRealDate(day)) throw validationError([{ field: 'on', label: '日期', message: '应为 YYYY-MM-DD' }]);
+      // A 帮扶责任人's own households all have a helper: none of them is without one.
+      if (ownHelper(auth) !== null) return { items: [], total: 0, on: day, page: q.page, pageSize: q.pageSize };
       return { ...(await repo.withoutHelper(prefix, day, q.pageSize, (q.page - 1) * q.pageSize)), on: day, page: q.page, pageSize: q.pageSize };
     },
 
@@ -361,7 +373,9 @@ export function makePairingService(deps: PairingDeps) {
     async missingVisits(auth: Auth, q: { region?: string; year?: number; half?: number; page: number; pageSize: number }): Promise<MissingVisitList> {
       const { prefix } = await regionPrefixOf(auth, q.region);
       const half = halfYearParam(q);
-      return { halfYear: half, ...(await repo.exitedWithoutVisit(prefix, half.from, half.to, q.pageSize, (q.page - 1) * q.pageSize)), page: q.page, pageSize: q.pageSize };
+      const own = ownHelper(auth);
+      const heldBy = own === null ? undefined : { helperId: own, day: today() };
+      return { halfYear: half, ...(await repo.exitedWithoutVisit(prefix, half.from, half.to, q.pageSize, (q.page - 1) * q.pageSize, heldBy)), page: q.page, pageSize: q.pageSize };
     },
 
     /** The helpers of a village's households today, by household (the registry's 贫困户精准扶贫一览表 shows them). */

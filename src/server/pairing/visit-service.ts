@@ -10,9 +10,9 @@ import { signatureFileProblem } from '../../domain/pairing/signature-file';
 import { recordedDayProblem } from '../../domain/pairing/recorded-day';
 import { isoDate } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
-import { requireRole, type Auth } from '../auth/access';
+import { requirePermission, type Auth } from '../auth/access';
 import { snapshotOf } from '../audit/snapshots';
-import type { AttachmentMeta, VisitRow } from './repo';
+import type { AttachmentMeta, PairingRepo, VisitRow } from './repo';
 import type { PairingDeps } from './service';
 
 /** A signature file as answered. */
@@ -25,12 +25,38 @@ export const visitAnswer = (v: VisitRow, files: readonly AttachmentMeta[]): Visi
   attachments: files.filter((f) => f.ownerId === v.id).map(signatureAnswer),
 });
 
+/**
+ * Issue 11: a 帮扶责任人 (`own: 'households'`) “sees and visits their own households only”: the households their helper
+ * record holds today. Another household is answered as one that does not exist, like the registry's (nothing of it is
+ * named). Other roles pass (their scope is the registry's check).
+ */
+export function makeOwnHouseholdCheck(repo: Pick<PairingRepo, 'assignmentsOfHousehold'>, today: () => string) {
+  return async function requireOwnHousehold(auth: Auth, householdId: number, notFound = `贫困户不存在（编号 ${householdId}）`): Promise<void> {
+    if (auth.own !== 'households') return;
+    const day = today();
+    const mine = auth.helperId != null && (await repo.assignmentsOfHousehold(householdId)).some((a) => a.helperId === auth.helperId && heldOn(a, day));
+    if (!mine) throw new AppError('NOT_FOUND', notFound);
+  };
+}
+
 export function makeVisitMethods({ repo, registry, audit, now }: Pick<PairingDeps, 'repo' | 'registry' | 'audit' | 'now'>) {
   const today = () => isoDate(now());
+  const requireOwnHousehold = makeOwnHouseholdCheck(repo, today);
+
+  /** The visit a signature file is added to, when the user may write visits of its household (checked before the upload is read). */
+  async function writableVisit(auth: Auth, visitId: number) {
+    requirePermission(auth, 'visits.write');
+    const v = await repo.visit(visitId);
+    if (!v) throw new AppError('NOT_FOUND', `走访记录不存在（编号 ${visitId}）`);
+    await requireOwnHousehold(auth, v.householdId, `走访记录不存在（编号 ${visitId}）`);
+    const visited = await registry.household(auth, v.householdId);
+    return { v, visited };
+  }
 
   return {
     async addVisit(auth: Auth, householdId: number, input: VisitInput): Promise<Visit> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'visits.write');
+      await requireOwnHousehold(auth, householdId);
       const visited = await registry.household(auth, householdId);
       const day = today();
       const visitedOn = input.visitedOn ?? day;
@@ -42,9 +68,13 @@ export function makeVisitMethods({ repo, registry, audit, now }: Pick<PairingDep
       else if (input.content.length > 2000) fields.push({ field: 'content', label: '走访内容', message: '不能超过 2000 字' });
       let visitor = input.visitor?.trim() ?? '';
       let helperId: number | null = null;
-      if (input.helperId && input.kind === '家庭医生') fields.push({ field: 'helperId', label: '帮扶责任人', message: '家庭医生走访不选帮扶责任人，请填写医生姓名' });
-      else if (input.helperId && !bad) {
-        const held = (await repo.assignmentsOfHousehold(householdId)).find((a) => a.helperId === input.helperId && heldOn(a, visitedOn));
+      // A 帮扶责任人 records their own visits: the helper is the account's own helper record.
+      const own = auth.own === 'households' && input.kind !== '家庭医生';
+      if (own && input.helperId && input.helperId !== auth.helperId) fields.push({ field: 'helperId', label: '帮扶责任人', message: '只能记录您本人的走访' });
+      const askedHelper = own ? auth.helperId : input.helperId;
+      if (askedHelper && input.kind === '家庭医生') fields.push({ field: 'helperId', label: '帮扶责任人', message: '家庭医生走访不选帮扶责任人，请填写医生姓名' });
+      else if (askedHelper && !bad) {
+        const held = (await repo.assignmentsOfHousehold(householdId)).find((a) => a.helperId === askedHelper && heldOn(a, visitedOn));
         if (!held) fields.push({ field: 'helperId', label: '帮扶责任人', message: `走访当日（${visitedOn}）该人员不是本户的帮扶责任人` });
         else {
           helperId = held.helperId;
@@ -61,15 +91,17 @@ export function makeVisitMethods({ repo, registry, audit, now }: Pick<PairingDep
 
     /** Keeps a signature file (帮扶成效签字) with a visit: an image or a PDF, checked by type and content. */
     async addSignature(auth: Auth, visitId: number, file: { fileName: string; mime: string; content: Buffer }): Promise<SignatureFile> {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      const v = await repo.visit(visitId);
-      if (!v) throw new AppError('NOT_FOUND', `走访记录不存在（编号 ${visitId}）`);
-      const visited = await registry.household(auth, v.householdId);
+      const { visited } = await writableVisit(auth, visitId);
       const problem = signatureFileProblem({ mime: file.mime, size: file.content.length, head: file.content.subarray(0, 16) });
       if (problem) throw validationError([problem]);
       const row = await repo.insertAttachment({ ownerId: visitId, stepIndex: null, fileName: file.fileName.slice(0, 200) || '签字材料', mime: file.mime.toLowerCase(), size: file.content.length, content: file.content, userId: auth.userId });
       await audit.record(auth, 'visit', visitId, 'update', null, { signature: row.fileName }, { regionCode: visited.villageCode });
       return signatureAnswer(row);
+    },
+
+    /** Before a signature file is received: the user may add one to this visit (the route calls it before reading). */
+    async checkSignatureTarget(auth: Auth, visitId: number): Promise<void> {
+      await writableVisit(auth, visitId);
     },
 
     /** A signature file with its bytes, when the user may see the visit's household. */
@@ -78,6 +110,7 @@ export function makeVisitMethods({ repo, registry, audit, now }: Pick<PairingDep
       if (!a) throw new AppError('NOT_FOUND', '签字材料不存在');
       const v = await repo.visit(a.ownerId);
       if (!v) throw new AppError('NOT_FOUND', '签字材料不存在');
+      await requireOwnHousehold(auth, v.householdId, '签字材料不存在');
       await registry.household(auth, v.householdId);
       return a;
     },

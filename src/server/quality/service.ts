@@ -5,7 +5,7 @@ import { quotientText } from '../../domain/registry/quotient-text';
 import { isoDate, isRealDate, yearOf } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireRegion, requireRole } from '../auth/access';
+import { requirePermission, requireRegion } from '../auth/access';
 import type { RegionsService } from '../regions/service';
 import type { RegistryService } from '../registry/service';
 import type { HandbookCheckRow, QualityRepo, RunRow } from './repo';
@@ -90,7 +90,7 @@ export function makeQualityService(deps: QualityDeps) {
     },
     /** Records what a field check found in a household's 扶贫手册 (三个一致). */
     async recordHandbook(auth: Auth, householdId: number, input: HandbookInput): Promise<HandbookCheck[]> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'quality.run');
       await registry.household(auth, householdId);
       const fields: FieldError[] = [];
       if (!Number.isInteger(input.year) || input.year < 2013 || input.year > yearOf(now())) fields.push({ field: 'year', label: '年度', message: `应在 2013 至 ${yearOf(now())} 年之间` });
