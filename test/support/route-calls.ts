@@ -1,0 +1,483 @@
+/**
+ * How to call every route of the app (issue 9's scope matrix, issue 11's permission matrix): one line per route in
+ * ROUTES, keyed `'METHOD /path'` exactly as Fastify registers it, that calls the route against county B's records
+ * (美姑县; ids made by `makeCountyB` as `b.*`) as one of county A's (昭觉县) users. test/api/scope-matrix.test.ts checks
+ * with them that A's roles never reach B's records; test/api/permission-matrix.test.ts that each role is refused
+ * exactly the routes its permissions lack. What a line's `kind` means (the scope matrix's assertion):
+ *   public   — reachable without a session (login, health, docs); not tried further.
+ *   foreign  — names B's records (path, query or body): A's roles get 403 or 404 (or a 400 whose field error says
+ *              the value is 不在您的管辖范围内, e.g. a row of an import), never B's data in the answer.
+ *   list     — lists in the caller's own scope: 200 (or 403 for a role that may not list), none of B's rows.
+ *   global   — reference data that is the same for everybody (codebook, regions, shipped schemes): any answer below
+ *              500, none of B's data.
+ *   own      — writes only into the caller's own scope (nothing in the request can name another): any answer below 500,
+ *              none of B's data.
+ *   self     — about the caller's own session (me, logout).
+ *
+ * HOW TO ADD A ROUTE: add one line to ROUTES (the scope matrix's failure message prints the key), e.g.
+ *   'GET /api/things/:id': foreign((b) => ({ url: `/api/things/${b.thing}` })),
+ * and, if the route works on a new kind of record, create one for county B in `makeCountyB` and read it back in
+ * `snapshotOfB` (test/api/scope-matrix.test.ts). A line with `expect: [...]` widens the accepted statuses of a foreign
+ * route; give the reason beside it. The call must pass the route's request schema: the permission matrix expects the
+ * permission refusal, which comes after validation.
+ */
+import { entryBody, type Client, type TestApp } from './app';
+import { householdBody, idNumber, member, XINCHENG_VILLAGE } from './registry';
+import { householdCols, personCols, rosterWith } from './roster';
+import { templateWith } from './xlsx';
+import type { OrgRow } from '../../src/server/orgs/repo';
+
+
+/** County A (昭觉县) and county B (美姑县) of 凉山州. */
+export const A_COUNTY = '513431000000';
+export const B_COUNTY = '513436000000';
+export const B_PREFIX = '513436';
+
+export const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('签字页')]);
+
+export interface FileUpload {
+  content: Buffer;
+  name: string;
+  type: string;
+}
+export interface Call {
+  url: string;
+  payload?: unknown;
+  file?: FileUpload;
+}
+export type Kind = 'public' | 'foreign' | 'list' | 'global' | 'own' | 'self';
+export interface Line {
+  kind: Kind;
+  call?: (b: CountyB) => Call;
+  /** Statuses accepted besides the kind's (foreign: 403/404), with the reason in a comment beside the line. */
+  expect?: number[];
+  /** Call with a session of its own (logout ends the session it is called with). */
+  freshSession?: boolean;
+  /** The status without a session when it is not 401. */
+  anonymous?: number;
+  /**
+   * More calls of the same route, each tried like `call`: typically one of A's own records with one of B's ids inside
+   * (A's household with B's helper), which must be refused the same way.
+   */
+  also?: Array<(b: CountyB) => Call & { expect?: number[] }>;
+}
+
+export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const publicRoute: Line = { kind: 'public' };
+const foreign = (call: (b: CountyB) => Call, more: Partial<Line> = {}): Line => ({ kind: 'foreign', call, ...more });
+const list = (call: (b: CountyB) => Call): Line => ({ kind: 'list', call });
+const global = (call: (b: CountyB) => Call): Line => ({ kind: 'global', call });
+const own = (call: (b: CountyB) => Call): Line => ({ kind: 'own', call });
+const self = (call: (b: CountyB) => Call, more: Partial<Line> = {}): Line => ({ kind: 'self', call, ...more });
+const url = (u: string | ((b: CountyB) => string)) => (b: CountyB): Call => ({ url: typeof u === 'string' ? u : u(b) });
+const body = (u: (b: CountyB) => string, payload: (b: CountyB) => unknown) => (b: CountyB): Call => ({ url: u(b), payload: payload(b) });
+const file = (u: (b: CountyB) => string, f: (b: CountyB) => FileUpload) => (b: CountyB): Call => ({ url: u(b), file: f(b) });
+
+/** One line per route: how to call it against county B's records. */
+export const ROUTES: Record<string, Line> = {
+  // --- system, docs, sessions --------------------------------------------------------------------------------------
+  'GET /api/health': publicRoute,
+  'GET /api/docs': publicRoute,
+  'GET /api/docs/': publicRoute,
+  'GET /api/docs/*': publicRoute,
+  'GET /api/docs/json': publicRoute,
+  'GET /api/docs/yaml': publicRoute,
+  'GET /api/docs/static/index.html': publicRoute,
+  'GET /api/docs/static/swagger-initializer.js': publicRoute,
+  'POST /api/auth/login': publicRoute,
+  'POST /api/auth/logout': self(url('/api/auth/logout'), { freshSession: true, anonymous: 204 }), // ending no session is harmless
+  'GET /api/auth/me': self(url('/api/auth/me')),
+  // A wrong current password: refused, and counted towards the caller's own lockout only.
+  'POST /api/auth/change-password': self(body(() => '/api/auth/change-password', () => ({ currentPassword: 'Not-the-password-1', newPassword: 'Scope-matrix-2020!' }))),
+  'GET /api/auth/sessions': self(url('/api/auth/sessions')),
+  'DELETE /api/auth/sessions/:sessionId': foreign(url((b) => `/api/auth/sessions/${b.session}`)), // only one's own sessions: 404
+  // --- users ---------------------------------------------------------------------------------------------------------
+  'GET /api/users': list(url('/api/users')),
+  'POST /api/users': foreign(body(() => '/api/users', (b) => ({ username: 'scope-escalate', displayName: '越权用户', password: 'Pw-scope-2020!', role: 'org_admin', orgId: b.org })), {
+    also: [body(() => '/api/users', (b) => ({ username: 'scope-escalate', displayName: '越权用户', password: 'Pw-scope-2020!', role: 'member', orgId: b.aOrg, memberId: b.member }))],
+  }),
+  'PATCH /api/users/:id': foreign(body((b) => `/api/users/${b.user}`, () => ({ displayName: '越权改名' }))),
+  'POST /api/users/:id/reset-password': foreign(body((b) => `/api/users/${b.user}/reset-password`, () => ({}))),
+  'POST /api/users/:id/disable': foreign(url((b) => `/api/users/${b.user}/disable`)),
+  'POST /api/users/:id/enable': foreign(url((b) => `/api/users/${b.user}/enable`)),
+  'GET /api/users/:id/sessions': foreign(url((b) => `/api/users/${b.user}/sessions`)),
+  'DELETE /api/users/:id/sessions': foreign(url((b) => `/api/users/${b.user}/sessions`)),
+  'DELETE /api/users/:id/sessions/:sessionId': foreign(url((b) => `/api/users/${b.user}/sessions/${b.session}`)),
+  // --- audit log -----------------------------------------------------------------------------------------------------
+  'GET /api/audit': list(url('/api/audit')),
+  'GET /api/audit/verify': global(url('/api/audit/verify')), // the system administrator's only: 403 for both roles of A
+  // --- regions -------------------------------------------------------------------------------------------------------
+  'GET /api/regions/deep-poverty-counties': global(url('/api/regions/deep-poverty-counties')),
+  'PUT /api/regions/deep-poverty-counties/:countyCode': foreign(body(() => `/api/regions/deep-poverty-counties/${B_PREFIX}`, () => ({ note: '越权' }))),
+  'DELETE /api/regions/deep-poverty-counties/:countyCode': foreign(url(`/api/regions/deep-poverty-counties/${B_PREFIX}`)),
+  'GET /api/regions/search': global(url(`/api/regions/search?q=${encodeURIComponent('美姑')}`)),
+  'GET /api/regions/:code': global(url((b) => `/api/regions/${b.village}`)),
+  'GET /api/regions/:code/children': global(url(`/api/regions/${B_COUNTY}/children`)),
+  // --- bodies and members --------------------------------------------------------------------------------------------
+  'GET /api/orgs': list(url('/api/orgs')),
+  'POST /api/orgs': foreign(body(() => '/api/orgs', (b) => ({ parentId: b.org, name: '越权下级单位', kind: '政协', level: '乡', regionCode: b.town })), {
+    also: [body(() => '/api/orgs', (b) => ({ parentId: b.aOrg, name: '越权下级单位', kind: '政协', level: '乡', regionCode: b.town }))],
+  }),
+  'GET /api/orgs/:id': foreign(url((b) => `/api/orgs/${b.org}`)),
+  'PATCH /api/orgs/:id': foreign(body((b) => `/api/orgs/${b.subOrg}`, (b) => ({ name: '改名', version: b.subOrgVersion })), {
+    also: [body((b) => `/api/orgs/${b.aSubOrg}`, (b) => ({ regionCode: b.town, version: b.aSubOrgVersion })), body((b) => `/api/orgs/${b.aOrg}`, (b) => ({ regionCode: B_COUNTY, version: b.aOrgVersion }))],
+  }),
+  'DELETE /api/orgs/:id': foreign(url((b) => `/api/orgs/${b.subOrg}`)),
+  'GET /api/orgs/:id/history': foreign(url((b) => `/api/orgs/${b.org}/history`)),
+  'GET /api/members': list(url(`/api/members?q=${encodeURIComponent('贝莫委员')}`)),
+  'POST /api/members': foreign(body(() => '/api/members', (b) => ({ orgId: b.org, name: '越权委员' }))),
+  'GET /api/members/:id': foreign(url((b) => `/api/members/${b.member}`)),
+  'PATCH /api/members/:id': foreign(body((b) => `/api/members/${b.member}`, (b) => ({ name: '改名', version: b.memberVersion }))),
+  'GET /api/members/:id/history': foreign(url((b) => `/api/members/${b.member}/history`)),
+  // --- ledger --------------------------------------------------------------------------------------------------------
+  'GET /api/ledger/codebook': global(url('/api/ledger/codebook')),
+  'GET /api/ledger/entries': list(url(`/api/ledger/entries?q=${encodeURIComponent('乙县专有事项')}`)),
+  'POST /api/ledger/entries': foreign(body(() => '/api/ledger/entries', (b) => entryBody(b.org, { target: { kind: 'text', text: '越权事项' } })), {
+    // A's body with B's member: a field error that names the member by number only.
+    also: [(b) => ({ url: '/api/ledger/entries', payload: entryBody(b.aOrg, { memberIds: [b.member], target: { kind: 'text', text: '越权事项' } }), expect: [400] })],
+  }),
+  'GET /api/ledger/entries/:id': foreign(url((b) => `/api/ledger/entries/${b.entry}`)),
+  'PATCH /api/ledger/entries/:id': foreign(body((b) => `/api/ledger/entries/${b.entry}`, (b) => ({ version: b.entryVersion, content: '改掉' })), {
+    also: [body((b) => `/api/ledger/entries/${b.aEntry}`, (b) => ({ version: b.aEntryVersion, orgId: b.org }))],
+  }),
+  'DELETE /api/ledger/entries/:id': foreign(url((b) => `/api/ledger/entries/${b.entry}?version=${b.entryVersion}`)),
+  'GET /api/ledger/entries/:id/history': foreign(url((b) => `/api/ledger/entries/${b.entry}/history`)),
+  'GET /api/ledger/export.xlsx': foreign(url((b) => `/api/ledger/export.xlsx?orgId=${b.org}`)),
+  'GET /api/ledger/summary': foreign(url((b) => `/api/ledger/summary?orgId=${b.org}&yearFrom=2019&yearTo=2019`)),
+  'GET /api/ledger/summary/members': foreign(url((b) => `/api/ledger/summary/members?orgId=${b.org}&yearFrom=2019`)),
+  'GET /api/ledger/summary.xlsx': foreign(url((b) => `/api/ledger/summary.xlsx?orgId=${b.org}&yearFrom=2019`)),
+  'GET /api/ledger/template.xlsx': global(url('/api/ledger/template.xlsx')),
+  'POST /api/ledger/import': foreign(file((b) => `/api/ledger/import?orgId=${b.org}`, (b) => ({ content: b.ledgerFile, name: 'import.xlsx', type: xlsxType }))),
+  // --- registry ------------------------------------------------------------------------------------------------------
+  'GET /api/registry/poverty-lines': global(url('/api/registry/poverty-lines')),
+  'PUT /api/registry/poverty-lines': foreign(body(() => '/api/registry/poverty-lines', () => ({ year: 2020, scope: 'municipal', regionPrefix: '5134', yuan: 99999 }))),
+  'DELETE /api/registry/poverty-lines/:id': foreign(url((b) => `/api/registry/poverty-lines/${b.povertyLine}`)),
+  'GET /api/registry/villages/:code': foreign(url((b) => `/api/registry/villages/${b.village}`)),
+  'PUT /api/registry/villages/:code': foreign(body((b) => `/api/registry/villages/${b.village}`, () => ({ poorVillage: true, exited: true, exitYear: 2019, version: null }))),
+  'PUT /api/registry/villages/:code/years/:year': foreign(body((b) => `/api/registry/villages/${b.village}/years/2019`, () => ({ collectiveIncome: 1 }))),
+  'GET /api/registry/villages/:code/overview.xlsx': foreign(url((b) => `/api/registry/villages/${b.village}/overview.xlsx`)),
+  'GET /api/registry/households': list(url((b) => `/api/registry/households?q=${b.idNumbers[0]}`)),
+  'POST /api/registry/households': foreign(body(() => '/api/registry/households', (b) => householdBody(b.village, 'YX9999', [member('越权户主', idNumber('19850505', '315', B_PREFIX), '户主')]))),
+  'GET /api/registry/households/:id': foreign(url((b) => `/api/registry/households/${b.household}`)),
+  'PATCH /api/registry/households/:id': foreign(body((b) => `/api/registry/households/${b.household}`, (b) => ({ version: b.householdVersion, mainCause: '缺资金' }))),
+  'PUT /api/registry/households/:id/incomes/:year': foreign(body((b) => `/api/registry/households/${b.household}/incomes/2019`, () => ({ wages: 1 }))),
+  'POST /api/registry/households/:id/status': foreign(body((b) => `/api/registry/households/${b.household}/status`, (b) => ({ status: '清退', reason: '越权', version: b.householdVersion }))),
+  'POST /api/registry/trial/household': foreign(body(() => '/api/registry/trial/household', (b) => trialHousehold(b.village))),
+  'POST /api/registry/trial/village': global(body(() => '/api/registry/trial/village', () => ({ remainingPoor: 0, certifiedPopulation: 100, specialtyIndustries: 1, collectiveIncomeYuan: 60000, infrastructureImproved: true, publicServicesImproved: true }))),
+  'GET /api/registry/statistics': foreign(url(`/api/registry/statistics?region=${B_COUNTY}`)),
+  'GET /api/registry/roster/template.xlsx': global(url('/api/registry/roster/template.xlsx')),
+  'POST /api/registry/roster/import': foreign(file(() => '/api/registry/roster/import', (b) => ({ content: b.rosterFile, name: 'roster.xlsx', type: xlsxType }))),
+  // The job is accepted once the file reads (202): the scope is checked by the job, whose failure the snapshot confirms.
+  'POST /api/registry/roster/import-jobs': foreign(file(() => '/api/registry/roster/import-jobs', (b) => ({ content: b.rosterFile, name: 'roster.xlsx', type: xlsxType })), { expect: [202] }),
+  'GET /api/registry/roster/import-jobs/:id': foreign(url((b) => `/api/registry/roster/import-jobs/${b.importJob}`)),
+  'GET /api/registry/roster/export.xlsx': foreign(url(`/api/registry/roster/export.xlsx?region=${B_COUNTY}`)),
+  // --- procedures ----------------------------------------------------------------------------------------------------
+  'GET /api/procedures/definitions': global(url('/api/procedures/definitions')),
+  'PUT /api/procedures/definitions/:kind': foreign(body(() => '/api/procedures/definitions/removal', () => ({ regionPrefix: '51', steps: [] }))),
+  'GET /api/procedures': list(url((b) => `/api/procedures?householdId=${b.household}`)),
+  'POST /api/procedures': foreign(body(() => '/api/procedures', (b) => ({ kind: 'removal', householdId: b.household2 })), {
+    also: [body(() => '/api/procedures', (b) => ({ kind: 'identification', applicant: householdBody(b.village, 'YX9998', [member('越权申请人', idNumber('19860606', '426', B_PREFIX), '户主')]) }))],
+  }),
+  'GET /api/procedures/:id': foreign(url((b) => `/api/procedures/${b.procedure}`)),
+  'POST /api/procedures/:id/actions': foreign(body((b) => `/api/procedures/${b.procedure}/actions`, (b) => ({ type: 'withdraw', reason: '越权', version: b.procedureVersion }))),
+  'POST /api/procedures/:id/attachments': foreign(file((b) => `/api/procedures/${b.procedure}/attachments`, () => ({ content: PNG, name: '越权.png', type: 'image/png' }))),
+  'GET /api/procedures/attachments/:id': foreign(url((b) => `/api/procedures/attachments/${b.attachment}`)),
+  'GET /api/procedures/:id/certificate': foreign(url((b) => `/api/procedures/${b.procedure}/certificate`)),
+  // --- pairing -------------------------------------------------------------------------------------------------------
+  'GET /api/pairing/helpers': list(url(`/api/pairing/helpers?q=${encodeURIComponent('贝帮扶干部')}`)),
+  'POST /api/pairing/helpers': foreign(body(() => '/api/pairing/helpers', () => ({ name: '越权干部', unit: '美姑县人民政府', kind: 'cadre', level: '县', regionCode: B_COUNTY }))),
+  'GET /api/pairing/helpers/:id': foreign(url((b) => `/api/pairing/helpers/${b.helper}`)),
+  'PATCH /api/pairing/helpers/:id': foreign(body((b) => `/api/pairing/helpers/${b.helper}`, (b) => ({ phone: '0834-0000000', version: b.helperVersion }))),
+  'GET /api/pairing/households/:id': foreign(url((b) => `/api/pairing/households/${b.household}`)),
+  'POST /api/pairing/households/:id/assignments': foreign(body((b) => `/api/pairing/households/${b.household2}/assignments`, (b) => ({ helperId: b.helper })), {
+    also: [body((b) => `/api/pairing/households/${b.aHousehold}/assignments`, (b) => ({ helperId: b.helper }))],
+  }),
+  'POST /api/pairing/assignments/:id/end': foreign(body((b) => `/api/pairing/assignments/${b.assignment}/end`, () => ({ reason: '越权' }))),
+  'POST /api/pairing/assignments/:id/replace': foreign(body((b) => `/api/pairing/assignments/${b.assignment}/replace`, (b) => ({ helperId: b.helper, reason: '越权' }))),
+  'GET /api/pairing/households-without-helper': foreign(url(`/api/pairing/households-without-helper?region=${B_COUNTY}`)),
+  'POST /api/pairing/households/:id/visits': foreign(body((b) => `/api/pairing/households/${b.household}/visits`, (b) => ({ kind: '帮扶走访', helperId: b.helper, content: '越权走访' })), {
+    // A's household with B's helper: the helper is checked against the household's own helpers (a field error).
+    also: [(b) => ({ url: `/api/pairing/households/${b.aHousehold}/visits`, payload: { kind: '帮扶走访', helperId: b.helper, content: '越权走访' }, expect: [400] })],
+  }),
+  'POST /api/pairing/visits/:id/signatures': foreign(file((b) => `/api/pairing/visits/${b.visit}/signatures`, () => ({ content: PNG, name: '越权.png', type: 'image/png' }))),
+  'GET /api/pairing/signatures/:id': foreign(url((b) => `/api/pairing/signatures/${b.signature}`)),
+  'GET /api/pairing/visits/missing': foreign(url(`/api/pairing/visits/missing?region=${B_COUNTY}`)),
+  'GET /api/pairing/leader-villages': foreign(url((b) => `/api/pairing/leader-villages?orgId=${b.org}`)),
+  'POST /api/pairing/leader-villages': foreign(body(() => '/api/pairing/leader-villages', (b) => ({ kind: '领导联系村', orgId: b.org, memberId: b.member, villageCode: b.village, fromOn: '2019-01-01' })), {
+    // A's body with B's member: a field error that names the member by number only.
+    also: [
+      (b) => ({ url: '/api/pairing/leader-villages', payload: { kind: '领导联系村', orgId: b.aOrg, memberId: b.member, villageCode: XINCHENG_VILLAGE, fromOn: '2019-01-01' }, expect: [400] }),
+      // A's body linked to B's village: B's administrator would see it (and A's names) among B's villages' links.
+      body(() => '/api/pairing/leader-villages', (b) => ({ kind: '机关定点帮扶村', orgId: b.aOrg, villageCode: b.village, fromOn: '2019-01-01' })),
+    ],
+  }),
+  'PATCH /api/pairing/leader-villages/:id': foreign(body((b) => `/api/pairing/leader-villages/${b.leaderVillage}`, () => ({ toOn: '2019-12-31' }))),
+  'DELETE /api/pairing/leader-villages/:id': foreign(url((b) => `/api/pairing/leader-villages/${b.leaderVillage}`)),
+  // --- quality -------------------------------------------------------------------------------------------------------
+  'GET /api/quality/checks': global(url('/api/quality/checks')),
+  'GET /api/quality/checks/:key': foreign(url((b) => `/api/quality/checks/${b.qualityCheck}?region=${B_COUNTY}`)),
+  'POST /api/quality/runs': foreign(body(() => '/api/quality/runs', () => ({ region: B_COUNTY }))),
+  'GET /api/quality/latest': foreign(url(`/api/quality/latest?region=${B_COUNTY}`)),
+  'GET /api/quality/households/:id/handbook': foreign(url((b) => `/api/quality/households/${b.household}/handbook`)),
+  'POST /api/quality/households/:id/handbook': foreign(body((b) => `/api/quality/households/${b.household}/handbook`, () => ({ year: 2019, persons: 9, perCapita: 1 }))),
+  // --- comparison ----------------------------------------------------------------------------------------------------
+  'GET /api/compare/departments': global(url('/api/compare/departments')),
+  'POST /api/compare/lists/preview': own(file(() => '/api/compare/lists/preview', () => ({ content: Buffer.from('姓名,身份证号\n某某,110101199003077777\n'), name: 'x.csv', type: 'text/csv' }))),
+  // A list is always stored under the importer's own region: nothing in the request can name another.
+  'POST /api/compare/lists': own(file(() => `/api/compare/lists?name=${encodeURIComponent('甲县名单')}&department=${encodeURIComponent('其他')}`, () => ({ content: Buffer.from(`姓名,身份证号\n某某,${idNumber('19900307', '771', '513431')}\n`), name: 'x.csv', type: 'text/csv' }))),
+  'GET /api/compare/lists': list(url('/api/compare/lists')),
+  'GET /api/compare/lists/:id': foreign(url((b) => `/api/compare/lists/${b.list}`)),
+  'GET /api/compare/lists/:id/rows': foreign(url((b) => `/api/compare/lists/${b.list}/rows`)),
+  'DELETE /api/compare/lists/:id': foreign(url((b) => `/api/compare/lists/${b.list}`)),
+  'POST /api/compare/runs': foreign(body(() => '/api/compare/runs', (b) => ({ region: B_COUNTY, listIds: [b.list] })), { also: [body(() => '/api/compare/runs', (b) => ({ listIds: [b.list] }))] }),
+  'POST /api/compare/procedures/:id/runs': foreign(body((b) => `/api/compare/procedures/${b.procedure}/runs`, (b) => ({ listIds: [b.list] })), {
+    also: [body((b) => `/api/compare/procedures/${b.aProcedure}/runs`, (b) => ({ listIds: [b.list] }))],
+  }),
+  'GET /api/compare/runs': list(url('/api/compare/runs')),
+  'GET /api/compare/runs/:id': foreign(url((b) => `/api/compare/runs/${b.run}`)),
+  'GET /api/compare/runs/:id/villages': foreign(url((b) => `/api/compare/runs/${b.run}/villages`)),
+  'GET /api/compare/runs/:id/hits': foreign(url((b) => `/api/compare/runs/${b.run}/hits`)),
+  'GET /api/compare/hits/:id': foreign(url((b) => `/api/compare/hits/${b.hit}`)),
+  'POST /api/compare/hits/:id/decision': foreign(body((b) => `/api/compare/hits/${b.hit}/decision`, () => ({ decision: '不属实', outcome: '越权', expectedDecidedAt: null }))),
+  // --- assessment ----------------------------------------------------------------------------------------------------
+  'GET /api/assessment/schemes': global(url('/api/assessment/schemes')),
+  'GET /api/assessment/schemes/:id': global(url((b) => `/api/assessment/schemes/${b.scheme}`)),
+  'POST /api/assessment/schemes/:id/copy': foreign(body((b) => `/api/assessment/schemes/${b.scheme}/copy`, () => ({}))),
+  'PUT /api/assessment/schemes/:id': foreign(body((b) => `/api/assessment/schemes/${b.schemeCopy}`, (b) => ({ scheme: b.schemeCopyBody, version: b.schemeCopyVersion }))),
+  'GET /api/assessment/rounds': list(url('/api/assessment/rounds')),
+  'POST /api/assessment/rounds': foreign(body(() => '/api/assessment/rounds', (b) => ({ schemeId: b.scheme, name: '越权轮次', year: 2019, units: [{ unitKey: 'b1', name: '美姑县', kind: 'county', ref: B_COUNTY }] })), {
+    also: [body(() => '/api/assessment/rounds', (b) => ({ schemeId: b.scheme, name: '越权轮次', year: 2019, units: [{ unitKey: 'b1', name: '美姑县政协', kind: 'org', ref: String(b.org) }] }))],
+  }),
+  'GET /api/assessment/rounds/:id': foreign(url((b) => `/api/assessment/rounds/${b.round}`)),
+  'POST /api/assessment/rounds/:id/fill-from-system': foreign(url((b) => `/api/assessment/rounds/${b.round}/fill-from-system`)),
+  'PUT /api/assessment/rounds/:id/scores': foreign(body((b) => `/api/assessment/rounds/${b.round}/scores`, () => ({ entries: [] }))),
+  'PUT /api/assessment/rounds/:id/units/:unitKey': foreign(body((b) => `/api/assessment/rounds/${b.round}/units/b1`, () => ({ facts: {} }))),
+  'GET /api/assessment/rounds/:id/results': foreign(url((b) => `/api/assessment/rounds/${b.round}/results`)),
+  'GET /api/assessment/rounds/:id/grid.xlsx': foreign(url((b) => `/api/assessment/rounds/${b.round}/grid.xlsx`)),
+  'POST /api/assessment/rounds/:id/grid.xlsx': foreign(file((b) => `/api/assessment/rounds/${b.round}/grid.xlsx`, (b) => ({ content: b.gridFile, name: 'grid.xlsx', type: xlsxType }))),
+  'GET /api/assessment/rounds/:id/results.xlsx': foreign(url((b) => `/api/assessment/rounds/${b.round}/results.xlsx`)),
+  'POST /api/assessment/rounds/:id/close': foreign(body((b) => `/api/assessment/rounds/${b.round}/close`, (b) => ({ version: b.roundVersion }))),
+};
+
+export function trialHousehold(regionCode: string) {
+  return {
+    regionCode,
+    year: 2019,
+    income: { wages: 1, business: 0, property: 0, transfer: { subsidies: 0, minimumLiving: 0, extremePoverty: 0, pension: 0, ecological: 0, other: 0 }, businessCosts: 0, illnessCosts: 0, schoolingCosts: 0 },
+    householdSize: 1,
+    foodSecure: true,
+    clothingSecure: true,
+    housingSafe: true,
+    members: [{ name: '某某', schooling: '已毕业', medicalEligible: true, medicalInsured: true }],
+  };
+}
+
+/** County B's records, made by B's own administrator through the API. */
+export interface CountyB {
+  /** B's administrator and one of their sessions. */
+  user: number;
+  session: number;
+  /** County A's own records, for the calls that put one of B's ids into A's record. */
+  aOrg: number;
+  aOrgVersion: number;
+  aSubOrg: number;
+  aSubOrgVersion: number;
+  aEntry: number;
+  aEntryVersion: number;
+  aHousehold: number;
+  aProcedure: number;
+  org: number;
+  subOrg: number;
+  subOrgVersion: number;
+  town: string;
+  village: string;
+  member: number;
+  memberVersion: number;
+  entry: number;
+  entryVersion: number;
+  household: number;
+  household2: number;
+  householdVersion: number;
+  idNumbers: string[];
+  povertyLine: number;
+  procedure: number;
+  procedureVersion: number;
+  attachment: number;
+  helper: number;
+  helperVersion: number;
+  assignment: number;
+  visit: number;
+  signature: number;
+  leaderVillage: number;
+  qualityCheck: string;
+  list: number;
+  run: number;
+  hit: number;
+  scheme: number;
+  schemeCopy: number;
+  schemeCopyBody: unknown;
+  schemeCopyVersion: number;
+  round: number;
+  roundVersion: number;
+  importJob: string;
+  ledgerFile: Buffer;
+  rosterFile: Buffer;
+  gridFile: Buffer;
+  /** Strings that are B's data and must never appear in an answer to A. */
+  markers: string[];
+}
+
+export function upload(c: Client, method: string, u: string, f: FileUpload) {
+  const boundary = '----tz-scope-matrix';
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`),
+    f.content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return c.request({ method: method as 'POST', url: u, payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+}
+
+export function created<T = Record<string, unknown>>(res: { statusCode: number; body: string; json(): unknown }, what: string): T {
+  if (res.statusCode >= 300) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
+  return res.json() as T;
+}
+
+/** What `makeCountyB` made: B's records, county A's administrator and member (`callers`), B's administrator, A's body. */
+export interface CountyBScenario {
+  b: CountyB;
+  callers: Record<'org_admin' | 'member', Client>;
+  bAdmin: Client;
+  aOrg: OrgRow;
+}
+
+/**
+ * County A's body (with a sub-body, an entry, a household and a procedure of its own, its administrator
+ * `county-a-admin` and member `county-a-member`) and county B's records, made by B's own administrator through the API.
+ */
+export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
+  const city = await t.org('凉山州政协', { level: '市', regionCode: '513400000000' });
+  const aOrg = await t.org('昭觉县政协', { parent: city, regionCode: A_COUNTY });
+  const bOrg = await t.org('美姑县政协（乙）', { parent: city, regionCode: B_COUNTY });
+  const aMember = await t.member(aOrg, '甲县委员');
+  const callers = { org_admin: await t.user(aOrg, 'county-a-admin'), member: await t.user(aOrg, 'county-a-member', 'member', aMember.id) };
+  const bAdmin = await t.user(bOrg, 'county-b-admin');
+  const aAdmin = callers.org_admin;
+  const aSub = created<{ id: number; version: number }>(await aAdmin.post('/api/orgs', { parentId: aOrg.id, name: '昭觉县甲镇委员组', kind: '委员组', level: '乡', regionCode: '513431100000' }), 'A sub-body');
+  const aEntry = created<{ id: number; version: number }>(await aAdmin.post('/api/ledger/entries', entryBody(aOrg.id, { content: '甲县事项' })), 'A entry');
+  const aHousehold = created<{ id: number }>(await aAdmin.post('/api/registry/households', householdBody(XINCHENG_VILLAGE, 'JX0001', [member('甲县户主', idNumber('19810101', '113', '513431'), '户主')])), 'A household');
+  const aProcedure = created<{ id: number }>(await aAdmin.post('/api/procedures', { kind: 'removal', householdId: aHousehold.id }), 'A procedure');
+
+  const towns = await t.services.regions.children(B_COUNTY);
+  const town = towns[0]!.code;
+  const village = (await t.services.regions.children(town))[0]!.code;
+  const subOrg = created<{ id: number; version: number }>(await bAdmin.post('/api/orgs', { parentId: bOrg.id, name: '美姑县乙镇委员组', kind: '委员组', level: '乡', regionCode: town }), 'sub-body');
+  const bMember = created<{ id: number; version: number }>(await bAdmin.post('/api/members', { orgId: bOrg.id, name: '贝莫委员' }), 'member');
+  const entry = created<{ id: number; version: number }>(await bAdmin.post('/api/ledger/entries', entryBody(bOrg.id, { content: '乙县专有事项', memberIds: [bMember.id] })), 'entry');
+
+  const ids = [idNumber('19800101', '123', B_PREFIX), idNumber('19820202', '224', B_PREFIX), idNumber('19700303', '335', B_PREFIX)];
+  const household = created<{ id: number; version: number }>(
+    await bAdmin.post('/api/registry/households', householdBody(village, 'YX0001', [member('吉克贝呷', ids[0]!, '户主'), member('吉克贝妹', ids[1]!, '配偶')])),
+    'household',
+  );
+  const household2 = created<{ id: number }>(await bAdmin.post('/api/registry/households', householdBody(village, 'YX0002', [member('沙马贝且', ids[2]!, '户主')])), 'household 2');
+  created(await bAdmin.request({ method: 'PUT', url: `/api/registry/households/${household.id}/incomes/2019`, payload: { wages: 20000 } }), 'income');
+  const householdVersion = created<{ version: number }>(await bAdmin.get(`/api/registry/households/${household.id}`), 'household').version;
+  const povertyLine = created<{ items: Array<{ id: number }> }>(await t.admin.get('/api/registry/poverty-lines'), 'lines').items[0]!.id;
+
+  const procedure = created<{ id: number; version: number }>(await bAdmin.post('/api/procedures', { kind: 'removal', householdId: household.id }), 'procedure');
+  const attachment = created<{ id: number }>(await upload(bAdmin, 'POST', `/api/procedures/${procedure.id}/attachments`, { content: PNG, name: '乙县公示.png', type: 'image/png' }), 'attachment');
+
+  const helper = created<{ id: number; version: number }>(
+    await bAdmin.post('/api/pairing/helpers', { name: '贝帮扶干部', unit: '美姑县人民政府', kind: 'cadre', level: '县', regionCode: B_COUNTY }),
+    'helper',
+  );
+  const assignment = created<{ assignments: Array<{ id: number }> }>(await bAdmin.post(`/api/pairing/households/${household.id}/assignments`, { helperId: helper.id, fromOn: '2020-01-02' }), 'assignment').assignments[0]!;
+  const visit = created<{ id: number }>(await bAdmin.post(`/api/pairing/households/${household.id}/visits`, { kind: '帮扶走访', visitedOn: '2020-03-01', helperId: helper.id, content: '乙县走访记录' }), 'visit');
+  const signature = created<{ id: number }>(await upload(bAdmin, 'POST', `/api/pairing/visits/${visit.id}/signatures`, { content: PNG, name: '乙县签字.png', type: 'image/png' }), 'signature');
+  const leaderVillage = created<{ id: number }>(
+    await bAdmin.post('/api/pairing/leader-villages', { kind: '领导联系村', orgId: bOrg.id, memberId: bMember.id, villageCode: village, fromOn: '2019-01-01' }),
+    'leader village',
+  );
+  const helperVersion = created<{ version: number }>(await bAdmin.get(`/api/pairing/helpers/${helper.id}`), 'helper').version;
+
+  created(await bAdmin.post('/api/quality/runs', {}), 'quality run');
+  created(await bAdmin.post(`/api/quality/households/${household.id}/handbook`, { year: 2019, persons: 2, perCapita: 10000 }), 'handbook');
+  const qualityCheck = created<Array<{ key: string }> | { items: Array<{ key: string }> }>(await bAdmin.get('/api/quality/checks'), 'checks');
+  const checkKey = (Array.isArray(qualityCheck) ? qualityCheck : qualityCheck.items)[0]!.key;
+
+  const csv = Buffer.from(`姓名,公民身份号码\n吉克贝呷,${ids[0]}\n沙马贝且,${ids[2]}\n`);
+  const listRes = created<{ list: { id: number } }>(await upload(bAdmin, 'POST', `/api/compare/lists?name=${encodeURIComponent('乙县车辆名单')}&department=${encodeURIComponent('车辆')}`, { content: csv, name: '乙县.csv', type: 'text/csv' }), 'list');
+  const run = created<{ id: number }>(await bAdmin.post('/api/compare/runs', { listIds: [listRes.list.id] }), 'run');
+  const hits = created<{ items: Array<{ id: number }> }>(await bAdmin.get(`/api/compare/runs/${run.id}/hits`), 'hits');
+  created(await bAdmin.post(`/api/compare/procedures/${procedure.id}/runs`, { listIds: [listRes.list.id] }), 'procedure run');
+
+  const schemes = created<{ items: Array<{ id: number }> } | Array<{ id: number }>>(await bAdmin.get('/api/assessment/schemes'), 'schemes');
+  const scheme = (Array.isArray(schemes) ? schemes : schemes.items)[0]!.id;
+  const copy = created<{ id: number }>(await t.admin.post(`/api/assessment/schemes/${scheme}/copy`, { name: '乙县方案副本' }), 'scheme copy');
+  const copyFull = created<{ scheme: unknown; version: number }>(await t.admin.get(`/api/assessment/schemes/${copy.id}`), 'scheme copy');
+  const round = created<{ id: number; version: number }>(
+    await bAdmin.post('/api/assessment/rounds', { schemeId: scheme, name: '乙县考核轮次', year: 2019, units: [{ unitKey: 'b1', name: '贝考核对象', kind: 'county', ref: B_COUNTY }] }),
+    'round',
+  );
+  const grid = await bAdmin.get(`/api/assessment/rounds/${round.id}/grid.xlsx`);
+
+  const rosterFile = await rosterWith([{ ...householdCols('YX0003', { 村级区划代码: village }), ...personCols('越权导入', idNumber('19910101', '446', B_PREFIX), '户主') }]);
+  const job = created<{ jobId: string }>(await upload(bAdmin, 'POST', '/api/registry/roster/import-jobs', { content: await rosterWith([{ ...householdCols('YX0004', { 村级区划代码: village }), ...personCols('贝导入户主', idNumber('19920202', '557', B_PREFIX), '户主') }]), name: 'r.xlsx', type: xlsxType }), 'job');
+  for (let i = 0; i < 100; i++) {
+    const state = (await bAdmin.get(`/api/registry/roster/import-jobs/${job.jobId}`)).json() as { state?: string; status?: string };
+    if (!['running', 'queued'].includes(state.state ?? state.status ?? '')) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  const b: CountyB = {
+    user: (await bAdmin.get('/api/auth/me')).json().user.id,
+    session: (await bAdmin.get('/api/auth/sessions')).json().items[0].id,
+    aOrg: aOrg.id,
+    aOrgVersion: (await t.services.orgs.getUnchecked(aOrg.id)).version,
+    aSubOrg: aSub.id,
+    aSubOrgVersion: aSub.version,
+    aEntry: aEntry.id,
+    aEntryVersion: aEntry.version,
+    aHousehold: aHousehold.id,
+    aProcedure: aProcedure.id,
+    org: bOrg.id,
+    subOrg: subOrg.id,
+    subOrgVersion: subOrg.version,
+    town,
+    village,
+    member: bMember.id,
+    memberVersion: bMember.version,
+    entry: entry.id,
+    entryVersion: entry.version,
+    household: household.id,
+    household2: household2.id,
+    householdVersion,
+    idNumbers: ids,
+    povertyLine,
+    procedure: procedure.id,
+    procedureVersion: procedure.version,
+    attachment: attachment.id,
+    helper: helper.id,
+    helperVersion,
+    assignment: assignment.id,
+    visit: visit.id,
+    signature: signature.id,
+    leaderVillage: leaderVillage.id,
+    qualityCheck: checkKey,
+    list: listRes.list.id,
+    run: run.id,
+    hit: hits.items[0]!.id,
+    scheme,
+    schemeCopy: copy.id,
+    schemeCopyBody: copyFull.scheme,
+    schemeCopyVersion: copyFull.version,
+    round: round.id,
+    roundVersion: round.version,
+    importJob: job.jobId,
+    ledgerFile: await templateWith([{ 大类: '富民产业', 小类: '种植', '帮扶对象·其他': '越权导入', 具体内容: '越权', 开始年度: 2019, 非职务履职确认: '是' }]),
+    rosterFile,
+    gridFile: grid.rawPayload,
+    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象'],
+  };
+  return { b, callers, bAdmin, aOrg };
+}
