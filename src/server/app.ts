@@ -108,7 +108,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').startsWith('application/json') ? maskFor(req.auth, payload) : payload,
   );
 
-  app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查', response: { 200: health } } }, async () => ({
+  app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查', response: { 200: health } }, config: { access: 'public' } }, async () => ({
     status: 'ok',
     database: options.database.kind,
     version: VERSION,
