@@ -87,6 +87,18 @@ describe.each(dbKinds())('registry and procedures by role on %s', (kind) => {
     expect((await villageClerk.request({ method: 'PUT', url: '/api/procedures/definitions/removal', payload: { regionPrefix: '51', steps: [] } })).statusCode).toBe(403);
   });
 
+  // Issue 11: 乡镇审核员 (本乡镇的审核、帮扶和数据维护) and 县级扶贫办业务员 (全县建档立卡) work on the registry below their
+  // office and see ID numbers in full.
+  it('lets the township reviewer and the county clerk maintain the households below their office', async () => {
+    for (const c of [townReviewer, countyClerk]) {
+      const h = await c.get(`/api/registry/households/${householdB}`);
+      expect(h.json().persons[0].idNumber).toBe(HEAD_B);
+      expect((await c.request({ method: 'PUT', url: `/api/registry/households/${householdB}/incomes/2019`, payload: { wages: 1500 } })).statusCode).toBe(200);
+    }
+    expect((await townReviewer.post('/api/registry/households', household(CHENGBEI_VILLAGE, '0001', [member('越权户主', idNumber('19850505', '064'), '户主')]))).statusCode).toBe(403);
+    expect((await countyClerk.post(`/api/registry/households/${householdB}/status`, { status: '清退', reason: '越权', version: 1 })).json().error.message).toBe('此操作需要“数据更正：直接变更贫困户状态”权限');
+  });
+
   // Issue 11: 领导查阅 “(read-only)”; its ID numbers masked (roles.ts: 身份证号脱敏).
   it('lets a leader read everything in scope with ID numbers masked, and refuses every write', async () => {
     const h = await leader.get(`/api/registry/households/${householdA}`);
