@@ -25,6 +25,7 @@ import { makeAssessmentRepo } from './assessment/repo';
 import { makeAssessmentService } from './assessment/service';
 import { makePairingRepo } from './pairing/repo';
 import { makePairingService } from './pairing/service';
+import { makeHelperHouseholds } from './pairing/helper-households';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -34,6 +35,8 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   const orgs = makeOrgsService({ repo: makeOrgsRepo(db), regions, audit });
   const members = makeMembersService({ repo: makeMembersRepo(db), orgs, audit, now });
   const auth = makeAuthService({ repo: makeAuthRepo(db), roles: makeRolesRepo(db), orgs, members, audit, now });
+  // The households a 帮扶责任人 holds today, for the registry's own-record narrowing (from pairing's assignments).
+  const helperHouseholds = makeHelperHouseholds(makePairingRepo(db), now);
   const ledger = makeLedgerService({
     repo: makeLedgerRepo(db),
     transaction: (fn) => db.transaction((tx) => fn(makeLedgerRepo(tx as unknown as Db))),
@@ -49,6 +52,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     regions,
     audit,
     now,
+    helperHouseholds,
   });
   const roster = makeRosterService({
     repo: makeRosterRepo(db),
@@ -56,6 +60,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     regions,
     now,
     currentHelpers: (auth, villageCode) => pairing.currentHelpersOfVillage(auth, villageCode),
+    helperHouseholds,
   });
   const procedures = makeProceduresService({
     repo: makeProceduresRepo(db),

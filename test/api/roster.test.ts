@@ -28,6 +28,7 @@ describe.each(dbKinds())('roster import and export on %s', (kind) => {
   let t: TestApp;
   let townUser: Client;
   let memberUser: Client;
+  let leader: Client;
   const importFile = (c: Client, file: Buffer) => c.request({ method: 'POST', url: '/api/registry/roster/import', ...multipart(file) });
   const find = async (q: string) => (await t.admin.get(`/api/registry/households?q=${encodeURIComponent(q)}`)).json();
 
@@ -38,6 +39,7 @@ describe.each(dbKinds())('roster import and export on %s', (kind) => {
     townUser = await t.user(town, 'xincheng');
     const m = await t.member(town, '阿西委员');
     memberUser = await t.user(town, 'axi', 'member', m.id);
+    leader = await t.user(town, 'lingdao', 'leader');
   });
   afterAll(async () => t?.close());
 
@@ -147,7 +149,7 @@ describe.each(dbKinds())('roster import and export on %s', (kind) => {
     expect(res.statusCode).toBe(403);
   });
 
-  it('exports the roster with ID numbers masked for a member and not for an administrator, formulas neutralised', async () => {
+  it('exports the roster with ID numbers masked for a reader who may not see them and not for an administrator, formulas neutralised', async () => {
     const adminRes = await t.admin.get(`/api/registry/roster/export.xlsx?region=${VILLAGE}`);
     expect(adminRes.statusCode).toBe(200);
     const adminRows = await readSheet(adminRes.rawPayload, '花名册');
@@ -156,7 +158,9 @@ describe.each(dbKinds())('roster import and export on %s', (kind) => {
     expect(adminRows[1]!.slice(0, 2)).toEqual([VILLAGE, '0101']);
     expect(adminRows[1]![10]).toBe(HEAD_1);
     expect(adminRows[2]![19]).toBe("'=1+1");
-    const memberRes = await memberUser.get('/api/registry/roster/export.xlsx');
+    // Issue 11: a member holds no registry permission; the read-only 领导查阅 exports with ID numbers masked.
+    expect((await memberUser.get('/api/registry/roster/export.xlsx')).statusCode).toBe(403);
+    const memberRes = await leader.get('/api/registry/roster/export.xlsx');
     expect(memberRes.statusCode).toBe(200);
     const memberRows = await readSheet(memberRes.rawPayload, '花名册');
     expect(memberRows).toHaveLength(1 + 7);

@@ -16,7 +16,7 @@ import {
 } from '../../domain/procedures/definitions';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireRole } from '../auth/access';
+import { requirePermission } from '../auth/access';
 import type { AuditService } from '../audit/service';
 import type { DefinitionRow, ProceduresRepo } from './repo';
 
@@ -77,7 +77,7 @@ export function makeDefinitionsService(deps: { repo: ProceduresRepo; transaction
     },
     /** A province adjusts a procedure (system administrators): a new version; running procedures keep theirs. */
     async save(auth: Auth, kind: string, input: Omit<DefinitionInput, 'steps'> & { steps: unknown }): Promise<Definition> {
-      requireRole(auth, 'sysadmin');
+      requirePermission(auth, 'procedures.define');
       if (!(PROCEDURE_KINDS as readonly string[]).includes(kind)) throw new AppError('NOT_FOUND', `没有这种程序：${kind}`);
       // Everything is checked before anything is written; the old version is retired and the new one inserted in one
       // transaction (issue 9: a failed save used to leave the kind without an active definition).

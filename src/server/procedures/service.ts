@@ -8,7 +8,7 @@ import { checkHousehold, type HouseholdInput } from '../../domain/registry/valid
 import { isoDate, yearOf } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireRegion, requireRole } from '../auth/access';
+import { requirePermission, requireRegion } from '../auth/access';
 import type { RegionsService } from '../regions/service';
 import type { RegistryService, Tx } from '../registry/service';
 import type { AuditService } from '../audit/service';
@@ -144,7 +144,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
     const reason = `${def.name}程序办结（程序编号 ${p.id}）`;
     const today = isoDate(now());
     const year = p.year ?? yearOf(now());
-    if (p.kind === 'identification') return { householdId: await registry.enterHousehold(handle, auth, { ...(p.applicant as HouseholdInput), identifiedOn: today }) };
+    if (p.kind === 'identification') return { householdId: await registry.enterHousehold(handle, auth, { ...(p.applicant as HouseholdInput), identifiedOn: today }, p.id) };
     if (p.kind === 'village_exit') {
       await registry.markVillageExitedIn(handle, auth, p.villageCode, year);
       return {};
@@ -213,7 +213,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
 
     /** Starts a procedure for a household, a village or an applicant, after the checks of its kind. */
     async start(auth: Auth, input: StartInput): Promise<Procedure> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'procedures.handle');
       const kind = input.kind;
       const subject = await startChecks(auth, kind, input);
       const def = await defs.activeFor(kind, subject.villageCode);
@@ -261,7 +261,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
      * ahead and the other is refused (409); the last step's registry change is part of the same transaction.
      */
     async act(auth: Auth, id: number, input: ActionInput): Promise<Procedure> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'procedures.handle');
       const seen = await load(auth, id);
       if (seen.version !== input.version) throw stale(seen);
       const def = await defs.byId(seen.definitionId);
@@ -323,7 +323,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
     },
 
     async addAttachment(auth: Auth, id: number, file: { fileName: string; mime: string; content: Buffer; stepIndex?: number }): Promise<Attachment> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'procedures.handle');
       const p = await load(auth, id);
       if (!ATTACHMENT_TYPES.test(file.mime)) throw validationError([{ field: 'file', label: '佐证材料', message: '只能上传图片（JPG、PNG）、PDF 或 Word、Excel 文件' }]);
       if (file.content.length === 0) throw validationError([{ field: 'file', label: '佐证材料', message: '文件为空' }]);

@@ -1,7 +1,7 @@
 import type { PovertyLineInput, PovertyLineRow } from '../../contract/registry/rules';
 import { applicableLine, DEFAULT_LINES, LINE_SCOPES, type LineScope, type PovertyLine } from '../../domain/registry/poverty-lines';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
-import { requireRole, type Auth } from '../auth/access';
+import { requirePermission, type Auth } from '../auth/access';
 import type { RegistryRepo } from './repo';
 import type { RegistryDeps } from './service';
 
@@ -23,7 +23,7 @@ export function makeLineService({ repo, audit }: Pick<RegistryDeps, 'repo' | 'au
     lines,
     lineFor,
     async setLine(auth: Auth, l: PovertyLineInput) {
-      requireRole(auth, 'sysadmin');
+      requirePermission(auth, 'lines.manage');
       const fields: FieldError[] = [];
       if (!(LINE_SCOPES as readonly string[]).includes(l.scope)) fields.push({ field: 'scope', label: '适用范围', message: '应为 national、provincial 或 municipal' });
       if (!Number.isInteger(l.yuan) || l.yuan <= 0) fields.push({ field: 'yuan', label: '标准（元）', message: '应为正整数（元）' });
@@ -36,7 +36,7 @@ export function makeLineService({ repo, audit }: Pick<RegistryDeps, 'repo' | 'au
       return lines();
     },
     async deleteLine(auth: Auth, id: number) {
-      requireRole(auth, 'sysadmin');
+      requirePermission(auth, 'lines.manage');
       if (!(await repo.deleteLine(id))) throw new AppError('NOT_FOUND', '该扶贫标准不存在');
       await audit.record(auth, 'poverty_line', id, 'delete', { id }, null);
     },

@@ -104,10 +104,12 @@ export function makeRegistryRepo(db: Db) {
       await db.insert(householdStatusHistory).values(v);
     },
 
-    async search(prefix: string, q: string, status: string | undefined, limit: number, offset: number) {
+    /** `only`: just these households (a 帮扶责任人's own); all under the prefix when null. */
+    async search(prefix: string, q: string, status: string | undefined, limit: number, offset: number, only: readonly number[] | null = null) {
       const text = q.trim();
       const where = and(
         like(households.villageCode, `${prefix}%`),
+        only ? (only.length ? inArray(households.id, [...only]) : sql`false`) : undefined,
         status ? eq(households.status, status) : undefined,
         text
           ? or(

@@ -183,7 +183,8 @@ export function makeRosterRepo(db: Db) {
     },
 
     /** One page of the roster under a code prefix, in (village, 户编号, person) order, after the given key. */
-    async rosterPage(prefix: string, after: { villageCode: string; number: string; personId: number } | null, limit: number) {
+    /** `only`: just these households (a 帮扶责任人's own); all under the prefix when null. */
+    async rosterPage(prefix: string, after: { villageCode: string; number: string; personId: number } | null, limit: number, only: readonly number[] | null = null) {
       return queryRows<RosterExportRow & { personId: number }>(
         db,
         sql`select h.village_code as "villageCode", coalesce(r.name, '') as "villageName", h.number, h.attribute, h.identified_year as "identifiedYear",
@@ -195,6 +196,7 @@ export function makeRosterRepo(db: Db) {
               p.serious_illness_insured as "seriousIllnessInsured", p.pension_insured as "pensionInsured"
             from ${households} h join ${persons} p on p.household_id = h.id left join ${regions} r on r.code = h.village_code
             where h.village_code like ${`${prefix}%`}
+              ${only ? (only.length ? sql`and h.id in (${sql.join(only.map((id) => sql`${id}`), sql`, `)})` : sql`and false`) : sql``}
               ${after ? sql`and (h.village_code, h.number, p.id) > (${after.villageCode}::bpchar, ${after.number}::varchar, ${after.personId}::int)` : sql``}
             order by h.village_code, h.number, p.id
             limit ${limit}`,

@@ -4,14 +4,14 @@ import { checkHousehold, PERSON_LABELS, type CheckedPerson, type HouseholdInput 
 import { isoDate } from '../../domain/shared/dates';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { ID_NUMBER_TAKEN_ELSEWHERE, inRegion, requireRegion, requireRole, scopedMessage } from '../auth/access';
+import { ID_NUMBER_TAKEN_ELSEWHERE, inRegion, requirePermission, requireRegion, scopedMessage } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import { yieldToEventLoop } from '../http/upload';
 import type { RegionsService } from '../regions/service';
 import { ROSTER_LABELS, ROSTER_LETTERS, type RosterExportRow, type RosterRow } from './roster';
 import type { ExistingHousehold, ExistingPerson, HouseholdWrite, RosterRepo, StatusWrite } from './roster-repo';
 import { factChanges, RollupBatch, snapshotFacts, timelineChanges } from './rollup';
-import { regionPrefix } from './service';
+import { ownHouseholds, regionPrefix } from './service';
 import { difference, householdChanges } from '../../domain/registry/rollup';
 
 export interface RosterDeps {
@@ -21,6 +21,8 @@ export interface RosterDeps {
   now: () => Date;
   /** The helpers of a village's households today, by household id (from the pairing service; none without it). */
   currentHelpers?: (auth: Auth, villageCode: string) => Promise<ReadonlyMap<number, ReadonlyArray<{ name: string; unit: string }>>>;
+  /** The households a 帮扶责任人 holds today (pairing's current assignments): what their exports are narrowed to. */
+  helperHouseholds?: (helperId: number) => Promise<number[]>;
 }
 
 export interface RosterProgress {
@@ -114,7 +116,7 @@ export function makeRosterService(deps: RosterDeps) {
 
   return {
     async importRoster(auth: Auth, rows: RosterRow[], onProgress?: (p: RosterProgress) => void): Promise<RosterImportResult> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'registry.write');
       const today = now();
       const errors: FieldError[] = [];
       const at = (row: number, field: string, message: string, label?: string): FieldError => ({
@@ -360,9 +362,10 @@ export function makeRosterService(deps: RosterDeps) {
     /** The roster under a region (default: the user's scope), page by page; ID numbers masked unless the role may see them. */
     async *exportRoster(auth: Auth, q: { region?: string }, pageSize = 5000): AsyncGenerator<RosterExportRow[]> {
       const prefix = await scopePrefix(auth, q.region);
+      const only = await ownHouseholds(auth, deps.helperHouseholds);
       let after: { villageCode: string; number: string; personId: number } | null = null;
       for (;;) {
-        const page = await repo.rosterPage(prefix, after, pageSize);
+        const page = await repo.rosterPage(prefix, after, pageSize, only);
         if (page.length === 0) return;
         const last = page[page.length - 1]!;
         after = { villageCode: last.villageCode, number: last.number, personId: last.personId };
@@ -377,7 +380,8 @@ export function makeRosterService(deps: RosterDeps) {
       const region = await regions.get(code);
       if (region.level !== 5) throw new AppError('VALIDATION', `“${region.name}”不是村级行政区划`);
       const fullName = (await regions.fullNames([code])).get(code) ?? region.name;
-      const list = await repo.villageHouseholds(code);
+      const only = await ownHouseholds(auth, deps.helperHouseholds);
+      const list = (await repo.villageHouseholds(code)).filter((h) => !only || only.includes(h.id));
       const helpers = (await deps.currentHelpers?.(auth, code)) ?? new Map<number, never[]>();
       const withHelpers = list.map((h) => ({ ...h, helpers: (helpers.get(h.id) ?? []).map((x) => (x.unit ? `${x.name}（${x.unit}）` : x.name)) }));
       return { village: { code, name: region.name, fullName }, households: maskFor(auth, withHelpers) };

@@ -16,43 +16,39 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
   const reg = services.registry;
   const doc = routeOptions(['registry']);
 
-  r.get('/api/registry/poverty-lines', doc.ok('扶贫标准（年度 × 国家/省/市）', povertyLines), async (req) => {
-    authOf(req);
-    return { items: await reg.lines() };
-  });
-  r.put('/api/registry/poverty-lines', doc.ok('设置扶贫标准', povertyLines, { body: povertyLineInput }), async (req) => ({ items: await reg.setLine(authOf(req), req.body), }));
-  r.delete('/api/registry/poverty-lines/:id', doc.empty('删除扶贫标准', { params: idParams }), async (req, reply) => {
+  r.get('/api/registry/poverty-lines', doc.ok('扶贫标准（年度 × 国家/省/市）', povertyLines, { access: 'signedIn' }), async () => ({ items: await reg.lines() }));
+  r.put('/api/registry/poverty-lines', doc.ok('设置扶贫标准', povertyLines, { body: povertyLineInput, access: 'lines.manage' }), async (req) => ({ items: await reg.setLine(authOf(req), req.body), }));
+  r.delete('/api/registry/poverty-lines/:id', doc.empty('删除扶贫标准', { params: idParams, access: 'lines.manage' }), async (req, reply) => {
     await reg.deleteLine(authOf(req), req.params.id);
     return reply.status(204).send(null);
   });
 
-  r.get('/api/registry/villages/:code', doc.ok('村情与出列检查', village, { params: villageParams, querystring: villageExitQuery }), async (req) =>
+  r.get('/api/registry/villages/:code', doc.ok('村情与出列检查', village, { params: villageParams, querystring: villageExitQuery, access: 'registry.read' }), async (req) =>
 
     reg.village(authOf(req), req.params.code, { minCollectiveIncomeYuan: req.query.minCollectiveIncomeYuan }),
 
   );
-  r.put('/api/registry/villages/:code', doc.ok('保存村情', village, { params: villageParams, body: villageInput }), async (req) => reg.saveVillage(authOf(req), req.params.code, req.body));
-  r.put('/api/registry/villages/:code/years/:year', doc.ok('村集体经济收入与年度脱贫规划', village, { params: villageYearParams, body: villageYearInput }), async (req) =>
+  r.put('/api/registry/villages/:code', doc.ok('保存村情', village, { params: villageParams, body: villageInput, access: 'registry.write' }), async (req) => reg.saveVillage(authOf(req), req.params.code, req.body));
+  r.put('/api/registry/villages/:code/years/:year', doc.ok('村集体经济收入与年度脱贫规划', village, { params: villageYearParams, body: villageYearInput, access: 'registry.write' }), async (req) =>
     reg.saveVillageYear(authOf(req), req.params.code, req.params.year, req.body),
   );
 
-  r.get('/api/registry/households', doc.ok('按姓名、身份证号或户编号查找贫困户', householdHits, { querystring: householdQuery }), async (req) => reg.search(authOf(req), req.query));
-  r.post('/api/registry/households', doc.created('建档立卡：新增贫困户及家庭成员', household, { body: householdCreate }), async (req) => reg.createHousehold(authOf(req), req.body));
-  r.get('/api/registry/households/:id', doc.ok('贫困户（扶贫手册）', household, { params: idParams }), async (req) => reg.household(authOf(req), req.params.id));
-  r.patch('/api/registry/households/:id', doc.ok('修改贫困户', household, { params: idParams, body: householdPatch }), async (req) => reg.updateHousehold(authOf(req), req.params.id, req.body));
-  r.put('/api/registry/households/:id/incomes/:year', doc.ok('分项收入（元）', household, { params: incomeParams, body: incomeItemsInput }), async (req) =>
+  r.get('/api/registry/households', doc.ok('按姓名、身份证号或户编号查找贫困户', householdHits, { querystring: householdQuery, access: 'registry.read' }), async (req) => reg.search(authOf(req), req.query));
+  r.post('/api/registry/households', doc.created('建档立卡：新增贫困户及家庭成员', household, { body: householdCreate, access: 'registry.write' }), async (req) => reg.createHousehold(authOf(req), req.body));
+  r.get('/api/registry/households/:id', doc.ok('贫困户（扶贫手册）', household, { params: idParams, access: 'registry.read' }), async (req) => reg.household(authOf(req), req.params.id));
+  r.patch('/api/registry/households/:id', doc.ok('修改贫困户', household, { params: idParams, body: householdPatch, access: 'registry.write' }), async (req) => reg.updateHousehold(authOf(req), req.params.id, req.body));
+  r.put('/api/registry/households/:id/incomes/:year', doc.ok('分项收入（元）', household, { params: incomeParams, body: incomeItemsInput, access: 'registry.write' }), async (req) =>
     reg.saveIncome(authOf(req), req.params.id, req.params.year, req.body),
   );
-  r.post('/api/registry/households/:id/status', doc.ok('数据更正：直接变更状态（仅系统管理员；日常变更须办理动态调整程序）', household, { params: idParams, body: statusChange }), async (req) =>
+  r.post('/api/registry/households/:id/status', doc.ok('数据更正：直接变更状态（仅系统管理员；日常变更须办理动态调整程序）', household, { params: idParams, body: statusChange, access: 'registry.correct' }), async (req) =>
     reg.changeStatus(authOf(req), req.params.id, req.body),
   );
 
-  r.post('/api/registry/trial/household', doc.ok('测算：按录入情况判断识别、脱贫、稳定脱贫（不保存）', trialHouseholdResult, { body: trialHouseholdInput }), async (req) => reg.trialHousehold(authOf(req), req.body));
-  r.post('/api/registry/trial/village', doc.ok('测算：贫困村出列标准（不保存）', verdict, { body: trialVillageInput }), async (req) => {
-    authOf(req);
+  r.post('/api/registry/trial/household', doc.ok('测算：按录入情况判断识别、脱贫、稳定脱贫（不保存）', trialHouseholdResult, { body: trialHouseholdInput, access: 'registry.read' }), async (req) => reg.trialHousehold(authOf(req), req.body));
+  r.post('/api/registry/trial/village', doc.ok('测算：贫困村出列标准（不保存）', verdict, { body: trialVillageInput, access: 'registry.read' }), async (req) => {
     const { minCollectiveIncomeYuan, ...facts } = req.body;
     return reg.trialVillage(facts, { minCollectiveIncomeYuan });
   });
 
-  r.get('/api/registry/statistics', doc.ok('统计（某地区及下级，截至某日）', statistics, { querystring: statisticsQuery }), async (req) => reg.statistics(authOf(req), req.query));
+  r.get('/api/registry/statistics', doc.ok('统计（某地区及下级，截至某日）', statistics, { querystring: statisticsQuery, access: 'registry.read' }), async (req) => reg.statistics(authOf(req), req.query));
 }

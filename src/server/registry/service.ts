@@ -14,7 +14,7 @@ import type { Auth } from '../auth/access';
 import { INCOME_ITEM_LABELS } from '../../domain/audit/labels';
 import type { AuditService } from '../audit/service';
 import { householdSnapshot, snapshotOf } from '../audit/snapshots';
-import { ID_NUMBER_TAKEN_ELSEWHERE, requireRegion, requireRole, scopedMessage } from '../auth/access';
+import { ID_NUMBER_TAKEN_ELSEWHERE, requirePermission, requireRegion, scopedMessage } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import type { Db } from '../db/connection';
 import type { RegionsService } from '../regions/service';
@@ -40,6 +40,19 @@ export interface RegistryDeps {
   regions: RegionsService;
   audit: AuditService;
   now: () => Date;
+  /** The households a 帮扶责任人 holds today (pairing's current assignments); none known without it. */
+  helperHouseholds?: (helperId: number) => Promise<number[]>;
+}
+
+/**
+ * The households a user narrowed to their own (`own === 'households'`, the 帮扶责任人) may see: those they hold today;
+ * null for every other user, who sees the whole of their scope (issue 11: 帮扶责任人 “sees and visits their own
+ * households only”).
+ */
+export async function ownHouseholds(auth: Auth, helperHouseholds: RegistryDeps['helperHouseholds']): Promise<number[] | null> {
+  if (auth.own !== 'households') return null;
+  if (!auth.helperId || !helperHouseholds) return [];
+  return helperHouseholds(auth.helperId);
 }
 
 export type IncomeItems = Omit<IncomeInput, 'householdSize'>;
@@ -85,8 +98,12 @@ export function makeRegistryService(deps: RegistryDeps) {
 
   async function loadHousehold(auth: Auth, id: number, r: RegistryRepo = repo): Promise<HouseholdRow> {
     const h = await r.household(id);
-    if (!h) throw new AppError('NOT_FOUND', `贫困户不存在（编号 ${id}）`);
+    const missing = () => new AppError('NOT_FOUND', `贫困户不存在（编号 ${id}）`);
+    if (!h) throw missing();
     requireRegion(auth, h.villageCode, '该户');
+    // A 帮扶责任人's view: a household they do not hold today is answered as if it did not exist.
+    const own = await ownHouseholds(auth, deps.helperHouseholds);
+    if (own && !own.includes(id)) throw missing();
     return h;
   }
 
@@ -122,7 +139,8 @@ export function makeRegistryService(deps: RegistryDeps) {
     },
     /** Recomputes the maintained statistics from the status history and the incomes (also `taizhang recompute`). */
     async rebuildRollup(auth: Auth, onProgress?: (done: number, total: number) => void) {
-      requireRole(auth, 'sysadmin');
+      // A maintenance command of the system administrator's (the only role holding 数据更正).
+      requirePermission(auth, 'registry.correct');
       return transaction((tx) => rebuildRollup(tx, onProgress));
     },
     /** After an upgrade that introduced the rollup, households exist but the rollup is empty: build it once. */
@@ -139,7 +157,8 @@ export function makeRegistryService(deps: RegistryDeps) {
         const r = await regions.get(q.region);
         prefix = regionPrefix(r.code, r.level);
       }
-      const { items, total } = await repo.search(prefix, q.q ?? '', q.status, q.pageSize, (q.page - 1) * q.pageSize);
+      const only = await ownHouseholds(auth, deps.helperHouseholds);
+      const { items, total } = await repo.search(prefix, q.q ?? '', q.status, q.pageSize, (q.page - 1) * q.pageSize, only);
       const hits: HouseholdHit[] = items.map((h) => ({ ...h, attribute: h.attribute as HouseholdAttribute, status: h.status as HouseholdStatus }));
       return { items: hits, total, page: q.page, pageSize: q.pageSize };
     },
@@ -150,11 +169,11 @@ export function makeRegistryService(deps: RegistryDeps) {
     },
     /**
      * Enters a new household inside a transaction (`createHousehold`'s, or a procedure's last step): the ID numbers and
-     * the household number are checked there; two entered at once are told apart by the unique keys (409).
+     * the household number are checked there; two entered at once are told apart by the unique keys (409). A
+     * procedure's last step (`viaProcedure`) enters it for whoever may pass that step (办理动态调整程序).
      */
-    async enterHousehold(handle: Tx, auth: Auth, input: HouseholdInput & { identifiedOn?: string }): Promise<number> {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      requireRegion(auth, input.villageCode ?? '', '该村');
+    async enterHousehold(handle: Tx, auth: Auth, input: HouseholdInput & { identifiedOn?: string }, viaProcedure?: number): Promise<number> {
+      requirePermission(auth, viaProcedure === undefined ? 'registry.write' : 'procedures.handle', { region: input.villageCode ?? '', what: '该村' });
       const { persons, errors } = checkHousehold(input, now());
       if (errors.length) throw validationError(errors);
       const tx = repoIn(handle);
@@ -212,7 +231,7 @@ export function makeRegistryService(deps: RegistryDeps) {
     },
 
     async updateHousehold(auth: Auth, id: number, input: Partial<Omit<HouseholdInput, 'villageCode'>> & { version: number; reason?: string }) {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'registry.write');
       const h = await loadHousehold(auth, id);
       const current = await repo.personsOf(id);
       const merged: HouseholdInput = {
@@ -272,7 +291,7 @@ export function makeRegistryService(deps: RegistryDeps) {
     },
 
     async saveIncome(auth: Auth, id: number, year: number, items: Partial<Omit<IncomeRow, 'householdId' | 'year'>>) {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'registry.write');
       const household = await loadHousehold(auth, id);
       const incomeBefore = (await repo.incomes(id)).find((r) => r.year === year);
       const fields: FieldError[] = [];
@@ -300,8 +319,7 @@ export function makeRegistryService(deps: RegistryDeps) {
     async changeStatusIn(handle: Tx, auth: Auth, id: number, input: { status: string; year?: number | null; effectiveOn?: string; reason: string; version?: number; viaProcedure?: number }) {
       const tx = repoIn(handle);
       // Issue 4: a status changes by completing its procedure; outside one, only a system administrator corrects data.
-      if (input.viaProcedure === undefined) requireRole(auth, 'sysadmin');
-      else requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, input.viaProcedure === undefined ? 'registry.correct' : 'procedures.handle');
       const h = await loadHousehold(auth, id, tx);
       const to = input.status as HouseholdStatus;
       if (!STATUSES.includes(to)) throw validationError([{ field: 'status', label: '状态', message: `应为${STATUSES.join('、')}之一` }]);

@@ -3,7 +3,7 @@ import { villageExit, villageExitParams, type VillageExitParams } from '../../do
 import { summarise } from '../../domain/registry/rollup';
 import { isoDate } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
-import { requireRegion, requireRole, type Auth } from '../auth/access';
+import { requirePermission, requireRegion, type Auth } from '../auth/access';
 import { snapshotOf } from '../audit/snapshots';
 import type { RegistryRepo } from './repo';
 import { figuresAsOf } from './rollup';
@@ -54,7 +54,7 @@ export function makeVillageService({ repo, repoIn, regions, audit, now }: Pick<R
   return {
     village: villageView,
     async saveVillage(auth: Auth, code: string, input: VillageInput): Promise<Village> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'registry.write');
       await village(auth, code);
       const fields: FieldError[] = [];
       if (input.poorVillage && !input.identifiedYear) fields.push({ field: 'identifiedYear', label: '识别年度', message: '贫困村须填写识别年度' });
@@ -85,7 +85,7 @@ export function makeVillageService({ repo, repoIn, regions, audit, now }: Pick<R
     },
     /** 出列 inside a transaction (the village-exit procedure's last step): the profile as read there, marked exited. */
     async markVillageExitedIn(handle: Tx, auth: Auth, code: string, exitYear: number) {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'procedures.handle');
       const tx = repoIn(handle);
       const region = await villageIn(tx, auth, code);
       const profile = await tx.villageProfile(code);
@@ -96,7 +96,7 @@ export function makeVillageService({ repo, repoIn, regions, audit, now }: Pick<R
       await audit.record(auth, 'village', 0, 'update', snapshotOf('village', profile), snapshotOf('village', await tx.villageProfile(code)), { regionCode: code });
     },
     async saveVillageYear(auth: Auth, code: string, year: number, input: VillageYearInput): Promise<Village> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'registry.write');
       await village(auth, code);
       const yearBefore = (await repo.villageYears(code)).find((y) => y.year === year);
       await repo.saveVillageYear({ regionCode: code, year, collectiveIncome: input.collectiveIncome ?? null, plannedHouseholds: input.plannedHouseholds ?? null, plannedPersons: input.plannedPersons ?? null });
