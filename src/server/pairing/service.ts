@@ -61,7 +61,7 @@ export function makePairingService(deps: PairingDeps) {
   const { repo, transaction, repoIn, registry, regions, audit, now } = deps;
   const limit = deps.helperLimit ?? MAX_HOUSEHOLDS_PER_HELPER;
   const today = () => isoDate(now());
-  const requireOwnHousehold = makeOwnHouseholdCheck(repo, today);
+  const requireOwnHousehold = makeOwnHouseholdCheck(repo, now);
 
   /**
    * A 帮扶责任人's account speaks for one helper record (users.helper_id): issue 11, “帮扶责任人 (sees and visits their

@@ -3,6 +3,7 @@
  * service. A household is reached through the registry (scope and status); a helper's visit names a helper who held
  * the household on the day.
  */
+import { makeHelperHouseholds } from './helper-households';
 import type { SignatureFile, Visit, VisitInput } from '../../contract/pairing';
 import { VISIT_KINDS } from '../../domain/pairing/half-year-visit';
 import { heldOn } from '../../domain/pairing/handovers';
@@ -30,18 +31,18 @@ export const visitAnswer = (v: VisitRow, files: readonly AttachmentMeta[]): Visi
  * record holds today. Another household is answered as one that does not exist, like the registry's (nothing of it is
  * named). Other roles pass (their scope is the registry's check).
  */
-export function makeOwnHouseholdCheck(repo: Pick<PairingRepo, 'assignmentsOfHousehold'>, today: () => string) {
+export function makeOwnHouseholdCheck(repo: Pick<PairingRepo, 'assignmentsOfHelper'>, now: () => Date) {
+  const heldToday = makeHelperHouseholds(repo, now);
   return async function requireOwnHousehold(auth: Auth, householdId: number, notFound = `贫困户不存在（编号 ${householdId}）`): Promise<void> {
     if (auth.own !== 'households') return;
-    const day = today();
-    const mine = auth.helperId != null && (await repo.assignmentsOfHousehold(householdId)).some((a) => a.helperId === auth.helperId && heldOn(a, day));
+    const mine = auth.helperId != null && (await heldToday(auth.helperId)).includes(householdId);
     if (!mine) throw new AppError('NOT_FOUND', notFound);
   };
 }
 
 export function makeVisitMethods({ repo, registry, audit, now }: Pick<PairingDeps, 'repo' | 'registry' | 'audit' | 'now'>) {
   const today = () => isoDate(now());
-  const requireOwnHousehold = makeOwnHouseholdCheck(repo, today);
+  const requireOwnHousehold = makeOwnHouseholdCheck(repo, now);
 
   /** The visit a signature file is added to, when the user may write visits of its household (checked before the upload is read). */
   async function writableVisit(auth: Auth, visitId: number) {
