@@ -25,7 +25,7 @@ import {
 } from '../../contract/compare';
 import { idParams } from '../../contract/zod';
 import { AppError } from '../../domain/shared/errors';
-import { authOf, type Auth } from '../auth/access';
+import { authOf } from '../auth/access';
 import { routeOptions } from '../http/route';
 import { receiveFile } from '../http/upload';
 import type { Services } from '../services';
