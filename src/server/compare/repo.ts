@@ -72,7 +72,7 @@ const hitFrom = (source: SQL) => sql`from ${source} c
   left join users u on u.id = c.decided_by`;
 
 /** A run (`r`) that used one of a department's lists, or holds a hit from one (its list since deleted). */
-const runOfDepartment = (department: string) => sql`(exists (select 1 from department_lists l where l.id = any(r.list_ids) and l.department = ${department})
+const runOfDepartment = (department: string) => sql`(exists (select 1 from department_lists l where r.list_ids @> to_jsonb(l.id) and l.department = ${department})
   or exists (select 1 from comparison_hits c where c.run_id = r.id and c.department = ${department}))`;
 
 /** Village → household → person → list order (applicants, without a household, after the households of a village). */
