@@ -1,4 +1,6 @@
+import { isShippedRole, ROLE_DEFINITIONS } from '../domain/auth/roles';
 import { parseWanYuan } from '../domain/ledger/money';
+import { can } from './auth/access';
 import type { Database, Db } from './db/connection';
 import { makeAuditService } from './audit/service';
 import { makeAuthRepo, makeRolesRepo } from './auth/repo';
@@ -79,6 +81,13 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     transaction: (fn) => db.transaction((tx) => fn(makeAssessmentRepo(tx as unknown as Db))),
     now,
     requireOrg: (auth, orgId) => orgs.get(auth, orgId),
+    // The users' service lists the caller's scope (users.manage); a defined role's permissions are not exposed there yet.
+    usersInScope: async (a, ids) =>
+      can(a, 'users.manage')
+        ? (await auth.listUsers(a))
+            .filter((u) => ids.includes(u.id))
+            .map((u) => ({ id: u.id, displayName: u.displayName, permissions: isShippedRole(u.role) ? ROLE_DEFINITIONS[u.role].permissions : null }))
+        : [],
     orgFigures: async (auth, orgId, year) => {
       const org = await orgs.get(auth, orgId);
       const s = await ledger.summary(auth, { orgId, yearFrom: year, yearTo: year });

@@ -64,7 +64,7 @@ describe.each(dbKinds())('assessment (考核) on %s', (kind) => {
     expect(one.consequences[0].action).toBe('谈话提醒');
     const refused = await member.get('/api/assessment/schemes');
     expect(refused.statusCode).toBe(403);
-    expect(refused.json().error.message).toBe('此操作需要系统管理员或单位管理员权限');
+    expect(refused.json().error.message).toBe('此操作需要“查看考核方案、考核轮次和结果”权限');
   });
 
   it('edits a copy, never a shipped scheme, and checks the edit', async () => {

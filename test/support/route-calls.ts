@@ -256,6 +256,7 @@ export const ROUTES: Record<string, Line> = {
   'GET /api/assessment/rounds/:id/grid.xlsx': foreign(url((b) => `/api/assessment/rounds/${b.round}/grid.xlsx`)),
   'POST /api/assessment/rounds/:id/grid.xlsx': foreign(file((b) => `/api/assessment/rounds/${b.round}/grid.xlsx`, (b) => ({ content: b.gridFile, name: 'grid.xlsx', type: xlsxType }))),
   'GET /api/assessment/rounds/:id/results.xlsx': foreign(url((b) => `/api/assessment/rounds/${b.round}/results.xlsx`)),
+  'PUT /api/assessment/rounds/:id/assessors': foreign(body((b) => `/api/assessment/rounds/${b.round}/assessors`, () => ({ userIds: [] }))),
   'POST /api/assessment/rounds/:id/close': foreign(body((b) => `/api/assessment/rounds/${b.round}/close`, (b) => ({ version: b.roundVersion }))),
 };
 

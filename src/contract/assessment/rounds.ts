@@ -32,6 +32,10 @@ export const unitParams = z.object({ id: idParam(), unitKey: name(40) });
 /** PUT /api/assessment/rounds/:id/units/:unitKey: yes/no facts and points of adjustments (checked against the scheme). */
 export const unitBody = z.object({ facts: z.record(key(40), z.unknown()).optional(), adjustments: z.record(key(40), z.unknown()).optional(), version: int().optional() });
 
+/** PUT /api/assessment/rounds/:id/assessors: the round's 考核员, the whole list (users of the manager's scope whose role may score). */
+export const assessorsBody = z.object({ userIds: list(id(), 200) });
+export type AssessorsInput = z.output<typeof assessorsBody>;
+
 /** POST /api/assessment/rounds/:id/close */
 export const closeRoundBody = z.object({ version: int() });
 
@@ -93,6 +97,8 @@ export const round = z.object({
   units: z.array(roundUnit),
   scores: z.array(gridEntry),
   missingCount: z.number(),
+  /** The 考核员 named for the round (issue 11): they score its units; a 考核员 sees only the rounds they are named in. */
+  assessors: z.array(z.object({ userId: z.number(), displayName: z.string() })),
 });
 export type Round = z.output<typeof round>;
 

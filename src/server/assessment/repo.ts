@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { updateAtVersion } from '../db/versioned';
-import { assessmentRounds, assessmentSchemes, assessmentScores, assessmentUnits } from '../db/schema';
+import { assessmentAssessors, assessmentRounds, assessmentSchemes, assessmentScores, assessmentUnits, users } from '../db/schema';
 
 export type SchemeRow = typeof assessmentSchemes.$inferSelect;
 export type RoundRow = typeof assessmentRounds.$inferSelect;
@@ -34,8 +34,8 @@ export function makeAssessmentRepo(db: Db) {
     },
 
     // --- rounds ------------------------------------------------------------------------------------------------------
-    /** The rounds run by the body of `orgPath` or below it. */
-    async listRounds(orgPath: string) {
+    /** The rounds run by the body of `orgPath` or below it; or, for a 考核员 (`assessorId`), the rounds they are named in. */
+    async listRounds(orgPath: string, assessorId: number | null = null) {
       return db
         .select({
           id: assessmentRounds.id,
@@ -50,7 +50,11 @@ export function makeAssessmentRepo(db: Db) {
         })
         .from(assessmentRounds)
         .innerJoin(assessmentSchemes, eq(assessmentSchemes.id, assessmentRounds.schemeId))
-        .where(like(assessmentRounds.orgPath, `${orgPath}%`))
+        .where(
+          assessorId === null
+            ? like(assessmentRounds.orgPath, `${orgPath}%`)
+            : sql`exists (select 1 from ${assessmentAssessors} a where a.round_id = ${assessmentRounds.id} and a.user_id = ${assessorId})`,
+        )
         .orderBy(desc(assessmentRounds.id));
     },
     async round(id: number): Promise<RoundRow | undefined> {
@@ -67,6 +71,28 @@ export function makeAssessmentRepo(db: Db) {
     /** Bumps the round's version if it is still open at `version`: the guard of every score write. */
     async touchOpenRound(id: number, version: number): Promise<boolean> {
       return updateAtVersion(db, assessmentRounds, id, version, {}, eq(assessmentRounds.state, 'open'));
+    },
+
+    // --- assessors (考核员) -------------------------------------------------------------------------------------------
+    /** A round's assessors with their names (the `users` table read for display only). */
+    assessors: (roundId: number) =>
+      db
+        .select({ userId: assessmentAssessors.userId, displayName: sql<string>`coalesce(${users.displayName}, '')` })
+        .from(assessmentAssessors)
+        .leftJoin(users, eq(users.id, assessmentAssessors.userId))
+        .where(eq(assessmentAssessors.roundId, roundId))
+        .orderBy(asc(assessmentAssessors.userId)),
+    async isAssessor(roundId: number, userId: number): Promise<boolean> {
+      const rows = await db
+        .select({ userId: assessmentAssessors.userId })
+        .from(assessmentAssessors)
+        .where(and(eq(assessmentAssessors.roundId, roundId), eq(assessmentAssessors.userId, userId)));
+      return rows.length === 1;
+    },
+    /** Replaces a round's assessors. */
+    async setAssessors(roundId: number, userIds: number[]): Promise<void> {
+      await db.delete(assessmentAssessors).where(eq(assessmentAssessors.roundId, roundId));
+      if (userIds.length) await db.insert(assessmentAssessors).values(userIds.map((userId) => ({ roundId, userId })));
     },
 
     // --- units and scores ------------------------------------------------------------------------------------------

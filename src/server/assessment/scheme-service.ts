@@ -8,11 +8,18 @@ import { indicators, storedSchemeProblems } from '../../domain/assessment/scheme
 import { SHIPPED_CONSEQUENCES, SHIPPED_SCHEMES } from '../../domain/assessment/schemes/index';
 import { AppError, validationError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireRole } from '../auth/access';
+import { requirePermission } from '../auth/access';
 import type { AssessmentRepo, SchemeRow } from './repo';
 
-/** Who reads schemes and runs rounds. */
-export const ASSESSMENT_ROLES = ['sysadmin', 'org_admin'] as const;
+/**
+ * Schemes are shared by every office (no scope of their own): copies and their edits stay with the system
+ * administrator, as before the permissions (issue 11) — `assessment.manage` is also held by 单位管理员, whose edit of a
+ * shared copy would change other offices' rounds.
+ */
+function requireSchemeEditor(auth: Auth): void {
+  requirePermission(auth, 'assessment.manage');
+  if (auth.role !== 'sysadmin') throw new AppError('FORBIDDEN', '考核方案的复制和修改只能由系统管理员进行');
+}
 
 /** A scheme as stored: the Scheme itself (its id is the row's code) and what follows from a grade. */
 export function schemeOf(row: SchemeRow): StoredScheme & { id: string } {
@@ -51,19 +58,19 @@ export function makeSchemeService({ repo, now }: { repo: AssessmentRepo; now: ()
     },
 
     async listSchemes(auth: Auth): Promise<SchemeSummary[]> {
-      requireRole(auth, ...ASSESSMENT_ROLES);
+      requirePermission(auth, 'assessment.read');
       return (await repo.listSchemes()).map((row) => {
         const s = schemeOf(row);
         return { ...schemeHead(row), indicators: indicators(s).length, methods: s.methods.map((m) => `${m.label} ${m.weight}%`).join('、') };
       });
     },
     async getScheme(auth: Auth, id: number): Promise<SchemeView> {
-      requireRole(auth, ...ASSESSMENT_ROLES);
+      requirePermission(auth, 'assessment.read');
       return schemeView(await loadScheme(id));
     },
     /** A copy to edit (system administrators): the whole scheme, deep, under a new code. */
     async copyScheme(auth: Auth, id: number, input: { code?: string; name?: string }): Promise<SchemeView> {
-      requireRole(auth, 'sysadmin');
+      requireSchemeEditor(auth);
       const src = await loadScheme(id);
       let code = input.code?.trim();
       if (code !== undefined && code !== '') {
@@ -84,7 +91,7 @@ export function makeSchemeService({ repo, now }: { repo: AssessmentRepo; now: ()
     },
     /** Saves an edited copy: refused for a shipped scheme or one a closed round used; checked with `storedSchemeProblems`. */
     async updateScheme(auth: Auth, id: number, input: { scheme: StoredScheme; version: number }): Promise<SchemeView> {
-      requireRole(auth, 'sysadmin');
+      requireSchemeEditor(auth);
       const row = await loadScheme(id);
       if (row.shipped) throw new AppError('CONFLICT', `“${row.name}”是系统内置方案，不能修改；请先复制再修改副本`);
       if (row.locked) throw new AppError('CONFLICT', `“${row.name}”已被已结束的考核轮次使用，不能再修改；可复制后修改副本`);

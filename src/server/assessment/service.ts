@@ -3,7 +3,7 @@
  * the system, results with their explanations, the .xlsx grid and results, closing. The schemes are scheme-service.ts;
  * answers are the contract's shapes (src/contract/assessment).
  */
-import type { CreateRoundInput, GridEntryInput, OrgFigures, RegionFigures, Results, Round, RoundSummary, ScoresSaved, UnitSaved } from '../../contract/assessment/rounds';
+import type { AssessorsInput, CreateRoundInput, GridEntryInput, OrgFigures, RegionFigures, Results, Round, RoundSummary, ScoresSaved, UnitSaved } from '../../contract/assessment/rounds';
 import { award, AWARD_THRESHOLDS } from '../../domain/assessment/engine';
 import { checkEntry } from '../../domain/assessment/entry';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type EntryOrigin, type RoundState, type UnitKind } from '../../domain/assessment/labels';
@@ -14,10 +14,10 @@ import { SHIPPED_CONSEQUENCES } from '../../domain/assessment/schemes/index';
 import { isRealDate, yearOf } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireInScope, requireRegion, requireRole } from '../auth/access';
+import { can, requireInScope, requirePermission, requireRegion } from '../auth/access';
 import { buildGridXlsx, buildResultsXlsx, parseGridXlsx } from './excel';
 import type { AssessmentRepo, RoundRow, SchemeRow, UnitRow } from './repo';
-import { ASSESSMENT_ROLES as ROLES, makeSchemeService, schemeOf, schemeView } from './scheme-service';
+import { makeSchemeService, schemeOf, schemeView } from './scheme-service';
 
 export type { OrgFigures, RegionFigures } from '../../contract/assessment/rounds';
 
@@ -31,6 +31,11 @@ export interface AssessmentDeps {
   regionFigures?: (auth: Auth, regionCode: string, year: number) => Promise<RegionFigures>;
   /** Refuses (403/404) a body outside the user's scope: a round's units may only name bodies the user holds. */
   requireOrg?: (auth: Auth, orgId: number) => Promise<unknown>;
+  /**
+   * The users of the caller's scope among `ids` (wired to the users' service), with the permissions of their role
+   * (null when unknown): a round's assessors are named from these.
+   */
+  usersInScope?: (auth: Auth, ids: number[]) => Promise<Array<{ id: number; displayName: string; permissions: readonly string[] | null }>>;
 }
 
 /** Seed 002 评优标准 by body: 委组 (委员组), 经促分会, 工商联企业或商会. */
@@ -51,9 +56,10 @@ export function makeAssessmentService(deps: AssessmentDeps) {
 
   async function loadRound(auth: Auth, id: number): Promise<{ round: RoundRow; schemeRow: SchemeRow; scheme: ReturnType<typeof schemeOf>; units: UnitRow[] }> {
     const round = await repo.round(id);
-    if (!round) throw new AppError('NOT_FOUND', `考核轮次不存在（编号 ${id}）`);
+    // A 考核员 sees only the rounds they are named in (issue 11: 考核员 “scores the units of their round”); another is not there.
+    if (!round || (auth.own === 'rounds' && !(await repo.isAssessor(id, auth.userId)))) throw new AppError('NOT_FOUND', `考核轮次不存在（编号 ${id}）`);
     // A round belongs to the body that runs it: administrators of that body and of the bodies above it see it.
-    requireInScope(auth, round.orgPath, '该考核轮次');
+    if (auth.own !== 'rounds') requireInScope(auth, round.orgPath, '该考核轮次');
     const schemeRow = await loadScheme(round.schemeId);
     return { round, schemeRow, scheme: schemeOf(schemeRow), units: await repo.units(id) };
   }
@@ -112,11 +118,11 @@ export function makeAssessmentService(deps: AssessmentDeps) {
 
     // --- rounds --------------------------------------------------------------------------------------------------------
     async listRounds(auth: Auth): Promise<RoundSummary[]> {
-      requireRole(auth, ...ROLES);
-      return (await repo.listRounds(auth.orgPath)).map((r) => ({ ...r, state: r.state as RoundState, at: new Date(r.at).toISOString() }));
+      requirePermission(auth, 'assessment.read');
+      return (await repo.listRounds(auth.orgPath, auth.own === 'rounds' ? auth.userId : null)).map((r) => ({ ...r, state: r.state as RoundState, at: new Date(r.at).toISOString() }));
     },
     async createRound(auth: Auth, input: CreateRoundInput): Promise<Round> {
-      requireRole(auth, ...ROLES);
+      requirePermission(auth, 'assessment.manage');
       const schemeRow = await loadScheme(input.schemeId);
       const scheme = schemeOf(schemeRow);
       const fields: FieldError[] = [];
@@ -156,7 +162,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     },
     /** A round with its scheme, units (facts, adjustments) and the grid's entries. */
     async getRound(auth: Auth, id: number): Promise<Round> {
-      requireRole(auth, ...ROLES);
+      requirePermission(auth, 'assessment.read');
       const { round, schemeRow, scheme, units } = await loadRound(auth, id);
       const scores = await repo.scores(id);
       const { missingCount } = unitInputs(scheme, units, scores);
@@ -173,14 +179,37 @@ export function makeAssessmentService(deps: AssessmentDeps) {
         units: units.map((u) => ({ unitKey: u.unitKey, name: u.name, kind: kindOf(u), ref: u.ref, facts: u.facts, adjustments: u.adjustments })),
         scores: scores.map((s) => ({ unitKey: s.unitKey, methodKey: s.methodKey, indicatorKey: s.indicatorKey, entry: s.entry as Entry, origin: s.origin as EntryOrigin })),
         missingCount,
+        assessors: await repo.assessors(id),
       };
+    },
+    /**
+     * Names a round's 考核员 (the whole list): users of the manager's scope whose role may score (assessment.score).
+     * An unknown user, or one outside the scope, is refused by its position alone (nothing of another scope told).
+     */
+    async setAssessors(auth: Auth, id: number, input: AssessorsInput): Promise<Round> {
+      requirePermission(auth, 'assessment.manage');
+      const { round } = await loadRound(auth, id);
+      const ids = [...new Set(input.userIds)];
+      const found = new Map((await (deps.usersInScope?.(auth, ids) ?? Promise.resolve([]))).map((u) => [u.id, u]));
+      const fields: FieldError[] = [];
+      input.userIds.forEach((userId, n) => {
+        const u = found.get(userId);
+        if (!u) fields.push({ field: `userIds.${n}`, label: '考核员', message: `用户（编号 ${userId}）不存在或不在您的管辖范围内` });
+        else if (!u.permissions?.includes('assessment.score')) fields.push({ field: `userIds.${n}`, label: `考核员“${u.displayName}”`, message: '该用户的角色没有“录入评分”权限' });
+      });
+      if (fields.length) throw validationError(fields);
+      await transaction(async (tx) => {
+        if (!(await tx.updateRound(id, round.version, {}))) throw new AppError('STALE_VERSION', '该轮考核已被他人修改，请刷新后重试');
+        await tx.setAssessors(id, ids);
+      });
+      return this.getRound(auth, id);
     },
     /**
      * Saves a batch of grid entries: every entry is checked against the scheme first (unit, method, indicator, and the
      * value for the indicator's scoring); one bad entry refuses the batch and nothing is written.
      */
     async saveScores(auth: Auth, id: number, input: { entries: GridEntryInput[]; version?: number }, origin: EntryOrigin = 'manual'): Promise<ScoresSaved> {
-      requireRole(auth, ...ROLES);
+      requirePermission(auth, 'assessment.score');
       const { round, scheme, units } = await loadRound(auth, id);
       requireOpen(round);
       const unitByKey = new Map(units.map((u) => [u.unitKey, u]));
@@ -209,7 +238,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     },
     /** A unit's yes/no facts (完成全国和省目标要求, 一票否决事项 …) and points of adjustments (加分、扣分). */
     async saveUnit(auth: Auth, id: number, unitKey: string, input: { facts?: Record<string, unknown>; adjustments?: Record<string, unknown>; version?: number }): Promise<UnitSaved> {
-      requireRole(auth, ...ROLES);
+      requirePermission(auth, 'assessment.score');
       const { round, scheme, units } = await loadRound(auth, id);
       requireOpen(round);
       const unit = units.find((u) => u.unitKey === unitKey);
@@ -237,7 +266,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
      * bodies (kind org, ref = body id), registry and data-quality figures for cities and counties (ref = region code).
      */
     async fillFromSystem(auth: Auth, id: number): Promise<ScoresSaved> {
-      requireRole(auth, ...ROLES);
+      requirePermission(auth, 'assessment.manage');
       const { round, scheme, units } = await loadRound(auth, id);
       requireOpen(round);
       const mapped = indicators(scheme).filter((i) => i.system);
@@ -268,13 +297,14 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     },
     /** The results of the round (evaluateRound), the lists that follow from them, and the grade distribution. */
     async results(auth: Auth, id: number): Promise<Results> {
-      requireRole(auth, ...ROLES);
+      requirePermission(auth, 'assessment.read');
       const { round, scheme, units } = await loadRound(auth, id);
       const r = compute(scheme, units, await repo.scores(id));
       // From the system: each CPPCC body's ledger figures for the round's year, and the awards they reach (seed 002).
       const system: Array<OrgFigures & { unitKey: string; name: string }> = [];
       const awards: Array<{ unitKey: string; name: string; kind: string; yuan: number; awarded: boolean; reason: string }> = [];
-      if (deps.orgFigures)
+      // The system's figures are shown to those who may read them there (not to a 考核员, who sees the round alone).
+      if (deps.orgFigures && can(auth, 'ledger.read'))
         for (const u of units.filter((x) => x.kind === 'org' && /^\d+$/.test(x.ref))) {
           const f = await deps.orgFigures(auth, Number(u.ref), round.year);
           system.push({ unitKey: u.unitKey, name: u.name, ...f });
@@ -282,20 +312,20 @@ export function makeAssessmentService(deps: AssessmentDeps) {
           if (kind) awards.push({ unitKey: u.unitKey, name: u.name, kind, yuan: f.fundsYuan, ...award(kind, f.fundsYuan) });
         }
       const regions: Array<RegionFigures & { unitKey: string; name: string; regionCode: string }> = [];
-      if (deps.regionFigures)
+      if (deps.regionFigures && can(auth, 'registry.read'))
         for (const u of units.filter((x) => (x.kind === 'city' || x.kind === 'county') && /^\d{12}$/.test(x.ref)))
           regions.push({ unitKey: u.unitKey, name: u.name, regionCode: u.ref, ...(await deps.regionFigures(auth, u.ref, round.year)) });
       return { roundId: round.id, name: round.name, year: round.year, state: stateOf(round), scale: scheme.scale, gradeDescriptions: scheme.gradeDescriptions ?? {}, ...r, system, awards, regions };
     },
     /** The grid as .xlsx: one sheet per method, a row per unit, a column per indicator. */
     async gridXlsx(auth: Auth, id: number) {
-      requireRole(auth, ...ROLES);
+      requirePermission(auth, 'assessment.read');
       const { round, scheme, units } = await loadRound(auth, id);
       return { fileName: `${round.name}评分表.xlsx`, buffer: await buildGridXlsx(round.name, scheme, units, await repo.scores(id)) };
     },
     /** Reads a filled grid: every cell checked (sheet, row and column in each error); one error and nothing is written. */
     async importGrid(auth: Auth, id: number, buffer: Buffer): Promise<ScoresSaved> {
-      requireRole(auth, ...ROLES);
+      requirePermission(auth, 'assessment.score');
       const { round, scheme, units } = await loadRound(auth, id);
       requireOpen(round);
       const parsed = await parseGridXlsx(buffer, scheme, units);
@@ -304,7 +334,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     },
     /** The results as .xlsx: the summary, and each unit in the seed's indicator-table layout. */
     async resultsXlsx(auth: Auth, id: number) {
-      requireRole(auth, ...ROLES);
+      requirePermission(auth, 'assessment.read');
       const { round, scheme, units } = await loadRound(auth, id);
       const r = compute(scheme, units, await repo.scores(id));
       if (!r.complete) throw new AppError('CONFLICT', `评分尚未录入完整（缺 ${r.missingCount} 项），不能导出结果`);
@@ -312,7 +342,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     },
     /** Closes a complete round: its scores cannot change any more and its scheme is locked. */
     async closeRound(auth: Auth, id: number, input: { version: number }): Promise<Round> {
-      requireRole(auth, ...ROLES);
+      requirePermission(auth, 'assessment.manage');
       const { round, schemeRow, scheme, units } = await loadRound(auth, id);
       requireOpen(round);
       if (round.version !== input.version) throw new AppError('STALE_VERSION', '该轮考核已被他人修改，请刷新后重试', { currentVersion: round.version });

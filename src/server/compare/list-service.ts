@@ -4,7 +4,7 @@ import { DEPARTMENTS, isDepartment } from '../../domain/compare/departments';
 import { readListRow, type ListRow, type ListRowInput } from '../../domain/compare/list-row';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { inRegion, regionOnLine, requireRegion, requireRole } from '../auth/access';
+import { inRegion, regionOnLine, requirePermission, requireRegion } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import { pad12 } from '../regions/china-division';
 import type { RegionsService } from '../regions/service';
@@ -24,6 +24,15 @@ export interface ImportListInput {
   columns?: { id?: string; name?: string; detail?: string };
   /** Write the valid rows and list the others, instead of writing nothing when a row fails. */
   skipInvalid?: boolean;
+}
+
+/**
+ * The department a 部门数据员 is narrowed to (issue 11: “部门数据员 (uploads its department's lists, sees only its
+ * comparison results)”): their account's department, or `''` (matching no list) for an account without one; null for
+ * every other role.
+ */
+export function ownDepartment(auth: Auth): string | null {
+  return auth.own === 'lists' ? (auth.department ?? '') : null;
 }
 
 /** Errors listed back to the user at most (the count is always exact). */
@@ -73,7 +82,9 @@ export function makeListService({ repo, transaction, regions, now }: ListService
 
   async function loadList(auth: Auth, id: number, manage: boolean): Promise<ListMeta> {
     const l = await repo.list(id);
-    if (!l) throw new AppError('NOT_FOUND', `部门名单不存在（编号 ${id}）`);
+    const dept = ownDepartment(auth);
+    // Another department's list is not there for a department's clerk (nothing of it told).
+    if (!l || (dept !== null && l.department !== dept)) throw new AppError('NOT_FOUND', `部门名单不存在（编号 ${id}）`);
     if (manage) requireRegion(auth, l.regionPrefix, '该名单');
     else requireOnLine(auth, l.regionPrefix, '该名单');
     return l;
@@ -117,7 +128,7 @@ export function makeListService({ repo, transaction, regions, now }: ListService
     // --- department lists ------------------------------------------------------------------------------------------
     /** What the importer would do with a file: its headers, the columns found, the first rows. */
     preview(auth: Auth, table: { headers: string[]; rows: ListRowInput[] }) {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'compare.lists');
       const detected = detectColumns(table.headers);
       const letter = (i: number | null) => (i === null ? null : columnLetter(i));
       return {
@@ -134,12 +145,18 @@ export function makeListService({ repo, transaction, regions, now }: ListService
      * the valid rows are written and the skipped ones listed. The rows are bulk-written with COPY in one transaction.
      */
     async importList(auth: Auth, input: ImportListInput, table: ListTableInput, onProgress?: (rowsRead: number) => void): Promise<ImportListResult> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'compare.lists');
       const fields: FieldError[] = [];
       const name = (input.name ?? '').trim();
       if (!name) fields.push({ field: 'name', label: '名单名称', message: '请填写名单名称，如“2017年全县机动车登记”' });
       else if (name.length > 100) fields.push({ field: 'name', label: '名单名称', message: '不能超过 100 个字' });
-      if (!isDepartment(input.department ?? '')) fields.push({ field: 'department', label: '部门', message: `应为${DEPARTMENTS.join('、')}之一` });
+      // A department's clerk uploads its own department's lists only: the department is theirs, whatever is sent.
+      const own = ownDepartment(auth);
+      if (own === '') throw new AppError('FORBIDDEN', '您的账号未设置所属部门，不能上传部门名单；请联系管理员');
+      const department = own ?? input.department ?? '';
+      if (own !== null && input.department && input.department !== own)
+        fields.push({ field: 'department', label: '部门', message: `只能上传本部门（${own}）的名单` });
+      else if (!isDepartment(department)) fields.push({ field: 'department', label: '部门', message: `应为${DEPARTMENTS.join('、')}之一` });
       const { columns, errors } = resolveColumns(table.headers, input.columns);
       fields.push(...errors);
       if (fields.length || !columns) throw validationError(fields);
@@ -147,7 +164,7 @@ export function makeListService({ repo, transaction, regions, now }: ListService
       const today = now();
       const fileName = (input.fileName || '名单').slice(0, 200);
       const outcome = await transaction(async (tx) => {
-        const listId = await tx.insertList({ name, department: input.department, fileName, regionPrefix: auth.regionPrefix, userId: auth.userId, at: today });
+        const listId = await tx.insertList({ name, department, fileName, regionPrefix: auth.regionPrefix, userId: auth.userId, at: today });
         const listed: FieldError[] = [];
         let failed = 0;
         let written = 0;
@@ -190,28 +207,28 @@ export function makeListService({ repo, transaction, regions, now }: ListService
     },
 
     async lists(auth: Auth) {
-      requireRole(auth, 'sysadmin', 'org_admin');
-      const items = await repo.lists(auth.regionPrefix);
+      requirePermission(auth, 'compare.read');
+      const items = await repo.lists(auth.regionPrefix, ownDepartment(auth));
       const names = await regionNames([...new Set(items.map((l) => l.regionPrefix))]);
       return { items: items.map((l) => listView(auth, l, names)) };
     },
 
     async list(auth: Auth, id: number) {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'compare.read');
       const l = await loadList(auth, id, false);
       return listView(auth, l, await regionNames([l.regionPrefix]));
     },
 
     /** A list's rows, page by page (offices at or above the importer only: the rows are another department's data). */
     async listRows(auth: Auth, id: number, q: { q?: string; page: number; pageSize: number }) {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'compare.read');
       await loadList(auth, id, true);
       const { items, total } = await repo.listRows(id, { search: q.q?.trim() || undefined, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
       return { items: maskFor(auth, items), total, page: q.page, pageSize: q.pageSize };
     },
 
     async deleteList(auth: Auth, id: number) {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'compare.lists');
       await loadList(auth, id, true);
       await transaction((tx) => tx.deleteList(id));
     },

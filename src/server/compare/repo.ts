@@ -51,6 +51,9 @@ const under = (prefix: string) => `${prefix}%`;
 /** Lists and runs are visible along the user's line of the region tree: their own subtree and the offices above them. */
 const onLine = (column: SQL, prefix: string) => sql`(${column} like ${under(prefix)} or ${prefix} like ${column} || '%')`;
 
+/** A 部门数据员's narrowing (issue 11): only what comes from their department's lists; nothing for everyone else. */
+const ofDepartment = (column: SQL, department: string | null | undefined) => (department == null ? sql`` : sql`and ${column} = ${department}`);
+
 const HIT_COLUMNS = sql`c.id, c.run_id as "runId", c.household_id as "householdId", c.procedure_id as "procedureId", c.village_code as "villageCode",
   c.id_number as "idNumber", c.person_name as "personName", p.relation, h.number as "householdNumber",
   (select hp.name from persons hp where hp.household_id = c.household_id and hp.relation = '户主' limit 1) as "headName",
@@ -67,6 +70,10 @@ const hitFrom = (source: SQL) => sql`from ${source} c
   left join households h on h.id = c.household_id
   left join persons p on p.household_id = c.household_id and p.id_number = c.id_number
   left join users u on u.id = c.decided_by`;
+
+/** A run (`r`) that used one of a department's lists, or holds a hit from one (its list since deleted). */
+const runOfDepartment = (department: string) => sql`(exists (select 1 from department_lists l where r.list_ids @> to_jsonb(l.id) and l.department = ${department})
+  or exists (select 1 from comparison_hits c where c.run_id = r.id and c.department = ${department}))`;
 
 /** Village → household → person → list order (applicants, without a household, after the households of a village). */
 const HIT_ORDER = sql`c.village_code, c.household_id nulls last, c.procedure_id nulls last, c.id_number, c.list_id, c.row_no`;
@@ -103,14 +110,14 @@ export function makeCompareRepo(db: Db) {
       );
       return row;
     },
-    /** Lists on the user's line of the region tree, newest first. */
-    async lists(prefix: string): Promise<ListMeta[]> {
+    /** Lists on the user's line of the region tree (of one department when given), newest first. */
+    async lists(prefix: string, department?: string | null): Promise<ListMeta[]> {
       return queryRows<ListMeta>(
         db,
         sql`select l.id, l.name, l.department, l.file_name as "fileName", l.rows, l.region_prefix as "regionPrefix", l.user_id as "userId", l.at,
               u.display_name as "userName"
             from department_lists l left join users u on u.id = l.user_id
-            where ${onLine(sql`l.region_prefix`, prefix)}
+            where ${onLine(sql`l.region_prefix`, prefix)} ${ofDepartment(sql`l.department`, department)}
             order by l.id desc limit 1000`,
       );
     },
@@ -203,20 +210,31 @@ export function makeCompareRepo(db: Db) {
       );
       return row;
     },
-    /** Runs on the user's line of the region tree, with the hits inside the user's own scope counted. */
-    async runs(q: { prefix: string; procedureId?: number; limit: number; offset: number }) {
-      const where = sql`where ${onLine(sql`r.region_prefix`, q.prefix)} ${q.procedureId === undefined ? sql`` : sql`and r.procedure_id = ${q.procedureId}`}`;
+    /**
+     * Runs on the user's line of the region tree, with the hits inside the user's own scope counted; for a department,
+     * only the runs that used one of its lists (or hold a hit from one), and only those hits counted.
+     */
+    async runs(q: { prefix: string; department?: string | null; procedureId?: number; limit: number; offset: number }) {
+      const dept = q.department == null ? sql`` : sql`and ${runOfDepartment(q.department)}`;
+      const where = sql`where ${onLine(sql`r.region_prefix`, q.prefix)} ${dept} ${q.procedureId === undefined ? sql`` : sql`and r.procedure_id = ${q.procedureId}`}
+`;
+      const hitDept = ofDepartment(sql`c.department`, q.department);
       const items = await queryRows<RunRow & { userName: string | null; hitsInScope: number; undecided: number }>(
         db,
         sql`select r.id, r.scope, r.procedure_id as "procedureId", r.region_prefix as "regionPrefix", r.list_ids as "listIds", r.persons, r.hits,
               r.user_id as "userId", r.started_at as "startedAt", r.finished_at as "finishedAt", u.display_name as "userName",
-              (select count(*)::int from comparison_hits c where c.run_id = r.id and c.village_code like ${under(q.prefix)}) as "hitsInScope",
-              (select count(*)::int from comparison_hits c where c.run_id = r.id and c.village_code like ${under(q.prefix)} and c.decision is null) as "undecided"
+              (select count(*)::int from comparison_hits c where c.run_id = r.id and c.village_code like ${under(q.prefix)} ${hitDept}) as "hitsInScope",
+              (select count(*)::int from comparison_hits c where c.run_id = r.id and c.village_code like ${under(q.prefix)} ${hitDept} and c.decision is null) as "undecided"
             from comparison_runs r left join users u on u.id = r.user_id
             ${where} order by r.id desc limit ${q.limit} offset ${q.offset}`,
       );
       const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from comparison_runs r ${where}`);
       return { items, total: count?.n ?? 0 };
+    },
+    /** Whether a run used one of a department's lists, or holds a hit from one (what its 部门数据员 may see). */
+    async runUsesDepartment(runId: number, department: string): Promise<boolean> {
+      const rows = await queryRows<{ id: number }>(db, sql`select r.id from comparison_runs r where r.id = ${runId} and ${runOfDepartment(department)}`);
+      return rows.length === 1;
     },
     async hasRunForProcedure(procedureId: number): Promise<boolean> {
       const [row] = await queryRows<{ n: number }>(
@@ -228,18 +246,18 @@ export function makeCompareRepo(db: Db) {
 
     // --- hits --------------------------------------------------------------------------------------------------------
     /** Per village of a run (inside the user's scope): households, persons, hits and hits not yet decided. */
-    async villageSummary(runId: number, prefix: string, q: { limit: number; offset: number }) {
+    async villageSummary(runId: number, prefix: string, q: { department?: string | null; limit: number; offset: number }) {
       return queryRows<{ villageCode: string; households: number; persons: number; hits: number; undecided: number; confirmed: number }>(
         db,
         sql`select c.village_code as "villageCode", count(distinct coalesce(c.household_id, -c.procedure_id))::int as households,
               count(distinct c.id_number)::int as persons, count(*)::int as hits, count(*) filter (where c.decision is null)::int as undecided,
               count(*) filter (where c.decision = '属实')::int as confirmed
-            from comparison_hits c where c.run_id = ${runId} and c.village_code like ${under(prefix)}
+            from comparison_hits c where c.run_id = ${runId} and c.village_code like ${under(prefix)} ${ofDepartment(sql`c.department`, q.department)}
             group by c.village_code order by c.village_code limit ${q.limit} offset ${q.offset}`,
       );
     },
     /** The same counts over the whole run (inside the user's scope), and the number of villages. */
-    async hitTotals(runId: number, prefix: string) {
+    async hitTotals(runId: number, prefix: string, department?: string | null) {
       const [totals] = await queryRows<{ villages: number; households: number; persons: number; hits: number; undecided: number; confirmed: number }>(
         db,
         // A household and a person belong to one village: the run's figures are sums of the villages'.
@@ -247,13 +265,14 @@ export function makeCompareRepo(db: Db) {
               coalesce(sum(v.hits), 0)::int as hits, coalesce(sum(v.undecided), 0)::int as undecided, coalesce(sum(v.confirmed), 0)::int as confirmed
             from (select count(distinct coalesce(c.household_id, -c.procedure_id)) as households, count(distinct c.id_number) as persons, count(*) as hits,
                     count(*) filter (where c.decision is null) as undecided, count(*) filter (where c.decision = '属实') as confirmed
-                  from comparison_hits c where c.run_id = ${runId} and c.village_code like ${under(prefix)} group by c.village_code) v`,
+                  from comparison_hits c where c.run_id = ${runId} and c.village_code like ${under(prefix)} ${ofDepartment(sql`c.department`, department)}
+                  group by c.village_code) v`,
       );
       return totals!;
     },
     /** A run's hits inside the user's scope, in village → household → person → list order. */
-    async hits(runId: number, q: { prefix: string; village?: string; decision?: 'undecided' | '属实' | '不属实'; limit: number; offset: number }) {
-      const where = sql`where c.run_id = ${runId} and c.village_code like ${under(q.prefix)}
+    async hits(runId: number, q: { prefix: string; department?: string | null; village?: string; decision?: 'undecided' | '属实' | '不属实'; limit: number; offset: number }) {
+      const where = sql`where c.run_id = ${runId} and c.village_code like ${under(q.prefix)} ${ofDepartment(sql`c.department`, q.department)}
         ${q.village ? sql`and c.village_code = ${q.village}` : sql``}
         ${q.decision === undefined ? sql`` : q.decision === 'undecided' ? sql`and c.decision is null` : sql`and c.decision = ${q.decision}`}`;
       // The page is chosen on the hits alone, then joined for display: the joins run for one page, not the whole run.

@@ -6,12 +6,12 @@ import { checkIdNumber } from '../../domain/registry/id-number';
 import type { HouseholdInput } from '../../domain/registry/validate-household';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { requireRegion, requireRole } from '../auth/access';
+import { requirePermission, requireRegion } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import type { AuditService } from '../audit/service';
 import { prefixOf } from '../regions/china-division';
 import type { RegionsService } from '../regions/service';
-import { makeListService } from './list-service';
+import { makeListService, ownDepartment } from './list-service';
 import type { CompareRepo, HitView, RunRow, Subject } from './repo';
 
 /** What this feature needs of a procedure (the procedures feature's service answers; never its repository). */
@@ -81,21 +81,24 @@ export function makeCompareService(deps: CompareDeps) {
   }
 
   async function runView(auth: Auth, run: RunRow & { userName: string | null }): Promise<Run> {
-    const lists = await Promise.all(run.listIds.map((id) => repo.list(id)));
+    const dept = ownDepartment(auth);
+    const all = await Promise.all(run.listIds.map(async (id) => ({ id, list: await repo.list(id) })));
+    // A department's clerk sees the run through its own lists only: the other departments' lists are not named.
+    const shown = dept === null ? all : all.filter((x) => x.list?.department === dept);
+    const lists = shown.map((x) => x.list);
     const names = await regionNames([run.regionPrefix, ...lists.flatMap((l) => (l ? [l.regionPrefix] : []))]);
-    const totals = await repo.hitTotals(run.id, auth.regionPrefix);
+    const totals = await repo.hitTotals(run.id, auth.regionPrefix, dept);
     return {
       id: run.id,
       scope: run.scope,
       procedureId: run.procedureId,
       regionPrefix: run.regionPrefix,
       regionName: names.get(run.regionPrefix) ?? run.regionPrefix,
-      lists: run.listIds.map((id, i) => {
-        const l = lists[i];
+      lists: shown.map(({ id, list: l }) => {
         return l ? { id, name: l.name, department: l.department, rows: l.rows, deleted: false } : { id, name: `已删除的名单（编号 ${id}）`, department: '', rows: 0, deleted: true };
       }),
       persons: run.persons,
-      hits: run.hits,
+      hits: dept === null ? run.hits : totals.hits,
       userName: run.userName ?? '',
       startedAt: toIso(run.startedAt)!,
       finishedAt: toIso(run.finishedAt),
@@ -108,6 +111,9 @@ export function makeCompareService(deps: CompareDeps) {
     const run = await repo.run(id);
     if (!run) throw new AppError('NOT_FOUND', `比对记录不存在（编号 ${id}）`);
     requireOnLine(auth, run.regionPrefix, '该比对记录');
+    const dept = ownDepartment(auth);
+    if (dept !== null && !(await repo.runUsesDepartment(id, dept)))
+      throw new AppError('NOT_FOUND', `比对记录不存在（编号 ${id}）`);
     return run;
   }
 
@@ -128,7 +134,7 @@ export function makeCompareService(deps: CompareDeps) {
     // --- comparisons -------------------------------------------------------------------------------------------------
     /** Compares every member of every household under a region (default: the user's scope) with the chosen lists. */
     async compareRegistry(auth: Auth, input: { region?: string; listIds: number[] }) {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'compare.run');
       const prefix = await scopePrefix(auth, input.region);
       const listIds = await usableLists(auth, input.listIds);
       return record(auth, { scope: 'registry', procedureId: null, regionPrefix: prefix, listIds }, async (tx, runId) => ({
@@ -142,7 +148,7 @@ export function makeCompareService(deps: CompareDeps) {
      * the chosen lists. The procedures feature calls this (or `compareProcedure`) for its 县级比对 step.
      */
     async compareSubjects(auth: Auth, input: { procedureId?: number | null; listIds: number[]; subjects: Array<Partial<Subject>> }) {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'compare.run');
       const fields: FieldError[] = [];
       if (!input.subjects?.length) fields.push({ field: 'subjects', label: '比对对象', message: '没有要比对的人员' });
       const today = now();
@@ -172,7 +178,7 @@ export function makeCompareService(deps: CompareDeps) {
      * members of the household of any other procedure (from the registry).
      */
     async compareProcedure(auth: Auth, procedureId: number, input: { listIds: number[] }) {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'compare.run');
       const p = await procedures.get(auth, procedureId);
       if (p.householdId !== null) {
         const listIds = await usableLists(auth, input.listIds);
@@ -195,7 +201,9 @@ export function makeCompareService(deps: CompareDeps) {
     comparisonRun: (procedureId: number) => repo.hasRunForProcedure(procedureId),
 
     async runs(auth: Auth, q: { procedureId?: number; page: number; pageSize: number }): Promise<Page<RunItem>> {
-      const { items, total } = await repo.runs({ prefix: auth.regionPrefix, procedureId: q.procedureId, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      requirePermission(auth, 'compare.read');
+      const dept = ownDepartment(auth);
+      const { items, total } = await repo.runs({ prefix: auth.regionPrefix, department: dept, procedureId: q.procedureId, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
       const names = await regionNames([...new Set(items.map((r) => r.regionPrefix))]);
       return {
         items: items.map((r) => ({
@@ -206,7 +214,7 @@ export function makeCompareService(deps: CompareDeps) {
           regionName: names.get(r.regionPrefix) ?? r.regionPrefix,
           listIds: r.listIds,
           persons: r.persons,
-          hits: r.hits,
+          hits: dept === null ? r.hits : r.hitsInScope,
           hitsInScope: r.hitsInScope,
           undecided: r.undecided,
           userName: r.userName ?? '',
@@ -220,31 +228,37 @@ export function makeCompareService(deps: CompareDeps) {
     },
 
     async run(auth: Auth, id: number) {
+      requirePermission(auth, 'compare.read');
       return runView(auth, await loadRun(auth, id));
     },
 
     /** A run's hits per village (inside the user's scope), with the village names. */
     async villages(auth: Auth, id: number, q: { page: number; pageSize: number }) {
+      requirePermission(auth, 'compare.read');
       await loadRun(auth, id);
-      const items = await repo.villageSummary(id, auth.regionPrefix, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-      const totals = await repo.hitTotals(id, auth.regionPrefix);
+      const dept = ownDepartment(auth);
+      const items = await repo.villageSummary(id, auth.regionPrefix, { department: dept, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      const totals = await repo.hitTotals(id, auth.regionPrefix, dept);
       const names = await regions.fullNames(items.map((v) => v.villageCode));
       return { items: items.map((v) => ({ ...v, villageName: names.get(v.villageCode) ?? v.villageCode })), total: totals.villages, page: q.page, pageSize: q.pageSize };
     },
 
     /** A run's hits (inside the user's scope), in village → household → person order; ID numbers masked unless the role may see them. */
     async hits(auth: Auth, id: number, q: HitsQuery): Promise<Page<Hit>> {
+      requirePermission(auth, 'compare.read');
       await loadRun(auth, id);
       if (q.village) requireRegion(auth, q.village, '该村');
-      const { items, total } = await repo.hits(id, { prefix: auth.regionPrefix, village: q.village, decision: q.decision, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      const { items, total } = await repo.hits(id, { prefix: auth.regionPrefix, department: ownDepartment(auth), village: q.village, decision: q.decision, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
       const names = await regions.fullNames([...new Set(items.map((h) => h.villageCode))]);
       return { items: items.map((h) => ({ ...hitView(h, auth), villageName: names.get(h.villageCode) ?? h.villageCode })), total, page: q.page, pageSize: q.pageSize };
     },
 
     /** One hit with the history of its decisions (who, when, before → after). */
     async hit(auth: Auth, id: number): Promise<HitDetail> {
+      requirePermission(auth, 'compare.read');
       const h = await repo.hit(id);
-      if (!h) throw new AppError('NOT_FOUND', `比对线索不存在（编号 ${id}）`);
+      const dept = ownDepartment(auth);
+      if (!h || (dept !== null && h.department !== dept)) throw new AppError('NOT_FOUND', `比对线索不存在（编号 ${id}）`);
       requireRegion(auth, h.villageCode, '该线索');
       const history = await audit.history('comparison_hit', id, { decision: '评议结果', outcome: '评议情况' });
       const villageName = (await regions.fullNames([h.villageCode])).get(h.villageCode) ?? h.villageCode;
@@ -257,9 +271,10 @@ export function makeCompareService(deps: CompareDeps) {
      * clearing a household is the removal procedure's work, decided there.
      */
     async decide(auth: Auth, id: number, input: DecisionInput): Promise<HitDetail> {
-      requireRole(auth, 'sysadmin', 'org_admin');
+      requirePermission(auth, 'compare.decide');
       const h = await repo.hit(id);
       if (!h) throw new AppError('NOT_FOUND', `比对线索不存在（编号 ${id}）`);
+      // A village clerk decides its own village's hits only (the region scope of the decision).
       requireRegion(auth, h.villageCode, '该线索');
       const problems = checkDecision(input);
       if (problems.length) throw validationError(problems);
