@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
+import { insertOne } from '../db/rows';
 import { updateAtVersion } from '../db/versioned';
 import { assessmentAssessors, assessmentRounds, assessmentSchemes, assessmentScores, assessmentUnits, users } from '../db/schema';
 
@@ -62,8 +63,7 @@ export function makeAssessmentRepo(db: Db) {
       return row;
     },
     async insertRound(r: Omit<typeof assessmentRounds.$inferInsert, 'id'>): Promise<RoundRow> {
-      const [row] = await db.insert(assessmentRounds).values(r).returning();
-      return row!;
+      return await insertOne(db, assessmentRounds, r);
     },
     async updateRound(id: number, version: number, values: Partial<typeof assessmentRounds.$inferInsert>): Promise<boolean> {
       return updateAtVersion(db, assessmentRounds, id, version, values);

@@ -5,6 +5,7 @@ import type { HelperKind } from '../../domain/pairing/helper-eligibility';
 import { STATUSES_NEEDING_HELPER } from '../../domain/pairing/helper-statuses';
 import { LEADER_VILLAGE_KINDS, type LeaderVillageKind } from '../../domain/pairing/leader-village';
 import { attachmentMeta, type AttachmentMeta } from '../db/attachments';
+import { insertOne } from '../db/rows';
 import { queryRows, type Db } from '../db/connection';
 import { updateAtVersion } from '../db/versioned';
 import { attachments, helperAssignments, helpers, householdVisits, leaderVillages } from '../db/schema';
@@ -99,8 +100,7 @@ export function makePairingRepo(db: Db) {
       return row as HelperRow | undefined;
     },
     async insertHelper(values: HelperValues): Promise<HelperRow> {
-      const [row] = await db.insert(helpers).values(values).returning();
-      return row as HelperRow;
+      return (await insertOne(db, helpers, values)) as HelperRow;
     },
     async updateHelper(id: number, version: number, values: Partial<HelperValues>): Promise<boolean> {
       return updateAtVersion(db, helpers, id, version, values);
@@ -154,8 +154,7 @@ export function makePairingRepo(db: Db) {
         .where(and(eq(helperAssignments.householdId, householdId), isNull(helperAssignments.toOn)))
         .orderBy(asc(helperAssignments.id)),
     async insertAssignment(values: Omit<typeof helperAssignments.$inferInsert, 'id' | 'at'>): Promise<AssignmentRow> {
-      const [row] = await db.insert(helperAssignments).values(values).returning();
-      return row!;
+      return await insertOne(db, helperAssignments, values);
     },
     /** Ends an open assignment; false when it had already ended (someone else was quicker). */
     async endAssignment(id: number, toOn: string, reason: string): Promise<boolean> {
@@ -190,8 +189,7 @@ export function makePairingRepo(db: Db) {
     visitsOfHousehold: async (householdId: number): Promise<VisitRow[]> =>
       (await db.select().from(householdVisits).where(eq(householdVisits.householdId, householdId)).orderBy(desc(householdVisits.visitedOn), desc(householdVisits.id))) as VisitRow[],
     async insertVisit(values: Omit<typeof householdVisits.$inferInsert, 'id' | 'at'>): Promise<VisitRow> {
-      const [row] = await db.insert(householdVisits).values(values).returning();
-      return row as VisitRow;
+      return (await insertOne(db, householdVisits, values)) as VisitRow;
     },
     /** Exited households of a region without a helper's visit (帮扶走访) between two days (a half-year). */
     async exitedWithoutVisit(prefix: string, from: string, to: string, limit: number, offset: number, heldBy?: { helperId: number; day: string }) {
@@ -256,8 +254,7 @@ export function makePairingRepo(db: Db) {
       return { items, total: count?.n ?? 0 };
     },
     async insertLeaderVillage(values: Omit<typeof leaderVillages.$inferInsert, 'id' | 'at'>): Promise<LeaderVillageRow> {
-      const [row] = await db.insert(leaderVillages).values(values).returning();
-      return row as LeaderVillageRow;
+      return (await insertOne(db, leaderVillages, values)) as LeaderVillageRow;
     },
     async updateLeaderVillage(id: number, values: Partial<Pick<LeaderVillageRow, 'toOn' | 'fromOn' | 'holder'>>): Promise<boolean> {
       return (await db.update(leaderVillages).set(values).where(eq(leaderVillages.id, id)).returning({ id: leaderVillages.id })).length === 1;

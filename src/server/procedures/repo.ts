@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { attachmentMeta, type AttachmentMeta } from '../db/attachments';
+import { insertOne } from '../db/rows';
 import { queryRows, type Db } from '../db/connection';
 import { updateAtVersion } from '../db/versioned';
 import { attachments, certificateCounters, procedureDefinitions, procedureEvents, procedures } from '../db/schema';
@@ -62,8 +63,7 @@ export function makeProceduresRepo(db: Db) {
       return row;
     },
     async insertProcedure(p: Omit<typeof procedures.$inferInsert, 'id'>): Promise<ProcedureRow> {
-      const [row] = await db.insert(procedures).values(p).returning();
-      return row!;
+      return await insertOne(db, procedures, p);
     },
     async updateProcedure(id: number, version: number, values: Partial<typeof procedures.$inferInsert>): Promise<boolean> {
       return updateAtVersion(db, procedures, id, version, values);

@@ -8,6 +8,7 @@ import { ABLE_LABOUR_KINDS, LABOUR_ELDERLY_AGE, LABOUR_MIN_AGE, type LabourKind 
 import { NET_INCOME_TERMS, type NetIncomeItem } from '../../domain/registry/net-income';
 import type { Finding } from '../../contract/quality';
 import { queryRows, type Db } from '../db/connection';
+import { insertOne } from '../db/rows';
 import { handbookChecks, householdIncomes, qualityRuns } from '../db/schema';
 
 /** One record a check found, in the same shape for every check (drill-down rows): the contract's. */
@@ -139,13 +140,11 @@ export function makeQualityRepo(db: Db) {
       queryRows<Finding>(db, sql`select * from (${checkQuery(key, prefix, today, half)}) q order by "villageCode", number, name limit ${limit} offset ${offset}`),
     exitedWithIncome: (prefix: string) => queryRows<Finding & { statusYear: number | null; size: number; net: number | null }>(db, exitedWithIncomeQuery(prefix)),
     async insertHandbookCheck(c: Omit<typeof handbookChecks.$inferInsert, 'id'>) {
-      const [row] = await db.insert(handbookChecks).values(c).returning();
-      return row!;
+      return await insertOne(db, handbookChecks, c);
     },
     handbookChecks: (householdId: number) => db.select().from(handbookChecks).where(eq(handbookChecks.householdId, householdId)).orderBy(desc(handbookChecks.checkedOn), desc(handbookChecks.id)),
     async insertRun(r: typeof qualityRuns.$inferInsert) {
-      const [row] = await db.insert(qualityRuns).values(r).returning();
-      return row!;
+      return await insertOne(db, qualityRuns, r);
     },
     async latestRun(prefix: string) {
       const [row] = await db.select().from(qualityRuns).where(eq(qualityRuns.regionPrefix, prefix)).orderBy(desc(qualityRuns.id)).limit(1);
