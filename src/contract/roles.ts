@@ -34,7 +34,9 @@ export const roleItem = z.object({
   shipped: z.boolean(),
   /** Whether the caller holds every permission of the role (may give it to a user). */
   grantable: z.boolean(),
-  /** How many users have the role. */
+  /** Whether the caller may change or delete it (a defined role made in the caller's subtree). */
+  changeable: z.boolean(),
+  /** How many users of the caller's subtree have the role. */
   users: z.number(),
   version: z.number().nullable(),
 });

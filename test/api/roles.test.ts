@@ -139,6 +139,25 @@ describe.each(dbKinds())('roles and user links (%s)', (kind) => {
     expect((await t.admin.patch(`/api/users/${id}`, { displayName: '王小五' })).json()).toMatchObject({ displayName: '王小五', orgId: otherTown.id });
   });
 
+  // DESIGN: “every user … sees and changes only that subtree … Another scope's data never appears, not even in an error.”
+  it('keeps a role another county defined out of sight, and a role defined above the caller unchangeable', async () => {
+    const meigu = await t.user(await t.org('美姑县扶贫办', { kind: '扶贫办', regionCode: '513436000000' }), 'meigu.admin');
+    const theirs = (await makeRole(meigu, '美姑查阅员', ['registry.read'])).json();
+    const names = async () => ((await townAdmin.get('/api/roles')).json().items as Array<{ name: string }>).map((r) => r.name);
+    expect(await names()).not.toContain('美姑查阅员');
+    expect((await townAdmin.patch(`/api/roles/${theirs.id}`, { name: '改名', permissions: ['registry.read'], version: 1 })).statusCode).toBe(404);
+    expect((await townAdmin.del(`/api/roles/${theirs.id}`)).statusCode).toBe(404);
+    const granted = await townAdmin.post('/api/users', userBody('meigu.role', theirs.code, town.id));
+    expect(fieldsOf(granted)).toEqual(['role']);
+    expect(granted.body).not.toContain('美姑');
+
+    const above = (await makeRole(t.admin, '全省查阅员', ['registry.read'])).json();
+    const seen = ((await townAdmin.get('/api/roles')).json().items as Array<{ code: string }>).find((r) => r.code === above.code);
+    expect(seen).toMatchObject({ grantable: true, changeable: false });
+    expect((await townAdmin.patch(`/api/roles/${above.id}`, { name: '全省查阅员', permissions: ['registry.read', 'ledger.read'], version: 1 })).statusCode).toBe(403);
+    expect((await townAdmin.post('/api/users', userBody('above.role', above.code, town.id))).statusCode).toBe(201);
+  });
+
   // Issue 11: “a 帮扶责任人's account is linked to their helper record”; “部门数据员 (uploads its department's lists)”.
   it('links a helper’s account to a helper record in scope and a department clerk’s to a department, naming the field when wrong', async () => {
     const helper = await t.admin.post('/api/pairing/helpers', { name: '李干部', unit: '新城镇人民政府', kind: 'cadre', level: '乡', post: '副镇长', regionCode: '513431100000' });

@@ -195,13 +195,29 @@ export type AuthRepo = ReturnType<typeof makeAuthRepo>;
 
 /** Roles an administrator defined (issue 11); the shipped ones are domain data and have no row. */
 export function makeRolesRepo(db: Db) {
+  /** A defined role with the office path of the user who made it (its scope: '' when that user is gone). */
+  const withCreator = () =>
+    db
+      .select({
+        id: roles.id,
+        code: roles.code,
+        name: roles.name,
+        description: roles.description,
+        permissions: roles.permissions,
+        createdBy: roles.createdBy,
+        version: roles.version,
+        creatorPath: sql<string>`coalesce(${orgs.path}, '')`,
+      })
+      .from(roles)
+      .leftJoin(users, eq(users.id, roles.createdBy))
+      .leftJoin(orgs, eq(orgs.id, users.orgId));
   return {
     async findByCode(code: string) {
-      const [row] = await db.select().from(roles).where(eq(roles.code, code));
+      const [row] = await withCreator().where(eq(roles.code, code));
       return row;
     },
     async findById(id: number) {
-      const [row] = await db.select().from(roles).where(eq(roles.id, id));
+      const [row] = await withCreator().where(eq(roles.id, id));
       return row;
     },
     async findByName(name: string) {
@@ -209,7 +225,7 @@ export function makeRolesRepo(db: Db) {
       return row;
     },
     async list() {
-      return db.select().from(roles).orderBy(roles.id);
+      return withCreator().orderBy(roles.id);
     },
     /** How many users of the subtree `orgPath` have each role code (shipped and defined), disabled accounts included. */
     async userCounts(orgPath: string): Promise<Map<string, number>> {
@@ -229,7 +245,7 @@ export function makeRolesRepo(db: Db) {
     async insert(role: { name: string; description: string; permissions: string[]; createdBy: number }) {
       return db.transaction(async (tx) => {
         const [made] = await tx.insert(roles).values({ code: `new_${randomBytes(8).toString('hex')}`, ...role }).returning({ id: roles.id });
-        const [row] = await tx.update(roles).set({ code: `role_${made!.id}` }).where(eq(roles.id, made!.id)).returning();
+        const [row] = await tx.update(roles).set({ code: `role_${made!.id}` }).where(eq(roles.id, made!.id)).returning({ id: roles.id, code: roles.code, version: roles.version });
         return row!;
       });
     },

@@ -3,7 +3,7 @@ import { ROLE_DEFINITIONS, ROLES } from '../../domain/auth/roles';
 import { AppError, validationError } from '../../domain/shared/errors';
 import type { PermissionGroups, RoleInput, RoleItem, RolePatch } from '../../contract/roles';
 import type { AuditEntity, AuditService } from '../audit/service';
-import { requireGrantableRole, requirePermission, type Auth } from './access';
+import { inScope, requireGrantableRole, requirePermission, type Auth } from './access';
 import type { RolesRepo } from './repo';
 
 /** Entity name of a defined role in the audit log. */
@@ -11,6 +11,14 @@ import type { RolesRepo } from './repo';
 const ROLE_ENTITY = 'role' as AuditEntity;
 
 type RoleRow = NonNullable<Awaited<ReturnType<RolesRepo['findById']>>>;
+
+/**
+ * Defined roles are scoped by the office of the user who made them: seen (and granted) in that office's subtree and on
+ * the line above it, never in a sibling county (DESIGN: “another scope's data never appears”).
+ */
+export function definedRoleVisible(auth: Auth, role: { creatorPath: string }): boolean {
+  return role.creatorPath.startsWith(auth.orgPath) || auth.orgPath.startsWith(role.creatorPath);
+}
 
 function snapshot(r: { code: string; name: string; description: string; permissions: readonly string[] }) {
   return { code: r.code, name: r.name, description: r.description, permissions: [...r.permissions] };
@@ -44,7 +52,8 @@ export function makeRolesService(deps: { repo: RolesRepo; audit: AuditService; d
 
   function itemOf(auth: Auth, row: RoleRow, users: number): RoleItem {
     const permissions = permissionsOf(row);
-    return { id: row.id, code: row.code, name: row.name, description: row.description, permissions, own: null, levels: [], shipped: false, grantable: grantable(auth, permissions), users, version: row.version };
+    const changeable = inScope(auth, row.creatorPath);
+    return { id: row.id, code: row.code, name: row.name, description: row.description, permissions, own: null, levels: [], shipped: false, grantable: grantable(auth, permissions), changeable, users, version: row.version };
   }
 
   /** The permissions as given, once each, in the list's order. */
@@ -61,10 +70,17 @@ export function makeRolesService(deps: { repo: RolesRepo; audit: AuditService; d
       throw validationError([{ field: 'name', label: '角色名称', message: `已有名为“${name}”的角色，请换一个名称` }]);
   }
 
-  async function load(id: number): Promise<RoleRow> {
+  /** A role another county defined is not seen there (not even its name); one made above the caller is, unchangeable. */
+  async function load(auth: Auth, id: number): Promise<RoleRow> {
     const row = await repo.findById(id);
-    if (!row) throw new AppError('NOT_FOUND', '角色不存在');
+    if (!row || !definedRoleVisible(auth, row)) throw new AppError('NOT_FOUND', '角色不存在');
     return row;
+  }
+
+  /** The caller changes or deletes only a role made in their own subtree (its users may be anywhere the maker sees). */
+  function requireChangeable(auth: Auth, row: RoleRow) {
+    if (!inScope(auth, row.creatorPath)) throw new AppError('FORBIDDEN', `角色“${row.name}”由上级单位定义，您不能修改或删除`);
+    requireGrantableRole(auth, { name: row.name, permissions: permissionsOf(row) });
   }
 
   return {
@@ -86,11 +102,12 @@ export function makeRolesService(deps: { repo: RolesRepo; audit: AuditService; d
           levels: [...(d.levels ?? [])],
           shipped: true,
           grantable: grantable(auth, d.permissions),
+          changeable: false,
           users: counts.get(code) ?? 0,
           version: null,
         };
       });
-      const defined = (await repo.list()).map((row) => itemOf(auth, row, counts.get(row.code) ?? 0));
+      const defined = (await repo.list()).filter((row) => definedRoleVisible(auth, row)).map((row) => itemOf(auth, row, counts.get(row.code) ?? 0));
       return [...shipped, ...defined];
     },
 
@@ -100,7 +117,9 @@ export function makeRolesService(deps: { repo: RolesRepo; audit: AuditService; d
       const permissions = normalised(input.permissions);
       requireGrantableRole(auth, { name, permissions });
       await requireFreeName(name);
-      const row = await repo.insert({ name, description: input.description?.trim() ?? '', permissions, createdBy: auth.userId });
+      const values = { name, description: input.description?.trim() ?? '', permissions };
+      const made = await repo.insert({ ...values, createdBy: auth.userId });
+      const row = { ...made, ...values, createdBy: auth.userId, creatorPath: auth.orgPath };
       await audit.record(auth, ROLE_ENTITY, row.id, 'create', null, snapshot(row));
       return itemOf(auth, row, 0);
     },
@@ -108,8 +127,8 @@ export function makeRolesService(deps: { repo: RolesRepo; audit: AuditService; d
     /** Changes a defined role (at the version read: 409 when another change came first); its users' sessions follow at once. */
     async update(auth: Auth, id: number, input: RolePatch): Promise<RoleItem> {
       requirePermission(auth, 'roles.manage');
-      const row = await load(id);
-      requireGrantableRole(auth, { name: row.name, permissions: permissionsOf(row) });
+      const row = await load(auth, id);
+      requireChangeable(auth, row);
       const name = input.name.trim();
       const permissions = normalised(input.permissions);
       requireGrantableRole(auth, { name, permissions });
@@ -126,8 +145,8 @@ export function makeRolesService(deps: { repo: RolesRepo; audit: AuditService; d
     /** Deletes a defined role no user has (refused, naming how many, while one does). */
     async remove(auth: Auth, id: number): Promise<void> {
       requirePermission(auth, 'roles.manage');
-      const row = await load(id);
-      requireGrantableRole(auth, { name: row.name, permissions: permissionsOf(row) });
+      const row = await load(auth, id);
+      requireChangeable(auth, row);
       const inUse = async () => {
         const n = await repo.countUsersOf(row.code);
         return new AppError('CONFLICT', `角色“${row.name}”仍有 ${n} 个用户在用，不能删除；请先为这些用户改用其他角色`, { users: n });

@@ -62,7 +62,8 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
     },
   );
 
-  r.post('/api/auth/logout', doc.empty('退出登录', { access: 'signedIn' }), async (req, reply) => {
+  // Public as before: ending no session (or an expired one) is harmless, and clears the browser's cookie.
+  r.post('/api/auth/logout', doc.empty('退出登录', { access: 'public' }), async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await services.auth.logout(token, req.auth);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });

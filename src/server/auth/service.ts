@@ -12,6 +12,7 @@ import type { Auth } from './access';
 import { authFor, inScope, requireGrantableRole, requireInScope, requirePermission } from './access';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 import type { AuthRepo, RolesRepo, UserRow } from './repo';
+import { definedRoleVisible } from './roles-service';
 import type { OrgsService } from '../orgs/service';
 import type { MembersService } from '../members/service';
 
@@ -74,11 +75,12 @@ export function makeAuthService(deps: {
     return isShippedRole(code) ? ROLE_DEFINITIONS[code].label : (customName ?? code);
   }
 
-  /** The role behind a code, or null for a code no role has. */
-  async function roleOf(code: string): Promise<RoleGrant | null> {
+  /** The role behind a code, or null for a code no role has (or, with `auth`, a defined role not seen in its scope). */
+  async function roleOf(code: string, auth?: Auth): Promise<RoleGrant | null> {
     if (isShippedRole(code)) return { code, name: ROLE_DEFINITIONS[code].label, permissions: [...ROLE_DEFINITIONS[code].permissions] };
     const row = await deps.roles.findByCode(code);
-    return row ? { code, name: row.name, permissions: row.permissions.filter(isPermission) } : null;
+    if (!row || (auth && !definedRoleVisible(auth, row))) return null;
+    return { code, name: row.name, permissions: row.permissions.filter(isPermission) };
   }
 
   /** Sessions resolved in the last 30 s, by token hash; dropped at once when a session ends or its user changes. */
@@ -349,7 +351,7 @@ export function makeAuthService(deps: {
 
     async createUser(auth: Auth, input: UserInput): Promise<UserAccount> {
       requirePermission(auth, 'users.manage');
-      const role = await roleOf(input.role);
+      const role = await roleOf(input.role, auth);
       if (!role) throw new AppError('VALIDATION', '角色：没有这个角色', { fields: [{ field: 'role', label: '角色', message: '没有这个角色' }] });
       requireGrantableRole(auth, role);
       const org = await orgs.get(auth, input.orgId);
@@ -389,7 +391,7 @@ export function makeAuthService(deps: {
         throw new AppError('FORBIDDEN', '不能修改您自己的角色或所属单位');
       let role = await roleOf(user.role);
       if (roleCode !== user.role) {
-        role = await roleOf(roleCode);
+        role = await roleOf(roleCode, auth);
         if (!role) throw new AppError('VALIDATION', '角色：没有这个角色', { fields: [{ field: 'role', label: '角色', message: '没有这个角色' }] });
         requireGrantableRole(auth, role);
       }

@@ -53,6 +53,7 @@ export function AppLayout() {
     { key: '/orgs', icon: <ApartmentOutlined />, label: '政协组织' },
     { key: '/members', icon: <TeamOutlined />, label: '委员信息管理' },
     ...(isAdmin(me) ? [{ key: '/users', icon: <UsergroupAddOutlined />, label: '用户管理' }] : []),
+    ...(me?.permissions.includes('roles.manage') ? [{ key: '/roles', icon: <SafetyCertificateOutlined />, label: '角色管理' }] : []),
     ...(isSysadmin(me) ? [{ key: '/regions/deep-poverty', icon: <EnvironmentOutlined />, label: '深度贫困县' }] : []),
     ...(isAdmin(me) ? [{ key: '/audit', icon: <FileSearchOutlined />, label: '审计日志' }] : []),
     { type: 'divider' },
