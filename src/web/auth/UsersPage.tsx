@@ -190,7 +190,8 @@ function CreateUserModal({ open, onClose, roles }: { open: boolean; onClose: () 
   );
 }
 
-type EditUserValues = { displayName: string; role: string; orgId: number; memberId?: number | null; helperId?: number | null; department?: string | null };
+/** The edit form holds the PATCH body itself (every part shown). */
+type EditUserValues = UserPatch;
 const EDIT_FIELDS = ['displayName', 'role', 'orgId', 'memberId', 'helperId', 'department'];
 
 /** Change a user's name, role, office and link (PATCH /api/users/:id). */
@@ -210,7 +211,7 @@ function EditUserModal({ user, onClose, roles }: { user: User | null; onClose: (
     setError(null);
     const v = await form.validateFields();
     const links = linksOf(role, v);
-    const body: UserPatch = { displayName: v.displayName.trim(), role: v.role, orgId: v.orgId, ...links };
+    const body: UserPatch = { displayName: (v.displayName ?? '').trim(), role: v.role, orgId: v.orgId, ...links };
     const problems = problemsOf(userPatch, body, FIELD_LABELS);
     if (problems.length) {
       const rest = showFieldErrors(form, problems, EDIT_FIELDS);
@@ -236,7 +237,7 @@ function EditUserModal({ user, onClose, roles }: { user: User | null; onClose: (
           name="user-edit"
           layout="vertical"
           preserve={false}
-          initialValues={{ displayName: user.displayName, role: user.role, orgId: user.orgId, memberId: user.memberId, helperId: user.helperId, department: user.department }}
+          initialValues={{ displayName: user.displayName, role: user.role, orgId: user.orgId, memberId: user.memberId, helperId: user.helperId, department: user.department as UserPatch['department'] }}
         >
           <Form.Item label="姓名" name="displayName" validateFirst rules={[{ required: true, whitespace: true, message: '请填写姓名' }, schemaRule(userInput.shape.displayName)]}>
             <Input />
