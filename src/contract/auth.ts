@@ -6,11 +6,15 @@
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH } from '../domain/auth/password-policy';
 import { PERMISSIONS } from '../domain/auth/permissions';
+import { DEPARTMENTS } from '../domain/compare/departments';
 import { coercedInt, id, idParams, name, secret } from './zod';
 
 /** A role's code: a shipped role's (src/domain/auth/roles.ts) or one an administrator defined. */
 export const role = z.string();
 export const permission = z.enum(PERMISSIONS);
+
+/** The department of a 部门数据员 (seed 004's 一比对 lists). */
+const department = z.enum(DEPARTMENTS, { error: `应为以下部门之一：${DEPARTMENTS.join('、')}` });
 
 /** A password as typed at sign-in or when changing one's own: present, bounded (the policy is the domain's). */
 const password = z.string({ error: '必填' }).min(1, { error: '必填' }).max(MAX_PASSWORD_LENGTH, { error: `不能超过 ${MAX_PASSWORD_LENGTH} 个字符` });
@@ -46,6 +50,10 @@ export const userAccount = z.object({
   orgId: z.number(),
   orgName: z.string(),
   memberId: z.number().nullable(),
+  /** A 帮扶责任人's account: the helper record it speaks for. */
+  helperId: z.number().nullable(),
+  /** A 部门数据员's account: the department whose lists it uploads. */
+  department: z.string().nullable(),
 });
 export type UserAccount = z.output<typeof userAccount>;
 
@@ -71,10 +79,26 @@ export const userInput = z.object({
   role: name(30),
   orgId: id(),
   memberId: id().nullish(),
+  /** Required for role helper: the 帮扶责任人 record (in the caller's scope) the account speaks for. */
+  helperId: id().nullish(),
+  /** Required for role department_clerk: one of the departments of 一比对 (src/domain/compare/departments.ts). */
+  department: department.nullish(),
 });
 export type UserInput = z.output<typeof userInput>;
 
-export const userPatch = z.object({ displayName: z.string().max(100, { error: '不能超过 100 个字' }) });
+/**
+ * PATCH /api/users/:id: what an administrator changes of an account, each part optional (an absent part stays): the
+ * name, the role (granted only when the caller holds all its permissions), the office and the links the role needs.
+ * Accounts carry no version: the last change wins, as before.
+ */
+export const userPatch = z.object({
+  displayName: z.string().max(100, { error: '不能超过 100 个字' }).optional(),
+  role: name(30).optional(),
+  orgId: id().optional(),
+  memberId: id().nullish(),
+  helperId: id().nullish(),
+  department: department.nullish(),
+});
 export type UserPatch = z.output<typeof userPatch>;
 
 export const resetPasswordBody = z

@@ -5,6 +5,7 @@ import type { Database, Db } from './db/connection';
 import { makeAuditService } from './audit/service';
 import { makeAuthRepo, makeRolesRepo } from './auth/repo';
 import { makeAuthService } from './auth/service';
+import { makeRolesService } from './auth/roles-service';
 import { makeLedgerRepo } from './ledger/repo';
 import { makeLedgerService } from './ledger/service';
 import { makeMembersRepo } from './members/repo';
@@ -36,7 +37,9 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   const regions = makeRegionsService({ repo: makeRegionsRepo(db, database) });
   const orgs = makeOrgsService({ repo: makeOrgsRepo(db), regions, audit });
   const members = makeMembersService({ repo: makeMembersRepo(db), orgs, audit, now });
-  const auth = makeAuthService({ repo: makeAuthRepo(db), roles: makeRolesRepo(db), orgs, members, audit, now });
+  const rolesRepo = makeRolesRepo(db);
+  const auth = makeAuthService({ repo: makeAuthRepo(db), roles: rolesRepo, orgs, members, audit, now, helperOf: (a, helperId) => pairing.helper(a, helperId) });
+  const roles = makeRolesService({ repo: rolesRepo, audit, dropCachedRole: (code) => auth.dropCachedRole(code) });
   // The households a 帮扶责任人 holds today, for the registry's own-record narrowing (from pairing's assignments).
   const helperHouseholds = makeHelperHouseholds(makePairingRepo(db), now);
   const ledger = makeLedgerService({
@@ -108,6 +111,6 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     },
   });
   const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), repoIn: (tx) => makePairingRepo(tx), registry, regions, orgs, members, audit, now });
-  return { audit, regions, orgs, members, auth, ledger, registry, roster, procedures, quality, compare, assessment, pairing, now };
+  return { audit, regions, orgs, members, auth, roles, ledger, registry, roster, procedures, quality, compare, assessment, pairing, now };
 }
 export type Services = ReturnType<typeof buildServices>;

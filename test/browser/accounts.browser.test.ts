@@ -73,4 +73,30 @@ describe.skipIf(skipBrowser)('accounts in the browser', () => {
       expect(pageErrors).toEqual([]);
     });
   });
+  // Issue 11: “Administrators can define further roles from the permission list in the UI.”
+  it('an administrator defines a role from the permission checkboxes, then deletes it after confirming', { timeout: 180_000 }, async () => {
+    const server = suite.server();
+    await withPage(suite.browser(), 'roles-admin', async (page, pageErrors) => {
+      await page.goto(`${server.url}/roles`);
+      await page.waitForURL(/\/login/);
+      await login(page, server.adminUsername, server.adminPassword);
+      await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+      await page.getByRole('menuitem', { name: '角色管理' }).click();
+      await expectText(page.locator('main, .ant-layout-content').first(), '乡镇审核员');
+      await page.getByRole('button', { name: '新建角色' }).click();
+      const drawer = page.getByRole('dialog').filter({ hasText: '新建角色' }).filter({ visible: true });
+      await drawer.getByRole('button', { name: /创\s*建/ }).click();
+      await expectText(drawer, '请至少选择一项权限');
+      await drawer.getByLabel('角色名称').fill('台账查阅员');
+      await drawer.getByLabel('查看台账事项与汇总').check();
+      await drawer.getByRole('button', { name: /创\s*建/ }).click();
+      await expect.poll(() => drawer.count(), WAIT).toBe(0);
+      const row = page.getByRole('row').filter({ hasText: '台账查阅员' });
+      await expectText(row, '1 项');
+      await row.getByRole('button', { name: /删\s*除/ }).click();
+      await page.locator('.ant-popconfirm').getByRole('button', { name: /删\s*除/ }).click();
+      await expect.poll(() => row.count(), WAIT).toBe(0);
+      expect(pageErrors).toEqual([]);
+    });
+  });
 });

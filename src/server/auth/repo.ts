@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, like, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
+import { updateAtVersion } from '../db/versioned';
 import { orgs, regions, roles, sessions, users } from '../db/schema';
 import type { AuthUser } from './access';
 
@@ -71,6 +73,10 @@ export function makeAuthRepo(db: Db) {
     async updateDisplayName(id: number, displayName: string): Promise<void> {
       await db.update(users).set({ displayName }).where(eq(users.id, id));
     },
+    /** An administrator's change of an account: name, role, office and the links the role needs. */
+    async updateUser(id: number, values: Pick<UserRow, 'displayName' | 'role' | 'orgId' | 'memberId' | 'helperId' | 'department'>): Promise<void> {
+      await db.update(users).set(values).where(eq(users.id, id));
+    },
     async listUsers(orgPath: string) {
       const rows = await db
         .select({
@@ -81,6 +87,8 @@ export function makeAuthRepo(db: Db) {
           orgId: users.orgId,
           orgName: orgs.name,
           memberId: users.memberId,
+          helperId: users.helperId,
+          department: users.department,
           disabledAt: users.disabledAt,
           lockedUntil: users.lockedUntil,
           mustChangePassword: users.mustChangePassword,
@@ -187,13 +195,71 @@ export type AuthRepo = ReturnType<typeof makeAuthRepo>;
 
 /** Roles an administrator defined (issue 11); the shipped ones are domain data and have no row. */
 export function makeRolesRepo(db: Db) {
+  /** A defined role with the office path of the user who made it (its scope: '' when that user is gone). */
+  const withCreator = () =>
+    db
+      .select({
+        id: roles.id,
+        code: roles.code,
+        name: roles.name,
+        description: roles.description,
+        permissions: roles.permissions,
+        createdBy: roles.createdBy,
+        version: roles.version,
+        creatorPath: sql<string>`coalesce(${orgs.path}, '')`,
+      })
+      .from(roles)
+      .leftJoin(users, eq(users.id, roles.createdBy))
+      .leftJoin(orgs, eq(orgs.id, users.orgId));
   return {
     async findByCode(code: string) {
-      const [row] = await db.select().from(roles).where(eq(roles.code, code));
+      const [row] = await withCreator().where(eq(roles.code, code));
+      return row;
+    },
+    async findById(id: number) {
+      const [row] = await withCreator().where(eq(roles.id, id));
+      return row;
+    },
+    async findByName(name: string) {
+      const [row] = await db.select().from(roles).where(eq(roles.name, name));
       return row;
     },
     async list() {
-      return db.select().from(roles).orderBy(roles.id);
+      return withCreator().orderBy(roles.id);
+    },
+    /** How many users of the subtree `orgPath` have each role code (shipped and defined), disabled accounts included. */
+    async userCounts(orgPath: string): Promise<Map<string, number>> {
+      const rows = await db
+        .select({ role: users.role, n: sql<number>`count(*)::int` })
+        .from(users)
+        .innerJoin(orgs, eq(orgs.id, users.orgId))
+        .where(like(orgs.path, `${orgPath}%`))
+        .groupBy(users.role);
+      return new Map(rows.map((r) => [r.role, r.n]));
+    },
+    async countUsersOf(code: string): Promise<number> {
+      const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.role, code));
+      return row?.n ?? 0;
+    },
+    /** A new defined role; its code (`role_<id>`) is made from its id, in one transaction. */
+    async insert(role: { name: string; description: string; permissions: string[]; createdBy: number }) {
+      return db.transaction(async (tx) => {
+        const [made] = await tx.insert(roles).values({ code: `new_${randomBytes(8).toString('hex')}`, ...role }).returning({ id: roles.id });
+        const [row] = await tx.update(roles).set({ code: `role_${made!.id}` }).where(eq(roles.id, made!.id)).returning({ id: roles.id, code: roles.code, version: roles.version });
+        return row!;
+      });
+    },
+    /** Writes the role if still at `version`; false when another change came first. */
+    async update(id: number, version: number, values: { name: string; description: string; permissions: string[] }): Promise<boolean> {
+      return updateAtVersion(db, roles, id, version, values);
+    },
+    /** Deletes the role unless a user has it; whether it was deleted. */
+    async delete(id: number, code: string): Promise<boolean> {
+      const rows = await db
+        .delete(roles)
+        .where(and(eq(roles.id, id), sql`not exists (select 1 from ${users} where ${users.role} = ${code})`))
+        .returning({ id: roles.id });
+      return rows.length > 0;
     },
   };
 }

@@ -19,6 +19,7 @@ import {
   userSessionParams,
   userSessions,
 } from '../../contract/auth';
+import { permissionGroups, roleInput, roleItem, roleList, rolePatch } from '../../contract/roles';
 import { idParams } from '../../contract/zod';
 import { sessionCookieOptions } from '../http/cookies';
 import { routeOptions } from '../http/route';
@@ -61,7 +62,8 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
     },
   );
 
-  r.post('/api/auth/logout', doc.empty('退出登录'), async (req, reply) => {
+  // Public as before: ending no session (or an expired one) is harmless, and clears the browser's cookie.
+  r.post('/api/auth/logout', doc.empty('退出登录', { access: 'public' }), async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (token) await services.auth.logout(token, req.auth);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -69,40 +71,54 @@ export async function authRoutes(app: FastifyInstance, { services }: { services:
   });
 
   // The request hook has already resolved the session: no second lookup.
-  r.get('/api/auth/me', doc.ok('当前用户', meAnswer), async (req) => ({ user: services.auth.meOf(authOf(req)) }));
+  r.get('/api/auth/me', doc.ok('当前用户', meAnswer, { access: 'signedIn' }), async (req) => ({ user: services.auth.meOf(authOf(req)) }));
 
-  r.post('/api/auth/change-password', doc.empty('修改自己的密码（其他会话随即结束）', { body: changePasswordBody }), async (req, reply) => {
+  r.post('/api/auth/change-password', doc.empty('修改自己的密码（其他会话随即结束）', { body: changePasswordBody, access: 'signedIn' }), async (req, reply) => {
      await services.auth.changePassword(authOf(req), req.body.currentPassword, req.body.newPassword);
      return reply.status(204).send(null);
    });
 
-  r.get('/api/auth/sessions', doc.ok('我的登录会话', ownSessions), async (req) => ({ items: await services.auth.listOwnSessions(authOf(req)) }));
+  r.get('/api/auth/sessions', doc.ok('我的登录会话', ownSessions, { access: 'signedIn' }), async (req) => ({ items: await services.auth.listOwnSessions(authOf(req)) }));
 
-  r.delete('/api/auth/sessions/:sessionId', doc.empty('结束我的一个会话', { params: sessionParams }), async (req, reply) => {
+  r.delete('/api/auth/sessions/:sessionId', doc.empty('结束我的一个会话', { params: sessionParams, access: 'signedIn' }), async (req, reply) => {
      await services.auth.revokeOwnSession(authOf(req), req.params.sessionId);
      return reply.status(204).send(null);
    });
 
-  r.get('/api/users', doc.ok('用户列表（管辖范围内）', userList), async (req) => ({ items: await services.auth.listUsers(authOf(req)) }));
+  r.get('/api/users', doc.ok('用户列表（管辖范围内）', userList, { access: 'users.manage' }), async (req) => ({ items: await services.auth.listUsers(authOf(req)) }));
 
-  r.post('/api/users', doc.created('新建用户', userAccount, { body: userInput }), async (req) => services.auth.createUser(authOf(req), req.body));
+  r.post('/api/users', doc.created('新建用户', userAccount, { body: userInput, access: 'users.manage' }), async (req) => services.auth.createUser(authOf(req), req.body));
 
-  r.patch('/api/users/:id', doc.ok('修改用户姓名', userAccount, { params: idParams, body: userPatch }), async (req) => services.auth.updateUser(authOf(req), req.params.id, req.body));
+  r.patch('/api/users/:id', doc.ok('修改用户（姓名、角色、所属单位、对应的委员/帮扶责任人/部门）', userAccount, { params: idParams, body: userPatch, access: 'users.manage' }), async (req) => services.auth.updateUser(authOf(req), req.params.id, req.body));
 
-  r.post('/api/users/:id/reset-password', doc.ok('重置用户密码（用户下次登录须修改；其会话随即结束）', resetPasswordAnswer, { params: idParams, body: resetPasswordBody }), async (req) =>
+  r.post('/api/users/:id/reset-password', doc.ok('重置用户密码（用户下次登录须修改；其会话随即结束）', resetPasswordAnswer, { params: idParams, body: resetPasswordBody, access: 'users.manage' }), async (req) =>
 
     services.auth.resetPassword(authOf(req), req.params.id, req.body?.password || undefined),
 
   );
 
-  r.post('/api/users/:id/disable', doc.ok('停用用户（其会话随即结束）', userDisabled, { params: idParams }), async (req) => services.auth.setDisabled(authOf(req), req.params.id, true));
-  r.post('/api/users/:id/enable', doc.ok('启用用户', userDisabled, { params: idParams }), async (req) => services.auth.setDisabled(authOf(req), req.params.id, false));
+  r.post('/api/users/:id/disable', doc.ok('停用用户（其会话随即结束）', userDisabled, { params: idParams, access: 'users.manage' }), async (req) => services.auth.setDisabled(authOf(req), req.params.id, true));
+  r.post('/api/users/:id/enable', doc.ok('启用用户', userDisabled, { params: idParams, access: 'users.manage' }), async (req) => services.auth.setDisabled(authOf(req), req.params.id, false));
 
-  r.get('/api/users/:id/sessions', doc.ok('用户的登录会话', userSessions, { params: idParams }), async (req) => ({ items: await services.auth.listUserSessions(authOf(req), req.params.id), }));
-  r.delete('/api/users/:id/sessions', doc.ok('结束用户的全部会话', sessionsEnded, { params: idParams }), async (req) => services.auth.revokeUserSessions(authOf(req), req.params.id));
-  r.delete('/api/users/:id/sessions/:sessionId', doc.ok('结束用户的一个会话', sessionsEnded, { params: userSessionParams }), async (req) =>
+  r.get('/api/users/:id/sessions', doc.ok('用户的登录会话', userSessions, { params: idParams, access: 'users.manage' }), async (req) => ({ items: await services.auth.listUserSessions(authOf(req), req.params.id), }));
+  r.delete('/api/users/:id/sessions', doc.ok('结束用户的全部会话', sessionsEnded, { params: idParams, access: 'users.manage' }), async (req) => services.auth.revokeUserSessions(authOf(req), req.params.id));
+  r.delete('/api/users/:id/sessions/:sessionId', doc.ok('结束用户的一个会话', sessionsEnded, { params: userSessionParams, access: 'users.manage' }), async (req) =>
     services.auth.revokeUserSessions(authOf(req), req.params.id, req.params.sessionId),
   );
+
+  // Roles (issue 11). The permission list is reference data for any signed-in user (the menu, the role editor). The
+  // role list is read with users.manage: the user form needs it to offer the roles the caller may grant (the role
+  // page reads it too; a role that manages roles without managing users has nobody to give them to).
+  r.get('/api/permissions', doc.ok('权限列表（按模块）', permissionGroups, { access: 'signedIn' }), async () => services.roles.permissionGroups());
+  r.get('/api/roles', doc.ok('角色列表（内置角色和自定义角色）', roleList, { access: 'users.manage' }), async (req) => ({ items: await services.roles.list(authOf(req)) }));
+  r.post('/api/roles', doc.created('新建角色', roleItem, { body: roleInput, access: 'roles.manage' }), async (req) => services.roles.create(authOf(req), req.body));
+  r.patch('/api/roles/:id', doc.ok('修改角色（其用户的权限随即生效）', roleItem, { params: idParams, body: rolePatch, access: 'roles.manage' }), async (req) =>
+    services.roles.update(authOf(req), req.params.id, req.body),
+  );
+  r.delete('/api/roles/:id', doc.empty('删除角色（仍有用户使用时不能删除）', { params: idParams, access: 'roles.manage' }), async (req, reply) => {
+    await services.roles.remove(authOf(req), req.params.id);
+    return reply.status(204).send(null);
+  });
 }
 
 /** What a session that must change its password may still call. */

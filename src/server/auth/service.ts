@@ -6,12 +6,13 @@ import { isPermission, type Permission } from '../../domain/auth/permissions';
 import { isShippedRole, ROLE_DEFINITIONS } from '../../domain/auth/roles';
 import { USERNAME_PATTERN, USERNAME_RULE } from '../../domain/auth/username';
 import { AppError, type FieldError } from '../../domain/shared/errors';
-import type { Me, OwnSession, ResetPasswordAnswer, SessionInfo, User, UserAccount, UserInput } from '../../contract/auth';
+import type { Me, OwnSession, ResetPasswordAnswer, SessionInfo, User, UserAccount, UserInput, UserPatch } from '../../contract/auth';
 import type { AuditService } from '../audit/service';
 import type { Auth } from './access';
 import { authFor, inScope, requireGrantableRole, requireInScope, requirePermission } from './access';
 import { generatePassword, hashPassword, verifyPassword } from './password';
 import type { AuthRepo, RolesRepo, UserRow } from './repo';
+import { definedRoleVisible } from './roles-service';
 import type { OrgsService } from '../orgs/service';
 import type { MembersService } from '../members/service';
 
@@ -32,8 +33,15 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function userSnapshot(u: Pick<UserRow, 'username' | 'displayName' | 'role' | 'orgId' | 'memberId'> & { disabled?: boolean }) {
-  return { username: u.username, displayName: u.displayName, role: u.role, orgId: u.orgId, memberId: u.memberId, disabled: u.disabled ?? false };
+function userSnapshot(u: Pick<UserRow, 'username' | 'displayName' | 'role' | 'orgId' | 'memberId'> & Partial<Pick<UserRow, 'helperId' | 'department'>> & { disabled?: boolean }) {
+  return { username: u.username, displayName: u.displayName, role: u.role, orgId: u.orgId, memberId: u.memberId, helperId: u.helperId ?? null, department: u.department ?? null, disabled: u.disabled ?? false };
+}
+
+/** What links an account to the record its role narrows it to: a member, a helper, a department. */
+interface Links {
+  memberId: number | null;
+  helperId: number | null;
+  department: string | null;
 }
 
 function policyError(password: string, username: string, field: string, label: string): AppError | null {
@@ -50,7 +58,16 @@ export interface RoleGrant {
   permissions: Permission[];
 }
 
-export function makeAuthService(deps: { repo: AuthRepo; roles: RolesRepo; orgs: OrgsService; members: MembersService; audit: AuditService; now: () => Date }) {
+export function makeAuthService(deps: {
+  repo: AuthRepo;
+  roles: RolesRepo;
+  orgs: OrgsService;
+  members: MembersService;
+  audit: AuditService;
+  now: () => Date;
+  /** The pairing service's helper getter (in the caller's scope; throws NOT_FOUND / FORBIDDEN otherwise). */
+  helperOf: (auth: Auth, helperId: number) => Promise<{ id: number; name: string }>;
+}) {
   const { repo, orgs, members, audit, now } = deps;
 
   /** A role's name: a shipped role's label, else the defined role's name (its code if it is gone). */
@@ -58,11 +75,12 @@ export function makeAuthService(deps: { repo: AuthRepo; roles: RolesRepo; orgs: 
     return isShippedRole(code) ? ROLE_DEFINITIONS[code].label : (customName ?? code);
   }
 
-  /** The role behind a code, or null for a code no role has. */
-  async function roleOf(code: string): Promise<RoleGrant | null> {
+  /** The role behind a code, or null for a code no role has (or, with `auth`, a defined role not seen in its scope). */
+  async function roleOf(code: string, auth?: Auth): Promise<RoleGrant | null> {
     if (isShippedRole(code)) return { code, name: ROLE_DEFINITIONS[code].label, permissions: [...ROLE_DEFINITIONS[code].permissions] };
     const row = await deps.roles.findByCode(code);
-    return row ? { code, name: row.name, permissions: row.permissions.filter(isPermission) } : null;
+    if (!row || (auth && !definedRoleVisible(auth, row))) return null;
+    return { code, name: row.name, permissions: row.permissions.filter(isPermission) };
   }
 
   /** Sessions resolved in the last 30 s, by token hash; dropped at once when a session ends or its user changes. */
@@ -84,6 +102,8 @@ export function makeAuthService(deps: { repo: AuthRepo; roles: RolesRepo; orgs: 
       orgId: auth.orgId,
       orgName: auth.orgName,
       memberId: auth.memberId,
+      helperId: auth.helperId ?? null,
+      department: auth.department ?? null,
       permissions: [...auth.permissions],
       mustChangePassword: sessionOf.get(auth)?.mustChangePassword ?? false,
     };
@@ -109,6 +129,42 @@ export function makeAuthService(deps: { repo: AuthRepo; roles: RolesRepo; orgs: 
     // A request resolved while the rows were being deleted may have cached one again.
     dropCached((e) => e.userId === userId && e.sessionId !== keepSessionId);
     return n;
+  }
+
+  /**
+   * The links a role needs (issue 11: “a 帮扶责任人's account is linked to their helper record”): a member for 政协委员,
+   * a helper in the caller's scope for 帮扶责任人, a department for 部门数据员; each missing or wrong one names its
+   * field. The member link is kept for any role, as before; the helper and department links only for their roles.
+   */
+  function missingLinks(roleCode: string, links: Links): FieldError[] {
+    const own = isShippedRole(roleCode) ? ROLE_DEFINITIONS[roleCode].own : undefined;
+    const fields: FieldError[] = [];
+    if (own === 'entries' && !links.memberId) fields.push({ field: 'memberId', label: '对应委员', message: '委员账号须对应一名委员' });
+    if (own === 'households' && !links.helperId) fields.push({ field: 'helperId', label: '对应帮扶责任人', message: '帮扶责任人账号须对应一名帮扶责任人' });
+    if (own === 'lists' && !links.department) fields.push({ field: 'department', label: '所属部门', message: '部门数据员账号须选择所属部门' });
+    return fields;
+  }
+
+  async function checkedLinks(auth: Auth, roleCode: string, orgId: number, links: Links): Promise<Links> {
+    const own = isShippedRole(roleCode) ? ROLE_DEFINITIONS[roleCode].own : undefined;
+    if (links.memberId) {
+      const member = await members.get(auth, links.memberId);
+      if (member.orgId !== orgId) throw new AppError('VALIDATION', '对应委员：该委员不属于所选单位', {
+        fields: [{ field: 'memberId', label: '对应委员', message: '该委员不属于所选单位' }],
+      });
+    }
+    const helperId = own === 'households' ? links.helperId : null;
+    if (helperId) {
+      try {
+        await deps.helperOf(auth, helperId);
+      } catch (e) {
+        if (!(e instanceof AppError) || (e.code !== 'NOT_FOUND' && e.code !== 'FORBIDDEN')) throw e;
+        throw new AppError('VALIDATION', '对应帮扶责任人：该帮扶责任人不存在或不在您的管辖范围内', {
+          fields: [{ field: 'helperId', label: '对应帮扶责任人', message: '该帮扶责任人不存在或不在您的管辖范围内' }],
+        });
+      }
+    }
+    return { memberId: links.memberId, helperId, department: own === 'lists' ? links.department : null };
   }
 
   const service = {
@@ -295,7 +351,7 @@ export function makeAuthService(deps: { repo: AuthRepo; roles: RolesRepo; orgs: 
 
     async createUser(auth: Auth, input: UserInput): Promise<UserAccount> {
       requirePermission(auth, 'users.manage');
-      const role = await roleOf(input.role);
+      const role = await roleOf(input.role, auth);
       if (!role) throw new AppError('VALIDATION', '角色：没有这个角色', { fields: [{ field: 'role', label: '角色', message: '没有这个角色' }] });
       requireGrantableRole(auth, role);
       const org = await orgs.get(auth, input.orgId);
@@ -305,38 +361,66 @@ export function makeAuthService(deps: { repo: AuthRepo; roles: RolesRepo; orgs: 
       for (const message of passwordProblems(input.password, { username: input.username })) fields.push({ field: 'password', label: '密码', message });
       const nameProblem = displayNameProblem(input.displayName, { role: input.role });
       if (nameProblem) fields.push({ field: 'displayName', label: '姓名', message: nameProblem.replace(/^姓名：/, '') });
-      if (input.role === 'member' && !input.memberId) fields.push({ field: 'memberId', label: '对应委员', message: '委员账号须对应一名委员' });
+      const given: Links = { memberId: input.memberId ?? null, helperId: input.helperId ?? null, department: input.department ?? null };
+      fields.push(...missingLinks(input.role, given));
       if (fields.length) throw new AppError('VALIDATION', fields[0]!.field === 'password' ? fields[0]!.message : `${fields[0]!.label}：${fields[0]!.message}`, { fields });
-      if (input.memberId) {
-        const member = await members.get(auth, input.memberId);
-        if (member.orgId !== org.id) throw new AppError('VALIDATION', '对应委员：该委员不属于所选单位', {
-          fields: [{ field: 'memberId', label: '对应委员', message: '该委员不属于所选单位' }],
-        });
-      }
+      const links = await checkedLinks(auth, input.role, org.id, given);
       if (await repo.findUserByName(input.username)) throw new AppError('CONFLICT', `用户名“${input.username}”已存在`);
       const row = {
         username: input.username,
         displayName: input.displayName.trim(),
         role: input.role,
         orgId: org.id,
-        memberId: input.memberId ?? null,
+        ...links,
       };
       const id = await repo.insertUser({ ...row, passwordHash: await hashPassword(input.password) });
       await audit.record(auth, 'user', id, 'create', null, userSnapshot(row));
       return { id, ...row, roleName: role.name, orgName: org.name };
     },
 
-    /** An administrator renames a user in their scope (the display-name rule applies). */
-    async updateUser(auth: Auth, userId: number, input: { displayName: string }): Promise<UserAccount> {
+    /**
+     * An administrator changes a user in their scope: the name (the display-name rule applies), the role (only one whose
+     * permissions are all the caller's own), the office (in the caller's scope) and the links the role needs. Parts not
+     * given stay. The user's sessions follow at once.
+     */
+    async updateUser(auth: Auth, userId: number, input: UserPatch): Promise<UserAccount> {
       const user = await manageable(auth, userId);
-      const problem = displayNameProblem(input.displayName, { role: user.role });
-      if (problem) throw new AppError('VALIDATION', problem, { fields: [{ field: 'displayName', label: '姓名', message: problem.replace(/^姓名：/, '') }] });
-      const displayName = input.displayName.trim();
-      await repo.updateDisplayName(user.id, displayName);
+      const roleCode = input.role ?? user.role;
+      const orgId = input.orgId ?? user.orgId;
+      if ((roleCode !== user.role || orgId !== user.orgId) && auth.userId === userId)
+        throw new AppError('FORBIDDEN', '不能修改您自己的角色或所属单位');
+      let role = await roleOf(user.role);
+      if (roleCode !== user.role) {
+        role = await roleOf(roleCode, auth);
+        if (!role) throw new AppError('VALIDATION', '角色：没有这个角色', { fields: [{ field: 'role', label: '角色', message: '没有这个角色' }] });
+        requireGrantableRole(auth, role);
+      }
+      let orgName = user.orgName;
+      if (orgId !== user.orgId) {
+        const org = await orgs.get(auth, orgId);
+        requireInScope(auth, org.path);
+        orgName = org.name;
+      }
+      const displayName = input.displayName === undefined ? user.displayName : input.displayName.trim();
+      const fields: FieldError[] = [];
+      if (input.displayName !== undefined) {
+        const problem = displayNameProblem(input.displayName, { role: roleCode });
+        if (problem) fields.push({ field: 'displayName', label: '姓名', message: problem.replace(/^姓名：/, '') });
+      }
+      const given: Links = {
+        memberId: input.memberId === undefined ? user.memberId : input.memberId,
+        helperId: input.helperId === undefined ? user.helperId : input.helperId,
+        department: input.department === undefined ? user.department : input.department,
+      };
+      fields.push(...missingLinks(roleCode, given));
+      if (fields.length) throw new AppError('VALIDATION', `${fields[0]!.label}：${fields[0]!.message}`, { fields });
+      const relinked = roleCode !== user.role || orgId !== user.orgId || input.memberId !== undefined || input.helperId !== undefined || input.department !== undefined;
+      const links = relinked ? await checkedLinks(auth, roleCode, orgId, given) : { memberId: user.memberId, helperId: user.helperId, department: user.department };
+      const after = { displayName, role: roleCode, orgId, ...links };
+      await repo.updateUser(user.id, after);
       dropCached((e) => e.userId === user.id);
-      await audit.record(auth, 'user', user.id, 'update', userSnapshot(user), userSnapshot({ ...user, displayName }));
-      const roleName = (await roleOf(user.role))?.name ?? user.role;
-      return { id: user.id, username: user.username, displayName, role: user.role, roleName, orgId: user.orgId, orgName: user.orgName, memberId: user.memberId };
+      await audit.record(auth, 'user', user.id, 'update', userSnapshot(user), userSnapshot({ ...user, ...after }));
+      return { id: user.id, username: user.username, ...after, roleName: role?.name ?? roleCode, orgName };
     },
 
     /**
@@ -387,6 +471,8 @@ export function makeAuthService(deps: { repo: AuthRepo; roles: RolesRepo; orgs: 
         role: input.role,
         orgId: input.orgId,
         memberId: input.memberId ?? null,
+        helperId: input.helperId ?? null,
+        department: input.department ?? null,
       });
     },
   };

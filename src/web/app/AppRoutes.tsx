@@ -12,6 +12,7 @@ import { ImportPage } from '../ledger/ImportPage';
 import { OrgsPage } from '../orgs/OrgsPage';
 import { MembersPage } from '../members/MembersPage';
 import { UsersPage } from '../auth/UsersPage';
+import { RolesPage } from '../auth/RolesPage';
 import { AccountPage } from '../auth/AccountPage';
 import { DeepPovertyPage } from '../regions/DeepPovertyPage';
 
@@ -68,6 +69,7 @@ export function AppRoutes() {
         <Route path="orgs" element={<OrgsPage />} />
         <Route path="members" element={<MembersPage />} />
         <Route path="users" element={<UsersPage />} />
+        <Route path="roles" element={<RolesPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="regions/deep-poverty" element={<DeepPovertyPage />} />
         <Route path="registry" element={lazyPage(<RegistryHomePage />)} />

@@ -1,10 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Radio, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { resetPasswordBody, userInput } from '../../contract/auth';
+import { resetPasswordBody, userInput, userPatch } from '../../contract/auth';
 import { API_FIELD_LABELS } from '../../contract/zod';
 import { passwordProblems } from '../../domain/auth/password-policy';
-import { ROLE_DEFINITIONS, isShippedRole } from '../../domain/auth/roles';
+import { DEPARTMENTS, DEPARTMENT_HINTS } from '../../domain/compare/departments';
 import { USERNAME_PATTERN, USERNAME_RULE } from '../../domain/auth/username';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
@@ -15,18 +15,20 @@ import { PASSWORD_RULE_TEXT } from './ChangePasswordForm';
 import { SessionsTable } from './SessionColumns';
 import {
   can,
-  ROLE_LABELS,
-  ROLES,
   useCreateUser,
+  useHelperChoices,
   useMe,
   useResetPassword,
   useRevokeUserSessions,
+  useRoles,
   useSetUserDisabled,
+  useUpdateUser,
   useUsers,
   useUserSessions,
-  type Role,
+  type RoleItem,
   type User,
   type UserInput,
+  type UserPatch,
 } from './api';
 import { PageHeader } from '../shared/PageHeader';
 
@@ -39,19 +41,89 @@ const policyRule = (username: () => string | undefined) => ({
 });
 
 type UserFormValues = UserInput;
-const USER_FIELDS = ['username', 'displayName', 'password', 'role', 'orgId', 'memberId'];
+const USER_FIELDS = ['username', 'displayName', 'password', 'role', 'orgId', 'memberId', 'helperId', 'department'];
+/** The contract's field labels, with the two links of issue 11 the shared list does not name yet. */
+const FIELD_LABELS: Record<string, string> = { ...API_FIELD_LABELS, memberId: '对应委员', helperId: '对应帮扶责任人', department: '所属部门' };
 
-function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+/** The links the chosen role needs (its `own` narrowing): a member, a helper, a department. */
+function linksOf(role: RoleItem | undefined, v: { memberId?: number | null; helperId?: number | null; department?: string | null }) {
+  return {
+    ...(role?.own === 'entries' && v.memberId ? { memberId: v.memberId } : {}),
+    ...(role?.own === 'households' && v.helperId ? { helperId: v.helperId } : {}),
+    ...(role?.own === 'lists' && v.department ? { department: v.department as UserInput['department'] } : {}),
+  };
+}
+
+/** A searchable pick of the 帮扶责任人 records the signed-in user sees (the server checks the scope again). */
+function HelperSelect({ value, onChange }: { value?: number | null; onChange?: (v: number | null) => void }) {
+  const [q, setQ] = useState('');
+  const helpers = useHelperChoices(q.trim());
+  return (
+    <Select
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setQ }}
+      value={value ?? undefined}
+      onChange={(v) => onChange?.(v ?? null)}
+      loading={helpers.isFetching}
+      placeholder="输入姓名或单位查找"
+      options={(helpers.data?.items ?? []).map((h) => ({ value: h.id, label: `${h.name}（${h.unit}）` }))}
+    />
+  );
+}
+
+/** The role select (roles the signed-in user may grant, with their descriptions) and the link the chosen role needs. */
+function RoleFields({ roles, role, orgId }: { roles: RoleItem[]; role: RoleItem | undefined; orgId: number | undefined }) {
+  const members = useAllMembers(role?.own === 'entries' ? orgId : undefined);
+  return (
+    <>
+      <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]} extra={role?.description}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={roles.map((r) => ({ value: r.code, label: r.name, description: r.description }))}
+          optionRender={(o) => (
+            <Space orientation="vertical" size={0}>
+              <span>{o.label}</span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {o.data.description}
+              </Typography.Text>
+            </Space>
+          )}
+        />
+      </Form.Item>
+      {role?.own === 'entries' && (
+        <Form.Item label="对应委员" name="memberId" rules={[{ required: true, message: '委员账号须对应一名委员' }]} extra="委员账号关联到委员信息，录入事项时默认作为参与委员">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            loading={members.isLoading}
+            options={(members.data ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.orgName}）` }))}
+          />
+        </Form.Item>
+      )}
+      {role?.own === 'households' && (
+        <Form.Item label="对应帮扶责任人" name="helperId" rules={[{ required: true, message: '帮扶责任人账号须对应一名帮扶责任人' }]} extra="该账号只看和走访这名帮扶责任人联系的贫困户">
+          <HelperSelect />
+        </Form.Item>
+      )}
+      {role?.own === 'lists' && (
+        <Form.Item label="所属部门" name="department" rules={[{ required: true, message: '部门数据员账号须选择所属部门' }]} extra="该账号上传本部门的名单，只看这些名单的比对结果">
+          <Select options={DEPARTMENTS.map((d) => ({ value: d, label: `${d}（${DEPARTMENT_HINTS[d]}）` }))} />
+        </Form.Item>
+      )}
+    </>
+  );
+}
+
+function CreateUserModal({ open, onClose, roles }: { open: boolean; onClose: () => void; roles: RoleItem[] }) {
   const me = useMe().data;
   const [form] = Form.useForm<UserFormValues>();
   const create = useCreateUser();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
   const orgId = Form.useWatch('orgId', form);
-  const role = Form.useWatch('role', form);
-  const members = useAllMembers(role === 'member' ? orgId : undefined);
-
-  const roles = ROLES.filter((r) => me && grantable(r, me.permissions));
+  const roleCode = Form.useWatch('role', form);
+  const grantableRoles = roles.filter((r) => r.grantable);
+  const role = roles.find((r) => r.code === roleCode);
 
   const submit = async () => {
     setError(null);
@@ -62,10 +134,10 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
       password: v.password,
       role: v.role,
       orgId: v.orgId,
-      ...(v.role === 'member' && v.memberId ? { memberId: v.memberId } : {}),
+      ...linksOf(role, v),
     };
     // The endpoint's own schema, before anything is sent.
-    const problems = problemsOf(userInput, input, API_FIELD_LABELS);
+    const problems = problemsOf(userInput, input, FIELD_LABELS);
     if (problems.length) {
       const rest = showFieldErrors(form, problems, USER_FIELDS);
       if (rest.length) setError(rest.map((p) => `${p.label}：${p.message}`).join('；'));
@@ -85,7 +157,7 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
   return (
     <Modal open={open} title="新增用户" okText="创建" cancelText="取消" onOk={() => void submit().catch(() => undefined)} onCancel={onClose} confirmLoading={create.isPending} destroyOnHidden>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form<UserFormValues> form={form} name="user-create" layout="vertical" preserve={false} initialValues={{ role: 'org_admin', orgId: me?.orgId }}>
+      <Form<UserFormValues> form={form} name="user-create" layout="vertical" preserve={false} initialValues={{ role: grantableRoles.some((r) => r.code === 'org_admin') ? 'org_admin' : undefined, orgId: me?.orgId }}>
         <Form.Item
           label="用户名"
           name="username"
@@ -110,23 +182,73 @@ function CreateUserModal({ open, onClose }: { open: boolean; onClose: () => void
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={roles.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />
-        </Form.Item>
         <Form.Item label="所属单位" name="orgId" rules={[{ required: true, message: '请选择所属单位' }]}>
           <OrgSelect style={{ width: '100%' }} />
         </Form.Item>
-        {role === 'member' && (
-          <Form.Item label="对应委员" name="memberId" extra="委员账号可关联到委员信息，录入事项时默认作为参与委员">
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={members.isLoading}
-              options={(members.data ?? []).map((m) => ({ value: m.id, label: `${m.name}（${m.orgName}）` }))}
-            />
-          </Form.Item>
-        )}
+        <RoleFields roles={grantableRoles} role={role} orgId={orgId} />
       </Form>
+    </Modal>
+  );
+}
+
+/** The edit form holds the PATCH body itself (every part shown). */
+type EditUserValues = UserPatch;
+const EDIT_FIELDS = ['displayName', 'role', 'orgId', 'memberId', 'helperId', 'department'];
+
+/** Change a user's name, role, office and link (PATCH /api/users/:id). */
+function EditUserModal({ user, onClose, roles }: { user: User | null; onClose: () => void; roles: RoleItem[] }) {
+  const [form] = Form.useForm<EditUserValues>();
+  const update = useUpdateUser();
+  const { message } = App.useApp();
+  const [error, setError] = useState<string | null>(null);
+  const orgId = Form.useWatch('orgId', form);
+  const roleCode = Form.useWatch('role', form);
+  const role = roles.find((r) => r.code === roleCode);
+  // The user's own role stays in the list even when the caller could not grant it anew.
+  const choices = roles.filter((r) => r.grantable || r.code === user?.role);
+
+  const submit = async () => {
+    if (!user) return;
+    setError(null);
+    const v = await form.validateFields();
+    const links = linksOf(role, v);
+    const body: UserPatch = { displayName: (v.displayName ?? '').trim(), role: v.role, orgId: v.orgId, ...links };
+    const problems = problemsOf(userPatch, body, FIELD_LABELS);
+    if (problems.length) {
+      const rest = showFieldErrors(form, problems, EDIT_FIELDS);
+      if (rest.length) setError(rest.map((p) => `${p.label}：${p.message}`).join('；'));
+      return;
+    }
+    try {
+      await update.mutateAsync({ id: user.id, ...body });
+      void message.success('已保存');
+      onClose();
+    } catch (e) {
+      showFieldErrors(form, e, EDIT_FIELDS);
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <Modal open={!!user} title={`修改用户：${user?.username ?? ''}`} okText="保存" cancelText="取消" onOk={() => void submit().catch(() => undefined)} onCancel={onClose} confirmLoading={update.isPending} destroyOnHidden>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      {user && (
+        <Form<EditUserValues>
+          form={form}
+          name="user-edit"
+          layout="vertical"
+          preserve={false}
+          initialValues={{ displayName: user.displayName, role: user.role, orgId: user.orgId, memberId: user.memberId, helperId: user.helperId, department: user.department as UserPatch['department'] }}
+        >
+          <Form.Item label="姓名" name="displayName" validateFirst rules={[{ required: true, whitespace: true, message: '请填写姓名' }, schemaRule(userInput.shape.displayName)]}>
+            <Input />
+          </Form.Item>
+          <Form.Item label="所属单位" name="orgId" rules={[{ required: true, message: '请选择所属单位' }]}>
+            <OrgSelect style={{ width: '100%' }} />
+          </Form.Item>
+          <RoleFields roles={choices} role={role} orgId={orgId} />
+        </Form>
+      )}
     </Modal>
   );
 }
@@ -243,15 +365,22 @@ function SessionsModal({ user, onClose }: { user: User | null; onClose: () => vo
   );
 }
 
-/** Whether the signed-in user holds every permission of a role (a shipped one; a defined role the server decides). */
-function grantable(role: string, held: readonly string[]): boolean {
-  return !isShippedRole(role) || ROLE_DEFINITIONS[role].permissions.every((p) => held.includes(p));
+/** What a user's account is linked to, as the list shows it. */
+function linkText(u: User): string {
+  if (u.helperId) return `帮扶责任人 #${u.helperId}`;
+  if (u.department) return `部门：${u.department}`;
+  if (u.memberId) return '已关联委员';
+  return '—';
 }
 
 export function UsersPage() {
   const me = useMe().data;
   const users = useUsers();
+  const roles = useRoles(!!me?.permissions.includes('users.manage'));
+  const roleItems = roles.data?.items ?? [];
+  const grantable = (code: string) => roleItems.find((r) => r.code === code)?.grantable ?? false;
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const [viewingSessions, setViewingSessions] = useState<User | null>(null);
   const setDisabled = useSetUserDisabled();
@@ -281,14 +410,10 @@ export function UsersPage() {
           {
             title: '角色',
             dataIndex: 'role',
-            render: (r: Role, u) => <Tag color={r === 'sysadmin' ? 'red' : r === 'org_admin' ? 'blue' : 'default'}>{u.roleName}</Tag>,
+            render: (r: string, u) => <Tag color={r === 'sysadmin' ? 'red' : r === 'org_admin' ? 'blue' : 'default'}>{u.roleName}</Tag>,
           },
           { title: '所属单位', dataIndex: 'orgName', render: (v: string, u) => v || `#${u.orgId}` },
-          {
-            title: '对应委员',
-            dataIndex: 'memberId',
-            render: (v: number | null) => (v ? '已关联委员' : '—'),
-          },
+          { title: '关联', key: 'links', render: (_v, u) => linkText(u) },
           {
             title: '状态',
             key: 'status',
@@ -304,8 +429,11 @@ export function UsersPage() {
             title: '操作',
             key: 'actions',
             render: (_v, u) =>
-              !me || u.id === me.id || !grantable(u.role, me.permissions) ? null : (
+              !me || u.id === me.id || !grantable(u.role) ? null : (
                 <Space size={4} wrap>
+                  <Button size="small" onClick={() => setEditing(u)}>
+                    修改
+                  </Button>
                   <Button size="small" onClick={() => setResetting(u)}>
                     重置密码
                   </Button>
@@ -334,7 +462,9 @@ export function UsersPage() {
           },
         ]}
       />
-      <CreateUserModal open={creating} onClose={() => setCreating(false)} />
+      {roles.isError && <ErrorResult error={roles.error} onRetry={() => void roles.refetch()} />}
+      <CreateUserModal open={creating} onClose={() => setCreating(false)} roles={roleItems} />
+      <EditUserModal user={editing} onClose={() => setEditing(null)} roles={roleItems} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
       <SessionsModal user={viewingSessions} onClose={() => setViewingSessions(null)} />
     </>

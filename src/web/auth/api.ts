@@ -1,10 +1,13 @@
-import { useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
-import type { ChangePasswordInput, LoginInput, Me, OwnSession, ResetPasswordAnswer, SessionInfo, User, UserAccount, UserInput } from '../../contract/auth';
+import { keepPreviousData, useQuery, useQueryClient, useMutation } from '@tanstack/react-query';
+import type { ChangePasswordInput, LoginInput, Me, OwnSession, ResetPasswordAnswer, SessionInfo, User, UserAccount, UserInput, UserPatch } from '../../contract/auth';
+import type { HelperList } from '../../contract/pairing';
+import type { PermissionGroups, RoleInput, RoleItem, RolePatch } from '../../contract/roles';
 import { del, get, patch, post } from '../app/api';
 import { useChange } from '../app/mutations';
 
 export { ROLE_LABELS, ROLES, type Role } from '../../domain/auth/roles';
-export type { Me, OwnSession, SessionInfo, User, UserInput } from '../../contract/auth';
+export type { Me, OwnSession, SessionInfo, User, UserInput, UserPatch } from '../../contract/auth';
+export type { PermissionGroups, RoleInput, RoleItem, RolePatch } from '../../contract/roles';
 export { can, ME_KEY, useLogout, useMe } from '../shared/session';
 import { ME_KEY } from '../shared/session';
 
@@ -49,8 +52,43 @@ export function useRevokeOwnSession() {
   return useChange((id: number) => del(`/api/auth/sessions/${id}`), ['auth', 'sessions']);
 }
 
+/** Changes a user: the name, the role, the office, the links (the parts given). */
 export function useUpdateUser() {
-  return useChange(({ id, displayName }: { id: number; displayName: string }) => patch<UserAccount>(`/api/users/${id}`, { displayName }), ['users']);
+  return useChange(({ id, ...body }: UserPatch & { id: number }) => patch<UserAccount>(`/api/users/${id}`, body), ['users']);
+}
+
+// --- roles (issue 11) ----------------------------------------------------------------------------------------------
+
+const ROLES_KEY = ['roles'] as const;
+
+/** The permission list by module (reference data: fetched once per session). */
+export function usePermissionGroups() {
+  return useQuery({
+    queryKey: ['permissions'],
+    queryFn: ({ signal }) => get<PermissionGroups>('/api/permissions', undefined, signal),
+    staleTime: Infinity,
+  });
+}
+
+/** Shipped and defined roles, each marked `grantable` for the signed-in user. */
+export function useRoles(enabled = true) {
+  return useQuery({
+    queryKey: ROLES_KEY,
+    enabled,
+    queryFn: ({ signal }) => get<{ items: RoleItem[] }>('/api/roles', undefined, signal),
+  });
+}
+
+export function useCreateRole() {
+  return useChange((input: RoleInput) => post<RoleItem>('/api/roles', input), ROLES_KEY);
+}
+
+export function useUpdateRole() {
+  return useChange(({ id, ...body }: RolePatch & { id: number }) => patch<RoleItem>(`/api/roles/${id}`, body), ROLES_KEY);
+}
+
+export function useDeleteRole() {
+  return useChange((id: number) => del(`/api/roles/${id}`), ROLES_KEY);
 }
 
 /** Resets a user's password: the one given, or a generated one returned once. */
@@ -77,5 +115,14 @@ export function useRevokeUserSessions() {
     mutationFn: ({ id, sessionId }: { id: number; sessionId?: number }) =>
       del<{ ended: number }>(sessionId === undefined ? `/api/users/${id}/sessions` : `/api/users/${id}/sessions/${sessionId}`),
     onSuccess: (_r, v) => qc.invalidateQueries({ queryKey: ['users', v.id, 'sessions'] }),
+  });
+}
+
+/** The active 帮扶责任人 records the signed-in user sees, for linking a helper's account (first 50 matching `q`). */
+export function useHelperChoices(q: string) {
+  return useQuery({
+    queryKey: ['pairing', 'helpers', 'choices', q],
+    queryFn: ({ signal }) => get<HelperList>('/api/pairing/helpers', { q: q || undefined, active: true, page: 1, pageSize: 50 }, signal),
+    placeholderData: keepPreviousData,
   });
 }
