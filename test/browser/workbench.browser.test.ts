@@ -32,7 +32,7 @@ describe.skipIf(skipBrowser)('workbench in the browser', () => {
       const todo = page.getByTestId('todo-withoutHelper');
       await expectText(todo, '无帮扶责任人的贫困户');
       await expectText(todo, String(total));
-      await expectText(page.getByTestId('workbench-registry'), '建档立卡户');
+      await expectText(page.getByTestId('workbench-registry'), '贫困户');
       await expect.poll(() => page.getByRole('img', { name: '按状态统计的贫困户户数图' }).count()).toBe(1);
 
       await page.setViewportSize({ width: 390, height: 844 });

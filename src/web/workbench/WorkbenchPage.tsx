@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { EChart, type EChartOption } from '../app/EChart';
 import { ErrorResult } from '../app/ErrorResult';
+import { wan } from '../app/format';
 import { PageHeader } from '../shared/PageHeader';
 import { useWorkbench, type Todo, type Workbench } from './api';
 
@@ -80,10 +81,10 @@ function RegistryCard({ figures }: { figures: RegistryFigures }) {
     <Card title={`建档立卡（截至 ${figures.asOf}）`} size="small" style={{ marginBottom: 16 }} data-testid="workbench-registry">
       <Row gutter={[16, 16]}>
         <Col xs={8}>
-          <Statistic title="建档立卡户" value={households} suffix="户" />
+          <Statistic title="贫困户" value={households} suffix="户" />
         </Col>
         <Col xs={8}>
-          <Statistic title="建档立卡人口" value={persons} suffix="人" />
+          <Statistic title="人口" value={persons} suffix="人" />
         </Col>
         <Col xs={8}>
           <Statistic title="未脱贫人口" value={figures.poorPersons} suffix="人" />
@@ -97,7 +98,7 @@ function RegistryCard({ figures }: { figures: RegistryFigures }) {
 function LedgerCard({ figures }: { figures: LedgerFigures }) {
   const items = [
     { title: '台账事项', value: figures.entries, suffix: '件' },
-    { title: '资金合计', value: figures.fundsTotal, suffix: '万元' },
+    { title: '资金（万元）', value: wan(figures.fundsTotal) },
     { title: '受益人数', value: figures.beneficiaries, suffix: '人' },
   ];
   return (
@@ -105,7 +106,7 @@ function LedgerCard({ figures }: { figures: LedgerFigures }) {
       <Row gutter={[16, 16]}>
         {items.map((it) => (
           <Col key={it.title} xs={8}>
-            <Statistic title={it.title} value={it.value} suffix={it.suffix} />
+            <Statistic title={it.title} value={it.value} suffix={'suffix' in it ? it.suffix : undefined} />
           </Col>
         ))}
       </Row>
