@@ -28,6 +28,7 @@ import { qualityRoutes } from './quality/routes';
 import { compareRoutes } from './compare/routes';
 import { assessmentRoutes } from './assessment/routes';
 import { pairingRoutes } from './pairing/routes';
+import { workbenchRoutes } from './workbench/routes';
 import { rosterRoutes } from './registry/roster-routes';
 import { registryRoutes } from './registry/routes';
 import { buildServices, type Services } from './services';
@@ -113,7 +114,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     database: options.database.kind,
     version: VERSION,
   }));
-  const features = [authRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, auditRoutes];
+  const features = [authRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, workbenchRoutes, auditRoutes];
   for (const routes of features) await app.register(routes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;

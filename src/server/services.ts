@@ -29,6 +29,7 @@ import { makeAssessmentService } from './assessment/service';
 import { makePairingRepo } from './pairing/repo';
 import { makePairingService } from './pairing/service';
 import { makeHelperHouseholds } from './pairing/helper-households';
+import { makeWorkbenchService } from './workbench/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -111,6 +112,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     },
   });
   const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), repoIn: (tx) => makePairingRepo(tx), registry, regions, orgs, members, audit, now });
-  return { audit, regions, orgs, members, auth, roles, ledger, registry, roster, procedures, quality, compare, assessment, pairing, now };
+  const workbench = makeWorkbenchService({ procedures, compare, pairing, quality, assessment, registry, ledger });
+  return { audit, regions, orgs, members, auth, roles, ledger, registry, roster, procedures, quality, compare, assessment, pairing, workbench, now };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -1,6 +1,6 @@
 import { Spin } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/RequireAuth';
 import { AppLayout } from './AppLayout';
@@ -36,6 +36,7 @@ const CompareRoutes = lazy(() => import('../compare/CompareRoutes').then((m) => 
 const QualityPage = lazy(() => import('../quality/QualityPage').then((m) => ({ default: m.QualityPage })));
 const AssessmentRoutes = lazy(() => import('../assessment/AssessmentRoutes').then((m) => ({ default: m.AssessmentRoutes })));
 const PairingRoutes = lazy(() => import('../pairing/PairingRoutes').then((m) => ({ default: m.PairingRoutes })));
+const WorkbenchPage = lazy(() => import('../workbench/WorkbenchPage').then((m) => ({ default: m.WorkbenchPage })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -52,7 +53,7 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/ledger" replace />} />
+        <Route index element={lazyPage(<WorkbenchPage />)} />
         <Route path="ledger" element={<LedgerListPage />} />
         <Route path="ledger/new" element={<EntryCreatePage />} />
         <Route path="ledger/import" element={<ImportPage />} />

@@ -8,7 +8,7 @@ import { useLogin, useMe } from './api';
 
 /** Only paths inside the app may be returned to after logging in. */
 function safeFrom(from: string | null): string {
-  return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/ledger';
+  return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
 }
 
 export function LoginPage() {
