@@ -261,6 +261,8 @@ export const API_FIELD_LABELS: Record<string, string> = {
   detailColumn: '说明列',
   encoding: '文件编码',
   helperId: '帮扶责任人',
+  permissions: '权限',
+  description: '说明',
   unit: '工作单位',
   post: '职务',
   active: '在用',

@@ -9,6 +9,7 @@
  *    checks, the shipped schemes) cites the documents of src/domain/shared/sources.ts, and the migration rewrites the
  *    texts a database stored before.
  */
+import { NATIONAL_LINE_YUAN } from '../../src/domain/registry/national-poverty-line';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -94,7 +95,9 @@ describe.each(dbKinds())('the documents the API cites on %s', (kind) => {
     expect(definitions.length).toBeGreaterThan(0);
     for (const d of definitions) expect(d.source.startsWith(`${BRIEFING}：`), d.source).toBe(true);
     const lines = (await t.admin.get('/api/registry/poverty-lines')).json().items as Array<{ source: string }>;
-    expect(lines.map((l) => l.source).sort()).toEqual([`${BRIEFING}：“2017年省标3300元”`, `${BRIEFING}：“市标4200元”`].sort());
+    expect(lines.filter((l) => !l.source.startsWith(`${cite('nbsPovertyMonitoring')}：`)).map((l) => l.source).sort()).toEqual([`${BRIEFING}：“2017年省标3300元”`, `${BRIEFING}：“市标4200元”`].sort());
+    // The national line of each year (issue 11: “as published by 国家统计局; cite the source in the data file”).
+    expect(lines.filter((l) => l.source.startsWith('《中国农村贫困监测报告》（国家统计局住户调查办公室）：')).length).toBe(Object.keys(NATIONAL_LINE_YUAN).length);
     const deep = (await t.admin.get('/api/regions/deep-poverty-counties')).json() as { source: string };
     expect(deep.source).toMatch(/^《全省政协系统“我为扶贫攻坚做件事”活动电子台账指标解释及填报说明》（四川省政协）：“有对口帮扶藏区、彝区45个深度贫困县/);
     const checks = (await t.admin.get('/api/quality/checks')).json() as Array<{ key: string; rule: string }>;

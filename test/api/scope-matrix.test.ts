@@ -73,6 +73,7 @@ describe.each(dbKinds())('scope matrix on %s', (kind) => {
       `/api/compare/hits/${b.hit}`,
       '/api/assessment/rounds',
       `/api/assessment/rounds/${b.round}`,
+      '/api/roles',
     ];
     const shared = ['/api/registry/poverty-lines', '/api/regions/deep-poverty-counties', '/api/procedures/definitions', '/api/assessment/schemes', `/api/assessment/schemes/${b.schemeCopy}`];
     const out: Record<string, unknown> = {};

@@ -32,7 +32,11 @@ function templateKey(): string {
     if (f.endsWith('.sql') || f.endsWith('.json')) h.update(f).update(readFileSync(full));
   }
   h.update(TEST_PROVINCES.join(','));
-  h.update(readFileSync(path.join(ROOT, 'src/server/bootstrap.ts')));
+  // What the bootstrap writes comes from the domain's data (poverty lines, procedure definitions, schemes) and the
+  // server's code: a change to either makes a new template (a stale one once hid the shipped national lines).
+  for (const dir of ['src/domain', 'src/server'])
+    for (const f of readdirSync(path.join(ROOT, dir), { recursive: true }).map(String).sort())
+      if (f.endsWith('.ts') && !f.endsWith('.test.ts')) h.update(f).update(readFileSync(path.join(ROOT, dir, f)));
   h.update(readFileSync(path.join(ROOT, 'assets/deep-poverty-counties.json')));
   return h.digest('hex').slice(0, 16);
 }

@@ -256,6 +256,12 @@ export const ROUTES: Record<string, Line> = {
   'GET /api/assessment/rounds/:id/grid.xlsx': foreign(url((b) => `/api/assessment/rounds/${b.round}/grid.xlsx`)),
   'POST /api/assessment/rounds/:id/grid.xlsx': foreign(file((b) => `/api/assessment/rounds/${b.round}/grid.xlsx`, (b) => ({ content: b.gridFile, name: 'grid.xlsx', type: xlsxType }))),
   'GET /api/assessment/rounds/:id/results.xlsx': foreign(url((b) => `/api/assessment/rounds/${b.round}/results.xlsx`)),
+  'GET /api/permissions': global(url('/api/permissions')),
+  'GET /api/roles': list(url('/api/roles')), // B's defined roles are not listed to A
+  'POST /api/roles': foreign(body(() => '/api/roles', () => ({ name: '越权角色', permissions: ['regions.manage'] }))),
+  'PATCH /api/roles/:id': foreign(body((b) => `/api/roles/${b.role}`, () => ({ name: '越权改名', permissions: ['registry.read'], version: 1 }))),
+  'DELETE /api/roles/:id': foreign(url((b) => `/api/roles/${b.role}`)),
+  'GET /api/workbench': list(url('/api/workbench')),
   'PUT /api/assessment/rounds/:id/assessors': foreign(body((b) => `/api/assessment/rounds/${b.round}/assessors`, () => ({ userIds: [] }))),
   'POST /api/assessment/rounds/:id/close': foreign(body((b) => `/api/assessment/rounds/${b.round}/close`, (b) => ({ version: b.roundVersion }))),
 };
@@ -320,6 +326,8 @@ export interface CountyB {
   schemeCopyVersion: number;
   round: number;
   roundVersion: number;
+  /** A role B's administrator defined. */
+  role: number;
   importJob: string;
   ledgerFile: Buffer;
   rosterFile: Buffer;
@@ -474,11 +482,12 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     schemeCopyVersion: copyFull.version,
     round: round.id,
     roundVersion: round.version,
+    role: created<{ id: number }>(await bAdmin.post('/api/roles', { name: '美姑县查阅员', permissions: ['registry.read'] }), 'B role').id,
     importJob: job.jobId,
     ledgerFile: await templateWith([{ 大类: '富民产业', 小类: '种植', '帮扶对象·其他': '越权导入', 具体内容: '越权', 开始年度: 2019, 非职务履职确认: '是' }]),
     rosterFile,
     gridFile: grid.rawPayload,
-    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象'],
+    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员'],
   };
   return { b, callers, bAdmin, aOrg };
 }

@@ -22,6 +22,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   poverty_line: '扶贫标准',
   scheme: '考核方案',
   round: '考核轮次',
+  role: '角色',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -193,7 +194,8 @@ const FIELD_LABELS_OF: Record<string, Record<string, string>> = {
   procedure_definition: PROCEDURE_FIELD_LABELS,
   org: { name: '单位名称', kind: '单位类型', level: '层级', regionCode: '所在地区' },
   member: { name: '姓名', orgName: '所属单位', sector: '界别', phone: '联系电话', skills: '专长', status: '状态', unableReason: '不能履职原因', unableFrom: '起始日期' },
-  user: { username: '用户名', displayName: '显示名称', role: '角色', orgId: '所属单位', orgName: '所属单位', memberId: '委员', disabled: '已停用', active: '启用' },
+  user: { username: '用户名', displayName: '显示名称', role: '角色', orgId: '所属单位', orgName: '所属单位', memberId: '委员', helperId: '对应帮扶责任人', department: '所属部门', disabled: '已停用', active: '启用' },
+  role: { code: '编码', name: '角色名称', description: '说明', permissions: '权限' },
   poverty_line: { year: '年度', scope: '适用范围', regionPrefix: '地区代码', yuan: '标准（元）', source: '依据' },
   comparison_hit: { decision: '评议结果', outcome: '评议情况' },
   access: { what: '内容', rows: '行数', username: '用户名', reason: '原因' },

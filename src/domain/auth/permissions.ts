@@ -54,6 +54,7 @@ export const PERMISSION_DEFINITIONS = {
   'orgs.manage': act('系统管理', '单位管理'),
   'regions.manage': act('系统管理', '维护行政区划'),
   'audit.read': read('系统管理', '查看审计日志'),
+  'audit.verify': act('系统管理', '校验全部审计日志的哈希链'),
   'idNumbers.view': act('系统管理', '查看完整身份证号（否则只见脱敏号码）'),
 } as const satisfies Record<string, PermissionDefinition>;
 

@@ -43,7 +43,7 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   sysadmin: { label: '系统管理员', permissions: PERMISSIONS, description: '全部权限，全国范围' },
   org_admin: {
     label: '单位管理员',
-    permissions: PERMISSIONS.filter((p) => !['regions.manage', 'lines.manage', 'registry.correct', 'procedures.define'].includes(p)),
+    permissions: PERMISSIONS.filter((p) => !['regions.manage', 'lines.manage', 'registry.correct', 'procedures.define', 'audit.verify'].includes(p)),
     description: '本单位及下级单位的全部业务和用户管理',
   },
   county_clerk: {

@@ -9,5 +9,5 @@ export async function auditRoutes(app: FastifyInstance, { services }: { services
   const r = app.withTypeProvider<ZodTypeProvider>();
   const doc = routeOptions(['audit']);
   r.get('/api/audit', doc.ok('审计日志（系统管理员：全部；单位管理员：本单位及下级的用户和记录）', auditPage, { querystring: auditQuery, access: 'audit.read' }), async (req) => services.audit.search(authOf(req), req.query));
-  r.get('/api/audit/verify', doc.ok('校验审计日志的哈希链（系统管理员）', auditVerify, { access: 'audit.read' }), async (req) => services.audit.verifyAs(authOf(req)));
+  r.get('/api/audit/verify', doc.ok('校验审计日志的哈希链（系统管理员）', auditVerify, { access: 'audit.verify' }), async (req) => services.audit.verifyAs(authOf(req)));
 }

@@ -109,10 +109,6 @@ export function can(auth: Auth, permission: Permission): boolean {
   return auth.permissions.has(permission);
 }
 
-export function requireRole(auth: Auth, ...roles: Role[]): void {
-  if (!(roles as readonly string[]).includes(auth.role)) throw new AppError('FORBIDDEN', `此操作需要${roles.map((r) => ROLE_LABELS[r]).join('或')}权限`);
-}
-
 /** The SQL-side form of the scope, passed to repositories that list records. */
 export interface Scope {
   orgPath: string;

@@ -7,8 +7,7 @@ import { inScope, requireGrantableRole, requirePermission, type Auth } from './a
 import type { RolesRepo } from './repo';
 
 /** Entity name of a defined role in the audit log. */
-// TODO(issue 11): `'role'` belongs in AuditEntity (src/server/audit/service.ts) and ENTITY_LABELS (src/domain/audit/labels.ts).
-const ROLE_ENTITY = 'role' as AuditEntity;
+const ROLE_ENTITY: AuditEntity = 'role';
 
 type RoleRow = NonNullable<Awaited<ReturnType<RolesRepo['findById']>>>;
 

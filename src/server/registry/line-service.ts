@@ -40,8 +40,17 @@ export function makeLineService({ repo, audit }: Pick<RegistryDeps, 'repo' | 'au
       if (!(await repo.deleteLine(id))) throw new AppError('NOT_FOUND', '该扶贫标准不存在');
       await audit.record(auth, 'poverty_line', id, 'delete', { id }, null);
     },
+    /**
+     * Gives the installation each shipped line once (a line shipped in a later version arrives on the next start):
+     * never over an administrator's value for the same year and scope, and never again after an administrator deleted it.
+     */
     async ensureDefaultLines() {
-      if ((await repo.countLines()) === 0) for (const l of DEFAULT_LINES) await repo.upsertLine(l);
+      const offered = new Set(await repo.offeredLineKeys());
+      const key = (l: PovertyLine) => `${l.year}:${l.scope}:${l.regionPrefix}`;
+      const fresh = DEFAULT_LINES.filter((l) => !offered.has(key(l)));
+      if (!fresh.length) return;
+      for (const l of fresh) await repo.insertLineIfAbsent(l);
+      await repo.setOfferedLineKeys([...offered, ...fresh.map(key)]);
     },
   };
 }

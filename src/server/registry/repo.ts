@@ -3,12 +3,15 @@ import type { CheckedPerson } from '../../domain/registry/validate-household';
 import { queryRows, type Db } from '../db/connection';
 import { updateAtVersion } from '../db/versioned';
 import { makeRollupRepo } from './rollup-repo';
-import { householdIncomes, households, householdStatusHistory, persons, povertyLines, regions, villageProfiles, villageYearFigures } from '../db/schema';
+import { appMeta, householdIncomes, households, householdStatusHistory, persons, povertyLines, regions, villageProfiles, villageYearFigures } from '../db/schema';
 
 export type HouseholdRow = typeof households.$inferSelect;
 export type PersonRow = typeof persons.$inferSelect;
 export type IncomeRow = typeof householdIncomes.$inferSelect;
 export type VillageProfileRow = typeof villageProfiles.$inferSelect;
+
+/** app_meta key of the shipped poverty lines already given to this installation. */
+const OFFERED_LINES_KEY = 'shipped_poverty_lines';
 
 export function makeRegistryRepo(db: Db) {
   return {
@@ -24,9 +27,18 @@ export function makeRegistryRepo(db: Db) {
     async deleteLine(id: number) {
       return (await db.delete(povertyLines).where(eq(povertyLines.id, id)).returning()).length > 0;
     },
-    async countLines() {
-      const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(povertyLines);
-      return r?.n ?? 0;
+    /** Adds a line unless one of the same year, scope and region is there (an administrator's value stays). */
+    async insertLineIfAbsent(l: { year: number; scope: string; regionPrefix: string; yuan: number; source: string }) {
+      await db.insert(povertyLines).values(l).onConflictDoNothing({ target: [povertyLines.year, povertyLines.scope, povertyLines.regionPrefix] });
+    },
+    /** The keys (`year:scope:region`) of the shipped lines this installation was already given (app_meta). */
+    async offeredLineKeys(): Promise<string[]> {
+      const [row] = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, OFFERED_LINES_KEY));
+      return row ? (JSON.parse(row.value) as string[]) : [];
+    },
+    async setOfferedLineKeys(keys: string[]) {
+      const value = JSON.stringify(keys);
+      await db.insert(appMeta).values({ key: OFFERED_LINES_KEY, value }).onConflictDoUpdate({ target: appMeta.key, set: { value } });
     },
 
     // --- villages ------------------------------------------------------------------------------------------------
