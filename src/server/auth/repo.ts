@@ -48,6 +48,18 @@ function toUserRow(row: typeof users.$inferSelect): UserRow {
   };
 }
 
+/** An account as a list and a session show it: who, which role, which office, and the record the role speaks for. */
+const ACCOUNT_COLUMNS = {
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  orgId: users.orgId,
+  orgName: orgs.name,
+  memberId: users.memberId,
+  helperId: users.helperId,
+  department: users.department,
+};
+
 export function makeAuthRepo(db: Db) {
   return {
     async findUserByName(username: string): Promise<UserRow | undefined> {
@@ -81,14 +93,7 @@ export function makeAuthRepo(db: Db) {
       const rows = await db
         .select({
           id: users.id,
-          username: users.username,
-          displayName: users.displayName,
-          role: users.role,
-          orgId: users.orgId,
-          orgName: orgs.name,
-          memberId: users.memberId,
-          helperId: users.helperId,
-          department: users.department,
+          ...ACCOUNT_COLUMNS,
           disabledAt: users.disabledAt,
           lockedUntil: users.lockedUntil,
           mustChangePassword: users.mustChangePassword,
@@ -166,15 +171,8 @@ export function makeAuthRepo(db: Db) {
           expiresAt: sessions.expiresAt,
           sessionId: sessions.id,
           userId: users.id,
-          username: users.username,
-          displayName: users.displayName,
-          role: users.role,
-          orgId: users.orgId,
+          ...ACCOUNT_COLUMNS,
           orgPath: orgs.path,
-          orgName: orgs.name,
-          memberId: users.memberId,
-          helperId: users.helperId,
-          department: users.department,
           mustChangePassword: users.mustChangePassword,
           regionCode: orgs.regionCode,
           regionLevel: regions.level,

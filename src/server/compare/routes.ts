@@ -24,10 +24,9 @@ import {
   type EncodingChoice,
 } from '../../contract/compare';
 import { idParams } from '../../contract/zod';
-import { AppError } from '../../domain/shared/errors';
 import { authOf } from '../auth/access';
 import { routeOptions } from '../http/route';
-import { receiveFile } from '../http/upload';
+import { readUpload } from '../http/upload';
 import type { Services } from '../services';
 import { ListFileError, readListFile, type ListTable } from './list-file';
 
@@ -36,13 +35,8 @@ import { ListFileError, readListFile, type ListTable } from './list-file';
  * department list. The caller's permission (`compare.lists`, the route's access) is checked before a byte is read.
  */
 async function uploadedList(req: FastifyRequest, choice: EncodingChoice | undefined): Promise<{ fileName: string; table: ListTable }> {
-  const file = await receiveFile(req, 'list', '请选择要上传的 .xlsx 或 .csv 文件');
-  try {
-    return { fileName: file.fileName, table: await readListFile(file.bytes, choice ?? 'auto', req.server.uploadLimits.list) };
-  } catch (err) {
-    if (err instanceof ListFileError) throw new AppError('VALIDATION', err.message, { fields: [{ field: 'file', label: '导入文件', message: err.message }] });
-    throw err;
-  }
+  const { fileName, content } = await readUpload(req, 'list', '请选择要上传的 .xlsx 或 .csv 文件', (bytes, limit) => readListFile(bytes, choice ?? 'auto', limit), ListFileError);
+  return { fileName, table: content };
 }
 
 /** Cross-department comparison, 一比对 (issue 4): department lists, comparison runs, hits and the assembly's decisions. */

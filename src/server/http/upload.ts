@@ -267,3 +267,23 @@ const pool = new ParsePool();
 
 /** Lets other work run: between batches of a long loop on the event loop. */
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * An upload read by a file reader (department list, roster): the file as `receiveFile` takes it, then `read` within
+ * the kind's limits; the reader's own “cannot read this file” error (`unreadable`) becomes the 400 of the file field.
+ */
+export async function readUpload<T>(
+  req: FastifyRequest,
+  kind: UploadKind,
+  missing: string,
+  read: (bytes: Buffer, limit: UploadLimit) => Promise<T>,
+  unreadable: abstract new (...args: never[]) => Error,
+): Promise<{ fileName: string; content: T }> {
+  const file = await receiveFile(req, kind, missing);
+  try {
+    return { fileName: file.fileName, content: await read(file.bytes, limitOf(req, kind)) };
+  } catch (err) {
+    if (err instanceof unreadable) throw new AppError('VALIDATION', err.message, { fields: [{ field: 'file', label: '导入文件', message: err.message }] });
+    throw err;
+  }
+}

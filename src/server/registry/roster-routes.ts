@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../../domain/shared/errors';
 import { type Auth, authOf, maySeeIdNumbers, requirePermission } from '../auth/access';
 import { routeOptions } from '../http/route';
-import { receiveFile } from '../http/upload';
+import { readUpload } from '../http/upload';
 import { sendXlsx, streamBatchesXlsx, xlsxHeaders } from '../http/xlsx';
 import { jobCreatedSchema, jobParams, JobRegistry, jobViewSchema } from '../http/jobs';
 import { rosterExportQuery, rosterImportResult, ROSTER_JOB_PHASES, type RosterImportResult, type RosterJobPhase } from '../../contract/registry/roster';
@@ -20,13 +19,8 @@ const PHASE_LABELS: Record<RosterProgress['phase'], RosterJobPhase> = { validate
  */
 async function readRosterUpload(req: FastifyRequest, auth: Auth): Promise<{ fileName: string; rows: RosterRow[] }> {
   requirePermission(auth, 'registry.write');
-  const file = await receiveFile(req, 'roster', '请选择要上传的 .xlsx 文件');
-  try {
-    return { fileName: file.fileName, rows: await parseRoster(file.bytes, req.server.uploadLimits.roster) };
-  } catch (err) {
-    if (err instanceof RosterFileError) throw new AppError('VALIDATION', err.message, { fields: [{ field: 'file', label: '导入文件', message: err.message }] });
-    throw err;
-  }
+  const { fileName, content } = await readUpload(req, 'roster', '请选择要上传的 .xlsx 文件', parseRoster, RosterFileError);
+  return { fileName, rows: content };
 }
 
 /** Roster (花名册) template, import and export, and the village's 贫困户精准扶贫一览表 (issue 3). */

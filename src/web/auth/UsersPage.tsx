@@ -1,5 +1,7 @@
+import { FormModal } from '../shared/FormModal';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Radio, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Radio, Result, Select, Space, Table, Tag, Typography, type FormInstance } from 'antd';
+import type { ZodType } from 'zod';
 import { useState } from 'react';
 import { resetPasswordBody, userInput, userPatch } from '../../contract/auth';
 import { API_FIELD_LABELS } from '../../contract/zod';
@@ -46,6 +48,18 @@ const USER_FIELDS = ['username', 'displayName', 'password', 'role', 'orgId', 'me
 const FIELD_LABELS: Record<string, string> = { ...API_FIELD_LABELS, memberId: '对应委员', helperId: '对应帮扶责任人', department: '所属部门' };
 
 /** The links the chosen role needs (its `own` narrowing): a member, a helper, a department. */
+/**
+ * The endpoint's own schema, before anything is sent: its problems go on the form's fields (the rest above the form).
+ * True when the values were refused.
+ */
+function refusedBySchema(form: FormInstance, schema: ZodType, values: unknown, fields: string[], setError: (e: string) => void): boolean {
+  const problems = problemsOf(schema, values, FIELD_LABELS);
+  if (!problems.length) return false;
+  const rest = showFieldErrors(form, problems, fields);
+  if (rest.length) setError(rest.map((p) => `${p.label}：${p.message}`).join('；'));
+  return true;
+}
+
 function linksOf(role: RoleItem | undefined, v: { memberId?: number | null; helperId?: number | null; department?: string | null }) {
   return {
     ...(role?.own === 'entries' && v.memberId ? { memberId: v.memberId } : {}),
@@ -137,12 +151,7 @@ function CreateUserModal({ open, onClose, roles }: { open: boolean; onClose: () 
       ...linksOf(role, v),
     };
     // The endpoint's own schema, before anything is sent.
-    const problems = problemsOf(userInput, input, FIELD_LABELS);
-    if (problems.length) {
-      const rest = showFieldErrors(form, problems, USER_FIELDS);
-      if (rest.length) setError(rest.map((p) => `${p.label}：${p.message}`).join('；'));
-      return;
-    }
+    if (refusedBySchema(form, userInput, input, USER_FIELDS, setError)) return;
     try {
       const u = await create.mutateAsync(input);
       void message.success(`已创建用户“${u.displayName}”`);
@@ -155,8 +164,7 @@ function CreateUserModal({ open, onClose, roles }: { open: boolean; onClose: () 
   };
 
   return (
-    <Modal open={open} title="新增用户" okText="创建" cancelText="取消" onOk={() => void submit().catch(() => undefined)} onCancel={onClose} confirmLoading={create.isPending} destroyOnHidden>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+    <FormModal open={open} title="新增用户" okText="创建" pending={create.isPending} error={error} onSubmit={submit} onClose={onClose}>
       <Form<UserFormValues> form={form} name="user-create" layout="vertical" preserve={false} initialValues={{ role: grantableRoles.some((r) => r.code === 'org_admin') ? 'org_admin' : undefined, orgId: me?.orgId }}>
         <Form.Item
           label="用户名"
@@ -187,7 +195,7 @@ function CreateUserModal({ open, onClose, roles }: { open: boolean; onClose: () 
         </Form.Item>
         <RoleFields roles={grantableRoles} role={role} orgId={orgId} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -213,12 +221,7 @@ function EditUserModal({ user, onClose, roles }: { user: User | null; onClose: (
     const v = await form.validateFields();
     const links = linksOf(role, v);
     const body: UserPatch = { displayName: (v.displayName ?? '').trim(), role: v.role, orgId: v.orgId, ...links };
-    const problems = problemsOf(userPatch, body, FIELD_LABELS);
-    if (problems.length) {
-      const rest = showFieldErrors(form, problems, EDIT_FIELDS);
-      if (rest.length) setError(rest.map((p) => `${p.label}：${p.message}`).join('；'));
-      return;
-    }
+    if (refusedBySchema(form, userPatch, body, EDIT_FIELDS, setError)) return;
     try {
       await update.mutateAsync({ id: user.id, ...body });
       void message.success('已保存');
@@ -230,8 +233,7 @@ function EditUserModal({ user, onClose, roles }: { user: User | null; onClose: (
   };
 
   return (
-    <Modal open={!!user} title={`修改用户：${user?.username ?? ''}`} okText="保存" cancelText="取消" onOk={() => void submit().catch(() => undefined)} onCancel={onClose} confirmLoading={update.isPending} destroyOnHidden>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+    <FormModal open={!!user} title={`修改用户：${user?.username ?? ''}`} okText="保存" pending={update.isPending} error={error} onSubmit={submit} onClose={onClose}>
       {user && (
         <Form<EditUserValues>
           form={form}
@@ -249,7 +251,7 @@ function EditUserModal({ user, onClose, roles }: { user: User | null; onClose: (
           <RoleFields roles={choices} role={role} orgId={orgId} />
         </Form>
       )}
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,5 +1,6 @@
+import { FormModal } from '../shared/FormModal';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Radio, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Form, Input, Radio, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { memberInput, memberPatch } from '../../contract/members';
 import { ApiError, errorMessage } from '../app/api';
@@ -57,18 +58,8 @@ function StatusModal({ member, onClose }: { member: Member | null; onClose: () =
   };
 
   return (
-    <Modal
-      open
-      title={`标注委员状态：${member.name}`}
-      okText="保存"
-      cancelText="取消"
-      onOk={() => void submit().catch(() => undefined)}
-      onCancel={onClose}
-      confirmLoading={update.isPending}
-      destroyOnHidden
-    >
+    <FormModal open title={`标注委员状态：${member.name}`} okText="保存" pending={update.isPending} error={error} onSubmit={submit} onClose={onClose}>
       <Typography.Paragraph type="secondary">有特殊情况不能履职的委员在此标注状态，不再填写参与情况。</Typography.Paragraph>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form<StatusValues>
         form={form}
         name="member-status"
@@ -103,7 +94,7 @@ function StatusModal({ member, onClose }: { member: Member | null; onClose: () =
           </>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -137,8 +128,7 @@ function CreateMemberModal({ open, defaultOrgId, onClose }: { open: boolean; def
   };
 
   return (
-    <Modal open={open} title="新增委员" okText="保存" cancelText="取消" onOk={() => void submit().catch(() => undefined)} onCancel={onClose} confirmLoading={create.isPending} destroyOnHidden>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+    <FormModal open={open} title="新增委员" okText="保存" pending={create.isPending} error={error} onSubmit={submit} onClose={onClose}>
       <Form<MemberFormValues> form={form} name="member-create" layout="vertical" preserve={false} initialValues={{ orgId: defaultOrgId }}>
         <Form.Item label="所属单位" name="orgId" rules={[{ required: true, message: '请选择所属单位' }]}>
           <OrgSelect style={{ width: '100%' }} />
@@ -156,7 +146,7 @@ function CreateMemberModal({ open, defaultOrgId, onClose }: { open: boolean; def
           <Input />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 

@@ -1,5 +1,6 @@
+import { FormModal } from '../shared/FormModal';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Row, Select, Space, Spin, Tag, Tree, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Form, Input, Row, Select, Space, Spin, Tag, Tree, Typography } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -187,18 +188,7 @@ function CreateOrgModal({ parent, open, onClose, onCreated }: { parent: Org | nu
   };
 
   return (
-    <Modal
-      open={open}
-      title={parent ? `新增“${parent.name}”的下级单位` : '新增单位'}
-      okText="创建"
-      cancelText="取消"
-      confirmLoading={create.isPending}
-      onOk={() => void submit().catch(() => undefined)}
-      onCancel={onClose}
-      destroyOnHidden
-      width={620}
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+    <FormModal open={open} title={parent ? `新增“${parent.name}”的下级单位` : '新增单位'} okText="创建" pending={create.isPending} error={error} onSubmit={submit} onClose={onClose} width={620}>
       <Form<OrgFormValues>
         form={form}
         name="org-create"
@@ -208,7 +198,7 @@ function CreateOrgModal({ parent, open, onClose, onCreated }: { parent: Org | nu
       >
         <OrgFields mode="create" parent={parent} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
 
