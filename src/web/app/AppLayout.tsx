@@ -1,8 +1,9 @@
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { Badge, Button, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { useEffect } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useMe } from '../shared/session';
+import { useTodoCounts } from '../workbench/api';
 import { entryOf, HOME, menuFor, PLATFORM_NAME } from './menu';
 
 const { Header, Sider, Content } = Layout;
@@ -13,9 +14,22 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
 
+  const todos = useTodoCounts();
+  // On a phone (below md) the header keeps the name and icon-only buttons.
+  const wide = Grid.useBreakpoint().md ?? true;
+
   const groups = menuFor(me?.permissions ?? []);
   const items: NonNullable<MenuProps['items']> = [
-    { key: HOME.path, icon: HOME.icon, label: HOME.label },
+    {
+      key: HOME.path,
+      icon: HOME.icon,
+      label: (
+        <Space size={6} data-testid="menu-workbench">
+          {HOME.label}
+          {todos.total > 0 && <Badge count={todos.total} overflowCount={999} size="small" title={`待办 ${todos.total} 项`} />}
+        </Space>
+      ),
+    },
     ...groups.map((g) => ({ key: `group:${g.module}`, type: 'group' as const, label: g.module, children: g.entries.map((e) => ({ key: e.path, icon: e.icon, label: e.label })) })),
   ];
   const current = entryOf(location.pathname);
@@ -29,29 +43,32 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', background: '#b71c1c', padding: '0 24px' }}>
-        <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
+      <Header style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 8, background: '#b71c1c', padding: wide ? '0 24px' : '0 12px' }}>
+        <Typography.Text strong style={{ color: '#fff', fontSize: wide ? 17 : 15, whiteSpace: 'nowrap' }}>
           {PLATFORM_NAME}
         </Typography.Text>
         {me && (
-          <Space size="middle" data-testid="current-user">
-            <span style={{ color: '#fff' }}>
+          <Space size={wide ? 'middle' : 'small'} data-testid="current-user">
+            <span style={{ color: '#fff', whiteSpace: 'nowrap' }}>
               <UserOutlined /> {me.displayName}
-              <span style={{ opacity: 0.85 }}>（{me.orgName}）</span>
+              {wide && <span style={{ opacity: 0.85 }}>（{me.orgName}）</span>}
             </span>
-            <Tag color="gold" style={{ marginInlineEnd: 0 }}>
-              {me.roleName}
-            </Tag>
-            <Button size="small" onClick={() => navigate('/account')}>
-              账号安全
+            {wide && (
+              <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+                {me.roleName}
+              </Tag>
+            )}
+            <Button size="small" icon={wide ? undefined : <SafetyOutlined />} aria-label="账号安全" onClick={() => navigate('/account')}>
+              {wide && '账号安全'}
             </Button>
             <Button
               icon={<LogoutOutlined />}
               size="small"
+              aria-label="退出登录"
               loading={logout.isPending}
               onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
             >
-              退出登录
+              {wide && '退出登录'}
             </Button>
           </Space>
         )}

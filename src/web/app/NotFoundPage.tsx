@@ -8,8 +8,8 @@ export function NotFoundPage() {
       title="页面不存在"
       subTitle="您访问的页面不存在或已被移除。"
       extra={
-        <Link to="/ledger">
-          <Button type="primary">返回台账</Button>
+        <Link to="/">
+          <Button type="primary">返回工作台</Button>
         </Link>
       }
     />
