@@ -52,3 +52,24 @@ export const roles = pgTable('roles', {
   version: version(),
   createdAt: createdAt(),
 });
+
+/**
+ * Personal API tokens (issue 11: “a department's data clerk uploads its lists by script”): a request with
+ * `Authorization: Bearer <token>` acts as the owner. `token_hash` holds the sha256 (hex) of the token, never the token;
+ * `prefix` its first characters, shown so that the owner can tell their tokens apart.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    userId: integer('user_id').notNull(),
+    name: varchar('name', { length: 50 }).notNull(),
+    tokenHash: char('token_hash', { length: 64 }).notNull().unique(),
+    prefix: varchar('prefix', { length: 12 }).notNull(),
+    expiresAt: timestamptz('expires_at').notNull(),
+    revokedAt: timestamptz('revoked_at'),
+    lastUsedAt: timestamptz('last_used_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId)],
+);
