@@ -10,6 +10,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes, passwordChangeGate } from './auth/routes';
+import { tokenRoutes } from './auth/token-routes';
+import { bearerOf } from './auth/token-service';
 import { maskFor } from './auth/masking';
 import { health } from '../contract/system';
 import { contractSerializerCompiler } from './http/serialize';
@@ -75,8 +77,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   await app.register(swagger, {
     openapi: {
       info: { title: '台账 Taizhang API', version: VERSION, description: '“我为扶贫攻坚做件事”活动电子台账、建档立卡、动态调整与考核' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
-      security: [{ session: [] }],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, token: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { token: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -94,6 +96,16 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.addHook('onRequest', async (req) => {
     req.auth = null;
     if (!req.url.startsWith('/api/')) return;
+    // A script's API token (issue 11): `Authorization: Bearer tz_…` acts as its owner, the session cookie ignored. It
+    // carries no cookie a cross-site page could ride on (and no page can set the header cross-site), so no Origin check;
+    // it may not manage the account it stands for (password, sessions, tokens).
+    const bearer = bearerOf(req.headers.authorization);
+    if (bearer !== null) {
+      req.auth = await services.tokens.authenticate(bearer, { method: req.method, route: req.routeOptions.url ?? req.url.split('?')[0]!, ip: req.ip ?? '' });
+      if (req.routeOptions.url?.startsWith('/api/auth/') && `${req.method} ${req.routeOptions.url}` !== 'GET /api/auth/me')
+        throw new AppError('FORBIDDEN', 'API 令牌不能用于管理账号、会话或令牌，请登录后操作');
+      return;
+    }
     checkOrigin(req);
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.auth = (await services.auth.authenticate(token)) ?? null;
@@ -114,7 +126,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     database: options.database.kind,
     version: VERSION,
   }));
-  const features = [authRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, workbenchRoutes, auditRoutes];
+  const features = [authRoutes, tokenRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, workbenchRoutes, auditRoutes];
   for (const routes of features) await app.register(routes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;

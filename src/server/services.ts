@@ -3,7 +3,8 @@ import { parseWanYuan } from '../domain/ledger/money';
 import { can } from './auth/access';
 import type { Database, Db } from './db/connection';
 import { makeAuditService } from './audit/service';
-import { makeAuthRepo, makeRolesRepo } from './auth/repo';
+import { makeAuthRepo, makeRolesRepo, makeTokensRepo } from './auth/repo';
+import { makeTokensService } from './auth/token-service';
 import { makeAuthService } from './auth/service';
 import { makeRolesService } from './auth/roles-service';
 import { makeLedgerRepo } from './ledger/repo';
@@ -40,6 +41,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   const members = makeMembersService({ repo: makeMembersRepo(db), orgs, audit, now });
   const rolesRepo = makeRolesRepo(db);
   const auth = makeAuthService({ repo: makeAuthRepo(db), roles: rolesRepo, orgs, members, audit, now, helperOf: (a, helperId) => pairing.helper(a, helperId) });
+  const tokens = makeTokensService({ repo: makeTokensRepo(db), audit, now });
   const roles = makeRolesService({ repo: rolesRepo, audit, dropCachedRole: (code) => auth.dropCachedRole(code) });
   // The households a 帮扶责任人 holds today, for the registry's own-record narrowing (from pairing's assignments).
   const helperHouseholds = makeHelperHouseholds(makePairingRepo(db), now);
@@ -113,6 +115,6 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   });
   const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), repoIn: (tx) => makePairingRepo(tx), registry, regions, orgs, members, audit, now });
   const workbench = makeWorkbenchService({ procedures, compare, pairing, quality, assessment, registry, ledger });
-  return { audit, regions, orgs, members, auth, roles, ledger, registry, roster, procedures, quality, compare, assessment, pairing, workbench, now };
+  return { audit, regions, orgs, members, auth, tokens, roles, ledger, registry, roster, procedures, quality, compare, assessment, pairing, workbench, now };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -39,6 +39,9 @@ export const ACTION_LABELS: Record<string, string> = {
   user_disable: '停用账号',
   user_enable: '启用账号',
   session_revoke: '注销会话',
+  token_create: '新建 API 令牌',
+  token_revoke: '撤销 API 令牌',
+  token_use: '使用 API 令牌',
 };
 
 export const PERSON_FIELD_LABELS: Record<string, string> = {

@@ -47,7 +47,10 @@ export type AccessEvent =
   | 'password_reset'
   | 'user_disable'
   | 'user_enable'
-  | 'session_revoke';
+  | 'session_revoke'
+  | 'token_create'
+  | 'token_revoke'
+  | 'token_use';
 
 /**
  * Where a changed record lies, so administrators of that subtree see its history: the body's materialised path and,

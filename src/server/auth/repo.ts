@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, like, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, like, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { updateAtVersion } from '../db/versioned';
-import { orgs, regions, roles, sessions, users } from '../db/schema';
+import { apiTokens, orgs, regions, roles, sessions, users } from '../db/schema';
 import type { AuthUser } from './access';
 
 export interface UserRow {
@@ -190,6 +190,72 @@ export function makeAuthRepo(db: Db) {
   };
 }
 export type AuthRepo = ReturnType<typeof makeAuthRepo>;
+
+export type TokenAuthRow = Omit<SessionAuthRow, 'expiresAt' | 'sessionId'> & { tokenId: number; tokenName: string };
+
+/** Personal API tokens (issue 11); by the sha256 of the token, never the token. */
+export function makeTokensRepo(db: Db) {
+  return {
+    async insert(t: { userId: number; name: string; tokenHash: string; prefix: string; expiresAt: Date; createdAt: Date }): Promise<number> {
+      const [row] = await db.insert(apiTokens).values(t).returning({ id: apiTokens.id });
+      return row!.id;
+    },
+    async listOfUser(userId: number) {
+      return db
+        .select({
+          id: apiTokens.id,
+          name: apiTokens.name,
+          prefix: apiTokens.prefix,
+          createdAt: apiTokens.createdAt,
+          expiresAt: apiTokens.expiresAt,
+          lastUsedAt: apiTokens.lastUsedAt,
+          revokedAt: apiTokens.revokedAt,
+        })
+        .from(apiTokens)
+        .where(eq(apiTokens.userId, userId))
+        .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+    },
+    /** Revokes one live token of the user; its name, or undefined when the user has no such token (or it is revoked). */
+    async revoke(userId: number, id: number, at: Date): Promise<{ name: string } | undefined> {
+      const [row] = await db
+        .update(apiTokens)
+        .set({ revokedAt: at })
+        .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+        .returning({ name: apiTokens.name });
+      return row;
+    },
+    /**
+     * The owner behind a live token (not revoked, not expired, owner not disabled), its last use set to `now` in the
+     * same statement.
+     */
+    async use(tokenHash: string, now: Date): Promise<TokenAuthRow | undefined> {
+      const [hit] = await db
+        .update(apiTokens)
+        .set({ lastUsedAt: now })
+        .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now)))
+        .returning({ id: apiTokens.id, name: apiTokens.name, userId: apiTokens.userId });
+      if (!hit) return undefined;
+      const [row] = await db
+        .select({
+          userId: users.id,
+          ...ACCOUNT_COLUMNS,
+          orgPath: orgs.path,
+          mustChangePassword: users.mustChangePassword,
+          regionCode: orgs.regionCode,
+          regionLevel: regions.level,
+          customPermissions: roles.permissions,
+          customRoleName: roles.name,
+        })
+        .from(users)
+        .innerJoin(orgs, eq(orgs.id, users.orgId))
+        .leftJoin(regions, eq(regions.code, orgs.regionCode))
+        .leftJoin(roles, eq(roles.code, users.role))
+        .where(and(eq(users.id, hit.userId), sql`${users.disabledAt} is null`));
+      return row && ({ ...row, tokenId: hit.id, tokenName: hit.name } as TokenAuthRow);
+    },
+  };
+}
+export type TokensRepo = ReturnType<typeof makeTokensRepo>;
 
 /** Roles an administrator defined (issue 11); the shipped ones are domain data and have no row. */
 export function makeRolesRepo(db: Db) {
