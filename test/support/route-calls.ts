@@ -91,6 +91,9 @@ export const ROUTES: Record<string, Line> = {
   'POST /api/auth/change-password': self(body(() => '/api/auth/change-password', () => ({ currentPassword: 'Not-the-password-1', newPassword: 'Scope-matrix-2020!' }))),
   'GET /api/auth/sessions': self(url('/api/auth/sessions')),
   'DELETE /api/auth/sessions/:sessionId': foreign(url((b) => `/api/auth/sessions/${b.session}`)), // only one's own sessions: 404
+  'GET /api/auth/tokens': self(url('/api/auth/tokens')),
+  'POST /api/auth/tokens': self(body(() => '/api/auth/tokens', () => ({ name: '矩阵测试令牌', days: 1 }))),
+  'DELETE /api/auth/tokens/:id': foreign(url((b) => `/api/auth/tokens/${b.token}`)), // only one's own tokens: 404
   // --- users ---------------------------------------------------------------------------------------------------------
   'GET /api/users': list(url('/api/users')),
   'POST /api/users': foreign(body(() => '/api/users', (b) => ({ username: 'scope-escalate', displayName: '越权用户', password: 'Pw-scope-2020!', role: 'org_admin', orgId: b.org })), {
@@ -284,6 +287,8 @@ export interface CountyB {
   /** B's administrator and one of their sessions. */
   user: number;
   session: number;
+  /** One of B's administrator's API tokens. */
+  token: number;
   /** County A's own records, for the calls that put one of B's ids into A's record. */
   aOrg: number;
   aOrgVersion: number;
@@ -441,6 +446,7 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
   const b: CountyB = {
     user: (await bAdmin.get('/api/auth/me')).json().user.id,
     session: (await bAdmin.get('/api/auth/sessions')).json().items[0].id,
+    token: (await bAdmin.post('/api/auth/tokens', { name: '乙县接口' })).json().id,
     aOrg: aOrg.id,
     aOrgVersion: (await t.services.orgs.getUnchecked(aOrg.id)).version,
     aSubOrg: aSub.id,
