@@ -167,6 +167,7 @@ export const API_FIELD_LABELS: Record<string, string> = {
   username: '用户名',
   displayName: '姓名',
   password: '密码',
+  days: '有效天数',
   role: '角色',
   orgId: '单位',
   parentId: '上级单位',

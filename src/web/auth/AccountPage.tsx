@@ -2,9 +2,10 @@ import { Card, Space } from 'antd';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { useMe, useOwnSessions, useRevokeOwnSession } from './api';
 import { SessionsTable } from './SessionColumns';
+import { TokensCard } from './TokensCard';
 import { PageHeader } from '../shared/PageHeader';
 
-/** 账号安全: change one's password, see and end one's sessions. */
+/** 账号安全: change one's password, see and end one's sessions, one's API tokens. */
 export function AccountPage() {
   const me = useMe().data;
   const sessions = useOwnSessions();
@@ -19,6 +20,7 @@ export function AccountPage() {
       <Card title="我的登录会话">
         <SessionsTable sessions={sessions} revokeError={revoke.isError ? revoke.error : null} onEnd={(x) => revoke.mutateAsync(x.id)} />
       </Card>
+      <TokensCard />
     </Space>
   );
 }

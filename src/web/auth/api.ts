@@ -2,12 +2,14 @@ import { keepPreviousData, useQuery, useQueryClient, useMutation } from '@tansta
 import type { ChangePasswordInput, LoginInput, Me, OwnSession, ResetPasswordAnswer, SessionInfo, User, UserAccount, UserInput, UserPatch } from '../../contract/auth';
 import type { HelperList } from '../../contract/pairing';
 import type { PermissionGroups, RoleInput, RoleItem, RolePatch } from '../../contract/roles';
+import type { TokenCreated, TokenInput, TokenItem } from '../../contract/tokens';
 import { del, get, patch, post } from '../app/api';
 import { useChange } from '../app/mutations';
 
 export { ROLE_LABELS, ROLES, type Role } from '../../domain/auth/roles';
 export type { Me, OwnSession, SessionInfo, User, UserInput, UserPatch } from '../../contract/auth';
 export type { PermissionGroups, RoleInput, RoleItem, RolePatch } from '../../contract/roles';
+export type { TokenCreated, TokenInput, TokenItem } from '../../contract/tokens';
 export { can, ME_KEY, useLogout, useMe } from '../shared/session';
 import { ME_KEY } from '../shared/session';
 
@@ -125,4 +127,24 @@ export function useHelperChoices(q: string) {
     queryFn: ({ signal }) => get<HelperList>('/api/pairing/helpers', { q: q || undefined, active: true, page: 1, pageSize: 50 }, signal),
     placeholderData: keepPreviousData,
   });
+}
+
+// --- API tokens (issue 11) -----------------------------------------------------------------------------------------
+
+const TOKENS_KEY = ['auth', 'tokens'] as const;
+
+export function useOwnTokens() {
+  return useQuery({
+    queryKey: TOKENS_KEY,
+    queryFn: ({ signal }) => get<{ items: TokenItem[] }>('/api/auth/tokens', undefined, signal),
+  });
+}
+
+/** A new token: the answer holds the token itself, shown once. */
+export function useCreateToken() {
+  return useChange((input: TokenInput) => post<TokenCreated>('/api/auth/tokens', input), TOKENS_KEY);
+}
+
+export function useRevokeToken() {
+  return useChange((id: number) => del(`/api/auth/tokens/${id}`), TOKENS_KEY);
 }
