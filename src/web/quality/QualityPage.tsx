@@ -9,6 +9,7 @@ import { App, Button, Card, Col, Drawer, Empty, Form, Row, Spin, Table, Tag, Typ
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { EChart, type EChartOption } from '../app/EChart';
+import { barText, barValue } from '../app/chart-data';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
@@ -33,7 +34,7 @@ function countsOption(rows: CountRow[]): EChartOption {
   // Categories run bottom-up on a vertical axis: reversed, the first check is on top as in the table.
   const shown = [...rows].reverse();
   return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => barText(v) },
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, name: '条' },
     yAxis: { type: 'category', data: shown.map((r) => r.label), axisLabel: { width: 200, overflow: 'truncate' } },
@@ -43,7 +44,7 @@ function countsOption(rows: CountRow[]): EChartOption {
         type: 'bar',
         barMaxWidth: 22,
         label: { show: true, position: 'right' },
-        data: shown.map((r) => ({ value: r.count ?? 0, itemStyle: { color: (r.count ?? 0) > 0 ? RED : GREEN } })),
+        data: shown.map((r) => ({ value: barValue(r.count), itemStyle: { color: (r.count ?? 0) > 0 ? RED : GREEN } })),
       },
     ],
   };
