@@ -7,6 +7,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
+import { gradeDescriptionList } from '../../domain/assessment/scheme';
 import { citeShort } from '../../domain/shared/sources';
 import { EChart, type EChartOption } from '../app/EChart';
 import { barText, barValue } from '../app/chart-data';
@@ -209,7 +210,7 @@ export function ResultsPanel({ round }: { round: Round }) {
       {Object.keys(r.gradeDescriptions).length > 0 && (
         <Card size="small" title="等次评价标准">
           <Descriptions size="small" column={1} bordered>
-            {Object.entries(r.gradeDescriptions).map(([g, d]) => (
+            {gradeDescriptionList(r.scale, r.gradeDescriptions).map(({ grade: g, text: d }) => (
               <Descriptions.Item key={g} label={g}>
                 {d}
               </Descriptions.Item>
