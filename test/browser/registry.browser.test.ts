@@ -194,6 +194,12 @@ describe.skipIf(skipBrowser)('registry in the browser', () => {
       await child.getByLabel('姓名').fill('沙马小浏');
       await child.getByLabel('身份证号').fill(idNumber('513431', `${year - 6}0301`, '563'));
       await chooseOption(page, child.getByLabel('劳动能力'), '普通劳动力');
+      // Issue 11: “the new-household form defaults 住房安全 and 饮水安全 to 否” — now they are unset, a required choice.
+      await form.getByRole('button', { name: /保存建档/ }).click();
+      await expectText(form, '请选择住房安全：是或否');
+      await expectText(form, '请选择饮水安全：是或否');
+      await form.getByRole('radiogroup', { name: '住房安全' }).getByText('否', { exact: true }).click();
+      await form.getByRole('radiogroup', { name: '饮水安全' }).getByText('否', { exact: true }).click();
       await form.getByRole('button', { name: /保存建档/ }).click();
       await expectText(child, '应为无劳动力');
       await page.getByTestId('household-errors').waitFor({ state: 'visible' });
