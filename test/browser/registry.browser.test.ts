@@ -187,7 +187,16 @@ describe.skipIf(skipBrowser)('registry in the browser', () => {
       await chooseOption(page, form.getByLabel('主要致贫原因'), '因病');
       const head = page.getByTestId('person-0');
       await head.getByLabel('姓名').fill('沙马浏览');
-      await head.getByLabel('身份证号').fill(idNumber('513431', '19750612', '559'));
+      // Issue 11: “ID numbers are checked only on save (check as typed, with the check-digit rule)”.
+      const headId = idNumber('513431', '19750612', '559');
+      const headWrongCheck = `${headId.slice(0, 17)}${headId[17] === '0' ? '1' : '0'}`;
+      await head.getByLabel('身份证号').fill(headWrongCheck);
+      await expectText(head, '校验码不对');
+      await head.getByLabel('身份证号').fill(headId.slice(0, 10));
+      await head.getByLabel('身份证号').blur();
+      await expectText(head, '位数不对：应为 18 位，现为 10 位');
+      await head.getByLabel('身份证号').fill(headId);
+      await expect.poll(() => head.locator('.ant-form-item-explain-error').count(), WAIT).toBe(0);
       await chooseOption(page, head.getByLabel('劳动能力'), '普通劳动力');
       await form.getByRole('button', { name: /添加成员/ }).click();
       const child = page.getByTestId('person-1');

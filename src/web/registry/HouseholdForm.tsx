@@ -16,6 +16,10 @@ import { CAUSES } from '../../domain/registry/causes';
 import { LABOUR_KINDS } from '../../domain/registry/labour';
 import { ATTRIBUTES, HEALTH, HOUSEHOLD_LABELS, PERSON_LABELS, RELATIONS, SCHOOLING } from '../../domain/registry/validate-household';
 import type { HouseholdInput, PersonInput } from './api';
+import { idNumberRules } from './id-number-rule';
+
+/** 身份证号: checked as typed and on leaving the field, with the GB 11643 check digit. */
+const ID_NUMBER_RULES = idNumberRules();
 
 export type PersonValues = Required<Pick<PersonInput, 'name' | 'idNumber' | 'relation' | 'labour'>> & Omit<PersonInput, 'name' | 'idNumber' | 'relation' | 'labour'>;
 
@@ -144,7 +148,7 @@ function PersonCard({ index, onRemove }: { index: number; onRemove?: () => void 
         <FormCell xs={12} md={4} label="姓名" name={[index, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
           <Input maxLength={50} />
         </FormCell>
-        <FormCell xs={12} md={6} label="身份证号" name={[index, 'idNumber']} rules={[{ required: true, message: '请填写身份证号' }, { len: 18, message: '应为 18 位' }]}>
+        <FormCell xs={12} md={6} label="身份证号" name={[index, 'idNumber']} validateTrigger={['onChange', 'onBlur']} rules={ID_NUMBER_RULES}>
           <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
         </FormCell>
         <FormCell xs={12} md={4} label="与户主关系" name={[index, 'relation']} rules={[{ required: true, message: '请选择' }]}>
