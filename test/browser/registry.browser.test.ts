@@ -89,6 +89,15 @@ describe.skipIf(skipBrowser)('registry in the browser', () => {
       await lineForm.getByRole('button', { name: /保\s*存/ }).click();
       await expectText(page.getByTestId('poverty-lines'), '浏览器测试设置');
       await expectText(page.getByTestId('poverty-lines'), '4,000 元');
+      // Issue 11: “codes appear where names belong (… poverty-line scopes)”: a provincial line (set through the API for a
+      // past year and a province no household here is in) shows its scope in words and its region by name.
+      const hunan = await page.request.put(`${server.url}/api/registry/poverty-lines`, { data: { year: 2014, scope: 'provincial', regionPrefix: '43', yuan: 2736, source: '浏览器测试：湖南省标' } });
+      expect(hunan.status(), await hunan.text()).toBe(200);
+      await page.reload();
+      const provincial = page.getByTestId('poverty-lines').locator('tr').filter({ hasText: '浏览器测试：湖南省标' });
+      await expectText(provincial, '省标');
+      await expectText(provincial, '湖南省');
+      expect(await provincial.locator('td').nth(2).innerText()).toBe('湖南省');
 
       // 花名册导入: download the template, fill one household of two persons, upload it.
       await page.goto(`${server.url}/registry/import`);

@@ -9,6 +9,7 @@ import { App, Button, Card, Col, Drawer, Empty, Form, Row, Spin, Table, Tag, Typ
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { EChart, type EChartOption } from '../app/EChart';
+import { RegionName } from '../shared/RegionName';
 import { barText, barValue } from '../app/chart-data';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
@@ -229,7 +230,7 @@ function Findings(props: { check: QualityCheck; region: string | undefined; page
         scroll={{ x: 'max-content' }}
         pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 条`, onChange: onPage }}
         columns={[
-          { title: '村代码', dataIndex: 'villageCode', width: 130 },
+          { title: '村', dataIndex: 'villageCode', width: 130, render: (v: string) => (v ? <RegionName code={v} /> : '—') },
           { title: '户编号', dataIndex: 'number', width: 110, render: (v: string) => v || '—' },
           { title: '姓名', dataIndex: 'name', width: 100 },
           { title: '身份证号', dataIndex: 'idNumber', width: 180, render: (v: string) => (v ? <span style={{ fontFamily: 'monospace' }}>{v}</span> : '—') },
