@@ -97,7 +97,10 @@ describe.skipIf(skipBrowser)('data-quality checks in the browser', () => {
       await expectText(page.locator('.ant-drawer-body'), '共 2 条');
       const row = findings.locator('tr').filter({ hasText: NO_HELPER });
       await expectText(row, 'QA-0001');
-      await expectText(row, XINCHENG_VILLAGE);
+      // Issue 11: “codes appear where names belong (quality details …)” — the village's name, not its 12-digit code.
+      const village = (await (await api.get(`${server.url}/api/regions/${XINCHENG_VILLAGE}`)).json()) as { name: string };
+      await expectText(row, village.name);
+      expect(await row.innerText()).not.toContain(XINCHENG_VILLAGE);
       await snap(page, 'findings');
       await row.getByRole('link', { name: '打开扶贫手册' }).click();
       await page.waitForURL(new RegExp(`/registry/households/${noHelperId}$`));

@@ -89,6 +89,15 @@ describe.skipIf(skipBrowser)('registry in the browser', () => {
       await lineForm.getByRole('button', { name: /保\s*存/ }).click();
       await expectText(page.getByTestId('poverty-lines'), '浏览器测试设置');
       await expectText(page.getByTestId('poverty-lines'), '4,000 元');
+      // Issue 11: “codes appear where names belong (… poverty-line scopes)”: a provincial line (set through the API for a
+      // past year and a province no household here is in) shows its scope in words and its region by name.
+      const hunan = await page.request.put(`${server.url}/api/registry/poverty-lines`, { data: { year: 2014, scope: 'provincial', regionPrefix: '43', yuan: 2736, source: '浏览器测试：湖南省标' } });
+      expect(hunan.status(), await hunan.text()).toBe(200);
+      await page.reload();
+      const provincial = page.getByTestId('poverty-lines').locator('tr').filter({ hasText: '浏览器测试：湖南省标' });
+      await expectText(provincial, '省标');
+      await expectText(provincial, '湖南省');
+      expect(await provincial.locator('td').nth(2).innerText()).toBe('湖南省');
 
       // 花名册导入: download the template, fill one household of two persons, upload it.
       await page.goto(`${server.url}/registry/import`);
@@ -187,13 +196,28 @@ describe.skipIf(skipBrowser)('registry in the browser', () => {
       await chooseOption(page, form.getByLabel('主要致贫原因'), '因病');
       const head = page.getByTestId('person-0');
       await head.getByLabel('姓名').fill('沙马浏览');
-      await head.getByLabel('身份证号').fill(idNumber('513431', '19750612', '559'));
+      // Issue 11: “ID numbers are checked only on save (check as typed, with the check-digit rule)”.
+      const headId = idNumber('513431', '19750612', '559');
+      const headWrongCheck = `${headId.slice(0, 17)}${headId[17] === '0' ? '1' : '0'}`;
+      await head.getByLabel('身份证号').fill(headWrongCheck);
+      await expectText(head, '校验码不对');
+      await head.getByLabel('身份证号').fill(headId.slice(0, 10));
+      await head.getByLabel('身份证号').blur();
+      await expectText(head, '位数不对：应为 18 位，现为 10 位');
+      await head.getByLabel('身份证号').fill(headId);
+      await expect.poll(() => head.locator('.ant-form-item-explain-error').count(), WAIT).toBe(0);
       await chooseOption(page, head.getByLabel('劳动能力'), '普通劳动力');
       await form.getByRole('button', { name: /添加成员/ }).click();
       const child = page.getByTestId('person-1');
       await child.getByLabel('姓名').fill('沙马小浏');
       await child.getByLabel('身份证号').fill(idNumber('513431', `${year - 6}0301`, '563'));
       await chooseOption(page, child.getByLabel('劳动能力'), '普通劳动力');
+      // Issue 11: “the new-household form defaults 住房安全 and 饮水安全 to 否” — now they are unset, a required choice.
+      await form.getByRole('button', { name: /保存建档/ }).click();
+      await expectText(form, '请选择住房安全：是或否');
+      await expectText(form, '请选择饮水安全：是或否');
+      await form.getByRole('radiogroup', { name: '住房安全' }).getByText('否', { exact: true }).click();
+      await form.getByRole('radiogroup', { name: '饮水安全' }).getByText('否', { exact: true }).click();
       await form.getByRole('button', { name: /保存建档/ }).click();
       await expectText(child, '应为无劳动力');
       await page.getByTestId('household-errors').waitFor({ state: 'visible' });

@@ -54,6 +54,10 @@ describe.skipIf(skipBrowser)('editing a scheme copy in the browser', () => {
       const copyButton = page.getByRole('button', { name: /复制方案/ });
       await copyButton.waitFor();
       expect(await page.getByRole('button', { name: /修改方案/ }).count()).toBe(0);
+      // Issue 11: “grade definitions are listed out of order” — best first, as 附件 1-1 lists them (stored as jsonb, the
+      // record's keys come back sorted 好, 一般, 较好, 较差).
+      const gradeCard = page.locator('.ant-card').filter({ hasText: '等次评价标准与结果运用' });
+      await expect.poll(() => gradeCard.locator('.ant-descriptions-item-label').allInnerTexts(), WAIT).toEqual(['好', '较好', '一般', '较差']);
       await copyButton.click();
       await page.waitForURL((u) => /\/assessment\/schemes\/\d+$/.test(u.pathname) && !u.pathname.endsWith(`/${aided!.id}`));
       const copyId = Number(new URL(page.url()).pathname.split('/').pop());

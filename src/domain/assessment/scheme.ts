@@ -17,6 +17,17 @@ export { SYSTEM_SOURCES, type SystemSource } from './labels';
 export const DEFAULT_GRADE_POINTS: Record<string, number> = { 好: 100, 较好: 85, 一般: 70, 较差: 50, 差: 50 };
 export const DEFAULT_GRADE_THRESHOLDS = [90, 80, 60];
 
+/**
+ * The grade descriptions (等次评价标准) in the scale's order, best first (好 / 较好 / 一般 / 较差): a record's key order
+ * does not survive storage (PostgreSQL's jsonb sorts keys by length, then bytes: 好, 一般, 较好, 较差), so every page
+ * lists them from this one list. A described grade outside the scale follows, in the record's order.
+ */
+export function gradeDescriptionList(scale: readonly string[], descriptions: Record<string, string> | undefined): Array<{ grade: string; text: string }> {
+  if (!descriptions) return [];
+  const grades = [...scale.filter((g) => Object.hasOwn(descriptions, g)), ...Object.keys(descriptions).filter((g) => !scale.includes(g))];
+  return grades.map((grade) => ({ grade, text: descriptions[grade]! }));
+}
+
 export function indicators(s: Scheme): Array<Indicator & { content: Content }> {
   return s.contents.flatMap((c) => c.indicators.map((i) => ({ ...i, content: c })));
 }

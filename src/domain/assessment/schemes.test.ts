@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRound, type Entry, type UnitInput } from './round';
 import { scheme as schemeSchema, storedScheme } from '../../contract/assessment/scheme';
-import { indicators, schemeProblems, storedSchemeProblems, type Scheme } from './scheme';
+import { gradeDescriptionList, indicators, schemeProblems, storedSchemeProblems, type Scheme } from './scheme';
 import { ANHUA_2018 } from './schemes/anhua-2018';
 import { unitsFollowing } from './schemes/consequence';
 import { EAST_WEST_CITIES } from './schemes/east-west-cities';
@@ -348,5 +348,18 @@ describe('the Anhua CPPCC 2018 scheme: 30 points and three vetoes', () => {
     expect(group!.explanation.at(-1)).toBe('没有开展扶贫下乡活动的县直委员组 → 对于没有开展扶贫下乡活动的县直委员组,实行一票否决：好 → 较差');
     expect(group!.grade).toBe('较差');
     expect(town!.grade).toBe('一般');
+  });
+});
+
+describe('gradeDescriptionList', () => {
+  it('lists the grade descriptions best first, whatever the stored key order (jsonb sorts keys: 好, 一般, 较好, 较差)', () => {
+    // 附件 1-1 of the 2019 Guangdong scheme: “综合评价结果分为好、较好、一般和较差四个等次（评价标准见附件）”.
+    const stored = { 好: 'a', 一般: 'c', 较好: 'b', 较差: 'd' };
+    expect(gradeDescriptionList(['好', '较好', '一般', '较差'], stored).map((d) => d.grade)).toEqual(['好', '较好', '一般', '较差']);
+    expect(gradeDescriptionList(['好', '较好', '一般', '较差'], stored)[1]).toEqual({ grade: '较好', text: 'b' });
+  });
+  it('keeps a described grade outside the scale at the end, and lists nothing without descriptions', () => {
+    expect(gradeDescriptionList(['好', '差'], { 其他: 'x', 差: 'y' }).map((d) => d.grade)).toEqual(['差', '其他']);
+    expect(gradeDescriptionList(['好'], undefined)).toEqual([]);
   });
 });

@@ -7,19 +7,21 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo } from 'react';
+import { gradeDescriptionList } from '../../domain/assessment/scheme';
 import { citeShort } from '../../domain/shared/sources';
 import { EChart, type EChartOption } from '../app/EChart';
+import { barText, barValue } from '../app/chart-data';
 import { ErrorResult } from '../app/ErrorResult';
 import { resultsXlsxUrl, useResults, type ResultUnit, type Results, type Round } from './api';
 import { GradeTag } from './GradeTag';
 
 function distributionOption(r: Results): EChartOption {
   return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => barText(v) },
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: r.distribution.map((d) => d.grade) },
     yAxis: { type: 'value', minInterval: 1, name: '个' },
-    series: [{ name: '考核对象', type: 'bar', barMaxWidth: 48, label: { show: true, position: 'top' }, data: r.distribution.map((d) => d.count) }],
+    series: [{ name: '考核对象', type: 'bar', barMaxWidth: 48, label: { show: true, position: 'top' }, data: r.distribution.map((d) => barValue(d.count)) }],
   };
 }
 
@@ -208,7 +210,7 @@ export function ResultsPanel({ round }: { round: Round }) {
       {Object.keys(r.gradeDescriptions).length > 0 && (
         <Card size="small" title="等次评价标准">
           <Descriptions size="small" column={1} bordered>
-            {Object.entries(r.gradeDescriptions).map(([g, d]) => (
+            {gradeDescriptionList(r.scale, r.gradeDescriptions).map(({ grade: g, text: d }) => (
               <Descriptions.Item key={g} label={g}>
                 {d}
               </Descriptions.Item>

@@ -10,7 +10,7 @@ import { can, useMe } from '../shared/session';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { useCopyScheme, useScheme, type Indicator } from './api';
-import { SYSTEM_SOURCES } from '../../domain/assessment/scheme';
+import { gradeDescriptionList, SYSTEM_SOURCES } from '../../domain/assessment/scheme';
 import { SchemeEditor } from './SchemeEditor';
 import { RULE_ORDER_TEXT, ruleText, scoringText, thresholdsText } from './words';
 import { useIdParam } from '../app/params';
@@ -151,7 +151,7 @@ export function SchemePage() {
         <Card size="small" title="等次评价标准与结果运用">
           {s.gradeDescriptions && (
             <Descriptions bordered size="small" column={1}>
-              {Object.entries(s.gradeDescriptions).map(([g, d]) => (
+              {gradeDescriptionList(s.scale, s.gradeDescriptions).map(({ grade: g, text: d }) => (
                 <Descriptions.Item key={g} label={g}>
                   {d}
                 </Descriptions.Item>

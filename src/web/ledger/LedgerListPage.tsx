@@ -1,5 +1,5 @@
 import { DownloadOutlined, FileAddOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Form, Input, InputNumber, Select, Space, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Tag, Tooltip } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { wan, yearsLabel } from '../app/format';
@@ -82,6 +82,18 @@ function FilterBar({ initial, onApply, onReset }: { initial: FilterValues; onApp
   );
 }
 
+/** The fixed columns' widths and 200 px for 具体内容: below this the list scrolls sideways (a phone), not at 1440 px. */
+const LIST_MIN_WIDTH = 1088;
+
+/** A cell's text cut to its column with an ellipsis; the whole text in a tooltip. */
+function CutText({ text }: { text: string }) {
+  return (
+    <Tooltip placement="topLeft" title={text}>
+      <span>{text}</span>
+    </Tooltip>
+  );
+}
+
 export function LedgerListPage() {
   const { params, setParams, page, setPage } = usePageParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
@@ -128,37 +140,31 @@ export function LedgerListPage() {
       <PagedTable<Entry>
         rowKey="id"
         size="middle"
-        scroll={{ x: 1500 }}
+        // The columns fit the content box at 1440 px (200 px menu, 2 × 24 px margins, 2 × 24 px padding): the text columns
+        // are narrow and cut with an ellipsis (the whole text in a tooltip), the money columns stay in view (issue 11).
+        scroll={{ x: LIST_MIN_WIDTH }}
         query={entries}
         page={page}
         onPage={setPage}
         unit="件事项"
         columns={[
-          { title: '年度', width: 100, render: (_, e) => yearsLabel(e.startYear, e.endYear) },
-          { title: '填报单位', dataIndex: 'orgName', width: 140 },
-          {
-            title: '类别',
-            width: 160,
-            render: (_, e) => (
-              <span>
-                {e.categoryName} · {e.subtypeName}
-              </span>
-            ),
-          },
-          { title: '帮扶对象', width: 220, render: (_, e) => e.target.label, ellipsis: { showTitle: true } },
-          { title: '具体内容', dataIndex: 'content', width: 280, ellipsis: { showTitle: true } },
-          { title: '数量', width: 70, align: 'right', render: (_, e) => `${e.count}${e.unit}` },
-          { title: '资金合计（万元）', width: 130, align: 'right', render: (_, e) => wan(e.fundsTotal) },
-          { title: '受益人数', dataIndex: 'beneficiaries', width: 90, align: 'right' },
+          { title: '年度', width: 72, render: (_, e) => yearsLabel(e.startYear, e.endYear) },
+          { title: '填报单位', dataIndex: 'orgName', width: 110, ellipsis: { showTitle: false }, render: (v: string) => <CutText text={v} /> },
+          { title: '类别', width: 140, ellipsis: { showTitle: false }, render: (_, e) => <CutText text={`${e.categoryName} · ${e.subtypeName}`} /> },
+          { title: '帮扶对象', width: 140, ellipsis: { showTitle: false }, render: (_, e) => <CutText text={e.target.label} /> },
+          { title: '具体内容', dataIndex: 'content', ellipsis: { showTitle: false }, render: (v: string) => <CutText text={v} /> },
+          { title: '数量', width: 64, align: 'right', render: (_, e) => `${e.count}${e.unit}` },
+          { title: '资金合计（万元）', width: 100, align: 'right', render: (_, e) => wan(e.fundsTotal) },
+          { title: '受益人数', dataIndex: 'beneficiaries', width: 80, align: 'right' },
           {
             title: '深度贫困县',
-            width: 100,
+            width: 86,
             align: 'center',
             render: (_, e) => (e.deepPoverty ? <Tag color="volcano">是</Tag> : <Tag>否</Tag>),
           },
           {
             title: '操作',
-            width: 110,
+            width: 96,
             fixed: 'right',
             render: (_, e) => (
               <Space size="small">

@@ -3,6 +3,7 @@ import { Button, Card, Col, Empty, Form, InputNumber, Row, Space, Spin, Statisti
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { EChart, type EChartOption } from '../app/EChart';
+import { barText, barValue } from '../app/chart-data';
 import { ErrorResult } from '../app/ErrorResult';
 import { currentYear, percent, wan } from '../app/format';
 import { useMe } from '../shared/session';
@@ -25,7 +26,7 @@ function num(v: string): number {
 function fundsBySourceOption(t: Totals): EChartOption {
   return {
     color: PALETTE,
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${Number(v).toFixed(4)} 万元` },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${barText(v, (n) => n.toFixed(4))} 万元` },
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: FUND_FIELDS.map((f) => f.label) },
     yAxis: { type: 'value', name: '万元' },
@@ -33,7 +34,7 @@ function fundsBySourceOption(t: Totals): EChartOption {
       {
         type: 'bar',
         barMaxWidth: 48,
-        data: FUND_FIELDS.map((f, i) => ({ value: num(t.total.funds[f.key]), itemStyle: { color: PALETTE[i] } })),
+        data: FUND_FIELDS.map((f, i) => ({ value: barValue(num(t.total.funds[f.key])), itemStyle: { color: PALETTE[i] } })),
         label: { show: true, position: 'top', formatter: (p: { value?: unknown }) => Number(p.value).toFixed(4) },
       },
     ],
@@ -61,11 +62,11 @@ function fundsByCategoryOption(t: Totals): EChartOption {
 function entriesByCategoryOption(t: Totals): EChartOption {
   return {
     color: ['#c62828'],
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => barText(v) },
     grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: t.categories.map((c) => c.name), axisLabel: { interval: 0 } },
     yAxis: { type: 'value', name: '件', minInterval: 1 },
-    series: [{ type: 'bar', barMaxWidth: 40, data: t.categories.map((c) => c.entries), label: { show: true, position: 'top' } }],
+    series: [{ type: 'bar', barMaxWidth: 40, data: t.categories.map((c) => barValue(c.entries)), label: { show: true, position: 'top' } }],
   };
 }
 

@@ -9,6 +9,8 @@ import { App, Button, Card, Col, Drawer, Empty, Form, Row, Spin, Table, Tag, Typ
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { EChart, type EChartOption } from '../app/EChart';
+import { RegionName } from '../shared/RegionName';
+import { barText, barValue } from '../app/chart-data';
 import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
@@ -33,7 +35,7 @@ function countsOption(rows: CountRow[]): EChartOption {
   // Categories run bottom-up on a vertical axis: reversed, the first check is on top as in the table.
   const shown = [...rows].reverse();
   return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => barText(v) },
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, name: '条' },
     yAxis: { type: 'category', data: shown.map((r) => r.label), axisLabel: { width: 200, overflow: 'truncate' } },
@@ -43,7 +45,7 @@ function countsOption(rows: CountRow[]): EChartOption {
         type: 'bar',
         barMaxWidth: 22,
         label: { show: true, position: 'right' },
-        data: shown.map((r) => ({ value: r.count ?? 0, itemStyle: { color: (r.count ?? 0) > 0 ? RED : GREEN } })),
+        data: shown.map((r) => ({ value: barValue(r.count), itemStyle: { color: (r.count ?? 0) > 0 ? RED : GREEN } })),
       },
     ],
   };
@@ -228,7 +230,7 @@ function Findings(props: { check: QualityCheck; region: string | undefined; page
         scroll={{ x: 'max-content' }}
         pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 条`, onChange: onPage }}
         columns={[
-          { title: '村代码', dataIndex: 'villageCode', width: 130 },
+          { title: '村', dataIndex: 'villageCode', width: 130, render: (v: string) => (v ? <RegionName code={v} /> : '—') },
           { title: '户编号', dataIndex: 'number', width: 110, render: (v: string) => v || '—' },
           { title: '姓名', dataIndex: 'name', width: 100 },
           { title: '身份证号', dataIndex: 'idNumber', width: 180, render: (v: string) => (v ? <span style={{ fontFamily: 'monospace' }}>{v}</span> : '—') },

@@ -3,7 +3,7 @@
  * the mapping of the server's field errors onto the form and the list of the errors that belong to no field.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, type FormInstance } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, type FormInstance } from 'antd';
 import type { CSSProperties, ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { FieldError } from '../app/api';
@@ -16,6 +16,10 @@ import { CAUSES } from '../../domain/registry/causes';
 import { LABOUR_KINDS } from '../../domain/registry/labour';
 import { ATTRIBUTES, HEALTH, HOUSEHOLD_LABELS, PERSON_LABELS, RELATIONS, SCHOOLING } from '../../domain/registry/validate-household';
 import type { HouseholdInput, PersonInput } from './api';
+import { idNumberRules } from './id-number-rule';
+
+/** 身份证号: checked as typed and on leaving the field, with the GB 11643 check digit. */
+const ID_NUMBER_RULES = idNumberRules();
 
 export type PersonValues = Required<Pick<PersonInput, 'name' | 'idNumber' | 'relation' | 'labour'>> & Omit<PersonInput, 'name' | 'idNumber' | 'relation' | 'labour'>;
 
@@ -26,7 +30,11 @@ export interface HouseholdValues extends Omit<HouseholdInput, 'persons'> {
 /** A member as the form adds one: the common defaults filled in. */
 export const NEW_PERSON: Partial<PersonValues> = { schooling: '已毕业', health: '健康', medicalEligible: true, medicalInsured: true, workMonths: 0, workIncome: 0 };
 
-/** A new household's form as it opens: this year, 一般贫困户, food and clothing secure, a head to fill in. */
+/**
+ * A new household's form as it opens: this year, 一般贫困户, food and clothing secure, a head to fill in. 住房安全 and
+ * 饮水安全 open unset, a required 是/否 choice: they are facts to be checked at the house (seed 004 counts 安全住房
+ * among the 三保障 a household must have to exit), and a default 否 recorded facts nobody had entered.
+ */
 export const newHouseholdValues = (villageCode: string | undefined, year: number) => ({
   villageCode,
   attribute: '一般贫困户',
@@ -34,8 +42,6 @@ export const newHouseholdValues = (villageCode: string | undefined, year: number
   secondaryCauses: [],
   foodSecure: true,
   clothingSecure: true,
-  housingSafe: false,
-  drinkingWaterSafe: false,
   persons: [{ ...NEW_PERSON, relation: '户主' }],
 });
 
@@ -142,7 +148,7 @@ function PersonCard({ index, onRemove }: { index: number; onRemove?: () => void 
         <FormCell xs={12} md={4} label="姓名" name={[index, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
           <Input maxLength={50} />
         </FormCell>
-        <FormCell xs={12} md={6} label="身份证号" name={[index, 'idNumber']} rules={[{ required: true, message: '请填写身份证号' }, { len: 18, message: '应为 18 位' }]}>
+        <FormCell xs={12} md={6} label="身份证号" name={[index, 'idNumber']} validateTrigger={['onChange', 'onBlur']} rules={ID_NUMBER_RULES}>
           <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
         </FormCell>
         <FormCell xs={12} md={4} label="与户主关系" name={[index, 'relation']} rules={[{ required: true, message: '请选择' }]}>
@@ -204,7 +210,7 @@ function PersonCard({ index, onRemove }: { index: number; onRemove?: () => void 
  * 户基本情况. On creation the village and the identification date are chosen as well; a household's village and
  * identification date are not changed afterwards.
  */
-export function HouseholdFactsFields({ creating }: { creating: boolean }) {
+export function HouseholdFactsFields({ creating, newHousehold = creating }: { creating: boolean; newHousehold?: boolean }) {
   const form = Form.useFormInstance();
   const mainCause = Form.useWatch('mainCause', form) as string | undefined;
   return (
@@ -251,7 +257,7 @@ export function HouseholdFactsFields({ creating }: { creating: boolean }) {
         <Select mode="multiple" maxCount={2} options={CAUSES.filter((c) => c !== mainCause).map((c) => ({ value: c, label: c }))} />
       </FormCell>
       <FormCell xs={24} lg={14} label="两不愁三保障">
-        <SecuritySwitches />
+        <SecuritySwitches chooseUnset={newHousehold} />
       </FormCell>
     </Row>
   );
@@ -264,16 +270,33 @@ const SECURITY = [
   ['drinkingWaterSafe', '饮水安全'],
 ] as const;
 
-/** 两不愁三保障: a 是/否 switch for each of the household's four securities. */
-export function SecuritySwitches({ style }: { style?: CSSProperties }) {
+/** The securities a new household's form leaves unset until the clerk chooses (see newHouseholdValues). */
+const CHOSEN_SECURITY: ReadonlySet<string> = new Set(['housingSafe', 'drinkingWaterSafe']);
+
+const YES_NO = [
+  { value: true, label: '是' },
+  { value: false, label: '否' },
+];
+
+/**
+ * 两不愁三保障: a 是/否 switch for each of the household's four securities. With `chooseUnset` (a new household),
+ * 住房安全 and 饮水安全 are a required 是/否 choice instead, which starts with neither.
+ */
+export function SecuritySwitches({ style, chooseUnset = false }: { style?: CSSProperties; chooseUnset?: boolean }) {
   return (
     <Space wrap size="large" style={style}>
       {SECURITY.map(([name, label]) => (
         <Space key={name} size={4}>
           <span>{label}</span>
-          <Form.Item name={name} valuePropName="checked" noStyle>
-            <FormSwitch aria-label={label} />
-          </Form.Item>
+          {chooseUnset && CHOSEN_SECURITY.has(name) ? (
+            <Form.Item name={name} noStyle rules={[{ required: true, message: `请选择${label}：是或否` }]}>
+              <Radio.Group optionType="button" buttonStyle="solid" size="small" options={YES_NO} aria-label={label} />
+            </Form.Item>
+          ) : (
+            <Form.Item name={name} valuePropName="checked" noStyle>
+              <FormSwitch aria-label={label} />
+            </Form.Item>
+          )}
         </Space>
       ))}
     </Space>

@@ -5,6 +5,7 @@ import { showFieldErrors } from '../app/forms';
 import type { PovertyLineInput } from '../../contract/registry/rules';
 import { ErrorResult } from '../app/ErrorResult';
 import { currentYear } from '../app/format';
+import { RegionName } from '../shared/RegionName';
 import { can, useMe } from '../shared/session';
 import type { LineScope } from '../../domain/registry/poverty-lines';
 import { LINE_SCOPES, usePovertyLines, useSetPovertyLine, yuan, type PovertyLineRow } from './api';
@@ -91,7 +92,7 @@ export function PovertyLinesPage() {
           columns={[
             { title: '年度', dataIndex: 'year', width: 80 },
             { title: '适用范围', dataIndex: 'scope', width: 100, render: (v: string) => <Tag>{SCOPE_LABEL[v] ?? v}</Tag> },
-            { title: '地区代码', dataIndex: 'regionPrefix', width: 100, render: (v: string) => v || '全国' },
+            { title: '地区', dataIndex: 'regionPrefix', width: 140, render: (v: string) => (v ? <RegionName code={v} /> : '全国') },
             { title: '标准', dataIndex: 'yuan', width: 120, align: 'right', render: (v: number) => yuan(v) },
             { title: '依据', dataIndex: 'source' },
           ]}

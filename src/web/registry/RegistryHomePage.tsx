@@ -4,6 +4,7 @@ import { Breadcrumb, Button, Card, Col, Empty, Form, Input, Row, Space, Spin, St
 import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { EChart, type EChartOption } from '../app/EChart';
+import { barText, barValue } from '../app/chart-data';
 import { ErrorResult } from '../app/ErrorResult';
 import { percent, todayIso } from '../app/format';
 import { fetchChildren, LEVEL_NAMES } from '../shared/regions';
@@ -25,7 +26,7 @@ function distributionOption(rows: Array<{ name: string; stats: Statistics }>): E
   const statuses = ['未脱贫', '返贫', '已脱贫', '稳定脱贫'];
   const colors: Record<string, string> = { 未脱贫: '#c62828', 返贫: '#ef6c00', 已脱贫: '#2e7d32', 稳定脱贫: '#00838f' };
   return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => barText(v) },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0, rotate: rows.length > 8 ? 30 : 0 } },
@@ -36,16 +37,16 @@ function distributionOption(rows: Array<{ name: string; stats: Statistics }>): E
       stack: 'persons',
       barMaxWidth: 40,
       itemStyle: { color: colors[st] },
-      data: rows.map((r) => countOf(r.stats, st, 'persons')),
+      data: rows.map((r) => barValue(countOf(r.stats, st, 'persons'))),
     })),
   };
 }
 
 function planOption(s: Statistics): EChartOption {
   const years = [...new Set([...s.exits.planned.map((p) => p.year), ...s.exits.actual.map((a) => a.year)])].sort((a, b) => a - b);
-  const at = (list: Statistics['exits']['planned'], y: number, k: 'households' | 'persons') => list.find((x) => x.year === y)?.[k] ?? 0;
+  const at = (list: Statistics['exits']['planned'], y: number, k: 'households' | 'persons') => barValue(list.find((x) => x.year === y)?.[k]);
   return {
-    tooltip: { trigger: 'axis' },
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => barText(v) },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: years.map(String) },

@@ -64,7 +64,7 @@ export function NewIdentificationPage() {
                 <RegionPicker leafOnly placeholder="逐级选择到村" />
               </FormCell>
             </Row>
-            <HouseholdFactsFields creating={false} />
+            <HouseholdFactsFields creating={false} newHousehold />
           </>
         }
         failure={failure}
