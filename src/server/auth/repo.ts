@@ -60,6 +60,21 @@ const ACCOUNT_COLUMNS = {
   department: users.department,
 };
 
+/**
+ * What a session or a token resolves to: the account, its office and region (the scope), and a defined role's
+ * permissions and name (null for a shipped role). Read with users joined to orgs, regions and roles.
+ */
+const AUTH_COLUMNS = {
+  userId: users.id,
+  ...ACCOUNT_COLUMNS,
+  orgPath: orgs.path,
+  mustChangePassword: users.mustChangePassword,
+  regionCode: orgs.regionCode,
+  regionLevel: regions.level,
+  customPermissions: roles.permissions,
+  customRoleName: roles.name,
+};
+
 export function makeAuthRepo(db: Db) {
   return {
     async findUserByName(username: string): Promise<UserRow | undefined> {
@@ -170,14 +185,7 @@ export function makeAuthRepo(db: Db) {
         .select({
           expiresAt: sessions.expiresAt,
           sessionId: sessions.id,
-          userId: users.id,
-          ...ACCOUNT_COLUMNS,
-          orgPath: orgs.path,
-          mustChangePassword: users.mustChangePassword,
-          regionCode: orgs.regionCode,
-          regionLevel: regions.level,
-          customPermissions: roles.permissions,
-          customRoleName: roles.name,
+          ...AUTH_COLUMNS,
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
@@ -237,14 +245,7 @@ export function makeTokensRepo(db: Db) {
       if (!hit) return undefined;
       const [row] = await db
         .select({
-          userId: users.id,
-          ...ACCOUNT_COLUMNS,
-          orgPath: orgs.path,
-          mustChangePassword: users.mustChangePassword,
-          regionCode: orgs.regionCode,
-          regionLevel: regions.level,
-          customPermissions: roles.permissions,
-          customRoleName: roles.name,
+          ...AUTH_COLUMNS,
         })
         .from(users)
         .innerJoin(orgs, eq(orgs.id, users.orgId))
