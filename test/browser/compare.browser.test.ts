@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { encodeGbk } from '../support/gbk';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
-import { browserSuite, clickUntilClosed, expectText, RESULTS, skipBrowser, WAIT, withPage } from './support';
+import { browserSuite, clickUntilClosed, expectText, pick, RESULTS, skipBrowser, WAIT, withPage } from './support';
 
 const HEAD = '吉克比对';
 const SPOUSE = '阿说比对';
@@ -52,8 +52,7 @@ describe.skipIf(skipBrowser)('cross-department comparison in the browser', () =>
       await expectText(preview, '共 2 行数据');
       await expectText(preview, 'CSV，编码 GBK');
       await expectText(preview, '已自动找到身份证号列（D 列）');
-      await page.getByLabel('部门').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: '车辆——' }).click();
+      await pick(page, page.getByLabel('部门'), '', '车辆——');
       await snap(page, 'import');
       await page.getByRole('button', { name: /开始导入/ }).click();
       await expectText(page.getByTestId('list-import-result'), '写入 2 行');

@@ -6,36 +6,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { APIResponse, Locator, Page } from 'playwright-core';
+import type { APIResponse, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
-import { browserSuite, expectText, RESULTS, skipBrowser, WAIT, withPage } from './support';
+import { browserSuite, expectText, pick, RESULTS, skipBrowser, WAIT, withPage } from './support';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('signature')]);
 
 async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(RESULTS, { recursive: true });
   await page.screenshot({ path: path.join(RESULTS, `pairing-${name}.png`), fullPage: true });
-}
-
-/**
- * Opens an antd Select (its input) and picks the option whose text contains `text`, typing `search` first. On a loaded
- * machine a click during the dropdown's slide-in lands on the option that was under the pointer a moment before (CI
- * once chose 乡级 for 村级), so the click waits until the option stands where it stood 50 ms before.
- */
-async function pick(page: Page, select: Locator, search: string, text: string): Promise<void> {
-  await select.click();
-  if (search) await select.fill(search);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
-  await option.waitFor({ state: 'visible', timeout: WAIT.timeout });
-  let box = await option.boundingBox();
-  for (let i = 0; i < 40; i++) {
-    await page.waitForTimeout(50);
-    const next = await option.boundingBox();
-    if (box && next && box.x === next.x && box.y === next.y) break;
-    box = next;
-  }
-  await option.click();
 }
 
 describe.skipIf(skipBrowser)('helper pairing in the browser', () => {

@@ -137,3 +137,23 @@ export async function clickUntilClosed(page: Page, dialog: Locator, name: RegExp
     }, WAIT)
     .toBe('closed');
 }
+
+/**
+ * Opens an antd Select (its input) and picks the option whose text contains `text`, typing `search` first. On a loaded
+ * machine a click during the dropdown's slide-in lands on the option that was under the pointer a moment before (CI
+ * once chose 乡级 for 村级), so the click waits until the option stands where it stood 50 ms before.
+ */
+export async function pick(page: Page, select: Locator, search: string, text: string): Promise<void> {
+  await select.click();
+  if (search) await select.fill(search);
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  await option.waitFor({ state: 'visible', timeout: WAIT.timeout });
+  let box = await option.boundingBox();
+  for (let i = 0; i < 40; i++) {
+    await page.waitForTimeout(50);
+    const next = await option.boundingBox();
+    if (box && next && box.x === next.x && box.y === next.y) break;
+    box = next;
+  }
+  await option.click();
+}
