@@ -6,7 +6,6 @@ import type { TokenCreated, TokenInput, TokenItem } from '../../contract/tokens'
 import { del, get, patch, post } from '../app/api';
 import { useChange } from '../app/mutations';
 
-export { ROLE_LABELS, ROLES, type Role } from '../../domain/auth/roles';
 export type { Me, OwnSession, SessionInfo, User, UserInput, UserPatch } from '../../contract/auth';
 export type { PermissionGroups, RoleInput, RoleItem, RolePatch } from '../../contract/roles';
 export type { TokenCreated, TokenInput, TokenItem } from '../../contract/tokens';
