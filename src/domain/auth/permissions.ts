@@ -29,6 +29,9 @@ export const PERMISSION_DEFINITIONS = {
   'registry.write': act('建档立卡', '维护村情、户情、家庭成员和收入，导入花名册'),
   'registry.correct': act('建档立卡', '数据更正：直接变更贫困户状态'),
   'lines.manage': act('建档立卡', '维护贫困标准（扶贫标准线）'),
+  'changes.approve': act('建档立卡', '审批下级提出的户情变更（批准、退回、驳回）'),
+  'reports.submit': act('建档立卡', '报送本级年度数据，提出更正申请'),
+  'reports.approve': act('建档立卡', '审核下级报送的年度数据和更正申请'),
 
   'procedures.read': read('动态调整', '查看动态调整程序'),
   'procedures.handle': act('动态调整', '启动和办理动态调整程序（本级的步骤）'),
