@@ -34,6 +34,17 @@ describe.skipIf(skipBrowser)('assessment round in the browser', () => {
       await page.waitForURL(/\/login/);
       await login(page, server.adminUsername, server.adminPassword);
 
+      // --- 新建考核轮次: 考核对象 pasted from Excel (issue 11: “考核对象 cannot be picked from the region tree or pasted”) --
+      await page.getByRole('button', { name: /新建考核轮次/ }).click();
+      const newRound = page.locator('.ant-modal').filter({ has: page.getByTestId('units-paste') });
+      await newRound.getByTestId('units-paste').click();
+      const paste = page.locator('.ant-modal').filter({ hasText: '粘贴考核对象名单' });
+      await paste.getByLabel('考核对象名单').fill('汕头市\n汕尾市\t地级市\t440500');
+      await paste.getByRole('button', { name: /添加 2 个/ }).click();
+      const unitNames = () => newRound.locator('input[placeholder^="名称"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+      await expect.poll(unitNames, WAIT).toEqual(['汕头市', '汕尾市']);
+      await newRound.getByRole('button', { name: /取\s*消/ }).click();
+
       // --- set-up through the API: a round of the Anhua 2018 scheme over three bodies ---------------------------------
       const api = page.request;
       const schemes = (await (await api.get(`${server.url}/api/assessment/schemes`)).json()) as Array<{ id: number; code: string }>;

@@ -2,7 +2,7 @@
  * 考核: the rounds (新建考核轮次: a scheme, a name, a year, the assessed units, deadlines) and the schemes, shipped and
  * copied.
  */
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, MinusCircleOutlined, PlusOutlined, SnippetsOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -13,10 +13,82 @@ import { currentYear, formatDateTime } from '../app/format';
 import { schemaRule, showFieldErrors } from '../app/forms';
 import { ROUND_STATE_LABELS, UNIT_KIND_LABELS, UNIT_KINDS, useCreateRound, useRounds, useSchemes, type CreateRoundInput, type RoundSummary, type SchemeSummary } from './api';
 import { SchemeStatusTags } from './SchemePage';
+import { RegionPicker } from '../shared/RegionPicker';
+import { fetchChildren } from '../shared/regions';
+import { parseUnitList, unitsOfRegions, type UnitDraft } from './unit-list';
 
 /** The form holds the request's fields as they are sent, but for the units' codes, which are given in order. */
 type RoundForm = Omit<CreateRoundInput, 'units'> & { units: Array<Omit<CreateRoundInput['units'][number], 'unitKey'>> };
 const unitKeyOf = (i: number, count: number) => `u${String(i + 1).padStart(String(count).length + 1, '0')}`;
+
+/** Adds 考核对象 in bulk: the cities or counties under a region, or a list pasted from Excel (one unit per line). */
+function UnitsFromList({ onAdd }: { onAdd: (units: UnitDraft[]) => void }) {
+  const { message } = App.useApp();
+  const [regionOpen, setRegionOpen] = useState(false);
+  const [pasteOpen, setPasteOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [loading, setLoading] = useState(false);
+  const parsed = parseUnitList(text, 'city');
+  const fromRegion = async (code: string | undefined) => {
+    if (!code) return;
+    setLoading(true);
+    try {
+      const children = await fetchChildren(code);
+      if (children.length === 0) message.warning('该地区没有下级');
+      else {
+        onAdd(unitsOfRegions(children));
+        message.success(`已添加 ${children.length} 个考核对象`);
+        setRegionOpen(false);
+      }
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <>
+      <Space wrap>
+        <Button icon={<ApartmentOutlined />} onClick={() => setRegionOpen((o) => !o)} data-testid="units-from-region">
+          从行政区划添加下级
+        </Button>
+        <Button icon={<SnippetsOutlined />} onClick={() => setPasteOpen(true)} data-testid="units-paste">
+          粘贴名单
+        </Button>
+      </Space>
+      {regionOpen && (
+        <div style={{ marginTop: 8 }}>
+          <Typography.Text type="secondary">选择省或市，其下的市（州）或县（市、区）逐个列为考核对象，地区代码作为系统编码。</Typography.Text>
+          <div style={{ marginTop: 4 }}>
+            <RegionPicker maxLevel={2} onChange={(code) => void fromRegion(code)} placeholder="选择省或市" disabled={loading} />
+          </div>
+        </div>
+      )}
+      <Modal
+        title="粘贴考核对象名单"
+        open={pasteOpen}
+        onCancel={() => setPasteOpen(false)}
+        okText={`添加 ${parsed.units.length} 个`}
+        cancelText="取消"
+        okButtonProps={{ disabled: parsed.units.length === 0 || parsed.problems.length > 0 }}
+        onOk={() => {
+          onAdd(parsed.units);
+          setText('');
+          setPasteOpen(false);
+        }}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">从 Excel 或通知中复制，每行一个：名称，可再跟类别（地级市、县（市、区）、省直单位、政协组织、委员）和系统编码，以制表符、逗号或空格分隔。未写类别的按地级市。</Typography.Paragraph>
+        <Input.TextArea rows={8} value={text} onChange={(e) => setText(e.target.value)} placeholder={'汕头市\n汕尾市\t地级市\t440500'} aria-label="考核对象名单" />
+        {parsed.problems.map((p) => (
+          <Typography.Text key={p.line} type="danger" style={{ display: 'block' }}>
+            {p.message}
+          </Typography.Text>
+        ))}
+      </Modal>
+    </>
+  );
+}
 
 function NewRoundModal({ open, onClose, schemes }: { open: boolean; onClose: () => void; schemes: SchemeSummary[] }) {
   const [form] = Form.useForm<RoundForm>();
@@ -82,9 +154,20 @@ function NewRoundModal({ open, onClose, schemes }: { open: boolean; onClose: () 
                   {fields.length > 1 && <MinusCircleOutlined onClick={() => remove(f.name)} aria-label="删除该考核对象" />}
                 </Space>
               ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'city' })}>
-                添加考核对象
-              </Button>
+              <Space wrap>
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'city' })}>
+                  添加考核对象
+                </Button>
+                <UnitsFromList
+                  onAdd={(units) => {
+                    // The first, still empty row of a new form gives way to the list.
+                    const now = (form.getFieldValue('units') as RoundForm['units'] | undefined) ?? [];
+                    const kept = now.filter((u) => u?.name?.trim());
+                    const names = new Set(kept.map((u) => u.name.trim()));
+                    form.setFieldValue('units', [...kept, ...units.filter((u) => !names.has(u.name))]);
+                  }}
+                />
+              </Space>
             </>
           )}
         </Form.List>
