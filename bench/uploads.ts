@@ -100,7 +100,7 @@ function rosterFile(villages: string[], persons: number): Promise<Buffer> {
       h.persons.forEach((p, i) => {
         const first = i === 0;
         ws.addRow([
-          h.villageCode, h.number, first ? h.attribute : '', first ? h.identifiedYear : '', first ? h.mainCause : '', first ? (h.secondaryCauses ?? []).join('、') : '',
+          '', h.villageCode, h.number, first ? h.attribute : '', first ? h.identifiedYear : '', first ? h.mainCause : '', first ? (h.secondaryCauses ?? []).join('、') : '',
           first ? yn(h.housingSafe) : '', first ? yn(h.drinkingWaterSafe) : '', first ? '是' : '', p.name, p.idNumber, p.relation, p.schooling ?? '', yn(p.dropoutForPoverty),
           p.health ?? '', p.disabilityGrade ?? '', p.labour, yn(p.hasQualification), p.workMonths ?? '', p.workPlace ?? '', p.workIncome ?? '', yn(p.medicalInsured),
           yn(p.seriousIllnessInsured), yn(p.pensionInsured),

@@ -176,9 +176,9 @@ describe.each(dbKinds())('roster import as a job on %s', (kind) => {
     expect(last.result).toBeUndefined();
     expect(last.error).toEqual(sync.json().error);
     expect(last.error!.fields!.map((f) => [f.row, f.column, f.label])).toEqual([
-      [4, 'K', '身份证号'],
-      [4, 'S', '务工月数'],
-      [4, 'V', '基本医保'],
+      [4, 'L', '身份证号'],
+      [4, 'T', '务工月数'],
+      [4, 'W', '基本医保'],
     ]);
     expect((await find('0801')).total).toBe(0);
     expect((await find('阿于阿木')).total).toBe(0);

@@ -134,7 +134,7 @@ describe.each(dbKinds())('registry and procedures by role on %s', (kind) => {
     expect((await helper.get(`/api/registry/households?q=${encodeURIComponent('阿说阿果')}`)).json().total).toBe(0);
     // The exports too: the roster and the village's 一览表 hold only the helper's household.
     const roster = await readSheet((await helper.get('/api/registry/roster/export.xlsx')).rawPayload, '花名册');
-    expect(roster.slice(1).map((r) => r[1])).toEqual(['0001']);
+    expect(roster.slice(1).map((r) => r[2])).toEqual(['0001']);
     const overview = await helper.get(`/api/registry/villages/${VILLAGE}/overview.xlsx`);
     expect(overview.statusCode).toBe(200);
     expect(overview.rawPayload.includes(Buffer.from('阿说阿果'))).toBe(false);

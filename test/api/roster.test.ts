@@ -110,9 +110,9 @@ describe.each(dbKinds())('roster import and export on %s', (kind) => {
     expect(body.error.code).toBe('VALIDATION');
     const fields = body.error.fields.map((f: { row: number; column: string; label: string; message: string }) => [f.row, f.column, f.label, f.message]);
     expect(fields).toEqual([
-      [4, 'K', '身份证号', '校验位错误（GB 11643），请核对号码'],
-      [4, 'S', '务工月数', '应为 0–12 的整数'],
-      [4, 'V', '基本医保', '应填“是”或“否”，不能是“有”'],
+      [4, 'L', '身份证号', '校验位错误（GB 11643），请核对号码'],
+      [4, 'T', '务工月数', '应为 0–12 的整数'],
+      [4, 'W', '基本医保', '应填“是”或“否”，不能是“有”'],
     ]);
     expect((await find('0201')).total).toBe(0);
     expect((await find('阿于阿木')).total).toBe(0);
@@ -134,12 +134,12 @@ describe.each(dbKinds())('roster import and export on %s', (kind) => {
     expect(res.statusCode).toBe(400);
     const fields: Array<{ row: number; column: string; message: string }> = res.json().error.fields;
     const at = (row: number, column: string) => fields.filter((f) => f.row === row && f.column === column).map((f) => f.message);
-    expect(at(4, 'K')).toEqual(['身份证号与第 3 行重复：一人只能录入 1 次、只能属于一户']);
-    expect(at(5, 'L')).toEqual(['户编号 0302 的户每户须有且只有 1 名户主（现有 2 名）']);
-    expect(at(6, 'L')).toEqual(['户编号 0302 的户每户须有且只有 1 名户主（现有 2 名）']);
-    expect(at(7, 'K')[0]).toMatch(/^5134\*+\d{3}[\dX]（吉克阿呷）已在其他户（村代码 513431100200，户编号 0101）中，一人只能属于一户$/);
-    expect(at(8, 'A')).toEqual([`区划代码 ${UNKNOWN_VILLAGE} 不存在，请核对村级区划代码`]);
-    expect(at(9, 'A')[0]).toMatch(/（513431101001）不在您的管辖范围内$/);
+    expect(at(4, 'L')).toEqual(['身份证号与第 3 行重复：一人只能录入 1 次、只能属于一户']);
+    expect(at(5, 'M')).toEqual(['户编号 0302 的户每户须有且只有 1 名户主（现有 2 名）']);
+    expect(at(6, 'M')).toEqual(['户编号 0302 的户每户须有且只有 1 名户主（现有 2 名）']);
+    expect(at(7, 'L')[0]).toMatch(/^5134\*+\d{3}[\dX]（吉克阿呷）已在其他户（村代码 513431100200，户编号 0101）中，一人只能属于一户$/);
+    expect(at(8, 'B')).toEqual([`区划代码 ${UNKNOWN_VILLAGE} 不存在，请核对村级区划代码`]);
+    expect(at(9, 'B')[0]).toMatch(/（513431101001）不在您的管辖范围内$/);
     expect(fields).toHaveLength(6);
     expect((await find('030')).total).toBe(0);
   });
@@ -153,19 +153,19 @@ describe.each(dbKinds())('roster import and export on %s', (kind) => {
     const adminRes = await t.admin.get(`/api/registry/roster/export.xlsx?region=${VILLAGE}`);
     expect(adminRes.statusCode).toBe(200);
     const adminRows = await readSheet(adminRes.rawPayload, '花名册');
-    expect(adminRows[0]!.slice(0, 3)).toEqual(['村级区划代码', '户编号', '贫困户属性']);
+    expect(adminRows[0]!.slice(0, 4)).toEqual(['所在村', '村级区划代码', '户编号', '贫困户属性']);
     expect(adminRows).toHaveLength(1 + 7);
-    expect(adminRows[1]!.slice(0, 2)).toEqual([VILLAGE, '0101']);
-    expect(adminRows[1]![10]).toBe(HEAD_1);
-    expect(adminRows[2]![19]).toBe("'=1+1");
+    expect(adminRows[1]!.slice(0, 3)).toEqual(['新城镇/俄尔古取村村民委员会', VILLAGE, '0101']);
+    expect(adminRows[1]![11]).toBe(HEAD_1);
+    expect(adminRows[2]![20]).toBe("'=1+1");
     // Issue 11: a member holds no registry permission; the read-only 领导查阅 exports with ID numbers masked.
     expect((await memberUser.get('/api/registry/roster/export.xlsx')).statusCode).toBe(403);
     const memberRes = await leader.get('/api/registry/roster/export.xlsx');
     expect(memberRes.statusCode).toBe(200);
     const memberRows = await readSheet(memberRes.rawPayload, '花名册');
     expect(memberRows).toHaveLength(1 + 7);
-    expect(memberRows[1]![10]).toBe(`${HEAD_1.slice(0, 4)}**********${HEAD_1.slice(-4)}`);
-    expect(memberRows.slice(1).every((r) => /^\d{4}\*{10}[\dX]{4}$/.test(String(r[10])))).toBe(true);
+    expect(memberRows[1]![11]).toBe(`${HEAD_1.slice(0, 4)}**********${HEAD_1.slice(-4)}`);
+    expect(memberRows.slice(1).every((r) => /^\d{4}\*{10}[\dX]{4}$/.test(String(r[11])))).toBe(true);
     // An administrator's export is a roster file: importing it changes nothing.
     expect((await importFile(t.admin, adminRes.rawPayload)).json()).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
   });
@@ -211,5 +211,38 @@ describe.each(dbKinds())('roster import and export on %s', (kind) => {
     const stats = (await t.admin.get('/api/registry/statistics?region=513431000000&asOf=2020-06-30')).json();
     const households = stats.byStatus.reduce((a: number, s: { households: number }) => a + s.households, 0);
     expect(households).toBe((await t.admin.get('/api/registry/households?region=513431000000')).json().total);
+  });
+  // Issue 11: “the roster template makes people type 12-digit village codes (give a village-name column with a lookup
+  // sheet and validation)”.
+  it('offers the villages of the user’s scope by name in the template, and imports by 所在村 without a code', async () => {
+    const res = await townUser.get('/api/registry/roster/template.xlsx');
+    const lookup = await readSheet(res.rawPayload, '村名对照');
+    expect(lookup[0]).toEqual(['所在村（乡镇/村）', '村级区划代码']);
+    const labels = lookup.slice(1).map((r) => String(r[0]));
+    expect(labels).toContain('新城镇/俄尔古取村村民委员会');
+    // Only the township's villages: none of 城北镇.
+    expect(lookup.slice(1).every((r) => String(r[1]).startsWith('513431100'))).toBe(true);
+    const byName = await importFile(
+      townUser,
+      await rosterWith([
+        { ...householdCols('0401', { 村级区划代码: '', 所在村: '新城镇/俄尔古取村村民委员会' }), ...person('阿西拉莫', id('19880808', '401'), '户主') },
+        { 所在村: '俄尔古取村村民委员会', 户编号: '0401', ...person('阿西木乃', id('19890909', '402'), '配偶') },
+      ]),
+    );
+    expect(byName.statusCode, byName.body).toBe(200);
+    expect(byName.json()).toMatchObject({ households: 1, created: 1 });
+    expect((await find('阿西拉莫')).items[0]).toMatchObject({ villageCode: VILLAGE, number: '0401', size: 2 });
+    const wrong = await importFile(
+      townUser,
+      await rosterWith([
+        { ...householdCols('0402', { 村级区划代码: '', 所在村: '城北镇/不存在村' }), ...person('甲乙', id('19870707', '411'), '户主') },
+        { ...householdCols('0403', { 村级区划代码: OTHER_TOWN_VILLAGE, 所在村: '俄尔古取村村民委员会' }), ...person('丙丁', id('19860606', '421'), '户主') },
+      ]),
+    );
+    expect(wrong.statusCode).toBe(400);
+    const fields = wrong.json().error.fields.map((f: { row: number; column: string; message: string }) => [f.row, f.column, f.message]);
+    expect(fields).toContainEqual([3, 'A', '您的管辖范围内没有“城北镇/不存在村”，请从下拉列表选择或填写村级区划代码']);
+    expect(fields).toContainEqual([4, 'B', `与所在村“俄尔古取村村民委员会”（${VILLAGE}）不一致`]);
+    expect((await find('甲乙')).total + (await find('丙丁')).total).toBe(0);
   });
 });

@@ -44,6 +44,23 @@ export function makeRegionsRepo(db: Db, database?: Pick<Database, 'query'>) {
         .orderBy(asc(regions.level), asc(regions.code))
         .limit(limit)) as Region[];
     },
+    /** The villages (level 5) whose code starts with `prefix`, each with its township's name, at most `limit`. */
+    async villagesUnder(prefix: string, limit: number): Promise<Array<{ code: string; name: string; township: string }>> {
+      return queryRows<{ code: string; name: string; township: string }>(db, sql`
+        select v.code, v.name, coalesce(t.name, '') as township
+        from ${regions} v left join ${regions} t on t.code = v.parent_code
+        where v.level = 5 and v.code like ${`${prefix}%`}
+        order by v.code limit ${limit}`);
+    },
+    /** The villages under `prefix` with one of these names, each with its township's name. */
+    async villagesNamed(prefix: string, names: string[]): Promise<Array<{ code: string; name: string; township: string }>> {
+      if (names.length === 0) return [];
+      return queryRows<{ code: string; name: string; township: string }>(db, sql`
+        select v.code, v.name, coalesce(t.name, '') as township
+        from ${regions} v left join ${regions} t on t.code = v.parent_code
+        where v.level = 5 and v.code like ${`${prefix}%`} and v.name = any(${sql.param(names)}::text[])
+        order by v.code`);
+    },
     /** Bulk load in batches of 20,000 rows bound as arrays (one statement each, PostgreSQL 15 and PGlite alike). */
     async bulkInsert(rows: Iterable<RegionRow>, onProgress?: (done: number) => void): Promise<number> {
       if (!database) throw new Error('bulkInsert needs the database handle');

@@ -56,6 +56,14 @@ export function makeRegionsService(deps: { repo: RegionsRepo }) {
       const deep = await deepCounties();
       return { code: region.code, name: region.name, level: region.level, deepPoverty: region.level >= 3 && proposeDeepPoverty(code, deep), path };
     },
+    /** The villages under a region-code prefix with their townships' names (at most `limit`, by code). */
+    async villagesUnder(prefix: string, limit: number) {
+      return repo.villagesUnder(prefix, limit);
+    },
+    /** The villages under a region-code prefix named one of `names`, with their townships' names. */
+    async villagesNamed(prefix: string, names: string[]) {
+      return repo.villagesNamed(prefix, names);
+    },
     /** Full names (省 市 县 乡 村) of many regions at once, for lists and exports. */
     async fullNames(codes: string[]): Promise<Map<string, string>> {
       const unique = [...new Set(codes)];

@@ -187,14 +187,15 @@ export function makeRosterRepo(db: Db) {
     async rosterPage(prefix: string, after: { villageCode: string; number: string; personId: number } | null, limit: number, only: readonly number[] | null = null) {
       return queryRows<RosterExportRow & { personId: number }>(
         db,
-        sql`select h.village_code as "villageCode", coalesce(r.name, '') as "villageName", h.number, h.attribute, h.identified_year as "identifiedYear",
-              h.main_cause as "mainCause", h.secondary_causes as "secondaryCauses", h.housing_safe as "housingSafe", h.drinking_water_safe as "drinkingWaterSafe",
+        sql`select h.village_code as "villageCode", coalesce(r.name, '') as "villageName", coalesce(t.name, '') as "townshipName", h.number, h.attribute,
+              h.identified_year as "identifiedYear", h.main_cause as "mainCause", h.secondary_causes as "secondaryCauses", h.housing_safe as "housingSafe", h.drinking_water_safe as "drinkingWaterSafe",
               h.food_secure as "foodSecure", h.clothing_secure as "clothingSecure", h.status, h.status_year as "statusYear",
               p.id as "personId", p.name, trim(p.id_number) as "idNumber", p.relation, p.schooling, p.dropout_for_poverty as "dropoutForPoverty", p.health,
               p.disability_grade as "disabilityGrade", p.labour, p.has_qualification as "hasQualification", p.work_months as "workMonths",
               p.work_place as "workPlace", p.work_income as "workIncome", p.medical_insured as "medicalInsured",
               p.serious_illness_insured as "seriousIllnessInsured", p.pension_insured as "pensionInsured"
             from ${households} h join ${persons} p on p.household_id = h.id left join ${regions} r on r.code = h.village_code
+              left join ${regions} t on t.code = r.parent_code
             where h.village_code like ${`${prefix}%`}
               ${only ? (only.length ? sql`and h.id in (${sql.join(only.map((id) => sql`${id}`), sql`, `)})` : sql`and false`) : sql``}
               ${after ? sql`and (h.village_code, h.number, p.id) > (${after.villageCode}::bpchar, ${after.number}::varchar, ${after.personId}::int)` : sql``}

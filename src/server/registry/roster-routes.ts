@@ -29,8 +29,8 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
   const roster = services.roster;
   const doc = routeOptions(['registry']);
 
-  r.get('/api/registry/roster/template.xlsx', doc.file('下载贫困户花名册导入模板（每人一行）', '贫困户花名册导入模板（.xlsx）', { access: 'registry.write' }), async (_req, reply) => {
-    return sendXlsx(reply, '贫困户花名册模板.xlsx', await buildRosterTemplate());
+  r.get('/api/registry/roster/template.xlsx', doc.file('下载贫困户花名册导入模板（每人一行）', '贫困户花名册导入模板（.xlsx）', { access: 'registry.write' }), async (req, reply) => {
+    return sendXlsx(reply, '贫困户花名册模板.xlsx', await buildRosterTemplate(await roster.templateVillages(authOf(req))));
   });
 
   r.post('/api/registry/roster/import', doc.ok('导入花名册（整批校验，一行有错则全部不写入；重复导入不重复建档）', rosterImportResult, { access: 'registry.write' }), async (req) => {

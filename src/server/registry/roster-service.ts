@@ -8,7 +8,7 @@ import { ID_NUMBER_TAKEN_ELSEWHERE, inRegion, requirePermission, requireRegion, 
 import { maskFor } from '../auth/masking';
 import { yieldToEventLoop } from '../http/upload';
 import type { RegionsService } from '../regions/service';
-import { ROSTER_LABELS, ROSTER_LETTERS, type RosterExportRow, type RosterRow } from './roster';
+import { ROSTER_LABELS, ROSTER_LETTERS, TEMPLATE_VILLAGE_LIMIT, villageLabel, type RosterExportRow, type RosterRow, type TemplateVillage } from './roster';
 import type { ExistingHousehold, ExistingPerson, HouseholdWrite, RosterRepo, StatusWrite } from './roster-repo';
 import { factChanges, RollupBatch, snapshotFacts, timelineChanges } from './rollup';
 import { ownHouseholds, regionPrefix } from './service';
@@ -114,7 +114,46 @@ export function makeRosterService(deps: RosterDeps) {
     return regionPrefix(r.code, r.level);
   }
 
+  /**
+   * 所在村 to village codes (issue 11: the template offers village names, not 12-digit codes): a name is “乡镇/村” as
+   * the template's list gives it, or a village's own name when it is the only one of that name in the user's scope.
+   * A row naming both a village and a code must name the same village. Fills `villageCode` of the rows it resolves.
+   */
+  async function resolveVillageNames(auth: Auth, rows: RosterRow[], problem: (row: number, field: string, message: string) => void): Promise<void> {
+    const named = rows.filter((r) => r.villageName?.trim());
+    if (named.length === 0) return;
+    const split = (label: string) => {
+      const parts = label.split('/').map((x) => x.trim());
+      return parts.length >= 2 ? { township: parts.at(-2)!, name: parts.at(-1)! } : { township: null, name: label.trim() };
+    };
+    const names = [...new Set(named.map((r) => split(r.villageName!.trim()).name))];
+    const found = await regions.villagesNamed(auth.regionPrefix, names);
+    const byName = new Map<string, typeof found>();
+    for (const v of found) byName.set(v.name, [...(byName.get(v.name) ?? []), v]);
+    for (const r of named) {
+      const label = r.villageName!.trim();
+      const { township, name } = split(label);
+      const candidates = (byName.get(name) ?? []).filter((v) => township === null || v.township === township);
+      if (candidates.length === 0) problem(r.row, 'villageName', `您的管辖范围内没有“${label}”，请从下拉列表选择或填写村级区划代码`);
+      else if (candidates.length > 1) problem(r.row, 'villageName', `“${label}”在您的管辖范围内有 ${candidates.length} 个同名村，请选择“乡镇/村”或填写村级区划代码`);
+      else {
+        const code = candidates[0]!.code;
+        const given = (r.villageCode ?? '').trim();
+        if (given && given !== code) problem(r.row, 'villageCode', `与所在村“${label}”（${code}）不一致`);
+        else r.villageCode = code;
+      }
+    }
+  }
+
   return {
+    /** The villages the template's 所在村 list offers: those of the user's scope, none when more than a city holds. */
+    async templateVillages(auth: Auth): Promise<TemplateVillage[]> {
+      requirePermission(auth, 'registry.write');
+      const list = await regions.villagesUnder(auth.regionPrefix, TEMPLATE_VILLAGE_LIMIT + 1);
+      if (list.length > TEMPLATE_VILLAGE_LIMIT) return [];
+      return list.map((v) => ({ code: v.code, label: villageLabel(v.township, v.name) }));
+    },
+
     async importRoster(auth: Auth, rows: RosterRow[], onProgress?: (p: RosterProgress) => void): Promise<RosterImportResult> {
       requirePermission(auth, 'registry.write');
       const today = now();
@@ -126,6 +165,7 @@ export function makeRosterService(deps: RosterDeps) {
         row,
         column: ROSTER_LETTERS[field] ?? '',
       });
+      await resolveVillageNames(auth, rows, (row, field, message) => errors.push(at(row, field, message)));
 
       // 1. Group the rows into households by (village code, 户编号); household facts come from the first row.
       const groups = new Map<string, Group>();

@@ -14,7 +14,8 @@ import type { FieldError } from '../../domain/shared/errors';
  * repeated identically, on its other rows.
  */
 export const ROSTER_COLUMNS = [
-  { header: '村级区划代码', field: 'villageCode', width: 15, hint: '12 位村级区划代码' },
+  { header: '所在村', field: 'villageName', width: 26, hint: '从下拉列表选择（乡镇/村，见“村名对照”表）；填了所在村可不填代码' },
+  { header: '村级区划代码', field: 'villageCode', width: 15, hint: '12 位村级区划代码；已选所在村可留空' },
   { header: '户编号', field: 'number', width: 10, hint: '本村内唯一；同一户各成员填同一户编号' },
   { header: '贫困户属性', field: 'attribute', width: 14, hint: ATTRIBUTES.join(' / ') },
   { header: '识别年度', field: 'identifiedYear', width: 9, hint: '如 2014' },
@@ -57,6 +58,8 @@ export const ROSTER_LABELS: Record<string, string> = Object.fromEntries(ROSTER_C
 export interface RosterRow {
   /** 1-based spreadsheet row. */
   row: number;
+  /** 所在村 as chosen from the template's list (乡镇/村), or a village's own name; the import resolves it to a code. */
+  villageName?: string;
   villageCode: string;
   number: string;
   attribute?: string;
@@ -76,7 +79,24 @@ const SHEET = '花名册';
 const FIRST_DATA_ROW = 3;
 const YES_NO = new Set<string>(['housingSafe', 'drinkingWaterSafe', 'foodClothingSecure', 'dropoutForPoverty', 'hasQualification', 'medicalInsured', 'seriousIllnessInsured', 'pensionInsured']);
 
-export async function buildRosterTemplate(): Promise<Buffer> {
+/** A village of the template's lookup sheet (村名对照): its code and the label the 所在村 list offers (乡镇/村). */
+export interface TemplateVillage {
+  code: string;
+  label: string;
+}
+
+/** The label of a village in the template's list and in the import: 乡镇/村. */
+export const villageLabel = (township: string, name: string) => (township ? `${township}/${name}` : name);
+
+/** The most villages the 所在村 list offers (a city's); a wider scope fills in codes. */
+export const TEMPLATE_VILLAGE_LIMIT = 5000;
+const LOOKUP_SHEET = '村名对照';
+
+/**
+ * The roster template; with `villages` (those of the user's scope) a 村名对照 sheet lists them and 所在村 offers them as
+ * a drop-down, so a clerk picks the village instead of typing its 12-digit code (issue 11).
+ */
+export async function buildRosterTemplate(villages: readonly TemplateVillage[] = []): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '台账';
   const sheet = wb.addWorksheet(SHEET);
@@ -93,7 +113,19 @@ export async function buildRosterTemplate(): Promise<Buffer> {
     health: HEALTH,
     labour: LABOUR_KINDS,
   };
+  if (villages.length) {
+    const lookup = wb.addWorksheet(LOOKUP_SHEET);
+    lookup.columns = [
+      { header: '所在村（乡镇/村）', key: 'label', width: 36 },
+      { header: '村级区划代码', key: 'code', width: 16, style: { numFmt: '@' } },
+    ];
+    lookup.getRow(1).font = { bold: true };
+    for (const v of villages) lookup.addRow({ label: v.label, code: v.code });
+  }
+  const villageList = villages.length ? `'${LOOKUP_SHEET}'!$A$2:$A$${villages.length + 1}` : null;
   for (let row = FIRST_DATA_ROW; row < FIRST_DATA_ROW + 1000; row++) {
+    if (villageList)
+      sheet.getCell(`${ROSTER_LETTERS.villageName}${row}`).dataValidation = { type: 'list', allowBlank: true, formulae: [villageList], showErrorMessage: true, errorTitle: '所在村', error: '请从列表中选择本辖区的村' };
     for (const [field, values] of Object.entries(lists))
       sheet.getCell(`${ROSTER_LETTERS[field]}${row}`).dataValidation = { type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`] };
     for (const field of YES_NO) sheet.getCell(`${ROSTER_LETTERS[field]}${row}`).dataValidation = { type: 'list', allowBlank: true, formulae: ['"是,否"'] };
@@ -101,10 +133,10 @@ export async function buildRosterTemplate(): Promise<Buffer> {
   addNotesSheet(wb, [
     '建档立卡贫困户花名册 —— 导入说明',
     '1. 从“花名册”表第 3 行起每行填写 1 名家庭成员；第 2 行为填写提示，导入时忽略。',
-    '2. 同一户的成员填写相同的“村级区划代码”和“户编号”；户的信息（贫困户属性至吃穿不愁）填在该户第 1 行，其他行可留空或填写相同内容。',
+    '2. 同一户的成员填写相同的“所在村”（或“村级区划代码”）和“户编号”；户的信息（贫困户属性至吃穿不愁）填在该户第 1 行，其他行可留空或填写相同内容。',
     '3. 每户须有且只有 1 名户主；一人只能属于一户：身份证号在文件中不能重复，也不能已在系统中的其他户。',
     `4. 主要致贫原因仅 1 个，次要致贫原因与主要致贫原因不重复且不超过 2 个，用“、”分隔；标准致贫原因：${CAUSES.join('、')}。`,
-    '5. 村级区划代码须为您管辖范围内的村（第 5 级）。',
+    '5. “所在村”从下拉列表选择（列表见“村名对照”表，为您管辖范围内的村）；也可不选所在村，直接填写 12 位村级区划代码（第 5 级）。两项都填时须一致。',
     '6. 任何一行有错误时整个文件都不会导入，系统会列出每处错误的行、列和原因。',
     '7. 重复导入同一文件不会重复建档：同村同户编号的户按文件更新，内容相同的户保持不变；成员人数变化时记入状态历史。',
   ]);
@@ -161,6 +193,7 @@ export async function parseRoster(buffer: Uint8Array, limit: UploadLimit = UPLOA
     const secondary = text('secondaryCauses');
     rows.push({
       row: n,
+      villageName: text('villageName') || undefined,
       villageCode: text('villageCode'),
       number: text('number'),
       attribute: text('attribute') || undefined,
@@ -215,6 +248,7 @@ export interface RosterHouseholdFacts {
 /** One roster row of the export: a person with the household's facts. */
 export interface RosterExportRow extends RosterHouseholdFacts {
   villageName: string;
+  townshipName: string;
   status: string;
   statusYear: number | null;
   name: string;
@@ -239,6 +273,7 @@ const yn = (b: boolean) => (b ? '是' : '否');
 /** The template's columns in the template's order (so that an unmasked export can be imported again), then extras. */
 function exportLine(r: RosterExportRow): Array<string | number | null> {
   return [
+    villageLabel(r.townshipName, r.villageName),
     r.villageCode,
     r.number,
     r.attribute,
@@ -263,7 +298,6 @@ function exportLine(r: RosterExportRow): Array<string | number | null> {
     yn(r.medicalInsured),
     yn(r.seriousIllnessInsured),
     yn(r.pensionInsured),
-    r.villageName,
     r.status,
     r.statusYear,
   ].map(safeCell);
@@ -275,7 +309,6 @@ export async function writeRosterXlsx(out: Writable, batches: AsyncIterable<Rost
   const sheet = wb.addWorksheet(SHEET);
   sheet.columns = [
     ...ROSTER_COLUMNS.map((c) => ({ header: c.header, width: c.width })),
-    { header: '所在村', width: 16 },
     { header: '户状态', width: 8 },
     { header: '状态年度', width: 8 },
   ];
