@@ -96,7 +96,8 @@ describe.each(dbKinds())('permission matrix on %s', (kind) => {
   const send = (c: Client, method: string, call: Call) =>
     call.file ? upload(c, method, call.url, call.file) : c.request({ method: method as 'GET', url: call.url, ...(call.payload === undefined ? {} : { payload: call.payload as Record<string, unknown> }) });
 
-  it('refuses every shipped role exactly the routes its permissions lack', async () => {
+  // About 1,600 calls (every route × 10 roles and none): minutes on a loaded 2-core machine.
+  it('refuses every shipped role exactly the routes its permissions lack', { timeout: 300_000 }, async () => {
     const declared = routes().filter((key) => accessOf(key) !== undefined);
     expect(declared.length, 'no route declares its access').toBeGreaterThan(0);
     // A call that ends the caller's session (logout) comes after every other route.

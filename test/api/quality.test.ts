@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { dbKinds } from '../support/db';
+import { readSheet } from '../support/xlsx';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 import { checkCauses } from '../../src/domain/registry/causes';
 import { checkLabour, type LabourKind } from '../../src/domain/registry/labour';
@@ -96,6 +97,22 @@ describe.each(dbKinds())('data-quality checks on %s', (kind) => {
     const byId = Object.fromEntries(Object.entries(ids).map(([k, v]) => [v, k]));
     expect([...new Set(res.json().items.map((f: { householdId: number }) => byId[f.householdId]))].sort()).toEqual(expected);
     expect(res.json().total).toBe(res.json().items.length);
+  });
+
+  // Issue 11: “lists lack export (… 数据质量 details)”: the export holds every record the check finds, as the page does.
+  it('exports every record of a check, ID numbers masked for a role that may not see them', async () => {
+    const res = await town.get('/api/quality/checks/duplicate_id/export.xlsx');
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = await readSheet(res.rawPayload, '检查发现');
+    expect(rows[0]).toEqual(['所在村', '户编号', '姓名', '身份证号', '情况']);
+    const page = (await town.get('/api/quality/checks/duplicate_id?pageSize=50')).json();
+    expect(rows.length - 1).toBe(page.total);
+    expect(String(rows[1]![0])).toContain('俄尔古取村');
+    expect(rows.slice(1).map((r) => String(r[3]))).toEqual(page.items.map((f: { idNumber: string }) => f.idNumber));
+    const leader = await t.user(await t.org('新城镇领导', { kind: '扶贫办', level: '乡', regionCode: '513431100000' }), 'quality-leader', 'leader');
+    const masked = await readSheet((await leader.get('/api/quality/checks/duplicate_id/export.xlsx')).rawPayload, '检查发现');
+    expect(masked.slice(1).every((r) => /^\d{4}\*{10}[\dXx]{4}$/.test(String(r[3])))).toBe(true);
+    expect((await other.get('/api/quality/checks/duplicate_id/export.xlsx?region=513431100000')).statusCode).toBe(403);
   });
 
   it('states the exited household’s per-capita income exactly, as the exit verdict does (issue 10)', async () => {

@@ -218,6 +218,7 @@ export const ROUTES: Record<string, Line> = {
   'DELETE /api/pairing/leader-villages/:id': foreign(url((b) => `/api/pairing/leader-villages/${b.leaderVillage}`)),
   // --- quality -------------------------------------------------------------------------------------------------------
   'GET /api/quality/checks': global(url('/api/quality/checks')),
+  'GET /api/quality/checks/:key/export.xlsx': foreign(url((b) => `/api/quality/checks/${b.qualityCheck}/export.xlsx?region=${B_COUNTY}`)),
   'GET /api/quality/checks/:key': foreign(url((b) => `/api/quality/checks/${b.qualityCheck}?region=${B_COUNTY}`)),
   'POST /api/quality/runs': foreign(body(() => '/api/quality/runs', () => ({ region: B_COUNTY }))),
   'GET /api/quality/latest': foreign(url(`/api/quality/latest?region=${B_COUNTY}`)),

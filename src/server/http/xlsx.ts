@@ -1,5 +1,5 @@
 import { PassThrough, type Writable } from 'node:stream';
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
 
@@ -83,4 +83,33 @@ export async function streamBatchesXlsx<T>(
     out.destroy(err as Error);
   });
   return reply;
+}
+
+/** A column of a list export: its header, width and the cell of a row. */
+export interface ExportColumn<T> {
+  header: string;
+  width: number;
+  cell: (row: T) => string | number | null;
+}
+
+/**
+ * Writes a list as one sheet, streamed batch by batch: the header row bold and frozen, text cells neutralised against
+ * formula injection. For the list pages' 导出 (a list exports what it shows, every page of it).
+ */
+export async function writeTableXlsx<T>(out: Writable, sheetName: string, columns: ReadonlyArray<ExportColumn<T>>, batches: AsyncIterable<T[]>): Promise<number> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  let n = 0;
+  for await (const batch of batches) {
+    for (const r of batch) {
+      sheet.addRow(columns.map((c) => safeCell(c.cell(r)))).commit();
+      n++;
+    }
+  }
+  sheet.commit();
+  await wb.commit();
+  return n;
 }

@@ -1,10 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { checkParams, findingsPage, findingsQuery, handbookBody, handbookChecks, latestRun, qualityChecks, qualityRun, regionQuery, runBody } from '../../contract/quality';
+import { checkParams, findingsPage, type Finding, findingsQuery, handbookBody, handbookChecks, latestRun, qualityChecks, qualityRun, regionQuery, runBody } from '../../contract/quality';
 import { idParams } from '../../contract/zod';
-import { authOf } from '../auth/access';
+import { authOf, maySeeIdNumbers } from '../auth/access';
+import { streamBatchesXlsx, writeTableXlsx, xlsxHeaders, type ExportColumn } from '../http/xlsx';
 import { routeOptions } from '../http/route';
 import type { Services } from '../services';
+
+type ExportedFinding = Finding & { villageName: string };
+const FINDING_COLUMNS: ReadonlyArray<ExportColumn<ExportedFinding>> = [
+  { header: '所在村', width: 40, cell: (f) => f.villageName },
+  { header: '户编号', width: 10, cell: (f) => f.number },
+  { header: '姓名', width: 12, cell: (f) => f.name },
+  { header: '身份证号', width: 20, cell: (f) => f.idNumber },
+  { header: '情况', width: 60, cell: (f) => f.detail },
+];
 
 /** Data-quality checks (issue 4). */
 export async function qualityRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -18,5 +28,12 @@ export async function qualityRoutes(app: FastifyInstance, { services }: { servic
   r.post('/api/quality/households/:id/handbook', doc.created('记录扶贫手册核对结果（手册上的家庭人口、人均纯收入、帮扶责任人）', handbookChecks, { params: idParams, body: handbookBody, access: 'quality.run' }), async (req) =>
     q.recordHandbook(authOf(req), req.params.id, req.body),
   );
+  r.get('/api/quality/checks/:key/export.xlsx', doc.file('导出某项检查发现的全部记录', '检查发现的记录（.xlsx）', { params: checkParams, querystring: regionQuery, access: 'quality.read' }), async (req, reply) => {
+    const auth = authOf(req);
+    const check = q.checks().find((c) => c.key === req.params.key);
+    return streamBatchesXlsx(req, reply, xlsxHeaders(`数据质量-${check?.label ?? req.params.key}.xlsx`), q.exportFindings(auth, req.params.key, req.query.region), (out, rows) => writeTableXlsx(out, '检查发现', FINDING_COLUMNS, rows), (rows) =>
+      services.audit.event(auth, 'export', { what: `数据质量检查导出：${check?.label ?? req.params.key}`, rows, masked: !maySeeIdNumbers(auth) }),
+    );
+  });
   r.get('/api/quality/checks/:key', doc.ok('某项检查发现的记录（分页）', findingsPage, { params: checkParams, querystring: findingsQuery, access: 'quality.read' }), async (req) => q.findings(authOf(req), req.params.key, req.query));
 }

@@ -6,6 +6,7 @@ import { isoDate, isRealDate, yearOf } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
 import { requirePermission, requireRegion } from '../auth/access';
+import { maskFor } from '../auth/masking';
 import type { RegionsService } from '../regions/service';
 import type { RegistryService } from '../registry/service';
 import type { HandbookCheckRow, QualityRepo, RunRow } from './repo';
@@ -106,6 +107,19 @@ export function makeQualityService(deps: QualityDeps) {
     async handbook(auth: Auth, householdId: number): Promise<HandbookCheck[]> {
       await registry.household(auth, householdId);
       return (await repo.handbookChecks(householdId)).map(handbookOut);
+    },
+    /**
+     * Every record one check finds, for the export: batches of 1,000 with each village's full name, ID numbers masked
+     * for a role that may not see them (at most 100,000 records).
+     */
+    async *exportFindings(auth: Auth, key: string, region?: string): AsyncGenerator<Array<Finding & { villageName: string }>> {
+      const pageSize = 1000;
+      for (let page = 1; page <= 100; page++) {
+        const { items, total } = await this.findings(auth, key, { region, page, pageSize });
+        const names = await regions.fullNames([...new Set(items.map((f) => f.villageCode).filter(Boolean))]);
+        yield maskFor(auth, items.map((f) => ({ ...f, villageName: names.get(f.villageCode) ?? f.villageCode })));
+        if (page * pageSize >= total) return;
+      }
     },
     /** The records one check finds, page by page. */
     async findings(auth: Auth, key: string, q: { region?: string; page: number; pageSize: number }): Promise<FindingsPage> {

@@ -3,7 +3,7 @@
  * latest counts of every check, a run on demand, a bar chart of the counts, and each check's records page by page.
  * The region, the check opened and its page are kept in the URL.
  */
-import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { App, Button, Card, Col, Drawer, Empty, Form, Row, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
@@ -16,7 +16,7 @@ import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
 import { fetchRegion } from '../shared/regions';
 import { RegionPicker } from '../shared/RegionPicker';
-import { TRIGGER_LABELS, useFindings, useLatestRun, useQualityChecks, useRunChecks, type CheckKey, type Finding, type QualityCheck } from './api';
+import { findingsExportUrl, TRIGGER_LABELS, useFindings, useLatestRun, useQualityChecks, useRunChecks, type CheckKey, type Finding, type QualityCheck } from './api';
 import { PageHeader } from '../shared/PageHeader';
 
 const RED = '#c62828';
@@ -217,7 +217,16 @@ function Findings(props: { check: QualityCheck; region: string | undefined; page
   const list = useFindings(check.key, region, page, pageSize);
   return (
     <>
-      <Typography.Paragraph type="secondary">检查规则：{check.rule}</Typography.Paragraph>
+      <Row justify="space-between" align="top" gutter={8} wrap={false}>
+        <Col flex="auto">
+          <Typography.Paragraph type="secondary">检查规则：{check.rule}</Typography.Paragraph>
+        </Col>
+        <Col flex="none">
+          <Button icon={<DownloadOutlined />} href={findingsExportUrl(check.key, region)} download disabled={!list.data?.total} data-testid="findings-export">
+            导出全部
+          </Button>
+        </Col>
+      </Row>
       {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
       <Table<Finding>
         data-testid="quality-findings"

@@ -5,7 +5,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FindingsPage, HandbookCheck, HandbookInput, QualityCheck, QualityRun } from '../../contract/quality';
 import type { CheckKey } from '../../domain/quality/checks';
-import { get, post } from '../app/api';
+import { get, post, withQuery } from '../app/api';
 
 export type { CheckCount, Finding, FindingsPage, HandbookCheck, HandbookInput, QualityCheck, QualityRun } from '../../contract/quality';
 export type { CheckKey } from '../../domain/quality/checks';
@@ -43,6 +43,9 @@ export function useRunChecks() {
 }
 
 /** The records one check finds in a region, page by page. */
+/** Every record of one check as a spreadsheet (ID numbers masked for a role that may not see them). */
+export const findingsExportUrl = (key: CheckKey, region: string | undefined) => withQuery(`/api/quality/checks/${key}/export.xlsx`, { region });
+
 export function useFindings(key: CheckKey | undefined, region: string | undefined, page: number, pageSize: number) {
   return useQuery({
     queryKey: [...KEY, 'findings', key, region ?? '', page, pageSize],
