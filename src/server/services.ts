@@ -38,9 +38,19 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   const audit = makeAuditService({ db, now });
   const regions = makeRegionsService({ repo: makeRegionsRepo(db, database) });
   const orgs = makeOrgsService({ repo: makeOrgsRepo(db), regions, audit });
-  const members = makeMembersService({ repo: makeMembersRepo(db), orgs, audit, now });
+  const members = makeMembersService({ repo: makeMembersRepo(db), orgs, audit, now, transaction: (fn) => db.transaction((tx) => fn(makeMembersRepo(tx as unknown as Db))) });
   const rolesRepo = makeRolesRepo(db);
-  const auth = makeAuthService({ repo: makeAuthRepo(db), roles: rolesRepo, orgs, members, audit, now, helperOf: (a, helperId) => pairing.helper(a, helperId) });
+  const auth = makeAuthService({
+    repo: makeAuthRepo(db),
+    roles: rolesRepo,
+    orgs,
+    members,
+    audit,
+    now,
+    helperOf: (a, helperId) => pairing.helper(a, helperId),
+    helpersNamed: async (a, name) => (await pairing.helpers(a, { q: name, page: 1, pageSize: 100 })).items,
+    transaction: (fn) => db.transaction((tx) => fn(makeAuthRepo(tx as unknown as Db))),
+  });
   const tokens = makeTokensService({ repo: makeTokensRepo(db), audit, now });
   const roles = makeRolesService({ repo: rolesRepo, audit, dropCachedRole: (code) => auth.dropCachedRole(code) });
   // The households a 帮扶责任人 holds today, for the registry's own-record narrowing (from pairing's assignments).

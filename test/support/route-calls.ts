@@ -24,7 +24,10 @@
 import { entryBody, type Client, type TestApp } from './app';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from './registry';
 import { householdCols, personCols, rosterWith } from './roster';
-import { templateWith } from './xlsx';
+import { fillTemplate, templateWith } from './xlsx';
+import { buildUserTemplate } from '../../src/server/auth/user-import-sheet';
+import { buildMemberTemplate } from '../../src/server/members/import-sheet';
+import { buildHelperTemplate } from '../../src/server/pairing/helper-import-sheet';
 import type { OrgRow } from '../../src/server/orgs/repo';
 
 
@@ -99,6 +102,9 @@ export const ROUTES: Record<string, Line> = {
   'POST /api/users': foreign(body(() => '/api/users', (b) => ({ username: 'scope-escalate', displayName: '越权用户', password: 'Pw-scope-2020!', role: 'org_admin', orgId: b.org })), {
     also: [body(() => '/api/users', (b) => ({ username: 'scope-escalate', displayName: '越权用户', password: 'Pw-scope-2020!', role: 'member', orgId: b.aOrg, memberId: b.member }))],
   }),
+  'GET /api/users/import/template.xlsx': list(url('/api/users/import/template.xlsx')),
+  // A row naming B's body by its 编号: a field error 不在您的管辖范围内, nothing written.
+  'POST /api/users/import': foreign(file(() => '/api/users/import', (b) => ({ content: b.usersImportFile, name: 'users.xlsx', type: xlsxType }))),
   'PATCH /api/users/:id': foreign(body((b) => `/api/users/${b.user}`, () => ({ displayName: '越权改名' }))),
   'POST /api/users/:id/reset-password': foreign(body((b) => `/api/users/${b.user}/reset-password`, () => ({}))),
   'POST /api/users/:id/disable': foreign(url((b) => `/api/users/${b.user}/disable`)),
@@ -129,6 +135,9 @@ export const ROUTES: Record<string, Line> = {
   'GET /api/orgs/:id/history': foreign(url((b) => `/api/orgs/${b.org}/history`)),
   'GET /api/members': list(url(`/api/members?q=${encodeURIComponent('贝莫委员')}`)),
   'POST /api/members': foreign(body(() => '/api/members', (b) => ({ orgId: b.org, name: '越权委员' }))),
+  'GET /api/members/import/template.xlsx': list(url('/api/members/import/template.xlsx')),
+  // A row naming B's body by its 编号: a field error 不在您的管辖范围内, nothing written.
+  'POST /api/members/import': foreign(file(() => '/api/members/import', (b) => ({ content: b.membersImportFile, name: 'members.xlsx', type: xlsxType }))),
   'GET /api/members/:id': foreign(url((b) => `/api/members/${b.member}`)),
   'PATCH /api/members/:id': foreign(body((b) => `/api/members/${b.member}`, (b) => ({ name: '改名', version: b.memberVersion }))),
   'GET /api/members/:id/history': foreign(url((b) => `/api/members/${b.member}/history`)),
@@ -188,6 +197,9 @@ export const ROUTES: Record<string, Line> = {
   'GET /api/procedures/:id/certificate': foreign(url((b) => `/api/procedures/${b.procedure}/certificate`)),
   // --- pairing -------------------------------------------------------------------------------------------------------
   'GET /api/pairing/helpers': list(url(`/api/pairing/helpers?q=${encodeURIComponent('贝帮扶干部')}`)),
+  'GET /api/pairing/helpers/import/template.xlsx': global(url('/api/pairing/helpers/import/template.xlsx')),
+  // A row naming B's region: a field error 不在您的管辖范围内, nothing written.
+  'POST /api/pairing/helpers/import': foreign(file(() => '/api/pairing/helpers/import', (b) => ({ content: b.helpersImportFile, name: 'helpers.xlsx', type: xlsxType }))),
   'POST /api/pairing/helpers': foreign(body(() => '/api/pairing/helpers', () => ({ name: '越权干部', unit: '美姑县人民政府', kind: 'cadre', level: '县', regionCode: B_COUNTY }))),
   'GET /api/pairing/helpers/:id': foreign(url((b) => `/api/pairing/helpers/${b.helper}`)),
   'PATCH /api/pairing/helpers/:id': foreign(body((b) => `/api/pairing/helpers/${b.helper}`, (b) => ({ phone: '0834-0000000', version: b.helperVersion }))),
@@ -337,6 +349,10 @@ export interface CountyB {
   importJob: string;
   ledgerFile: Buffer;
   rosterFile: Buffer;
+  /** Bulk imports (issue 11) whose one row names B's body or region. */
+  usersImportFile: Buffer;
+  membersImportFile: Buffer;
+  helpersImportFile: Buffer;
   gridFile: Buffer;
   /** Strings that are B's data and must never appear in an answer to A. */
   markers: string[];
@@ -493,6 +509,9 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     importJob: job.jobId,
     ledgerFile: await templateWith([{ 大类: '富民产业', 小类: '种植', '帮扶对象·其他': '越权导入', 具体内容: '越权', 开始年度: 2019, 非职务履职确认: '是' }]),
     rosterFile,
+    usersImportFile: await fillTemplate(await buildUserTemplate([], []), '用户', [{ 用户名: 'scope-import', 姓名: '越权导入', 单位: String(bOrg.id), 角色: '领导查阅' }]),
+    membersImportFile: await fillTemplate(await buildMemberTemplate([]), '委员', [{ 姓名: '越权委员', 所属单位: String(bOrg.id) }]),
+    helpersImportFile: await fillTemplate(await buildHelperTemplate(), '帮扶责任人', [{ 姓名: '越权干部', 工作单位: '美姑县人民政府', 人员类别: '党政机关、事业单位干部', 层级: '县', 所在地区代码: B_COUNTY }]),
     gridFile: grid.rawPayload,
     markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员'],
   };

@@ -15,6 +15,11 @@ import type { AuthRepo, RolesRepo, UserRow } from './repo';
 import { definedRoleVisible } from './roles-service';
 import type { OrgsService } from '../orgs/service';
 import type { MembersService } from '../members/service';
+import type { UserImportResult } from '../../contract/bulk-import';
+import { DEPARTMENTS } from '../../domain/compare/departments';
+import { uniqueViolationError } from '../http/errors';
+import { cellError, importRefused, officeOfCell, placeError, type SheetRow } from '../http/import-sheet';
+import { USER_COLUMN_OF, USER_SHEET, type UserImportKey } from './user-import-sheet';
 
 export const SESSION_COOKIE = 'tz_session';
 const SESSION_CACHE_MS = 30_000;
@@ -67,8 +72,13 @@ export function makeAuthService(deps: {
   now: () => Date;
   /** The pairing service's helper getter (in the caller's scope; throws NOT_FOUND / FORBIDDEN otherwise). */
   helperOf: (auth: Auth, helperId: number) => Promise<{ id: number; name: string }>;
+  /** The helpers of that name the caller sees (pairing's list): the users' import links accounts by name and phone. */
+  helpersNamed?: (auth: Auth, name: string) => Promise<Array<{ id: number; name: string; phone: string }>>;
+  /** The repository in one transaction (the users' import writes all its accounts or none). */
+  transaction?: <T>(fn: (repo: AuthRepo) => Promise<T>) => Promise<T>;
 }) {
   const { repo, orgs, members, audit, now } = deps;
+  const transaction = deps.transaction ?? ((fn) => fn(repo));
 
   /** A role's name: a shipped role's label, else the defined role's name (its code if it is gone). */
   function roleName(code: string, customName: string | null): string {
@@ -165,6 +175,42 @@ export function makeAuthService(deps: {
       }
     }
     return { memberId: links.memberId, helperId, department: own === 'lists' ? links.department : null };
+  }
+
+  /** The helper record a cell names (its 编号, or its name — with the phone when the name is shared) among those the caller sees. */
+  async function helperOfCell(auth: Auth, text: string, phone: string): Promise<{ id: number } | { key: UserImportKey; problem: string }> {
+    if (/^\d+$/.test(text)) {
+      try {
+        return { id: (await deps.helperOf(auth, Number(text))).id };
+      } catch (e) {
+        if (!(e instanceof AppError) || (e.code !== 'NOT_FOUND' && e.code !== 'FORBIDDEN')) throw e;
+        return { key: 'helper', problem: `帮扶责任人编号 ${text} 不存在或不在您的管辖范围内` };
+      }
+    }
+    const named = ((await deps.helpersNamed?.(auth, text)) ?? []).filter((h) => h.name === text);
+    const digits = (s: string) => s.replace(/\D/g, '');
+    const matching = phone ? named.filter((h) => digits(h.phone) === digits(phone)) : named;
+    if (matching.length === 1) return { id: matching[0]!.id };
+    if (matching.length > 1) return { key: 'helperPhone', problem: `有 ${matching.length} 名帮扶责任人名为“${text}”，请填写其联系电话或改填编号` };
+    return phone && named.length
+      ? { key: 'helperPhone', problem: `帮扶责任人“${text}”的联系电话不是 ${phone}` }
+      : { key: 'helper', problem: `帮扶责任人名单中没有“${text}”（或不在您的管辖范围内），请先录入或导入帮扶责任人` };
+  }
+
+  /** The member a cell names (编号 or name) within the account's office. */
+  async function memberOfCell(auth: Auth, orgId: number, text: string): Promise<{ id: number } | { problem: string }> {
+    if (/^\d+$/.test(text)) {
+      try {
+        const m = await members.get(auth, Number(text));
+        return m.orgId === orgId ? { id: m.id } : { problem: '该委员不属于所填单位' };
+      } catch (e) {
+        if (!(e instanceof AppError) || (e.code !== 'NOT_FOUND' && e.code !== 'FORBIDDEN')) throw e;
+        return { problem: `委员编号 ${text} 不存在或不在您的管辖范围内` };
+      }
+    }
+    const found = (await members.list(auth, { orgId, q: text, page: 1, pageSize: 50 })).items.filter((m) => m.name === text && m.orgId === orgId);
+    if (found.length === 1) return { id: found[0]!.id };
+    return { problem: found.length ? `所填单位有 ${found.length} 名委员名为“${text}”，请改填委员编号` : `所填单位没有名为“${text}”的委员` };
   }
 
   const service = {
@@ -376,6 +422,122 @@ export function makeAuthService(deps: {
       const id = await repo.insertUser({ ...row, passwordHash: await hashPassword(input.password) });
       await audit.record(auth, 'user', id, 'create', null, userSnapshot(row));
       return { id, ...row, roleName: role.name, orgName: org.name };
+    },
+
+    /** What the users' import template offers the caller: the offices of their scope and the roles they may grant. */
+    async userImportChoices(auth: Auth): Promise<{ offices: Array<{ id: number; name: string }>; roleNames: string[] }> {
+      requirePermission(auth, 'users.manage');
+      const grantable = (r: { permissions: readonly Permission[] }) => r.permissions.every((p) => auth.permissions.has(p));
+      const shipped = Object.values(ROLE_DEFINITIONS).filter((d) => grantable(d)).map((d) => d.label);
+      const defined = (await deps.roles.list()).filter((r) => definedRoleVisible(auth, r) && grantable({ permissions: r.permissions.filter(isPermission) })).map((r) => r.name);
+      return { offices: (await orgs.list(auth)).map((o) => ({ id: o.id, name: o.name })), roleNames: [...shipped, ...defined] };
+    },
+
+    /**
+     * The users' bulk import (issue 11: “bulk import of users … (template, all or nothing, errors by row and column); a
+     * 帮扶责任人's account is linked to their helper record”). Every row is checked as `createUser` checks one — the
+     * username rule and uniqueness (in the file too), the display-name rule, an office of the caller's scope, a role the
+     * caller may grant (`requireGrantableRole`), the links the role needs (`missingLinks`, `checkedLinks`) — and every
+     * error is placed on its row and column. Only when no row has one are the accounts written, in one transaction,
+     * each with a generated first password returned once and to be changed at the first sign-in.
+     */
+    async importUsers(auth: Auth, rows: Array<SheetRow<UserImportKey>>): Promise<UserImportResult> {
+      requirePermission(auth, 'users.manage');
+      const offices = await orgs.list(auth);
+      const definedRoles = (await deps.roles.list()).filter((r) => definedRoleVisible(auth, r));
+      const roleOfCell = async (cell: string): Promise<RoleGrant | null> => {
+        const shipped = Object.entries(ROLE_DEFINITIONS).find(([code, d]) => d.label === cell || code === cell);
+        if (shipped) return roleOf(shipped[0]);
+        const defined = definedRoles.find((r) => r.name === cell || r.code === cell);
+        return defined ? roleOf(defined.code, auth) : null;
+      };
+      const errors: FieldError[] = [];
+      const place = (row: number, e: FieldError) => errors.push(placeError(USER_SHEET, row, e, USER_COLUMN_OF));
+      const cell = (row: number, key: UserImportKey, message: string) => errors.push(cellError(USER_SHEET, row, key, message));
+      const ready: Array<{ row: number; values: { username: string; displayName: string; role: string; orgId: number } & Links; roleName: string; orgName: string }> = [];
+      const usernames = new Map<string, number>();
+      for (const r of rows) {
+        const c = r.cells;
+        const before = errors.length;
+        // 用户名: the rule, once in the file, not taken.
+        if (!c.username) cell(r.row, 'username', '请填写用户名');
+        else if (!USERNAME_PATTERN.test(c.username)) cell(r.row, 'username', USERNAME_RULE);
+        else if (usernames.has(c.username.toLowerCase())) cell(r.row, 'username', `与第 ${usernames.get(c.username.toLowerCase())} 行的用户名相同`);
+        else if (await repo.findUserByName(c.username)) cell(r.row, 'username', `用户名“${c.username}”已存在`);
+        if (c.username) usernames.set(c.username.toLowerCase(), usernames.get(c.username.toLowerCase()) ?? r.row);
+        // 单位 and 角色.
+        const office = officeOfCell(offices, c.org);
+        if ('problem' in office) cell(r.row, 'org', office.problem);
+        const role = c.role ? await roleOfCell(c.role) : null;
+        if (!c.role) cell(r.row, 'role', '请填写角色');
+        else if (!role) cell(r.row, 'role', `没有“${c.role}”这个角色`);
+        else {
+          try {
+            requireGrantableRole(auth, role);
+          } catch (e) {
+            if (!(e instanceof AppError)) throw e;
+            cell(r.row, 'role', e.message.replace(/^角色：/, ''));
+          }
+        }
+        const nameProblem = displayNameProblem(c.displayName, { role: role?.code ?? '' });
+        if (nameProblem) cell(r.row, 'displayName', nameProblem.replace(/^姓名：/, ''));
+        // The links the role needs: a department, a helper record, a member.
+        const own = role && isShippedRole(role.code) ? ROLE_DEFINITIONS[role.code].own : undefined;
+        const links: Links = { memberId: null, helperId: null, department: null };
+        if (c.department) {
+          if ((DEPARTMENTS as readonly string[]).includes(c.department)) links.department = c.department;
+          else cell(r.row, 'department', `应为以下部门之一：${DEPARTMENTS.join('、')}`);
+        }
+        if (c.helper && own === 'households') {
+          const found = await helperOfCell(auth, c.helper, c.helperPhone);
+          if ('problem' in found) cell(r.row, found.key, found.problem);
+          else links.helperId = found.id;
+        } else if ((c.helper || c.helperPhone) && role) cell(r.row, 'helper', '只有帮扶责任人账号才对应帮扶责任人，请清空');
+        if (c.member && !('problem' in office)) {
+          const found = await memberOfCell(auth, office.office.id, c.member);
+          if ('problem' in found) cell(r.row, 'member', found.problem);
+          else links.memberId = found.id;
+        }
+        if (role && !(c.helper && own === 'households' && links.helperId === null) && !(c.member && links.memberId === null) && !(c.department && links.department === null))
+          for (const e of missingLinks(role.code, links)) place(r.row, e);
+        if (errors.length > before || !role || 'problem' in office) continue;
+        let checked: Links;
+        try {
+          checked = await checkedLinks(auth, role.code, office.office.id, links);
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          for (const f of e.details.fields ?? [{ field: 'helperId', label: '帮扶责任人', message: e.message }]) place(r.row, f);
+          continue;
+        }
+        ready.push({
+          row: r.row,
+          values: { username: c.username, displayName: c.displayName.trim(), role: role.code, orgId: office.office.id, ...checked },
+          roleName: role.name,
+          orgName: office.office.name,
+        });
+      }
+      if (errors.length) throw importRefused(USER_SHEET, errors);
+      // Hashing is the slow part: done before the transaction, a few at a time (scrypt runs on libuv's threads).
+      const passwords = ready.map(() => generatePassword());
+      const hashes: string[] = [];
+      for (let i = 0; i < passwords.length; i += 4) hashes.push(...(await Promise.all(passwords.slice(i, i + 4).map((p) => hashPassword(p)))));
+      const users = await transaction(async (tx) => {
+        const out: UserImportResult['users'] = [];
+        for (const [i, u] of ready.entries()) {
+          let id: number;
+          try {
+            id = await tx.insertUser({ ...u.values, passwordHash: hashes[i]!, mustChangePassword: true });
+          } catch (e) {
+            // Taken meanwhile by another administrator: the whole file is refused, with the row.
+            if (uniqueViolationError(e)) throw importRefused(USER_SHEET, [cellError(USER_SHEET, u.row, 'username', `用户名“${u.values.username}”已存在`)]);
+            throw e;
+          }
+          await audit.record(auth, 'user', id, 'create', null, userSnapshot(u.values));
+          out.push({ row: u.row, id, username: u.values.username, displayName: u.values.displayName, roleName: u.roleName, orgName: u.orgName, password: passwords[i]! });
+        }
+        return out;
+      });
+      return { created: users.length, users };
     },
 
     /**

@@ -14,7 +14,7 @@ import type { ParseReply, ParseRequest } from './upload-worker';
  * (streamed, stopping at the kind's row limit). The event loop only ever waits for the worker's answer.
  */
 
-export type UploadKind = 'roster' | 'list' | 'ledger' | 'grid' | 'evidence' | 'signature';
+export type UploadKind = 'roster' | 'list' | 'ledger' | 'grid' | 'evidence' | 'signature' | 'accounts';
 
 export interface UploadLimit {
   /** What the file is, as the row-limit error names it (花名册最多 100,000 行). */
@@ -35,6 +35,8 @@ export const UPLOAD_LIMITS: Readonly<Record<UploadKind, UploadLimit>> = {
   grid: { what: '评分表', label: '评分表', maxBytes: 10 * MB, maxRows: 10_000 },
   evidence: { what: '佐证材料', label: '佐证材料', maxBytes: 20 * MB, maxRows: 0 },
   signature: { what: '签字材料', label: '签字材料', maxBytes: 10 * MB, maxRows: 0 },
+  /** Bulk import of users, members and helpers (issue 11). */
+  accounts: { what: '批量导入文件', label: '导入文件', maxBytes: 5 * MB, maxRows: 5_000 },
 };
 
 /** Overrides of the limits (app options; tests use small ones). */

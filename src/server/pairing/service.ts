@@ -31,6 +31,9 @@ import { ancestorCodes, type RegionsService } from '../regions/service';
 import type { RegistryService, Tx } from '../registry/service';
 import type { AuditService } from '../audit/service';
 import { snapshotOf } from '../audit/snapshots';
+import type { RecordImportResult } from '../../contract/bulk-import';
+import { cellError, importRefused, placeError, type SheetRow } from '../http/import-sheet';
+import { HELPER_COLUMN_OF, HELPER_SHEET, helperKindOfCell, helperLevelOfCell, type HelperImportKey } from './helper-import-sheet';
 import { makeLeaderVillageMethods } from './leader-village-service';
 import type { HelperRow, HelperValues, HouseholdRef, PairingRepo } from './repo';
 import { makeOwnHouseholdCheck, makeVisitMethods, visitAnswer } from './visit-service';
@@ -253,6 +256,52 @@ export function makePairingService(deps: PairingDeps) {
       if (!(await repo.updateHelper(id, input.version, values))) throw new AppError('STALE_VERSION', '该帮扶责任人信息已被他人修改，请刷新后重试', { currentVersion: h.version });
       await audit.record(auth, 'helper', id, 'update', snapshotOf('helper', h), snapshotOf('helper', values), { regionCode: values.regionCode });
       return this.helper(auth, id);
+    },
+
+    /**
+     * The helpers' bulk import (issue 11): every row checked as `createHelper` checks one (`helperRecordProblems`, so a
+     * village-level cadre is refused per row — seed 004: “帮扶联系人仅有村干部” is a problem found — and the region in the
+     * importer's scope), every error placed on its row and column; written in one transaction only when no row has one.
+     */
+    async importHelpers(auth: Auth, rows: Array<SheetRow<HelperImportKey>>): Promise<RecordImportResult> {
+      requirePermission(auth, 'pairing.manage');
+      const ownRegion = (await deps.orgs.get(auth, auth.orgId)).regionCode;
+      const errors: FieldError[] = [];
+      const ready: HelperValues[] = [];
+      const seen = new Map<string, number>();
+      for (const r of rows) {
+        const c = r.cells;
+        const values: HelperValues = {
+          name: c.name,
+          unit: c.unit,
+          kind: helperKindOfCell(c.kind) as HelperValues['kind'],
+          level: helperLevelOfCell(c.level),
+          post: c.post,
+          phone: c.phone,
+          regionCode: c.region || ownRegion,
+          active: true,
+        };
+        const rowErrors = helperRecordProblems(values).map((e) => placeError(HELPER_SHEET, r.row, e, HELPER_COLUMN_OF));
+        const region = await checkRegion(auth, values.regionCode);
+        if (region) rowErrors.push(placeError(HELPER_SHEET, r.row, region, HELPER_COLUMN_OF));
+        const key = `${values.name}\u0000${values.phone}`;
+        const twin = seen.get(key);
+        if (twin !== undefined && values.name) rowErrors.push(cellError(HELPER_SHEET, r.row, 'name', `与第 ${twin} 行是同一人（姓名和联系电话相同）`));
+        else seen.set(key, r.row);
+        if (rowErrors.length) errors.push(...rowErrors);
+        else ready.push(values);
+      }
+      if (errors.length) throw importRefused(HELPER_SHEET, errors);
+      const ids = await transaction(async (tx) => {
+        const ids: number[] = [];
+        for (const values of ready) {
+          const row = await tx.insertHelper(values);
+          await audit.record(auth, 'helper', row.id, 'create', null, snapshotOf('helper', values), { regionCode: values.regionCode });
+          ids.push(row.id);
+        }
+        return ids;
+      });
+      return { created: ids.length, ids };
     },
 
     // --- a household's helpers and visits ------------------------------------------------------------------------

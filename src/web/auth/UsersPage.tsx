@@ -33,6 +33,8 @@ import {
   type UserPatch,
 } from './api';
 import { PageHeader } from '../shared/PageHeader';
+import { BulkImportButton, FirstPasswords } from '../app/BulkImportButton';
+import type { UserImportResult } from '../../contract/bulk-import';
 
 /** The password policy of src/domain/auth as a form rule (the server checks it again). */
 const policyRule = (username: () => string | undefined) => ({
@@ -395,9 +397,19 @@ export function UsersPage() {
       <PageHeader
         title="用户管理"
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            新增用户
-          </Button>
+          <Space>
+            <BulkImportButton<UserImportResult>
+              what="用户"
+              templateUrl="/api/users/import/template.xlsx"
+              importUrl="/api/users/import"
+              invalidate="users"
+              hint="帮扶责任人账号须对应帮扶责任人名单中的一人；每个账号的初始密码由系统生成，只显示一次。"
+              done={(result) => <FirstPasswords result={result} />}
+            />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              新增用户
+            </Button>
+          </Space>
         }
       />
       {users.isError && <ErrorResult error={users.error} onRetry={() => void users.refetch()} />}

@@ -11,6 +11,7 @@ import { OrgSelect } from '../shared/OrgSelect';
 import { PagedTable, usePageParams } from '../shared/tables';
 import { MEMBER_STATUS_LABELS, useCreateMember, useMembers, useUpdateMember, type Member, type MemberInput, type MemberPatch, type MemberStatus } from './api';
 import { PageHeader } from '../shared/PageHeader';
+import { BulkImportButton } from '../app/BulkImportButton';
 
 type StatusValues = Pick<MemberPatch, 'status' | 'unableReason' | 'unableFrom'>;
 
@@ -179,9 +180,12 @@ export function MembersPage() {
         title="委员信息管理"
         extra={
           canEdit && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              新增委员
-            </Button>
+            <Space>
+              <BulkImportButton what="委员" templateUrl="/api/members/import/template.xlsx" importUrl="/api/members/import" invalidate="members" />
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                新增委员
+              </Button>
+            </Space>
           )
         }
       />

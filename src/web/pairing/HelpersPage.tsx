@@ -1,6 +1,6 @@
 /** 帮扶责任人: the helpers of the user's region (and of the regions above it), searchable, with a form to register one. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Input, Select, Tag, Typography } from 'antd';
+import { Button, Input, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { citeShort } from '../../domain/shared/sources';
@@ -13,6 +13,7 @@ import { PairingNav } from './PairingNav';
 import { FilterButtons } from '../shared/FilterButtons';
 import { FilterCell, filterParams, PageFilters } from '../shared/PageFilters';
 import { PageHeader } from '../shared/PageHeader';
+import { BulkImportButton } from '../app/BulkImportButton';
 
 /** The filter form's values: the list's filters, with the state as the select holds it. */
 type FilterValues = Omit<HelperFilters, 'active'> & { active?: 'true' | 'false' };
@@ -37,9 +38,18 @@ export function HelpersPage() {
         title="帮扶责任人"
         extra={
           mayEdit && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="helper-new">
-              登记帮扶责任人
-            </Button>
+            <Space>
+              <BulkImportButton
+                what="帮扶责任人"
+                templateUrl="/api/pairing/helpers/import/template.xlsx"
+                importUrl="/api/pairing/helpers/import"
+                invalidate="pairing"
+                hint="村级干部、企业基层人员不能担任帮扶责任人。"
+              />
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="helper-new">
+                登记帮扶责任人
+              </Button>
+            </Space>
           )
         }
       >
