@@ -1,7 +1,10 @@
 import { CalculatorOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Tabs, Typography } from 'antd';
+import { useState } from 'react';
+import type { Household, HouseholdHit } from '../../contract/registry/households';
 import { currentYear } from '../app/format';
-import { errorMessage } from '../app/api';
+import { errorMessage, get } from '../app/api';
+import type { Page } from '../../contract/page';
 import { FormCell } from '../shared/FormCell';
 import { RegionPicker } from '../shared/RegionPicker';
 import { SCHOOLING } from '../../domain/registry/validate-household';
@@ -10,6 +13,44 @@ import { STATUSES } from '../../domain/registry/status-transition';
 import { INCOME_FIELDS, useTrialHousehold, useTrialVillage, yuan, type IncomeItems, type TrialHouseholdInput, type TrialVillageInput } from './api';
 import { SecuritySwitches } from './HouseholdForm';
 import { IncomeTrace, VerdictView } from './VerdictView';
+import { trialValuesFromHousehold } from './trial-from-household';
+
+/** Picks a household of the registry (by 户编号, head's name or ID number) to start the trial from. */
+function HouseholdStart({ onPicked }: { onPicked: (h: Household) => void }) {
+  const { message } = App.useApp();
+  const [hits, setHits] = useState<HouseholdHit[]>([]);
+  const [searching, setSearching] = useState(false);
+  const search = async (q: string) => {
+    if (!q.trim()) return setHits([]);
+    setSearching(true);
+    try {
+      setHits((await get<Page<HouseholdHit>>('/api/registry/households', { q: q.trim(), page: 1, pageSize: 20 })).items);
+    } catch (e) {
+      message.error(errorMessage(e));
+    } finally {
+      setSearching(false);
+    }
+  };
+  return (
+    <Form.Item label="从已有贫困户带入（可选）" extra="带入该户的村、家庭人口、成员和最近一年的收入，可再修改后测算；不保存任何数据。">
+      <Select<number>
+        showSearch={{ filterOption: false, onSearch: (q) => void search(q) }}
+        allowClear
+        loading={searching}
+        placeholder="输入户编号、户主姓名或身份证号查找"
+        notFoundContent={null}
+        options={hits.map((h) => ({ value: h.id, label: `户编号 ${h.number}（户主 ${h.head ?? '—'}）${h.villageName ? ` · ${h.villageName}` : ''}` }))}
+        onChange={(id) => {
+          if (id === undefined) return;
+          get<Household>(`/api/registry/households/${id}`)
+            .then((h) => onPicked(h))
+            .catch((e: unknown) => message.error(errorMessage(e)));
+        }}
+        data-testid="trial-from-household"
+      />
+    </Form.Item>
+  );
+}
 
 /** The trial form: the trial's body with the income items flat, as the household page enters them. */
 type HouseholdTrialValues = Omit<TrialHouseholdInput, 'income'> & IncomeItems;
@@ -66,6 +107,7 @@ function HouseholdTrial() {
             ...Object.fromEntries(INCOME_FIELDS.map((f) => [f.key, 0])),
           }}
         >
+          <HouseholdStart onPicked={(h) => form.setFieldsValue(trialValuesFromHousehold(h))} />
           <Form.Item label="地区（确定适用的扶贫标准）" name="regionCode" rules={[{ required: true, message: '请选择地区' }]}>
             <RegionPicker />
           </Form.Item>
