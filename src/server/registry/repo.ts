@@ -163,6 +163,16 @@ export function makeRegistryRepo(db: Db) {
       );
       return row ?? { poor: 0, exited: 0, population: 0 };
     },
+    /** The villages' year figures of a year summed under a prefix (null where no village gave the figure). */
+    async villageYearTotals(prefix: string, year: number) {
+      const [row] = await queryRows<{ reported: number; collectiveIncome: number | null; plannedHouseholds: number | null; plannedPersons: number | null }>(
+        db,
+        sql`select count(*)::int as reported, sum(collective_income)::float8 as "collectiveIncome",
+                   sum(planned_households)::int as "plannedHouseholds", sum(planned_persons)::int as "plannedPersons"
+            from ${villageYearFigures} where region_code like ${`${prefix}%`} and year = ${year}`,
+      );
+      return row ?? { reported: 0, collectiveIncome: null, plannedHouseholds: null, plannedPersons: null };
+    },
     async plannedExits(prefix: string) {
       return queryRows<{ year: number; households: number; persons: number }>(
         db,
