@@ -16,7 +16,7 @@ export const correctionState = z.enum(CORRECTION_STATES);
 
 /**
  * A region's figures of a year as the registry knows them: households and persons by status as of 31 December, the
- * exits of the year, the mean per-capita net income of the year, and the villages' year figures (村集体经济收入 and the
+ * exits and new identifications of the year, the mean per-capita net income of the year, and the villages' year figures (村集体经济收入 and the
  * year's 脱贫规划, summed over the villages of the region; null where no village gave one).
  */
 export const reportFigures = z.object({
@@ -24,6 +24,8 @@ export const reportFigures = z.object({
   byStatus: z.array(statusCount),
   poorPersons: z.number(),
   exits: z.object({ households: z.number(), persons: z.number() }),
+  /** Households identified (建档立卡) in the year, with their persons as registered now (not as of the year end). */
+  identified: z.object({ households: z.number(), persons: z.number() }),
   meanPerCapita: z.object({ mean: z.number().nullable(), households: z.number() }),
   villages: z.object({
     /** Villages of the region with year figures entered. */

@@ -58,6 +58,9 @@ describe.each(dbKinds())('year reports on %s', (kind) => {
     expect(own.current.villages).toEqual({ reported: 1, collectiveIncome: 60000, plannedHouseholds: 1, plannedPersons: 2 });
     expect(own.current.byStatus).toEqual([{ status: '未脱贫', households: 1, persons: 2 }]);
     expect(own.current.meanPerCapita).toEqual({ mean: 7500, households: 1 });
+    expect(own.current.identified).toEqual({ households: 0, persons: 0 });
+    // The household was identified in 2014 (建档立卡): that year's report counts it.
+    expect((await villageClerk.get('/api/reports/own?year=2014')).json().current.identified).toEqual({ households: 1, persons: 2 });
   });
 
   it('a village reports its year (报送); while it waits the figures cannot be changed', async () => {

@@ -34,6 +34,7 @@ export async function yearFiguresOf(r: RegistryRepo, prefix: string, year: numbe
     byStatus: s.byStatus,
     poorPersons: poorPersonsOf(s.byStatus),
     exits: { households: exits?.households ?? 0, persons: exits?.persons ?? 0 },
+    identified: await r.identifiedIn(prefix, year),
     meanPerCapita: s.meanPerCapita,
     villages: await r.villageYearTotals(prefix, year),
   };

@@ -38,6 +38,7 @@ function Figures({ figures }: { figures: ReportFigures }) {
         {figures.byStatus.length ? figures.byStatus.map((s) => `${s.status} ${s.households} 户 ${s.persons} 人`).join('；') : '无'}
       </Descriptions.Item>
       <Descriptions.Item label="当年脱贫">{`${n(figures.exits.households)} 户 ${n(figures.exits.persons)} 人`}</Descriptions.Item>
+      <Descriptions.Item label="当年新识别">{`${n(figures.identified.households)} 户 ${n(figures.identified.persons)} 人`}</Descriptions.Item>
       <Descriptions.Item label="户年人均纯收入（元）">{figures.meanPerCapita.mean === null ? '—' : `${n(figures.meanPerCapita.mean)}（${figures.meanPerCapita.households} 户）`}</Descriptions.Item>
       <Descriptions.Item label="村集体经济收入（元）">{n(figures.villages.collectiveIncome)}</Descriptions.Item>
       <Descriptions.Item label="脱贫规划（户 / 人）">{`${n(figures.villages.plannedHouseholds)} / ${n(figures.villages.plannedPersons)}`}</Descriptions.Item>
