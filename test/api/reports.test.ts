@@ -194,8 +194,15 @@ describe.each(dbKinds())('year reports on %s', (kind) => {
     expect((await villageClerk.get(`/api/reports/${reportId}`)).json().figures.meanPerCapita).toEqual({ mean: 8500, households: 1 });
   });
 
+  it('an edit racing the 报送 either lands before it (and is reported) or is refused: never after, unreported', async () => {
+    const [sent, edit] = await Promise.all([villageClerk.post('/api/reports', { year: 2018 }), putYear(villageClerk, 2018, { collectiveIncome: 45000 })]);
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect([200, 409]).toContain(edit.statusCode);
+    expect(sent.json().figures.villages.collectiveIncome).toBe((await villageYear(villageClerk, 2018)).collectiveIncome);
+  });
+
   it('a figure not locked needs no correction request; another scope’s figure is refused', async () => {
-    const open = await villageClerk.post('/api/reports/corrections', { kind: 'village_year', villageCode: VILLAGE, year: 2018, values: { collectiveIncome: 1 }, reason: '无需' });
+    const open = await villageClerk.post('/api/reports/corrections', { kind: 'village_year', villageCode: VILLAGE, year: 2017, values: { collectiveIncome: 1 }, reason: '无需' });
     expect(open.statusCode).toBe(409);
     expect(open.json().error.message).toContain('未审核锁定');
     const foreign = await otherClerk.post('/api/reports/corrections', { kind: 'income', householdId, year: 2019, values: { wages: 1 }, reason: '越权' });
