@@ -1,5 +1,6 @@
 import { Alert, App, Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { INCOME_ITEM_LABELS, VILLAGE_FIELD_LABELS } from '../../domain/audit/labels';
 import { CORRECTION_STATE_LABELS, REPORT_STATE_LABELS } from '../../domain/reports/reports';
 import { errorMessage } from '../app/api';
@@ -77,7 +78,7 @@ function ReasonModal({ title, okText, open, onClose, send }: { title: string; ok
 }
 
 /** 更正申请 for a locked figure: a village's year figures, or one household's income items of the year. */
-function CorrectionModal({ open, onClose, year, villageCode }: { open: boolean; onClose: () => void; year: number; villageCode: string | null }) {
+function CorrectionModal({ open, onClose, year, villageCode, householdId }: { open: boolean; onClose: () => void; year: number; villageCode: string | null; householdId?: number }) {
   const { message } = App.useApp();
   const propose = useProposeCorrection();
   const [form] = Form.useForm<{ kind: 'village_year' | 'income'; villageCode?: string; householdId?: number; field: string; value: number; reason: string }>();
@@ -101,7 +102,7 @@ function CorrectionModal({ open, onClose, year, villageCode }: { open: boolean; 
   const fields = kind === 'village_year' ? ['collectiveIncome', 'plannedHouseholds', 'plannedPersons'] : Object.keys(INCOME_ITEM_LABELS);
   return (
     <FormModal open={open} title={`提出更正申请（${year} 年度）`} okText="提出申请" pending={propose.isPending} error={error} onSubmit={submit} onClose={onClose}>
-      <Form form={form} layout="vertical" preserve={false} initialValues={{ kind: 'village_year', villageCode: villageCode ?? '', field: 'collectiveIncome' }}>
+      <Form form={form} layout="vertical" preserve={false} initialValues={householdId ? { kind: 'income', householdId, field: 'wages' } : { kind: 'village_year', villageCode: villageCode ?? '', field: 'collectiveIncome' }}>
         <Form.Item label="更正的数据" name="kind">
           <Select
             options={[
@@ -279,12 +280,13 @@ function BelowCard({ year }: { year: number }) {
 }
 
 /** 更正申请: the list, 提出 for a locked figure, and 批准 / 驳回 for the approver. */
-function CorrectionsCard({ year, villageCode }: { year: number; villageCode: string | null }) {
+function CorrectionsCard({ year, villageCode, asked }: { year: number; villageCode: string | null; asked: { village?: string; household?: number } | null }) {
   const { message } = App.useApp();
   const { page, setPage } = usePageState();
   const corrections = useCorrections({ year, page: page.current, pageSize: page.size });
   const decide = useDecideCorrection();
-  const [creating, setCreating] = useState(false);
+  // Opened for a figure whose edit was refused (the village or household page sends it here).
+  const [creating, setCreating] = useState(!!asked);
   const [rejecting, setRejecting] = useState<Correction | null>(null);
   const change = (c: Correction) =>
     Object.keys(c.proposed)
@@ -331,7 +333,7 @@ function CorrectionsCard({ year, villageCode }: { year: number; villageCode: str
           },
         ]}
       />
-      {creating && <CorrectionModal open year={year} villageCode={villageCode} onClose={() => setCreating(false)} />}
+      {creating && <CorrectionModal open year={year} villageCode={asked?.village ?? villageCode} householdId={asked?.household} onClose={() => setCreating(false)} />}
       <ReasonModal
         open={!!rejecting}
         title="驳回更正申请"
@@ -349,7 +351,11 @@ function CorrectionsCard({ year, villageCode }: { year: number; villageCode: str
  */
 export function ReportsPage() {
   const me = useMe().data;
-  const [year, setYear] = useState(currentYear() - 1);
+  const [params] = useSearchParams();
+  const askedYear = Number(params.get('year'));
+  const [year, setYear] = useState(YEARS.includes(askedYear) ? askedYear : currentYear() - 1);
+  const household = Number(params.get('household'));
+  const asked = params.get('kind') ? { village: params.get('village') ?? undefined, household: Number.isInteger(household) && household > 0 ? household : undefined } : null;
   const own = useOwnReport(year);
   const villageCode = own.data?.region.level === 5 ? own.data.region.code : null;
   return (
@@ -361,7 +367,7 @@ export function ReportsPage() {
       </PageHeader>
       <OwnReportCard year={year} />
       {can(me, 'reports.approve') && <BelowCard year={year} />}
-      <CorrectionsCard year={year} villageCode={villageCode} />
+      <CorrectionsCard year={year} villageCode={villageCode} asked={asked} />
     </>
   );
 }
