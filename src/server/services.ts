@@ -31,6 +31,8 @@ import { makePairingRepo } from './pairing/repo';
 import { makePairingService } from './pairing/service';
 import { makeHelperHouseholds } from './pairing/helper-households';
 import { makeWorkbenchService } from './workbench/service';
+import { makeReportsRepo } from './reports/repo';
+import { makeReportsService } from './reports/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -71,6 +73,17 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     audit,
     now,
     helperHouseholds,
+    // 报送 (reports): a year a report holds cannot be edited in place (asked inside the registry's writing transaction).
+    yearLock: (tx, villageCode, year) => reports.yearLock(tx, villageCode, year),
+  });
+  const reports = makeReportsService({
+    repo: makeReportsRepo(db),
+    transaction: (fn) => db.transaction((tx) => fn(makeReportsRepo(tx as unknown as Db), tx as unknown as Db)),
+    repoIn: (tx) => makeReportsRepo(tx),
+    regions,
+    registry,
+    audit,
+    now,
   });
   const roster = makeRosterService({
     repo: makeRosterRepo(db),
@@ -124,7 +137,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     },
   });
   const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), repoIn: (tx) => makePairingRepo(tx), registry, regions, orgs, members, audit, now });
-  const workbench = makeWorkbenchService({ procedures, compare, pairing, quality, assessment, registry, ledger });
-  return { audit, regions, orgs, members, auth, tokens, roles, ledger, registry, roster, procedures, quality, compare, assessment, pairing, workbench, now };
+  const workbench = makeWorkbenchService({ procedures, compare, pairing, quality, assessment, registry, ledger, reports });
+  return { audit, regions, orgs, members, auth, tokens, roles, ledger, registry, roster, procedures, quality, compare, assessment, pairing, reports, workbench, now };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -74,6 +74,9 @@ describe.each(dbKinds())('scope matrix on %s', (kind) => {
       '/api/assessment/rounds',
       `/api/assessment/rounds/${b.round}`,
       '/api/roles',
+      `/api/reports/${b.report}`,
+      '/api/reports?year=2017',
+      '/api/reports/corrections',
     ];
     const shared = ['/api/registry/poverty-lines', '/api/regions/deep-poverty-counties', '/api/procedures/definitions', '/api/assessment/schemes', `/api/assessment/schemes/${b.schemeCopy}`];
     const out: Record<string, unknown> = {};

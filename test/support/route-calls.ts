@@ -278,6 +278,20 @@ export const ROUTES: Record<string, Line> = {
   'PATCH /api/roles/:id': foreign(body((b) => `/api/roles/${b.role}`, () => ({ name: '越权改名', permissions: ['registry.read'], version: 1 }))),
   'DELETE /api/roles/:id': foreign(url((b) => `/api/roles/${b.role}`)),
   'GET /api/workbench': list(url('/api/workbench')),
+  // --- reports (报送) ---------------------------------------------------------------------------------------------------
+  'GET /api/reports': list(url('/api/reports')),
+  'GET /api/reports/own': list(url('/api/reports/own?year=2018')),
+  // A level reports only its own region: nothing in the request can name another.
+  'POST /api/reports': own(body(() => '/api/reports', () => ({ year: 2016 }))),
+  'GET /api/reports/:id': foreign(url((b) => `/api/reports/${b.report}`)),
+  'POST /api/reports/:id/approve': foreign(body((b) => `/api/reports/${b.report}/approve`, (b) => ({ version: b.reportVersion }))),
+  'POST /api/reports/:id/return': foreign(body((b) => `/api/reports/${b.report}/return`, (b) => ({ version: b.reportVersion, reason: '越权' }))),
+  'GET /api/reports/corrections': list(url('/api/reports/corrections')),
+  'POST /api/reports/corrections': foreign(body(() => '/api/reports/corrections', (b) => ({ kind: 'income', householdId: b.household, year: 2017, values: { wages: 1 }, reason: '越权' })), {
+    also: [body(() => '/api/reports/corrections', (b) => ({ kind: 'village_year', villageCode: b.village, year: 2017, values: { collectiveIncome: 1 }, reason: '越权' }))],
+  }),
+  'POST /api/reports/corrections/:id/approve': foreign(body((b) => `/api/reports/corrections/${b.correction}/approve`, (b) => ({ version: b.correctionVersion }))),
+  'POST /api/reports/corrections/:id/reject': foreign(body((b) => `/api/reports/corrections/${b.correction}/reject`, (b) => ({ version: b.correctionVersion, reason: '越权' }))),
   'PUT /api/assessment/rounds/:id/assessors': foreign(body((b) => `/api/assessment/rounds/${b.round}/assessors`, () => ({ userIds: [] }))),
   'POST /api/assessment/rounds/:id/close': foreign(body((b) => `/api/assessment/rounds/${b.round}/close`, (b) => ({ version: b.roundVersion }))),
 };
@@ -346,6 +360,11 @@ export interface CountyB {
   roundVersion: number;
   /** A role B's administrator defined. */
   role: number;
+  /** B's county report of 2018 (submitted, waiting) and a pending correction of its village's 2017 figure (approved report). */
+  report: number;
+  reportVersion: number;
+  correction: number;
+  correctionVersion: number;
   importJob: string;
   ledgerFile: Buffer;
   rosterFile: Buffer;
@@ -460,6 +479,15 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     await new Promise((r) => setTimeout(r, 100));
   }
 
+  // 报送: B's county reports 2017 (approved by the system administrator, above it) and 2018 (waiting); a correction of 2017.
+  const report2017 = created<{ id: number; version: number }>(await bAdmin.post('/api/reports', { year: 2017 }), 'report 2017');
+  created(await t.admin.post(`/api/reports/${report2017.id}/approve`, { version: report2017.version }), 'approve 2017');
+  const report = created<{ id: number; version: number }>(await bAdmin.post('/api/reports', { year: 2018 }), 'report 2018');
+  const correction = created<{ id: number; version: number }>(
+    await bAdmin.post('/api/reports/corrections', { kind: 'village_year', villageCode: village, year: 2017, values: { collectiveIncome: 70000 }, reason: '乙县更正原因' }),
+    'correction',
+  );
+
   const b: CountyB = {
     user: (await bAdmin.get('/api/auth/me')).json().user.id,
     session: (await bAdmin.get('/api/auth/sessions')).json().items[0].id,
@@ -506,6 +534,10 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     round: round.id,
     roundVersion: round.version,
     role: created<{ id: number }>(await bAdmin.post('/api/roles', { name: '美姑县查阅员', permissions: ['registry.read'] }), 'B role').id,
+    report: report.id,
+    reportVersion: report.version,
+    correction: correction.id,
+    correctionVersion: correction.version,
     importJob: job.jobId,
     ledgerFile: await templateWith([{ 大类: '富民产业', 小类: '种植', '帮扶对象·其他': '越权导入', 具体内容: '越权', 开始年度: 2019, 非职务履职确认: '是' }]),
     rosterFile,
@@ -513,7 +545,7 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     membersImportFile: await fillTemplate(await buildMemberTemplate([]), '委员', [{ 姓名: '越权委员', 所属单位: String(bOrg.id) }]),
     helpersImportFile: await fillTemplate(await buildHelperTemplate(), '帮扶责任人', [{ 姓名: '越权干部', 工作单位: '美姑县人民政府', 人员类别: '党政机关、事业单位干部', 层级: '县', 所在地区代码: B_COUNTY }]),
     gridFile: grid.rawPayload,
-    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员'],
+    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因'],
   };
   return { b, callers, bAdmin, aOrg };
 }

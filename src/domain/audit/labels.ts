@@ -23,6 +23,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   scheme: '考核方案',
   round: '考核轮次',
   role: '角色',
+  report: '年度报送',
+  correction: '更正申请',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -202,6 +204,8 @@ const FIELD_LABELS_OF: Record<string, Record<string, string>> = {
   poverty_line: { year: '年度', scope: '适用范围', regionPrefix: '地区代码', yuan: '标准（元）', source: '依据' },
   comparison_hit: { decision: '评议结果', outcome: '评议情况' },
   access: { what: '内容', rows: '行数', username: '用户名', reason: '原因' },
+  report: { regionCode: '地区', year: '年度', state: '状态', figures: '数据', returnReason: '退回原因', correction: '更正申请' },
+  correction: { kind: '类别', villageCode: '村', householdId: '贫困户', year: '年度', before: '原数值', proposed: '更正为', reason: '更正原因', state: '状态', decisionReason: '审核意见' },
 };
 
 /** The labels of one kind of record's fields (nested lists: `persons` items use the person labels). */
@@ -216,4 +220,4 @@ export function recordedFieldsOf(entity: string): string[] {
 }
 
 /** Fields many records share, for records without their own labels here (their own labels come first). */
-const COMMON_FIELD_LABELS: Record<string, string> = { name: '名称', status: '状态', reason: '原因', year: '年度', kind: '类别', regionCode: '所在地区', orgName: '所属单位', note: '备注' };
+const COMMON_FIELD_LABELS: Record<string, string> = { correction: '更正申请', name: '名称', status: '状态', reason: '原因', year: '年度', kind: '类别', regionCode: '所在地区', orgName: '所属单位', note: '备注' };

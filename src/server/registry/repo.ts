@@ -163,6 +163,25 @@ export function makeRegistryRepo(db: Db) {
       );
       return row ?? { poor: 0, exited: 0, population: 0 };
     },
+    /** The villages' year figures of a year summed under a prefix (null where no village gave the figure). */
+    async villageYearTotals(prefix: string, year: number) {
+      const [row] = await queryRows<{ reported: number; collectiveIncome: number | null; plannedHouseholds: number | null; plannedPersons: number | null }>(
+        db,
+        sql`select count(*)::int as reported, sum(collective_income)::float8 as "collectiveIncome",
+                   sum(planned_households)::int as "plannedHouseholds", sum(planned_persons)::int as "plannedPersons"
+            from ${villageYearFigures} where region_code like ${`${prefix}%`} and year = ${year}`,
+      );
+      return row ?? { reported: 0, collectiveIncome: null, plannedHouseholds: null, plannedPersons: null };
+    },
+    /** The households identified (建档立卡) in a year under a prefix, with their persons as registered now. */
+    async identifiedIn(prefix: string, year: number) {
+      const [row] = await queryRows<{ households: number; persons: number }>(
+        db,
+        sql`select count(*)::int as households, coalesce(sum((select count(*) from ${persons} p where p.household_id = h.id)), 0)::int as persons
+            from ${households} h where h.village_code like ${`${prefix}%`} and h.identified_year = ${year}`,
+      );
+      return row ?? { households: 0, persons: 0 };
+    },
     async plannedExits(prefix: string) {
       return queryRows<{ year: number; households: number; persons: number }>(
         db,

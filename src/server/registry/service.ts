@@ -23,6 +23,8 @@ import { factChanges, incomeInput, maintainRollup, rebuildRollup, snapshotFacts 
 import { makeLineService } from './line-service';
 import { makeStatisticsService, regionPrefix } from './statistics-service';
 import { makeVillageService, villageIn } from './village-service';
+import { requireYearOpen, type YearWrite } from './year-lock';
+import { yearFiguresOf } from './statistics-service';
 
 export { regionPrefix };
 
@@ -42,7 +44,13 @@ export interface RegistryDeps {
   now: () => Date;
   /** The households a 帮扶责任人 holds today (pairing's current assignments); none known without it. */
   helperHouseholds?: (helperId: number) => Promise<number[]>;
+  /**
+   * Why a year's figures of a village may not be edited in place (reports: 报送 and waiting, or approved and locked), or
+   * null; asked inside the writing transaction (issue 11: “approved figures are locked … never an edit in place”).
+   */
+  yearLock?: (tx: Tx, villageCode: string, year: number) => Promise<string | null>;
 }
+
 
 /**
  * The households a user narrowed to their own (`own === 'households'`, the 帮扶责任人) may see: those they hold today;
@@ -132,6 +140,14 @@ export function makeRegistryService(deps: RegistryDeps) {
   return {
     ...makeVillageService(deps),
     ...makeStatisticsService(deps),
+    /** A region's figures of a year as a report keeps them (报送), read through the transaction `handle` when given. */
+    async yearFigures(handle: Tx | null, auth: Auth, regionCode: string, year: number) {
+      const r = handle ? repoIn(handle) : repo;
+      requireRegion(auth, regionCode);
+      const region = await r.region(regionCode);
+      if (!region) throw new AppError('NOT_FOUND', `行政区划代码不存在：${regionCode}`);
+      return yearFiguresOf(r, regionPrefix(regionCode, region.level), year);
+    },
     ...lineService,
     /** The ID numbers of `ids` already registered, each with `takenMessage` (issue 10: a new identification asks at every step). */
     async idNumbersTaken(auth: Auth, ids: string[]): Promise<Map<string, string>> {
@@ -291,9 +307,18 @@ export function makeRegistryService(deps: RegistryDeps) {
     },
 
     async saveIncome(auth: Auth, id: number, year: number, items: Partial<Omit<IncomeRow, 'householdId' | 'year'>>) {
-      requirePermission(auth, 'registry.write');
-      const household = await loadHousehold(auth, id);
-      const incomeBefore = (await repo.incomes(id)).find((r) => r.year === year);
+      await transaction((_r, tx) => this.saveIncomeIn(tx, auth, id, year, items));
+      return this.household(auth, id);
+    },
+    /**
+     * A household's income of a year inside a transaction: refused while a report locks the year (报送), unless it
+     * applies an approved correction request (`how.correction`, decided by whoever may approve reports).
+     */
+    async saveIncomeIn(handle: Tx, auth: Auth, id: number, year: number, items: Partial<Omit<IncomeRow, 'householdId' | 'year'>>, how: YearWrite = {}) {
+      requirePermission(auth, how.correction === undefined ? 'registry.write' : 'reports.approve');
+      const tx = repoIn(handle);
+      const household = await loadHousehold(auth, id, tx);
+      const incomeBefore = (await tx.incomes(id)).find((r) => r.year === year);
       const fields: FieldError[] = [];
       const row: IncomeRow = { householdId: id, year, ...emptyIncomeItems() };
       for (const [k, v] of Object.entries(items)) {
@@ -303,11 +328,10 @@ export function makeRegistryService(deps: RegistryDeps) {
       }
       if (year < 2013 || year > yearOf(now())) fields.push({ field: 'year', label: '年度', message: `应在 2013 至 ${yearOf(now())} 年之间` });
       if (fields.length) throw validationError(fields);
-      await transaction(async (tx) => {
-        await maintainRollup(tx, [id], () => tx.saveIncome(row));
-        await audit.record(auth, 'income', id, incomeBefore ? 'update' : 'create', snapshotOf('income', incomeBefore), snapshotOf('income', row), { regionCode: household.villageCode });
-      });
-      return this.household(auth, id);
+      await requireYearOpen(deps, handle, household.villageCode, year, how);
+      await maintainRollup(tx, [id], () => tx.saveIncome(row));
+      const after = snapshotOf('income', row);
+      await audit.record(auth, 'income', id, incomeBefore ? 'update' : 'create', snapshotOf('income', incomeBefore), after && how.correction !== undefined ? { ...after, correction: how.correction } : after, { regionCode: household.villageCode });
     },
 
     /** A status change with its date and reason, checked against the transition table and the exit rules. */

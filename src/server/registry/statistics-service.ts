@@ -1,4 +1,6 @@
 import type { Statistics, StatisticsQuery } from '../../contract/registry/rules';
+import type { ReportFigures } from '../../contract/reports';
+import type { RegistryRepo } from './repo';
 import { summarise, type Summed } from '../../domain/registry/rollup';
 import { isoDate, isRealDate } from '../../domain/shared/dates';
 import { validationError } from '../../domain/shared/errors';
@@ -16,6 +18,26 @@ export function regionPrefix(code: string, level: number): string {
 /** The persons still poor (未脱贫 and 返贫) among counts by status. */
 export function poorPersonsOf(byStatus: Summed['byStatus']): number {
   return byStatus.filter((s) => s.status === '未脱贫' || s.status === '返贫').reduce((a, s) => a + s.persons, 0);
+}
+
+/**
+ * A region's figures of a year as a report (报送, issue 11) keeps them: households and persons by status as of 31
+ * December, the year's exits and mean per-capita net income, and the villages' year figures summed. Through `r`, so a
+ * transaction (a correction being applied) reads its own writes.
+ */
+export async function yearFiguresOf(r: RegistryRepo, prefix: string, year: number): Promise<ReportFigures> {
+  const asOf = `${year}-12-31`;
+  const s = summarise(await figuresAsOf(r, prefix, asOf, year), year);
+  const exits = s.exitsByYear.find((e) => e.year === year);
+  return {
+    asOf,
+    byStatus: s.byStatus,
+    poorPersons: poorPersonsOf(s.byStatus),
+    exits: { households: exits?.households ?? 0, persons: exits?.persons ?? 0 },
+    identified: await r.identifiedIn(prefix, year),
+    meanPerCapita: s.meanPerCapita,
+    villages: await r.villageYearTotals(prefix, year),
+  };
 }
 
 /** The registry's statistics by region (the rollup, as of a date). */

@@ -8,6 +8,7 @@ import { snapshotOf } from '../audit/snapshots';
 import type { RegistryRepo } from './repo';
 import { figuresAsOf } from './rollup';
 import type { RegistryDeps, Tx } from './service';
+import { requireYearOpen, type YearWrite } from './year-lock';
 import { poorPersonsOf } from './statistics-service';
 
 /** A village checked through the registry's repository (inside a transaction the regions service is not reachable). */
@@ -20,7 +21,7 @@ export async function villageIn(r: RegistryRepo, auth: Auth, code: string) {
 }
 
 /** Villages of the registry (村情): the profile, the yearly figures, the exit check and the village-exit trial. */
-export function makeVillageService({ repo, repoIn, regions, audit, now }: Pick<RegistryDeps, 'repo' | 'repoIn' | 'regions' | 'audit' | 'now'>) {
+export function makeVillageService({ repo, repoIn, transaction, regions, audit, now, yearLock }: Pick<RegistryDeps, 'repo' | 'repoIn' | 'transaction' | 'regions' | 'audit' | 'now' | 'yearLock'>) {
   async function village(auth: Auth, code: string) {
     requireRegion(auth, code, '该村');
     const region = await regions.get(code);
@@ -96,12 +97,22 @@ export function makeVillageService({ repo, repoIn, regions, audit, now }: Pick<R
       await audit.record(auth, 'village', 0, 'update', snapshotOf('village', profile), snapshotOf('village', await tx.villageProfile(code)), { regionCode: code });
     },
     async saveVillageYear(auth: Auth, code: string, year: number, input: VillageYearInput): Promise<Village> {
-      requirePermission(auth, 'registry.write');
-      await village(auth, code);
-      const yearBefore = (await repo.villageYears(code)).find((y) => y.year === year);
-      await repo.saveVillageYear({ regionCode: code, year, collectiveIncome: input.collectiveIncome ?? null, plannedHouseholds: input.plannedHouseholds ?? null, plannedPersons: input.plannedPersons ?? null });
-      await audit.record(auth, 'village', 0, yearBefore ? 'update' : 'create', snapshotOf('village', yearBefore), snapshotOf('village', (await repo.villageYears(code)).find((y) => y.year === year)), { regionCode: code });
+      await transaction((_r, tx) => this.saveVillageYearIn(tx, auth, code, year, input));
       return villageView(auth, code);
+    },
+    /**
+     * A village's year figures (村集体经济收入, 脱贫规划) inside a transaction: refused while a report locks the year (报送),
+     * unless it applies an approved correction request (`how.correction`, decided by whoever may approve reports).
+     */
+    async saveVillageYearIn(handle: Tx, auth: Auth, code: string, year: number, input: VillageYearInput, how: YearWrite = {}): Promise<void> {
+      requirePermission(auth, how.correction === undefined ? 'registry.write' : 'reports.approve');
+      const tx = repoIn(handle);
+      await villageIn(tx, auth, code);
+      await requireYearOpen({ yearLock }, handle, code, year, how);
+      const yearBefore = (await tx.villageYears(code)).find((y) => y.year === year);
+      await tx.saveVillageYear({ regionCode: code, year, collectiveIncome: input.collectiveIncome ?? null, plannedHouseholds: input.plannedHouseholds ?? null, plannedPersons: input.plannedPersons ?? null });
+      const after = snapshotOf('village', (await tx.villageYears(code)).find((y) => y.year === year));
+      await audit.record(auth, 'village', 0, yearBefore ? 'update' : 'create', snapshotOf('village', yearBefore), after && how.correction !== undefined ? { ...after, correction: how.correction } : after, { regionCode: code });
     },
     trialVillage(input: Parameters<typeof villageExit>[0], thresholds?: Partial<VillageExitParams>) {
       return villageExit(input, villageExitParams(thresholds));

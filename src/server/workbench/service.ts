@@ -8,6 +8,7 @@ import type { makePairingService } from '../pairing/service';
 import type { makeProceduresService } from '../procedures/service';
 import type { makeQualityService } from '../quality/service';
 import type { makeRegistryService } from '../registry/service';
+import type { ReportsService } from '../reports/service';
 
 type Service<F extends (...args: never[]) => unknown> = ReturnType<F>;
 
@@ -20,6 +21,7 @@ export interface WorkbenchDeps {
   assessment: Pick<Service<typeof makeAssessmentService>, 'listRounds'>;
   registry: Pick<Service<typeof makeRegistryService>, 'statistics'>;
   ledger: Pick<Service<typeof makeLedgerService>, 'summary'>;
+  reports: Pick<ReportsService, 'waitingCount'>;
 }
 
 /** One to-do: what it needs, and how it is counted (one call of the owning feature's service, a page of one). */
@@ -80,6 +82,12 @@ export function makeWorkbenchService(deps: WorkbenchDeps) {
       label: '待评分的考核轮次',
       permission: 'assessment.score',
       count: async (auth) => ({ count: (await deps.assessment.listRounds(auth)).filter((r) => r.state === 'open').length, link: '/assessment' }),
+    },
+    {
+      key: 'reports',
+      label: '待审核的报送和更正申请',
+      permission: 'reports.approve',
+      count: async (auth) => ({ count: await deps.reports.waitingCount(auth), link: '/registry/reports' }),
     },
   ];
 

@@ -27,6 +27,7 @@ const RegistrySearchPage = lazy(() => import('../registry/SearchPage').then((m) 
 const TrialPage = lazy(() => import('../registry/TrialPage').then((m) => ({ default: m.TrialPage })));
 const RosterImportPage = lazy(() => import('../registry/RosterImportPage').then((m) => ({ default: m.RosterImportPage })));
 const PovertyLinesPage = lazy(() => import('../registry/PovertyLinesPage').then((m) => ({ default: m.PovertyLinesPage })));
+const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 // The procedures (动态调整) pages.
 const ProcedureListPage = lazy(() => import('../procedures/ProcedureListPage').then((m) => ({ default: m.ProcedureListPage })));
 const ProcedureDetailPage = lazy(() => import('../procedures/ProcedureDetailPage').then((m) => ({ default: m.ProcedureDetailPage })));
@@ -81,6 +82,7 @@ export function AppRoutes() {
         <Route path="registry/trial" element={lazyPage(<TrialPage />)} />
         <Route path="registry/import" element={lazyPage(<RosterImportPage />)} />
         <Route path="registry/poverty-lines" element={lazyPage(<PovertyLinesPage />)} />
+        <Route path="registry/reports" element={lazyPage(<ReportsPage />)} />
         <Route path="procedures" element={lazyPage(<ProcedureListPage />)} />
         <Route path="procedures/new-identification" element={lazyPage(<NewIdentificationPage />)} />
         <Route path="procedures/:id" element={lazyPage(<ProcedureDetailPage />)} />

@@ -9,6 +9,7 @@ import { can, useMe } from '../../shared/session';
 import { currentYear, formatDateTime, todayIso } from '../format';
 import { statusChangeProblem, STATUSES } from '../../../domain/registry/status-transition';
 import { emptyIncomeItems, type StatusChange as StatusChangeBody } from '../../../contract/registry/households';
+import { useLockedFigure } from '../../reports/locked';
 import { INCOME_FIELDS, STATUS_COLORS, useChangeStatus, useHousehold, useSaveIncome, yuan, type Household, type IncomeItems, type Person } from '../../registry/api';
 import { HouseholdEditDrawer } from '../../registry/HouseholdEditDrawer';
 import { IncomeTrace, Mark, VerdictView } from '../../registry/VerdictView';
@@ -69,6 +70,7 @@ type IncomeValues = IncomeItems & { year: number };
 function IncomeSection({ household }: { household: Household }) {
   const { message } = App.useApp();
   const save = useSaveIncome();
+  const locked = useLockedFigure();
   const [form] = Form.useForm<IncomeValues>();
   const year = Form.useWatch('year', form);
   const latest = household.incomes[household.incomes.length - 1];
@@ -91,6 +93,7 @@ function IncomeSection({ household }: { household: Household }) {
           void message.success(`${v.year} 年收入已保存`);
         },
         onError: (e) => {
+          if (locked(e, { kind: 'income', householdId: household.id, year: v.year })) return;
           showFieldErrors(form, e);
           void message.error(errorMessage(e));
         },

@@ -3,6 +3,7 @@ import { App, Breadcrumb, Button, Card, Checkbox, Col, Descriptions, Form, Input
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { errorMessage } from '../api';
+import { useLockedFigure } from '../../reports/locked';
 import { showFieldErrors } from '../forms';
 import { ErrorResult } from '../ErrorResult';
 import { FormCell, FormSwitch } from '../../shared/FormCell';
@@ -117,6 +118,7 @@ function ProfileForm({ village }: { village: Village }) {
 function YearsCard({ village }: { village: Village }) {
   const { message } = App.useApp();
   const save = useSaveVillageYear(village.region.code);
+  const locked = useLockedFigure();
   const [form] = Form.useForm<VillageYearInput & { year: number }>();
   const year = Form.useWatch('year', form);
 
@@ -154,6 +156,7 @@ function YearsCard({ village }: { village: Village }) {
             {
               onSuccess: () => void message.success(`${v.year} 年度数据已保存`),
               onError: (e) => {
+                if (locked(e, { kind: 'village_year', villageCode: village.region.code, year: v.year })) return;
                 showFieldErrors(form, e);
                 void message.error(errorMessage(e));
               },
