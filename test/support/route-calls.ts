@@ -265,6 +265,10 @@ export const ROUTES: Record<string, Line> = {
   'PATCH /api/roles/:id': foreign(body((b) => `/api/roles/${b.role}`, () => ({ name: '越权改名', permissions: ['registry.read'], version: 1 }))),
   'DELETE /api/roles/:id': foreign(url((b) => `/api/roles/${b.role}`)),
   'GET /api/workbench': list(url('/api/workbench')),
+  // --- notifications (issue 11's bell): one's own only -------------------------------------------------------------
+  'GET /api/notifications': self(url('/api/notifications')),
+  'POST /api/notifications/:id/read': foreign(url((b) => `/api/notifications/${b.notification}/read`)), // another user's: 404
+  'POST /api/notifications/read-all': self(url('/api/notifications/read-all')),
   'PUT /api/assessment/rounds/:id/assessors': foreign(body((b) => `/api/assessment/rounds/${b.round}/assessors`, () => ({ userIds: [] }))),
   'POST /api/assessment/rounds/:id/close': foreign(body((b) => `/api/assessment/rounds/${b.round}/close`, (b) => ({ version: b.roundVersion }))),
 };
@@ -334,6 +338,8 @@ export interface CountyB {
   /** A role B's administrator defined. */
   role: number;
   importJob: string;
+  /** A notification of B's administrator. */
+  notification: number;
   ledgerFile: Buffer;
   rosterFile: Buffer;
   gridFile: Buffer;
@@ -443,8 +449,12 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     await new Promise((r) => setTimeout(r, 100));
   }
 
+  const bUser = (await bAdmin.get('/api/auth/me')).json().user.id as number;
+  await t.services.notifications.notifier.users([bUser], { kind: 'assessor', title: '乙县专有通知', link: `/assessment/rounds/${round.id}` });
+  const notification = created<{ items: Array<{ id: number; title: string }> }>(await bAdmin.get('/api/notifications'), 'notifications').items.find((n) => n.title === '乙县专有通知')!.id;
+
   const b: CountyB = {
-    user: (await bAdmin.get('/api/auth/me')).json().user.id,
+    user: bUser,
     session: (await bAdmin.get('/api/auth/sessions')).json().items[0].id,
     token: (await bAdmin.post('/api/auth/tokens', { name: '乙县接口' })).json().id,
     aOrg: aOrg.id,
@@ -490,10 +500,11 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     roundVersion: round.version,
     role: created<{ id: number }>(await bAdmin.post('/api/roles', { name: '美姑县查阅员', permissions: ['registry.read'] }), 'B role').id,
     importJob: job.jobId,
+    notification,
     ledgerFile: await templateWith([{ 大类: '富民产业', 小类: '种植', '帮扶对象·其他': '越权导入', 具体内容: '越权', 开始年度: 2019, 非职务履职确认: '是' }]),
     rosterFile,
     gridFile: grid.rawPayload,
-    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员'],
+    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县专有通知'],
   };
   return { b, callers, bAdmin, aOrg };
 }

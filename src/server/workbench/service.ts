@@ -1,6 +1,7 @@
 import type { Todo, TodoKey, Workbench } from '../../contract/workbench';
 import type { Permission } from '../../domain/auth/permissions';
 import { can, type Auth } from '../auth/access';
+import type { JobBoard } from '../http/jobs';
 import type { makeAssessmentService } from '../assessment/service';
 import type { makeCompareService } from '../compare/service';
 import type { makeLedgerService } from '../ledger/service';
@@ -13,13 +14,15 @@ type Service<F extends (...args: never[]) => unknown> = ReturnType<F>;
 
 /** The features the workbench asks: their services, never their repositories (each narrows to the user's scope). */
 export interface WorkbenchDeps {
-  procedures: Pick<Service<typeof makeProceduresService>, 'list'>;
+  procedures: Pick<Service<typeof makeProceduresService>, 'waitingCounts'>;
   compare: Pick<Service<typeof makeCompareService>, 'runs' | 'hits'>;
   pairing: Pick<Service<typeof makePairingService>, 'withoutHelper' | 'missingVisits'>;
   quality: Pick<Service<typeof makeQualityService>, 'latest'>;
-  assessment: Pick<Service<typeof makeAssessmentService>, 'listRounds'>;
+  assessment: Pick<Service<typeof makeAssessmentService>, 'scoresDue'>;
   registry: Pick<Service<typeof makeRegistryService>, 'statistics'>;
   ledger: Pick<Service<typeof makeLedgerService>, 'summary'>;
+  /** The finished import jobs each user has not read (kept in this process's memory, like the jobs). */
+  jobs: Pick<JobBoard, 'count'>;
 }
 
 /** One to-do: what it needs, and how it is counted (one call of the owning feature's service, a page of one). */
@@ -27,6 +30,7 @@ interface TodoSource {
   key: TodoKey;
   label: string;
   permission: Permission;
+  partOf?: TodoKey;
   count: (auth: Auth) => Promise<{ count: number; link: string }>;
 }
 
@@ -37,12 +41,33 @@ interface TodoSource {
  */
 export function makeWorkbenchService(deps: WorkbenchDeps) {
   const one = { page: 1, pageSize: 1 };
+  // The procedures' three to-dos come from one query, asked once per workbench (the first source to need it).
+  const waiting = new WeakMap<Auth, ReturnType<WorkbenchDeps['procedures']['waitingCounts']>>();
+  const waitingOf = (auth: Auth) => {
+    let w = waiting.get(auth);
+    if (!w) waiting.set(auth, (w = deps.procedures.waitingCounts(auth)));
+    return w;
+  };
   const sources: TodoSource[] = [
     {
-      key: 'procedures',
-      label: '进行中的动态调整程序',
+      key: 'procedureSteps',
+      label: '待本级办理的程序步骤',
       permission: 'procedures.handle',
-      count: async (auth) => ({ count: (await deps.procedures.list(auth, { state: 'running', ...one })).total, link: '/procedures' }),
+      count: async (auth) => ({ count: (await waitingOf(auth)).steps, link: '/procedures?waiting=steps' }),
+    },
+    {
+      key: 'notices',
+      label: '公示期已满或今日期满、待办结的步骤',
+      permission: 'procedures.handle',
+      partOf: 'procedureSteps',
+      count: async (auth) => ({ count: (await waitingOf(auth)).notices, link: '/procedures?waiting=notices' }),
+    },
+    {
+      key: 'assemblies',
+      label: '待录入评议（村民代表大会等）的步骤',
+      permission: 'procedures.handle',
+      partOf: 'procedureSteps',
+      count: async (auth) => ({ count: (await waitingOf(auth)).assemblies, link: '/procedures?waiting=assemblies' }),
     },
     {
       key: 'compareHits',
@@ -76,10 +101,16 @@ export function makeWorkbenchService(deps: WorkbenchDeps) {
       },
     },
     {
-      key: 'assessmentRounds',
-      label: '待评分的考核轮次',
+      key: 'scores',
+      label: '待评分项（进行中的考核轮次）',
       permission: 'assessment.score',
-      count: async (auth) => ({ count: (await deps.assessment.listRounds(auth)).filter((r) => r.state === 'open').length, link: '/assessment' }),
+      count: async (auth) => ({ count: (await deps.assessment.scoresDue(auth)).count, link: '/assessment' }),
+    },
+    {
+      key: 'importJobs',
+      label: '已完成或失败、尚未查看的导入任务',
+      permission: 'registry.write',
+      count: async (auth) => ({ count: deps.jobs.count(auth.userId).total, link: '/registry/import' }),
     },
   ];
 
@@ -100,7 +131,7 @@ export function makeWorkbenchService(deps: WorkbenchDeps) {
     async workbench(auth: Auth): Promise<Workbench> {
       const mine = sources.filter((s) => can(auth, s.permission));
       const [todos, registry, ledger] = await Promise.all([
-        Promise.all(mine.map(async (s): Promise<Todo> => ({ key: s.key, label: s.label, permission: s.permission, ...(await s.count(auth)) }))),
+        Promise.all(mine.map(async (s): Promise<Todo> => ({ key: s.key, label: s.label, permission: s.permission, ...(s.partOf ? { partOf: s.partOf } : {}), ...(await s.count(auth)) }))),
         registryFigures(auth),
         ledgerFigures(auth),
       ]);
