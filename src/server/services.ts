@@ -94,7 +94,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     notify,
   });
   const quality = makeQualityService({ repo: makeQualityRepo(db), registry, regions, now });
-  const compare = makeCompareService({ repo: makeCompareRepo(db), transaction: (fn) => db.transaction((tx) => fn(makeCompareRepo(tx as unknown as Db))), regions, audit, procedures, now });
+  const compare = makeCompareService({ repo: makeCompareRepo(db), transaction: (fn) => db.transaction((tx) => fn(makeCompareRepo(tx as unknown as Db))), regions, audit, procedures, now, notify });
   const assessment = makeAssessmentService({
     repo: makeAssessmentRepo(db),
     notify,

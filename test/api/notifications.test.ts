@@ -5,6 +5,7 @@ import type { OrgRow } from '../../src/server/orgs/repo';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { dbKinds } from '../support/db';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
+import { upload } from '../support/route-calls';
 
 /** A village of 安化县 (Hunan): another county, whose users are never told of 昭觉县's records. */
 const SANXING = '430923103233';
@@ -127,5 +128,20 @@ describe.each(dbKinds())('notifications on %s', (kind) => {
     expect((await bell(as.village2)).unread).toBe(0);
     // The other village clerk's bell is untouched.
     expect((await bell(as.village)).unread).toBe(1);
+  });
+
+  // Seed 004: 一比对 hits go back to the village for 评议 — the accounts deciding them (compare.decide) over a village with hits are told.
+  it('a comparison run with hits tells the deciders covering a village with hits, not the other county nor the one who ran it', async () => {
+    const csv = Buffer.from(`姓名,公民身份号码\n吉克阿呷,${idNumber('19800101', '001')}\n`);
+    const list = await upload(as.county, 'POST', `/api/compare/lists?name=${encodeURIComponent('车辆登记名单')}&department=${encodeURIComponent('车辆')}`, { content: csv, name: '车辆.csv', type: 'text/csv' });
+    expect(list.statusCode, list.body).toBe(201);
+    const run = await as.county.post('/api/compare/runs', { listIds: [list.json().list.id] });
+    expect(run.statusCode, run.body).toBe(201);
+    expect(run.json().hits).toBe(1);
+    for (const c of [as.village, as.village2, as.town, as.manager]) {
+      const b = await bell(c);
+      expect(b.items[0]).toMatchObject({ kind: 'compareHits', link: `/compare/runs/${run.json().id}`, readAt: null });
+    }
+    for (const c of [as.county, as.farVillage, as.helper, as.assessor]) expect((await bell(c)).items.filter((n) => n.kind === 'compareHits')).toEqual([]);
   });
 });

@@ -91,10 +91,11 @@ export function makeAuthRepo(db: Db) {
     },
     /**
      * The enabled accounts whose role is one of `roles` or a defined role holding `permission`, of an office covering
-     * `region` (its region's code prefix is one of `region`'s), of the region level `level` when given (issue 11's
-     * notifications). Never the system administrator's.
+     * one of `regions` (the office region's code prefix is that region's), of the region level `level` when given
+     * (issue 11's notifications). Never the system administrator's.
      */
-    async usersHolding(q: { roles: string[]; permission: string; region: string; level?: number }): Promise<number[]> {
+    async usersHolding(q: { roles: string[]; permission: string; regions: string[]; level?: number }): Promise<number[]> {
+      if (q.regions.length === 0) return [];
       const digits = sql`(array[0, 2, 4, 6, 9, 12])[${regions.level} + 1]`;
       const rows = await db
         .select({ id: users.id })
@@ -107,7 +108,7 @@ export function makeAuthRepo(db: Db) {
             sql`${users.disabledAt} is null`,
             ne(users.role, 'sysadmin'),
             sql`(${users.role} = any(${sql.param(q.roles)}::text[]) or ${roles.permissions} @> array[${q.permission}]::text[])`,
-            sql`left(${orgs.regionCode}, ${digits}) = left(${q.region}, ${digits})`,
+            sql`exists (select 1 from unnest(${sql.param(q.regions)}::text[]) as covered(code) where left(covered.code, ${digits}) = left(${orgs.regionCode}, ${digits}))`,
             q.level !== undefined ? eq(regions.level, q.level) : undefined,
           ),
         )

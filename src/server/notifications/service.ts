@@ -17,20 +17,20 @@ export interface Notice {
  * How a feature tells users that something landed on their list (issue 11: “In-app notifications (a bell with unread
  * count) when something lands on my list”), taken by the features as a dependency wired in services.ts. The
  * recipients are worked out here from the accounts (the auth service answers): named users, a helper's accounts, or
- * the accounts holding a permission whose office covers a region (of one level when given). Sent after the feature's
+ * the accounts holding a permission whose office covers a region or one of several (of one level when given). Sent after the feature's
  * own transaction committed: a notification lost to a crash loses no record, and a failed send fails nothing.
  */
 export interface Notifier {
   users(userIds: readonly number[], notice: Notice): Promise<void>;
   helper(helperId: number, notice: Notice): Promise<void>;
-  holders(permission: Permission, where: { region: string; level?: number }, notice: Notice): Promise<void>;
+  holders(permission: Permission, where: { region: string | string[]; level?: number }, notice: Notice): Promise<void>;
 }
 
 export interface NotificationsDeps {
   repo: NotificationsRepo;
   now: () => Date;
   recipients: {
-    usersHolding: (permission: Permission, where: { region: string; level?: number }) => Promise<number[]>;
+    usersHolding: (permission: Permission, where: { region: string | string[]; level?: number }) => Promise<number[]>;
     usersOfHelper: (helperId: number) => Promise<number[]>;
   };
   /** Told of a send that failed (the feature's action has committed and answers regardless). */
