@@ -194,4 +194,15 @@ describe.each(dbKinds())('workbench on %s', (kind) => {
     expect(job.status).toBe('failed');
     expect(todo(await workbench(as.village), 'importJobs')).toMatchObject({ count: 0, link: '/registry/import' });
   });
+
+  it('moves a step off the to-do as soon as it is acted on', async () => {
+    const before = await workbench(as.village);
+    expect(todo(before, 'assemblies')!.count).toBe(1);
+    const p4 = (await as.village.get(`/api/procedures/${procedures.p4}`)).json();
+    const passed = await as.village.post(`/api/procedures/${procedures.p4}/actions`, { version: p4.version, type: 'pass', step: 0, record: { assembly: quorum } });
+    expect(passed.statusCode, passed.body).toBe(200);
+    // 核实、拟退出户认可 still waits at the village; the assembly is recorded.
+    const after = await workbench(as.village);
+    expect([todo(after, 'procedureSteps')!.count, todo(after, 'assemblies')!.count]).toEqual([2, 0]);
+  });
 });

@@ -31,7 +31,12 @@ interface TodoSource {
   label: string;
   permission: Permission;
   partOf?: TodoKey;
-  count: (auth: Auth) => Promise<{ count: number; link: string }>;
+  count: (auth: Auth, asked: Asked) => Promise<{ count: number; link: string }>;
+}
+
+/** What one workbench asks once and several to-dos share (the procedures' three counts come from one query). */
+interface Asked {
+  waiting: () => ReturnType<WorkbenchDeps['procedures']['waitingCounts']>;
 }
 
 /**
@@ -41,33 +46,26 @@ interface TodoSource {
  */
 export function makeWorkbenchService(deps: WorkbenchDeps) {
   const one = { page: 1, pageSize: 1 };
-  // The procedures' three to-dos come from one query, asked once per workbench (the first source to need it).
-  const waiting = new WeakMap<Auth, ReturnType<WorkbenchDeps['procedures']['waitingCounts']>>();
-  const waitingOf = (auth: Auth) => {
-    let w = waiting.get(auth);
-    if (!w) waiting.set(auth, (w = deps.procedures.waitingCounts(auth)));
-    return w;
-  };
   const sources: TodoSource[] = [
     {
       key: 'procedureSteps',
       label: '待本级办理的程序步骤',
       permission: 'procedures.handle',
-      count: async (auth) => ({ count: (await waitingOf(auth)).steps, link: '/procedures?waiting=steps' }),
+      count: async (_auth, asked) => ({ count: (await asked.waiting()).steps, link: '/procedures?waiting=steps' }),
     },
     {
       key: 'notices',
       label: '公示期已满或今日期满、待办结的步骤',
       permission: 'procedures.handle',
       partOf: 'procedureSteps',
-      count: async (auth) => ({ count: (await waitingOf(auth)).notices, link: '/procedures?waiting=notices' }),
+      count: async (_auth, asked) => ({ count: (await asked.waiting()).notices, link: '/procedures?waiting=notices' }),
     },
     {
       key: 'assemblies',
       label: '待录入评议（村民代表大会等）的步骤',
       permission: 'procedures.handle',
       partOf: 'procedureSteps',
-      count: async (auth) => ({ count: (await waitingOf(auth)).assemblies, link: '/procedures?waiting=assemblies' }),
+      count: async (_auth, asked) => ({ count: (await asked.waiting()).assemblies, link: '/procedures?waiting=assemblies' }),
     },
     {
       key: 'compareHits',
@@ -130,8 +128,10 @@ export function makeWorkbenchService(deps: WorkbenchDeps) {
   return {
     async workbench(auth: Auth): Promise<Workbench> {
       const mine = sources.filter((s) => can(auth, s.permission));
+      let waiting: ReturnType<Asked['waiting']> | undefined;
+      const asked: Asked = { waiting: () => (waiting ??= deps.procedures.waitingCounts(auth)) };
       const [todos, registry, ledger] = await Promise.all([
-        Promise.all(mine.map(async (s): Promise<Todo> => ({ key: s.key, label: s.label, permission: s.permission, ...(s.partOf ? { partOf: s.partOf } : {}), ...(await s.count(auth)) }))),
+        Promise.all(mine.map(async (s): Promise<Todo> => ({ key: s.key, label: s.label, permission: s.permission, ...(s.partOf ? { partOf: s.partOf } : {}), ...(await s.count(auth, asked)) }))),
         registryFigures(auth),
         ledgerFigures(auth),
       ]);
