@@ -31,7 +31,18 @@ export const definitionParams = z.object({ kind: name(20) });
 export const definitionBody = z.object({ regionPrefix: name(12).optional(), name: name(50).optional(), steps: list(stepInput, 50), source: text(2000).optional() });
 export type DefinitionInput = z.output<typeof definitionBody>;
 
-export const procedureQuery = z.object({ region: regionPrefix().optional(), kind: name(20).optional(), state: name(10).optional(), householdId: optionalInt, page, pageSize });
+/** What waits at the caller's level (the workbench's to-dos): the open steps, those of them with a notice run out, or with an assembly. */
+export const WAITING = ['steps', 'notices', 'assemblies'] as const;
+export const procedureQuery = z.object({
+  region: regionPrefix().optional(),
+  kind: name(20).optional(),
+  state: name(10).optional(),
+  householdId: optionalInt,
+  /** Only running procedures whose open step waits at the caller's office level (steps), with a notice whose days are over (notices), or an assembly to record (assemblies). */
+  waiting: z.enum(WAITING).optional(),
+  page,
+  pageSize,
+});
 /** The list's filters as the web sends them (page and size apart). */
 export type ProcedureFilters = Omit<z.output<typeof procedureQuery>, 'page' | 'pageSize'>;
 

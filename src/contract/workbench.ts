@@ -7,8 +7,13 @@ import { z } from 'zod';
 import { permission } from './auth';
 import { statusCount } from './registry/common';
 
-/** What a to-do is about (one per kind of record waiting for the user). */
-export const TODO_KEYS = ['procedures', 'compareHits', 'withoutHelper', 'missingVisits', 'qualityFindings', 'assessmentRounds', 'reports'] as const;
+/**
+ * What a to-do is about (one per kind of record waiting for the user), in issue 11's order: “procedure steps waiting
+ * at my level, notices ending today or ended, assemblies to record, comparison hits to decide, households without a
+ * helper, exited households not visited this half-year, quality findings, scores due in my rounds, failed or finished
+ * import jobs”.
+ */
+export const TODO_KEYS = ['procedureSteps', 'notices', 'assemblies', 'compareHits', 'withoutHelper', 'missingVisits', 'qualityFindings', 'scores', 'importJobs', 'reports'] as const;
 export type TodoKey = (typeof TODO_KEYS)[number];
 
 /** One to-do: how many records wait, and the web page that lists them. Only the to-dos the user's role may see. */
@@ -20,6 +25,8 @@ export const todo = z.object({
   link: z.string(),
   /** The permission the to-do needs. */
   permission,
+  /** A to-do whose records are counted within another one (公示 and 评议 steps are steps waiting at my level): not added again to the menu's total. */
+  partOf: z.enum(TODO_KEYS).optional(),
 });
 export type Todo = z.output<typeof todo>;
 

@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import { authRoutes, passwordChangeGate } from './auth/routes';
 import { tokenRoutes } from './auth/token-routes';
+import { notificationRoutes } from './notifications/routes';
 import { bearerOf } from './auth/token-service';
 import { maskFor } from './auth/masking';
 import { health } from '../contract/system';
@@ -128,7 +129,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     database: options.database.kind,
     version: VERSION,
   }));
-  const features = [authRoutes, tokenRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, reportRoutes, workbenchRoutes, auditRoutes, bulkImportRoutes];
+  const features = [authRoutes, tokenRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, reportRoutes, workbenchRoutes, notificationRoutes, auditRoutes, bulkImportRoutes];
   for (const routes of features) await app.register(routes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;

@@ -33,6 +33,9 @@ import { makeHelperHouseholds } from './pairing/helper-households';
 import { makeWorkbenchService } from './workbench/service';
 import { makeReportsRepo } from './reports/repo';
 import { makeReportsService } from './reports/service';
+import { makeNotificationsRepo } from './notifications/repo';
+import { makeNotificationsService } from './notifications/service';
+import { JobBoard } from './http/jobs';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -53,6 +56,15 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     helpersNamed: async (a, name) => (await pairing.helpers(a, { q: name, page: 1, pageSize: 100 })).items,
     transaction: (fn) => db.transaction((tx) => fn(makeAuthRepo(tx as unknown as Db))),
   });
+  // In-app notifications (issue 11): the features tell through `notify`; recipients come from the accounts.
+  const notifications = makeNotificationsService({
+    repo: makeNotificationsRepo(db),
+    now,
+    recipients: { usersHolding: (p, where) => auth.usersHolding(p, where), usersOfHelper: (helperId) => auth.usersOfHelper(helperId) },
+  });
+  const notify = notifications.notifier;
+  // The finished import jobs each user has not read yet (in this process only), for the workbench's to-do.
+  const jobBoard = new JobBoard();
   const tokens = makeTokensService({ repo: makeTokensRepo(db), audit, now });
   const roles = makeRolesService({ repo: rolesRepo, audit, dropCachedRole: (code) => auth.dropCachedRole(code) });
   // The households a 帮扶责任人 holds today, for the registry's own-record narrowing (from pairing's assignments).
@@ -102,11 +114,13 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     now,
     comparisonRun: (procedureId) => compare.comparisonRun(procedureId),
     statusChanged: (tx, auth, change) => pairing.statusChangedIn(tx, auth, change),
+    notify,
   });
   const quality = makeQualityService({ repo: makeQualityRepo(db), registry, regions, now });
-  const compare = makeCompareService({ repo: makeCompareRepo(db), transaction: (fn) => db.transaction((tx) => fn(makeCompareRepo(tx as unknown as Db))), regions, audit, procedures, now });
+  const compare = makeCompareService({ repo: makeCompareRepo(db), transaction: (fn) => db.transaction((tx) => fn(makeCompareRepo(tx as unknown as Db))), regions, audit, procedures, now, notify });
   const assessment = makeAssessmentService({
     repo: makeAssessmentRepo(db),
+    notify,
     transaction: (fn) => db.transaction((tx) => fn(makeAssessmentRepo(tx as unknown as Db))),
     now,
     requireOrg: (auth, orgId) => orgs.get(auth, orgId),
@@ -136,8 +150,8 @@ export function buildServices(database: Database, now: () => Date = () => new Da
       };
     },
   });
-  const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), repoIn: (tx) => makePairingRepo(tx), registry, regions, orgs, members, audit, now });
-  const workbench = makeWorkbenchService({ procedures, compare, pairing, quality, assessment, registry, ledger, reports });
-  return { audit, regions, orgs, members, auth, tokens, roles, ledger, registry, roster, procedures, quality, compare, assessment, pairing, reports, workbench, now };
+  const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), repoIn: (tx) => makePairingRepo(tx), registry, regions, orgs, members, audit, now, notify });
+  const workbench = makeWorkbenchService({ procedures, compare, pairing, quality, assessment, registry, ledger, reports, jobs: jobBoard });
+  return { audit, regions, orgs, members, auth, tokens, roles, ledger, registry, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now };
 }
 export type Services = ReturnType<typeof buildServices>;

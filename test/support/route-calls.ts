@@ -292,6 +292,10 @@ export const ROUTES: Record<string, Line> = {
   }),
   'POST /api/reports/corrections/:id/approve': foreign(body((b) => `/api/reports/corrections/${b.correction}/approve`, (b) => ({ version: b.correctionVersion }))),
   'POST /api/reports/corrections/:id/reject': foreign(body((b) => `/api/reports/corrections/${b.correction}/reject`, (b) => ({ version: b.correctionVersion, reason: '越权' }))),
+  // --- notifications (issue 11's bell): one's own only -------------------------------------------------------------
+  'GET /api/notifications': self(url('/api/notifications')),
+  'POST /api/notifications/:id/read': foreign(url((b) => `/api/notifications/${b.notification}/read`)), // another user's: 404
+  'POST /api/notifications/read-all': self(url('/api/notifications/read-all')),
   'PUT /api/assessment/rounds/:id/assessors': foreign(body((b) => `/api/assessment/rounds/${b.round}/assessors`, () => ({ userIds: [] }))),
   'POST /api/assessment/rounds/:id/close': foreign(body((b) => `/api/assessment/rounds/${b.round}/close`, (b) => ({ version: b.roundVersion }))),
 };
@@ -366,6 +370,8 @@ export interface CountyB {
   correction: number;
   correctionVersion: number;
   importJob: string;
+  /** A notification of B's administrator. */
+  notification: number;
   ledgerFile: Buffer;
   rosterFile: Buffer;
   /** Bulk imports (issue 11) whose one row names B's body or region. */
@@ -487,9 +493,12 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     await bAdmin.post('/api/reports/corrections', { kind: 'village_year', villageCode: village, year: 2017, values: { collectiveIncome: 70000 }, reason: '乙县更正原因' }),
     'correction',
   );
+  const bUser = (await bAdmin.get('/api/auth/me')).json().user.id as number;
+  await t.services.notifications.notifier.users([bUser], { kind: 'assessor', title: '乙县专有通知', link: `/assessment/rounds/${round.id}` });
+  const notification = created<{ items: Array<{ id: number; title: string }> }>(await bAdmin.get('/api/notifications'), 'notifications').items.find((n) => n.title === '乙县专有通知')!.id;
 
   const b: CountyB = {
-    user: (await bAdmin.get('/api/auth/me')).json().user.id,
+    user: bUser,
     session: (await bAdmin.get('/api/auth/sessions')).json().items[0].id,
     token: (await bAdmin.post('/api/auth/tokens', { name: '乙县接口' })).json().id,
     aOrg: aOrg.id,
@@ -539,13 +548,14 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     correction: correction.id,
     correctionVersion: correction.version,
     importJob: job.jobId,
+    notification,
     ledgerFile: await templateWith([{ 大类: '富民产业', 小类: '种植', '帮扶对象·其他': '越权导入', 具体内容: '越权', 开始年度: 2019, 非职务履职确认: '是' }]),
     rosterFile,
     usersImportFile: await fillTemplate(await buildUserTemplate([], []), '用户', [{ 用户名: 'scope-import', 姓名: '越权导入', 单位: String(bOrg.id), 角色: '领导查阅' }]),
     membersImportFile: await fillTemplate(await buildMemberTemplate([]), '委员', [{ 姓名: '越权委员', 所属单位: String(bOrg.id) }]),
     helpersImportFile: await fillTemplate(await buildHelperTemplate(), '帮扶责任人', [{ 姓名: '越权干部', 工作单位: '美姑县人民政府', 人员类别: '党政机关、事业单位干部', 层级: '县', 所在地区代码: B_COUNTY }]),
     gridFile: grid.rawPayload,
-    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因'],
+    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知'],
   };
   return { b, callers, bAdmin, aOrg };
 }

@@ -16,6 +16,7 @@ import { AppError, validationError, type FieldError } from '../../domain/shared/
 import type { Auth } from '../auth/access';
 import { can, requireInScope, requirePermission, requireRegion } from '../auth/access';
 import { buildGridXlsx, buildResultsXlsx, parseGridXlsx } from './excel';
+import type { Notifier } from '../notifications/service';
 import type { AssessmentRepo, RoundRow, SchemeRow, UnitRow } from './repo';
 import { makeSchemeService, schemeOf, schemeView } from './scheme-service';
 
@@ -23,6 +24,8 @@ export type { OrgFigures, RegionFigures } from '../../contract/assessment/rounds
 
 export interface AssessmentDeps {
   repo: AssessmentRepo;
+  /** Tells the 考核员 a round names (issue 11's notifications), after the transaction. */
+  notify?: Notifier;
   transaction: <T>(fn: (repo: AssessmentRepo) => Promise<T>) => Promise<T>;
   now: () => Date;
   /** The ledger's figures of a body for a year (wired to the ledger service), for units of kind org. */
@@ -121,6 +124,21 @@ export function makeAssessmentService(deps: AssessmentDeps) {
       requirePermission(auth, 'assessment.read');
       return (await repo.listRounds(auth.orgPath, auth.own === 'rounds' ? auth.userId : null)).map((r) => ({ ...r, state: r.state as RoundState, at: new Date(r.at).toISOString() }));
     },
+    /**
+     * Scores due in the caller's rounds (issue 11's to-do “scores due in my rounds”): the unit × method × indicator cells
+     * still empty in the open rounds the caller sees — for a 考核员 the rounds naming them. One list query, then the
+     * units and scores of each open round (rounds are few).
+     */
+    async scoresDue(auth: Auth): Promise<{ count: number; rounds: number }> {
+      requirePermission(auth, 'assessment.score');
+      const open = (await repo.listRounds(auth.orgPath, auth.own === 'rounds' ? auth.userId : null)).filter((r) => r.state === 'open');
+      let count = 0;
+      for (const r of open) {
+        const { scheme, units } = await loadRound(auth, r.id);
+        count += unitInputs(scheme, units, await repo.scores(r.id)).missingCount;
+      }
+      return { count, rounds: open.length };
+    },
     async createRound(auth: Auth, input: CreateRoundInput): Promise<Round> {
       requirePermission(auth, 'assessment.manage');
       const schemeRow = await loadScheme(input.schemeId);
@@ -198,10 +216,14 @@ export function makeAssessmentService(deps: AssessmentDeps) {
         else if (!u.permissions?.includes('assessment.score')) fields.push({ field: `userIds.${n}`, label: `考核员“${u.displayName}”`, message: '该用户的角色没有“录入评分”权限' });
       });
       if (fields.length) throw validationError(fields);
-      await transaction(async (tx) => {
+      const named = await transaction(async (tx) => {
         if (!(await tx.updateRound(id, round.version, {}))) throw new AppError('STALE_VERSION', '该轮考核已被他人修改，请刷新后重试');
+        const before = new Set((await tx.assessors(id)).map((a) => a.userId));
         await tx.setAssessors(id, ids);
+        return ids.filter((u) => !before.has(u));
       });
+      // The newly named 考核员 are told (issue 11: “scores due in my rounds”).
+      await deps.notify?.users(named, { kind: 'assessor', title: `您被指定为“${round.name}”的考核员`, link: `/assessment/rounds/${id}`, from: auth.userId });
       return this.getRound(auth, id);
     },
     /**

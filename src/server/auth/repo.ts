@@ -89,6 +89,37 @@ export function makeAuthRepo(db: Db) {
         .where(eq(users.id, id));
       return row && { ...toUserRow(row.user), orgPath: row.orgPath, orgName: row.orgName };
     },
+    /**
+     * The enabled accounts whose role is one of `roles` or a defined role holding `permission`, of an office covering
+     * one of `regions` (the office region's code prefix is that region's), of the region level `level` when given
+     * (issue 11's notifications). Never the system administrator's.
+     */
+    async usersHolding(q: { roles: string[]; permission: string; regions: string[]; level?: number }): Promise<number[]> {
+      if (q.regions.length === 0) return [];
+      const digits = sql`(array[0, 2, 4, 6, 9, 12])[${regions.level} + 1]`;
+      const rows = await db
+        .select({ id: users.id })
+        .from(users)
+        .innerJoin(orgs, eq(orgs.id, users.orgId))
+        .innerJoin(regions, eq(regions.code, orgs.regionCode))
+        .leftJoin(roles, eq(roles.code, users.role))
+        .where(
+          and(
+            sql`${users.disabledAt} is null`,
+            ne(users.role, 'sysadmin'),
+            sql`(${users.role} = any(${sql.param(q.roles)}::text[]) or ${roles.permissions} @> array[${q.permission}]::text[])`,
+            sql`exists (select 1 from unnest(${sql.param(q.regions)}::text[]) as covered(code) where left(covered.code, ${digits}) = left(${orgs.regionCode}, ${digits}))`,
+            q.level !== undefined ? eq(regions.level, q.level) : undefined,
+          ),
+        )
+        .orderBy(users.id);
+      return rows.map((r) => r.id);
+    },
+    /** The enabled accounts of a helper record (a 帮扶责任人's). */
+    async usersOfHelper(helperId: number): Promise<number[]> {
+      const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.helperId, helperId), sql`${users.disabledAt} is null`));
+      return rows.map((r) => r.id);
+    },
     async countUsers(): Promise<number> {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
       return row?.n ?? 0;

@@ -379,6 +379,17 @@ export function makeAuthService(deps: {
 
     roleOf,
 
+    /**
+     * Who a notification goes to (issue 11): the enabled accounts holding `permission` (a shipped role's, or a defined
+     * role's) whose office covers `region` (or one of several), of region level `level` when given. For the system
+     * itself, not a request.
+     */
+    async usersHolding(permission: Permission, where: { region: string | string[]; level?: number }): Promise<number[]> {
+      const shipped = Object.entries(ROLE_DEFINITIONS).filter(([, d]) => (d.permissions as readonly Permission[]).includes(permission)).map(([code]) => code);
+      return deps.repo.usersHolding({ roles: shipped, permission, regions: typeof where.region === 'string' ? [where.region] : where.region, level: where.level });
+    },
+    usersOfHelper: (helperId: number) => deps.repo.usersOfHelper(helperId),
+
     /** Drops the cached sessions of the users of a role whose permissions changed. */
     dropCachedRole(code: string) {
       for (const [key, entry] of cache) if (entry.auth.role === code) cache.delete(key);

@@ -8,6 +8,7 @@ import { AppError, validationError, type FieldError } from '../../domain/shared/
 import type { Auth } from '../auth/access';
 import { requirePermission, requireRegion } from '../auth/access';
 import { maskFor } from '../auth/masking';
+import type { Notifier } from '../notifications/service';
 import type { AuditService } from '../audit/service';
 import { prefixOf } from '../regions/china-division';
 import type { RegionsService } from '../regions/service';
@@ -29,6 +30,8 @@ export interface CompareDeps {
   audit: AuditService;
   procedures: { get(auth: Auth, id: number): Promise<ProcedureSubject> };
   now: () => Date;
+  /** Tells the users who decide a run's hits (issue 11's notifications), after the run is written. */
+  notify?: Notifier;
 }
 
 const MAX_LISTS_PER_RUN = 50;
@@ -117,15 +120,26 @@ export function makeCompareService(deps: CompareDeps) {
     return run;
   }
 
+  /**
+   * A run found hits (issue 11: “comparison hits to decide”): the accounts holding compare.decide whose office covers a
+   * village with hits are told — the village's clerks and the offices above it, never an office without a hit.
+   */
+  async function hitsToDecide(auth: Auth, runId: number, prefix: string) {
+    if (!deps.notify) return;
+    const villages = (await repo.villageSummary(runId, prefix, { department: null, limit: 100_000, offset: 0 })).map((v) => v.villageCode);
+    await deps.notify.holders('compare.decide', { region: villages }, { kind: 'compareHits', title: '一比对发现待评议的线索，请组织核实评议', link: `/compare/runs/${runId}`, from: auth.userId });
+  }
+
   /** Writes a run and its hits in one transaction: a run is there with all its hits, or not at all. */
   async function record(auth: Auth, run: { scope: RunScope; procedureId: number | null; regionPrefix: string; listIds: number[] }, compare: (tx: CompareRepo, runId: number) => Promise<{ persons: number; hits: number }>) {
-    const id = await transaction(async (tx) => {
+    const written = await transaction(async (tx) => {
       const runId = await tx.insertRun({ ...run, userId: auth.userId, startedAt: now() });
       const { persons, hits } = await compare(tx, runId);
       await tx.finishRun(runId, persons, hits, now());
-      return runId;
+      return { runId, hits };
     });
-    return runView(auth, (await repo.run(id))!);
+    if (written.hits > 0) await hitsToDecide(auth, written.runId, run.regionPrefix);
+    return runView(auth, (await repo.run(written.runId))!);
   }
 
   const service = {

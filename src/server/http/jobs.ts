@@ -41,6 +41,32 @@ export interface JobRegistryOptions {
   clock?: () => number;
   /** Called with an error that is not an AppError (the client only sees “服务器内部错误”). */
   onUnexpectedError?: (err: unknown) => void;
+  /** Told when a job finishes, is read by its owner after finishing, or is forgotten (the workbench's to-do). */
+  board?: JobBoard;
+}
+
+/**
+ * The finished jobs (done or failed) their owner has not read since they finished, per owner, for the workbench's
+ * to-do “failed or finished import jobs” (issue 11). Like the jobs, it lives in this process only: a restart, or
+ * another server process, does not know them; a job leaves it when its owner reads it or when it expires.
+ */
+export class JobBoard {
+  private readonly unseen = new Map<number, Map<string, JobStatus>>();
+
+  finished(owner: number, id: string, status: JobStatus): void {
+    const mine = this.unseen.get(owner) ?? new Map<string, JobStatus>();
+    mine.set(id, status);
+    this.unseen.set(owner, mine);
+  }
+  /** The owner read the job (or it expired): no longer waiting for them. */
+  seen(owner: number, id: string): void {
+    this.unseen.get(owner)?.delete(id);
+  }
+  /** How many of the owner's jobs finished unread, and how many of those failed. */
+  count(owner: number): { total: number; failed: number } {
+    const statuses = [...(this.unseen.get(owner)?.values() ?? [])];
+    return { total: statuses.length, failed: statuses.filter((s) => s === 'failed').length };
+  }
 }
 
 interface Job<Result, Phase extends string> {
@@ -67,11 +93,13 @@ export class JobRegistry<Result, Phase extends string = string> {
   private readonly ttlMs: number;
   private readonly clock: () => number;
   private readonly onUnexpectedError: (err: unknown) => void;
+  private readonly board: JobBoard | undefined;
 
   constructor(options: JobRegistryOptions = {}) {
     this.ttlMs = options.ttlMs ?? JOB_TTL_MS;
     this.clock = options.clock ?? Date.now;
     this.onUnexpectedError = options.onUnexpectedError ?? (() => {});
+    this.board = options.board;
   }
 
   /** A new running job of `owner` (a user id); returns its id (random, not guessable). */
@@ -108,6 +136,7 @@ export class JobRegistry<Result, Phase extends string = string> {
     if (!job || job.view.status !== 'running') return;
     job.view = { ...job.view, status: 'done', result };
     job.finishedAt = this.clock();
+    this.board?.finished(job.owner, id, 'done');
   }
 
   /** Ends a job with an error: an AppError keeps its code, message and fields (row and column of each). */
@@ -117,6 +146,7 @@ export class JobRegistry<Result, Phase extends string = string> {
     if (!(err instanceof AppError)) this.onUnexpectedError(err);
     job.view = { ...job.view, status: 'failed', error: jobErrorOf(err) };
     job.finishedAt = this.clock();
+    this.board?.finished(job.owner, id, 'failed');
   }
 
   /** The job as its owner sees it; 404 for anyone else, an unknown id or an expired job. */
@@ -124,6 +154,7 @@ export class JobRegistry<Result, Phase extends string = string> {
     this.expire();
     const job = this.jobs.get(id);
     if (!job || job.owner !== owner) throw new AppError('NOT_FOUND', '导入任务不存在或已过期（完成 15 分钟后不再保留）');
+    if (job.finishedAt !== null) this.board?.seen(owner, id);
     return { ...job.view };
   }
 
@@ -135,7 +166,11 @@ export class JobRegistry<Result, Phase extends string = string> {
 
   private expire(): void {
     const now = this.clock();
-    for (const [id, job] of this.jobs) if (job.finishedAt !== null && now - job.finishedAt >= this.ttlMs) this.jobs.delete(id);
+    for (const [id, job] of this.jobs)
+      if (job.finishedAt !== null && now - job.finishedAt >= this.ttlMs) {
+        this.jobs.delete(id);
+        this.board?.seen(job.owner, id);
+      }
   }
 }
 

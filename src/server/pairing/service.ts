@@ -28,6 +28,7 @@ import type { MembersService } from '../members/service';
 import type { OrgsService } from '../orgs/service';
 import { LEVEL_DIGITS } from '../regions/china-division';
 import { ancestorCodes, type RegionsService } from '../regions/service';
+import type { Notifier } from '../notifications/service';
 import type { RegistryService, Tx } from '../registry/service';
 import type { AuditService } from '../audit/service';
 import { snapshotOf } from '../audit/snapshots';
@@ -51,6 +52,8 @@ export interface PairingDeps {
   now: () => Date;
   /** Households one helper may hold at a time (seed 004: 一般不超过3户). */
   helperLimit?: number;
+  /** Tells a helper's account of a household assigned to them (issue 11's notifications), after the transaction. */
+  notify?: Notifier;
 }
 
 /** The region prefix of a 12-digit code of a known level (`513431000000`, 3 → `513431`). */
@@ -65,6 +68,10 @@ export function makePairingService(deps: PairingDeps) {
   const limit = deps.helperLimit ?? MAX_HOUSEHOLDS_PER_HELPER;
   const today = () => isoDate(now());
   const requireOwnHousehold = makeOwnHouseholdCheck(repo, now);
+
+  /** A household assigned to a helper: the helper's account is told (issue 11: a 帮扶责任人's list). */
+  const assigned = (auth: Auth, helperId: number, householdId: number, fromOn: string) =>
+    deps.notify?.helper(helperId, { kind: 'assignment', title: `您被确定为一户贫困户的帮扶责任人（自 ${fromOn} 起）`, link: `/registry/households/${householdId}`, from: auth.userId });
 
   /**
    * A 帮扶责任人's account speaks for one helper record (users.helper_id): issue 11, “帮扶责任人 (sees and visits their
@@ -341,6 +348,7 @@ export function makePairingService(deps: PairingDeps) {
         const created = await tx.insertAssignment({ householdId, helperId: input.helperId, fromOn, toOn: null, reason: input.reason?.trim() ?? '', userId: auth.userId });
         await audit.record(auth, 'assignment', created.id, 'create', null, snapshotOf('assignment', created), { regionCode: h.villageCode });
       });
+      await assigned(auth, input.helperId, householdId, fromOn);
       return this.household(auth, householdId);
     },
 
@@ -385,6 +393,7 @@ export function makePairingService(deps: PairingDeps) {
         await audit.record(auth, 'assignment', id, 'update', snapshotOf('assignment', a), snapshotOf('assignment', { ...a, toOn: on, reason: withEndReason(a.reason, reason) }), { regionCode: held.villageCode });
         await audit.record(auth, 'assignment', created.id, 'create', null, snapshotOf('assignment', created), { regionCode: held.villageCode });
       });
+      await assigned(auth, input.helperId, a.householdId, on);
       return this.household(auth, a.householdId);
     },
 

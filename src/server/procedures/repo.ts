@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { DEFAULT_NOTICE_DAYS } from '../../domain/procedures/definitions';
 import { attachmentMeta, type AttachmentMeta } from '../db/attachments';
 import { insertOne } from '../db/rows';
 import { queryRows, type Db } from '../db/connection';
@@ -10,6 +11,27 @@ export type ProcedureRow = typeof procedures.$inferSelect;
 export type EventRow = typeof procedureEvents.$inferSelect;
 export type { AttachmentMeta };
 
+/**
+ * What waits at a level (issue 11: “procedure steps waiting at my level, notices ending today or ended, assemblies to
+ * record”): a running procedure whose open step (its definition's step at `current_step`) is of the level; of those,
+ * the steps that record an assembly, and the steps with a notice whose minimum days, counted from the day the step
+ * opened (the last start, pass or return, in 北京时间), are over by `today` — the earliest a notice begun on that day
+ * could end (a notice is recorded when its step is passed, so its own dates are not known before).
+ */
+export interface Waiting {
+  what: 'steps' | 'notices' | 'assemblies';
+  level: string;
+  today: string;
+}
+
+function waitingWhere(w: Waiting & { prefix?: string }): SQL {
+  const step = sql`(select d.steps -> ${procedures.currentStep} from ${procedureDefinitions} d where d.id = ${procedures.definitionId})`;
+  const atLevel = sql`${procedures.state} = 'running' and ${step} ->> 'level' = ${w.level}`;
+  if (w.what === 'steps') return atLevel;
+  if (w.what === 'assemblies') return sql`${atLevel} and (${step} -> 'requires') @> '["assembly"]'::jsonb`;
+  const opened = sql`(select max((e.at at time zone 'Asia/Shanghai')::date) from ${procedureEvents} e where e.procedure_id = ${procedures.id} and e.outcome in ('start', 'pass', 'return'))`;
+  return sql`${atLevel} and (${step} -> 'requires') @> '["notice"]'::jsonb and ${opened} + (coalesce((${step} ->> 'minDays')::int, ${DEFAULT_NOTICE_DAYS}) - 1) <= ${w.today}::date`;
+}
 
 export function makeProceduresRepo(db: Db) {
   return {
@@ -68,16 +90,33 @@ export function makeProceduresRepo(db: Db) {
     async updateProcedure(id: number, version: number, values: Partial<typeof procedures.$inferInsert>): Promise<boolean> {
       return updateAtVersion(db, procedures, id, version, values);
     },
-    async list(q: { prefix: string; kind?: string; state?: string; householdId?: number; limit: number; offset: number }) {
+    async list(q: { prefix: string; kind?: string; state?: string; householdId?: number; waiting?: Waiting; limit: number; offset: number }) {
       const where = and(
         like(procedures.villageCode, `${q.prefix}%`),
         q.kind ? eq(procedures.kind, q.kind) : undefined,
         q.state ? eq(procedures.state, q.state) : undefined,
         q.householdId ? eq(procedures.householdId, q.householdId) : undefined,
+        q.waiting ? waitingWhere(q.waiting) : undefined,
       );
       const items = await db.select().from(procedures).where(where).orderBy(desc(procedures.id)).limit(q.limit).offset(q.offset);
       const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(procedures).where(where);
       return { items, total: count?.n ?? 0 };
+    },
+    /**
+     * The running procedures of a region prefix whose open step waits at a level (issue 11's to-dos), counted in one
+     * query: all of them, those whose step records an assembly, and those whose notice has run its days by `today`.
+     */
+    async waitingCounts(q: { prefix: string; level: string; today: string }): Promise<{ steps: number; notices: number; assemblies: number }> {
+      const base = { prefix: q.prefix, level: q.level, today: q.today };
+      const [row] = await db
+        .select({
+          steps: sql<number>`count(*)::int`,
+          notices: sql<number>`(count(*) filter (where ${waitingWhere({ ...base, what: 'notices' })}))::int`,
+          assemblies: sql<number>`(count(*) filter (where ${waitingWhere({ ...base, what: 'assemblies' })}))::int`,
+        })
+        .from(procedures)
+        .where(and(like(procedures.villageCode, `${q.prefix}%`), waitingWhere({ ...base, what: 'steps' })));
+      return row ?? { steps: 0, notices: 0, assemblies: 0 };
     },
     /** Household heads and numbers for a page of procedures (reads the registry's tables; names only). */
     async householdLabels(ids: number[]): Promise<Map<number, string>> {

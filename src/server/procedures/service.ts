@@ -2,7 +2,8 @@ import type { ActionInput, Attachment, Certificate, Procedure, ProcedureItem, Pr
 import type { Page } from '../../contract/page';
 import { decide, type Action, type EventOutcome, type ProcedureState, type StepRecord } from '../../domain/procedures/decide';
 import { earliestNoticeStart, noticeBounds, type NoticeBounds } from '../../domain/procedures/notice-dates';
-import { KIND_LABELS, levelOfPrefix, type ProcedureDefinition, type ProcedureKind } from '../../domain/procedures/definitions';
+import { KIND_LABELS, levelOfPrefix, type Level, type ProcedureDefinition, type ProcedureKind } from '../../domain/procedures/definitions';
+import type { Notifier } from '../notifications/service';
 import { maskIdNumber } from '../../domain/registry/id-number';
 import { checkHousehold, type HouseholdInput } from '../../domain/registry/validate-household';
 import { isoDate, yearOf } from '../../domain/shared/dates';
@@ -28,7 +29,12 @@ export interface ProceduresDeps {
   comparisonRun?: (procedureId: number) => Promise<boolean>;
   /** Told of a household's status change inside the closing transaction (pairing ends a 清退 household's helpers). */
   statusChanged?: (handle: Tx, auth: Auth, change: { householdId: number; villageCode: string; status: string; on: string; reason: string }) => Promise<unknown>;
+  /** Tells the users who handle a step that opened (issue 11's notifications), after the transaction. */
+  notify?: Notifier;
 }
+
+/** The region level (1 省 … 5 村) of a step's office level. */
+const REGION_LEVEL: Record<Level, number> = { 省: 1, 市: 2, 县: 3, 乡: 4, 村: 5 };
 
 
 /** What the final step of each kind does to the registry. */
@@ -158,6 +164,20 @@ export function makeProceduresService(deps: ProceduresDeps) {
     return { certificateNo: `${county}-${year}-${String(await tx.nextCertificate(county, year)).padStart(5, '0')}` };
   }
 
+  /**
+   * A step opened (the start, a pass, a return): the accounts holding procedures.handle of the step's level whose
+   * office covers the procedure's village are told (issue 11: “procedure steps waiting at my level”), the actor not.
+   */
+  async function stepOpened(auth: Auth, p: { id: number; villageCode: string }, def: ProcedureDefinition, stepIndex: number) {
+    const step = def.steps[stepIndex];
+    if (!step || !deps.notify) return;
+    await deps.notify.holders(
+      'procedures.handle',
+      { region: p.villageCode, level: REGION_LEVEL[step.level] },
+      { kind: 'procedureStep', title: `${def.name}（程序编号 ${p.id}）：“${step.name}”待${step.level}级办理`, link: `/procedures/${p.id}`, from: auth.userId },
+    );
+  }
+
   async function view(auth: Auth, p: ProcedureRow): Promise<Procedure> {
     const def = await defs.byId(p.definitionId);
     const events = await repo.events(p.id);
@@ -188,7 +208,8 @@ export function makeProceduresService(deps: ProceduresDeps) {
         const r = await regions.get(q.region);
         prefix = r.code.slice(0, [0, 2, 4, 6, 9, 12][r.level] ?? 12);
       }
-      const { items, total } = await repo.list({ prefix, kind: q.kind, state: q.state, householdId: q.householdId, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      const waiting = q.waiting ? { what: q.waiting, level: levelOfPrefix(auth.regionPrefix), today: isoDate(now()) } : undefined;
+      const { items, total } = await repo.list({ prefix, kind: q.kind, state: q.state, householdId: q.householdId, waiting, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
       // Names for the list: the village, and the household (its head) or the applicant.
       const villages = new Map<string, string>();
       for (const code of new Set(items.map((p) => p.villageCode))) villages.set(code, (await regions.get(code)).name);
@@ -205,6 +226,16 @@ export function makeProceduresService(deps: ProceduresDeps) {
         page: q.page,
         pageSize: q.pageSize,
       };
+    },
+
+    /**
+     * What waits at the caller's office level in their scope (issue 11's to-dos, one query): open steps of that level,
+     * those with a notice whose days are over by today, and those with an assembly to record. The list with
+     * `waiting` shows the same procedures.
+     */
+    async waitingCounts(auth: Auth): Promise<{ steps: number; notices: number; assemblies: number }> {
+      requirePermission(auth, 'procedures.read');
+      return repo.waitingCounts({ prefix: auth.regionPrefix, level: levelOfPrefix(auth.regionPrefix), today: isoDate(now()) });
     },
 
     async get(auth: Auth, id: number): Promise<Procedure> {
@@ -252,6 +283,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
         await audit.record(auth, 'procedure', p.id, 'create', null, snapshotOf('procedure', p), { regionCode: p.villageCode });
         return p.id;
       });
+      await stepOpened(auth, { id, villageCode: subject.villageCode }, def, 0);
       return this.get(auth, id);
     },
 
@@ -278,7 +310,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
             ? { type: 'return', step: input.step ?? -1, to: input.to ?? -1, reason: input.reason ?? '' }
             : { type: 'pass', step: input.step ?? -1, record };
       const userLevel = levelOfPrefix(auth.regionPrefix);
-      await transaction(async (tx, handle) => {
+      const opened = await transaction(async (tx, handle) => {
         const p = await tx.lockProcedure(id);
         if (!p || p.version !== input.version) throw stale(p ?? seen);
         const bounds = boundsOf(p, await tx.events(p.id));
@@ -318,7 +350,9 @@ export function makeProceduresService(deps: ProceduresDeps) {
           at: now(),
         });
         await audit.record(auth, 'procedure', p.id, 'update', snapshotOf('procedure', p), { ...snapshotOf('procedure', { ...p, state: next.state, currentStep: next.currentStep, ...effects }), action: action.type, step: step.name, reason: (input.reason ?? '').trim() }, { regionCode: p.villageCode });
+        return next.state === 'running' && action.type !== 'withdraw' ? next.currentStep : null;
       });
+      if (opened !== null) await stepOpened(auth, seen, def, opened);
       return this.get(auth, id);
     },
 

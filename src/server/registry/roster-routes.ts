@@ -42,7 +42,7 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
   });
 
   // The same import as a job, for large files: the upload is answered at once and the client polls the progress.
-  const jobs = new JobRegistry<RosterImportResult, RosterJobPhase>({ onUnexpectedError: (err) => app.log.error(err) });
+  const jobs = new JobRegistry<RosterImportResult, RosterJobPhase>({ onUnexpectedError: (err) => app.log.error(err), board: services.jobBoard });
 
   r.post(
     '/api/registry/roster/import-jobs',

@@ -1,6 +1,7 @@
 import type { Todo, TodoKey, Workbench } from '../../contract/workbench';
 import type { Permission } from '../../domain/auth/permissions';
 import { can, type Auth } from '../auth/access';
+import type { JobBoard } from '../http/jobs';
 import type { makeAssessmentService } from '../assessment/service';
 import type { makeCompareService } from '../compare/service';
 import type { makeLedgerService } from '../ledger/service';
@@ -14,14 +15,16 @@ type Service<F extends (...args: never[]) => unknown> = ReturnType<F>;
 
 /** The features the workbench asks: their services, never their repositories (each narrows to the user's scope). */
 export interface WorkbenchDeps {
-  procedures: Pick<Service<typeof makeProceduresService>, 'list'>;
+  procedures: Pick<Service<typeof makeProceduresService>, 'waitingCounts'>;
   compare: Pick<Service<typeof makeCompareService>, 'runs' | 'hits'>;
   pairing: Pick<Service<typeof makePairingService>, 'withoutHelper' | 'missingVisits'>;
   quality: Pick<Service<typeof makeQualityService>, 'latest'>;
-  assessment: Pick<Service<typeof makeAssessmentService>, 'listRounds'>;
+  assessment: Pick<Service<typeof makeAssessmentService>, 'scoresDue'>;
   registry: Pick<Service<typeof makeRegistryService>, 'statistics'>;
   ledger: Pick<Service<typeof makeLedgerService>, 'summary'>;
   reports: Pick<ReportsService, 'waitingCount'>;
+  /** The finished import jobs each user has not read (kept in this process's memory, like the jobs). */
+  jobs: Pick<JobBoard, 'count'>;
 }
 
 /** One to-do: what it needs, and how it is counted (one call of the owning feature's service, a page of one). */
@@ -29,7 +32,13 @@ interface TodoSource {
   key: TodoKey;
   label: string;
   permission: Permission;
-  count: (auth: Auth) => Promise<{ count: number; link: string }>;
+  partOf?: TodoKey;
+  count: (auth: Auth, asked: Asked) => Promise<{ count: number; link: string }>;
+}
+
+/** What one workbench asks once and several to-dos share (the procedures' three counts come from one query). */
+interface Asked {
+  waiting: () => ReturnType<WorkbenchDeps['procedures']['waitingCounts']>;
 }
 
 /**
@@ -41,10 +50,24 @@ export function makeWorkbenchService(deps: WorkbenchDeps) {
   const one = { page: 1, pageSize: 1 };
   const sources: TodoSource[] = [
     {
-      key: 'procedures',
-      label: '进行中的动态调整程序',
+      key: 'procedureSteps',
+      label: '待本级办理的程序步骤',
       permission: 'procedures.handle',
-      count: async (auth) => ({ count: (await deps.procedures.list(auth, { state: 'running', ...one })).total, link: '/procedures' }),
+      count: async (_auth, asked) => ({ count: (await asked.waiting()).steps, link: '/procedures?waiting=steps' }),
+    },
+    {
+      key: 'notices',
+      label: '公示期已满或今日期满、待办结的步骤',
+      permission: 'procedures.handle',
+      partOf: 'procedureSteps',
+      count: async (_auth, asked) => ({ count: (await asked.waiting()).notices, link: '/procedures?waiting=notices' }),
+    },
+    {
+      key: 'assemblies',
+      label: '待录入评议（村民代表大会等）的步骤',
+      permission: 'procedures.handle',
+      partOf: 'procedureSteps',
+      count: async (_auth, asked) => ({ count: (await asked.waiting()).assemblies, link: '/procedures?waiting=assemblies' }),
     },
     {
       key: 'compareHits',
@@ -78,10 +101,16 @@ export function makeWorkbenchService(deps: WorkbenchDeps) {
       },
     },
     {
-      key: 'assessmentRounds',
-      label: '待评分的考核轮次',
+      key: 'scores',
+      label: '待评分项（进行中的考核轮次）',
       permission: 'assessment.score',
-      count: async (auth) => ({ count: (await deps.assessment.listRounds(auth)).filter((r) => r.state === 'open').length, link: '/assessment' }),
+      count: async (auth) => ({ count: (await deps.assessment.scoresDue(auth)).count, link: '/assessment' }),
+    },
+    {
+      key: 'importJobs',
+      label: '已完成或失败、尚未查看的导入任务',
+      permission: 'registry.write',
+      count: async (auth) => ({ count: deps.jobs.count(auth.userId).total, link: '/registry/import' }),
     },
     {
       key: 'reports',
@@ -107,8 +136,10 @@ export function makeWorkbenchService(deps: WorkbenchDeps) {
   return {
     async workbench(auth: Auth): Promise<Workbench> {
       const mine = sources.filter((s) => can(auth, s.permission));
+      let waiting: ReturnType<Asked['waiting']> | undefined;
+      const asked: Asked = { waiting: () => (waiting ??= deps.procedures.waitingCounts(auth)) };
       const [todos, registry, ledger] = await Promise.all([
-        Promise.all(mine.map(async (s): Promise<Todo> => ({ key: s.key, label: s.label, permission: s.permission, ...(await s.count(auth)) }))),
+        Promise.all(mine.map(async (s): Promise<Todo> => ({ key: s.key, label: s.label, permission: s.permission, ...(s.partOf ? { partOf: s.partOf } : {}), ...(await s.count(auth, asked)) }))),
         registryFigures(auth),
         ledgerFigures(auth),
       ]);

@@ -3,6 +3,7 @@ import { Badge, Button, Grid, Layout, Menu, Space, Tag, Typography, type MenuPro
 import { useEffect } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useLogout, useMe } from '../shared/session';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { useTodoCounts } from '../workbench/api';
 import { entryOf, HOME, menuFor, PLATFORM_NAME } from './menu';
 
@@ -49,6 +50,7 @@ export function AppLayout() {
         </Typography.Text>
         {me && (
           <Space size={wide ? 'middle' : 'small'} data-testid="current-user">
+            <NotificationBell />
             <span style={{ color: '#fff', whiteSpace: 'nowrap' }}>
               <UserOutlined /> {me.displayName}
               {wide && <span style={{ opacity: 0.85 }}>（{me.orgName}）</span>}

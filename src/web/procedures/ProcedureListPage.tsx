@@ -1,4 +1,4 @@
-/** 程序办理: the procedures in the user's region, filtered by kind, state and region, in pages. */
+/** 程序办理: the procedures in the user's region, filtered by kind, state, region and what waits at the user's level, in pages. */
 import { UserAddOutlined } from '@ant-design/icons';
 import { Button, Select, Typography } from 'antd';
 import { useMemo } from 'react';
@@ -12,11 +12,20 @@ import { ProceduresTable } from './ProceduresTable';
 import { FilterButtons } from '../shared/FilterButtons';
 import { FilterCell, filterParams, PageFilters } from '../shared/PageFilters';
 import { PageHeader } from '../shared/PageHeader';
+import { WAITING } from '../../contract/procedures';
 
 const STATES = Object.keys(STATE_LABELS) as ProcedureState[];
 
+/** The workbench's to-dos as a filter: what waits at the user's own office level. */
+const WAITING_LABELS: Record<(typeof WAITING)[number], string> = {
+  steps: '待本级办理',
+  notices: '待本级办理：公示期已满或今日期满',
+  assemblies: '待本级办理：待录入评议',
+};
+const waitingOf = (v: string | null) => (WAITING as readonly string[]).includes(v ?? '') ? (v as (typeof WAITING)[number]) : undefined;
+
 function filtersOf(p: URLSearchParams): ProcedureFilters {
-  return { kind: p.get('kind') ?? undefined, state: p.get('state') ?? undefined, region: p.get('region') ?? undefined };
+  return { kind: p.get('kind') ?? undefined, state: p.get('state') ?? undefined, region: p.get('region') ?? undefined, waiting: waitingOf(p.get('waiting')) };
 }
 
 export function ProcedureListPage() {
@@ -53,10 +62,13 @@ export function ProcedureListPage() {
         <FilterCell span={{ xs: 12, md: 6, lg: 4 }} label="办理状态" name="state">
           <Select allowClear placeholder="全部" options={STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))} />
         </FilterCell>
-        <FilterCell span={{ xs: 24, md: 12, lg: 10 }} label="地区" name="region">
+        <FilterCell span={{ xs: 24, md: 12, lg: 6 }} label="地区" name="region">
           <RegionPicker placeholder="全部（管辖范围内）" />
         </FilterCell>
-        <FilterCell span={{ xs: 24, lg: 6 }} label=" ">
+        <FilterCell span={{ xs: 24, md: 12, lg: 5 }} label="待办" name="waiting">
+          <Select allowClear placeholder="全部" options={WAITING.map((w) => ({ value: w, label: WAITING_LABELS[w] }))} />
+        </FilterCell>
+        <FilterCell span={{ xs: 24, lg: 5 }} label=" ">
           <FilterButtons onReset={() => setParams(new URLSearchParams())} />
         </FilterCell>
       </PageFilters>

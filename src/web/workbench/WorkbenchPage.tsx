@@ -38,7 +38,10 @@ export function WorkbenchPage() {
   );
 }
 
-/** The to-dos, each a link to the page listing its records; one with nothing waiting is shown greyed. */
+/**
+ * The to-dos, each a link to the page listing its records; one with nothing waiting is shown greyed, and one counted
+ * within another (公示 and 评议 steps are steps waiting at my level) is indented under it as 其中.
+ */
 function Todos({ todos }: { todos: Todo[] }) {
   return (
     <Card title="待办事项" size="small" data-testid="workbench-todos">
@@ -49,8 +52,8 @@ function Todos({ todos }: { todos: Todo[] }) {
           dataSource={todos}
           renderItem={(t) => (
             <List.Item key={t.key} data-testid={`todo-${t.key}`} extra={<Badge count={t.count} showZero color={t.count ? undefined : '#d9d9d9'} overflowCount={9999} />}>
-              <Link to={t.link} style={t.count ? undefined : { color: 'rgba(0, 0, 0, 0.45)' }}>
-                {t.label}
+              <Link to={t.link} style={{ ...(t.count ? {} : { color: 'rgba(0, 0, 0, 0.45)' }), ...(t.partOf ? { paddingInlineStart: 20 } : {}) }}>
+                {t.partOf ? `其中：${t.label}` : t.label}
               </Link>
             </List.Item>
           )}

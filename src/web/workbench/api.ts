@@ -15,9 +15,12 @@ export function useWorkbench() {
   return useQuery({ queryKey: KEY, queryFn: ({ signal }) => get<Workbench>('/api/workbench', undefined, signal), staleTime: 30_000 });
 }
 
-/** The to-dos for the menu's count badge: the sum of their counts and the to-dos themselves (empty while loading). */
+/**
+ * The to-dos for the menu's count badge: the sum of their counts (a to-do counted within another, `partOf`, is not
+ * added again) and the to-dos themselves (empty while loading).
+ */
 export function useTodoCounts(): { total: number; items: Todo[] } {
   const { data } = useWorkbench();
   const items = data?.todos ?? [];
-  return { total: items.reduce((a, t) => a + t.count, 0), items };
+  return { total: items.reduce((a, t) => a + (t.partOf ? 0 : t.count), 0), items };
 }

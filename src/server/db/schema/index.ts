@@ -31,3 +31,4 @@ export * from './pairing';
 export * from './quality';
 export * from './assessment';
 export * from './reports';
+export * from './notifications';

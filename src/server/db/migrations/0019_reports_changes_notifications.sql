@@ -37,7 +37,18 @@ CREATE TABLE "year_reports" (
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "notifications" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"user_id" integer NOT NULL,
+	"kind" varchar(20) NOT NULL,
+	"title" varchar(200) NOT NULL,
+	"link" varchar(200) NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"read_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE INDEX "report_corrections_report_idx" ON "report_corrections" USING btree ("report_id");--> statement-breakpoint
 CREATE INDEX "report_corrections_village_idx" ON "report_corrections" USING btree ("village_code" bpchar_pattern_ops,"year");--> statement-breakpoint
 CREATE UNIQUE INDEX "year_reports_region_year_uq" ON "year_reports" USING btree ("region_code","year");--> statement-breakpoint
-CREATE INDEX "year_reports_year_idx" ON "year_reports" USING btree ("year","state");
+CREATE INDEX "year_reports_year_idx" ON "year_reports" USING btree ("year","state");--> statement-breakpoint
+CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","id");
