@@ -1,5 +1,7 @@
 import { checkCharacter } from '../../domain/registry/id-number';
+import type { PersonInput } from '../../contract/registry/households';
 import type { Auth } from '../auth/access';
+import type { RosterRow } from '../registry/roster';
 import type { OrgRow } from '../orgs/repo';
 import type { Services } from '../services';
 
@@ -11,8 +13,12 @@ const VILLAGES_PER_TOWNSHIP = 3;
 /** What becomes of a demo household: its status today and whether its 2019 income is above the national line. */
 export type Plan = 'poor' | 'poorAbove' | 'exited' | 'stable' | 'relapsed' | 'removed';
 
-/** Four households per village, cycling through the plans so that every status is in every township. */
-const PLANS: Plan[] = ['poor', 'poorAbove', 'exited', 'stable', 'poorAbove', 'relapsed', 'exited', 'poor', 'removed', 'exited', 'poorAbove', 'stable'];
+/** The households of a township's three villages: every status in every township (ten households each). */
+const VILLAGE_PLANS: Plan[][] = [
+  ['poor', 'poorAbove', 'exited', 'stable'],
+  ['poorAbove', 'relapsed', 'poor'],
+  ['exited', 'poorAbove', 'removed'],
+];
 
 const SURNAMES = ['吉克', '阿说', '沙马', '曲比', '俄底', '阿克', '勒尔', '吉伍', '马海', '日火', '海来', '阿西'];
 const MEN = ['阿呷', '拉则', '木呷', '伍各', '约哈', '石者', '尔古', '日洛', '子哈', '比尔', '阿木', '尔哈'];
@@ -95,22 +101,25 @@ export async function loadRegistryDemo(services: Services, auth: Auth, root: Org
         publicServicesImproved: i !== 2,
         version: null,
       });
-      await registry.saveVillageYear(auth, v.code, 2019, { collectiveIncome: i === 0 ? 68000 : i === 1 ? 32000 : 12000, plannedHouseholds: 2, plannedPersons: 8 });
+      if (i === 0) await registry.saveVillageYear(auth, v.code, 2019, { collectiveIncome: 68000, plannedHouseholds: 2, plannedPersons: 8 });
     }
   }
 
-  const households: DemoHousehold[] = [];
+  // The households with their members, entered at once as a village's roster (花名册) import would.
+  type Planned = { villageCode: string; township: string; number: string; plan: Plan; head: string; size: number };
+  const planned: Planned[] = [];
+  const rows: RosterRow[] = [];
   let n = 0;
   for (const town of townships) {
-    for (const v of town.villages) {
-      for (let k = 0; k < 4; k++, n++) {
-        const plan = PLANS[n % PLANS.length]!;
+    for (const [i, v] of town.villages.entries()) {
+      for (const [k, plan] of VILLAGE_PLANS[i]!.entries()) {
         const surname = SURNAMES[n % SURNAMES.length]!;
         const head = `${surname}${MEN[(n * 5) % MEN.length]}`;
         const size = 2 + (n % 4);
-        const persons = [
-          { name: head, idNumber: idNumber(`19${70 + (n % 15)}0${1 + (n % 9)}1${n % 10}`, true), relation: '户主', labour: '普通劳动力', workMonths: 8, workIncome: 9000, medicalInsured: true, schooling: '已毕业' },
-          { name: `${SURNAMES[(n + 3) % SURNAMES.length]}${WOMEN[n % WOMEN.length]}`, idNumber: idNumber(`19${72 + (n % 15)}0${1 + ((n + 4) % 9)}2${n % 10}`, false), relation: '配偶', labour: '普通劳动力', workMonths: 6, workIncome: 5000, medicalInsured: true, schooling: '已毕业' },
+        const number = String(k + 1).padStart(4, '0');
+        const persons: PersonInput[] = [
+          { name: head, idNumber: idNumber(`19${70 + (n % 15)}0${1 + (n % 9)}1${n % 10}`, true), relation: '户主', labour: '普通劳动力', workMonths: 8, workIncome: 9000, medicalInsured: true },
+          { name: `${SURNAMES[(n + 3) % SURNAMES.length]}${WOMEN[n % WOMEN.length]}`, idNumber: idNumber(`19${72 + (n % 15)}0${1 + ((n + 4) % 9)}2${n % 10}`, false), relation: '配偶', labour: '普通劳动力', workMonths: 6, workIncome: 5000, medicalInsured: true },
         ];
         for (let c = 2; c < size; c++) {
           const male = (n + c) % 2 === 0;
@@ -119,41 +128,54 @@ export async function loadRegistryDemo(services: Services, auth: Auth, root: Org
             idNumber: idNumber(`20${String(8 + ((n + c) % 7)).padStart(2, '0')}0${1 + (c % 9)}0${1 + (n % 9)}`, male),
             relation: male ? '之子' : '之女',
             labour: '无劳动力',
-            workMonths: 0,
-            workIncome: 0,
-            medicalInsured: true,
             schooling: '在校',
+            medicalInsured: true,
           });
         }
-        const identifiedYear = 2014 + (n % 3);
-        const h = await registry.createHousehold(auth, {
-          villageCode: v.code,
-          number: String(k + 1).padStart(4, '0'),
-          attribute: plan === 'stable' || plan === 'exited' || n % 5 !== 0 ? '一般贫困户' : '低保贫困户',
-          identifiedYear,
-          mainCause: CAUSES[n % CAUSES.length]!,
-          secondaryCauses: [],
-          housingSafe: plan !== 'poor',
-          drinkingWaterSafe: true,
-          foodSecure: true,
-          clothingSecure: true,
-          persons,
-        });
-        const above2018 = plan === 'exited' || plan === 'stable' || plan === 'relapsed' || plan === 'removed';
-        const above2019 = plan === 'exited' || plan === 'stable' || plan === 'poorAbove';
-        await registry.saveIncome(auth, h.id, 2018, income(size, above2018, 2018));
-        await registry.saveIncome(auth, h.id, 2019, income(size, above2019, 2019));
-        let version = (await registry.household(auth, h.id)).version;
-        const change = async (status: string, effectiveOn: string, reason: string, year?: number) => {
-          version = (await registry.changeStatus(auth, h.id, { status, effectiveOn, reason, version, ...(year ? { year } : {}) })).version;
-        };
-        if (plan === 'exited' || plan === 'stable' || plan === 'relapsed') await change('已脱贫', '2018-12-20', '2018 年度贫困户脱贫（演示数据）', 2018);
-        if (plan === 'stable') await change('稳定脱贫', '2019-12-25', '家庭经济条件较好，标注为稳定脱贫户（演示数据）');
-        if (plan === 'relapsed') await change('返贫', '2019-11-10', '因病返贫，尚未完全解决“两不愁、三保障”（演示数据）');
-        if (plan === 'removed') await change('清退', '2019-06-15', '识别不精准，经核实家庭有商品房，予以清退（演示数据）');
-        households.push({ id: h.id, villageCode: v.code, township: town.code, plan, head, size });
+        persons.forEach((person, j) =>
+          rows.push({
+            row: rows.length + 3,
+            villageCode: v.code,
+            number,
+            ...(j === 0
+              ? {
+                  attribute: plan === 'stable' || plan === 'exited' || n % 5 !== 0 ? '一般贫困户' : '低保贫困户',
+                  identifiedYear: 2014 + (n % 3),
+                  mainCause: CAUSES[n % CAUSES.length]!,
+                  secondaryCauses: [],
+                  housingSafe: plan !== 'poor',
+                  drinkingWaterSafe: true,
+                  foodClothingSecure: true,
+                }
+              : {}),
+            person,
+          }),
+        );
+        planned.push({ villageCode: v.code, township: town.code, number, plan, head, size });
+        n++;
       }
     }
+  }
+  await services.roster.importRoster(auth, rows);
+  const found = await registry.search(auth, { region: DEMO_COUNTY, page: 1, pageSize: 100 });
+  const idOf = new Map(found.items.map((h) => [`${h.villageCode}:${h.number}`, h.id]));
+
+  // Income of 2019 for every household (the latest year of the shipped national line), of 2018 too for those that
+  // exited in 2018; then the status changes.
+  const households: DemoHousehold[] = [];
+  for (const p of planned) {
+    const id = idOf.get(`${p.villageCode}:${p.number}`)!;
+    const exited = p.plan === 'exited' || p.plan === 'stable' || p.plan === 'relapsed';
+    if (exited) await registry.saveIncome(auth, id, 2018, income(p.size, true, 2018));
+    let version = (await registry.saveIncome(auth, id, 2019, income(p.size, p.plan === 'exited' || p.plan === 'stable' || p.plan === 'poorAbove', 2019))).version;
+    const change = async (status: string, effectiveOn: string, reason: string, year?: number) => {
+      version = (await registry.changeStatus(auth, id, { status, effectiveOn, reason, version, ...(year ? { year } : {}) })).version;
+    };
+    if (exited) await change('已脱贫', '2018-12-20', '2018 年度贫困户脱贫（演示数据）', 2018);
+    if (p.plan === 'stable') await change('稳定脱贫', '2019-12-25', '家庭经济条件较好，标注为稳定脱贫户（演示数据）');
+    if (p.plan === 'relapsed') await change('返贫', '2019-11-10', '因病返贫，尚未完全解决“两不愁、三保障”（演示数据）');
+    if (p.plan === 'removed') await change('清退', '2019-06-15', '识别不精准，经核实家庭有商品房，予以清退（演示数据）');
+    households.push({ id, villageCode: p.villageCode, township: p.township, plan: p.plan, head: p.head, size: p.size });
   }
   return { county, townships, department, assessmentOffice, prefecture, households };
 }

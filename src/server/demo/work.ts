@@ -132,8 +132,9 @@ export async function loadPairingDemo(s: Services, county: Auth, reg: DemoRegist
     const helperId = helperIds[Math.floor(i / 3)]!;
     await s.pairing.assign(county, h.id, { helperId, fromOn: '2019-03-01', reason: '按县里结对安排确定帮扶责任人' });
     if (!exitedOn(h)) continue;
-    await s.pairing.addVisit(county, h.id, { kind: '帮扶走访', helperId, visitedOn: addDays(before.from, 20), content: '上门回访，了解家庭收入和“两不愁三保障”情况，宣讲产业扶持政策' });
-    if (!unvisited.has(h.id))
+    if (unvisited.has(h.id))
+      await s.pairing.addVisit(county, h.id, { kind: '帮扶走访', helperId, visitedOn: addDays(before.from, 20), content: '上门回访，了解家庭收入和“两不愁三保障”情况，宣讲产业扶持政策' });
+    else
       await s.pairing.addVisit(county, h.id, { kind: '帮扶走访', helperId, visitedOn: today, content: '半年回访：核实务工收入，落实产业奖补，家庭无返贫风险' });
   }
   return { helperIds, unvisited: [...unvisited], withoutHelper: without.id };
