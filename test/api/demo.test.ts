@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/contract/workbench';
 import { NATIONAL_LINE_YUAN } from '../../src/domain/registry/national-poverty-line';
@@ -11,7 +11,7 @@ import { buildServices } from '../../src/server/services';
 import { TEST_NOW } from '../support/app';
 import { ADMIN_PASSWORD, createTestDatabase } from '../support/db';
 
-type Get = (url: string) => Promise<{ statusCode: number; body: string; json(): any }>;
+type Get = (url: string) => Promise<LightMyRequestResponse>;
 
 /**
  * Issue 11: “Demo data for the whole system on first start (one demo county with townships, villages, households in
@@ -60,7 +60,7 @@ describe('the demo data set of a fresh start', () => {
     const again = await bootstrap(database, buildServices(database, () => TEST_NOW), { demo: true, log: () => {} });
     expect(again.demoPassword).toBeUndefined();
     const admin = await login('admin', ADMIN_PASSWORD);
-    expect((await admin('/api/users')).json().filter((u: { username: string }) => u.username.startsWith('demo_'))).toHaveLength(9);
+    expect((await admin('/api/users')).json().items.filter((u: { username: string }) => u.username.startsWith('demo_'))).toHaveLength(9);
   });
 
   it('gives every demo household of Sichuan an income verdict against the shipped national line, in every status', async () => {
