@@ -37,5 +37,6 @@ describe('first start on an empty PGlite directory', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // A first start loads Sichuan's divisions and the whole demo data set.
+  }, 180_000);
 });

@@ -63,8 +63,8 @@ function income(size: number, above: boolean, year: number) {
 
 /**
  * The registry side of the demo: the 凉山州 and 昭觉县 offices down to the villages, the village profiles, and
- * households in every status with members and two years of income (2018, 2019: the last years the shipped national
- * line has, so every household gets an income verdict against it). Statuses are reached the way the registry allows
+ * households in every status with members and the income of 2019 (the last year the shipped national line has, so
+ * every household gets an income verdict against it). Statuses are reached the way the registry allows
  * (exit needs the year's income above the line, stable exit an exited 一般贫困户, 返贫 an exited household).
  */
 export async function loadRegistryDemo(services: Services, auth: Auth, root: OrgRow): Promise<DemoRegistry> {
@@ -160,20 +160,19 @@ export async function loadRegistryDemo(services: Services, auth: Auth, root: Org
   const found = await registry.search(auth, { region: DEMO_COUNTY, page: 1, pageSize: 100 });
   const idOf = new Map(found.items.map((h) => [`${h.villageCode}:${h.number}`, h.id]));
 
-  // Income of 2019 for every household (the latest year of the shipped national line), of 2018 too for those that
-  // exited in 2018; then the status changes.
+  // The income of 2019 for every household (the latest year of the shipped national line: every household gets its
+  // verdict), above the line for those that exit; then the status changes, dated as they would have been.
   const households: DemoHousehold[] = [];
   for (const p of planned) {
     const id = idOf.get(`${p.villageCode}:${p.number}`)!;
     const exited = p.plan === 'exited' || p.plan === 'stable' || p.plan === 'relapsed';
-    if (exited) await registry.saveIncome(auth, id, 2018, income(p.size, true, 2018));
-    let version = (await registry.saveIncome(auth, id, 2019, income(p.size, p.plan === 'exited' || p.plan === 'stable' || p.plan === 'poorAbove', 2019))).version;
+    let version = (await registry.saveIncome(auth, id, 2019, income(p.size, exited || p.plan === 'poorAbove', 2019))).version;
     const change = async (status: string, effectiveOn: string, reason: string, year?: number) => {
       version = (await registry.changeStatus(auth, id, { status, effectiveOn, reason, version, ...(year ? { year } : {}) })).version;
     };
-    if (exited) await change('已脱贫', '2018-12-20', '2018 年度贫困户脱贫（演示数据）', 2018);
-    if (p.plan === 'stable') await change('稳定脱贫', '2019-12-25', '家庭经济条件较好，标注为稳定脱贫户（演示数据）');
-    if (p.plan === 'relapsed') await change('返贫', '2019-11-10', '因病返贫，尚未完全解决“两不愁、三保障”（演示数据）');
+    if (exited) await change('已脱贫', '2019-12-20', '2019 年度贫困户脱贫（演示数据）', 2019);
+    if (p.plan === 'stable') await change('稳定脱贫', '2020-01-10', '家庭经济条件较好，标注为稳定脱贫户（演示数据）');
+    if (p.plan === 'relapsed') await change('返贫', '2020-03-01', '因病返贫，尚未完全解决“两不愁、三保障”（演示数据）');
     if (p.plan === 'removed') await change('清退', '2019-06-15', '识别不精准，经核实家庭有商品房，予以清退（演示数据）');
     households.push({ id, villageCode: p.villageCode, township: p.township, plan: p.plan, head: p.head, size: p.size });
   }
