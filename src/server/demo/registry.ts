@@ -78,7 +78,8 @@ export async function loadRegistryDemo(services: Services, auth: Auth, root: Org
     const town = await regions.get(code);
     const org = await orgs.createUnchecked(county, { name: `${town.name}扶贫工作站`, kind: '乡镇扶贫工作站', level: '乡', regionCode: code });
     const villages = [];
-    for (const v of (await regions.children(code)).slice(0, VILLAGES_PER_TOWNSHIP)) {
+    // Villages (村), not the town's urban communities (社区).
+    for (const v of (await regions.children(code)).filter((r) => !r.name.includes('社区')).slice(0, VILLAGES_PER_TOWNSHIP)) {
       const vOrg = await orgs.createUnchecked(org, { name: `${v.name}村两委`, kind: '村两委', level: '村', regionCode: v.code });
       villages.push({ code: v.code, name: v.name, org: vOrg });
     }
