@@ -80,7 +80,8 @@ export async function loadRegistryDemo(services: Services, auth: Auth, root: Org
     const villages = [];
     // Villages (村), not the town's urban communities (社区).
     for (const v of (await regions.children(code)).filter((r) => !r.name.includes('社区')).slice(0, VILLAGES_PER_TOWNSHIP)) {
-      const vOrg = await orgs.createUnchecked(org, { name: `${v.name}村两委`, kind: '村两委', level: '村', regionCode: v.code });
+      // The divisions name the village committee (俄尔古取村村民委员会); its office is the 村两委 (俄尔古取村两委).
+      const vOrg = await orgs.createUnchecked(org, { name: `${v.name.replace(/村民委员会$/, '')}两委`, kind: '村两委', level: '村', regionCode: v.code });
       villages.push({ code: v.code, name: v.name, org: vOrg });
     }
     townships.push({ code, name: town.name, org, villages });
