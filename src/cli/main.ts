@@ -34,7 +34,7 @@ ${USER_HELP}
 内置 PGlite 数据目录同一时间只能由一个进程打开（目录内的锁文件 .taizhang.lock）：
 服务运行时，migrate、recompute、import、export、backup、restore 等命令会拒绝执行，请先停止服务。
   TAIZHANG_ADMIN_PASSWORD     首次启动时管理员 admin 的密码（未设置则随机生成并打印一次）
-  TAIZHANG_DEMO=0             空库时不载入演示数据
+  TAIZHANG_DEMO=0             空库时不载入演示数据和演示账号
   TAIZHANG_REGION_PROVINCES   只载入这些省的行政区划（如 51,43；默认全国）
 `;
 

@@ -16,6 +16,10 @@ describe('first start on an empty PGlite directory', () => {
       const services = buildServices(database, () => new Date('2020-06-30T10:00:00+08:00'));
       const first = await bootstrap(database, services, { provinces: ['51'], demo: true, log: (m) => logs.push(m) });
       expect(first.adminPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
+      // The demo accounts' one password, generated and logged once.
+      expect(first.demoPassword).toMatch(/^demo-[A-Za-z0-9_-]{8}$/);
+      expect(logs.filter((m) => m.startsWith('演示账号密码：'))).toEqual([expect.stringContaining(first.demoPassword!)]);
+      expect((await services.auth.login('demo_county', first.demoPassword!)).user).toMatchObject({ role: 'county_clerk', orgName: '昭觉县扶贫开发领导小组办公室' });
       expect(logs.join('\n')).toContain('深度贫困县名单：45 个县');
       expect(await services.regions.exists('513431000000')).toBe(true);
       const login = await services.auth.login('admin', first.adminPassword!);
@@ -27,10 +31,12 @@ describe('first start on an empty PGlite directory', () => {
 
       const second = await bootstrap(database, services, { provinces: ['51'], demo: true, log: () => {} });
       expect(second.adminPassword).toBeUndefined();
+      expect(second.demoPassword).toBeUndefined();
       expect((await services.ledger.list(auth, { page: 1, pageSize: 1 })).total).toBe(demoEntries);
       await database.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // A first start loads Sichuan's divisions and the whole demo data set.
+  }, 180_000);
 });

@@ -47,9 +47,10 @@ export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
 /**
  * The server under test: by default a fresh one from test/support; with TAIZHANG_TEST_URL (and
- * TAIZHANG_TEST_ADMIN_PASSWORD) an already running one, e.g. `npx vite` in front of a development server.
+ * TAIZHANG_TEST_ADMIN_PASSWORD, TAIZHANG_TEST_DEMO_PASSWORD for the demo accounts) an already running one, e.g. `npx vite`
+ * in front of a development server.
  */
-export async function serverUnderTest(options: { now?: () => Date } = {}): Promise<TestServer> {
+export async function serverUnderTest(options: { now?: () => Date; demo?: boolean } = {}): Promise<TestServer> {
   const url = process.env.TAIZHANG_TEST_URL;
   if (!url) {
     ensureWebBuild();
@@ -59,6 +60,7 @@ export async function serverUnderTest(options: { now?: () => Date } = {}): Promi
     url: url.replace(/\/$/, ''),
     adminUsername: process.env.TAIZHANG_TEST_ADMIN_USER ?? 'admin',
     adminPassword: process.env.TAIZHANG_TEST_ADMIN_PASSWORD ?? '',
+    demoPassword: process.env.TAIZHANG_TEST_DEMO_PASSWORD,
     close: async () => {},
   };
 }

@@ -1,7 +1,7 @@
-import { yearOf } from '../domain/shared/dates';
-import type { Auth } from './auth/access';
-import type { OrgRow } from './orgs/repo';
-import type { Services } from './services';
+import { yearOf } from '../../domain/shared/dates';
+import type { Auth } from '../auth/access';
+import type { OrgRow } from '../orgs/repo';
+import type { Services } from '../services';
 
 /** Demo bodies: [name, kind, level, region code, parent name]. */
 const DEMO_ORGS: Array<[string, string, string, string, string | null]> = [
@@ -33,12 +33,8 @@ const DEMO_MEMBERS: Array<[string, string, string, string]> = [
   ['周明', '成都市政协', '科技界', '通信工程'],
 ];
 
-/** A small, realistic data set so that a new installation shows something; only loaded into an empty ledger. */
-export async function loadDemoData(services: Services, auth: Auth, root: OrgRow): Promise<number> {
-  const existing = await services.ledger.list(auth, { page: 1, pageSize: 1 });
-  const orgsNow = await services.orgs.list(auth);
-  if (existing.total > 0 || orgsNow.length > 1) return 0;
-
+/** The CPPCC side of the demo: bodies, members and ledger entries (the caller loads it into an empty database only). */
+export async function loadLedgerDemo(services: Services, auth: Auth, root: OrgRow): Promise<{ entries: number; orgs: Map<string, OrgRow>; members: Map<string, number> }> {
   const byName = new Map<string, OrgRow>([[root.name, root]]);
   for (const [name, kind, level, regionCode, parent] of DEMO_ORGS) {
     const org = await services.orgs.createUnchecked(byName.get(parent ?? root.name) ?? root, { name, kind, level, regionCode });
@@ -103,5 +99,5 @@ export async function loadDemoData(services: Services, auth: Auth, root: OrgRow)
     });
     n++;
   }
-  return n;
+  return { entries: n, orgs: byName, members: memberIds };
 }
