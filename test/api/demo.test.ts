@@ -106,15 +106,17 @@ describe('the demo data set of a fresh start', () => {
 
   // Each demo account signs in (no forced password change) and its workbench lists its role's to-dos.
   const todos: Record<keyof typeof DEMO_USERNAMES, string[]> = {
-    village_clerk: ['procedures', 'compareHits', 'missingVisits', 'qualityFindings'],
-    township_reviewer: ['procedures', 'withoutHelper', 'missingVisits', 'qualityFindings'],
-    county_clerk: ['procedures', 'compareHits', 'withoutHelper', 'missingVisits', 'qualityFindings'],
+    // Steps wait at each of the three levels (村, 乡, 县); a village's assemblies are steps of its level.
+    village_clerk: ['procedureSteps', 'assemblies', 'compareHits', 'missingVisits', 'qualityFindings'],
+    township_reviewer: ['procedureSteps', 'withoutHelper', 'missingVisits', 'qualityFindings'],
+    county_clerk: ['procedureSteps', 'compareHits', 'withoutHelper', 'missingVisits', 'qualityFindings'],
     helper: ['missingVisits'],
     department_clerk: [],
-    assessor: ['assessmentRounds'],
+    assessor: ['scores'],
     member: [],
     leader: ['qualityFindings'],
-    org_admin: ['procedures', 'compareHits', 'withoutHelper', 'missingVisits', 'qualityFindings', 'assessmentRounds'],
+    // At the 州: no step waits at that level; everything else below it.
+    org_admin: ['compareHits', 'withoutHelper', 'missingVisits', 'qualityFindings', 'scores'],
   };
   it.each(Object.entries(DEMO_USERNAMES))('%s signs in as %s and sees its to-dos', async (role, username) => {
     const get = await login(username);
