@@ -30,3 +30,4 @@ export * from './compare';
 export * from './pairing';
 export * from './quality';
 export * from './assessment';
+export * from './changes';
