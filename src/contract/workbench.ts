@@ -8,7 +8,7 @@ import { permission } from './auth';
 import { statusCount } from './registry/common';
 
 /** What a to-do is about (one per kind of record waiting for the user). */
-export const TODO_KEYS = ['procedures', 'compareHits', 'withoutHelper', 'missingVisits', 'qualityFindings', 'assessmentRounds'] as const;
+export const TODO_KEYS = ['procedures', 'compareHits', 'withoutHelper', 'missingVisits', 'qualityFindings', 'assessmentRounds', 'changeRequests', 'returnedChanges'] as const;
 export type TodoKey = (typeof TODO_KEYS)[number];
 
 /** One to-do: how many records wait, and the web page that lists them. Only the to-dos the user's role may see. */

@@ -33,6 +33,7 @@ import { pairingRoutes } from './pairing/routes';
 import { workbenchRoutes } from './workbench/routes';
 import { rosterRoutes } from './registry/roster-routes';
 import { registryRoutes } from './registry/routes';
+import { changeRequestRoutes } from './registry/change-request-routes';
 import { buildServices, type Services } from './services';
 import { AppError } from '../domain/shared/errors';
 
@@ -126,7 +127,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     database: options.database.kind,
     version: VERSION,
   }));
-  const features = [authRoutes, tokenRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, workbenchRoutes, auditRoutes];
+  const features = [authRoutes, tokenRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, changeRequestRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, workbenchRoutes, auditRoutes];
   for (const routes of features) await app.register(routes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;

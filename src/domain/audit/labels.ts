@@ -23,6 +23,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   scheme: '考核方案',
   round: '考核轮次',
   role: '角色',
+  change_request: '户情变更申请',
+  change_rule: '户情变更审批规则',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -202,6 +204,8 @@ const FIELD_LABELS_OF: Record<string, Record<string, string>> = {
   poverty_line: { year: '年度', scope: '适用范围', regionPrefix: '地区代码', yuan: '标准（元）', source: '依据' },
   comparison_hit: { decision: '评议结果', outcome: '评议情况' },
   access: { what: '内容', rows: '行数', username: '用户名', reason: '原因' },
+  change_request: { householdId: '贫困户', kind: '变更内容', state: '状态', note: '变更原因', reason: '原因' },
+  change_rule: { regionPrefix: '适用地区', facts: '户基本情况须审批', members: '家庭成员须审批', income: '家庭收入须审批' },
 };
 
 /** The labels of one kind of record's fields (nested lists: `persons` items use the person labels). */

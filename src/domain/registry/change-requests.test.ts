@@ -67,7 +67,10 @@ describe('transitionProblem', () => {
     ['returned', 'resubmit', other, '只有提出人可以重新提交该变更'],
     ['pending', 'withdraw', approver, '只有提出人可以撤回该变更'],
   ] as const)('%s, %s by %j → %s', (state, action, who, problem) => {
-    expect(transitionProblem(state, action, who)).toBe(problem);
+    const got = transitionProblem(state, action, who);
+    expect(got?.message ?? null).toBe(problem);
+    // Who may not: 403; not in this state: 409.
+    if (got) expect(got.code).toBe(problem!.startsWith('该变更') ? 'CONFLICT' : 'FORBIDDEN');
   });
 
   it.each([

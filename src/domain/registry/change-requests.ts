@@ -83,13 +83,19 @@ export function nextState(action: Exclude<ChangeAction, 'propose'>): ChangeState
  * Why an action may not be taken on a request (null: it may). `isProposer`: the acting user proposed it; `mayApprove`:
  * they hold 审批户情变更 over the household. Nobody approves their own proposal (a second pair of eyes).
  */
-export function transitionProblem(state: ChangeState, action: Exclude<ChangeAction, 'propose'>, who: { isProposer: boolean; mayApprove: boolean }): string | null {
+export function transitionProblem(state: ChangeState, action: Exclude<ChangeAction, 'propose'>, who: { isProposer: boolean; mayApprove: boolean }): TransitionProblem | null {
   const t = TRANSITIONS[action];
   const verb = CHANGE_ACTION_LABELS[action];
   if (t.by === 'approver') {
-    if (!who.mayApprove) return `只有审核人可以${verb}该变更`;
-    if (who.isProposer) return `不能${verb}自己提出的变更`;
-  } else if (!who.isProposer) return `只有提出人可以${verb}该变更`;
-  if (!t.from.includes(state)) return `该变更${CHANGE_STATE_LABELS[state]}，不能${verb}`;
+    if (!who.mayApprove) return { code: 'FORBIDDEN', message: `只有审核人可以${verb}该变更` };
+    if (who.isProposer) return { code: 'FORBIDDEN', message: `不能${verb}自己提出的变更` };
+  } else if (!who.isProposer) return { code: 'FORBIDDEN', message: `只有提出人可以${verb}该变更` };
+  if (!t.from.includes(state)) return { code: 'CONFLICT', message: `该变更${CHANGE_STATE_LABELS[state]}，不能${verb}` };
   return null;
+}
+
+/** Why not: the user may not (FORBIDDEN), or not in the request's state (CONFLICT). */
+export interface TransitionProblem {
+  code: 'FORBIDDEN' | 'CONFLICT';
+  message: string;
 }

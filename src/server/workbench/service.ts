@@ -8,6 +8,7 @@ import type { makePairingService } from '../pairing/service';
 import type { makeProceduresService } from '../procedures/service';
 import type { makeQualityService } from '../quality/service';
 import type { makeRegistryService } from '../registry/service';
+import type { ChangeRequestService } from '../registry/change-request-service';
 
 type Service<F extends (...args: never[]) => unknown> = ReturnType<F>;
 
@@ -20,6 +21,7 @@ export interface WorkbenchDeps {
   assessment: Pick<Service<typeof makeAssessmentService>, 'listRounds'>;
   registry: Pick<Service<typeof makeRegistryService>, 'statistics'>;
   ledger: Pick<Service<typeof makeLedgerService>, 'summary'>;
+  changes: Pick<ChangeRequestService, 'pendingCount' | 'returnedCount'>;
 }
 
 /** One to-do: what it needs, and how it is counted (one call of the owning feature's service, a page of one). */
@@ -80,6 +82,18 @@ export function makeWorkbenchService(deps: WorkbenchDeps) {
       label: '待评分的考核轮次',
       permission: 'assessment.score',
       count: async (auth) => ({ count: (await deps.assessment.listRounds(auth)).filter((r) => r.state === 'open').length, link: '/assessment' }),
+    },
+    {
+      key: 'changeRequests',
+      label: '待审批的户情变更',
+      permission: 'changes.approve',
+      count: async (auth) => ({ count: await deps.changes.pendingCount(auth), link: '/registry/change-requests' }),
+    },
+    {
+      key: 'returnedChanges',
+      label: '被退回的户情变更（待修改后重新提交）',
+      permission: 'registry.write',
+      count: async (auth) => ({ count: await deps.changes.returnedCount(auth), link: '/registry/change-requests?state=returned&mine=true' }),
     },
   ];
 
