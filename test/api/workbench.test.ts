@@ -71,7 +71,7 @@ describe.each(dbKinds())('workbench on %s', (kind) => {
 
   it('counts each to-do as the owning feature lists it, for the system administrator', async () => {
     const w = await workbench(t.admin);
-    expect(w.todos.map((x) => x.key).sort()).toEqual(['assessmentRounds', 'compareHits', 'missingVisits', 'procedures', 'qualityFindings', 'withoutHelper']);
+    expect(w.todos.map((x) => x.key).sort()).toEqual(['assessmentRounds', 'changeRequests', 'compareHits', 'missingVisits', 'procedures', 'qualityFindings', 'returnedChanges', 'withoutHelper']);
     expect(todo(w, 'withoutHelper')).toMatchObject({ count: 4, link: '/pairing/gaps', permission: 'pairing.manage' });
     expect(todo(w, 'withoutHelper')!.count).toBe(await total(t.admin, '/api/pairing/households-without-helper'));
     expect(todo(w, 'procedures')!.count).toBe(2);
