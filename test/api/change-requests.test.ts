@@ -152,6 +152,13 @@ describe.each(dbKinds())('change requests on %s', (kind) => {
     expect(after.persons.map((p: { name: string }) => p.name)).toEqual(['吉克阿呷', '吉克阿妹', '吉克小妹']);
     expect(after.incomes[0].items).toMatchObject({ year: 2019, wages: 15000, subsidies: 1200 });
     expect(after.history.at(-1).reason).toContain(`cunji 提出，xiangzhen 批准，变更申请 ${members.id}`);
+    // A change of a year already recorded: before → after item by item, applied on approval.
+    const correction = await clerk.request({ method: 'PUT', url: `/api/registry/households/${householdId}/incomes/2019`, payload: { wages: 16000, subsidies: 1200 } });
+    expect(correction.statusCode, correction.body).toBe(202);
+    expect(correction.json().changes).toEqual([{ field: 'wages', label: '工资性收入', before: 15000, after: 16000 }]);
+    expect(correction.json().stale).toBe(false);
+    expect((await act(reviewer, correction.json().id, 'approve')).statusCode).toBe(200);
+    expect((await householdOf()).incomes[0].items.wages).toBe(16000);
   });
 
   it('lets the reviewer reject a change, which is then never applied', async () => {

@@ -8,6 +8,7 @@
  * A stale household (changed since the proposal) makes the approval fail with 409; the request stays pending, shown
  * as stale, for the approver to return it to its proposer, who edits it against the household as it now is.
  */
+import { canonicalJson } from '../../domain/audit/chain';
 import { diffSnapshots, type Snapshot } from '../../domain/audit/diff';
 import { fieldLabelsOf } from '../../domain/audit/labels';
 import {
@@ -88,7 +89,7 @@ export function makeChangeRequestService(deps: ChangeRequestDeps) {
     if (!OPEN_STATES.includes(q.state as ChangeState)) return false;
     if (q.kind === 'household') return row.householdVersion !== q.baseVersion;
     const current = snapshotOf('income', await r.income(q.householdId, q.year ?? 0));
-    return JSON.stringify(current) !== JSON.stringify(q.before ?? null);
+    return canonicalJson(current) !== canonicalJson(q.before ?? null);
   }
 
   async function view(auth: Auth, row: Listed, events: Awaited<ReturnType<ChangeRequestRepo['events']>>, r: ChangeRequestRepo = repo): Promise<ChangeRequest> {
