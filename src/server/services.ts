@@ -18,6 +18,8 @@ import { makeRegionsService } from './regions/service';
 import { makeRegistryRepo } from './registry/repo';
 import { makeRegistryService } from './registry/service';
 import { makeRosterRepo } from './registry/roster-repo';
+import { makeChangeRequestRepo } from './registry/change-request-repo';
+import { makeChangeRequestService } from './registry/change-request-service';
 import { makeRosterService } from './registry/roster-service';
 import { makeProceduresRepo } from './procedures/repo';
 import { makeProceduresService } from './procedures/service';
@@ -97,6 +99,16 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     audit,
     now,
   });
+  // Issue 11: registry changes that wait for the township's approval (户情变更审批).
+  const changes = makeChangeRequestService({
+    repo: makeChangeRequestRepo(db),
+    transaction: (fn) => db.transaction((tx) => fn(makeChangeRequestRepo(tx as unknown as Db), tx as unknown as Db)),
+    registry,
+    regions,
+    audit,
+    now,
+    helperHouseholds,
+  });
   const roster = makeRosterService({
     repo: makeRosterRepo(db),
     transaction: (fn) => db.transaction((tx) => fn(makeRosterRepo(tx as unknown as Db))),
@@ -151,7 +163,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     },
   });
   const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), repoIn: (tx) => makePairingRepo(tx), registry, regions, orgs, members, audit, now, notify });
-  const workbench = makeWorkbenchService({ procedures, compare, pairing, quality, assessment, registry, ledger, reports, jobs: jobBoard });
-  return { audit, regions, orgs, members, auth, tokens, roles, ledger, registry, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now };
+  const workbench = makeWorkbenchService({ procedures, compare, pairing, quality, assessment, registry, ledger, reports, changes, jobs: jobBoard });
+  return { audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now };
 }
 export type Services = ReturnType<typeof buildServices>;

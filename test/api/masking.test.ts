@@ -62,6 +62,14 @@ describe.each(dbKinds())('ID numbers masked for a role that may not see them (�
     expect(lone.statusCode, lone.body).toBe(201);
     v.lone = lone.json().id;
     expect((await town.request({ method: 'PUT', url: `/api/registry/households/${v.household}/incomes/2020`, payload: { wages: 9000 } })).statusCode).toBe(200);
+    // A village clerk's change of the members, waiting for approval (issue 11): its before → after names ID numbers.
+    const villageOrg = await t.org('俄尔古取村村两委', { parent: townOrg, kind: '村两委', level: '村', regionCode: VILLAGE });
+    const clerk = await t.user(villageOrg, 'cunji', 'village_clerk');
+    const loaded = (await town.get(`/api/registry/households/${v.household}`)).json();
+    const kept = loaded.persons.slice(0, 2).map(({ id: _id, householdId: _h, sex: _s, birthDate: _b, ...p }: Record<string, unknown>) => p);
+    const proposed = await clerk.patch(`/api/registry/households/${v.household}`, { version: loaded.version, persons: kept, reason: '成员迁出' });
+    expect(proposed.statusCode, proposed.body).toBe(202);
+    v.changeRequest = proposed.json().id;
 
     // An identification with its applicants (not in the registry yet).
     const started = await town.post('/api/procedures', {
@@ -114,6 +122,7 @@ describe.each(dbKinds())('ID numbers masked for a role that may not see them (�
       const before = segments[segments.indexOf(`:${name}`) - 1]!;
       const value: Record<string, string | number | undefined> = {
         'households:id': v.household,
+        'change-requests:id': v.changeRequest,
         'procedures:id': v.procedure,
         'lists:id': v.list,
         'runs:id': v.run,

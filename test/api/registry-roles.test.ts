@@ -73,9 +73,11 @@ describe.each(dbKinds())('registry and procedures by role on %s', (kind) => {
   it('lets a village clerk maintain the households and profile of their own village, and nothing outside it', async () => {
     const h = (await villageClerk.get(`/api/registry/households/${householdA}`)).json();
     expect(h.persons[0].idNumber).toBe(HEAD_A);
-    expect((await villageClerk.request({ method: 'PUT', url: `/api/registry/households/${householdA}/incomes/2020`, payload: { wages: 2000 } })).statusCode).toBe(200);
+    // Issue 11: a village clerk's change of a household's facts or income waits for the township's approval (202,
+    // test/api/change-requests.test.ts); it is accepted here, nothing applied yet.
+    expect((await villageClerk.request({ method: 'PUT', url: `/api/registry/households/${householdA}/incomes/2020`, payload: { wages: 2000 } })).statusCode).toBe(202);
     const patched = await villageClerk.patch(`/api/registry/households/${householdA}`, { version: h.version, mainCause: '缺资金' });
-    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.statusCode, patched.body).toBe(202);
     const profile = await villageClerk.request({ method: 'PUT', url: `/api/registry/villages/${VILLAGE}`, payload: { poorVillage: true, identifiedYear: 2014, exited: false, version: null } });
     expect(profile.statusCode, profile.body).toBe(200);
     // Another township's village is outside the office's region.

@@ -57,6 +57,8 @@ describe.each(dbKinds())('scope matrix on %s', (kind) => {
       `/api/ledger/entries/${b.entry}`,
       `/api/registry/households/${b.household}`,
       `/api/registry/households/${b.household2}`,
+      `/api/registry/change-requests/${b.changeRequest}`,
+      '/api/registry/change-requests/rules',
       `/api/registry/villages/${b.village}`,
       `/api/registry/statistics?region=${B_COUNTY}`,
       `/api/procedures/${b.procedure}`,

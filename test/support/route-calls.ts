@@ -176,6 +176,16 @@ export const ROUTES: Record<string, Line> = {
   'POST /api/registry/households/:id/status': foreign(body((b) => `/api/registry/households/${b.household}/status`, (b) => ({ status: '清退', reason: '越权', version: b.householdVersion }))),
   'POST /api/registry/trial/household': foreign(body(() => '/api/registry/trial/household', (b) => trialHousehold(b.village))),
   'POST /api/registry/trial/village': global(body(() => '/api/registry/trial/village', () => ({ remainingPoor: 0, certifiedPopulation: 100, specialtyIndustries: 1, collectiveIncomeYuan: 60000, infrastructureImproved: true, publicServicesImproved: true }))),
+  // 户情变更审批 (issue 11): B's change request, proposed by B's village clerk.
+  'GET /api/registry/change-requests/rules': foreign(url(`/api/registry/change-requests/rules?region=${B_COUNTY}`)),
+  'PUT /api/registry/change-requests/rules': foreign(body(() => '/api/registry/change-requests/rules', () => ({ region: B_COUNTY, items: [{ kind: 'facts', required: false }] }))),
+  'GET /api/registry/change-requests': list(url('/api/registry/change-requests')),
+  'GET /api/registry/change-requests/:id': foreign(url((b) => `/api/registry/change-requests/${b.changeRequest}`)),
+  'POST /api/registry/change-requests/:id/approve': foreign(url((b) => `/api/registry/change-requests/${b.changeRequest}/approve`)),
+  'POST /api/registry/change-requests/:id/return': foreign(body((b) => `/api/registry/change-requests/${b.changeRequest}/return`, () => ({ reason: '越权退回' }))),
+  'POST /api/registry/change-requests/:id/reject': foreign(body((b) => `/api/registry/change-requests/${b.changeRequest}/reject`, () => ({ reason: '越权驳回' }))),
+  'POST /api/registry/change-requests/:id/withdraw': foreign(url((b) => `/api/registry/change-requests/${b.changeRequest}/withdraw`)),
+  'POST /api/registry/change-requests/:id/resubmit': foreign(body((b) => `/api/registry/change-requests/${b.changeRequest}/resubmit`, () => ({}))),
   'GET /api/registry/statistics': foreign(url(`/api/registry/statistics?region=${B_COUNTY}`)),
   'GET /api/registry/roster/template.xlsx': global(url('/api/registry/roster/template.xlsx')),
   'POST /api/registry/roster/import': foreign(file(() => '/api/registry/roster/import', (b) => ({ content: b.rosterFile, name: 'roster.xlsx', type: xlsxType }))),
@@ -341,6 +351,8 @@ export interface CountyB {
   household: number;
   household2: number;
   householdVersion: number;
+  /** A change request of B's household, proposed by B's village clerk (pending). */
+  changeRequest: number;
   idNumbers: string[];
   povertyLine: number;
   procedure: number;
@@ -439,6 +451,9 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
   created(await bAdmin.request({ method: 'PUT', url: `/api/registry/households/${household.id}/incomes/2019`, payload: { wages: 20000 } }), 'income');
   const householdVersion = created<{ version: number }>(await bAdmin.get(`/api/registry/households/${household.id}`), 'household').version;
   const povertyLine = created<{ items: Array<{ id: number }> }>(await t.admin.get('/api/registry/poverty-lines'), 'lines').items[0]!.id;
+  const bVillageOrg = await t.org('美姑县乙村村两委', { parent: bOrg, kind: '村两委', level: '村', regionCode: village });
+  const bClerk = await t.user(bVillageOrg, 'county-b-village-clerk', 'village_clerk');
+  const changeRequest = created<{ id: number }>(await bClerk.patch(`/api/registry/households/${household.id}`, { version: householdVersion, mainCause: '缺资金', reason: '乙村变更原因' }), 'change request').id;
 
   const procedure = created<{ id: number; version: number }>(await bAdmin.post('/api/procedures', { kind: 'removal', householdId: household.id }), 'procedure');
   const attachment = created<{ id: number }>(await upload(bAdmin, 'POST', `/api/procedures/${procedure.id}/attachments`, { content: PNG, name: '乙县公示.png', type: 'image/png' }), 'attachment');
@@ -521,6 +536,7 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     household: household.id,
     household2: household2.id,
     householdVersion,
+    changeRequest,
     idNumbers: ids,
     povertyLine,
     procedure: procedure.id,
@@ -555,7 +571,7 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     membersImportFile: await fillTemplate(await buildMemberTemplate([]), '委员', [{ 姓名: '越权委员', 所属单位: String(bOrg.id) }]),
     helpersImportFile: await fillTemplate(await buildHelperTemplate(), '帮扶责任人', [{ 姓名: '越权干部', 工作单位: '美姑县人民政府', 人员类别: '党政机关、事业单位干部', 层级: '县', 所在地区代码: B_COUNTY }]),
     gridFile: grid.rawPayload,
-    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知'],
+    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知', '乙村变更原因'],
   };
   return { b, callers, bAdmin, aOrg };
 }

@@ -25,6 +25,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   role: '角色',
   report: '年度报送',
   correction: '更正申请',
+  change_request: '户情变更申请',
+  change_rule: '户情变更审批规则',
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -206,6 +208,8 @@ const FIELD_LABELS_OF: Record<string, Record<string, string>> = {
   access: { what: '内容', rows: '行数', username: '用户名', reason: '原因' },
   report: { regionCode: '地区', year: '年度', state: '状态', figures: '数据', returnReason: '退回原因', correction: '更正申请' },
   correction: { kind: '类别', villageCode: '村', householdId: '贫困户', year: '年度', before: '原数值', proposed: '更正为', reason: '更正原因', state: '状态', decisionReason: '审核意见' },
+  change_request: { householdId: '贫困户', kind: '变更内容', state: '状态', note: '变更原因', reason: '原因' },
+  change_rule: { regionPrefix: '适用地区', facts: '户基本情况须审批', members: '家庭成员须审批', income: '家庭收入须审批' },
 };
 
 /** The labels of one kind of record's fields (nested lists: `persons` items use the person labels). */

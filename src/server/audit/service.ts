@@ -34,7 +34,9 @@ export type AuditEntity =
   | 'scheme'
   | 'round'
   | 'report'
-  | 'correction';
+  | 'correction'
+  | 'change_request'
+  | 'change_rule';
 /**
  * What is recorded besides changes (DESIGN: “exports and uploads of personal data recorded”): sign-ins, exports and
  * uploads, account actions. Stored with entity `access`; `details` says what (e.g. `{ what: '花名册导出', rows: 812 }`).

@@ -1,4 +1,6 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { changeRequest } from '../../contract/registry/change-requests';
+import type { WriteOutcome } from './change-request-service';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authOf } from '../auth/access';
 import { idParams } from '../../contract/zod';
@@ -8,6 +10,11 @@ import { verdict } from '../../contract/registry/common';
 import { village, villageExitQuery, villageInput, villageParams, villageYearInput, villageYearParams } from '../../contract/registry/villages';
 import { routeOptions } from '../http/route';
 import type { Services } from '../services';
+
+/** A write's options that answer 200 with the household, or 202 with the change request that waits for approval. */
+function orAccepted<O extends { schema: { response: Record<number, unknown> } }>(o: O): O {
+  return { ...o, schema: { ...o.schema, response: { ...o.schema.response, 202: changeRequest } } };
+}
 
 /** The applicant's fields of a new-household procedure are the registry's (kept here for the procedures' routes). */
 
@@ -36,9 +43,14 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
   r.get('/api/registry/households', doc.ok('按姓名、身份证号或户编号查找贫困户', householdHits, { querystring: householdQuery, access: 'registry.read' }), async (req) => reg.search(authOf(req), req.query));
   r.post('/api/registry/households', doc.created('建档立卡：新增贫困户及家庭成员', household, { body: householdCreate, access: 'registry.write' }), async (req) => reg.createHousehold(authOf(req), req.body));
   r.get('/api/registry/households/:id', doc.ok('贫困户（扶贫手册）', household, { params: idParams, access: 'registry.read' }), async (req) => reg.household(authOf(req), req.params.id));
-  r.patch('/api/registry/households/:id', doc.ok('修改贫困户', household, { params: idParams, body: householdPatch, access: 'registry.write' }), async (req) => reg.updateHousehold(authOf(req), req.params.id, req.body));
-  r.put('/api/registry/households/:id/incomes/:year', doc.ok('分项收入（元）', household, { params: incomeParams, body: incomeItemsInput, access: 'registry.write' }), async (req) =>
-    reg.saveIncome(authOf(req), req.params.id, req.params.year, req.body),
+  // Issue 11: a change that needs the township's approval answers 202 with the change request (nothing applied).
+  const changes = services.changes;
+  const answer = (reply: FastifyReply, o: WriteOutcome) => (o.applied ? o.household : reply.code(202).send(o.request));
+  r.patch('/api/registry/households/:id', orAccepted(doc.ok('修改贫困户（须审核时答 202：已提交乡镇审核的变更申请）', household, { params: idParams, body: householdPatch, access: 'registry.write' })), async (req, reply) =>
+    answer(reply, await changes.updateHousehold(authOf(req), req.params.id, req.body)),
+  );
+  r.put('/api/registry/households/:id/incomes/:year', orAccepted(doc.ok('分项收入（元；须审核时答 202：变更申请）', household, { params: incomeParams, body: incomeItemsInput, access: 'registry.write' })), async (req, reply) =>
+    answer(reply, await changes.saveIncome(authOf(req), req.params.id, req.params.year, req.body)),
   );
   r.post('/api/registry/households/:id/status', doc.ok('数据更正：直接变更状态（仅系统管理员；日常变更须办理动态调整程序）', household, { params: idParams, body: statusChange, access: 'registry.correct' }), async (req) =>
     reg.changeStatus(authOf(req), req.params.id, req.body),

@@ -14,6 +14,7 @@ import type { Auth } from '../auth/access';
 import { INCOME_ITEM_LABELS } from '../../domain/audit/labels';
 import type { AuditService } from '../audit/service';
 import { householdSnapshot, snapshotOf } from '../audit/snapshots';
+import type { Snapshot } from '../../domain/audit/diff';
 import { ID_NUMBER_TAKEN_ELSEWHERE, requirePermission, requireRegion, scopedMessage } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import type { Db } from '../db/connection';
@@ -64,6 +65,16 @@ export async function ownHouseholds(auth: Auth, helperHouseholds: RegistryDeps['
 }
 
 export type IncomeItems = Omit<IncomeInput, 'householdSize'>;
+
+/** What PATCH /api/registry/households/:id changes (only the facts given; `persons` replaces the members). */
+export type HouseholdChange = Partial<Omit<HouseholdInput, 'villageCode'>> & { version: number; reason?: string };
+/** PUT …/incomes/:year: the items of a year (absent: 0). */
+export type IncomeChange = Partial<Omit<IncomeRow, 'householdId' | 'year'>>;
+/** How a write runs: checked only (a change request's proposal), or with a trace added to its history (its approval). */
+export interface WriteOptions {
+  checkOnly?: boolean;
+  trace?: string;
+}
 
 
 function factsOf(h: Pick<HouseholdRow, 'foodSecure' | 'clothingSecure' | 'housingSafe' | 'drinkingWaterSafe'>, income: IncomeResult, members: PersonRow[] | HouseholdFacts['members']): HouseholdFacts {
@@ -246,10 +257,20 @@ export function makeRegistryService(deps: RegistryDeps) {
       };
     },
 
-    async updateHousehold(auth: Auth, id: number, input: Partial<Omit<HouseholdInput, 'villageCode'>> & { version: number; reason?: string }) {
+    async updateHousehold(auth: Auth, id: number, input: HouseholdChange) {
+      await transaction((_r, tx) => this.updateHouseholdIn(tx, auth, id, input));
+      return this.household(auth, id);
+    },
+    /**
+     * `updateHousehold` inside a transaction another service opened (a change request's approval). `checkOnly`: every
+     * check of the write (input, ID numbers, version), nothing written; answers the household before and as it would
+     * be. `trace` is added to the status-history row's reason (who proposed, who approved).
+     */
+    async updateHouseholdIn(handle: Tx, auth: Auth, id: number, input: HouseholdChange, opts: WriteOptions = {}): Promise<{ before: Snapshot | null; after: Snapshot | null }> {
       requirePermission(auth, 'registry.write');
-      const h = await loadHousehold(auth, id);
-      const current = await repo.personsOf(id);
+      const tx = repoIn(handle);
+      const h = await loadHousehold(auth, id, tx);
+      const current = await tx.personsOf(id);
       const merged: HouseholdInput = {
         villageCode: h.villageCode,
         number: input.number ?? h.number,
@@ -266,56 +287,62 @@ export function makeRegistryService(deps: RegistryDeps) {
       const { persons, errors } = checkHousehold(merged, now());
       if (errors.length) throw validationError(errors);
       if (input.persons) {
-        const taken = await idNumbersFree(auth, persons.map((p) => p.idNumber), id);
+        const taken = await idNumbersFree(auth, persons.map((p) => p.idNumber), id, tx);
         if (taken.length) throw validationError(taken);
       }
+      const before = householdSnapshot(h, current);
+      if (opts.checkOnly) {
+        if (h.version !== input.version) throw new AppError('STALE_VERSION', '该户信息已被他人修改，请刷新后重试', { currentVersion: h.version });
+        return { before, after: householdSnapshot({ ...h, ...householdColumns(merged) }, input.persons ? persons : current) };
+      }
       // Size, attribute, main cause and labour are part of the as-of figures: a change of any is a dated history row.
-      const before = snapshotFacts(h.attribute, h.mainCause, current);
-      const after = snapshotFacts(merged.attribute, merged.mainCause, input.persons ? persons : current);
+      const factsBefore = snapshotFacts(h.attribute, h.mainCause, current);
+      const factsAfter = snapshotFacts(merged.attribute, merged.mainCause, input.persons ? persons : current);
       const size = input.persons ? persons.length : current.length;
-      const what = factChanges(before, after, current.length, size);
-      await transaction(async (tx) => {
-        await maintainRollup(tx, [id], async () => {
-          const ok = await tx.updateHousehold(id, input.version, householdColumns(merged));
-          if (!ok) throw new AppError('STALE_VERSION', '该户信息已被他人修改，请刷新后重试', { currentVersion: h.version });
-          if (input.persons) {
-            await tx.deletePersons(id);
-            await tx.insertPersons(id, persons);
-          }
-          if (what.length) {
-            const last = (await tx.statusHistory(id)).at(-1);
-            const today = isoDate(now());
-            await tx.insertStatus({
-              householdId: id,
-              villageCode: h.villageCode,
-              status: h.status,
-              year: h.statusYear,
-              // A change of facts takes effect today, or with the last change when that is dated later.
-              effectiveOn: last && last.effectiveOn > today ? last.effectiveOn : today,
-              persons: size,
-              ...after,
-              reason: input.reason?.trim() || what.join('；'),
-              userId: auth.userId,
-              userName: auth.displayName,
-              at: now(),
-            });
-          }
-        });
-        await audit.record(auth, 'household', id, 'update', householdSnapshot(h, current), householdSnapshot(await tx.household(id), await tx.personsOf(id)), { regionCode: h.villageCode });
+      const what = factChanges(factsBefore, factsAfter, current.length, size);
+      await maintainRollup(tx, [id], async () => {
+        const ok = await tx.updateHousehold(id, input.version, householdColumns(merged));
+        if (!ok) throw new AppError('STALE_VERSION', '该户信息已被他人修改，请刷新后重试', { currentVersion: h.version });
+        if (input.persons) {
+          await tx.deletePersons(id);
+          await tx.insertPersons(id, persons);
+        }
+        if (what.length) {
+          const last = (await tx.statusHistory(id)).at(-1);
+          const today = isoDate(now());
+          const reason = input.reason?.trim() || what.join('；');
+          await tx.insertStatus({
+            householdId: id,
+            villageCode: h.villageCode,
+            status: h.status,
+            year: h.statusYear,
+            // A change of facts takes effect today, or with the last change when that is dated later.
+            effectiveOn: last && last.effectiveOn > today ? last.effectiveOn : today,
+            persons: size,
+            ...factsAfter,
+            reason: opts.trace ? `${reason}（${opts.trace}）` : reason,
+            userId: auth.userId,
+            userName: auth.displayName,
+            at: now(),
+          });
+        }
       });
-      return this.household(auth, id);
+      const after = householdSnapshot(await tx.household(id), await tx.personsOf(id));
+      await audit.record(auth, 'household', id, 'update', before, after, { regionCode: h.villageCode });
+      return { before, after };
     },
 
-    async saveIncome(auth: Auth, id: number, year: number, items: Partial<Omit<IncomeRow, 'householdId' | 'year'>>) {
+    async saveIncome(auth: Auth, id: number, year: number, items: IncomeChange) {
       await transaction((_r, tx) => this.saveIncomeIn(tx, auth, id, year, items));
       return this.household(auth, id);
     },
     /**
-     * A household's income of a year inside a transaction: refused while a report locks the year (报送), unless it
-     * applies an approved correction request (`how.correction`, decided by whoever may approve reports).
+     * `saveIncome` inside a transaction another service opened: refused while a report locks the year (报送), unless it
+     * applies an approved correction request (`opts.correction`, decided by whoever may approve reports); `checkOnly`
+     * as `updateHouseholdIn`'s (a change request's proposal is checked against the lock too).
      */
-    async saveIncomeIn(handle: Tx, auth: Auth, id: number, year: number, items: Partial<Omit<IncomeRow, 'householdId' | 'year'>>, how: YearWrite = {}) {
-      requirePermission(auth, how.correction === undefined ? 'registry.write' : 'reports.approve');
+    async saveIncomeIn(handle: Tx, auth: Auth, id: number, year: number, items: IncomeChange, opts: WriteOptions & YearWrite = {}): Promise<{ before: Snapshot | null; after: Snapshot | null }> {
+      requirePermission(auth, opts.correction === undefined ? 'registry.write' : 'reports.approve');
       const tx = repoIn(handle);
       const household = await loadHousehold(auth, id, tx);
       const incomeBefore = (await tx.incomes(id)).find((r) => r.year === year);
@@ -323,15 +350,27 @@ export function makeRegistryService(deps: RegistryDeps) {
       const row: IncomeRow = { householdId: id, year, ...emptyIncomeItems() };
       for (const [k, v] of Object.entries(items)) {
         if (!(k in row) || k === 'householdId' || k === 'year') continue;
+        if (v === undefined) continue;
         if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fields.push({ field: k, label: INCOME_ITEM_LABELS[k] ?? k, message: '应为不小于 0 的整数（元）' });
         else (row as unknown as Record<string, number>)[k] = v;
       }
       if (year < 2013 || year > yearOf(now())) fields.push({ field: 'year', label: '年度', message: `应在 2013 至 ${yearOf(now())} 年之间` });
       if (fields.length) throw validationError(fields);
-      await requireYearOpen(deps, handle, household.villageCode, year, how);
-      await maintainRollup(tx, [id], () => tx.saveIncome(row));
+      await requireYearOpen(deps, handle, household.villageCode, year, opts);
+      const before = snapshotOf('income', incomeBefore);
       const after = snapshotOf('income', row);
-      await audit.record(auth, 'income', id, incomeBefore ? 'update' : 'create', snapshotOf('income', incomeBefore), after && how.correction !== undefined ? { ...after, correction: how.correction } : after, { regionCode: household.villageCode });
+      if (opts.checkOnly) return { before, after };
+      await maintainRollup(tx, [id], () => tx.saveIncome(row));
+      await audit.record(auth, 'income', id, incomeBefore ? 'update' : 'create', before, after && opts.correction !== undefined ? { ...after, correction: opts.correction } : after, { regionCode: household.villageCode });
+      return { before, after };
+    },
+
+    /** The household's own columns and members, and one year's income, as stored (a change request's staleness check). */
+    async currentIn(handle: Tx, auth: Auth, id: number, year?: number | null) {
+      const tx = repoIn(handle);
+      const h = await loadHousehold(auth, id, tx);
+      const income = year ? (await tx.incomes(id)).find((r) => r.year === year) : undefined;
+      return { household: h, income: snapshotOf('income', income) };
     },
 
     /** A status change with its date and reason, checked against the transition table and the exit rules. */

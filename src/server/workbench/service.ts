@@ -10,6 +10,7 @@ import type { makeProceduresService } from '../procedures/service';
 import type { makeQualityService } from '../quality/service';
 import type { makeRegistryService } from '../registry/service';
 import type { ReportsService } from '../reports/service';
+import type { ChangeRequestService } from '../registry/change-request-service';
 
 type Service<F extends (...args: never[]) => unknown> = ReturnType<F>;
 
@@ -25,6 +26,7 @@ export interface WorkbenchDeps {
   reports: Pick<ReportsService, 'waitingCount'>;
   /** The finished import jobs each user has not read (kept in this process's memory, like the jobs). */
   jobs: Pick<JobBoard, 'count'>;
+  changes: Pick<ChangeRequestService, 'pendingCount' | 'returnedCount'>;
 }
 
 /** One to-do: what it needs, and how it is counted (one call of the owning feature's service, a page of one). */
@@ -117,6 +119,18 @@ export function makeWorkbenchService(deps: WorkbenchDeps) {
       label: '待审核的报送和更正申请',
       permission: 'reports.approve',
       count: async (auth) => ({ count: await deps.reports.waitingCount(auth), link: '/registry/reports' }),
+    },
+    {
+      key: 'changeRequests',
+      label: '待审批的户情变更',
+      permission: 'changes.approve',
+      count: async (auth) => ({ count: await deps.changes.pendingCount(auth), link: '/registry/change-requests' }),
+    },
+    {
+      key: 'returnedChanges',
+      label: '被退回的户情变更（待修改后重新提交）',
+      permission: 'registry.write',
+      count: async (auth) => ({ count: await deps.changes.returnedCount(auth), link: '/registry/change-requests?state=returned&mine=true' }),
     },
   ];
 

@@ -26,6 +26,7 @@ const HouseholdCreatePage = lazy(() => import('../registry/HouseholdCreatePage')
 const RegistrySearchPage = lazy(() => import('../registry/SearchPage').then((m) => ({ default: m.SearchPage })));
 const TrialPage = lazy(() => import('../registry/TrialPage').then((m) => ({ default: m.TrialPage })));
 const RosterImportPage = lazy(() => import('../registry/RosterImportPage').then((m) => ({ default: m.RosterImportPage })));
+const ChangeRequestsPage = lazy(() => import('../registry/ChangeRequestsPage').then((m) => ({ default: m.ChangeRequestsPage })));
 const PovertyLinesPage = lazy(() => import('../registry/PovertyLinesPage').then((m) => ({ default: m.PovertyLinesPage })));
 const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 // The procedures (动态调整) pages.
@@ -83,6 +84,7 @@ export function AppRoutes() {
         <Route path="registry/import" element={lazyPage(<RosterImportPage />)} />
         <Route path="registry/poverty-lines" element={lazyPage(<PovertyLinesPage />)} />
         <Route path="registry/reports" element={lazyPage(<ReportsPage />)} />
+        <Route path="registry/change-requests" element={lazyPage(<ChangeRequestsPage />)} />
         <Route path="procedures" element={lazyPage(<ProcedureListPage />)} />
         <Route path="procedures/new-identification" element={lazyPage(<NewIdentificationPage />)} />
         <Route path="procedures/:id" element={lazyPage(<ProcedureDetailPage />)} />

@@ -58,6 +58,7 @@ export const MENU: ReadonlyArray<{ module: Module; entries: MenuEntry[] }> = [
       { path: '/registry/search', label: '查找贫困户', icon: <SearchOutlined />, permission: 'registry.read' },
       { path: '/registry/households/new', label: '新增贫困户', icon: <UserAddOutlined />, permission: 'registry.write' },
       { path: '/registry/import', label: '花名册导入', icon: <CloudUploadOutlined />, permission: 'registry.write' },
+      { path: '/registry/change-requests', label: '户情变更审批', icon: <SafetyCertificateOutlined />, permission: 'changes.approve' },
       { path: '/registry/trial', label: '测算', icon: <CalculatorOutlined />, permission: 'registry.read' },
       { path: '/registry/poverty-lines', label: '扶贫标准', icon: <AuditOutlined />, permission: 'registry.read' },
       { path: '/registry/reports', label: '年度报送', icon: <SendOutlined />, permission: 'reports.submit' },

@@ -11,6 +11,7 @@ import { namePath, problemsOf, showFieldErrors } from '../app/forms';
 import { FormStaleAlert } from '../shared/FormStaleAlert';
 import { householdPatch } from '../../contract/registry/households';
 import { useHousehold, useUpdateHousehold, type Household, type HouseholdPatch, type Person, type PersonInput } from './api';
+import { isChangeRequest, useChangeAction, type ChangeRequest } from './change-requests-api';
 import { FACT_FIELDS, formFields, HOUSEHOLD_FORM_LABELS, HouseholdFactsFields, MembersFields, SaveFailedAlert, type HouseholdValues, type PersonValues } from './HouseholdForm';
 
 type EditValues = Omit<HouseholdValues, 'villageCode' | 'identifiedOn' | 'persons'> & { persons?: PersonValues[]; reason?: string };
@@ -89,9 +90,10 @@ function changesOf(base: Household, v: EditValues, withMembers: boolean): Change
 const EDIT_FIELDS = [...FACT_FIELDS, 'reason'];
 
 /** The form over one loaded state of the household; a reload builds a new one (a form keeps its values otherwise). */
-function EditForm({ base, onDone, onReload }: { base: Household; onDone: () => void; onReload: () => Promise<void> }) {
+function EditForm({ base, onDone, onReload, returned }: { base: Household; onDone: () => void; onReload: () => Promise<void>; returned?: ChangeRequest }) {
   const { message } = App.useApp();
   const update = useUpdateHousehold();
+  const resubmit = useChangeAction();
   const [form] = Form.useForm<EditValues>();
   const [stale, setStale] = useState(false);
   // The refusal: `others` are the errors no field shows; when no field shows one, the list is scrolled into view.
@@ -123,20 +125,31 @@ function EditForm({ base, onDone, onReload }: { base: Household; onDone: () => v
     const body: HouseholdPatch = { version: base.version, ...changes };
     const problems = problemsOf(householdPatch, body, HOUSEHOLD_FORM_LABELS);
     if (problems.length) return refused('填写的内容有误', problems);
+    const onError = (e: unknown) => {
+      if (e instanceof ApiError && e.code === 'STALE_VERSION') {
+        setStale(true);
+        return;
+      }
+      refused(errorMessage(e), e);
+    };
+    // A change the township returned is edited and resubmitted as the same request (issue 11).
+    if (returned) {
+      const done = () => {
+        void message.success('已重新提交乡镇审核');
+        onDone();
+      };
+      resubmit.mutate({ id: returned.id, action: 'resubmit', body: { household: body } }, { onSuccess: done, onError });
+      return;
+    }
     update.mutate(
       { id: base.id, ...body },
       {
-        onSuccess: () => {
-          void message.success('修改已保存');
+        // Issue 11: a change that needs approval is answered with its change request (202), nothing applied yet.
+        onSuccess: (result) => {
+          void message.success(isChangeRequest(result) ? '已提交乡镇审核，批准后生效' : '修改已保存');
           onDone();
         },
-        onError: (e) => {
-          if (e instanceof ApiError && e.code === 'STALE_VERSION') {
-            setStale(true);
-            return;
-          }
-          refused(errorMessage(e), e);
-        },
+        onError,
       },
     );
   };
@@ -182,8 +195,8 @@ function EditForm({ base, onDone, onReload }: { base: Household; onDone: () => v
           />
         )}
         <Space>
-          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={update.isPending} disabled={stale}>
-            保存修改
+          <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={update.isPending || resubmit.isPending} disabled={stale}>
+            {returned ? '重新提交审核' : '保存修改'}
           </Button>
           <Button onClick={onDone}>取消</Button>
         </Space>
@@ -193,7 +206,7 @@ function EditForm({ base, onDone, onReload }: { base: Household; onDone: () => v
 }
 
 /** The household as the form was loaded from: a refetch behind the drawer does not overwrite what is being typed. */
-function Editor({ household, onDone }: { household: Household; onDone: () => void }) {
+function Editor({ household, onDone, returned }: { household: Household; onDone: () => void; returned?: ChangeRequest }) {
   const { message } = App.useApp();
   const query = useHousehold(household.id);
   const [loaded, setLoaded] = useState({ base: household, n: 0 });
@@ -209,11 +222,12 @@ function Editor({ household, onDone }: { household: Household; onDone: () => voi
     void message.info('已载入最新内容，请核对后重新修改');
   };
 
-  return <EditForm key={loaded.n} base={loaded.base} onDone={onDone} onReload={reload} />;
+  return <EditForm key={loaded.n} base={loaded.base} onDone={onDone} onReload={reload} returned={returned} />;
 }
 
 /** The drawer; its form is built afresh from the household each time it opens. */
-export function HouseholdEditDrawer({ household, open, onClose }: { household: Household; open: boolean; onClose: () => void }) {
+/** `returned`: the user's change of this household that the township returned; saving resubmits it. */
+export function HouseholdEditDrawer({ household, open, onClose, returned }: { household: Household; open: boolean; onClose: () => void; returned?: ChangeRequest }) {
   const head = household.persons.find((p) => p.relation === '户主');
   return (
     <Drawer
@@ -224,7 +238,8 @@ export function HouseholdEditDrawer({ household, open, onClose }: { household: H
       size="min(1180px, 100vw)"
       title={`修改贫困户 · 户编号 ${household.number}${head ? `（${head.name}户）` : ''}`}
     >
-      <Editor household={household} onDone={onClose} />
+      {returned && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`乡镇退回了您提出的变更（申请 ${returned.id}）`} description={`退回原因：${returned.decisionReason ?? ''}。修改后保存即重新提交审核。`} />}
+      <Editor household={household} onDone={onClose} returned={returned} />
     </Drawer>
   );
 }

@@ -12,6 +12,7 @@ import { LINE_SCOPES as SCOPES, SCOPE_LABELS, type LineScope } from '../../domai
 import type { Page } from '../../contract/page';
 import { get, patch, post, put, withQuery } from '../app/api';
 import { useChange } from '../app/mutations';
+import { isChangeRequest, type ChangeRequest } from './change-requests-api';
 
 export type { Page };
 export type { Criterion, HouseholdVerdicts, IncomeResult, StatusCount, Verdict } from '../../contract/registry/common';
@@ -107,23 +108,25 @@ export function useCreateHousehold() {
   return useChange((input: HouseholdInput) => post<Household>('/api/registry/households', input), ['registry']);
 }
 
-function householdMutation<V>(fn: (v: V) => Promise<Household>) {
+/** A write answered with the household (applied), or with the change request that waits for approval (202). */
+function householdMutation<V, R extends Household | ChangeRequest = Household>(fn: (v: V) => Promise<R>) {
   return function useIt() {
     const qc = useQueryClient();
     return useMutation({
       mutationFn: fn,
-      onSuccess: (h: Household) => {
-        qc.setQueryData(['registry', 'household', h.id], h);
+      onSuccess: (h: R) => {
+        if (!isChangeRequest(h)) qc.setQueryData(['registry', 'household', h.id], h);
         return qc.invalidateQueries({ queryKey: ['registry'] });
       },
     });
   };
 }
 
-export const useUpdateHousehold = householdMutation(({ id, ...body }: HouseholdPatch & { id: number }) => patch<Household>(`/api/registry/households/${id}`, body));
+/** Issue 11: when the change needs the township's approval, the answer is the change request (已提交乡镇审核). */
+export const useUpdateHousehold = householdMutation(({ id, ...body }: HouseholdPatch & { id: number }) => patch<Household | ChangeRequest>(`/api/registry/households/${id}`, body));
 
 export const useSaveIncome = householdMutation(({ id, year, items }: { id: number; year: number; items: IncomeItemsInput }) =>
-  put<Household>(`/api/registry/households/${id}/incomes/${year}`, items),
+  put<Household | ChangeRequest>(`/api/registry/households/${id}/incomes/${year}`, items),
 );
 
 export const useChangeStatus = householdMutation(

@@ -32,3 +32,4 @@ export * from './quality';
 export * from './assessment';
 export * from './reports';
 export * from './notifications';
+export * from './changes';

@@ -12,6 +12,8 @@ import { emptyIncomeItems, type StatusChange as StatusChangeBody } from '../../.
 import { useLockedFigure } from '../../reports/locked';
 import { INCOME_FIELDS, STATUS_COLORS, useChangeStatus, useHousehold, useSaveIncome, yuan, type Household, type IncomeItems, type Person } from '../../registry/api';
 import { HouseholdEditDrawer } from '../../registry/HouseholdEditDrawer';
+import { ChangeRequestCard } from '../../registry/ChangeRequestCard';
+import { isChangeRequest, useChangeAction, useChangeRequests, type ChangeRequest } from '../../registry/change-requests-api';
 import { IncomeTrace, Mark, VerdictView } from '../../registry/VerdictView';
 import { StartProcedureButtons } from '../../procedures/StartProcedureButtons';
 import { HandbookCheckPanel } from '../../quality/HandbookCheckPanel';
@@ -67,10 +69,11 @@ const EMPTY_ITEMS = emptyIncomeItems();
 
 type IncomeValues = IncomeItems & { year: number };
 
-function IncomeSection({ household }: { household: Household }) {
+function IncomeSection({ household, returned }: { household: Household; returned: ChangeRequest[] }) {
   const { message } = App.useApp();
   const save = useSaveIncome();
   const locked = useLockedFigure();
+  const resubmit = useChangeAction();
   const [form] = Form.useForm<IncomeValues>();
   const year = Form.useWatch('year', form);
   const latest = household.incomes[household.incomes.length - 1];
@@ -85,18 +88,30 @@ function IncomeSection({ household }: { household: Household }) {
 
   const submit = (v: IncomeValues) => {
     const items = Object.fromEntries(INCOME_FIELDS.map((f) => [f.key, v[f.key] ?? 0])) as unknown as IncomeItems;
+    const onError = (e: unknown) => {
+      // A year a report locks (报送) offers a correction request for the figure instead.
+      if (locked(e, { kind: 'income', householdId: household.id, year: v.year })) return;
+      showFieldErrors(form, e);
+      void message.error(errorMessage(e));
+    };
+    // That year's income change the township returned to the user is resubmitted as the same request (issue 11).
+    const back = returned.find((r) => r.kind === 'income' && r.year === v.year);
+    if (back) {
+      resubmit.mutate({ id: back.id, action: 'resubmit', body: { income: items } }, { onSuccess: () => void message.success(`${v.year} 年收入已重新提交乡镇审核`), onError });
+      return;
+    }
     save.mutate(
       { id: household.id, year: v.year, items },
       {
-        onSuccess: () => {
+        onSuccess: (result) => {
+          if (isChangeRequest(result)) {
+            void message.success(`${v.year} 年收入已提交乡镇审核，批准后生效`);
+            return;
+          }
           setTab(String(v.year));
           void message.success(`${v.year} 年收入已保存`);
         },
-        onError: (e) => {
-          if (locked(e, { kind: 'income', householdId: household.id, year: v.year })) return;
-          showFieldErrors(form, e);
-          void message.error(errorMessage(e));
-        },
+        onError,
       },
     );
   };
@@ -150,7 +165,7 @@ function IncomeSection({ household }: { household: Household }) {
                 </Form.Item>
               </div>
             ))}
-            <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
+            <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending || resubmit.isPending}>
               保存收入
             </Button>
           </Form>
@@ -229,6 +244,11 @@ export function HouseholdPage() {
   const me = useMe().data;
   const mayEdit = can(me, 'registry.write');
   const [editing, setEditing] = useState(false);
+  // Issue 11: the household's change requests; the open ones (待审批, 已退回) are shown before → after at the top.
+  const requests = useChangeRequests({ householdId: id }, 1, 50, id !== undefined);
+  const open = (requests.data?.items ?? []).filter((r) => r.state === 'pending' || r.state === 'returned');
+  const decided = (requests.data?.items ?? []).filter((r) => r.state !== 'pending' && r.state !== 'returned');
+  const returnedToMe = open.filter((r) => r.mayResubmit);
 
   if (id === undefined) return <ErrorResult error={new Error('贫困户编号无效')} />;
   if (query.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -255,7 +275,16 @@ export function HouseholdPage() {
           </Button>
         )}
       </Space>
-      {mayEdit && <HouseholdEditDrawer household={h} open={editing} onClose={() => setEditing(false)} />}
+      {mayEdit && <HouseholdEditDrawer household={h} open={editing} onClose={() => setEditing(false)} returned={returnedToMe.find((r) => r.kind === 'household')} />}
+
+      {open.length > 0 && (
+        <Card size="small" title="待审核的户情变更" style={{ marginBottom: 16, borderColor: '#faad14' }} data-testid="household-pending-changes">
+          <Typography.Paragraph type="secondary">以下变更已提交乡镇审核，批准后才写入本户信息。</Typography.Paragraph>
+          {open.map((r) => (
+            <ChangeRequestCard key={r.id} request={r} />
+          ))}
+        </Card>
+      )}
 
       <Card size="small" title="一、基本情况" style={{ marginBottom: 16 }}>
         <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }} data-testid="household-facts">
@@ -287,7 +316,7 @@ export function HouseholdPage() {
       </Card>
 
       <Card size="small" title="三、家庭收入（元）" style={{ marginBottom: 16 }}>
-        <IncomeSection household={h} />
+        <IncomeSection household={h} returned={returnedToMe} />
       </Card>
 
       <Card size="small" title={`四、识别与脱贫标准${h.verdictYear ? `（${h.verdictYear} 年收入）` : ''}`} style={{ marginBottom: 16 }} data-testid="household-verdicts">
@@ -336,6 +365,13 @@ export function HouseholdPage() {
           </Card>
         )}
       </Card>
+      {decided.length > 0 && (
+        <Card size="small" title="户情变更记录（经审核）" style={{ marginBottom: 16 }} data-testid="household-change-history">
+          {decided.map((r) => (
+            <ChangeRequestCard key={r.id} request={r} />
+          ))}
+        </Card>
+      )}
       <HouseholdHelpersPanel household={h} />
       <HandbookCheckPanel household={h} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
