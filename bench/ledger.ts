@@ -10,6 +10,7 @@
  * server is dropped and created afresh. PGlite always runs in a fresh data directory under bench/.work/.
  * See bench/README.md.
  */
+import type { OrgKind } from '../src/domain/shared/orgs';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -255,7 +256,7 @@ async function buildWorld(database: Database, services: Services, rng: Rng, say:
       const county: Body = { ...base, org: countyOrg, tier: 'county' };
       bodies.push(county);
       countyBodies.push(county);
-      const groups: Array<[string, string]> = [
+      const groups: Array<[string, OrgKind]> = [
         [`${k.name}政协第一委员组`, '委员组'],
         [`${k.name}政协第二委员组`, '委员组'],
         [`${k.name}经促分会`, '经促分会'],

@@ -84,6 +84,13 @@ describe('the demo data set of a fresh start', () => {
     expect(above).toBeLessThan(list.total);
   });
 
+  it('lists the demo offices, each of a kind the seeds name', async () => {
+    const admin = await login('admin', ADMIN_PASSWORD);
+    const res = await admin('/api/orgs');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(JSON.stringify(res.json())).toContain('昭觉县扶贫开发领导小组办公室');
+  });
+
   it('has procedures waiting at village, township and county steps, a comparison with undecided hits, a quality run, an open round', async () => {
     const admin = await login('admin', ADMIN_PASSWORD);
     const running = (await admin('/api/procedures?state=running&page=1&pageSize=100')).json();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workbench } from '../../src/contract/workbench';
 import type { Role } from '../../src/server/auth/access';
 import type { OrgRow } from '../../src/server/orgs/repo';
-import { createTestApp, type Client, type TestApp } from '../support/app';
+import { createTestApp, entryBody, type Client, type TestApp } from '../support/app';
 import { ADMIN_PASSWORD, dbKinds } from '../support/db';
 import { CHENGBEI_VILLAGE, householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 import { householdCols, personCols, rosterWith } from '../support/roster';
@@ -194,6 +194,19 @@ describe.each(dbKinds())('workbench on %s', (kind) => {
     const job = (await as.village.get(`/api/registry/roster/import-jobs/${res.json().jobId}`)).json();
     expect(job.status).toBe('failed');
     expect(todo(await workbench(as.village), 'importJobs')).toMatchObject({ count: 0, link: '/registry/import' });
+  });
+
+  // Seed 000: each member records what they did (“政协委员个人参与脱贫攻坚工作的相关事项录入…电子台账”).
+  it('reminds a member with no entry this year, and only a member; an entry of the year ends the reminder', async () => {
+    const body = await t.org('昭觉县政协第一委员组', { kind: '委员组', level: '县', regionCode: '513431000000' });
+    const m = await t.member(body, '吉克委员');
+    const memberUser = await t.user(body, 'wb-member', 'member', m.id);
+    expect(todo(await workbench(memberUser), 'memberEntries')).toMatchObject({ count: 1, link: '/ledger/new', permission: 'ledger.write' });
+    // An administrator holds ledger.write too, but records no deeds of their own: no reminder.
+    expect(todo(await workbench(as.manager), 'memberEntries')).toBeUndefined();
+    const entry = await memberUser.post('/api/ledger/entries', entryBody(body.id, { memberIds: [m.id], startYear: 2020 }));
+    expect(entry.statusCode, entry.body).toBe(201);
+    expect(todo(await workbench(memberUser), 'memberEntries')!.count).toBe(0);
   });
 
   it('moves a step off the to-do as soon as it is acted on', async () => {

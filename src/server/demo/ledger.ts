@@ -1,10 +1,11 @@
+import type { OrgKind } from '../../domain/shared/orgs';
 import { yearOf } from '../../domain/shared/dates';
 import type { Auth } from '../auth/access';
 import type { OrgRow } from '../orgs/repo';
 import type { Services } from '../services';
 
 /** Demo bodies: [name, kind, level, region code, parent name]. */
-const DEMO_ORGS: Array<[string, string, string, string, string | null]> = [
+const DEMO_ORGS: Array<[string, OrgKind, string, string, string | null]> = [
   ['四川省政协机关', '机关', '省', '510000000000', null],
   ['四川省工商联', '工商联', '省', '510000000000', null],
   ['四川省总商会', '商会', '省', '510000000000', '四川省工商联'],

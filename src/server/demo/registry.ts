@@ -69,9 +69,9 @@ function income(size: number, above: boolean, year: number) {
  */
 export async function loadRegistryDemo(services: Services, auth: Auth, root: OrgRow): Promise<DemoRegistry> {
   const { orgs, regions, registry } = services;
-  const prefecture = await orgs.createUnchecked(root, { name: '凉山州扶贫开发领导小组办公室', kind: '扶贫开发领导小组办公室', level: '市', regionCode: '513400000000' });
+  const prefecture = await orgs.createUnchecked(root, { name: '凉山州扶贫开发领导小组办公室', kind: '扶贫办', level: '市', regionCode: '513400000000' });
   const assessmentOffice = await orgs.createUnchecked(prefecture, { name: '凉山州脱贫攻坚考核办', kind: '考核办', level: '市', regionCode: '513400000000' });
-  const county = await orgs.createUnchecked(prefecture, { name: '昭觉县扶贫开发领导小组办公室', kind: '扶贫开发领导小组办公室', level: '县', regionCode: DEMO_COUNTY });
+  const county = await orgs.createUnchecked(prefecture, { name: '昭觉县扶贫开发领导小组办公室', kind: '扶贫办', level: '县', regionCode: DEMO_COUNTY });
   const department = await orgs.createUnchecked(county, { name: '昭觉县公安局', kind: '行业部门', level: '县', regionCode: DEMO_COUNTY });
   const townships: DemoRegistry['townships'] = [];
   for (const code of DEMO_TOWNSHIPS) {

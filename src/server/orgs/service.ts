@@ -1,3 +1,4 @@
+import type { OrgKind } from '../../domain/shared/orgs';
 import type { OrgInput, OrgPatch } from '../../contract/orgs';
 import { AppError, type FieldError } from '../../domain/shared/errors';
 import { ORG_KINDS, ORG_LEVELS } from '../../domain/shared/orgs';
@@ -74,7 +75,8 @@ export function makeOrgsService(deps: { repo: OrgsRepo; regions: RegionsService;
       const id = await repo.insert({ ...input, parentId: null, parentPath: '/' });
       return load(id);
     },
-    async createUnchecked(parent: OrgRow, input: Omit<OrgInput, 'parentId'>): Promise<OrgRow> {
+    /** A body made by start-up (the root's children, the demo): no permission asked; its kind is still one of ORG_KINDS. */
+    async createUnchecked(parent: OrgRow, input: Omit<OrgInput, 'parentId' | 'kind'> & { kind: OrgKind }): Promise<OrgRow> {
       const id = await repo.insert({ ...input, parentId: parent.id, parentPath: parent.path });
       return load(id);
     },

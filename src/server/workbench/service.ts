@@ -1,5 +1,6 @@
 import type { Todo, TodoKey, Workbench } from '../../contract/workbench';
 import type { Permission } from '../../domain/auth/permissions';
+import { yearOf } from '../../domain/shared/dates';
 import { can, type Auth } from '../auth/access';
 import type { JobBoard } from '../http/jobs';
 import type { makeAssessmentService } from '../assessment/service';
@@ -22,7 +23,8 @@ export interface WorkbenchDeps {
   quality: Pick<Service<typeof makeQualityService>, 'latest'>;
   assessment: Pick<Service<typeof makeAssessmentService>, 'scoresDue'>;
   registry: Pick<Service<typeof makeRegistryService>, 'statistics'>;
-  ledger: Pick<Service<typeof makeLedgerService>, 'summary'>;
+  ledger: Pick<Service<typeof makeLedgerService>, 'summary' | 'list'>;
+  now: () => Date;
   reports: Pick<ReportsService, 'waitingCount'>;
   /** The finished import jobs each user has not read (kept in this process's memory, like the jobs). */
   jobs: Pick<JobBoard, 'count'>;
@@ -35,6 +37,8 @@ interface TodoSource {
   label: string;
   permission: Permission;
   partOf?: TodoKey;
+  /** Whom the to-do is for besides the permission (a member's own entries: a user linked to a member). */
+  applies?: (auth: Auth) => boolean;
   count: (auth: Auth, asked: Asked) => Promise<{ count: number; link: string }>;
 }
 
@@ -132,6 +136,19 @@ export function makeWorkbenchService(deps: WorkbenchDeps) {
       permission: 'registry.write',
       count: async (auth) => ({ count: await deps.changes.returnedCount(auth), link: '/registry/change-requests?state=returned&mine=true' }),
     },
+    {
+      // Seed 000: each member records what they did (“政协委员个人参与脱贫攻坚工作的相关事项录入…电子台账”); one who
+      // cannot is marked in 委员信息管理 instead (“有特殊情况不能履职的委员应…进行标注，不再填写参与情况”).
+      key: 'memberEntries',
+      label: '本年度尚未录入本人参与的事项',
+      permission: 'ledger.write',
+      applies: (auth) => auth.own === 'entries' && auth.memberId !== null,
+      count: async (auth) => {
+        const year = yearOf(deps.now());
+        const { total } = await deps.ledger.list(auth, { yearFrom: year, yearTo: year, page: 1, pageSize: 1 });
+        return { count: total === 0 ? 1 : 0, link: '/ledger/new' };
+      },
+    },
   ];
 
   async function registryFigures(auth: Auth): Promise<Workbench['figures']['registry']> {
@@ -149,7 +166,7 @@ export function makeWorkbenchService(deps: WorkbenchDeps) {
 
   return {
     async workbench(auth: Auth): Promise<Workbench> {
-      const mine = sources.filter((s) => can(auth, s.permission));
+      const mine = sources.filter((s) => can(auth, s.permission) && (s.applies?.(auth) ?? true));
       let waiting: ReturnType<Asked['waiting']> | undefined;
       const asked: Asked = { waiting: () => (waiting ??= deps.procedures.waitingCounts(auth)) };
       const [todos, registry, ledger] = await Promise.all([

@@ -4,15 +4,12 @@
  * optionally its kind (地级市, 县（市、区）… or 市/县 for short) and its system code, separated by a tab, a comma or
  * spaces. The kinds and the unit fields are the contract's.
  */
-import { roundUnitInput } from '../../contract/assessment/rounds';
+import { roundUnitInput, type CreateRoundInput } from '../../contract/assessment/rounds';
 import type { RegionChild } from '../../contract/regions';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '../../domain/assessment/labels';
 
-export interface UnitDraft {
-  name: string;
-  kind: UnitKind;
-  ref?: string;
-}
+/** A unit as the new-round form holds it: the request's unit without its code (given in order), of a known kind. */
+export type UnitDraft = Omit<CreateRoundInput['units'][number], 'unitKey' | 'kind'> & { kind: UnitKind };
 
 export interface PasteResult {
   units: UnitDraft[];

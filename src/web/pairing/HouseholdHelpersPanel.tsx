@@ -272,7 +272,10 @@ function VisitForm({ data }: { data: HouseholdPairing }) {
 
 export function HouseholdHelpersPanel({ household }: { household: { id: number } }) {
   const query = useHouseholdPairing(household.id);
-  const mayEdit = can(useMe().data, 'pairing.manage');
+  const me = useMe().data;
+  const mayEdit = can(me, 'pairing.manage');
+  // A 帮扶责任人 records their visits and signatures without managing the pairing (visits.write alone).
+  const mayVisit = can(me, 'visits.write');
   const [replacing, setReplacing] = useState<Assignment | null>(null);
   const [ending, setEnding] = useState<Assignment | null>(null);
   const d = query.data;
@@ -358,14 +361,14 @@ export function HouseholdHelpersPanel({ household }: { household: { id: number }
                         <PaperClipOutlined /> {f.fileName}
                       </Typography.Link>
                     ))}
-                    {mayEdit && <SignatureUpload visit={v} householdId={d.householdId} />}
-                    {!mayEdit && v.attachments.length === 0 && '—'}
+                    {mayVisit && <SignatureUpload visit={v} householdId={d.householdId} />}
+                    {!mayVisit && v.attachments.length === 0 && '—'}
                   </Space>
                 ),
               },
             ]}
           />
-          {mayEdit && <VisitForm key={d.helpers.map((a) => a.id).join(',')} data={d} />}
+          {mayVisit && <VisitForm key={d.helpers.map((a) => a.id).join(',')} data={d} />}
           <ReplaceModal householdId={d.householdId} assignment={replacing} onClose={() => setReplacing(null)} />
           <EndModal householdId={d.householdId} assignment={ending} onClose={() => setEnding(null)} />
         </>

@@ -74,6 +74,8 @@ function IncomeSection({ household, returned }: { household: Household; returned
   const save = useSaveIncome();
   const locked = useLockedFigure();
   const resubmit = useChangeAction();
+  // A reader (领导查阅, 帮扶责任人) sees the incomes without the form that changes them.
+  const mayWrite = can(useMe().data, 'registry.write');
   const [form] = Form.useForm<IncomeValues>();
   const year = Form.useWatch('year', form);
   const latest = household.incomes[household.incomes.length - 1];
@@ -147,6 +149,7 @@ function IncomeSection({ household, returned }: { household: Household; returned
           />
         )}
       </Col>
+      {mayWrite && (
       <Col xs={24} xl={10}>
         <Card size="small" title="填报分项收入（元）" type="inner">
           <Form<IncomeValues> form={form} name="household-income" layout="horizontal" labelCol={{ span: 10 }} wrapperCol={{ span: 14 }} initialValues={{ year: currentYear(), ...EMPTY_ITEMS }} onFinish={submit}>
@@ -171,6 +174,7 @@ function IncomeSection({ household, returned }: { household: Household; returned
           </Form>
         </Card>
       </Col>
+      )}
     </Row>
   );
 }
@@ -373,7 +377,7 @@ export function HouseholdPage() {
         </Card>
       )}
       <HouseholdHelpersPanel household={h} />
-      <HandbookCheckPanel household={h} />
+      {can(me, 'quality.read') && <HandbookCheckPanel household={h} />}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         <Mark passed /> 符合 <Mark passed={false} /> 不符合 <Mark passed={null} /> 仅供参考（不作为判断条件）
       </Typography.Text>
