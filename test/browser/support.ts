@@ -83,8 +83,11 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The server and browser of a suite: started before its tests, stopped after them; `now`: the server's clock. */
-export function browserSuite(options: { now?: () => Date } = {}): { server: () => TestServer; browser: () => Browser } {
+/**
+ * The server and browser of a suite: started before its tests, stopped after them; `now`: the server's clock;
+ * `demo: false`: an empty database instead of the demo data set.
+ */
+export function browserSuite(options: { now?: () => Date; demo?: boolean } = {}): { server: () => TestServer; browser: () => Browser } {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
