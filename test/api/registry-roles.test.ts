@@ -137,6 +137,10 @@ describe.each(dbKinds())('registry and procedures by role on %s', (kind) => {
     // The exports too: the roster and the village's 一览表 hold only the helper's household.
     const roster = await readSheet((await helper.get('/api/registry/roster/export.xlsx')).rawPayload, '花名册');
     expect(roster.slice(1).map((r) => r[2])).toEqual(['0001']);
+    // Issue 11: “lists lack export (查找贫困户 …)” — the list's export holds what the list shows, and only that.
+    const list = await readSheet((await helper.get('/api/registry/households/export.xlsx')).rawPayload, '贫困户');
+    expect(list[0]).toEqual(['所在村', '村级区划代码', '户编号', '户主', '家庭人口', '贫困户属性', '主要致贫原因', '状态', '状态年度']);
+    expect(list.slice(1).map((r) => r[2])).toEqual(['0001']);
     const overview = await helper.get(`/api/registry/villages/${VILLAGE}/overview.xlsx`);
     expect(overview.statusCode).toBe(200);
     expect(overview.rawPayload.includes(Buffer.from('阿说阿果'))).toBe(false);

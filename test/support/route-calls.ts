@@ -169,6 +169,7 @@ export const ROUTES: Record<string, Line> = {
   'PUT /api/registry/villages/:code/years/:year': foreign(body((b) => `/api/registry/villages/${b.village}/years/2019`, () => ({ collectiveIncome: 1 }))),
   'GET /api/registry/villages/:code/overview.xlsx': foreign(url((b) => `/api/registry/villages/${b.village}/overview.xlsx`)),
   'GET /api/registry/households': list(url((b) => `/api/registry/households?q=${b.idNumbers[0]}`)),
+  'GET /api/registry/households/export.xlsx': foreign(url(`/api/registry/households/export.xlsx?region=${B_COUNTY}`)),
   'POST /api/registry/households': foreign(body(() => '/api/registry/households', (b) => householdBody(b.village, 'YX9999', [member('越权户主', idNumber('19850505', '315', B_PREFIX), '户主')]))),
   'GET /api/registry/households/:id': foreign(url((b) => `/api/registry/households/${b.household}`)),
   'PATCH /api/registry/households/:id': foreign(body((b) => `/api/registry/households/${b.household}`, (b) => ({ version: b.householdVersion, mainCause: '缺资金' }))),

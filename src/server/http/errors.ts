@@ -57,6 +57,8 @@ const UNIQUE_KEYS: Record<string, { field: string; label: string; message?: stri
   department_list_rows_list_id_row_no_pk: { field: 'file', label: '名单行号', message: '名单行号重复' },
   assessment_units_round_id_unit_key_pk: { field: 'unitKey', label: '考核对象', message: '该考核对象已在本轮中' },
   assessment_scores_round_id_unit_key_method_key_indicator_key_pk: { field: 'scores', label: '评分', message: '同一指标的评分重复' },
+  change_requests_open_target: { field: 'householdId', label: '户情变更', message: '该户的这项变更已有待审核或被退回的申请（可能是他人刚刚同时提交），请先处理该申请' },
+  year_reports_region_year_uq: { field: 'year', label: '年度报送', message: '该地区该年度已报送（可能是他人刚刚同时提交），请刷新后查看' },
 };
 
 /**

@@ -2,9 +2,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { changeRequest } from '../../contract/registry/change-requests';
 import type { WriteOutcome } from './change-request-service';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { authOf } from '../auth/access';
+import { authOf, maySeeIdNumbers } from '../auth/access';
+import { streamBatchesXlsx, writeTableXlsx, xlsxHeaders, type ExportColumn } from '../http/xlsx';
 import { idParams } from '../../contract/zod';
-import { household, householdCreate, householdHits, householdPatch, householdQuery, incomeItemsInput, incomeParams, statusChange } from '../../contract/registry/households';
+import { household, householdCreate, householdHits, householdPatch, householdQuery, type HouseholdHit, incomeItemsInput, incomeParams, statusChange } from '../../contract/registry/households';
 import { povertyLineInput, povertyLines, statistics, statisticsQuery, trialHouseholdInput, trialHouseholdResult, trialVillageInput } from '../../contract/registry/rules';
 import { verdict } from '../../contract/registry/common';
 import { village, villageExitQuery, villageInput, villageParams, villageYearInput, villageYearParams } from '../../contract/registry/villages';
@@ -15,6 +16,20 @@ import type { Services } from '../services';
 function orAccepted<O extends { schema: { response: Record<number, unknown> } }>(o: O): O {
   return { ...o, schema: { ...o.schema, response: { ...o.schema.response, 202: changeRequest } } };
 }
+
+/** The columns of 查找贫困户's export: what the list shows (no ID number: the list shows none). */
+const HOUSEHOLD_COLUMNS: ReadonlyArray<ExportColumn<HouseholdHit>> = [
+  { header: '所在村', width: 30, cell: (h) => h.villageName ?? h.villageCode },
+  { header: '村级区划代码', width: 15, cell: (h) => h.villageCode },
+  { header: '户编号', width: 10, cell: (h) => h.number },
+  { header: '户主', width: 12, cell: (h) => h.head ?? '' },
+  { header: '家庭人口', width: 8, cell: (h) => h.size },
+  { header: '贫困户属性', width: 14, cell: (h) => h.attribute },
+  { header: '主要致贫原因', width: 12, cell: (h) => h.mainCause },
+  { header: '状态', width: 10, cell: (h) => h.status },
+  { header: '状态年度', width: 8, cell: (h) => h.statusYear },
+];
+const householdExportQuery = householdQuery.omit({ page: true, pageSize: true });
 
 /** The applicant's fields of a new-household procedure are the registry's (kept here for the procedures' routes). */
 
@@ -40,6 +55,12 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
     reg.saveVillageYear(authOf(req), req.params.code, req.params.year, req.body),
   );
 
+  r.get('/api/registry/households/export.xlsx', doc.file('导出查找到的全部贫困户', '贫困户名单（.xlsx）', { querystring: householdExportQuery, access: 'registry.read' }), async (req, reply) => {
+    const auth = authOf(req);
+    return streamBatchesXlsx(req, reply, xlsxHeaders('贫困户名单.xlsx'), reg.exportSearch(auth, req.query), (out, rows) => writeTableXlsx(out, '贫困户', HOUSEHOLD_COLUMNS, rows), (rows) =>
+      services.audit.event(auth, 'export', { what: '贫困户名单导出', rows, masked: !maySeeIdNumbers(auth) }),
+    );
+  });
   r.get('/api/registry/households', doc.ok('按姓名、身份证号或户编号查找贫困户', householdHits, { querystring: householdQuery, access: 'registry.read' }), async (req) => reg.search(authOf(req), req.query));
   r.post('/api/registry/households', doc.created('建档立卡：新增贫困户及家庭成员', household, { body: householdCreate, access: 'registry.write' }), async (req) => reg.createHousehold(authOf(req), req.body));
   r.get('/api/registry/households/:id', doc.ok('贫困户（扶贫手册）', household, { params: idParams, access: 'registry.read' }), async (req) => reg.household(authOf(req), req.params.id));

@@ -190,6 +190,16 @@ export function makeRegistryService(deps: RegistryDeps) {
       return { items: hits, total, page: q.page, pageSize: q.pageSize };
     },
 
+    /** Every household the search finds, for the list's export: batches of 2,000 (at most 100,000 households). */
+    async *exportSearch(auth: Auth, q: { region?: string; q?: string; status?: string }): AsyncGenerator<HouseholdHit[]> {
+      const pageSize = 2000;
+      for (let page = 1; page <= 50; page++) {
+        const { items, total } = await this.search(auth, { ...q, page, pageSize });
+        yield items;
+        if (page * pageSize >= total) return;
+      }
+    },
+
     async createHousehold(auth: Auth, input: HouseholdInput & { identifiedOn?: string }) {
       const id = await transaction((_r, tx) => this.enterHousehold(tx, auth, input));
       return this.household(auth, id);

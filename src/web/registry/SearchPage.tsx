@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Select } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, Select, Space } from 'antd';
 import { Link } from 'react-router-dom';
 import { RegionPicker } from '../shared/RegionPicker';
 import { filterParams, PageFilters } from '../shared/PageFilters';
@@ -7,7 +7,8 @@ import { PageHeader } from '../shared/PageHeader';
 import { PagedTable, usePageParams } from '../shared/tables';
 import { STATUSES } from '../../domain/registry/status-transition';
 import type { HouseholdQuery } from '../../contract/registry/households';
-import { useHouseholds, type HouseholdHit } from './api';
+import { householdsExportUrl, useHouseholds, type HouseholdHit } from './api';
+import { can, useMe } from '../shared/session';
 import { householdColumns } from '../app/pages/VillagePage';
 
 /** The search form: the route's filters without the page. */
@@ -20,6 +21,7 @@ export function SearchPage() {
   const status = params.get('status') ?? undefined;
   const list = useHouseholds({ q: q || undefined, region, status }, page.current, page.size);
   const [form] = Form.useForm<SearchValues>();
+  const mayWrite = can(useMe().data, 'registry.write');
 
   const apply = (v: SearchValues) => setParams(filterParams(v, page.size));
 
@@ -28,9 +30,16 @@ export function SearchPage() {
       <PageHeader
         title="查找贫困户"
         extra={
-          <Link to="/registry/households/new">
-            <Button icon={<PlusOutlined />}>新增贫困户</Button>
-          </Link>
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={householdsExportUrl({ q: q || undefined, region, status })} download disabled={!list.data?.total} data-testid="households-export">
+              导出
+            </Button>
+            {mayWrite && (
+              <Link to="/registry/households/new">
+                <Button icon={<PlusOutlined />}>新增贫困户</Button>
+              </Link>
+            )}
+          </Space>
         }
       />
       <PageFilters<SearchValues>
