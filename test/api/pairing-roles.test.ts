@@ -4,6 +4,7 @@ import type { Role } from '../../src/server/auth/access';
 import { dbKinds } from '../support/db';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { CHENGBEI_VILLAGE, householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
+import { readSheet } from '../support/xlsx';
 
 /**
  * Issue 11 for 帮扶 and 数据质量: the shipped roles do their job and are refused (403) what their permissions lack; a
@@ -93,6 +94,10 @@ describe.each(dbKinds())('pairing and quality by role on %s', (kind) => {
     const list = (await as.helper.get('/api/pairing/helpers')).json();
     expect(list.items.map((h: { id: number }) => h.id)).toEqual([li]);
     expect(list.total).toBe(1);
+    // Issue 11: “lists lack export (… 帮扶责任人 …)” — the export holds what the list shows, and only that.
+    const exported = await readSheet((await as.helper.get('/api/pairing/helpers/export.xlsx')).rawPayload, '帮扶责任人');
+    expect(exported[0]).toEqual(['姓名', '工作单位', '职务', '人员类别', '层级', '联系电话', '现联系户数', '状态']);
+    expect(exported.slice(1).map((r) => [r[0], r[6]])).toEqual([[list.items[0].name, 3]]);
     const mine = await as.helper.get(`/api/pairing/helpers/${li}`);
     expect(mine.statusCode, mine.body).toBe(200);
     expect(mine.json().assignments.map((a: { household: { number: string } }) => a.household.number).sort()).toEqual(['0001', '0002', '0005']);

@@ -208,6 +208,7 @@ export const ROUTES: Record<string, Line> = {
   'GET /api/procedures/:id/certificate': foreign(url((b) => `/api/procedures/${b.procedure}/certificate`)),
   // --- pairing -------------------------------------------------------------------------------------------------------
   'GET /api/pairing/helpers': list(url(`/api/pairing/helpers?q=${encodeURIComponent('贝帮扶干部')}`)),
+  'GET /api/pairing/helpers/export.xlsx': foreign(url(`/api/pairing/helpers/export.xlsx?region=${B_COUNTY}`)),
   'GET /api/pairing/helpers/import/template.xlsx': global(url('/api/pairing/helpers/import/template.xlsx')),
   // A row naming B's region: a field error 不在您的管辖范围内, nothing written.
   'POST /api/pairing/helpers/import': foreign(file(() => '/api/pairing/helpers/import', (b) => ({ content: b.helpersImportFile, name: 'helpers.xlsx', type: xlsxType }))),

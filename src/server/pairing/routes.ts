@@ -1,6 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authOf } from '../auth/access';
+import { HELPER_KIND_LABELS } from '../../domain/pairing/helper-eligibility';
+import type { HelperList } from '../../contract/pairing';
+import { streamBatchesXlsx, writeTableXlsx, xlsxHeaders, type ExportColumn } from '../http/xlsx';
 import {
   assignInput,
   endAssignmentInput,
@@ -31,11 +34,29 @@ import { receiveFile } from '../http/upload';
 import type { Services } from '../services';
 
 /** 帮扶责任人 and visits (seed 004), leader–village links (seed 002): issue 4. */
+/** The columns of the helper list's export: what the list shows, with the households held today. */
+const HELPER_COLUMNS: ReadonlyArray<ExportColumn<HelperList['items'][number]>> = [
+  { header: '姓名', width: 12, cell: (h) => h.name },
+  { header: '工作单位', width: 30, cell: (h) => h.unit },
+  { header: '职务', width: 14, cell: (h) => h.post },
+  { header: '人员类别', width: 24, cell: (h) => HELPER_KIND_LABELS[h.kind] },
+  { header: '层级', width: 8, cell: (h) => h.level },
+  { header: '联系电话', width: 16, cell: (h) => h.phone },
+  { header: '现联系户数', width: 10, cell: (h) => h.households },
+  { header: '状态', width: 8, cell: (h) => (h.active ? '在岗' : '已停用') },
+];
+
 export async function pairingRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const svc = services.pairing;
   const doc = routeOptions(['pairing']);
 
+  r.get('/api/pairing/helpers/export.xlsx', doc.file('导出帮扶责任人名单', '帮扶责任人名单（.xlsx）', { querystring: helperQuery.omit({ page: true, pageSize: true }), access: 'pairing.read' }), async (req, reply) => {
+    const auth = authOf(req);
+    return streamBatchesXlsx(req, reply, xlsxHeaders('帮扶责任人名单.xlsx'), svc.exportHelpers(auth, req.query), (out, rows) => writeTableXlsx(out, '帮扶责任人', HELPER_COLUMNS, rows), (rows) =>
+      services.audit.event(auth, 'export', { what: '帮扶责任人名单导出', rows }),
+    );
+  });
   r.get('/api/pairing/helpers', doc.ok('帮扶责任人列表（本地区及上级地区的人员，含现联系户数）', helperPage, { querystring: helperQuery, access: 'pairing.read' }), async (req) => svc.helpers(authOf(req), req.query));
   r.post('/api/pairing/helpers', doc.created('新增帮扶责任人（乡镇以上干部或企业中层以上管理人员）', helperDetail, { body: helperInput, access: 'pairing.manage' }), async (req) => svc.createHelper(authOf(req), req.body));
   r.get('/api/pairing/helpers/:id', doc.ok('帮扶责任人及其联系的贫困户（现在与过去）', helperDetail, { params: idParams, access: 'pairing.read' }), async (req) => svc.helper(authOf(req), req.params.id));

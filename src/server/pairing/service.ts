@@ -177,6 +177,16 @@ export function makePairingService(deps: PairingDeps) {
       return { ...res, limit, page: q.page, pageSize: q.pageSize };
     },
 
+    /** Every helper the list finds, for its export: batches of 2,000 (at most 100,000). */
+    async *exportHelpers(auth: Auth, q: HelperFilters): AsyncGenerator<HelperList['items']> {
+      const pageSize = 2000;
+      for (let page = 1; page <= 50; page++) {
+        const { items, total } = await this.helpers(auth, { ...q, page, pageSize });
+        yield items;
+        if (page * pageSize >= total) return;
+      }
+    },
+
     /** A helper with the households they hold and held (households outside the user's scope are not named). */
     async helper(auth: Auth, id: number): Promise<HelperDetail> {
       const h = await loadHelper(auth, id);

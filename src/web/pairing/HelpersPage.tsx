@@ -1,10 +1,11 @@
 /** 帮扶责任人: the helpers of the user's region (and of the regions above it), searchable, with a form to register one. */
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { citeShort } from '../../domain/shared/sources';
 import { can, useMe } from '../shared/session';
+import { withQuery } from '../app/api';
 import { RegionPicker } from '../shared/RegionPicker';
 import { helperCategoryLabel, useHelpers, type Helper, type HelperFilters } from './api';
 import { HelperFormDrawer } from './HelperFormDrawer';
@@ -37,8 +38,12 @@ export function HelpersPage() {
       <PageHeader
         title="帮扶责任人"
         extra={
-          mayEdit && (
-            <Space>
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={withQuery('/api/pairing/helpers/export.xlsx', filters)} download disabled={!list.data?.total} data-testid="helpers-export">
+              导出
+            </Button>
+            {mayEdit && (
+            <>
               <BulkImportButton
                 what="帮扶责任人"
                 templateUrl="/api/pairing/helpers/import/template.xlsx"
@@ -49,8 +54,9 @@ export function HelpersPage() {
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="helper-new">
                 登记帮扶责任人
               </Button>
-            </Space>
-          )
+            </>
+            )}
+          </Space>
         }
       >
         <Typography.Paragraph type="secondary">
