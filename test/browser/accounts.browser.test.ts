@@ -18,7 +18,7 @@ async function login(page: Page, username: string, password: string): Promise<vo
 }
 
 describe.skipIf(skipBrowser)('accounts in the browser', () => {
-  const suite = browserSuite();
+  const suite = browserSuite({ demo: false });
 
   it('an administrator resets a password; the user signs in and is made to change it', { timeout: 180_000 }, async () => {
     const server = suite.server();

@@ -25,7 +25,7 @@ async function login(page: Page, username: string, password: string): Promise<vo
 }
 
 describe.skipIf(skipBrowser)('assessment round in the browser', () => {
-  const suite = browserSuite();
+  const suite = browserSuite({ demo: false });
 
   it('enters scores in the grid, marks a veto, and sees grades and explanations', { timeout: 180_000 }, async () => {
     const server = suite.server();

@@ -42,7 +42,7 @@ async function snap(page: Page, name: string): Promise<void> {
 }
 
 describe.skipIf(skipBrowser)('editing a household in the browser', () => {
-  const suite = browserSuite();
+  const suite = browserSuite({ demo: false });
 
   it('changes the facts and the members, refuses a stale version and confirms a removal', { timeout: 240_000 }, async () => {
     const server = suite.server();

@@ -19,7 +19,7 @@ async function snap(page: Page, name: string): Promise<void> {
 }
 
 describe.skipIf(skipBrowser)('helper pairing in the browser', () => {
-  const suite = browserSuite();
+  const suite = browserSuite({ demo: false });
 
   it('refuses a village cadre, assigns and replaces a helper, records a visit with its signature', { timeout: 240_000 }, async () => {
     const server = suite.server();

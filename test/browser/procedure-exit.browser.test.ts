@@ -53,7 +53,7 @@ async function login(page: Page, username: string, password: string): Promise<vo
 }
 
 describe.skipIf(skipBrowser)('household exit procedure in the browser', () => {
-  const suite = browserSuite({ now: serverNow });
+  const suite = browserSuite({ now: serverNow, demo: false });
 
   it('walks a household through every step to its 脱贫光荣证', { timeout: 240_000 }, async () => {
     const server = suite.server();

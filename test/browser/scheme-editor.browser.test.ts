@@ -35,7 +35,7 @@ async function chooseOption(page: Page, select: Locator, label: string): Promise
 }
 
 describe.skipIf(skipBrowser)('editing a scheme copy in the browser', () => {
-  const suite = browserSuite();
+  const suite = browserSuite({ demo: false });
 
   it('copies the aided-city scheme, edits weights and a system source, and refuses weights summing to 90', { timeout: 180_000 }, async () => {
     const server = suite.server();

@@ -85,7 +85,8 @@ export async function launchChromium(): Promise<Browser> {
 
 /**
  * The server and browser of a suite: started before its tests, stopped after them; `now`: the server's clock;
- * `demo: false`: an empty database instead of the demo data set.
+ * `demo: false`: an empty database instead of the demo data set (every test that does not use the demo: loading it
+ * takes seconds of the run).
  */
 export function browserSuite(options: { now?: () => Date; demo?: boolean } = {}): { server: () => TestServer; browser: () => Browser } {
   let server: TestServer | undefined;

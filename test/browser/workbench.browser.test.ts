@@ -9,7 +9,7 @@ import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/re
 import { browserSuite, expectText, skipBrowser, withPage } from './support';
 
 describe.skipIf(skipBrowser)('workbench in the browser', () => {
-  const suite = browserSuite();
+  const suite = browserSuite({ demo: false });
 
   it('lands on the workbench after sign-in, counts a to-do and follows its link', { timeout: 240_000 }, async () => {
     const server = suite.server();

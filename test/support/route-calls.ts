@@ -198,6 +198,7 @@ export const ROUTES: Record<string, Line> = {
   'GET /api/procedures/definitions': global(url('/api/procedures/definitions')),
   'PUT /api/procedures/definitions/:kind': foreign(body(() => '/api/procedures/definitions/removal', () => ({ regionPrefix: '51', steps: [] }))),
   'GET /api/procedures': list(url((b) => `/api/procedures?householdId=${b.household}`)),
+  'GET /api/procedures/export.xlsx': foreign(url(`/api/procedures/export.xlsx?region=${B_COUNTY}`)),
   'POST /api/procedures': foreign(body(() => '/api/procedures', (b) => ({ kind: 'removal', householdId: b.household2 })), {
     also: [body(() => '/api/procedures', (b) => ({ kind: 'identification', applicant: householdBody(b.village, 'YX9998', [member('越权申请人', idNumber('19860606', '426', B_PREFIX), '户主')]) }))],
   }),

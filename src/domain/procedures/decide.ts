@@ -10,6 +10,7 @@ import { noticeStartProblems, type NoticeBounds } from './notice-dates';
 
 export const PROCEDURE_STATES = ['running', 'completed', 'withdrawn'] as const;
 export type ProcedureState = (typeof PROCEDURE_STATES)[number];
+export const PROCEDURE_STATE_LABELS: Record<ProcedureState, string> = { running: '办理中', completed: '已办结', withdrawn: '已撤销' };
 
 /** What an event of a procedure records: its start, a step passed, a return to an earlier step, a withdrawal. */
 export const EVENT_OUTCOMES = ['start', 'pass', 'return', 'withdraw'] as const;

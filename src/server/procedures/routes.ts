@@ -18,10 +18,28 @@ import { idParams } from '../../contract/zod';
 import { authOf, maySeeIdNumbers, requirePermission } from '../auth/access';
 import { attachmentHeaders, checkAttachment } from '../db/attachments';
 import { routeOptions } from '../http/route';
+import { streamBatchesXlsx, writeTableXlsx, xlsxHeaders, type ExportColumn } from '../http/xlsx';
+import { isoDateTime } from '../../domain/shared/dates';
+import { PROCEDURE_STATE_LABELS } from '../../domain/procedures/decide';
+import type { ProcedureItem } from '../../contract/procedures';
 import { receiveFile } from '../http/upload';
 import type { Services } from '../services';
 
 /** Procedures of 动态调整 (issue 4): definitions as data, runs step by step with evidence, certificates. */
+/** The columns of 程序办理's export: what the list shows. */
+const PROCEDURE_COLUMNS: ReadonlyArray<ExportColumn<ProcedureItem>> = [
+  { header: '编号', width: 8, cell: (p) => p.id },
+  { header: '程序', width: 16, cell: (p) => p.kindLabel },
+  { header: '办理对象', width: 24, cell: (p) => p.subjectName },
+  { header: '所在村', width: 30, cell: (p) => p.villageName },
+  { header: '年度', width: 8, cell: (p) => p.year },
+  { header: '办理进度', width: 10, cell: (p) => (p.state === 'running' ? `第 ${p.currentStep + 1} 步` : '') },
+  { header: '状态', width: 8, cell: (p) => PROCEDURE_STATE_LABELS[p.state] },
+  { header: '启动时间', width: 20, cell: (p) => isoDateTime(new Date(p.startedAt)) },
+  { header: '办结时间', width: 20, cell: (p) => (p.finishedAt ? isoDateTime(new Date(p.finishedAt)) : '') },
+  { header: '脱贫光荣证编号', width: 18, cell: (p) => p.certificateNo ?? '' },
+];
+
 export async function procedureRoutes(app: FastifyInstance, { services }: { services: Services }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const svc = services.procedures;
@@ -32,6 +50,12 @@ export async function procedureRoutes(app: FastifyInstance, { services }: { serv
     svc.saveDefinition(authOf(req), req.params.kind, req.body),
   );
 
+  r.get('/api/procedures/export.xlsx', doc.file('导出程序列表', '程序列表（.xlsx）', { querystring: procedureQuery.omit({ page: true, pageSize: true }), access: 'procedures.read' }), async (req, reply) => {
+    const auth = authOf(req);
+    return streamBatchesXlsx(req, reply, xlsxHeaders('动态调整程序.xlsx'), svc.exportList(auth, req.query), (out, rows) => writeTableXlsx(out, '程序', PROCEDURE_COLUMNS, rows), (rows) =>
+      services.audit.event(auth, 'export', { what: '动态调整程序列表导出', rows }),
+    );
+  });
   r.get('/api/procedures', doc.ok('程序列表（按地区、种类、状态）', procedurePage, { querystring: procedureQuery, access: 'procedures.read' }), async (req) => svc.list(authOf(req), req.query));
   r.post('/api/procedures', doc.created('启动程序（识别、脱贫、清退、稳定脱贫标注、返贫、贫困村出列）', procedure, { body: procedureStart, access: 'procedures.handle' }), async (req) => svc.start(authOf(req), req.body));
   r.get('/api/procedures/:id', doc.ok('程序详情（步骤、办理记录、佐证材料）', procedure, { params: idParams, access: 'procedures.read' }), async (req) => svc.get(authOf(req), req.params.id));

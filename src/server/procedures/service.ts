@@ -201,6 +201,16 @@ export function makeProceduresService(deps: ProceduresDeps) {
     definitions: defs.list,
     saveDefinition: defs.save,
 
+    /** Every procedure the list finds, for its export: batches of 2,000 (at most 100,000). */
+    async *exportList(auth: Auth, q: ProcedureFilters): AsyncGenerator<ProcedureItem[]> {
+      const pageSize = 2000;
+      for (let page = 1; page <= 50; page++) {
+        const { items, total } = await this.list(auth, { ...q, page, pageSize });
+        yield items;
+        if (page * pageSize >= total) return;
+      }
+    },
+
     async list(auth: Auth, q: ProcedureFilters & { page: number; pageSize: number }): Promise<Page<ProcedureItem>> {
       let prefix = auth.regionPrefix;
       if (q.region) {

@@ -1,8 +1,9 @@
 /** 程序办理: the procedures in the user's region, filtered by kind, state, region and what waits at the user's level, in pages. */
-import { UserAddOutlined } from '@ant-design/icons';
-import { Button, Select, Typography } from 'antd';
+import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Button, Select, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
+import { withQuery } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { can, useMe } from '../shared/session';
 import { RegionPicker } from '../shared/RegionPicker';
@@ -41,13 +42,18 @@ export function ProcedureListPage() {
       <PageHeader
         title="程序办理"
         extra={
-          mayStart && (
-            <Link to="/procedures/new-identification">
-              <Button type="primary" icon={<UserAddOutlined />}>
-                新识别贫困户申请
-              </Button>
-            </Link>
-          )
+          <Space wrap>
+            <Button icon={<DownloadOutlined />} href={withQuery('/api/procedures/export.xlsx', filters)} download disabled={!list.data?.total} data-testid="procedures-export">
+              导出
+            </Button>
+            {mayStart && (
+              <Link to="/procedures/new-identification">
+                <Button type="primary" icon={<UserAddOutlined />}>
+                  新识别贫困户申请
+                </Button>
+              </Link>
+            )}
+          </Space>
         }
       >
         <Typography.Paragraph type="secondary">

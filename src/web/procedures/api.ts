@@ -23,7 +23,7 @@ export type { EventOutcome, ProcedureState, StepRecord } from '../../domain/proc
 export type { Level, ProcedureKind, Requirement, StepDefinition } from '../../domain/procedures/definitions';
 export { KIND_LABELS, LEVELS, PROCEDURE_KINDS } from '../../domain/procedures/definitions';
 
-export const STATE_LABELS: Record<ProcedureState, string> = { running: '办理中', completed: '已办结', withdrawn: '已撤销' };
+export { PROCEDURE_STATE_LABELS as STATE_LABELS } from '../../domain/procedures/decide';
 export const STATE_COLORS: Record<ProcedureState, string> = { running: 'processing', completed: 'success', withdrawn: 'default' };
 
 export const OUTCOME_LABELS: Record<EventOutcome, string> = { start: '启动', pass: '通过', return: '退回', withdraw: '撤销' };
