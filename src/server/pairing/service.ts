@@ -38,6 +38,7 @@ import { HELPER_COLUMN_OF, HELPER_SHEET, helperKindOfCell, helperLevelOfCell, ty
 import { makeLeaderVillageMethods } from './leader-village-service';
 import type { HelperRow, HelperValues, HouseholdRef, PairingRepo } from './repo';
 import { makeOwnHouseholdCheck, makeVisitMethods, visitAnswer } from './visit-service';
+import { allPages } from '../http/pages';
 
 export interface PairingDeps {
   repo: PairingRepo;
@@ -178,13 +179,8 @@ export function makePairingService(deps: PairingDeps) {
     },
 
     /** Every helper the list finds, for its export: batches of 2,000 (at most 100,000). */
-    async *exportHelpers(auth: Auth, q: HelperFilters): AsyncGenerator<HelperList['items']> {
-      const pageSize = 2000;
-      for (let page = 1; page <= 50; page++) {
-        const { items, total } = await this.helpers(auth, { ...q, page, pageSize });
-        yield items;
-        if (page * pageSize >= total) return;
-      }
+    exportHelpers(auth: Auth, q: HelperFilters): AsyncGenerator<HelperList['items']> {
+      return allPages((page, pageSize) => this.helpers(auth, { ...q, page, pageSize }));
     },
 
     /** A helper with the households they hold and held (households outside the user's scope are not named). */

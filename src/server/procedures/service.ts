@@ -16,6 +16,7 @@ import type { AuditService } from '../audit/service';
 import { snapshotOf } from '../audit/snapshots';
 import { makeDefinitionsService } from './definitions-service';
 import type { AttachmentMeta, EventRow, ProcedureRow, ProceduresRepo } from './repo';
+import { allPages } from '../http/pages';
 
 export interface ProceduresDeps {
   repo: ProceduresRepo;
@@ -202,13 +203,8 @@ export function makeProceduresService(deps: ProceduresDeps) {
     saveDefinition: defs.save,
 
     /** Every procedure the list finds, for its export: batches of 2,000 (at most 100,000). */
-    async *exportList(auth: Auth, q: ProcedureFilters): AsyncGenerator<ProcedureItem[]> {
-      const pageSize = 2000;
-      for (let page = 1; page <= 50; page++) {
-        const { items, total } = await this.list(auth, { ...q, page, pageSize });
-        yield items;
-        if (page * pageSize >= total) return;
-      }
+    exportList(auth: Auth, q: ProcedureFilters): AsyncGenerator<ProcedureItem[]> {
+      return allPages((page, pageSize) => this.list(auth, { ...q, page, pageSize }));
     },
 
     async list(auth: Auth, q: ProcedureFilters & { page: number; pageSize: number }): Promise<Page<ProcedureItem>> {

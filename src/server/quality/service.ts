@@ -10,6 +10,7 @@ import { maskFor } from '../auth/masking';
 import type { RegionsService } from '../regions/service';
 import type { RegistryService } from '../registry/service';
 import type { HandbookCheckRow, QualityRepo, RunRow } from './repo';
+import { allPages } from '../http/pages';
 
 export interface QualityDeps {
   repo: QualityRepo;
@@ -113,12 +114,9 @@ export function makeQualityService(deps: QualityDeps) {
      * for a role that may not see them (at most 100,000 records).
      */
     async *exportFindings(auth: Auth, key: string, region?: string): AsyncGenerator<Array<Finding & { villageName: string }>> {
-      const pageSize = 1000;
-      for (let page = 1; page <= 100; page++) {
-        const { items, total } = await this.findings(auth, key, { region, page, pageSize });
+      for await (const items of allPages((page, pageSize) => this.findings(auth, key, { region, page, pageSize }), 1000)) {
         const names = await regions.fullNames([...new Set(items.map((f) => f.villageCode).filter(Boolean))]);
         yield maskFor(auth, items.map((f) => ({ ...f, villageName: names.get(f.villageCode) ?? f.villageCode })));
-        if (page * pageSize >= total) return;
       }
     },
     /** The records one check finds, page by page. */

@@ -26,6 +26,7 @@ import { makeStatisticsService, regionPrefix } from './statistics-service';
 import { makeVillageService, villageIn } from './village-service';
 import { requireYearOpen, type YearWrite } from './year-lock';
 import { yearFiguresOf } from './statistics-service';
+import { allPages } from '../http/pages';
 
 export { regionPrefix };
 
@@ -191,13 +192,8 @@ export function makeRegistryService(deps: RegistryDeps) {
     },
 
     /** Every household the search finds, for the list's export: batches of 2,000 (at most 100,000 households). */
-    async *exportSearch(auth: Auth, q: { region?: string; q?: string; status?: string }): AsyncGenerator<HouseholdHit[]> {
-      const pageSize = 2000;
-      for (let page = 1; page <= 50; page++) {
-        const { items, total } = await this.search(auth, { ...q, page, pageSize });
-        yield items;
-        if (page * pageSize >= total) return;
-      }
+    exportSearch(auth: Auth, q: { region?: string; q?: string; status?: string }): AsyncGenerator<HouseholdHit[]> {
+      return allPages((page, pageSize) => this.search(auth, { ...q, page, pageSize }));
     },
 
     async createHousehold(auth: Auth, input: HouseholdInput & { identifiedOn?: string }) {
