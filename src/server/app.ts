@@ -70,6 +70,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const trustProxy = options.trustProxy ?? trustProxyFrom(process.env.TAIZHANG_TRUST_PROXY);
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, trustProxy, frameworkErrors: frameworkErrorHandler });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
+  app.addHook('onClose', async () => services.pdf.close());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(contractSerializerCompiler(options.strictResponses ?? Boolean(process.env.VITEST)));
   registerErrorHandler(app);

@@ -38,6 +38,7 @@ import { makeReportsService } from './reports/service';
 import { makeNotificationsRepo } from './notifications/repo';
 import { makeNotificationsService } from './notifications/service';
 import { JobBoard } from './http/jobs';
+import { makePdfRenderer } from './print/pdf';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -164,6 +165,8 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   });
   const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), repoIn: (tx) => makePairingRepo(tx), registry, regions, orgs, members, audit, now, notify });
   const workbench = makeWorkbenchService({ procedures, compare, pairing, quality, assessment, registry, ledger, reports, changes, jobs: jobBoard, now });
-  return { audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now };
+  // Printed forms as PDF (issue 12): one headless Chromium, started on first use, closed with the app.
+  const pdf = makePdfRenderer();
+  return { pdf, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -106,12 +106,23 @@ export function browserSuite(options: { now?: () => Date; demo?: boolean } = {})
   return { server: () => must(server), browser: () => must(browser) };
 }
 
+/** A phone in portrait (issue 12: the field pages must work at 360–414 px): 390 × 844. */
+export const PHONE = { width: 390, height: 844 };
+
+export interface PageOptions {
+  /** A 390 × 844 touch phone instead of a 1440 × 1000 desktop. */
+  phone?: boolean;
+  /** Browser permissions granted to the page (e.g. 'camera'). */
+  permissions?: string[];
+}
+
 /**
- * Runs `fn` on a fresh page (Chinese locale, desktop size) that records page errors; on failure saves a screenshot to
+ * Runs `fn` on a fresh page (Chinese locale, desktop size unless `options.phone`) that records page errors; on failure saves a screenshot to
  * test-results/<name>-browser-failure.png for a person to look at.
  */
-export async function withPage(browser: Browser, name: string, fn: (page: Page, pageErrors: string[]) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'zh-CN' });
+export async function withPage(browser: Browser, name: string, fn: (page: Page, pageErrors: string[]) => Promise<void>, options: PageOptions = {}): Promise<void> {
+  const phone = options.phone ? { viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1440, height: 1000 } };
+  const context = await browser.newContext({ ...phone, locale: 'zh-CN', permissions: options.permissions ?? [] });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const pageErrors: string[] = [];
