@@ -117,6 +117,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     now,
     currentHelpers: (auth, villageCode) => pairing.currentHelpersOfVillage(auth, villageCode),
     helperHouseholds,
+    approvalNeeded: (auth, villageCode, kinds) => changes.needsApproval(auth, villageCode, kinds),
   });
   const procedures = makeProceduresService({
     repo: makeProceduresRepo(db),

@@ -4,6 +4,8 @@ import type { Workbench } from '../../src/contract/workbench';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { dbKinds } from '../support/db';
 import { CHENGBEI_VILLAGE, householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
+import { householdCols, personCols, rosterWith } from '../support/roster';
+import { multipart } from '../support/xlsx';
 
 const VILLAGE = XINCHENG_VILLAGE;
 const HEAD = idNumber('19800101', '011');
@@ -252,5 +254,34 @@ describe.each(dbKinds())('change requests on %s', (kind) => {
     await propose(clerk, { version: now.version, persons: persons.slice(0, 2) });
     const other = await t.admin.get(`/api/registry/households/${otherHousehold}`);
     await propose(otherClerk, { version: other.json().version, mainCause: '因病' }, otherHousehold);
+  });
+
+  // Issue 11: “a registry change proposed by a village clerk waits for the township's approval”; a roster import is no way
+  // round it: a registered household the file would change is refused, by row, and nothing of the file is written.
+  it("refuses a village clerk's roster import that would change a registered household's members, naming the row; the township's import goes through", async () => {
+    const head = idNumber('19750505', '088');
+    const created = await t.admin.post('/api/registry/households', householdBody(VILLAGE, '0088', [member('曲比阿果', head, '户主')]));
+    expect(created.statusCode, created.body).toBe(201);
+    const before = created.json();
+    const cols = householdCols('0088', { 村级区划代码: VILLAGE });
+    const file = await rosterWith([
+      { ...cols, ...personCols('曲比阿果', head, '户主') },
+      { ...cols, ...personCols('曲比新成员', idNumber('20000101', '089'), '之子') },
+      { ...householdCols('0077', { 村级区划代码: VILLAGE }), ...personCols('新户户主', idNumber('19850505', '077'), '户主') },
+    ]);
+    const refused = await clerk.request({ method: 'POST', url: '/api/registry/roster/import', ...multipart(file) });
+    expect(refused.statusCode, refused.body).toBe(400);
+    const error = refused.json().error;
+    expect(error.message, JSON.stringify(error.fields)).toContain('须经乡镇审核');
+    expect(error.fields).toHaveLength(1);
+    expect(error.fields[0]).toMatchObject({ row: 3, field: 'number' });
+    expect(error.fields[0].message).toContain('家庭成员');
+    expect((await householdOf(before.id)).version).toBe(before.version);
+    expect((await t.admin.get('/api/registry/households?q=新户户主')).json().total).toBe(0);
+    // The township reviewer may approve such changes, so their import of the same file applies it.
+    const applied = await reviewer.request({ method: 'POST', url: '/api/registry/roster/import', ...multipart(file) });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json()).toMatchObject({ created: 1, updated: 1 });
+    expect((await householdOf(before.id)).persons).toHaveLength(2);
   });
 });

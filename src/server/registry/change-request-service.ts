@@ -294,6 +294,9 @@ export function makeChangeRequestService(deps: ChangeRequestDeps) {
       };
     },
     one,
+    /** Whether this user's change of `kinds` to a household of `villageCode` must wait for approval (the roster import asks). */
+    needsApproval: async (auth: Auth, villageCode: string, kinds: readonly ChangeKind[]): Promise<boolean> =>
+      kinds.length > 0 && needsApproval({ kinds, villageCode, rules: await rulesFor(villageCode), mayApprove: can(auth, 'changes.approve') }),
     approve: (auth: Auth, id: number) => decide(auth, id, 'approve'),
     returnToProposer: (auth: Auth, id: number, reason: string) => decide(auth, id, 'return', reason),
     reject: (auth: Auth, id: number, reason: string) => decide(auth, id, 'reject', reason),

@@ -1,4 +1,5 @@
 import type { RosterImportResult } from '../../contract/registry/roster';
+import { CHANGE_KIND_LABELS, type ChangeKind } from '../../domain/registry/change-requests';
 import { maskIdNumber } from '../../domain/registry/id-number';
 import { checkHousehold, PERSON_LABELS, type CheckedPerson, type HouseholdInput } from '../../domain/registry/validate-household';
 import { isoDate } from '../../domain/shared/dates';
@@ -23,6 +24,11 @@ export interface RosterDeps {
   currentHelpers?: (auth: Auth, villageCode: string) => Promise<ReadonlyMap<number, ReadonlyArray<{ name: string; unit: string }>>>;
   /** The households a 帮扶责任人 holds today (pairing's current assignments): what their exports are narrowed to. */
   helperHouseholds?: (helperId: number) => Promise<number[]>;
+  /**
+   * Whether this user's change of a registered household (its facts, its members) must wait for the township's approval
+   * (户情变更审批, issue 11): then the import refuses it — it cannot be split into change requests row by row.
+   */
+  approvalNeeded?: (auth: Auth, villageCode: string, kinds: readonly ChangeKind[]) => Promise<boolean>;
 }
 
 export interface RosterProgress {
@@ -315,6 +321,19 @@ export function makeRosterService(deps: RosterDeps) {
           if (sameFacts(write(g), h) && samePersons(g.persons, members)) unchanged++;
           else updated.push({ g, h, before: members.length });
         }
+      }
+      if (deps.approvalNeeded) {
+        const waiting: FieldError[] = [];
+        for (const { g, h } of updated) {
+          const kinds: ChangeKind[] = [];
+          if (!sameFacts(write(g), h)) kinds.push('facts');
+          if (!samePersons(g.persons, currentMembers.get(h.id) ?? [])) kinds.push('members');
+          if (await deps.approvalNeeded(auth, h.villageCode, kinds)) {
+            const what = kinds.map((k) => CHANGE_KIND_LABELS[k]).join('、');
+            waiting.push(at(g.rows[0]!.row, 'number', `该户已建档，文件中的${what}与系统不同；这类修改须经乡镇审核：请在该户页面修改并提交变更申请，或请乡镇审核员导入`));
+          }
+        }
+        if (waiting.length) throw new AppError('VALIDATION', `导入失败：${waiting.length} 户已建档户的修改须经乡镇审核，未写入任何数据`, { fields: waiting });
       }
       const result: RosterImportResult = { households: order.length, persons: rows.length, created: created.length, updated: updated.length, unchanged };
       if (created.length === 0 && updated.length === 0) return result;
