@@ -27,6 +27,7 @@ export const YEARLY_ROSTERS: readonly RosterKind[] = ['exited', 'estimated', 'mi
 
 export const printVillageParams = z.object({ code: name(12) });
 export const rosterParams = z.object({ code: name(12), kind: oneOf(ROSTER_KINDS) });
+export const townshipRosterParams = rosterParams;
 export const rosterQuery = z.object({ year: z.preprocess((v) => (v === '' ? undefined : v), coercedInt(SMALLINT_MIN, SMALLINT_MAX).optional()) });
 export type RosterQuery = z.output<typeof rosterQuery>;
 

@@ -169,7 +169,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   // Printed forms as PDF (issue 12): one headless Chromium, started on first use, closed with the app.
   const pdf = makePdfRenderer();
   // The village lists (一览表, 花名册) and the notices (公示, 公告, 脱贫确认表) as printed forms.
-  const printLists = makeListPrintService({ roster, registry, procedures, helpersOf: (a, code) => pairing.currentHelpersOfVillage(a, code), pdf, now });
+  const printLists = makeListPrintService({ roster, registry, procedures, helpersOf: (a, code) => pairing.currentHelpersOfVillage(a, code), regions, pdf, now });
   return { pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now };
 }
 export type Services = ReturnType<typeof buildServices>;

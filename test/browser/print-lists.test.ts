@@ -203,6 +203,18 @@ describe.skipIf(skipBrowser)('printed village lists and notices', () => {
     expect(estimated).toContain('5,200元');
     expect(estimated).not.toContain('阿说阿果');
 
+    // The township's: one sheet per village with households of the kind (only 俄尔古取村 has any here).
+    const township = await pdfOf(county, '/api/print/townships/513431100000/rosters/exited.pdf?year=2020');
+    expect(pdfInfo(township).pages).toBe(1);
+    const townText = compact(pdfText(township));
+    expect(townText).toContain('俄尔古取村2020年减贫人口花名册');
+    expect(townText).toContain('曲比木呷');
+    const emptyTown = compact(pdfText(await pdfOf(county, '/api/print/townships/513431101000/rosters/exited.pdf?year=2020')));
+    expect(emptyTown).toContain('城北镇2020年减贫人口花名册');
+    expect(emptyTown).toContain('无符合条件的户');
+    // 新城镇's office cannot print 城北镇's.
+    expect((await town.get('/api/print/townships/513431101000/rosters/poor.pdf')).statusCode).toBe(403);
+
     const pdf = await pdfOf(leader, `/api/print/villages/${VILLAGE}/rosters/minimum-living.pdf?year=2020`);
     expect(pdfInfo(pdf).pageSize).toMatch(/^841\.\d+ x 59[45]\.\d+ pts \(A4\)/); // A4 landscape
     const dibao = compact(pdfText(pdf));
@@ -219,6 +231,7 @@ describe.skipIf(skipBrowser)('printed village lists and notices', () => {
     for (const url of [
       `/api/print/villages/${VILLAGE}/overview.pdf`,
       `/api/print/villages/${VILLAGE}/rosters/exited.pdf?year=2020`,
+      '/api/print/townships/513431100000/rosters/poor.pdf',
       `/api/print/procedures/${procs[0]!.id}/confirmation.pdf`,
       `/api/print/procedures/${procs[0]!.id}/notice.pdf`,
       `/api/print/procedures/${procs[0]!.id}/notice.docx`,

@@ -210,6 +210,7 @@ export const ROUTES: Record<string, Line> = {
   // --- printed lists and notices (issue 12) ---------------------------------------------------------------------------
   'GET /api/print/villages/:code/overview.pdf': foreign(url((b) => `/api/print/villages/${b.village}/overview.pdf`)),
   'GET /api/print/villages/:code/rosters/:kind.pdf': foreign(url((b) => `/api/print/villages/${b.village}/rosters/exited.pdf?year=2019`)),
+  'GET /api/print/townships/:code/rosters/:kind.pdf': foreign(url((b) => `/api/print/townships/${b.town}/rosters/poor.pdf`)),
   'GET /api/print/procedures/:id/confirmation.pdf': foreign(url((b) => `/api/print/procedures/${b.procedure}/confirmation.pdf`)),
   'GET /api/print/procedures/:id/notice.pdf': foreign(url((b) => `/api/print/procedures/${b.procedure}/notice.pdf`)),
   'GET /api/print/procedures/:id/notice.docx': foreign(url((b) => `/api/print/procedures/${b.procedure}/notice.docx?step=2`)),

@@ -30,7 +30,7 @@ const CSS = `
 table.facts th { width: 16%; }
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 7mm 10mm; margin-top: 7mm; }
 .signatures div { font-size: 10.5pt; }
-.signatures .signature-line { min-width: 45mm; }
+.signatures .signature-line { min-width: 35mm; }
 `;
 
 export function confirmationHtml(c: ConfirmationPrint): string {
@@ -63,7 +63,7 @@ ${
 ${verdict ? html`<p>结论：<strong>${verdict}</strong></p>` : ''}
 <h2>脱贫程序</h2>
 <table>
-<thead><tr><th style="width:5%">序号</th><th>步骤</th><th style="width:7%">层级</th><th style="width:16%">办结日期</th><th style="width:14%">办理人</th><th>记录</th></tr></thead>
+<thead><tr><th style="width:7%">序号</th><th>步骤</th><th style="width:7%">层级</th><th style="width:16%">办结日期</th><th style="width:14%">办理人</th><th>记录</th></tr></thead>
 <tbody>${c.steps.map((s, i) => html`<tr><td class="center">${i + 1}</td><td>${s.name}</td><td class="center">${s.level}</td><td>${s.on ? chineseDate(s.on) : '未办理'}</td><td>${s.by}</td><td>${s.record}</td></tr>`)}</tbody>
 </table>
 <div class="signatures">

@@ -38,7 +38,8 @@ export interface RosterPrint {
   printedOn: string;
 }
 
-export function rosterHtml(r: RosterPrint): string {
+/** One roster as a sheet (a township's print puts one sheet per village after another). */
+export function rosterSheet(r: RosterPrint): Html {
   const persons = r.households.reduce((n, h) => n + h.members.length, 0);
   const span = (h: RosterHousehold) => Math.max(1, h.members.length);
   const rows: Html[] = [];
@@ -53,7 +54,7 @@ export function rosterHtml(r: RosterPrint): string {
     });
   });
   const colspan = 10 + r.columns.length;
-  const body = html`<section class="sheet">
+  return html`<section class="sheet">
 ${listHeading(r.title, `${r.village.fullName}（村代码 ${r.village.code}）`, r.summary || `共 ${r.households.length} 户 ${persons} 人`)}
 ${r.note ? html`<p class="note">${r.note}</p>` : ''}
 <table class="roster">
@@ -62,5 +63,9 @@ ${r.note ? html`<p class="note">${r.note}</p>` : ''}
 </table>
 ${listFooter(r.printedOn)}
 </section>`;
-  return printDocument({ title: r.title, paper: 'A4', landscape: true, css: `${LIST_CSS} table.roster { font-size: 9pt; }`, body });
+}
+
+/** Rosters as one PDF's HTML, A4 landscape, each on its own sheet. */
+export function rosterHtml(title: string, sheets: RosterPrint[]): string {
+  return printDocument({ title, paper: 'A4', landscape: true, css: `${LIST_CSS} table.roster { font-size: 9pt; }`, body: html`${sheets.map(rosterSheet)}` });
 }

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { noticeQuery, printProcedureParams, printVillageParams, rosterParams, rosterQuery } from '../../contract/print-lists';
+import { noticeQuery, printProcedureParams, printVillageParams, rosterParams, rosterQuery, townshipRosterParams } from '../../contract/print-lists';
 import { authOf, maySeeIdNumbers } from '../auth/access';
 import { routeOptions } from '../http/route';
 import type { Services } from '../services';
@@ -34,6 +34,13 @@ export async function listPrintRoutes(app: FastifyInstance, { services }: { serv
     const file = await svc.rosterPdf(auth, req.params.code, req.params.kind, req.query.year);
     await services.audit.event(auth, 'export', { what: `${file.fileName.replace(/\.pdf$/, '')}打印`, region: req.params.code, masked: !maySeeIdNumbers(auth) });
     return send(reply, file, PDF, `roster-${req.params.kind}.pdf`);
+  });
+
+  r.get('/api/print/townships/:code/rosters/:kind.pdf', doc.file('打印乡镇花名册（每村一页；A4 横向 PDF）', '乡镇花名册（PDF）', { params: townshipRosterParams, querystring: rosterQuery, access: 'registry.read' }), async (req, reply) => {
+    const auth = authOf(req);
+    const file = await svc.townshipRosterPdf(auth, req.params.code, req.params.kind, req.query.year);
+    await services.audit.event(auth, 'export', { what: `${file.fileName.replace(/\.pdf$/, '')}打印`, region: req.params.code, masked: !maySeeIdNumbers(auth) });
+    return send(reply, file, PDF, `township-roster-${req.params.kind}.pdf`);
   });
 
   r.get('/api/print/procedures/:id/confirmation.pdf', doc.file('打印贫困户脱贫确认表（PDF）', '脱贫确认表（PDF）', { params: printProcedureParams, access: 'procedures.read' }), async (req, reply) => {

@@ -15,11 +15,12 @@ import { applicableLine } from '../../domain/registry/poverty-lines';
 import { SCOPE_LABELS } from '../../domain/registry/poverty-lines';
 import { isoDate, yearOf } from '../../domain/shared/dates';
 import { AppError } from '../../domain/shared/errors';
-import { inRegion, requirePermission, type Auth } from '../auth/access';
+import { inRegion, requirePermission, requireRegion, type Auth } from '../auth/access';
 import type { ProceduresService } from '../procedures/service';
 import type { RegistryService } from '../registry/service';
 import type { RosterService } from '../registry/roster-service';
 import type { PdfRenderer } from './pdf';
+import type { RegionsService } from '../regions/service';
 import { confirmationHtml, type ConfirmationPrint } from './list-confirmation';
 import { overviewHtml } from './list-overview';
 import { rosterHtml, type RosterHousehold, type RosterPrint } from './list-rosters';
@@ -34,6 +35,8 @@ export interface ListPrintDeps {
   procedures: Pick<ProceduresService, 'get' | 'exportList'>;
   /** The helpers of a village's households today, by household id (pairing's, with the caller's auth). */
   helpersOf: (auth: Auth, villageCode: string) => Promise<ReadonlyMap<number, ReadonlyArray<{ name: string; unit: string }>>>;
+  /** A region and the regions under it (a township's villages). */
+  regions: Pick<RegionsService, 'get' | 'children'>;
   pdf: Pick<PdfRenderer, 'render'>;
   now: () => Date;
 }
@@ -325,7 +328,28 @@ export function makeListPrintService(deps: ListPrintDeps) {
     },
     async rosterPdf(auth: Auth, code: string, kind: RosterKind, year?: number): Promise<PrintedFile> {
       const r = await rosterData(auth, code, kind, year);
-      return { fileName: `${r.title}.pdf`, content: await pdf.render(rosterHtml(r), { paper: 'A4', landscape: true }) };
+      return { fileName: `${r.title}.pdf`, content: await pdf.render(rosterHtml(r.title, [r]), { paper: 'A4', landscape: true }) };
+    },
+    /**
+     * A township's roster: one sheet per village that has households of the kind (for a user whose scope covers the
+     * whole township), in one PDF.
+     */
+    async townshipRosterPdf(auth: Auth, code: string, kind: RosterKind, year?: number): Promise<PrintedFile> {
+      requirePermission(auth, 'registry.read');
+      requireRegion(auth, code, '该乡镇');
+      const township = await deps.regions.get(code);
+      if (township.level !== 4) throw new AppError('VALIDATION', `“${township.name}”不是乡级行政区划`, { fields: [{ field: 'code', label: '乡镇', message: '应为乡级行政区划代码' }] });
+      const sheets: RosterPrint[] = [];
+      for (const v of await deps.regions.children(code)) {
+        if (v.level !== 5) continue;
+        const r = await rosterData(auth, v.code, kind, year);
+        if (r.households.length) sheets.push(r);
+      }
+      const shown = year ?? yearOf(now());
+      const title = `${township.name}${kind === 'poor' ? '' : `${shown}年`}${ROSTER_LABELS[kind]}`;
+      const fullName = [...township.path.filter((p) => p.code !== code).map((p) => p.name), township.name].join('');
+      if (!sheets.length) sheets.push({ kind, title, village: { code, name: township.name, fullName }, year: kind === 'poor' ? null : shown, summary: '共 0 户 0 人', columns: [], households: [], printedOn: today() });
+      return { fileName: `${title}.pdf`, content: await pdf.render(rosterHtml(title, sheets), { paper: 'A4', landscape: true }) };
     },
     async confirmationPdf(auth: Auth, id: number): Promise<PrintedFile> {
       const c = await confirmationData(auth, id);
