@@ -131,6 +131,7 @@ describe.skipIf(skipBrowser)('printed village lists and notices', () => {
     const res = await county.get(`/api/print/procedures/${procs[0]!.id}/notice.docx?step=2`);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     expect(res.headers['content-type']).toContain('wordprocessingml');
+    expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('俄尔古取村关于2020年拟脱贫户名单的公示.docx')}`);
     const doc = await docxText(res.rawPayload);
     expect(doc).toContain('俄尔古取村关于2020年拟脱贫户名单的公示');
     expect(doc).toContain('公示期为2020年6月30日至2020年7月6日，共 7 天');

@@ -13,8 +13,10 @@ import type { PrintedFile } from './list-service';
 const PDF = 'application/pdf';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+/** A PDF opens in the browser's viewer (to print); a Word file is downloaded (to edit). */
 function send(reply: FastifyReply, file: PrintedFile, type: string, ascii: string): FastifyReply {
-  return reply.headers({ 'content-type': type, 'content-disposition': `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}` }).send(file.content);
+  const how = type === PDF ? 'inline' : 'attachment';
+  return reply.headers({ 'content-type': type, 'content-disposition': `${how}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}` }).send(file.content);
 }
 
 export async function listPrintRoutes(app: FastifyInstance, { services }: { services: Services }) {
@@ -53,14 +55,14 @@ export async function listPrintRoutes(app: FastifyInstance, { services }: { serv
   r.get('/api/print/procedures/:id/notice.pdf', doc.file('打印程序某一步的公示或公告（PDF；?step= 指定步骤）', '公示、公告（PDF）', { params: printProcedureParams, querystring: noticeQuery, access: 'procedures.read' }), async (req, reply) => {
     const auth = authOf(req);
     const file = await svc.noticePdf(auth, req.params.id, req.query.step);
-    await services.audit.event(auth, 'export', { what: '公示公告打印', procedureId: req.params.id, step: req.query.step ?? null });
+    await services.audit.event(auth, 'export', { what: '公示公告打印', procedureId: req.params.id, step: req.query.step ?? null, masked: true });
     return send(reply, file, PDF, 'notice.pdf');
   });
 
   r.get('/api/print/procedures/:id/notice.docx', doc.file('下载程序某一步的公示或公告（Word，可编辑；?step= 指定步骤）', '公示、公告（.docx）', { params: printProcedureParams, querystring: noticeQuery, access: 'procedures.read' }), async (req, reply) => {
     const auth = authOf(req);
     const file = await svc.noticeDocx(auth, req.params.id, req.query.step);
-    await services.audit.event(auth, 'export', { what: '公示公告下载', procedureId: req.params.id, step: req.query.step ?? null });
+    await services.audit.event(auth, 'export', { what: '公示公告下载', procedureId: req.params.id, step: req.query.step ?? null, masked: true });
     return send(reply, file, DOCX, 'notice.docx');
   });
 }
