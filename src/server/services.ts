@@ -39,6 +39,7 @@ import { makeNotificationsRepo } from './notifications/repo';
 import { makeNotificationsService } from './notifications/service';
 import { JobBoard } from './http/jobs';
 import { makePdfRenderer } from './print/pdf';
+import { makeListPrintService } from './print/list-service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -168,6 +169,8 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   const workbench = makeWorkbenchService({ procedures, compare, pairing, quality, assessment, registry, ledger, reports, changes, jobs: jobBoard, now });
   // Printed forms as PDF (issue 12): one headless Chromium, started on first use, closed with the app.
   const pdf = makePdfRenderer();
-  return { pdf, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now };
+  // The village lists (一览表, 花名册) and the notices (公示, 公告, 脱贫确认表) as printed forms.
+  const printLists = makeListPrintService({ roster, registry, procedures, helpersOf: (a, code) => pairing.currentHelpersOfVillage(a, code), regions, pdf, now });
+  return { pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now };
 }
 export type Services = ReturnType<typeof buildServices>;

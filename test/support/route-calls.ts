@@ -207,6 +207,13 @@ export const ROUTES: Record<string, Line> = {
   'POST /api/procedures/:id/attachments': foreign(file((b) => `/api/procedures/${b.procedure}/attachments`, () => ({ content: PNG, name: '越权.png', type: 'image/png' }))),
   'GET /api/procedures/attachments/:id': foreign(url((b) => `/api/procedures/attachments/${b.attachment}`)),
   'GET /api/procedures/:id/certificate': foreign(url((b) => `/api/procedures/${b.procedure}/certificate`)),
+  // --- printed lists and notices (issue 12) ---------------------------------------------------------------------------
+  'GET /api/print/villages/:code/overview.pdf': foreign(url((b) => `/api/print/villages/${b.village}/overview.pdf`)),
+  'GET /api/print/villages/:code/rosters/:kind.pdf': foreign(url((b) => `/api/print/villages/${b.village}/rosters/exited.pdf?year=2019`)),
+  'GET /api/print/townships/:code/rosters/:kind.pdf': foreign(url((b) => `/api/print/townships/${b.town}/rosters/poor.pdf`)),
+  'GET /api/print/procedures/:id/confirmation.pdf': foreign(url((b) => `/api/print/procedures/${b.procedure}/confirmation.pdf`)),
+  'GET /api/print/procedures/:id/notice.pdf': foreign(url((b) => `/api/print/procedures/${b.procedure}/notice.pdf`)),
+  'GET /api/print/procedures/:id/notice.docx': foreign(url((b) => `/api/print/procedures/${b.procedure}/notice.docx?step=2`)),
   // --- pairing -------------------------------------------------------------------------------------------------------
   'GET /api/pairing/helpers': list(url(`/api/pairing/helpers?q=${encodeURIComponent('贝帮扶干部')}`)),
   'GET /api/pairing/helpers/export.xlsx': foreign(url(`/api/pairing/helpers/export.xlsx?region=${B_COUNTY}`)),

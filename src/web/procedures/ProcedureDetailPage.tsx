@@ -16,6 +16,7 @@ import { Subject } from './ProceduresTable';
 import { StepForm } from './StepForm';
 import { stepViews } from './step-hints';
 import { useIdParam } from '../app/params';
+import { NoticePrintButtons } from '../print/NoticePrintButtons';
 
 const stepLabel = (p: Procedure, i: number | null) => (i === null ? '' : `第 ${i + 1} 步“${p.definition.steps[i]?.name ?? ''}”`);
 
@@ -138,6 +139,7 @@ export function ProcedureDetailPage() {
             {STATE_LABELS[p.state]}
           </Tag>
         </Typography.Title>
+        <NoticePrintButtons p={p} />
         {certificate && (
           <Link to={`/procedures/${p.id}/certificate`}>
             <Button type="primary" icon={<PrinterOutlined />}>
