@@ -1,6 +1,6 @@
 import { isShippedRole, ROLE_DEFINITIONS } from '../domain/auth/roles';
 import { parseWanYuan } from '../domain/ledger/money';
-import { can } from './auth/access';
+import { can, systemAuth } from './auth/access';
 import type { Database, Db } from './db/connection';
 import { makeAuditService } from './audit/service';
 import { makeAuthRepo, makeRolesRepo, makeTokensRepo } from './auth/repo';
@@ -39,6 +39,7 @@ import { makeNotificationsRepo } from './notifications/repo';
 import { makeNotificationsService } from './notifications/service';
 import { JobBoard } from './http/jobs';
 import { makePdfRenderer } from './print/pdf';
+import { makeWallService } from './wall/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -167,6 +168,18 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   const workbench = makeWorkbenchService({ procedures, compare, pairing, quality, assessment, registry, ledger, reports, changes, jobs: jobBoard, now });
   // Printed forms as PDF (issue 12): one headless Chromium, started on first use, closed with the app.
   const pdf = makePdfRenderer();
-  return { pdf, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now };
+  // 上墙图表 (issue 12): the organisation charts draw the offices of the region itself (whichever branch made them) and their people.
+  const wall = makeWallService({
+    registry,
+    regions,
+    pairing,
+    now,
+    officesOfRegion: async (code) => (await orgs.list(systemAuth((await orgs.root())!))).filter((o) => o.regionCode === code),
+    peopleOf: async (o) => [
+      ...(await auth.listUsers(systemAuth(o))).filter((u) => u.orgId === o.id && !u.disabled).map((u) => ({ name: u.displayName, role: u.roleName })),
+      ...(await members.list(systemAuth(o), { orgId: o.id, page: 1, pageSize: 200 })).items.filter((m) => m.orgId === o.id && m.status === 'normal').map((m) => ({ name: m.name, role: m.sector || '成员' })),
+    ],
+  });
+  return { pdf, wall, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now };
 }
 export type Services = ReturnType<typeof buildServices>;
