@@ -21,21 +21,21 @@ export interface ChartDef {
 }
 
 /** The document every list of wall charts comes from, as the UI cites it. */
-const BASIS = `依据：${cite('qingyangMaterials')}·精准扶贫乡、村、户软件资料清单`;
+const BASIS = [`依据：${cite('qingyangMaterials')}`, '“精准扶贫乡、村、户软件资料清单”'];
 
 const titleOf = (list: ReadonlyArray<{ key: string; title: string }>, key: string) => list.find((c) => c.key === key)!.title;
 const regionLine = (w: { region: { path: Array<{ name: string }> }; asOf: string }) => `${w.region.path.map((p) => p.name).join('')} · 截至 ${w.asOf}`;
 
 const officeNode = (o: WallOffice): Omit<OrgNode, 'children'> => ({ title: o.name, subtitle: o.kind, lines: o.people.map((p) => `${p.name}  ${p.role}`) });
 
-const chartHeight = (print: boolean) => (print ? 900 : 420);
+const chartHeight = (print: boolean) => (print ? 1350 : 440);
 
 function emptyNote(text: string) {
   return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text} />;
 }
 
 export function townshipCharts(w: TownshipWall): ChartDef[] {
-  const caption = [regionLine(w), BASIS];
+  const caption = [regionLine(w), ...BASIS];
   const title = (k: string) => titleOf(TOWNSHIP_CHARTS, k);
   const name = w.region.name;
   const roots = officeTrees(w.offices, officeNode);
@@ -53,7 +53,7 @@ export function townshipCharts(w: TownshipWall): ChartDef[] {
       kind: 'echarts',
       render: (print) =>
         w.plan.length ? (
-          <EChart option={planOption(`${name}${title('plan')}`, caption, w.plan, true)} height={chartHeight(print)} ariaLabel={`${title('plan')}：${w.plan.map((p) => `${p.year}年计划${p.plannedPersons}人实际${p.actualPersons}人`).join('，')}`} />
+          <EChart option={planOption(title('plan'), caption, w.plan, true, print ? 1.8 : 1)} height={chartHeight(print)} ariaLabel={`${title('plan')}：${w.plan.map((p) => `${p.year}年计划${p.plannedPersons}人实际${p.actualPersons}人`).join('，')}`} />
         ) : (
           emptyNote('尚无脱贫规划：请在各村页面填写“村级年度脱贫规划”')
         ),
@@ -69,34 +69,34 @@ export function townshipCharts(w: TownshipWall): ChartDef[] {
       key: 'duties',
       title: title('duties'),
       kind: 'svg',
-      render: () => <TextPoster title={`${name}${STATION_DUTIES_TITLE}`} items={STATION_DUTIES} caption={[`依据：${cite('qingyangMaterials')}·附件1`]} />,
+      render: () => <TextPoster title={`${name}${STATION_DUTIES_TITLE}`} items={STATION_DUTIES} caption={[`依据：${cite('qingyangMaterials')}`, '附件1 双联扶贫工作站工作职责']} />,
     },
     {
       key: 'persons',
       title: title('persons'),
       kind: 'echarts',
       render: (print) => (
-        <EChart option={personsOption(`${name}${title('persons')}`, caption, w.villages)} height={chartHeight(print)} ariaLabel={`${title('persons')}：${w.villages.map((v) => `${shortVillageName(v.name)}${v.poorPersons}人`).join('，')}`} />
+        <EChart option={personsOption(title('persons'), caption, w.villages, print ? 1.8 : 1)} height={chartHeight(print)} ariaLabel={`${title('persons')}：${w.villages.map((v) => `${shortVillageName(v.name)}${v.poorPersons}人`).join('，')}`} />
       ),
     },
   ];
 }
 
 export function villageCharts(w: VillageWall): ChartDef[] {
-  const caption = [regionLine(w), BASIS];
+  const caption = [regionLine(w), ...BASIS];
   const title = (k: string) => titleOf(VILLAGE_CHARTS, k);
   const name = shortVillageName(w.region.name);
   const pairing: OrgNode[] =
     w.leaders.length || w.helpers.length
       ? [{ title: '双联干部', lines: [...w.leaders.map((l) => `${l.holder}  ${l.kind}`), ...w.helpers.map((h) => `${h.name}  ${h.unit}（${h.households}户）`)], children: [] }]
       : [];
-  const orgRoot: OrgNode = { title: `${name}扶贫工作组织机构`, subtitle: CHART_NOTES.villageOrg, lines: [], children: [...pairing, ...officeTrees(w.offices, officeNode)] };
+  const orgRoot: OrgNode = { title: `${name}扶贫工作组织机构`, lines: [], children: [...pairing, ...officeTrees(w.offices, officeNode)] };
   return [
     {
       key: 'org',
       title: title('org'),
       kind: 'svg',
-      render: () => <OrgChart title={`${name}${title('org')}`} root={orgRoot} caption={caption} />,
+      render: () => <OrgChart title={`${name}${title('org')}`} root={orgRoot} caption={[`（${CHART_NOTES.villageOrg}）`, ...caption]} />,
     },
     {
       key: 'plan',
@@ -104,7 +104,7 @@ export function villageCharts(w: VillageWall): ChartDef[] {
       kind: 'echarts',
       render: (print) =>
         w.plan.length ? (
-          <EChart option={planOption(`${name}${title('plan')}（${CHART_NOTES.villagePlan}）`, caption, w.plan, false)} height={chartHeight(print)} ariaLabel={`${title('plan')}：${w.plan.map((p) => `${p.year}年计划${p.plannedPersons}人实际${p.actualPersons}人`).join('，')}`} />
+          <EChart option={planOption(`${title('plan')}（${CHART_NOTES.villagePlan}）`, caption, w.plan, false, print ? 1.8 : 1)} height={chartHeight(print)} ariaLabel={`${title('plan')}：${w.plan.map((p) => `${p.year}年计划${p.plannedPersons}人实际${p.actualPersons}人`).join('，')}`} />
         ) : (
           emptyNote('尚无脱贫规划：请在村页面填写“村级年度脱贫规划”')
         ),

@@ -25,7 +25,7 @@ export interface PlacedNode {
   parent: number;
 }
 
-export const BOX_WIDTH = 200;
+export const BOX_WIDTH = 250;
 const GAP_X = 24;
 const GAP_Y = 56;
 const LINE = 20;
@@ -37,7 +37,16 @@ export function boxLines(lines: string[]): string[] {
   return lines.length <= MAX_LINES ? lines : [...lines.slice(0, MAX_LINES - 1), `…… 等共 ${lines.length} 人`];
 }
 
-export const boxHeight = (n: OrgNode) => 52 + (n.subtitle ? LINE : 0) + boxLines(n.lines).length * LINE + (n.lines.length ? 8 : 0);
+/** Characters of a box's title per line (at most two lines). */
+export const TITLE_CHARS = 14;
+export const titleLines = (n: OrgNode) => wrapText(n.title, TITLE_CHARS).slice(0, 2);
+/** Where a box's parts stand below its top: the title lines, the subtitle, then the people. */
+export const TITLE_TOP = 24;
+export const TITLE_LINE = 18;
+export const subtitleTop = (n: OrgNode) => TITLE_TOP + titleLines(n).length * TITLE_LINE;
+export const linesTop = (n: OrgNode) => subtitleTop(n) + (n.subtitle ? LINE : 0) + 8;
+
+export const boxHeight = (n: OrgNode) => linesTop(n) + boxLines(n.lines).length * LINE + (n.lines.length ? 4 : 0);
 
 /** Places a tree top down: each subtree as wide as its children side by side, a parent centred over them. */
 export function layoutTree(root: OrgNode, margin = 20): { nodes: PlacedNode[]; width: number; height: number } {

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import type { WallVillage } from './api';
 import { shortVillageName } from './api';
-import { boxLines, layoutTree, wrapText, type OrgNode } from './layout';
+import { boxLines, layoutTree, linesTop, subtitleTop, TITLE_LINE, TITLE_TOP, titleLines, wrapText, type OrgNode } from './layout';
 import { tileColumns } from '../../domain/wall/charts';
 
 export const POSTER_FONT = "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
@@ -110,23 +110,22 @@ export function OrgChart({ title, root, caption }: { title: string; root: OrgNod
         })}
         {nodes.map((n, i) => {
           const lines = boxLines(n.node.lines);
-          const titleLines = wrapText(n.node.title, 12);
           return (
             <g key={i}>
               <rect x={n.x} y={n.y} width={n.width} height={n.height} rx={6} fill={i === 0 ? '#b71c1c' : '#fff8f6'} stroke="#b71c1c" strokeWidth={1.6} />
-              {titleLines.slice(0, 2).map((t, k) => (
-                <text key={k} x={n.x + n.width / 2} y={n.y + 22 + k * 18} textAnchor="middle" fontSize={15} fontWeight="bold" fill={i === 0 ? '#fff' : '#8e0000'}>
+              {titleLines(n.node).map((t, k) => (
+                <text key={k} x={n.x + n.width / 2} y={n.y + TITLE_TOP + k * TITLE_LINE} textAnchor="middle" fontSize={15} fontWeight="bold" fill={i === 0 ? '#fff' : '#8e0000'}>
                   {t}
                 </text>
               ))}
               {n.node.subtitle && (
-                <text x={n.x + n.width / 2} y={n.y + 60} textAnchor="middle" fontSize={12} fill={i === 0 ? '#ffebee' : '#777'}>
+                <text x={n.x + n.width / 2} y={n.y + subtitleTop(n.node) + 2} textAnchor="middle" fontSize={12} fill={i === 0 ? '#ffebee' : '#777'}>
                   {n.node.subtitle}
                 </text>
               )}
               {lines.map((l, k) => (
-                <text key={k} x={n.x + 12} y={n.y + 52 + (n.node.subtitle ? 20 : 0) + 8 + k * 20} fontSize={13} fill={i === 0 ? '#fff' : '#212121'}>
-                  {l.length > 15 ? `${l.slice(0, 14)}…` : l}
+                <text key={k} x={n.x + 12} y={n.y + linesTop(n.node) + 12 + k * 20} fontSize={13} fill={i === 0 ? '#fff' : '#212121'}>
+                  {l.length > 17 ? `${l.slice(0, 16)}…` : l}
                 </text>
               ))}
             </g>
