@@ -1,6 +1,6 @@
 import { isShippedRole, ROLE_DEFINITIONS } from '../domain/auth/roles';
 import { parseWanYuan } from '../domain/ledger/money';
-import { can } from './auth/access';
+import { can, systemAuth } from './auth/access';
 import type { Database, Db } from './db/connection';
 import { makeAuditService } from './audit/service';
 import { makeAuthRepo, makeRolesRepo, makeTokensRepo } from './auth/repo';
@@ -40,6 +40,7 @@ import { makeNotificationsService } from './notifications/service';
 import { JobBoard } from './http/jobs';
 import { makePdfRenderer } from './print/pdf';
 import { makeListPrintService } from './print/list-service';
+import { makeWallService } from './wall/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -171,6 +172,18 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   const pdf = makePdfRenderer();
   // The village lists (一览表, 花名册) and the notices (公示, 公告, 脱贫确认表) as printed forms.
   const printLists = makeListPrintService({ roster, registry, procedures, helpersOf: (a, code) => pairing.currentHelpersOfVillage(a, code), regions, pdf, now });
-  return { pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now };
+  // 上墙图表 (issue 12): the organisation charts draw the offices of the region itself (whichever branch made them) and their people.
+  const wall = makeWallService({
+    registry,
+    regions,
+    pairing,
+    now,
+    officesOfRegion: async (code) => (await orgs.list(systemAuth((await orgs.root())!))).filter((o) => o.regionCode === code),
+    peopleOf: async (o) => [
+      ...(await auth.listUsers(systemAuth(o))).filter((u) => u.orgId === o.id && !u.disabled).map((u) => ({ name: u.displayName, role: u.roleName })),
+      ...(await members.list(systemAuth(o), { orgId: o.id, page: 1, pageSize: 200 })).items.filter((m) => m.orgId === o.id && m.status === 'normal').map((m) => ({ name: m.name, role: m.sector || '成员' })),
+    ],
+  });
+  return { pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall };
 }
 export type Services = ReturnType<typeof buildServices>;

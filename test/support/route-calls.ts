@@ -188,6 +188,8 @@ export const ROUTES: Record<string, Line> = {
   'POST /api/registry/change-requests/:id/withdraw': foreign(url((b) => `/api/registry/change-requests/${b.changeRequest}/withdraw`)),
   'POST /api/registry/change-requests/:id/resubmit': foreign(body((b) => `/api/registry/change-requests/${b.changeRequest}/resubmit`, () => ({}))),
   'GET /api/registry/statistics': foreign(url(`/api/registry/statistics?region=${B_COUNTY}`)),
+  'GET /api/wall/townships/:code': foreign(url((b) => `/api/wall/townships/${b.town}`)),
+  'GET /api/wall/villages/:code': foreign(url((b) => `/api/wall/villages/${b.village}`)),
   'GET /api/registry/roster/template.xlsx': global(url('/api/registry/roster/template.xlsx')),
   'POST /api/registry/roster/import': foreign(file(() => '/api/registry/roster/import', (b) => ({ content: b.rosterFile, name: 'roster.xlsx', type: xlsxType }))),
   // The job is accepted once the file reads (202): the scope is checked by the job, whose failure the snapshot confirms.

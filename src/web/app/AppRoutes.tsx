@@ -39,6 +39,8 @@ const QualityPage = lazy(() => import('../quality/QualityPage').then((m) => ({ d
 const AssessmentRoutes = lazy(() => import('../assessment/AssessmentRoutes').then((m) => ({ default: m.AssessmentRoutes })));
 const PairingRoutes = lazy(() => import('../pairing/PairingRoutes').then((m) => ({ default: m.PairingRoutes })));
 const WorkbenchPage = lazy(() => import('../workbench/WorkbenchPage').then((m) => ({ default: m.WorkbenchPage })));
+const WallRoutes = lazy(() => import('../wall/WallRoutes').then((m) => ({ default: m.WallRoutes })));
+const WallPrintPage = lazy(() => import('../wall/WallPrintPage').then((m) => ({ default: m.WallPrintPage })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -48,6 +50,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/wall/:level/:code/print/:chart" element={<RequireAuth>{lazyPage(<WallPrintPage />)}</RequireAuth>} />
       <Route
         element={
           <RequireAuth>
@@ -94,6 +97,7 @@ export function AppRoutes() {
         <Route path="assessment/*" element={lazyPage(<AssessmentRoutes />)} />
         <Route path="pairing/*" element={lazyPage(<PairingRoutes />)} />
         <Route path="audit" element={lazyPage(<AuditPage />)} />
+        <Route path="wall/*" element={lazyPage(<WallRoutes />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -159,6 +159,7 @@ export function RegistryHomePage() {
         <Spin spinning={stats.isFetching} delay={300}>
           <Typography.Paragraph type="secondary" data-testid="registry-caption">
             {regionName}（含下级）截至 {s.asOf}；金额单位：元
+            {(level === 4 || level === 5) && s.region && <> · <Link to={`/wall/${level === 4 ? 'townships' : 'villages'}/${s.region.code}`}>上墙图表</Link></>}
             {level === 5 && s.region && (
               <>
                 {' '}

@@ -257,6 +257,7 @@ export function VillagePage() {
           <Link to={`/registry/households/new?village=${v.region.code}`}>
             <Button icon={<PlusOutlined />}>新增贫困户</Button>
           </Link>
+          <Link to={`/wall/villages/${v.region.code}`}><Button>上墙图表</Button></Link>
           <Button icon={<DownloadOutlined />} href={villageOverviewUrl(v.region.code)} download>
             导出贫困户精准扶贫一览表（.xlsx）
           </Button>
