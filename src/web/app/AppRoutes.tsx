@@ -39,6 +39,8 @@ const QualityPage = lazy(() => import('../quality/QualityPage').then((m) => ({ d
 const AssessmentRoutes = lazy(() => import('../assessment/AssessmentRoutes').then((m) => ({ default: m.AssessmentRoutes })));
 const PairingRoutes = lazy(() => import('../pairing/PairingRoutes').then((m) => ({ default: m.PairingRoutes })));
 const WorkbenchPage = lazy(() => import('../workbench/WorkbenchPage').then((m) => ({ default: m.WorkbenchPage })));
+// 入户工作: the phone pages that work offline, with their own header bar (outside the platform's layout).
+const FieldRoutes = lazy(() => import('../field/FieldRoutes').then((m) => ({ default: m.FieldRoutes })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -48,6 +50,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/field/*" element={lazyPage(<FieldRoutes />)} />
       <Route
         element={
           <RequireAuth>
