@@ -42,7 +42,7 @@ export function FieldHomePage() {
   const due = useMemo(() => new Set((local.data?.missing ?? []).map((m) => m.householdId)), [local.data]);
   const term = q.trim();
 
-  // Online, the server searches (full ID numbers included); offline, the households on the phone.
+  // Online, the server searches as well (a whole ID number, households not downloaded); offline, the phone alone.
   useEffect(() => {
     if (!online || !term) return;
     const ctl = new AbortController();
@@ -64,8 +64,10 @@ export function FieldHomePage() {
   const rows: Row[] = useMemo(() => {
     const all = [...cached.values()];
     if (!term) return all.map((h) => rowOfHit(h.hit, true)).sort((a, b) => Number(due.has(b.id)) - Number(due.has(a.id)) || a.number.localeCompare(b.number));
-    if (online && remote?.q === term) return remote.hits.map((h) => rowOfHit(h, cached.has(h.id)));
-    return all.filter((h: CachedHousehold) => matchesHousehold(h.household, term)).map((h) => rowOfHit(h.hit, true));
+    // The phone's own matches (any part of an ID number it holds), then the server's further ones (a whole ID number).
+    const mine = all.filter((h: CachedHousehold) => matchesHousehold(h.household, term)).map((h) => rowOfHit(h.hit, true));
+    const more = online && remote?.q === term ? remote.hits.filter((h) => !mine.some((m) => m.id === h.id)).map((h) => rowOfHit(h, cached.has(h.id))) : [];
+    return [...mine, ...more];
   }, [cached, due, term, online, remote]);
 
   const download = async () => {

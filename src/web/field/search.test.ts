@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Household } from '../../contract/registry/households';
 import { compareFacts } from './facts';
 import { matchesHousehold } from './search';
 
@@ -9,7 +10,7 @@ const household = {
     { name: '吉克石一', idNumber: '513431198001011234' },
     { name: '吉克阿呷', idNumber: '5134**********002X' },
   ],
-};
+} as unknown as Pick<Household, 'number' | 'persons'>;
 
 describe('matchesHousehold', () => {
   it.each([
