@@ -25,6 +25,8 @@ export const attachment = z.object({
   ownerType: z.string(),
   ownerId: z.number(),
   stepIndex: z.number().nullable(),
+  /** A visit's file: photo (走访照片), household (贫困户签字), helper (帮扶责任人签字); null: evidence or 签字材料. */
+  kind: z.string().nullable(),
   fileName: z.string(),
   mime: z.string(),
   size: z.number(),

@@ -4,7 +4,7 @@
  * The server's routes declare these schemas; the web takes its types here.
  */
 import { z } from 'zod';
-import { VISIT_KINDS } from '../domain/pairing/half-year-visit';
+import { VISIT_FILE_KINDS, VISIT_KINDS } from '../domain/pairing/half-year-visit';
 import { HANDOVER_KINDS } from '../domain/pairing/handovers';
 import { HELPER_KINDS } from '../domain/pairing/helper-eligibility';
 import { LEADER_VILLAGE_KINDS } from '../domain/pairing/leader-village';
@@ -12,7 +12,7 @@ import { STATUSES } from '../domain/registry/status-transition';
 import { attachment, type Attachment } from './common';
 import { pageSchema } from './page';
 import { regionStep } from './regions';
-import { bool, id, int, isoDate, name, optionalBool, optionalInt, page, pageSize, regionPrefix, text } from './zod';
+import { bool, id, int, isoDate, name, oneOf, optionalBool, optionalInt, page, pageSize, regionPrefix, text } from './zod';
 
 // --- requests -------------------------------------------------------------------------------------------------------
 
@@ -48,7 +48,13 @@ export type ReplaceInput = z.output<typeof replaceInput>;
 export const withoutHelperQuery = z.object({ region: regionPrefix().optional(), on: isoDate().optional(), page, pageSize });
 export type WithoutHelperQuery = z.output<typeof withoutHelperQuery>;
 
-export const visitInput = z.object({ kind: name(10), visitedOn: isoDate().optional(), helperId: id().nullish(), visitor: name(50).optional(), content: text(5000) });
+/**
+ * POST …/households/:id/visits. `baseVersion`: the household's version as the phone had it when the visit was recorded
+ * offline (issue 12); if the household changed on the server since, the visit is refused (409) for the user to look.
+ */
+export const visitInput = z.object({ kind: name(10), visitedOn: isoDate().optional(), helperId: id().nullish(), visitor: name(50).optional(), content: text(5000), baseVersion: int().optional() });
+/** POST …/visits/:id/signatures?kind=: what the file is (no kind: 签字材料). */
+export const visitFileQuery = z.object({ kind: oneOf(Object.keys(VISIT_FILE_KINDS) as [keyof typeof VISIT_FILE_KINDS, ...(keyof typeof VISIT_FILE_KINDS)[]]).optional() });
 export type VisitInput = z.output<typeof visitInput>;
 
 /** A half-year of visits: default the current one; `year` alone is its first half. */

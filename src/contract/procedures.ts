@@ -83,7 +83,8 @@ export const actionBody = z.object({
 });
 export type ActionInput = z.output<typeof actionBody>;
 
-export const attachmentQuery = z.object({ step: optionalInt });
+/** `baseVersion`: the procedure's version when the evidence was taken offline (issue 12). */
+export const attachmentQuery = z.object({ step: optionalInt, baseVersion: optionalInt });
 
 // --- answers ----------------------------------------------------------------------------------------------------------
 

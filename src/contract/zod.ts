@@ -188,6 +188,7 @@ export const API_FIELD_LABELS: Record<string, string> = {
   unableFrom: '不能履职起始日期',
   note: '备注',
   version: '版本',
+  baseVersion: '记录时的版本',
   year: '年度',
   scope: '标准范围',
   yuan: '标准（元）',

@@ -38,6 +38,8 @@ import { bulkImportRoutes } from './bulk/routes';
 import { reportRoutes } from './reports/routes';
 import { changeRequestRoutes } from './registry/change-request-routes';
 import { buildServices, type Services } from './services';
+import { registerIdempotency } from './idempotency/hook';
+import { makeIdempotencyRepo } from './idempotency/repo';
 import { AppError } from '../domain/shared/errors';
 
 export const VERSION = '0.1.0';
@@ -125,6 +127,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   app.addHook('onSend', async (req, reply, payload) =>
     typeof payload === 'string' && String(reply.getHeader('content-type') ?? '').startsWith('application/json') ? maskFor(req.auth, payload) : payload,
   );
+  // Idempotency-Key (issue 12): after the masking hooks, so that a replay repeats exactly what was sent.
+  registerIdempotency(app, makeIdempotencyRepo(options.database.db), options.now ?? (() => new Date()));
 
   app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查', response: { 200: health } }, config: { access: 'public' } }, async () => ({
     status: 'ok',

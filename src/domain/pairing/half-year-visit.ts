@@ -8,6 +8,14 @@ import { halfOf } from '../shared/dates';
 export const VISIT_KINDS = ['帮扶走访', '家庭医生'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 
+/**
+ * The files a visit keeps (issue 12, recorded on a phone): 走访照片, and the 帮扶成效签字 of the household and of the
+ * helper drawn on the screen (seed 004, 扶贫手册 “四个三”: 帮扶成效真实, signed by both). A file of no kind is a photo or
+ * scan of a signed sheet (签字材料).
+ */
+export const VISIT_FILE_KINDS = { photo: '走访照片', household: '贫困户签字', helper: '帮扶责任人签字' } as const;
+export type VisitFileKind = keyof typeof VISIT_FILE_KINDS;
+
 /** The statuses that need the half-yearly visit. */
 export const EXITED_STATUSES = ['已脱贫', '稳定脱贫'] as const;
 

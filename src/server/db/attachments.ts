@@ -7,6 +7,7 @@ export const attachmentMeta = {
   ownerType: attachments.ownerType,
   ownerId: attachments.ownerId,
   stepIndex: attachments.stepIndex,
+  kind: attachments.kind,
   fileName: attachments.fileName,
   mime: attachments.mime,
   size: attachments.size,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authOf } from '../auth/access';
+import { VISIT_FILE_KINDS } from '../../domain/pairing/half-year-visit';
 import { HELPER_KIND_LABELS } from '../../domain/pairing/helper-eligibility';
 import type { HelperList } from '../../contract/pairing';
 import { streamBatchesXlsx, writeTableXlsx, xlsxHeaders, type ExportColumn } from '../http/xlsx';
@@ -23,6 +24,7 @@ import {
   replaceInput,
   signatureFile,
   visit,
+  visitFileQuery,
   visitInput,
   withoutHelperPage,
   withoutHelperQuery,
@@ -79,14 +81,20 @@ export async function pairingRoutes(app: FastifyInstance, { services }: { servic
   );
 
   r.post('/api/pairing/households/:id/visits', doc.created('记录走访（帮扶走访或家庭医生）', visit, { params: idParams, body: visitInput, access: 'visits.write' }), async (req) => svc.addVisit(authOf(req), req.params.id, req.body));
-  r.post('/api/pairing/visits/:id/signatures', doc.created('上传走访签字材料（multipart 字段 file；图片或 PDF，不超过 10 MB）', signatureFile, { params: idParams, access: 'visits.write' }), async (req) => {
-    const auth = authOf(req);
-    // The permission (route access) and the visit's scope before a byte is read; the type is the one the bytes show.
-    await svc.checkSignatureTarget(auth, req.params.id);
-    const file = await receiveFile(req, 'signature', '请选择文件');
-    const { mime } = checkAttachment('signature', file, '签字材料');
-    return svc.addSignature(auth, req.params.id, { fileName: file.fileName, mime, content: file.bytes });
-  });
+  r.post(
+    '/api/pairing/visits/:id/signatures',
+    doc.created('上传走访照片或签字（multipart 字段 file；图片或 PDF，不超过 10 MB；kind=photo 走访照片、household 贫困户签字、helper 帮扶责任人签字，不填为签字材料）', signatureFile, { params: idParams, querystring: visitFileQuery, access: 'visits.write' }),
+    async (req) => {
+      const auth = authOf(req);
+      const kind = req.query.kind ?? null;
+      const label = kind ? VISIT_FILE_KINDS[kind] : '签字材料';
+      // The permission (route access) and the visit's scope before a byte is read; the type is the one the bytes show.
+      await svc.checkSignatureTarget(auth, req.params.id);
+      const file = await receiveFile(req, 'signature', '请选择文件');
+      const { mime } = checkAttachment('signature', file, label);
+      return svc.addSignature(auth, req.params.id, { fileName: file.fileName, mime, content: file.bytes, kind });
+    },
+  );
   r.get('/api/pairing/signatures/:id', doc.file('下载走访签字材料', '签字材料（图片或 PDF）', { params: idParams, access: 'pairing.read' }), async (req, reply) => {
     const a = await svc.signature(authOf(req), req.params.id);
     // The schema documents a binary answer; Fastify writes the Buffer as it is.

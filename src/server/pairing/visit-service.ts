@@ -5,7 +5,7 @@
  */
 import { makeHelperHouseholds } from './helper-households';
 import type { SignatureFile, Visit, VisitInput } from '../../contract/pairing';
-import { VISIT_KINDS } from '../../domain/pairing/half-year-visit';
+import { VISIT_FILE_KINDS, VISIT_KINDS, type VisitFileKind } from '../../domain/pairing/half-year-visit';
 import { heldOn } from '../../domain/pairing/handovers';
 import { signatureFileProblem } from '../../domain/pairing/signature-file';
 import { recordedDayProblem } from '../../domain/pairing/recorded-day';
@@ -59,6 +59,12 @@ export function makeVisitMethods({ repo, registry, audit, now }: Pick<PairingDep
       requirePermission(auth, 'visits.write');
       await requireOwnHousehold(auth, householdId);
       const visited = await registry.household(auth, householdId);
+      // Recorded offline against an older copy of the household (issue 12): the user looks before it is written.
+      if (input.baseVersion !== undefined && input.baseVersion !== visited.version) {
+        throw new AppError('STALE_VERSION', `该户信息在您记录走访之后已在系统中修改（您手机上的是第 ${input.baseVersion} 版，现为第 ${visited.version} 版），请核对后再提交`, {
+          currentVersion: visited.version,
+        });
+      }
       const day = today();
       const visitedOn = input.visitedOn ?? day;
       const fields: FieldError[] = [];
@@ -91,12 +97,14 @@ export function makeVisitMethods({ repo, registry, audit, now }: Pick<PairingDep
     },
 
     /** Keeps a signature file (帮扶成效签字) with a visit: an image or a PDF, checked by type and content. */
-    async addSignature(auth: Auth, visitId: number, file: { fileName: string; mime: string; content: Buffer }): Promise<SignatureFile> {
+    async addSignature(auth: Auth, visitId: number, file: { fileName: string; mime: string; content: Buffer; kind?: VisitFileKind | null }): Promise<SignatureFile> {
       const { visited } = await writableVisit(auth, visitId);
       const problem = signatureFileProblem({ mime: file.mime, size: file.content.length, head: file.content.subarray(0, 16) });
       if (problem) throw validationError([problem]);
-      const row = await repo.insertAttachment({ ownerId: visitId, stepIndex: null, fileName: file.fileName.slice(0, 200) || '签字材料', mime: file.mime.toLowerCase(), size: file.content.length, content: file.content, userId: auth.userId });
-      await audit.record(auth, 'visit', visitId, 'update', null, { signature: row.fileName }, { regionCode: visited.villageCode });
+      const kind = file.kind ?? null;
+      const label = kind ? VISIT_FILE_KINDS[kind] : '签字材料';
+      const row = await repo.insertAttachment({ ownerId: visitId, stepIndex: null, kind, fileName: file.fileName.slice(0, 200) || label, mime: file.mime.toLowerCase(), size: file.content.length, content: file.content, userId: auth.userId });
+      await audit.record(auth, 'visit', visitId, 'update', null, kind ? { [kind === 'photo' ? 'photo' : 'signature']: `${label}：${row.fileName}` } : { signature: row.fileName }, { regionCode: visited.villageCode });
       return signatureAnswer(row);
     },
 

@@ -15,7 +15,7 @@ import {
   procedureStart,
 } from '../../contract/procedures';
 import { idParams } from '../../contract/zod';
-import { authOf, maySeeIdNumbers, requirePermission } from '../auth/access';
+import { authOf, maySeeIdNumbers } from '../auth/access';
 import { attachmentHeaders, checkAttachment } from '../db/attachments';
 import { routeOptions } from '../http/route';
 import { streamBatchesXlsx, writeTableXlsx, xlsxHeaders, type ExportColumn } from '../http/xlsx';
@@ -62,12 +62,11 @@ export async function procedureRoutes(app: FastifyInstance, { services }: { serv
   r.post('/api/procedures/:id/actions', doc.ok('办理当前步骤：通过（pass）、退回（return）或撤销（withdraw）', procedure, { params: idParams, body: actionBody, access: 'procedures.handle' }), async (req) =>
     svc.act(authOf(req), req.params.id, req.body),
   );
-  r.post('/api/procedures/:id/attachments', doc.created('上传佐证材料（会议记录、照片、公示公告；multipart 字段 file，可带 step）', attachment, { params: idParams, querystring: attachmentQuery, access: 'procedures.handle' }), async (req) => {
+  r.post('/api/procedures/:id/attachments', doc.created('上传佐证材料（会议记录、照片、公示公告；multipart 字段 file，可带 step；带 baseVersion 时程序已被办理则 409）', attachment, { params: idParams, querystring: attachmentQuery, access: 'procedures.handle' }), async (req) => {
     const auth = authOf(req);
     // Permission (the route's access) and scope before a byte is read; the type is the one the bytes show, never the
     // declared one alone.
-    requirePermission(auth, 'procedures.handle');
-    await svc.get(auth, req.params.id);
+    await svc.checkEvidenceTarget(auth, req.params.id, req.query.baseVersion);
     const file = await receiveFile(req, 'evidence', '请选择文件');
     const { mime } = checkAttachment('evidence', file, '佐证材料');
     return svc.addAttachment(auth, req.params.id, { fileName: file.fileName, mime, content: file.bytes, stepIndex: req.query.step });

@@ -1,6 +1,6 @@
 import type { ActionInput, Attachment, Certificate, Procedure, ProcedureItem, ProcedureFilters, StartInput } from '../../contract/procedures';
 import type { Page } from '../../contract/page';
-import { decide, type Action, type EventOutcome, type ProcedureState, type StepRecord } from '../../domain/procedures/decide';
+import { decide, PROCEDURE_STATE_LABELS, type Action, type EventOutcome, type ProcedureState, type StepRecord } from '../../domain/procedures/decide';
 import { earliestNoticeStart, noticeBounds, type NoticeBounds } from '../../domain/procedures/notice-dates';
 import { KIND_LABELS, levelOfPrefix, type Level, type ProcedureDefinition, type ProcedureKind } from '../../domain/procedures/definitions';
 import type { Notifier } from '../notifications/service';
@@ -362,6 +362,19 @@ export function makeProceduresService(deps: ProceduresDeps) {
       return this.get(auth, id);
     },
 
+    /**
+     * Before evidence is received: the user may add it here, and — for evidence taken offline (issue 12) against the
+     * procedure as it was (`baseVersion`) — the procedure has not been passed or returned since (409, for the user to
+     * look; sent again without a base version it is kept anyway).
+     */
+    async checkEvidenceTarget(auth: Auth, id: number, baseVersion?: number): Promise<void> {
+      requirePermission(auth, 'procedures.handle');
+      const p = await load(auth, id);
+      if (baseVersion === undefined || p.version === baseVersion) return;
+      const def = await defs.byId(p.definitionId);
+      const where = p.state === 'running' ? `现在办理到「${def.steps[p.currentStep]?.name ?? '—'}」` : `现在${PROCEDURE_STATE_LABELS[p.state as ProcedureState] ?? p.state}`;
+      throw new AppError('STALE_VERSION', `该程序在您拍摄佐证材料之后已被办理（${where}），请核对后再上传`, { currentVersion: p.version });
+    },
     async addAttachment(auth: Auth, id: number, file: { fileName: string; mime: string; content: Buffer; stepIndex?: number }): Promise<Attachment> {
       requirePermission(auth, 'procedures.handle');
       const p = await load(auth, id);

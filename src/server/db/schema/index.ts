@@ -33,3 +33,4 @@ export * from './assessment';
 export * from './reports';
 export * from './notifications';
 export * from './changes';
+export * from './idempotency';
