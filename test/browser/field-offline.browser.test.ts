@@ -168,10 +168,10 @@ describe.skipIf(skipBrowser)('field app offline (issue 12)', () => {
         const pairing = await json<HouseholdPairing>(page.request, `${s.url}/api/pairing/households/${target.id}`);
         const recorded = visitsWith(pairing, content);
         expect(recorded, 'the visit is on the server exactly once').toHaveLength(1);
-        const kinds = recorded[0]!.attachments.map((a) => (a as { kind?: string | null }).kind).sort();
+        const kinds = recorded[0]!.attachments.map((a) => a.kind).sort();
         expect(kinds).toEqual(['helper', 'household', 'photo']);
         // The photo went as a JPEG scaled down on the phone, the signatures as PNG.
-        const photoFile = recorded[0]!.attachments.find((a) => (a as { kind?: string | null }).kind === 'photo')!;
+        const photoFile = recorded[0]!.attachments.find((a) => a.kind === 'photo')!;
         expect(photoFile.mime).toBe('image/jpeg');
         const bytes = await (await page.request.get(`${s.url}/api/pairing/signatures/${photoFile.id}`)).body();
         expect([bytes[0], bytes[1]]).toEqual([0xff, 0xd8]);

@@ -219,7 +219,7 @@ export function FieldHouseholdPage() {
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         附件 {v.attachments.length} 个
                         {(() => {
-                          const kinds = v.attachments.map((a) => (a as { kind?: string | null }).kind).filter((k): k is keyof typeof FILE_KIND_LABELS => !!k && k in FILE_KIND_LABELS);
+                          const kinds = v.attachments.map((a) => a.kind).filter((k): k is keyof typeof FILE_KIND_LABELS => !!k && k in FILE_KIND_LABELS);
                           return kinds.length ? `（${[...new Set(kinds)].map((k) => FILE_KIND_LABELS[k]).join('、')}）` : '';
                         })()}
                       </Typography.Text>

@@ -9,15 +9,16 @@
  * after a lost answer carries the same key, and the server answers it from what it kept instead of writing again.
  */
 import type { VisitInput } from '../../contract/pairing';
+import { VISIT_FILE_KINDS, type VisitFileKind } from '../../domain/pairing/half-year-visit';
 
-export type FileKind = 'photo' | 'household' | 'helper';
+export type FileKind = VisitFileKind;
 
 /** The states an item goes through: queued → sent, or → conflict (409 STALE_VERSION) / failed (refused). */
 export type ItemState = 'queued' | 'sent' | 'failed' | 'conflict';
 
 export const STATE_LABELS: Record<ItemState, string> = { queued: '待上传', sent: '已上传', failed: '上传失败', conflict: '有冲突' };
 
-export const FILE_KIND_LABELS: Record<FileKind, string> = { photo: '走访照片', household: '贫困户签字', helper: '帮扶责任人签字' };
+export const FILE_KIND_LABELS: Record<FileKind, string> = VISIT_FILE_KINDS;
 
 export interface QueuedFile {
   /** photo | household | helper for a visit; photo for evidence. */
