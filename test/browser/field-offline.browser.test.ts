@@ -8,6 +8,7 @@ import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { HouseholdPairing, MissingVisitList } from '../../src/contract/pairing';
 import type { Page as ListPage } from '../../src/contract/page';
+import type { Procedure, ProcedureItem } from '../../src/contract/procedures';
 import type { Household, HouseholdHit } from '../../src/contract/registry/households';
 import { DEMO_USERNAMES } from '../../src/server/demo';
 import { browserSuite, expectText, PHONE, skipBrowser, WAIT, withPage, type TestServer } from './support';
@@ -36,8 +37,8 @@ async function noSidewaysScroll(page: Page, where: string): Promise<void> {
 }
 
 /** Opens /field as the demo helper, waits for the service worker, downloads the households onto the phone. */
-async function openAndDownload(page: Page, server: TestServer): Promise<void> {
-  await signIn(page, server, DEMO_USERNAMES.helper, server.demoPassword ?? '');
+async function openAndDownload(page: Page, server: TestServer, username: string = DEMO_USERNAMES.helper): Promise<void> {
+  await signIn(page, server, username, server.demoPassword ?? '');
   await page.goto(`${server.url}/field`);
   await expectText(page.getByTestId('field-downloaded-at'), '尚未下载到手机');
   // The worker has precached the app (so the pages open with no network).
@@ -75,13 +76,17 @@ async function sign(page: Page, testId: string): Promise<void> {
 }
 
 /** The form of 记录走访, filled: what was done, optionally a photo, both signatures. */
+async function pngInput(page: Page, testId: string): Promise<void> {
+  await page.getByTestId(testId).setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: await photo(page) });
+  await expect.poll(() => page.getByTestId(`${testId}-thumbs`).locator('img').count(), WAIT).toBe(1);
+}
+
 async function recordVisit(page: Page, content: string, withPhoto: boolean): Promise<void> {
   await page.getByRole('button', { name: '记录走访' }).click();
   await page.getByLabel('走访内容').waitFor();
   await page.getByLabel('走访内容').fill(content);
   if (withPhoto) {
-    await page.getByTestId('field-photos').setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: await photo(page) });
-    await expect.poll(() => page.getByTestId('field-photos-thumbs').locator('img').count(), WAIT).toBe(1);
+    await pngInput(page, 'field-photos');
   }
   await sign(page, 'field-sign-household');
   await sign(page, 'field-sign-helper');
@@ -110,6 +115,11 @@ describe.skipIf(skipBrowser)('field app offline (issue 12)', () => {
       browser(),
       'field-offline-visit',
       async (page, pageErrors) => {
+        // The installable app: its manifest and worker served with their types.
+        const manifest = await page.request.get(`${s.url}/manifest.webmanifest`);
+        expect(manifest.headers()['content-type']).toMatch(/^application\/manifest\+json/);
+        expect(await manifest.json()).toMatchObject({ name: '精准扶贫工作平台', short_name: '扶贫台账', theme_color: '#b71c1c' });
+        expect((await page.request.get(`${s.url}/sw.js`)).headers()['content-type']).toMatch(/^(application|text)\/javascript/);
         await openAndDownload(page, s);
         // The household due for its half-year visit (one of the helper's own in the demo).
         const due = await json<MissingVisitList>(page.request, `${s.url}/api/pairing/visits/missing?pageSize=50`);
@@ -236,6 +246,43 @@ describe.skipIf(skipBrowser)('field app offline (issue 12)', () => {
         const after = visitsWith(await json<HouseholdPairing>(page.request, `${s.url}/api/pairing/households/${target.id}`), content);
         expect(after).toHaveLength(1);
         expect(after[0]!.attachments).toHaveLength(2);
+        expect(pageErrors).toEqual([]);
+      },
+      { phone: true },
+    );
+  });
+
+  it('a village clerk photographs the open step’s evidence offline; online it is uploaded to that step once', TIMEOUT, async () => {
+    const s = server();
+    await withPage(
+      browser(),
+      'field-offline-evidence',
+      async (page, pageErrors) => {
+        await openAndDownload(page, s, DEMO_USERNAMES.village_clerk);
+        const running = await json<ListPage<ProcedureItem>>(page.request, `${s.url}/api/procedures?state=running&pageSize=100`);
+        const mine = await json<ListPage<HouseholdHit>>(page.request, `${s.url}/api/registry/households?pageSize=200`);
+        const item = running.items.find((p) => p.householdId !== null && mine.items.some((h) => h.id === p.householdId));
+        expect(item, 'a running procedure on a household of the demo village').toBeDefined();
+        const before = await json<Procedure>(page.request, `${s.url}/api/procedures/${item!.id}`);
+        const onStep = (p: Procedure) => p.attachments.filter((a) => a.stepIndex === before.currentStep).length;
+        const number = mine.items.find((h) => h.id === item!.householdId)!.number;
+
+        await page.context().setOffline(true);
+        await page.getByLabel('查找贫困户').fill(number);
+        await page.getByTestId('field-household').first().click();
+        await page.getByRole('button', { name: '程序佐证' }).click();
+        await expectText(page.locator('main'), before.definition.steps[before.currentStep]!.name);
+        await pngInput(page, 'field-evidence-photos');
+        await noSidewaysScroll(page, 'evidence');
+        await page.getByRole('button', { name: /保存佐证材料/ }).click();
+        await page.getByTestId('field-household-head').waitFor();
+        await expectText(page.getByTestId('field-badge'), '待上传 1');
+
+        await page.context().setOffline(false);
+        await expectText(page.getByTestId('field-badge'), '无待上传');
+        const after = await json<Procedure>(page.request, `${s.url}/api/procedures/${item!.id}`);
+        expect(onStep(after)).toBe(onStep(before) + 1);
+        expect(after.version).toBe(before.version);
         expect(pageErrors).toEqual([]);
       },
       { phone: true },
