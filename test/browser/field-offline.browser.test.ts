@@ -4,6 +4,8 @@
  * the server exactly once; a second test shows a conflict instead of overwriting” and “No page used in the field
  * scrolls sideways at 390 px”). The demo's 帮扶责任人 (demo_helper) works on their own households.
  */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { HouseholdPairing, MissingVisitList } from '../../src/contract/pairing';
@@ -11,7 +13,7 @@ import type { Page as ListPage } from '../../src/contract/page';
 import type { Procedure, ProcedureItem } from '../../src/contract/procedures';
 import type { Household, HouseholdHit } from '../../src/contract/registry/households';
 import { DEMO_USERNAMES } from '../../src/server/demo';
-import { browserSuite, expectText, PHONE, skipBrowser, WAIT, withPage, type TestServer } from './support';
+import { browserSuite, expectText, PHONE, RESULTS, skipBrowser, WAIT, withPage, type TestServer } from './support';
 
 const TIMEOUT = { timeout: 240_000 };
 
@@ -27,6 +29,12 @@ async function signIn(page: Page, server: TestServer, username: string, password
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((u) => u.pathname === '/');
+}
+
+/** A screenshot for a person to look at (test-results/field-<name>.png). */
+async function snap(page: Page, name: string): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: path.join(RESULTS, `field-${name}.png`), fullPage: true });
 }
 
 /** Nothing on the page is wider than the phone. */
@@ -91,6 +99,7 @@ async function recordVisit(page: Page, content: string, withPhoto: boolean): Pro
   await sign(page, 'field-sign-household');
   await sign(page, 'field-sign-helper');
   await noSidewaysScroll(page, 'visit form');
+  await snap(page, 'visit-form');
   await page.getByRole('button', { name: /保存走访/ }).click();
   await page.getByTestId('field-household-head').waitFor();
 }
@@ -133,6 +142,7 @@ describe.skipIf(skipBrowser)('field app offline (issue 12)', () => {
         await page.getByLabel('查找贫困户').fill(idPart);
         await expect.poll(() => page.getByTestId('field-household').count(), WAIT).toBe(1);
         await expectText(page.getByTestId('field-household'), head);
+        await snap(page, 'search');
 
         // No network: the app still opens (the service worker), from the phone's data.
         await page.context().setOffline(true);
@@ -143,6 +153,7 @@ describe.skipIf(skipBrowser)('field app offline (issue 12)', () => {
         await expectText(page.getByTestId('field-household-head'), head);
         await expectText(page.locator('main'), '手机上的数据');
         await noSidewaysScroll(page, 'household');
+        await snap(page, 'household-offline');
 
         const content = `离线走访 ${Date.now()}：核实务工收入，宣讲产业奖补政策`;
         await recordVisit(page, content, true);
@@ -238,6 +249,7 @@ describe.skipIf(skipBrowser)('field app offline (issue 12)', () => {
         await expectText(page.getByTestId('field-conflict-compare'), '饮水安全');
         await expectText(page.getByTestId('field-badge'), '待上传 1');
         await noSidewaysScroll(page, 'outbox with a conflict');
+        await snap(page, 'conflict');
         expect(visitsWith(await json<HouseholdPairing>(page.request, `${s.url}/api/pairing/households/${target.id}`), content), 'nothing written').toHaveLength(0);
 
         await page.getByRole('button', { name: /仍然提交/ }).click();
@@ -274,6 +286,7 @@ describe.skipIf(skipBrowser)('field app offline (issue 12)', () => {
         await expectText(page.locator('main'), before.definition.steps[before.currentStep]!.name);
         await pngInput(page, 'field-evidence-photos');
         await noSidewaysScroll(page, 'evidence');
+        await snap(page, 'evidence');
         await page.getByRole('button', { name: /保存佐证材料/ }).click();
         await page.getByTestId('field-household-head').waitFor();
         await expectText(page.getByTestId('field-badge'), '待上传 1');

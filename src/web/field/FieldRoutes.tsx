@@ -23,6 +23,8 @@ function FieldAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   const from = location.pathname + location.search;
   useEffect(() => {
+    // Signed out (the server says so): the phone no longer opens this user's pages offline.
+    if (me.data === null) rememberUser(null);
     if (me.data) {
       rememberUser(me.data);
       void fieldDb(me.data.id);
@@ -30,6 +32,8 @@ function FieldAuth({ children }: { children: ReactNode }) {
     }
   }, [me.data]);
   if (me.isLoading) return <Spin size="large" style={{ display: 'block', margin: '120px auto' }} />;
+  // A password to change first: the platform's page asks for it.
+  if (me.data?.mustChangePassword) return <Navigate to="/" replace />;
   if (me.data) return <FieldUser.Provider value={{ me: me.data, offline: false }}>{children}</FieldUser.Provider>;
   const offline = me.isError && me.error instanceof ApiError && me.error.code === 'NETWORK';
   const remembered = offline ? rememberedUser() : null;

@@ -5,11 +5,13 @@
  * by two accounts never shows one's households to the other.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Me } from '../../contract/auth';
 import type { HouseholdPairing, MissingVisitRow } from '../../contract/pairing';
 import type { Procedure } from '../../contract/procedures';
 import type { Household, HouseholdHit } from '../../contract/registry/households';
 import type { QueueItem } from './queue';
+import { rememberedUser } from './user';
+
+export { rememberedUser, rememberUser } from './user';
 
 export interface CachedHousehold {
   id: number;
@@ -24,27 +26,6 @@ interface FieldDb extends DBSchema {
   procedures: { key: number; value: Procedure };
   outbox: { key: string; value: QueueItem };
   meta: { key: string; value: unknown };
-}
-
-const USER_KEY = 'taizhang-field-user';
-
-/** The user the phone last signed in as (kept so the field pages open offline). */
-export function rememberedUser(): Me | null {
-  try {
-    const text = localStorage.getItem(USER_KEY);
-    return text ? (JSON.parse(text) as Me) : null;
-  } catch {
-    return null;
-  }
-}
-
-export function rememberUser(me: Me | null): void {
-  try {
-    if (me) localStorage.setItem(USER_KEY, JSON.stringify(me));
-    else localStorage.removeItem(USER_KEY);
-  } catch {
-    // Private mode: the field pages then need the network to know the user.
-  }
 }
 
 const opened = new Map<number, Promise<IDBPDatabase<FieldDb>>>();
