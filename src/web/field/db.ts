@@ -9,9 +9,9 @@ import type { HouseholdPairing, MissingVisitRow } from '../../contract/pairing';
 import type { Procedure } from '../../contract/procedures';
 import type { Household, HouseholdHit } from '../../contract/registry/households';
 import type { QueueItem } from './queue';
-import { rememberedUser } from './user';
+import { rememberedUser } from '../shared/remembered-user';
 
-export { rememberedUser, rememberUser } from './user';
+export { rememberedUser, rememberUser } from '../shared/remembered-user';
 
 export interface CachedHousehold {
   id: number;

@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../contract/auth';
 import type { Permission } from '../../domain/auth/permissions';
 import { ApiError, get, post } from '../app/api';
-import { rememberUser } from '../field/user';
+import { rememberUser } from './remembered-user';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
