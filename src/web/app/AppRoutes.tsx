@@ -41,6 +41,8 @@ const PairingRoutes = lazy(() => import('../pairing/PairingRoutes').then((m) => 
 const WorkbenchPage = lazy(() => import('../workbench/WorkbenchPage').then((m) => ({ default: m.WorkbenchPage })));
 const WallRoutes = lazy(() => import('../wall/WallRoutes').then((m) => ({ default: m.WallRoutes })));
 const WallPrintPage = lazy(() => import('../wall/WallPrintPage').then((m) => ({ default: m.WallPrintPage })));
+// 入户工作: the phone pages that work offline, with their own header bar (outside the platform's layout).
+const FieldRoutes = lazy(() => import('../field/FieldRoutes').then((m) => ({ default: m.FieldRoutes })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -51,6 +53,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/wall/:level/:code/print/:chart" element={<RequireAuth>{lazyPage(<WallPrintPage />)}</RequireAuth>} />
+      <Route path="/field/*" element={lazyPage(<FieldRoutes />)} />
       <Route
         element={
           <RequireAuth>

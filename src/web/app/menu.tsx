@@ -11,6 +11,7 @@ import {
   FileSearchOutlined,
   FundOutlined,
   KeyOutlined,
+  MobileOutlined,
   NodeIndexOutlined,
   PictureOutlined,
   SafetyCertificateOutlined,
@@ -67,7 +68,13 @@ export const MENU: ReadonlyArray<{ module: Module; entries: MenuEntry[] }> = [
     ],
   },
   { module: '动态调整', entries: [{ path: '/procedures', label: '动态调整程序', icon: <NodeIndexOutlined />, permission: 'procedures.read' }] },
-  { module: '帮扶', entries: [{ path: '/pairing', label: '帮扶责任人', icon: <UserOutlined />, permission: 'pairing.read' }] },
+  {
+    module: '帮扶',
+    entries: [
+      { path: '/pairing', label: '帮扶责任人', icon: <UserOutlined />, permission: 'pairing.read' },
+      { path: '/field', label: '入户工作', icon: <MobileOutlined />, permission: 'visits.write' },
+    ],
+  },
   {
     module: '比对与质量',
     entries: [

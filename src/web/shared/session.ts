@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '../../contract/auth';
 import type { Permission } from '../../domain/auth/permissions';
 import { ApiError, get, post } from '../app/api';
+import { rememberUser } from './remembered-user';
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -34,6 +35,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => post<void>('/api/auth/logout'),
     onSettled: () => {
+      rememberUser(null);
       qc.clear();
       qc.setQueryData(ME_KEY, null);
     },
