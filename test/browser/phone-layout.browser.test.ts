@@ -26,7 +26,7 @@ async function json<T>(page: Page, url: string): Promise<T> {
 async function signIn(page: Page, server: TestServer, username: string): Promise<void> {
   await page.goto(`${server.url}/login`);
   await settled(page);
-  await expectNoSideScroll(page);
+  await expectNoSideScroll(page, page.viewportSize()?.width);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(server.demoPassword ?? '');
   await page.getByRole('button', { name: /登\s*录/ }).click();
@@ -93,6 +93,25 @@ async function openHousehold(page: Page, server: TestServer, households: Househo
   }
 }
 
+/**
+ * Printed from the browser (issue 12: “printing from the browser prints menus and buttons”): the header, the menu,
+ * buttons, fields and forms are hidden and the page's content takes the whole width.
+ */
+async function expectPrintable(page: Page): Promise<void> {
+  await page.emulateMedia({ media: 'print' });
+  try {
+    expect(await page.getByTestId('app-header').isVisible(), 'the header prints').toBe(false);
+    expect(await page.locator('.ant-btn:visible, .ant-input:visible, .ant-select:visible, .ant-form:visible, .ant-layout-sider:visible').count(), 'buttons or fields print').toBe(0);
+    const content = await page.locator('.app-page').boundingBox();
+    const width = await page.evaluate(() => document.documentElement.clientWidth);
+    expect(content && Math.round(content.x)).toBe(0);
+    expect(content && Math.round(content.width)).toBe(width);
+    expect(await page.getByTestId('household-title').isVisible()).toBe(true);
+  } finally {
+    await page.emulateMedia({ media: 'screen' });
+  }
+}
+
 describe.skipIf(skipBrowser)('the field pages on a phone', () => {
   const suite = browserSuite();
 
@@ -146,6 +165,7 @@ describe.skipIf(skipBrowser)('the field pages on a phone', () => {
         await open(page, server, `/registry/search?q=${encodeURIComponent(households[0]!.head ?? households[0]!.number)}`, 'registry-search-results');
         await expect.poll(() => page.getByTestId('registry-search-results').locator('tbody tr.ant-table-row').count(), WAIT).toBeGreaterThan(0);
         await openHousehold(page, server, households);
+        await expectPrintable(page);
         await open(page, server, `/registry/villages/${households[0]!.villageCode}`, 'village-figures');
 
         const helpers = (await json<HelperList>(page, `${server.url}/api/pairing/helpers?page=1&pageSize=5`)).items;
@@ -158,5 +178,19 @@ describe.skipIf(skipBrowser)('the field pages on a phone', () => {
       },
       { phone: true },
     );
+  });
+
+  it('prints a household page from a desktop browser without the header, menu or buttons, the content full width', TIMEOUT, async () => {
+    const server = suite.server();
+    await withPage(suite.browser(), 'print-desktop', async (page, pageErrors) => {
+      await signIn(page, server, DEMO_USERNAMES.village_clerk);
+      const households = (await json<{ items: HouseholdHit[] }>(page, `${server.url}/api/registry/households?page=1&pageSize=1`)).items;
+      await page.goto(`${server.url}/registry/households/${households[0]!.id}`);
+      await page.getByTestId('household-title').waitFor({ state: 'visible' });
+      await settled(page);
+      expect(await page.getByTestId('side-menu').isVisible()).toBe(true);
+      await expectPrintable(page);
+      expect(pageErrors).toEqual([]);
+    });
   });
 });
