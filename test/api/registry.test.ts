@@ -157,6 +157,13 @@ describe.each(dbKinds())('registry API on %s', (kind) => {
     const seen = (await viewer.get(`/api/registry/households/${id}`)).json();
     expect(seen.persons[0].idNumber).toBe('5134**********1210');
     expect((await viewer.get('/api/registry/households?q=513431198805061210')).json().total).toBe(1);
+    // Issue 12: a part of an ID number finds the household: any 6+ characters for a role that sees whole numbers, only
+    // the last 4 (what the mask shows) for one that does not, so the hidden digits cannot be worked out by searching.
+    for (const part of ['061210', '19880506', '0101048x']) expect((await townUser.get(`/api/registry/households?q=${part}`)).json().total, part).toBe(1);
+    expect((await townUser.get('/api/registry/households?q=061219')).json().total).toBe(0);
+    expect((await viewer.get('/api/registry/households?q=1210')).json().total).toBe(1);
+    expect((await viewer.get('/api/registry/households?q=061210')).json().total).toBe(0);
+    expect((await otherTownUser.get('/api/registry/households?q=061210')).json().total).toBe(0);
   });
 
   // Seed 004 贫困村出列标准, with the village's own figures.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, checkCharacter, checkIdNumber, maskIdNumber, maskIdNumbersIn, scrubIdNumbers } from './id-number';
+import { ageOn, checkCharacter, checkIdNumber, idNumberPattern, maskIdNumber, maskIdNumbersIn, scrubIdNumbers } from './id-number';
 
 const now = new Date('2020-06-30T00:00:00Z');
 
@@ -76,5 +76,26 @@ describe('maskIdNumbersIn', () => {
     expect(maskIdNumbersIn(value).items[0]!.at).toBe(at);
     // The input is left as it was.
     expect(value.person.id_number).toBe('513431198001010011');
+  });
+});
+
+// Issue 12: the field user must find a household “by name, part of an ID number, or household number”; a role that
+// sees masked numbers may find only by what its mask shows (the last 4), never work out the hidden digits.
+describe('idNumberPattern', () => {
+  it.each([
+    ['061210', true, '%061210%'],
+    [' 19880506 ', true, '%19880506%'],
+    ['0101048x', true, '%0101048X%'],
+    ['51343119880506121', true, '%51343119880506121%'],
+    ['12345', true, null],
+    ['513431198805061210', true, null],
+    ['吉克', true, null],
+    ['12X456', true, null],
+    ['1210', false, '%1210'],
+    ['048x', false, '%048X'],
+    ['061210', false, null],
+    ['121', false, null],
+  ])('%s (full numbers seen: %s) → %s', (text, fullView, pattern) => {
+    expect(idNumberPattern(text, fullView)).toBe(pattern);
   });
 });

@@ -39,6 +39,19 @@ export function maskIdNumber(id: string): string {
 }
 
 /**
+ * What part of an ID number a search text may find (issue 12: a field user finds a household “by name, part of an ID
+ * number, or household number”), as a LIKE pattern on the stored number, or null when the text is no such part.
+ * A role that sees full numbers finds by any 6 or more consecutive characters (digits, an X only last); a role that
+ * sees masked numbers only by the last 4 characters, which its mask shows anyway (`5101**********1234`): a longer part
+ * would let it work out the hidden digits one query at a time. A whole number is matched exactly elsewhere.
+ */
+export function idNumberPattern(text: string, fullView: boolean): string | null {
+  const t = text.trim().toUpperCase();
+  if (fullView) return /^\d{5,16}[\dX]$/.test(t) ? `%${t}%` : null;
+  return /^\d{3}[\dX]$/.test(t) ? `%${t}` : null;
+}
+
+/**
  * An 18-character ID number standing in a text (17 digits and a digit or X, not part of a longer number). Looser than
  * the check in `checkIdNumber` on purpose: a number with a wrong check character or date is still someone's number.
  */

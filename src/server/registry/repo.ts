@@ -117,7 +117,8 @@ export function makeRegistryRepo(db: Db) {
     },
 
     /** `only`: just these households (a 帮扶责任人's own); all under the prefix when null. */
-    async search(prefix: string, q: string, status: string | undefined, limit: number, offset: number, only: readonly number[] | null = null) {
+    /** `idPattern`: a LIKE pattern on the members' ID numbers for a part of one (`idNumberPattern`), or null. */
+    async search(prefix: string, q: string, status: string | undefined, limit: number, offset: number, only: readonly number[] | null = null, idPattern: string | null = null) {
       const text = q.trim();
       const where = and(
         like(households.villageCode, `${prefix}%`),
@@ -126,7 +127,7 @@ export function makeRegistryRepo(db: Db) {
         text
           ? or(
               like(households.number, `%${text}%`),
-              sql`exists (select 1 from ${persons} p where p.household_id = ${households.id} and (p.name like ${`%${text}%`} or p.id_number = ${text.toUpperCase()}))`,
+              sql`exists (select 1 from ${persons} p where p.household_id = ${households.id} and (p.name like ${`%${text}%`} or p.id_number = ${text.toUpperCase()}${idPattern ? sql` or p.id_number like ${idPattern}` : sql``}))`,
             )
           : undefined,
       );

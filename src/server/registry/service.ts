@@ -1,5 +1,5 @@
 import { householdExit, identifyHousehold, stableExitMarking, type HouseholdAttribute, type HouseholdFacts, type HouseholdStatus } from '../../domain/registry/household-rules';
-import { maskIdNumber } from '../../domain/registry/id-number';
+import { idNumberPattern, maskIdNumber } from '../../domain/registry/id-number';
 import { computeIncome, type IncomeInput, type IncomeResult } from '../../domain/registry/income';
 import { applicableLine, SCOPE_LABELS, type PovertyLine } from '../../domain/registry/poverty-lines';
 import { statusChangeProblem, STATUSES } from '../../domain/registry/status-transition';
@@ -15,7 +15,7 @@ import { INCOME_ITEM_LABELS } from '../../domain/audit/labels';
 import type { AuditService } from '../audit/service';
 import { householdSnapshot, snapshotOf } from '../audit/snapshots';
 import type { Snapshot } from '../../domain/audit/diff';
-import { ID_NUMBER_TAKEN_ELSEWHERE, requirePermission, requireRegion, scopedMessage } from '../auth/access';
+import { can, ID_NUMBER_TAKEN_ELSEWHERE, requirePermission, requireRegion, scopedMessage } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import type { Db } from '../db/connection';
 import type { RegionsService } from '../regions/service';
@@ -186,7 +186,9 @@ export function makeRegistryService(deps: RegistryDeps) {
         prefix = regionPrefix(r.code, r.level);
       }
       const only = await ownHouseholds(auth, deps.helperHouseholds);
-      const { items, total } = await repo.search(prefix, q.q ?? '', q.status, q.pageSize, (q.page - 1) * q.pageSize, only);
+      const text = q.q ?? '';
+      const idPattern = idNumberPattern(text, can(auth, 'idNumbers.view'));
+      const { items, total } = await repo.search(prefix, text, q.status, q.pageSize, (q.page - 1) * q.pageSize, only, idPattern);
       const hits: HouseholdHit[] = items.map((h) => ({ ...h, attribute: h.attribute as HouseholdAttribute, status: h.status as HouseholdStatus }));
       return { items: hits, total, page: q.page, pageSize: q.pageSize };
     },

@@ -5,6 +5,8 @@ import { BrowserRouter } from 'react-router-dom';
 import { ApiError } from './api';
 import { AppRoutes } from './AppRoutes';
 import { ME_KEY } from '../shared/session';
+// The app's global CSS: phones (no sideways scroll) and browser printing.
+import './layout.css';
 
 function onUnauthenticated(error: unknown) {
   if (error instanceof ApiError && error.status === 401) queryClient.setQueryData(ME_KEY, null);

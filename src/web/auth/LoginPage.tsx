@@ -26,7 +26,7 @@ export function LoginPage() {
 
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg, #fff5f5 0%, #f0f2f5 60%)' }}>
-      <Card style={{ width: 400, boxShadow: '0 4px 24px rgba(0,0,0,0.08)' }}>
+      <Card style={{ width: 400, maxWidth: 'calc(100vw - 24px)', boxShadow: '0 4px 24px rgba(0,0,0,0.08)' }}>
         <Typography.Title level={4} style={{ textAlign: 'center', marginBottom: 4 }}>
           {PLATFORM_NAME}
         </Typography.Title>

@@ -11,7 +11,7 @@ function ForcedPasswordChange({ me }: { me: Me }) {
   const navigate = useNavigate();
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5' }}>
-      <Card style={{ width: 480 }} data-testid="forced-password-change">
+      <Card style={{ width: 480, maxWidth: 'calc(100vw - 24px)' }} data-testid="forced-password-change">
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           请修改密码
         </Typography.Title>

@@ -25,7 +25,7 @@ export function NotificationBell() {
   };
 
   const content = (
-    <div style={{ width: 340, maxHeight: 420, overflowY: 'auto' }} data-testid="notification-list">
+    <div style={{ width: 'min(340px, calc(100vw - 56px))', maxHeight: 420, overflowY: 'auto' }} data-testid="notification-list">
       {!data || data.items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无通知" />
       ) : (

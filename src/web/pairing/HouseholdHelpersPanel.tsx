@@ -4,7 +4,7 @@
  * household has had this half-year's visit (“脱贫以后，每半年至少上门回访1次”).
  */
 import { PaperClipOutlined, PlusOutlined, StopOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, Form, Input, Modal, Progress, Radio, Row, Select, Space, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Form, Input, Modal, Progress, Radio, Row, Select, Space, Tag, Timeline, Typography, Upload } from 'antd';
 import { useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
@@ -31,6 +31,7 @@ import {
 } from './api';
 import { HelperSelect } from './HelperSelect';
 import { ListTable } from '../shared/tables';
+import { usePhone } from '../shared/responsive';
 
 const ASSIGN_FIELDS = Object.keys(assignInput.shape);
 const VISIT_FIELDS = Object.keys(visitInput.shape);
@@ -214,7 +215,7 @@ function VisitForm({ data }: { data: HouseholdPairing }) {
   const helperId = Form.useWatch('helperId', form);
   const helpers = [...new Map(data.assignments.map((a) => [a.helperId, a])).values()];
   return (
-    <Card size="small" type="inner" title="记录走访" style={{ marginTop: 12 }}>
+    <Card size="small" type="inner" title="记录走访" style={{ margin: '12px 0' }} data-testid="visit-form">
       {error && <Alert type="error" showIcon title="未保存" description={error} style={{ marginBottom: 8 }} data-testid="visit-error" closable={{ onClose: () => setError(null) }} />}
       <Form<VisitInput>
         form={form}
@@ -270,6 +271,41 @@ function VisitForm({ data }: { data: HouseholdPairing }) {
   );
 }
 
+/** A visit's signature files, with the upload for a user who records visits. */
+function VisitFiles({ visit, householdId, mayVisit }: { visit: Visit; householdId: number; mayVisit: boolean }) {
+  return (
+    <Space orientation="vertical" size={2}>
+      {visit.attachments.map((f) => (
+        <Typography.Link key={f.id} href={signatureUrl(f.id)} download={f.fileName}>
+          <PaperClipOutlined /> {f.fileName}
+        </Typography.Link>
+      ))}
+      {mayVisit && <SignatureUpload visit={visit} householdId={householdId} />}
+      {!mayVisit && visit.attachments.length === 0 && '—'}
+    </Space>
+  );
+}
+
+/** On a phone the visits are cards, one under the other: date, kind, visitor, what was done, and the signature upload at hand. */
+function VisitCards({ visits, householdId, mayVisit }: { visits: Visit[]; householdId: number; mayVisit: boolean }) {
+  if (visits.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无走访记录" />;
+  return (
+    <Space orientation="vertical" size={8} style={{ width: '100%' }} data-testid="household-visits">
+      {visits.map((v) => (
+        <Card key={v.id} size="small" data-testid={`visit-${v.id}`}>
+          <Space size={6} wrap>
+            <Typography.Text strong>{v.visitedOn}</Typography.Text>
+            <Tag color={v.kind === '家庭医生' ? 'cyan' : 'blue'}>{v.kind}</Tag>
+            <span>{v.visitor}</span>
+          </Space>
+          <Typography.Paragraph style={{ margin: '6px 0' }}>{v.content}</Typography.Paragraph>
+          <VisitFiles visit={v} householdId={householdId} mayVisit={mayVisit} />
+        </Card>
+      ))}
+    </Space>
+  );
+}
+
 export function HouseholdHelpersPanel({ household }: { household: { id: number } }) {
   const query = useHouseholdPairing(household.id);
   const me = useMe().data;
@@ -278,6 +314,7 @@ export function HouseholdHelpersPanel({ household }: { household: { id: number }
   const mayVisit = can(me, 'visits.write');
   const [replacing, setReplacing] = useState<Assignment | null>(null);
   const [ending, setEnding] = useState<Assignment | null>(null);
+  const phone = usePhone();
   const d = query.data;
 
   return (
@@ -337,9 +374,14 @@ export function HouseholdHelpersPanel({ household }: { household: { id: number }
               />
             </>
           )}
+          {/* On a phone the visit form comes first, then the visits as cards with their signature uploads. */}
+          {phone && mayVisit && <VisitForm key={d.helpers.map((a) => a.id).join(',')} data={d} />}
           <Typography.Text strong style={{ display: 'block', margin: '4px 0 8px' }}>
             走访记录
           </Typography.Text>
+          {phone ? (
+            <VisitCards visits={d.visits} householdId={d.householdId} mayVisit={mayVisit} />
+          ) : (
           <ListTable<Visit>
             data-testid="household-visits"
             dataSource={d.visits}
@@ -354,21 +396,12 @@ export function HouseholdHelpersPanel({ household }: { household: { id: number }
               {
                 title: '签字材料',
                 width: 220,
-                render: (_, v) => (
-                  <Space orientation="vertical" size={2}>
-                    {v.attachments.map((f) => (
-                      <Typography.Link key={f.id} href={signatureUrl(f.id)} download={f.fileName}>
-                        <PaperClipOutlined /> {f.fileName}
-                      </Typography.Link>
-                    ))}
-                    {mayVisit && <SignatureUpload visit={v} householdId={d.householdId} />}
-                    {!mayVisit && v.attachments.length === 0 && '—'}
-                  </Space>
-                ),
+                render: (_, v) => <VisitFiles visit={v} householdId={d.householdId} mayVisit={mayVisit} />,
               },
             ]}
           />
-          {mayVisit && <VisitForm key={d.helpers.map((a) => a.id).join(',')} data={d} />}
+          )}
+          {!phone && mayVisit && <VisitForm key={d.helpers.map((a) => a.id).join(',')} data={d} />}
           <ReplaceModal householdId={d.householdId} assignment={replacing} onClose={() => setReplacing(null)} />
           <EndModal householdId={d.householdId} assignment={ending} onClose={() => setEnding(null)} />
         </>

@@ -21,7 +21,10 @@ export function SearchPage() {
   const status = params.get('status') ?? undefined;
   const list = useHouseholds({ q: q || undefined, region, status }, page.current, page.size);
   const [form] = Form.useForm<SearchValues>();
-  const mayWrite = can(useMe().data, 'registry.write');
+  const me = useMe().data;
+  const mayWrite = can(me, 'registry.write');
+  // A part of an ID number: any 6+ characters for a role that sees whole numbers, the last 4 (what its mask shows) otherwise.
+  const idPart = can(me, 'idNumbers.view') ? '身份证号（完整或连续 6 位以上）' : '身份证号（完整或后 4 位）';
 
   const apply = (v: SearchValues) => setParams(filterParams(v, page.size));
 
@@ -51,7 +54,7 @@ export function SearchPage() {
         onFinish={apply}
       >
         <Form.Item label="姓名 / 身份证号 / 户编号" name="q">
-          <Input allowClear style={{ width: 260 }} placeholder="姓名（可部分）、完整身份证号或户编号" />
+          <Input allowClear style={{ width: 260 }} placeholder={`姓名（可部分）、${idPart}或户编号`} />
         </Form.Item>
         <Form.Item label="状态" name="status">
           <Select allowClear style={{ width: 120 }} options={STATUSES.map((s) => ({ value: s, label: s }))} placeholder="全部" />

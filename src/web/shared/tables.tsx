@@ -2,7 +2,8 @@
  * The tables of the list pages: a list the server answers a page at a time (`Page<T>`: the load error above, the
  * table with 共 N 户 and a page-size changer below), and a short list shown whole. The page shown lives either in the
  * component (`usePageState`: a list in a card, a drawer or a modal) or in the address (the page turns it into
- * `page`/`onPage`).
+ * `page`/`onPage`). On a phone a table keeps its columns' natural widths and scrolls sideways inside its own box (the
+ * page never does; layout.css does the same for a bare antd Table), and the pager drops its page-size changer.
  */
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Table, type TablePaginationConfig, type TableProps } from 'antd';
@@ -10,6 +11,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { Page } from '../../contract/page';
 import { ErrorResult } from '../app/ErrorResult';
+import { usePhone } from './responsive';
 
 export interface PageState {
   current: number;
@@ -63,16 +65,22 @@ export function pagerOf(query: UseQueryResult<Page<unknown>>, page: PageState, o
   };
 }
 
+/** On a phone: a table as wide as its columns need, scrolling inside its own box. */
+const PHONE_SCROLL = { x: 'max-content' } as const;
+
 export function PagedTable<T extends object>({ query, page, onPage, unit, ...table }: PagedTableProps<T>) {
+  const phone = usePhone();
+  const pager = pagerOf(query, page, onPage, unit);
   return (
     <>
       {query.isError && <ErrorResult error={query.error} onRetry={() => void query.refetch()} />}
       <Table<T>
         size="small"
         {...table}
+        scroll={table.scroll ?? (phone ? PHONE_SCROLL : undefined)}
         loading={query.isFetching}
         dataSource={query.data?.items ?? []}
-        pagination={pagerOf(query, page, onPage, unit)}
+        pagination={phone ? { ...pager, showSizeChanger: false, size: 'small' } : pager}
       />
     </>
   );
@@ -80,5 +88,6 @@ export function PagedTable<T extends object>({ query, page, onPage, unit, ...tab
 
 /** A short list shown whole (a household's helpers, a helper's households): small, bordered, no pages. */
 export function ListTable<T extends { id: number }>({ empty, ...table }: Omit<TableProps<T>, 'rowKey' | 'locale'> & { empty: string }) {
-  return <Table<T> size="small" bordered rowKey="id" pagination={false} {...table} locale={{ emptyText: empty }} />;
+  const phone = usePhone();
+  return <Table<T> size="small" bordered rowKey="id" pagination={false} {...table} scroll={table.scroll ?? (phone ? PHONE_SCROLL : undefined)} locale={{ emptyText: empty }} />;
 }

@@ -20,6 +20,7 @@ import { HandbookCheckPanel } from '../../quality/HandbookCheckPanel';
 import { HouseholdHelpersPanel } from '../../pairing/HouseholdHelpersPanel';
 import { useIdParam } from '../params';
 import { RegistryBreadcrumb } from './VillagePage';
+import { usePhone } from '../../shared/responsive';
 
 function Flag({ ok, label }: { ok: boolean; label: string }) {
   return (
@@ -248,6 +249,8 @@ export function HouseholdPage() {
   const me = useMe().data;
   const mayEdit = can(me, 'registry.write');
   const [editing, setEditing] = useState(false);
+  // Issue 12: on a phone a user who records visits finds 帮扶责任人与走访 (and its visit form) right under the title.
+  const visitsFirst = usePhone() && can(me, 'visits.write');
   // Issue 11: the household's change requests; the open ones (待审批, 已退回) are shown before → after at the top.
   const requests = useChangeRequests({ householdId: id }, 1, 50, id !== undefined);
   const open = (requests.data?.items ?? []).filter((r) => r.state === 'pending' || r.state === 'returned');
@@ -280,6 +283,7 @@ export function HouseholdPage() {
         )}
       </Space>
       {mayEdit && <HouseholdEditDrawer household={h} open={editing} onClose={() => setEditing(false)} returned={returnedToMe.find((r) => r.kind === 'household')} />}
+      {visitsFirst && <HouseholdHelpersPanel household={h} />}
 
       {open.length > 0 && (
         <Card size="small" title="待审核的户情变更" style={{ marginBottom: 16, borderColor: '#faad14' }} data-testid="household-pending-changes">
@@ -376,7 +380,7 @@ export function HouseholdPage() {
           ))}
         </Card>
       )}
-      <HouseholdHelpersPanel household={h} />
+      {!visitsFirst && <HouseholdHelpersPanel household={h} />}
       {can(me, 'quality.read') && <HandbookCheckPanel household={h} />}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         <Mark passed /> 符合 <Mark passed={false} /> 不符合 <Mark passed={null} /> 仅供参考（不作为判断条件）
