@@ -37,6 +37,7 @@ import { registryRoutes } from './registry/routes';
 import { bulkImportRoutes } from './bulk/routes';
 import { reportRoutes } from './reports/routes';
 import { changeRequestRoutes } from './registry/change-request-routes';
+import { householdPrintRoutes } from './print/household-routes';
 import { buildServices, type Services } from './services';
 import { AppError } from '../domain/shared/errors';
 
@@ -131,7 +132,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     database: options.database.kind,
     version: VERSION,
   }));
-  const features = [authRoutes, tokenRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, changeRequestRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, reportRoutes, workbenchRoutes, notificationRoutes, auditRoutes, bulkImportRoutes];
+  const features = [authRoutes, tokenRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, changeRequestRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, reportRoutes, workbenchRoutes, notificationRoutes, auditRoutes, bulkImportRoutes, householdPrintRoutes];
   for (const routes of features) await app.register(routes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;

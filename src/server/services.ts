@@ -39,6 +39,7 @@ import { makeNotificationsRepo } from './notifications/repo';
 import { makeNotificationsService } from './notifications/service';
 import { JobBoard } from './http/jobs';
 import { makePdfRenderer } from './print/pdf';
+import { makeHouseholdPrintService } from './print/household-service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -167,6 +168,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   const workbench = makeWorkbenchService({ procedures, compare, pairing, quality, assessment, registry, ledger, reports, changes, jobs: jobBoard, now });
   // Printed forms as PDF (issue 12): one headless Chromium, started on first use, closed with the app.
   const pdf = makePdfRenderer();
-  return { pdf, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now };
+  const printHousehold = makeHouseholdPrintService({ registry, pairing, procedures, pdf, now });
+  return { pdf, printHousehold, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now };
 }
 export type Services = ReturnType<typeof buildServices>;
