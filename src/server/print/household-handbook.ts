@@ -117,7 +117,7 @@ export function helpersSection(s: HouseholdSheet): Html {
   if (!s.pairing) return html`<h2>四、帮扶责任人</h2><p class="muted">（您的角色无权查看帮扶责任人和走访记录）</p>`;
   const { assignments, notes } = s.pairing;
   const rows = assignments.map(
-    (a) => html`<tr><td>${a.helperName}</td><td>${a.unit}</td><td>${a.post || '—'}</td><td>${a.phone || '—'}</td><td>${a.fromOn} 至 ${a.toOn ?? '今'}</td><td class="center">${a.current ? '现任' : '已调整'}</td></tr>`,
+    (a) => html`<tr><td>${a.helperName}</td><td>${a.unit}</td><td>${a.post || '—'}</td><td>${a.phone || '—'}</td><td class="nowrap">${a.fromOn} 至 ${a.toOn ?? '今'}</td><td class="center">${a.current ? '现任' : '已调整'}</td></tr>`,
   );
   return html`<h2>四、帮扶责任人</h2>
 <table>
@@ -130,7 +130,7 @@ ${notes.length ? html`<p class="footnote"><b>调整更换备注：</b>${notes.ma
 /** 五、走访记录 */
 export function visitsSection(s: HouseholdSheet): Html {
   if (!s.pairing) return html``;
-  const rows = s.pairing.visits.map((v) => html`<tr><td>${v.visitedOn}</td><td>${v.kind}</td><td>${v.visitor}</td><td>${v.content}</td></tr>`);
+  const rows = s.pairing.visits.map((v) => html`<tr><td class="nowrap">${v.visitedOn}</td><td class="nowrap">${v.kind}</td><td>${v.visitor}</td><td>${v.content}</td></tr>`);
   return html`<h2>五、走访记录</h2>
 <table>
 <thead><tr><th style="width:22mm">日期</th><th style="width:22mm">类别</th><th style="width:24mm">走访人</th><th>走访了解的情况和落实的帮扶措施</th></tr></thead>

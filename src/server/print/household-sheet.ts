@@ -118,6 +118,7 @@ export const HOUSEHOLD_CSS = `
 .facts td { width: 32%; }
 .members { font-size: 8.5pt; }
 .nowrap { white-space: nowrap; }
+.income th, .income td { padding: 0.7mm 1.6mm; }
 .members th, .members td { padding: 1mm 1.2mm; }
 .idno { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", monospace; white-space: nowrap; }
 .sign-blank { margin: 1.5mm 0; white-space: nowrap; }

@@ -20,6 +20,7 @@ import { HandbookCheckPanel } from '../../quality/HandbookCheckPanel';
 import { HouseholdHelpersPanel } from '../../pairing/HouseholdHelpersPanel';
 import { useIdParam } from '../params';
 import { RegistryBreadcrumb } from './VillagePage';
+import { PrintButtons } from '../../print/PrintButtons';
 
 function Flag({ ok, label }: { ok: boolean; label: string }) {
   return (
@@ -279,6 +280,7 @@ export function HouseholdPage() {
           </Button>
         )}
       </Space>
+      <PrintButtons householdId={h.id} style={{ marginBottom: 12 }} />
       {mayEdit && <HouseholdEditDrawer household={h} open={editing} onClose={() => setEditing(false)} returned={returnedToMe.find((r) => r.kind === 'household')} />}
 
       {open.length > 0 && (

@@ -13,6 +13,7 @@ import { FACILITIES, STATUS_COLORS, useHouseholds, useSaveVillage, useSaveVillag
 import type { VillageYearInput } from '../../../contract/registry/villages';
 import { VerdictView } from '../../registry/VerdictView';
 import { StartVillageExit } from '../../procedures/StartProcedureButtons';
+import { VillageHandbooksButton } from '../../print/PrintButtons';
 
 /** The profile form: the body of PUT /api/registry/villages/:code, with the facilities in place as a list of keys. */
 type ProfileValues = Omit<VillageInput, 'facilities' | 'version'> & { facilities: string[] };
@@ -259,6 +260,7 @@ export function VillagePage() {
           <Button icon={<DownloadOutlined />} href={villageOverviewUrl(v.region.code)} download>
             导出贫困户精准扶贫一览表（.xlsx）
           </Button>
+          <VillageHandbooksButton villageCode={v.region.code} />
         </Space>
       </Space>
       <Typography.Paragraph type="secondary">
