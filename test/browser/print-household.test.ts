@@ -7,6 +7,8 @@
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskIdNumber } from '../../src/domain/registry/id-number';
+import { systemAuth } from '../../src/server/auth/access';
+import { makeHouseholdPrintService } from '../../src/server/print/household-service';
 import { createTestApp, TEST_NOW, type Client, type TestApp } from '../support/app';
 import { compact, pdfInfo, pdfText } from '../support/pdf';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
@@ -211,5 +213,16 @@ describe.skipIf(skipBrowser)('household forms as PDF', () => {
     const exited = await pdfOf(county, `/api/print/villages/${VILLAGE}/handbooks.pdf?status=${encodeURIComponent('已脱贫')}`);
     expect(exited.text).toContain('曲比阿果');
     expect(exited.text).not.toContain('阿苏拉则');
+  });
+
+  it('joins a village printed in chunks into the same PDF (Chromium holds one chunk at a time)', async () => {
+    const whole = await pdfOf(county, `/api/print/villages/${VILLAGE}/handbooks.pdf`);
+    const s = t.services;
+    const chunked = makeHouseholdPrintService({ registry: s.registry, pairing: s.pairing, procedures: s.procedures, pdf: s.pdf, now: () => clock, chunkHouseholds: 2 });
+    const out = await chunked.villageHandbooksPdf(systemAuth(t.root), VILLAGE);
+    expect(out.households).toBe(3);
+    expect(pdfInfo(out.pdf).pages).toBe(whole.info.pages);
+    const text = compact(pdfText(out.pdf));
+    for (const head of ['吉克阿呷', '阿苏拉则', '曲比阿果']) expect(text).toContain(head);
   });
 });

@@ -16,6 +16,7 @@ import type { ProceduresService } from '../procedures/service';
 import type { RegistryService } from '../registry/service';
 import { html, printDocument, type Html } from './html';
 import type { PdfRenderer } from './pdf';
+import { canMergePdfs, pdfChunks } from './household-merge';
 import { cardsHtml, CARD_CSS, type CardData } from './household-card';
 import { certificateHtml, CERTIFICATE_CSS } from './household-certificate';
 import { handbookHtml, handbookTitle } from './household-handbook';
@@ -28,6 +29,8 @@ export interface HouseholdPrintDeps {
   procedures: ProceduresService;
   pdf: PdfRenderer;
   now: () => Date;
+  /** Households rendered per Chromium document when a village's handbooks are joined from chunks (default 50). */
+  chunkHouseholds?: number;
 }
 
 /** Signature images embedded up to this size each (a larger file is named, not embedded). */
@@ -39,7 +42,8 @@ const PAGE = 100;
 
 const EMBEDDABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-export function makeHouseholdPrintService({ registry, pairing, procedures, pdf, now }: HouseholdPrintDeps) {
+export function makeHouseholdPrintService({ registry, pairing, procedures, pdf, now, chunkHouseholds = 50 }: HouseholdPrintDeps) {
+  const CHUNK = chunkHouseholds;
   /** Everything a household's forms print, as the user may see it. */
   async function sheet(auth: Auth, id: number): Promise<HouseholdSheet> {
     const household = await registry.household(auth, id);
@@ -109,22 +113,43 @@ export function makeHouseholdPrintService({ registry, pairing, procedures, pdf, 
     /**
      * Every handbook of a village in one PDF, each household's sheets after the last's: the households the registry's
      * search finds in the village for the user (a 帮扶责任人's own only), read `PAGE` at a time and turned into HTML as
-     * they are read (only the HTML is kept, not the records), then rendered once.
+     * they are read (only the HTML is kept, not the records), rendered `CHUNK` households at a time and joined.
      */
     async villageHandbooksPdf(auth: Auth, villageCode: string, q: { status?: string } = {}) {
       const village = await registry.village(auth, villageCode);
       const first = await registry.search(auth, { region: villageCode, status: q.status, page: 1, pageSize: PAGE });
       if (first.total === 0) throw new AppError('NOT_FOUND', `${villageName(village.region.name)}没有${q.status ? `“${q.status}”的` : ''}贫困户可打印`);
       if (first.total > MAX_BATCH_HOUSEHOLDS) throw new AppError('VALIDATION', `一次最多打印 ${MAX_BATCH_HOUSEHOLDS} 户的扶贫手册，本村有 ${first.total} 户，请按状态分批打印`, { fields: [{ field: 'status', label: '状态', message: '请选择状态分批打印' }] });
-      const parts: Html[] = [];
-      let page = first;
-      for (let n = 1; ; n++) {
-        for (const hit of page.items) parts.push(handbookHtml(await sheet(auth, hit.id)));
-        if (n * PAGE >= page.total || page.items.length === 0) break;
-        page = await registry.search(auth, { region: villageCode, status: q.status, page: n + 1, pageSize: PAGE });
+      const name = villageName(village.region.name);
+      const title = (n: number) => `${name}扶贫手册（${n} 户）`;
+      // Chunks of CHUNK households rendered one after another and joined (Chromium's memory bounded by one chunk);
+      // without pdfunite, one document.
+      const chunked = canMergePdfs() && first.total > CHUNK;
+      const chunks = chunked ? await pdfChunks() : null;
+      try {
+        let parts: Html[] = [];
+        let printed = 0;
+        const flush = async () => {
+          if (!parts.length || !chunks) return;
+          await chunks.add(await render(title(first.total), HOUSEHOLD_CSS, html`${parts}`));
+          parts = [];
+        };
+        let page = first;
+        for (let n = 1; ; n++) {
+          for (const hit of page.items) {
+            parts.push(handbookHtml(await sheet(auth, hit.id)));
+            printed += 1;
+            if (parts.length >= CHUNK) await flush();
+          }
+          if (n * PAGE >= page.total || page.items.length === 0) break;
+          page = await registry.search(auth, { region: villageCode, status: q.status, page: n + 1, pageSize: PAGE });
+        }
+        await flush();
+        const pdfOut = chunks ? await chunks.join() : await render(title(printed), HOUSEHOLD_CSS, html`${parts}`);
+        return { pdf: pdfOut, title: title(printed), households: printed, villageName: name };
+      } finally {
+        await chunks?.cleanup();
       }
-      const title = `${villageName(village.region.name)}扶贫手册（${parts.length} 户）`;
-      return { pdf: await render(title, HOUSEHOLD_CSS, html`${parts}`), title, households: parts.length, villageName: villageName(village.region.name) };
     },
   };
 }
