@@ -5,6 +5,7 @@ import { dbKinds } from '../support/db';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 import { appRoutes, fillPath, pathParams, unmaskedIdNumbers, xlsxText } from '../support/route-walk';
 import { multipart } from '../support/xlsx';
+import { pdfText } from '../support/pdf';
 
 const VILLAGE = XINCHENG_VILLAGE;
 const id = idNumber;
@@ -179,6 +180,8 @@ describe.each(dbKinds())('ID numbers masked for a role that may not see them (é¢
         if (type.startsWith('application/json')) text = res.body;
         else if (type.startsWith(XLSX) && res.statusCode === 200) text = await xlsxText(res.rawPayload);
         else if (type.startsWith('text/')) text = res.body;
+        // The printed forms (issue 12): the PDF's text, as pdftotext reads it.
+        else if (type.startsWith('application/pdf') && res.statusCode === 200) text = pdfText(res.rawPayload);
         answers.push({ url, route: r.url, status: res.statusCode, type, text });
       }
     }
