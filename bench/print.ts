@@ -207,7 +207,7 @@ function writeResults(r: Required<Saved>) {
   const section = [
     '## Print (`npm run bench:print`)',
     '',
-    `${r.date.slice(0, 10)}; ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; load average ${r.machine.load.join(' / ')} while it ran (the machine was shared). One village's 扶贫手册 as one PDF through \`printHousehold.villageHandbooksPdf\` (the route GET /api/print/villages/:code/handbooks.pdf): the households read 100 at a time through the registry's search, each household through \`registry.household\` and \`pairing.household\`, the HTML rendered once by the one headless Chromium of \`services.pdf\`. RSS sampled from /proc every 50 ms: this process's RSS (Node with its database) and the sum of the PSS of Chromium's processes (they share pages). Raw numbers: \`bench/print-results.json\`.`,
+    `${r.date.slice(0, 10)}; ${r.machine.cpus} × ${r.machine.cpu}, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}; load average ${r.machine.load.join(' / ')} while it ran (the machine was shared). One village's 扶贫手册 as one PDF through \`printHousehold.villageHandbooksPdf\` (the route GET /api/print/villages/:code/handbooks.pdf): the households read 100 at a time through the registry's search, each household through \`registry.household\` and \`pairing.household\`, the HTML rendered 50 households at a time by the one headless Chromium of \`services.pdf\` and the chunks joined with \`pdfunite\`. RSS sampled from /proc every 50 ms: this process's RSS (Node with its database) and the sum of the PSS of Chromium's processes (they share pages). Raw numbers: \`bench/print-results.json\`.`,
     '',
     `| | ${b.join(' | ')} |`,
     `|---|${b.map(() => '---').join('|')}|`,
