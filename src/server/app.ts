@@ -39,6 +39,7 @@ import { reportRoutes } from './reports/routes';
 import { changeRequestRoutes } from './registry/change-request-routes';
 import { listPrintRoutes } from './print/list-routes';
 import { wallRoutes } from './wall/routes';
+import { householdPrintRoutes } from './print/household-routes';
 import { buildServices, type Services } from './services';
 import { registerIdempotency } from './idempotency/hook';
 import { makeIdempotencyRepo } from './idempotency/repo';
@@ -137,7 +138,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     database: options.database.kind,
     version: VERSION,
   }));
-  const features = [authRoutes, tokenRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, changeRequestRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, reportRoutes, workbenchRoutes, notificationRoutes, auditRoutes, bulkImportRoutes, listPrintRoutes, wallRoutes];
+  const features = [authRoutes, tokenRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, changeRequestRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, reportRoutes, workbenchRoutes, notificationRoutes, auditRoutes, bulkImportRoutes, listPrintRoutes, householdPrintRoutes, wallRoutes];
   for (const routes of features) await app.register(routes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;

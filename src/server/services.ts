@@ -41,6 +41,7 @@ import { JobBoard } from './http/jobs';
 import { makePdfRenderer } from './print/pdf';
 import { makeListPrintService } from './print/list-service';
 import { makeWallService } from './wall/service';
+import { makeHouseholdPrintService } from './print/household-service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -184,6 +185,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
       ...(await members.list(systemAuth(o), { orgId: o.id, page: 1, pageSize: 200 })).items.filter((m) => m.orgId === o.id && m.status === 'normal').map((m) => ({ name: m.name, role: m.sector || '成员' })),
     ],
   });
-  return { pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall };
+  const printHousehold = makeHouseholdPrintService({ registry, pairing, procedures, pdf, now });
+  return { pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold };
 }
 export type Services = ReturnType<typeof buildServices>;

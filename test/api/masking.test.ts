@@ -5,6 +5,7 @@ import { dbKinds } from '../support/db';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 import { appRoutes, fillPath, pathParams, unmaskedIdNumbers, xlsxText } from '../support/route-walk';
 import { multipart } from '../support/xlsx';
+import { pdfText } from '../support/pdf';
 
 const VILLAGE = XINCHENG_VILLAGE;
 const id = idNumber;
@@ -17,6 +18,9 @@ const APPLICANT_CHILD = id('20150808', '082');
 /** LONE's number broken behind the application's back (a wrong check character): a data-quality finding. */
 const BROKEN = `${LONE.slice(0, 17)}${LONE.endsWith('0') ? '1' : '0'}`;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Whether this run renders PDFs (chromium): always in CI, not for a developer who skipped the browser locally. */
+const printsPdf = !(process.env.TAIZHANG_SKIP_BROWSER === '1' && process.env.CI !== 'true');
 
 interface Answer {
   url: string;
@@ -179,6 +183,8 @@ describe.each(dbKinds())('ID numbers masked for a role that may not see them (é¢
         if (type.startsWith('application/json')) text = res.body;
         else if (type.startsWith(XLSX) && res.statusCode === 200) text = await xlsxText(res.rawPayload);
         else if (type.startsWith('text/')) text = res.body;
+        // The printed forms (issue 12): the PDF's text, as pdftotext reads it.
+        else if (type.startsWith('application/pdf') && res.statusCode === 200) text = pdfText(res.rawPayload);
         answers.push({ url, route: r.url, status: res.statusCode, type, text });
       }
     }
@@ -209,6 +215,9 @@ describe.each(dbKinds())('ID numbers masked for a role that may not see them (é¢
       expect(answerOf(answers, url).status, `${url}: ${answerOf(answers, url).text.slice(0, 300)}`).toBe(200);
       expect(answerOf(answers, url).text, url).toContain('5134**********');
     }
+    // The printed æ‰¶è´«æ‰‹å†Œ (issue 12) shows the members' numbers masked too (where chromium renders PDFs: not when a
+    // developer skipped it locally with TAIZHANG_SKIP_BROWSER=1).
+    if (printsPdf) expect(answerOf(answers, `/api/print/households/${v.household}/handbook.pdf`).text).toContain('5134**********');
     // The data-quality drill-down of the ID check shows the broken number masked.
     const drill = answers.filter((a) => a.route === '/api/quality/checks/:key' && a.text.includes(maskIdNumber(BROKEN)));
     expect(drill.length, answers.filter((a) => a.route === '/api/quality/checks/:key').map((a) => `${a.url} ${a.status}`).join('\n')).toBeGreaterThan(0);
@@ -228,6 +237,7 @@ describe.each(dbKinds())('ID numbers masked for a role that may not see them (é¢
     expect(leaks).toContain(`/api/procedures/${v.procedure} (200): ${APPLICANT}`);
     expect(leaks).toContain(`/api/compare/hits/${v.hit} (200): ${HEAD}`);
     expect(leaks).toContain(`/api/registry/roster/export.xlsx (200): ${CHILD}`);
+    if (printsPdf) expect(leaks).toContain(`/api/print/households/${v.household}/handbook.pdf (200): ${HEAD}`);
     expect(leaks).toContain(BROKEN);
   });
 

@@ -314,6 +314,12 @@ export const ROUTES: Record<string, Line> = {
   }),
   'POST /api/reports/corrections/:id/approve': foreign(body((b) => `/api/reports/corrections/${b.correction}/approve`, (b) => ({ version: b.correctionVersion }))),
   'POST /api/reports/corrections/:id/reject': foreign(body((b) => `/api/reports/corrections/${b.correction}/reject`, (b) => ({ version: b.correctionVersion, reason: '越权' }))),
+  // --- print (issue 12): the household forms as PDF; B's household, procedure and village are 404/403 before rendering --
+  'GET /api/print/households/:id/handbook.pdf': foreign(url((b) => `/api/print/households/${b.household}/handbook.pdf`)),
+  'GET /api/print/households/:id/registration.pdf': foreign(url((b) => `/api/print/households/${b.household}/registration.pdf`)),
+  'GET /api/print/households/:id/card.pdf': foreign(url((b) => `/api/print/households/${b.household}/card.pdf`)),
+  'GET /api/print/procedures/:id/certificate.pdf': foreign(url((b) => `/api/print/procedures/${b.procedure}/certificate.pdf`)),
+  'GET /api/print/villages/:code/handbooks.pdf': foreign(url((b) => `/api/print/villages/${b.village}/handbooks.pdf`)),
   // --- notifications (issue 11's bell): one's own only -------------------------------------------------------------
   'GET /api/notifications': self(url('/api/notifications')),
   'POST /api/notifications/:id/read': foreign(url((b) => `/api/notifications/${b.notification}/read`)), // another user's: 404

@@ -8,6 +8,7 @@ import { Link } from 'react-router-dom';
 import { ErrorResult } from '../app/ErrorResult';
 import { useCertificate, type Certificate } from './api';
 import { useIdParam } from '../app/params';
+import { certificatePrintUrl } from '../../contract/print';
 
 const RED = '#c00000';
 
@@ -81,7 +82,8 @@ export function CertificatePage() {
         <Link to={`/procedures/${id}`}>
           <Button icon={<ArrowLeftOutlined />}>返回程序</Button>
         </Link>
-        <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>
+        {/* The server's PDF (one A4 page, centred): the browser's viewer prints it as laid out. */}
+        <Button type="primary" icon={<PrinterOutlined />} href={certificatePrintUrl(id)} target="_blank" rel="noopener" data-testid="certificate-print">
           打印
         </Button>
       </Space>

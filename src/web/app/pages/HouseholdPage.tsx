@@ -21,6 +21,7 @@ import { HouseholdHelpersPanel } from '../../pairing/HouseholdHelpersPanel';
 import { useIdParam } from '../params';
 import { RegistryBreadcrumb } from './VillagePage';
 import { usePhone } from '../../shared/responsive';
+import { PrintButtons } from '../../print/PrintButtons';
 
 function Flag({ ok, label }: { ok: boolean; label: string }) {
   return (
@@ -282,6 +283,7 @@ export function HouseholdPage() {
           </Button>
         )}
       </Space>
+      <PrintButtons householdId={h.id} style={{ marginBottom: 12 }} />
       {mayEdit && <HouseholdEditDrawer household={h} open={editing} onClose={() => setEditing(false)} returned={returnedToMe.find((r) => r.kind === 'household')} />}
       {visitsFirst && <HouseholdHelpersPanel household={h} />}
 

@@ -14,6 +14,7 @@ import type { VillageYearInput } from '../../../contract/registry/villages';
 import { VerdictView } from '../../registry/VerdictView';
 import { StartVillageExit } from '../../procedures/StartProcedureButtons';
 import { ListPrintButtons } from '../../print/ListPrintButtons';
+import { VillageHandbooksButton } from '../../print/PrintButtons';
 
 /** The profile form: the body of PUT /api/registry/villages/:code, with the facilities in place as a list of keys. */
 type ProfileValues = Omit<VillageInput, 'facilities' | 'version'> & { facilities: string[] };
@@ -262,6 +263,7 @@ export function VillagePage() {
             导出贫困户精准扶贫一览表（.xlsx）
           </Button>
           <ListPrintButtons code={v.region.code} />
+          <VillageHandbooksButton villageCode={v.region.code} />
         </Space>
       </Space>
       <Typography.Paragraph type="secondary">
