@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROSTER_KINDS } from '../../src/contract/print-lists';
 import { maskIdNumber } from '../../src/domain/registry/id-number';
 import { createTestApp, entryBody, type Client, type TestApp } from '../support/app';
 import { dbKinds } from '../support/db';
@@ -123,7 +124,7 @@ describe.each(dbKinds())('ID numbers masked for a role that may not see them (È¢
     const out: Record<string, string | number> = {};
     const segments = url.split('/');
     for (const name of pathParams(url)) {
-      const before = segments[segments.indexOf(`:${name}`) - 1]!;
+      const before = segments[segments.findIndex((s) => s === `:${name}` || s.startsWith(`:${name}.`)) - 1]!;
       const value: Record<string, string | number | undefined> = {
         'households:id': v.household,
         'change-requests:id': v.changeRequest,
@@ -137,7 +138,9 @@ describe.each(dbKinds())('ID numbers masked for a role that may not see them (È¢
         'users:id': v.user,
         'entries:id': v.entry,
         'villages:code': VILLAGE,
+        'townships:code': `${VILLAGE.slice(0, 9)}000`,
         'regions:code': VILLAGE,
+        'rosters:kind': 'poor',
         'deep-poverty-counties:countyCode': '513431',
         'definitions:kind': 'identification',
         'checks:key': checkKeys[0],
@@ -160,6 +163,8 @@ describe.each(dbKinds())('ID numbers masked for a role that may not see them (È¢
   /** Every variant of a GET route the walk calls (more than one where a query or a parameter shows more). */
   function variantsOf(url: string): string[] {
     if (url === '/api/quality/checks/:key' || url === '/api/quality/checks/:key/export.xlsx') return checkKeys.map((key) => fillPath(url, { key }));
+    // Every Ëä±ÂêçÂÜå (issue 12): each kind lists persons differently.
+    if (url.endsWith('/rosters/:kind.pdf')) return ROSTER_KINDS.map((kind) => fillPath(url, { ...paramsOf(url), kind }));
     const base = fillPath(url, paramsOf(url));
     const extra: Record<string, string[]> = {
       '/api/registry/households': [`?q=${encodeURIComponent('ÂêâÂÖã')}`, `?q=${HEAD.slice(0, 10)}`, `?q=${HEAD}`],

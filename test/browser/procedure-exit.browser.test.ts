@@ -221,7 +221,10 @@ describe.skipIf(skipBrowser)('household exit procedure in the browser', () => {
       await expectText(page.getByTestId('certificate-text'), `户主 ${HEAD}`);
       await expectText(page.getByTestId('certificate-text'), '于 2020 年实现脱贫，特发此证');
       await expectText(page.getByTestId('certificate-issuer'), '昭觉县扶贫开发领导小组');
-      await page.getByRole('button', { name: /打\s*印/ }).waitFor({ state: 'visible' });
+      // 打印 opens the one-page PDF of the certificate (issue 12: “脱贫光荣证 (one page, centred)”).
+      const print = page.getByTestId('certificate-print');
+      await print.waitFor({ state: 'visible' });
+      expect(await print.getAttribute('href')).toMatch(/\/api\/print\/procedures\/\d+\/certificate\.pdf$/);
       await snap(page, 'certificate');
 
       // The household is 已脱贫 (2020), and lists the procedure.
