@@ -10,6 +10,18 @@ import { hashToken } from './service';
 
 /** A token as a script sends it: `tz_` and 64 hex digits (32 random bytes). */
 const TOKEN_PATTERN = /^tz_[0-9a-f]{64}$/;
+
+/**
+ * A new token. Hex digits can run 15 or more decimal digits in a row (about once in 300 tokens), and such a run may read
+ * as an ID number, which the answer's masking would then star out — the one time the token is shown. Drawn again
+ * until no such run is left.
+ */
+export function newToken(): string {
+  for (;;) {
+    const token = `tz_${randomBytes(32).toString('hex')}`;
+    if (!/\d{15}/.test(token)) return token;
+  }
+}
 const PREFIX_LENGTH = 8;
 export const TOKEN_REFUSED = '令牌无效、已过期或已撤销';
 
@@ -72,7 +84,7 @@ export function makeTokensService(deps: { repo: TokensRepo; audit: AuditService;
     /** A new token of the caller's, living `days` days; the token is answered this once and only its hash is kept. */
     async create(auth: Auth, input: TokenInput): Promise<TokenCreated> {
       notByToken(auth);
-      const token = `tz_${randomBytes(32).toString('hex')}`;
+      const token = newToken();
       const prefix = token.slice(0, PREFIX_LENGTH);
       const at = now();
       const expiresAt = new Date(at.getTime() + (input.days ?? TOKEN_DAYS_DEFAULT) * 86400_000);
