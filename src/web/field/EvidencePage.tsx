@@ -3,9 +3,9 @@
  * the phone with the procedure's version and sent when the network allows; a procedure that moved on meanwhile is
  * shown as a conflict, not uploaded to a step it no longer is at.
  */
-import { Alert, App, Button, Card, Descriptions, Spin, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Spin, Tag } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import type { Procedure } from '../../contract/procedures';
 import { errorMessage, get } from '../app/api';
 import { cachedProcedure, putProcedure } from './db';
@@ -14,7 +14,7 @@ import { FieldBar, FieldBody } from './FieldRoutes';
 import { useLoad, useOnline } from './hooks';
 import { PhotoPicker, type PickedPhoto } from './PhotoPicker';
 import { newKey, type EvidenceItem } from './queue';
-import { enqueue } from './sync';
+import { useQueueSave } from './useQueueSave';
 
 async function loadProcedure(id: number, online: boolean): Promise<Procedure> {
   if (online) {
@@ -36,13 +36,10 @@ async function loadProcedure(id: number, online: boolean): Promise<Procedure> {
 export function EvidencePage() {
   const id = Number(useParams().id);
   const online = useOnline();
-  const navigate = useNavigate();
-  const { message } = App.useApp();
   const data = useLoad(() => loadProcedure(id, online), [id, online]);
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const back = data.data?.householdId ? `/field/households/${data.data.householdId}` : '/field';
+  const { saving, failure: problem, setFailure: setProblem, save: queue } = useQueueSave(back);
 
   if (data.loading && !data.data) return (<><FieldBar title="程序佐证" back={back} /><Spin style={{ display: 'block', margin: '80px auto' }} /></>);
   const p = data.data;
@@ -63,34 +60,23 @@ export function EvidencePage() {
       setProblem('请先拍摄公示、公告或会议记录的照片');
       return;
     }
-    setSaving(true);
-    setProblem(null);
-    try {
-      const item: EvidenceItem = {
-        type: 'evidence',
-        id: newKey(),
-        createdAt: new Date().toISOString(),
-        state: 'queued',
-        attempts: 0,
-        error: null,
-        conflict: null,
-        baseVersion: p.version,
-        basis: procedureBasis(p),
-        label: `${p.kindLabel}：${p.village.name}`,
-        files: photos.map((ph) => ({ kind: 'photo', name: ph.name, mime: 'image/jpeg', key: newKey(), serverId: null, blob: ph.blob })),
-        sentAt: null,
-        procedureId: p.id,
-        step: p.currentStep,
-        stepName: step?.name ?? `第${p.currentStep + 1}步`,
-      };
-      await enqueue(item);
-      void message.success(navigator.onLine ? '佐证材料已保存，正在上传' : '佐证材料已保存在手机上，联网后自动上传');
-      navigate(back);
-    } catch (e) {
-      setProblem(`保存失败：${errorMessage(e)}`);
-    } finally {
-      setSaving(false);
-    }
+    await queue('佐证材料', (): EvidenceItem => ({
+      type: 'evidence',
+      id: newKey(),
+      createdAt: new Date().toISOString(),
+      state: 'queued',
+      attempts: 0,
+      error: null,
+      conflict: null,
+      baseVersion: p.version,
+      basis: procedureBasis(p),
+      label: `${p.kindLabel}：${p.village.name}`,
+      files: photos.map((ph) => ({ kind: 'photo', name: ph.name, mime: 'image/jpeg', key: newKey(), serverId: null, blob: ph.blob })),
+      sentAt: null,
+      procedureId: p.id,
+      step: p.currentStep,
+      stepName: step?.name ?? `第${p.currentStep + 1}步`,
+    }));
   };
 
   return (

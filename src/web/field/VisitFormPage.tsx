@@ -3,13 +3,12 @@
  * household's and the helper's signatures drawn on screen. Checked with the endpoint's own schema (visitInput), then
  * always queued on the phone first (outbox), and sent when the network allows (sync.ts).
  */
-import { Alert, App, Button, Card, Input, Radio, Select, Spin } from 'antd';
+import { Alert, Button, Card, Input, Radio, Select, Spin } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { visitInput, type VisitInput } from '../../contract/pairing';
 import { VISIT_KINDS, type VisitKind } from '../../domain/pairing/half-year-visit';
 import type { FieldError } from '../../domain/shared/errors';
-import { errorMessage } from '../app/api';
 import { todayIso } from '../app/format';
 import { problemsOf } from '../app/forms';
 import { cachedHousehold } from './db';
@@ -19,7 +18,7 @@ import { useFieldUser, useLoad } from './hooks';
 import { PhotoPicker, type PickedPhoto } from './PhotoPicker';
 import { newKey, type QueuedFile, type VisitItem } from './queue';
 import { SignaturePad } from './SignaturePad';
-import { enqueue } from './sync';
+import { useQueueSave } from './useQueueSave';
 
 const LABELS: Record<string, string> = { kind: '走访类别', visitedOn: '走访日期', helperId: '帮扶责任人', visitor: '走访人', content: '走访内容' };
 
@@ -31,8 +30,6 @@ function FieldProblem({ problems, field }: { problems: FieldError[]; field: stri
 export function VisitFormPage() {
   const id = Number(useParams().id);
   const { me } = useFieldUser();
-  const navigate = useNavigate();
-  const { message } = App.useApp();
   const data = useLoad(() => cachedHousehold(id), [id]);
   const [kind, setKind] = useState<VisitKind>('帮扶走访');
   const [visitedOn, setVisitedOn] = useState(todayIso());
@@ -43,10 +40,9 @@ export function VisitFormPage() {
   const [householdSig, setHouseholdSig] = useState<Blob | null>(null);
   const [helperSig, setHelperSig] = useState<Blob | null>(null);
   const [problems, setProblems] = useState<FieldError[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
 
   const back = `/field/households/${id}`;
+  const { saving, failure, save: queue } = useQueueSave(back);
   if (data.loading) return (<><FieldBar title="记录走访" back={back} /><Spin style={{ display: 'block', margin: '80px auto' }} /></>);
   const h = data.data;
   if (!h)
@@ -76,16 +72,14 @@ export function VisitFormPage() {
     if (visitedOn > todayIso()) found.push({ field: 'visitedOn', label: LABELS.visitedOn!, message: '走访日期不能晚于今天' });
     setProblems(found);
     if (found.length) return;
-    setSaving(true);
-    setFailure(null);
-    try {
+    await queue('走访', () => {
       const visit = visitInput.parse(value) as VisitInput;
       const files: QueuedFile[] = [
         ...photos.map((p): QueuedFile => ({ kind: 'photo', name: p.name, mime: 'image/jpeg', key: newKey(), serverId: null, blob: p.blob })),
         ...(householdSig ? [{ kind: 'household' as const, name: '贫困户签字.png', mime: 'image/png', key: newKey(), serverId: null, blob: householdSig }] : []),
         ...(helperSig ? [{ kind: 'helper' as const, name: '帮扶责任人签字.png', mime: 'image/png', key: newKey(), serverId: null, blob: helperSig }] : []),
       ];
-      const item: VisitItem = {
+      return {
         type: 'visit',
         id: newKey(),
         createdAt: new Date().toISOString(),
@@ -102,15 +96,8 @@ export function VisitFormPage() {
         visit,
         key: newKey(),
         visitId: null,
-      };
-      await enqueue(item);
-      void message.success(navigator.onLine ? '走访已保存，正在上传' : '走访已保存在手机上，联网后自动上传');
-      navigate(back);
-    } catch (e) {
-      setFailure(`保存失败：${errorMessage(e)}`);
-    } finally {
-      setSaving(false);
-    }
+      } satisfies VisitItem;
+    });
   };
 
   return (
