@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -62,6 +63,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   let client: PGlite;
   try {
     client = await PGlite.create(dataDir, {
+      // pg_trgm (trigram indexes for name and partial ID-number search) is loaded so migrations can create it, as on a server.
+      extensions: { pg_trgm },
       parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
     });
   } catch (err) {
