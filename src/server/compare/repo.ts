@@ -3,6 +3,7 @@ import type { RunScope } from '../../contract/compare';
 import type { Decision } from '../../domain/compare/decision';
 import type { ListRow } from '../../domain/compare/list-row';
 import { queryRows, type Db } from '../db/connection';
+import { underPrefix } from '../db/prefix';
 import { copyRows } from '../db/copy';
 import { comparisonHits, comparisonRuns, departmentListRows, departmentLists } from '../db/schema';
 
@@ -45,11 +46,8 @@ export interface Subject {
 
 const CHUNK = 5000;
 
-/** `like` pattern of a region prefix (digits only, so nothing to escape). */
-const under = (prefix: string) => `${prefix}%`;
-
 /** Lists and runs are visible along the user's line of the region tree: their own subtree and the offices above them. */
-const onLine = (column: SQL, prefix: string) => sql`(${column} like ${under(prefix)} or ${prefix} like ${column} || '%')`;
+const onLine = (column: SQL, prefix: string) => sql`(${underPrefix(column, prefix)} or ${prefix} like ${column} || '%')`;
 
 /** A 部门数据员's narrowing (issue 11): only what comes from their department's lists; nothing for everyone else. */
 const ofDepartment = (column: SQL, department: string | null | undefined) => (department == null ? sql`` : sql`and ${column} = ${department}`);
@@ -150,7 +148,7 @@ export function makeCompareRepo(db: Db) {
       const [row] = await queryRows<{ n: number }>(
         db,
         sql`select count(*)::int as n from persons p join households h on h.id = p.household_id
-            where h.village_code like ${under(prefix)} ${householdId === null ? sql`and h.status <> '清退'` : sql`and h.id = ${householdId}`}`,
+            where ${underPrefix(sql`h.village_code`, prefix)} ${householdId === null ? sql`and h.status <> '清退'` : sql`and h.id = ${householdId}`}`,
       );
       return row?.n ?? 0;
     },
@@ -171,7 +169,7 @@ export function makeCompareRepo(db: Db) {
               join households h on h.id = p.household_id
               join department_list_rows r on r.id_number = p.id_number
               join department_lists l on l.id = r.list_id
-              where r.list_id = any(${sql.param(listIds)}::int[]) and h.village_code like ${under(prefix)}
+              where r.list_id = any(${sql.param(listIds)}::int[]) and ${underPrefix(sql`h.village_code`, prefix)}
                 ${only.householdId === null ? sql`and h.status <> '清退'` : sql`and h.id = ${only.householdId}`}
               returning 1)
             select count(*)::int as n from ins`,
@@ -223,8 +221,8 @@ export function makeCompareRepo(db: Db) {
         db,
         sql`select r.id, r.scope, r.procedure_id as "procedureId", r.region_prefix as "regionPrefix", r.list_ids as "listIds", r.persons, r.hits,
               r.user_id as "userId", r.started_at as "startedAt", r.finished_at as "finishedAt", u.display_name as "userName",
-              (select count(*)::int from comparison_hits c where c.run_id = r.id and c.village_code like ${under(q.prefix)} ${hitDept}) as "hitsInScope",
-              (select count(*)::int from comparison_hits c where c.run_id = r.id and c.village_code like ${under(q.prefix)} ${hitDept} and c.decision is null) as "undecided"
+              (select count(*)::int from comparison_hits c where c.run_id = r.id and ${underPrefix(sql`c.village_code`, q.prefix)} ${hitDept}) as "hitsInScope",
+              (select count(*)::int from comparison_hits c where c.run_id = r.id and ${underPrefix(sql`c.village_code`, q.prefix)} ${hitDept} and c.decision is null) as "undecided"
             from comparison_runs r left join users u on u.id = r.user_id
             ${where} order by r.id desc limit ${q.limit} offset ${q.offset}`,
       );
@@ -252,7 +250,7 @@ export function makeCompareRepo(db: Db) {
         sql`select c.village_code as "villageCode", count(distinct coalesce(c.household_id, -c.procedure_id))::int as households,
               count(distinct c.id_number)::int as persons, count(*)::int as hits, count(*) filter (where c.decision is null)::int as undecided,
               count(*) filter (where c.decision = '属实')::int as confirmed
-            from comparison_hits c where c.run_id = ${runId} and c.village_code like ${under(prefix)} ${ofDepartment(sql`c.department`, q.department)}
+            from comparison_hits c where c.run_id = ${runId} and ${underPrefix(sql`c.village_code`, prefix)} ${ofDepartment(sql`c.department`, q.department)}
             group by c.village_code order by c.village_code limit ${q.limit} offset ${q.offset}`,
       );
     },
@@ -265,14 +263,14 @@ export function makeCompareRepo(db: Db) {
               coalesce(sum(v.hits), 0)::int as hits, coalesce(sum(v.undecided), 0)::int as undecided, coalesce(sum(v.confirmed), 0)::int as confirmed
             from (select count(distinct coalesce(c.household_id, -c.procedure_id)) as households, count(distinct c.id_number) as persons, count(*) as hits,
                     count(*) filter (where c.decision is null) as undecided, count(*) filter (where c.decision = '属实') as confirmed
-                  from comparison_hits c where c.run_id = ${runId} and c.village_code like ${under(prefix)} ${ofDepartment(sql`c.department`, department)}
+                  from comparison_hits c where c.run_id = ${runId} and ${underPrefix(sql`c.village_code`, prefix)} ${ofDepartment(sql`c.department`, department)}
                   group by c.village_code) v`,
       );
       return totals!;
     },
     /** A run's hits inside the user's scope, in village → household → person → list order. */
     async hits(runId: number, q: { prefix: string; department?: string | null; village?: string; decision?: 'undecided' | '属实' | '不属实'; limit: number; offset: number }) {
-      const where = sql`where c.run_id = ${runId} and c.village_code like ${under(q.prefix)} ${ofDepartment(sql`c.department`, q.department)}
+      const where = sql`where c.run_id = ${runId} and ${underPrefix(sql`c.village_code`, q.prefix)} ${ofDepartment(sql`c.department`, q.department)}
         ${q.village ? sql`and c.village_code = ${q.village}` : sql``}
         ${q.decision === undefined ? sql`` : q.decision === 'undecided' ? sql`and c.decision is null` : sql`and c.decision = ${q.decision}`}`;
       // The page is chosen on the hits alone, then joined for display: the joins run for one page, not the whole run.

@@ -7,6 +7,7 @@ import { LEADER_VILLAGE_KINDS, type LeaderVillageKind } from '../../domain/pairi
 import { attachmentMeta, type AttachmentMeta } from '../db/attachments';
 import { insertOne } from '../db/rows';
 import { queryRows, type Db } from '../db/connection';
+import { underPrefix } from '../db/prefix';
 import { updateAtVersion } from '../db/versioned';
 import { attachments, helperAssignments, helpers, householdVisits, leaderVillages } from '../db/schema';
 
@@ -51,7 +52,7 @@ export interface HelperFilter {
 
 function helperWhere(f: HelperFilter): SQL {
   const text = f.q?.trim();
-  return sql`(hp.region_code like ${`${f.prefix}%`}${f.ancestors.length ? sql` or hp.region_code in (${sql.join(f.ancestors.map((c) => sql`${c}`), sql`, `)})` : sql``})
+  return sql`(${underPrefix(sql`hp.region_code`, f.prefix)}${f.ancestors.length ? sql` or hp.region_code in (${sql.join(f.ancestors.map((c) => sql`${c}`), sql`, `)})` : sql``})
     ${text ? sql`and (hp.name like ${`%${text}%`} or hp.unit like ${`%${text}%`})` : sql``}
     ${f.active === undefined ? sql`` : sql`and hp.active = ${f.active}`}
     ${f.id === undefined ? sql`` : sql`and hp.id = ${f.id}`}`;
@@ -72,11 +73,11 @@ export const pairingQueries = {
         from helper_assignments a join households h on h.id = a.household_id left join regions r on r.code = h.village_code
         where a.helper_id = ${helperId} and ${heldOn(day)} and ${keepsHelper} order by a.from_on, a.id`,
   withoutHelperWhere: (prefix: string, day: string) =>
-    sql`h.village_code like ${`${prefix}%`} and ${keepsHelper}
+    sql`${underPrefix(sql`h.village_code`, prefix)} and ${keepsHelper}
         and not exists (select 1 from helper_assignments a where a.household_id = h.id and ${heldOn(day)})`,
   /** `heldBy`: only the households one helper holds on a day (a 帮扶责任人's own list). */
   exitedWithoutVisitWhere: (prefix: string, from: string, to: string, heldBy?: { helperId: number; day: string }) =>
-    sql`h.village_code like ${`${prefix}%`} and h.status in ${list(EXITED_STATUSES)}
+    sql`${underPrefix(sql`h.village_code`, prefix)} and h.status in ${list(EXITED_STATUSES)}
         and not exists (select 1 from household_visits v where v.household_id = h.id and v.kind = ${HELPER_VISIT} and v.visited_on between ${from}::date and ${to}::date)${
           heldBy ? sql` and exists (select 1 from helper_assignments a where a.household_id = h.id and a.helper_id = ${heldBy.helperId} and ${heldOn(heldBy.day)})` : sql``
         }`,
@@ -234,7 +235,7 @@ export function makePairingRepo(db: Db) {
     async listLeaderVillages(f: { orgIds: number[]; villagePrefix: string | null; kind?: string; orgId?: number; current?: boolean; today: string }, limit: number, offset: number) {
       const visible =
         f.villagePrefix !== null
-          ? sql`(${f.orgIds.length ? sql`lv.org_id in (${sql.join(f.orgIds.map((i) => sql`${i}`), sql`, `)}) or ` : sql``}lv.village_code like ${`${f.villagePrefix}%`})`
+          ? sql`(${f.orgIds.length ? sql`lv.org_id in (${sql.join(f.orgIds.map((i) => sql`${i}`), sql`, `)}) or ` : sql``}${underPrefix(sql`lv.village_code`, f.villagePrefix)})`
           : f.orgIds.length
             ? sql`lv.org_id in (${sql.join(f.orgIds.map((i) => sql`${i}`), sql`, `)})`
             : sql`false`;

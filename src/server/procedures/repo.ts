@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { DEFAULT_NOTICE_DAYS } from '../../domain/procedures/definitions';
 import { attachmentMeta, type AttachmentMeta } from '../db/attachments';
 import { insertOne } from '../db/rows';
 import { queryRows, type Db } from '../db/connection';
+import { underPrefix } from '../db/prefix';
 import { updateAtVersion } from '../db/versioned';
 import { attachments, certificateCounters, procedureDefinitions, procedureEvents, procedures } from '../db/schema';
 
@@ -92,7 +93,7 @@ export function makeProceduresRepo(db: Db) {
     },
     async list(q: { prefix: string; kind?: string; state?: string; householdId?: number; waiting?: Waiting; limit: number; offset: number }) {
       const where = and(
-        like(procedures.villageCode, `${q.prefix}%`),
+        underPrefix(procedures.villageCode, q.prefix),
         q.kind ? eq(procedures.kind, q.kind) : undefined,
         q.state ? eq(procedures.state, q.state) : undefined,
         q.householdId ? eq(procedures.householdId, q.householdId) : undefined,
@@ -115,7 +116,7 @@ export function makeProceduresRepo(db: Db) {
           assemblies: sql<number>`(count(*) filter (where ${waitingWhere({ ...base, what: 'assemblies' })}))::int`,
         })
         .from(procedures)
-        .where(and(like(procedures.villageCode, `${q.prefix}%`), waitingWhere({ ...base, what: 'steps' })));
+        .where(and(underPrefix(procedures.villageCode, q.prefix), waitingWhere({ ...base, what: 'steps' })));
       return row ?? { steps: 0, notices: 0, assemblies: 0 };
     },
     /** Household heads and numbers for a page of procedures (reads the registry's tables; names only). */

@@ -1,5 +1,6 @@
 import { asc, eq, inArray, like, sql, and, lte } from 'drizzle-orm';
 import { queryRows, type Database, type Db } from '../db/connection';
+import { underPrefix } from '../db/prefix';
 import { deepPovertyCounties, regions } from '../db/schema';
 import type { RegionLevel } from '../../contract/regions';
 import type { RegionRow } from './china-division';
@@ -40,7 +41,7 @@ export function makeRegionsRepo(db: Db, database?: Pick<Database, 'query'>) {
       return (await db
         .select()
         .from(regions)
-        .where(and(like(regions.name, `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`), lte(regions.level, maxLevel), under ? like(regions.code, `${under}%`) : undefined))
+        .where(and(like(regions.name, `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`), lte(regions.level, maxLevel), under ? underPrefix(regions.code, under) : undefined))
         .orderBy(asc(regions.level), asc(regions.code))
         .limit(limit)) as Region[];
     },
@@ -49,7 +50,7 @@ export function makeRegionsRepo(db: Db, database?: Pick<Database, 'query'>) {
       return queryRows<{ code: string; name: string; township: string }>(db, sql`
         select v.code, v.name, coalesce(t.name, '') as township
         from ${regions} v left join ${regions} t on t.code = v.parent_code
-        where v.level = 5 and v.code like ${`${prefix}%`}
+        where v.level = 5 and ${underPrefix(sql`v.code`, prefix)}
         order by v.code limit ${limit}`);
     },
     /** The villages under `prefix` with one of these names, each with its township's name. */
@@ -58,7 +59,7 @@ export function makeRegionsRepo(db: Db, database?: Pick<Database, 'query'>) {
       return queryRows<{ code: string; name: string; township: string }>(db, sql`
         select v.code, v.name, coalesce(t.name, '') as township
         from ${regions} v left join ${regions} t on t.code = v.parent_code
-        where v.level = 5 and v.code like ${`${prefix}%`} and v.name = any(${sql.param(names)}::text[])
+        where v.level = 5 and ${underPrefix(sql`v.code`, prefix)} and v.name = any(${sql.param(names)}::text[])
         order by v.code`);
     },
     /** Bulk load in batches of 20,000 rows bound as arrays (one statement each, PostgreSQL 15 and PGlite alike). */

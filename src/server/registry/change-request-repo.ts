@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
+import { underPrefix } from '../db/prefix';
 import { updateAtVersion } from '../db/versioned';
 import { changeRequestEvents, changeRequests, changeRules, householdIncomes, households, persons, regions } from '../db/schema';
 
@@ -23,7 +24,7 @@ export interface ChangeRequestFilter {
 export function makeChangeRequestRepo(db: Db) {
   const where = (f: ChangeRequestFilter) =>
     and(
-      like(changeRequests.villageCode, `${f.prefix}%`),
+      underPrefix(changeRequests.villageCode, f.prefix),
       f.state ? eq(changeRequests.state, f.state) : undefined,
       f.householdId !== undefined ? eq(changeRequests.householdId, f.householdId) : undefined,
       f.proposedBy !== undefined ? eq(changeRequests.proposedBy, f.proposedBy) : undefined,

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/connection';
+import { underPrefix } from '../db/prefix';
 import { reportCorrections, yearReports } from '../db/schema';
 
 export type ReportRow = typeof yearReports.$inferSelect;
@@ -47,7 +48,7 @@ export function makeReportsRepo(db: Db) {
       return rows.length === 1;
     },
     async listReports(prefix: string, f: { year?: number; state?: string }, limit: number, offset: number) {
-      const where = and(like(yearReports.regionCode, `${prefix}%`), f.year ? eq(yearReports.year, f.year) : undefined, f.state ? eq(yearReports.state, f.state) : undefined);
+      const where = and(underPrefix(yearReports.regionCode, prefix), f.year ? eq(yearReports.year, f.year) : undefined, f.state ? eq(yearReports.state, f.state) : undefined);
       const items = await db.select().from(yearReports).where(where).orderBy(desc(yearReports.year), asc(yearReports.regionCode)).limit(limit).offset(offset);
       const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(yearReports).where(where);
       return { items, total: count?.n ?? 0 };
@@ -87,7 +88,7 @@ export function makeReportsRepo(db: Db) {
       return rows.length === 1;
     },
     async listCorrections(prefix: string, f: { year?: number; state?: string }, limit: number, offset: number) {
-      const where = and(like(reportCorrections.villageCode, `${prefix}%`), f.year ? eq(reportCorrections.year, f.year) : undefined, f.state ? eq(reportCorrections.state, f.state) : undefined);
+      const where = and(underPrefix(reportCorrections.villageCode, prefix), f.year ? eq(reportCorrections.year, f.year) : undefined, f.state ? eq(reportCorrections.state, f.state) : undefined);
       const items = await db.select().from(reportCorrections).where(where).orderBy(desc(reportCorrections.proposedAt), desc(reportCorrections.id)).limit(limit).offset(offset);
       const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(reportCorrections).where(where);
       return { items, total: count?.n ?? 0 };
@@ -98,12 +99,12 @@ export function makeReportsRepo(db: Db) {
      * correction requests of reports of such regions.
      */
     async waitingBelow(prefix: string): Promise<number> {
-      const below: SQL = sql`region_prefix like ${`${prefix}%`} and length(region_prefix) > ${prefix.length}`;
+      const below: SQL = sql`${underPrefix(sql`region_prefix`, prefix)} and length(region_prefix) > ${prefix.length}`;
       const [row] = await queryRows<{ n: number }>(
         db,
         sql`select (select count(*) from ${yearReports} where state = 'submitted' and ${below})::int
                  + (select count(*) from ${reportCorrections} c join ${yearReports} r on r.id = c.report_id
-                    where c.state = 'pending' and r.region_prefix like ${`${prefix}%`} and length(r.region_prefix) > ${prefix.length})::int as n`,
+                    where c.state = 'pending' and ${underPrefix(sql`r.region_prefix`, prefix)} and length(r.region_prefix) > ${prefix.length})::int as n`,
       );
       return row?.n ?? 0;
     },
