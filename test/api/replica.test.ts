@@ -61,7 +61,7 @@ describe.skipIf(skip)(`read replica (DATABASE_READ_URL) on PostgreSQL${skip ? ` 
     u.pathname = `/${name}`;
     primaryUrl = u.toString();
     await replayed();
-    database = await openDatabase({ url: primaryUrl, readUrl: replica.url(name) });
+    database = await openDatabase({ url: primaryUrl, readUrl: replica.url(name), readProbeMs: 200 });
     primaryOnly = await openDatabase({ url: primaryUrl });
     const built = await buildApp({ database, now: () => TEST_NOW, webDir: null });
     app = built.app;
@@ -129,5 +129,16 @@ describe.skipIf(skip)(`read replica (DATABASE_READ_URL) on PostgreSQL${skip ? ` 
     await replayed();
     expect(await list(reader)).toContain('0704');
     expect(await poor(reader)).toBe(before + 2);
+  });
+
+  it('reads the primary while the replica does not answer', async () => {
+    const before = (await reader.get(`/api/registry/households?region=${COUNTY}&page=1&pageSize=50`)).json();
+    await replica.stop();
+    const until = Date.now() + 10_000;
+    while (database.readRouting!.replicaUp() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    expect(database.readRouting!.replicaUp()).toBe(false);
+    const res = await reader.get(`/api/registry/households?region=${COUNTY}&page=1&pageSize=50`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual(before);
   });
 });

@@ -43,6 +43,8 @@ export interface OpenOptions {
   /** A streaming replica of `url` for `read` (PostgreSQL only), and how long a user's reads stay on the primary after a write. */
   readUrl?: string;
   readStickyMs?: number;
+  /** How often the replica is probed; while it does not answer, reads go to the primary. */
+  readProbeMs?: number;
   dataDir?: string;
   /** What is opening it, written into the data directory's lock (default: this process's command line). */
   command?: string;
@@ -58,7 +60,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pg.types.setTypeParser(20, (v) => Number(v));
     pg.types.setTypeParser(1700, (v) => Number(v));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-    const readRouting = options.readUrl ? openReadReplica(db, options.readUrl, { stickyMs: options.readStickyMs }) : undefined;
+    const readRouting = options.readUrl ? openReadReplica(db, options.readUrl, { stickyMs: options.readStickyMs, probeMs: options.readProbeMs }) : undefined;
     return {
       db,
       read: readRouting?.read ?? db,

@@ -11,7 +11,7 @@ const request = (method: string, userId: number | null) => ({ method, auth: user
 describe('read routing', () => {
   let clock = 1_000_000;
   const primary = { name: 'primary' } as unknown as Db;
-  const routing = openReadReplica(primary, 'postgres://nobody@127.0.0.1:1/none', { stickyMs: 5_000, now: () => clock });
+  const routing = openReadReplica(primary, 'postgres://nobody@127.0.0.1:1/none', { stickyMs: 5_000, probeMs: 600_000, now: () => clock });
   afterAll(() => routing.close());
 
   it.each([

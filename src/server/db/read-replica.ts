@@ -14,9 +14,14 @@ import * as schema from './schema';
 // so that the list shown right after a save holds the saved household. Other users read the replica, which is
 // normally a few milliseconds behind. The window is kept in this process: several application servers behind one
 // address need the user's requests to reach the same server (sticky sessions), or a longer window.
+//
+// A replica that stops answering: a probe (`select 1` every `probeMs`) marks it down, and reads go to the primary
+// until it answers again. Reads in flight when it fails, and those before the next probe, fail with it.
 
 /** How long after a write a user's reads stay on the primary (default 5 s; DATABASE_READ_STICKY_MS). */
 export const DEFAULT_STICKY_MS = 5_000;
+/** How often the replica is probed (default 2 s). */
+export const DEFAULT_PROBE_MS = 2_000;
 
 /** What a query through `read` looks at: the request it runs in (set by `registerReadRouting`). */
 interface ReadContext {
@@ -30,6 +35,8 @@ export interface ReadRouting {
   replica: Db;
   /** Where a query issued now would go. */
   target(): 'primary' | 'replica';
+  /** Whether the last probe of the replica answered (reads go to the primary while it does not). */
+  replicaUp(): boolean;
   /** Records that `userId` wrote just now: their reads go to the primary for the window. */
   wrote(userId: number): void;
   /** Runs `fn` (and everything it awaits) as part of `req`. */
@@ -55,11 +62,33 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Opens the replica at `readUrl` (a pool like the primary's) and routes `read` between it and `primary`. PostgreSQL
  * only: the embedded PGlite database has no replica, its `read` is its `db`.
  */
-export function openReadReplica(primary: Db, readUrl: string, options: { stickyMs?: number; now?: () => number } = {}): ReadRouting {
+export function openReadReplica(primary: Db, readUrl: string, options: { stickyMs?: number; probeMs?: number; now?: () => number } = {}): ReadRouting {
   const stickyMs = options.stickyMs ?? DEFAULT_STICKY_MS;
+  const probeMs = options.probeMs ?? DEFAULT_PROBE_MS;
   const now = options.now ?? Date.now;
-  const pool = new pg.Pool({ connectionString: readUrl, max: 10 });
+  const pool = new pg.Pool({ connectionString: readUrl, max: 10, connectionTimeoutMillis: Math.max(1_000, probeMs) });
   pool.on('error', (err) => process.stderr.write(`[台账] 只读副本连接中断（已由连接池丢弃）：${err.message}\n`));
+  let up = true;
+  let probing = false;
+  let closed = false;
+  const probe = setInterval(() => {
+    if (probing || closed) return;
+    probing = true;
+    pool
+      .query('select 1')
+      .then(() => {
+        if (closed) return;
+        if (!up) process.stderr.write('[台账] 只读副本已恢复，统计、列表与导出重新读副本\n');
+        up = true;
+      })
+      .catch((err: Error) => {
+        if (closed) return;
+        if (up) process.stderr.write(`[台账] 只读副本无法连接，暂改读主库：${err.message}\n`);
+        up = false;
+      })
+      .finally(() => (probing = false));
+  }, probeMs);
+  probe.unref();
   const replica = drizzlePg({ client: pool, schema }) as unknown as Db;
   const context = new AsyncLocalStorage<ReadContext>();
   /** When each user last wrote (ms), pruned as it grows. */
@@ -73,6 +102,7 @@ export function openReadReplica(primary: Db, readUrl: string, options: { stickyM
     return false;
   };
   const target = (): 'primary' | 'replica' => {
+    if (!up) return 'primary';
     const req = context.getStore()?.req;
     if (!req) return 'replica';
     if (!SAFE_METHODS.has(req.method)) return 'primary';
@@ -84,12 +114,17 @@ export function openReadReplica(primary: Db, readUrl: string, options: { stickyM
     read: routedDb(() => (target() === 'primary' ? primary : replica)),
     replica,
     target,
+    replicaUp: () => up,
     wrote(userId) {
       if (lastWrite.size > 10_000) for (const [id, at] of lastWrite) if (now() - at >= stickyMs) lastWrite.delete(id);
       lastWrite.set(userId, now());
     },
     within: (req, fn) => context.run({ req }, fn),
-    close: () => pool.end(),
+    close: () => {
+      closed = true;
+      clearInterval(probe);
+      return pool.end();
+    },
   };
 }
 
