@@ -19,6 +19,7 @@ import { contractSerializerCompiler } from './http/serialize';
 import { auditRoutes } from './audit/routes';
 import { SESSION_COOKIE } from './auth/service';
 import type { Database } from './db/connection';
+import { registerReadRouting } from './db/read-replica';
 import { trustProxyFrom } from './http/cookies';
 import { frameworkErrorHandler, notFoundBody, registerErrorHandler } from './http/errors';
 import { checkOrigin, CONTENT_SECURITY_POLICY, isPublicApiRoute } from './http/security';
@@ -75,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   const trustProxy = options.trustProxy ?? trustProxyFrom(process.env.TAIZHANG_TRUST_PROXY);
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 5 * 1024 * 1024, trustProxy, frameworkErrors: frameworkErrorHandler });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
+  // DATABASE_READ_URL (issue 13): each request's reads of `database.read` on the replica, or on the primary after its user's write.
+  registerReadRouting(app, options.database);
   app.addHook('onClose', async () => services.pdf.close());
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(contractSerializerCompiler(options.strictResponses ?? Boolean(process.env.VITEST)));

@@ -17,6 +17,7 @@ import { makeRegionsRepo } from './regions/repo';
 import { makeRegionsService } from './regions/service';
 import { makeRegistryRepo } from './registry/repo';
 import { makeRegistryService } from './registry/service';
+import { makeStatisticsService } from './registry/statistics-service';
 import { makeRosterRepo } from './registry/roster-repo';
 import { makeChangeRequestRepo } from './registry/change-request-repo';
 import { makeChangeRequestService } from './registry/change-request-service';
@@ -46,6 +47,7 @@ import { makeHouseholdPrintService } from './print/household-service';
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
   const db = database.db;
+  const read = database.read ?? db;
   const audit = makeAuditService({ db, now });
   const regions = makeRegionsService({ repo: makeRegionsRepo(db, database) });
   const orgs = makeOrgsService({ repo: makeOrgsRepo(db), regions, audit });
@@ -94,6 +96,23 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     // 报送 (reports): a year a report holds cannot be edited in place (asked inside the registry's writing transaction).
     yearLock: (tx, villageCode, year) => reports.yearLock(tx, villageCode, year),
   });
+  // Issue 13 (DATABASE_READ_URL): the statistics, the household list and search, and their export read through
+  // `database.read` — a streaming replica, or the primary for a user who has just written; the same `db` without one.
+  const registryReads = makeRegistryService({
+    repo: makeRegistryRepo(read),
+    transaction: (fn) => db.transaction((tx) => fn(makeRegistryRepo(tx as unknown as Db), tx as unknown as Db)),
+    repoIn: (tx) => makeRegistryRepo(tx),
+    regions,
+    audit,
+    now,
+    helperHouseholds,
+    yearLock: (tx, villageCode, year) => reports.yearLock(tx, villageCode, year),
+  });
+  Object.assign(registry, {
+    ...makeStatisticsService({ repo: makeRegistryRepo(read), regions, now }),
+    search: registryReads.search,
+    exportSearch: registryReads.exportSearch,
+  });
   const reports = makeReportsService({
     repo: makeReportsRepo(db),
     transaction: (fn) => db.transaction((tx) => fn(makeReportsRepo(tx as unknown as Db), tx as unknown as Db)),
@@ -122,6 +141,17 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     helperHouseholds,
     approvalNeeded: (auth, villageCode, kinds) => changes.needsApproval(auth, villageCode, kinds),
   });
+  // The roster export reads through `database.read` too (the import keeps writing to the primary).
+  const rosterReads = makeRosterService({
+    repo: makeRosterRepo(read),
+    transaction: (fn) => db.transaction((tx) => fn(makeRosterRepo(tx as unknown as Db))),
+    regions,
+    now,
+    currentHelpers: (auth, villageCode) => pairing.currentHelpersOfVillage(auth, villageCode),
+    helperHouseholds,
+    approvalNeeded: (auth, villageCode, kinds) => changes.needsApproval(auth, villageCode, kinds),
+  });
+  Object.assign(roster, { exportRoster: rosterReads.exportRoster });
   const procedures = makeProceduresService({
     repo: makeProceduresRepo(db),
     transaction: (fn) => db.transaction((tx) => fn(makeProceduresRepo(tx as unknown as Db), tx as unknown as Db)),

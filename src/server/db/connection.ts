@@ -11,6 +11,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { lockDataDir } from './lock';
+import { openReadReplica, type ReadRouting } from './read-replica';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -19,6 +20,13 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
 export interface Database {
   db: Db;
+  /**
+   * Reads that may lag a moment (statistics, lists, exports): a streaming replica when DATABASE_READ_URL names one,
+   * with read-your-own-writes (src/server/db/read-replica.ts). Absent means `db` (PGlite, or no read URL).
+   */
+  read?: Db;
+  /** The replica's routing, when there is one (its request hooks are registered by the app). */
+  readRouting?: ReadRouting;
   kind: 'pglite' | 'postgres';
   /** Where it lives: the data directory or the server URL without its password. */
   location: string;
@@ -32,6 +40,11 @@ export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.u
 export interface OpenOptions {
   /** A PostgreSQL server; when absent the embedded PGlite database under `dataDir` is used. */
   url?: string;
+  /** A streaming replica of `url` for `read` (PostgreSQL only), and how long a user's reads stay on the primary after a write. */
+  readUrl?: string;
+  readStickyMs?: number;
+  /** How often the replica is probed; while it does not answer, reads go to the primary. */
+  readProbeMs?: number;
   dataDir?: string;
   /** What is opening it, written into the data directory's lock (default: this process's command line). */
   command?: string;
@@ -47,12 +60,18 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     pg.types.setTypeParser(20, (v) => Number(v));
     pg.types.setTypeParser(1700, (v) => Number(v));
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    const readRouting = options.readUrl ? openReadReplica(db, options.readUrl, { stickyMs: options.readStickyMs, probeMs: options.readProbeMs }) : undefined;
     return {
       db,
+      read: readRouting?.read ?? db,
+      readRouting,
       kind: 'postgres',
       location: options.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'),
       query: async <T,>(text: string, params?: unknown[]) => (await pool.query(text, params)).rows as T[],
-      close: () => pool.end(),
+      close: async () => {
+        await readRouting?.close();
+        await pool.end();
+      },
     };
   }
   const dataDir = path.resolve(options.dataDir ?? './data');
