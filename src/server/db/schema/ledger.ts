@@ -76,7 +76,10 @@ export const ledgerTotals = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.year, t.subtypeCode, t.deepPoverty] })],
 );
 
-/** Per-member yearly figures (an entry with several members counts once for each member), maintained like totals. */
+/**
+ * Per-member yearly figures (an entry with several members counts once for each member), maintained like totals. Its
+ * triggers keep `ledger_participation` (below).
+ */
 export const memberYearTotals = pgTable(
   'member_year_totals',
   {
@@ -111,8 +114,10 @@ export const ledgerMemberCounts = pgTable(
  * by the member's previous year of taking part (`prev_year`, 0 for none), so that distinct members over a range of
  * years add up: a member took part in [a, b] iff exactly one of its years y in [a, b] has prev_year < a (the first of
  * them). One row per body × year × prev_year × serving_until (as in `ledger_member_counts`); a member adds 1 to the
- * rows of its body and of every body above it. Kept by the triggers on `member_year_totals` (a member's count of a
- * year going 0 ↔ ≥ 1) and on `members` (a member moving body or changing status), migration 0023.
+ * rows of its body and of every body above it. Kept in the same transaction by the triggers (migration 0023)
+ * `ledger_participation_insert` / `_update` / `_delete` on `member_year_totals` (a member's count of a year going
+ * 0 ↔ ≥ 1) and `ledger_members_maintain` / `_update` on `members` (a member created, deleted, moving body or changing
+ * status); functions `ledger_serving_until`, `ledger_member_place`, `ledger_participation_shift`.
  */
 export const ledgerParticipation = pgTable(
   'ledger_participation',
