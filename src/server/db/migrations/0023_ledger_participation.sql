@@ -32,13 +32,14 @@ BEGIN
   SELECT string_to_array(trim(both '/' from "path"), '/')::integer[] INTO ancestors FROM "orgs" WHERE "id" = p_org;
   IF ancestors IS NULL OR cardinality(ancestors) = 0 THEN RETURN; END IF;
   INSERT INTO "ledger_member_counts" AS c ("org_id", "serving_until", "members")
-    SELECT a, p_until, p_sign FROM unnest(ancestors) AS a
+    SELECT a, p_until, p_sign FROM unnest(ancestors) AS a ORDER BY 1
     ON CONFLICT ("org_id", "serving_until") DO UPDATE SET "members" = c."members" + excluded."members";
   INSERT INTO "ledger_participation" AS p ("org_id", "year", "prev_year", "serving_until", "members")
     SELECT a, y."year", y."prev_year", p_until, p_sign
     FROM unnest(ancestors) AS a,
       (SELECT "year", coalesce(lag("year") OVER (ORDER BY "year"), 0) AS "prev_year"
        FROM "member_year_totals" WHERE "member_id" = p_member AND "entries" > 0) y
+    ORDER BY 1, 2, 3
     ON CONFLICT ("org_id", "year", "prev_year", "serving_until") DO UPDATE SET "members" = p."members" + excluded."members";
 END $$;
 --> statement-breakpoint
@@ -91,6 +92,7 @@ CREATE OR REPLACE FUNCTION ledger_participation_shift(p_members integer[], p_yea
   ) x CROSS JOIN LATERAL unnest(string_to_array(trim(both '/' from x."path"), '/')::integer[]) AS a("id")
   GROUP BY a."id", x."year", x."prev_year", x."until"
   HAVING sum(x.d) <> 0
+  ORDER BY 1, 2, 3, 4 -- rows locked in one order: concurrent writers wait for each other rather than deadlock
   ON CONFLICT ("org_id", "year", "prev_year", "serving_until") DO UPDATE SET "members" = p."members" + excluded."members"
 $$;
 --> statement-breakpoint
