@@ -606,7 +606,7 @@ async function measureSummaries(services: Services, world: World, opts: Options,
 }
 
 /** The SQL of `figures` and `participation` in repo.ts, for EXPLAIN ANALYZE (kept in step with the repository by hand). */
-function explainQueries(orgId: number, orgPath: string, yearFrom: number, yearTo: number, onDate: string): Array<{ name: string; text: string; params: unknown[] }> {
+function explainQueries(orgId: number, yearFrom: number, yearTo: number, onDate: string): Array<{ name: string; text: string; params: unknown[] }> {
   return [
     {
       name: 'figures',
@@ -618,12 +618,11 @@ function explainQueries(orgId: number, orgPath: string, yearFrom: number, yearTo
     },
     {
       name: 'participation',
-      text: `select count(*)::int as members,
-               count(*) filter (where exists (select 1 from member_year_totals t
-                 where t.member_id = m.id and t.year between $2 and $3 and t.entries > 0))::int as active
-             from members m join orgs o on o.id = m.org_id
-             where o.path like $1 and (m.status = 'normal' or (m.unable_from is not null and m.unable_from > $4::date))`,
-      params: [`${orgPath}%`, yearFrom, yearTo, onDate],
+      text: `select (select coalesce(sum(c.members), 0) from ledger_member_counts c
+                     where c.org_id = $1 and c.serving_until > $4::date)::int as members,
+                    (select coalesce(sum(p.members), 0) from ledger_participation p
+                     where p.org_id = $1 and p.year between $2 and $3 and p.prev_year < $2 and p.serving_until > $4::date)::int as active`,
+      params: [orgId, yearFrom, yearTo, onDate],
     },
   ];
 }
@@ -631,7 +630,7 @@ function explainQueries(orgId: number, orgPath: string, yearFrom: number, yearTo
 /** EXPLAIN ANALYZE of the province queries, to bench/.work/explain-<backend>[-<stage>].txt. */
 async function explain(database: Database, world: World, backend: Backend, stage: string, say: (m: string) => void): Promise<void> {
   const lines: string[] = [];
-  for (const q of explainQueries(world.root.id, world.root.path, 2016, 2020, '2020-12-31')) {
+  for (const q of explainQueries(world.root.id, 2016, 2020, '2020-12-31')) {
     const rows = await database.query<Record<string, string>>(`explain (analyze, buffers) ${q.text}`, q.params);
     lines.push(`-- ${backend}${stage ? ` ${stage}` : ''}: ${q.name} (province, 2016–2020)`, ...rows.map((r) => Object.values(r)[0] ?? ''), '');
   }
@@ -764,9 +763,8 @@ async function runBackend(backend: Backend, opts: Options): Promise<BackendResul
 
     // --- Totals latency ----------------------------------------------------------------------------------------
     const latencies = await measureSummaries(services, world, opts, say);
-    const rootPath = world.root.path;
     const figures = await measure(opts.runs, opts.warmup, () => repo.figures(world.root.id, 2016, 2020));
-    const participation = await measure(opts.runs, opts.warmup, () => repo.participation(rootPath, 2016, 2020, '2020-12-31'));
+    const participation = await measure(opts.runs, opts.warmup, () => repo.participation(world.root.id, 2016, 2020, '2020-12-31'));
     const orgLookup = await measure(opts.runs, opts.warmup, () => services.orgs.get(world.auth, world.root.id));
     const provinceBreakdown = { figuresMs: round(figures.medianMs, 2), participationMs: round(participation.medianMs, 2), orgLookupMs: round(orgLookup.medianMs, 2) };
     say(`province breakdown (median): figures ${fmtMs(figures.medianMs)} ms, participation ${fmtMs(participation.medianMs)} ms, body lookup ${fmtMs(orgLookup.medianMs)} ms`);

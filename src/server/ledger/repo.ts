@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../db/connection';
 import { updateAtVersion } from '../db/versioned';
-import { ledgerEntries, ledgerEntryMembers, ledgerHistory, ledgerTotals, memberYearTotals, members, orgs, users } from '../db/schema';
+import { ledgerEntries, ledgerEntryMembers, ledgerHistory, ledgerMemberCounts, ledgerParticipation, ledgerTotals, memberYearTotals, members, orgs, users } from '../db/schema';
 import type { Unit } from '../../domain/ledger/codebook';
 import type { Scope } from '../auth/access';
 
@@ -147,6 +147,16 @@ const listColumns = {
 function withMemberIds(row: Omit<EntryListRow, 'memberIds'>): EntryListRow {
   const list = typeof row.members === 'string' ? (JSON.parse(row.members) as EntryListRow['members']) : row.members;
   return { ...row, members: list, memberIds: list.map((m) => m.id) };
+}
+
+/** The summary's participation query (exported for the EXPLAIN test: it reads no per-member rows). */
+export function participationQuery(orgId: number, yearFrom: number, yearTo: number, onDate: string): SQL {
+  return sql`
+    select (select coalesce(sum(c.members), 0) from ${ledgerMemberCounts} c
+            where c.org_id = ${orgId} and c.serving_until > ${onDate}::date)::int as members,
+           (select coalesce(sum(p.members), 0) from ${ledgerParticipation} p
+            where p.org_id = ${orgId} and p.year between ${yearFrom} and ${yearTo} and p.prev_year < ${yearFrom}
+              and p.serving_until > ${onDate}::date)::int as active`;
 }
 
 export function makeLedgerRepo(db: Db) {
@@ -365,18 +375,13 @@ export function makeLedgerRepo(db: Db) {
     },
 
     /**
-     * Participation: members of the subtree who serve on `onDate`, and those of them with at least one entry whose
-     * start year lies in the range.
+     * Participation of a body's subtree: its members who serve on `onDate`, and those of them with at least one entry
+     * whose start year lies in the range — from the rows maintained for that one body (migration 0023: a few rows
+     * whatever the number of members). A member counts once over the range: only its first year of taking part in
+     * the range has its previous year before the range.
      */
-    async participation(orgPath: string, yearFrom: number, yearTo: number, onDate: string): Promise<{ members: number; active: number }> {
-      const result = await queryRows<{ members: number; active: number }>(db, sql`
-        select count(*)::int as members,
-               count(*) filter (where exists (
-                 select 1 from ${memberYearTotals} t
-                 where t.member_id = m.id and t.year between ${yearFrom} and ${yearTo} and t.entries > 0))::int as active
-        from ${members} m join ${orgs} o on o.id = m.org_id
-        where o.path like ${`${orgPath}%`}
-          and (m.status = 'normal' or (m.unable_from is not null and m.unable_from > ${onDate}::date))`);
+    async participation(orgId: number, yearFrom: number, yearTo: number, onDate: string): Promise<{ members: number; active: number }> {
+      const result = await queryRows<{ members: number; active: number }>(db, participationQuery(orgId, yearFrom, yearTo, onDate));
       const row = result[0];
       return { members: Number(row?.members ?? 0), active: Number(row?.active ?? 0) };
     },
@@ -431,16 +436,26 @@ export function makeLedgerRepo(db: Db) {
           from ${e} group by org_path, start_year, subtype_code, deep_poverty
         ) o cross join lateral unnest(string_to_array(trim(both '/' from o.org_path), '/')::int[]) as a(id)
         group by a.id, o.start_year, o.subtype_code, o.deep_poverty`);
-      await db.execute(sql`truncate ${memberYearTotals}`);
+      // The insert's statement trigger (migration 0023) builds ledger_participation from its empty state.
+      await db.execute(sql`truncate ${memberYearTotals}, ${ledgerParticipation}`);
       await db.execute(sql`
         insert into ${memberYearTotals} (member_id, year, entries, funds, beneficiaries)
         select em.member_id, x.start_year, count(*),
                sum(x.fund_donation + x.fund_personal + x.fund_social + x.fund_bank + x.fund_fiscal), sum(x.beneficiaries)
         from ${ledgerEntryMembers} em join ${e} x on x.id = em.entry_id
         group by em.member_id, x.start_year`);
+      await db.execute(sql`truncate ${ledgerMemberCounts}`);
+      await db.execute(sql`
+        insert into ${ledgerMemberCounts} (org_id, serving_until, members)
+        select a.id, ledger_serving_until(m.status, m.unable_from), count(*)
+        from ${members} m join ${orgs} o on o.id = m.org_id
+          cross join lateral unnest(string_to_array(trim(both '/' from o.path), '/')::int[]) as a(id)
+        group by 1, 2`);
       // PGlite has no autovacuum: without fresh statistics the planner misjudges the totals table badly.
       await db.execute(sql`analyze ${ledgerTotals}`);
       await db.execute(sql`analyze ${memberYearTotals}`);
+      await db.execute(sql`analyze ${ledgerMemberCounts}`);
+      await db.execute(sql`analyze ${ledgerParticipation}`);
     },
 
     async countByIds(ids: number[]): Promise<number> {

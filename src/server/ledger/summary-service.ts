@@ -74,7 +74,7 @@ export function makeLedgerSummaryService({ repo, orgs, now }: LedgerSummaryDeps)
       // Members marked unable to serve are left out from the mark's date: judged at the end of the range (or today).
       const end = `${yearTo}-12-31`;
       const today = isoDate(now());
-      const participation = await repo.participation(org.path, yearFrom, yearTo, end < today ? end : today);
+      const participation = await repo.participation(org.id, yearFrom, yearTo, end < today ? end : today);
       return {
         org: { id: org.id, name: org.name },
         yearFrom,

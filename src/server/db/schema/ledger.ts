@@ -1,4 +1,4 @@
-import { boolean, char, index, integer, pgTable, primaryKey, smallint, text, varchar } from 'drizzle-orm/pg-core';
+import { boolean, char, date, index, integer, pgTable, primaryKey, smallint, text, varchar } from 'drizzle-orm/pg-core';
 import { bigTotal, change, createdAt, fundColumns, id, regionCode, timestamptz, version } from './columns';
 
 /** 事项: one deed, entered once (seed 000). Money in integer yuan. */
@@ -76,7 +76,10 @@ export const ledgerTotals = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.year, t.subtypeCode, t.deepPoverty] })],
 );
 
-/** Per-member yearly figures (an entry with several members counts once for each member), maintained like totals. */
+/**
+ * Per-member yearly figures (an entry with several members counts once for each member), maintained like totals. Its
+ * triggers keep `ledger_participation` (below).
+ */
 export const memberYearTotals = pgTable(
   'member_year_totals',
   {
@@ -87,4 +90,43 @@ export const memberYearTotals = pgTable(
     beneficiaries: bigTotal('beneficiaries'),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.year] })],
+);
+
+/**
+ * 委员数, maintained: the members of each body's subtree, by `serving_until` — a member serves on a day d iff
+ * serving_until > d: 'infinity' in normal status, `unable_from` for a member marked 特殊情况不能履职 from that date,
+ * '-infinity' for one marked without a date (as `memberServes` in src/domain/ledger/member-serves.ts). A member adds 1
+ * to the row of its body and of every body above it. Kept by the trigger `ledger_members_maintain` on `members`
+ * (migration 0023), so a body's member count reads a few rows whatever the number of members.
+ */
+export const ledgerMemberCounts = pgTable(
+  'ledger_member_counts',
+  {
+    orgId: integer('org_id').notNull(),
+    servingUntil: date('serving_until', { mode: 'string' }).notNull(),
+    members: integer('members').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.servingUntil] })],
+);
+
+/**
+ * 参与委员数, maintained: the members of each body's subtree who took part (at least one entry) in a start year, keyed
+ * by the member's previous year of taking part (`prev_year`, 0 for none), so that distinct members over a range of
+ * years add up: a member took part in [a, b] iff exactly one of its years y in [a, b] has prev_year < a (the first of
+ * them). One row per body × year × prev_year × serving_until (as in `ledger_member_counts`); a member adds 1 to the
+ * rows of its body and of every body above it. Kept in the same transaction by the triggers (migration 0023)
+ * `ledger_participation_insert` / `_update` / `_delete` on `member_year_totals` (a member's count of a year going
+ * 0 ↔ ≥ 1) and `ledger_members_maintain` / `_update` on `members` (a member created, deleted, moving body or changing
+ * status); functions `ledger_serving_until`, `ledger_member_place`, `ledger_participation_shift`.
+ */
+export const ledgerParticipation = pgTable(
+  'ledger_participation',
+  {
+    orgId: integer('org_id').notNull(),
+    year: smallint('year').notNull(),
+    prevYear: smallint('prev_year').notNull(),
+    servingUntil: date('serving_until', { mode: 'string' }).notNull(),
+    members: integer('members').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.year, t.prevYear, t.servingUntil] })],
 );
