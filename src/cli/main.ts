@@ -10,6 +10,7 @@ import { systemAuth, type Auth } from '../server/auth/access';
 import { AppError } from '../domain/shared/errors';
 import { writeEntriesXlsx } from '../server/ledger/excel';
 import { buildServices, type Services } from '../server/services';
+import { RollupRebuild } from '../server/rollup-rebuild';
 import { printAdminBanner, rememberAdminPassword, USER_HELP, userCommand } from './user';
 
 const HELP = `taizhang — 台账
@@ -38,7 +39,7 @@ ${USER_HELP}
   TAIZHANG_REGION_PROVINCES   只载入这些省的行政区划（如 51,43；默认全国）
 `;
 
-async function prepare() {
+async function prepare(deferRollup = false) {
   const database = await openConfiguredDatabase();
   log(`数据库：${describeDatabase(database)}`);
   const services = buildServices(database);
@@ -48,6 +49,7 @@ async function prepare() {
     adminPassword: process.env.TAIZHANG_ADMIN_PASSWORD,
     demo: process.env.TAIZHANG_DEMO !== '0',
     log,
+    deferRollup,
   });
   if (!process.env.TAIZHANG_ADMIN_PASSWORD) rememberAdminPassword(adminPassword);
   return database;
@@ -165,8 +167,11 @@ async function main() {
     return;
   }
   ensureWebBuilt();
-  const database = await prepare();
-  const { app, services } = await buildApp({ database, logger: process.env.TAIZHANG_LOG === '1' || { level: 'error', stream: process.stderr } });
+  // Migrations before listening; the rebuild of an empty rollup (after an upgrade: 127 s per million persons on PGlite)
+  // after, as a background job that /api/health reports.
+  const database = await prepare(true);
+  const rollupRebuild = new RollupRebuild();
+  const { app, services } = await buildApp({ database, rollupRebuild, logger: process.env.TAIZHANG_LOG === '1' || { level: 'error', stream: process.stderr } });
   // Data-quality checks on a schedule (issue 4), every TAIZHANG_QUALITY_HOURS hours (default 24; 0 turns it off).
   const qualityHours = Number(process.env.TAIZHANG_QUALITY_HOURS ?? 24);
   if (qualityHours > 0)
@@ -177,6 +182,10 @@ async function main() {
   const host = process.env.HOST ?? '127.0.0.1';
   await app.listen({ port, host });
   log(`服务已启动：http://${host}:${port}  （接口文档 /api/docs）`);
+  rollupRebuild.start(database, { log }).catch((err: unknown) => {
+    // The rollup stays empty and the statistics answer 503 no more; the next start (or `taizhang recompute`) rebuilds it.
+    log(`建档立卡统计重新计算失败（下次启动时将再次计算，也可停止服务后运行 taizhang recompute）：${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  });
   const stop = async () => {
     await app.close();
     await database.close();
