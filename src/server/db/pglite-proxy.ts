@@ -9,11 +9,12 @@
  * an Error here. The worker keeps the process alive only while a request is waiting for its answer, as an in-process
  * PGlite would.
  */
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { QueryShape, WorkerError, WorkerReply, WorkerRequest } from './pglite-worker';
+import type { QueryShape, WorkerError, WorkerOptions, WorkerReply, WorkerRequest } from './pglite-worker';
 
 export interface ProxyResults<T = Record<string, unknown>> {
   rows: T[];
@@ -46,15 +47,42 @@ type Body<O extends Op> = Omit<Extract<WorkerRequest, { op: O }>, 'id' | 'op'>;
 
 const WORKER_URL = new URL(`./pglite-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
+let workerSource: Promise<URL> | undefined;
+
 /**
- * The worker runs the TypeScript source through tsx, as the server itself does (`node --import tsx`): a worker thread
- * does not inherit the loader hooks, so it registers tsx's own before importing the worker module.
+ * The worker module as a thread can load it. Built, it is pglite-worker.js; from the TypeScript source (`node --import
+ * tsx`, vitest), a worker thread does not inherit the loader hooks, and registering tsx's own in each worker costs a
+ * second per open: so the source is stripped of its types once per process (esbuild, which tsx and vite run on) and
+ * loaded as a data: URL, its package imports resolved to files here.
  */
-function startWorker(dataDir: string): Worker {
-  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, { workerData: { dataDir } });
-  const tsx = pathToFileURL(path.join(path.dirname(createRequire(import.meta.url).resolve('tsx')), 'esm/api/index.mjs')).href;
-  const boot = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(WORKER_URL.href)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: { dataDir } });
+function workerUrl(): Promise<URL> {
+  if (!WORKER_URL.pathname.endsWith('.ts')) return Promise.resolve(WORKER_URL);
+  workerSource ??= (async () => {
+    const { transform } = await import('esbuild');
+    const req = createRequire(import.meta.url);
+    const { code } = await transform(await readFile(WORKER_URL, 'utf8'), { loader: 'ts', format: 'esm', target: 'node20' });
+    const resolved = code.replace(/from "(@electric-sql\/pglite[^"]*)"/g, (_m, spec: string) => `from ${JSON.stringify(pathToFileURL(req.resolve(spec).replace(/\.cjs$/, '.js')).href)}`);
+    return new URL(`data:text/javascript,${encodeURIComponent(resolved)}`);
+  })();
+  workerSource.catch(() => (workerSource = undefined));
+  return workerSource;
+}
+
+let assets: Promise<WorkerOptions['assets']> | undefined;
+
+/**
+ * PGlite's WebAssembly, compiled once per process (off this thread, by V8's compiler threads) and handed to each worker
+ * as a compiled module, with its file-system bundle: a worker compiling its own would pay seconds on every open.
+ */
+function pgliteAssets(): Promise<WorkerOptions['assets']> {
+  assets ??= (async () => {
+    const dist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+    const [pglite, initdb, data] = await Promise.all(['pglite.wasm', 'initdb.wasm', 'pglite.data'].map((f) => readFile(path.join(dist, f))));
+    const [pgliteWasmModule, initdbWasmModule] = await Promise.all([WebAssembly.compile(pglite!), WebAssembly.compile(initdb!)]);
+    return { pgliteWasmModule, initdbWasmModule, fsBundle: new Blob([data!]) };
+  })();
+  assets.catch(() => (assets = undefined));
+  return assets;
 }
 
 function rebuildError(e: WorkerError, at: Error): Error {
@@ -81,7 +109,8 @@ function shapeOf(options: ProxyQueryOptions | undefined): QueryShape | undefined
 
 /** Starts the worker on `dataDir` and resolves once PGlite is open there (rejects with PGlite's error otherwise). */
 export async function openPgliteWorker(dataDir: string): Promise<PgliteProxy> {
-  const worker = startWorker(dataDir);
+  const [url, wasm] = await Promise.all([workerUrl(), pgliteAssets()]);
+  const worker = new Worker(url, { workerData: { dataDir, assets: wasm } satisfies WorkerOptions });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void; at: Error }>();
   let next = 1;
   let dead: Error | undefined;

@@ -1,7 +1,8 @@
 /**
  * The worker side of the embedded database (issue 13, "PGlite never blocks the server"): this worker thread owns the
  * PGlite instance, so that every WASM query runs here and the main thread only awaits messages (pglite-proxy.ts is the
- * other side). It must stay self-contained: only PGlite and node: imports (it is started with tsx's loader and no more).
+ * other side). It must stay self-contained: only PGlite and node: imports, and types (the proxy strips them and loads
+ * the module as it is, without tsx's loader).
  *
  * The protocol, one request → one reply (same `id`):
  * - `query` / `exec`, optionally inside an open transaction `tx`. Outside one they go through PGlite's own queue, which
@@ -16,6 +17,8 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 export interface WorkerOptions {
   dataDir: string;
+  /** Compiled once per process by the proxy and shared with every worker (a fresh compile costs seconds per open). */
+  assets: { pgliteWasmModule: WebAssembly.Module; initdbWasmModule: WebAssembly.Module; fsBundle: Blob };
 }
 
 /** What a query may ask besides its text and parameters: the types kept as the server's text (the proxy checks they are identity parsers). */
@@ -56,8 +59,9 @@ function serialise(err: unknown): WorkerError {
 }
 
 async function main(): Promise<void> {
-  const { dataDir } = workerData as WorkerOptions;
+  const { dataDir, assets } = workerData as WorkerOptions;
   const db = await PGlite.create(dataDir, {
+    ...assets,
     // pg_trgm (trigram indexes for name and partial ID-number search) is loaded so migrations can create it, as on a server.
     extensions: { pg_trgm },
     parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
