@@ -23,6 +23,7 @@ const HELP = `taizhang — 台账
   export <文件.xlsx> [年度]       导出全部（或某一年度的）事项
   backup <文件>   备份整个数据库（全部表，gzip 压缩，含各表行数与校验和）
   restore <文件>  把备份恢复到新建的空数据库（空数据目录或空 PostgreSQL 库），一个事务内完成
+  migrate-to-postgres --to <地址>  把内置 PGlite 数据库迁移到新建的空 PostgreSQL 库（逐表核对行数与校验和）
 ${USER_HELP}
   audit verify                    校验审计日志的哈希链（报告完整或第一处断点）
   help      显示本说明
@@ -132,6 +133,10 @@ async function main() {
     process.exitCode = await runBackupCommand(command, process.argv.slice(3));
     return;
   }
+  if (command === 'migrate-to-postgres') {
+    process.exitCode = await (await import('./migrate-to-postgres')).migrateToPostgresCommand(process.argv.slice(3));
+    return;
+  }
   if (command === 'import' || command === 'export') {
     const file = process.argv[3];
     if (!file) throw new Error(`用法：taizhang ${command} <文件.xlsx>`);
@@ -180,9 +185,11 @@ async function main() {
     }, qualityHours * 3_600_000).unref();
   const port = Number(process.env.PORT ?? 8080);
   const host = process.env.HOST ?? '127.0.0.1';
+  const rebuildNeeded = await RollupRebuild.needed(database);
   await app.listen({ port, host });
   log(`服务已启动：http://${host}:${port}  （接口文档 /api/docs）`);
-  rollupRebuild.start(database, { log }).catch((err: unknown) => {
+  if (rebuildNeeded)
+    rollupRebuild.start(database, { log }).catch((err: unknown) => {
     // The rollup stays empty and the statistics answer 503 no more; the next start (or `taizhang recompute`) rebuilds it.
     log(`建档立卡统计重新计算失败（下次启动时将再次计算，也可停止服务后运行 taizhang recompute）：${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   });

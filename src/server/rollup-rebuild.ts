@@ -47,14 +47,16 @@ export class RollupRebuild {
   start(database: Database, options: { log?: (message: string) => void; beforePage?: () => Promise<void> } = {}): Promise<number | null> {
     if (this.job) return this.job;
     const log = options.log ?? (() => {});
+    // Running from this moment (no request in between sees an empty rollup as zeros), until the job ends.
+    this.state = { done: 0, total: 0 };
     this.job = (async () => {
-      if (!(await RollupRebuild.needed(database))) return null;
-      const started = Date.now();
-      const max = await makeRollupRepo(database.db).maxHouseholdId();
-      this.state = { done: 0, total: max };
-      log(`正在后台重新计算建档立卡统计（共 ${max} 户编号）……计算完成前统计页面暂不可用`);
-      let lastLog = Date.now();
       try {
+        if (!(await RollupRebuild.needed(database))) return null;
+        const started = Date.now();
+        const max = await makeRollupRepo(database.db).maxHouseholdId();
+        this.state = { done: 0, total: max };
+        log(`正在后台重新计算建档立卡统计（共 ${max} 户编号）……计算完成前统计页面暂不可用`);
+        let lastLog = Date.now();
         const writes = deferredWrites(makeRollupRepo(database.db), options.beforePage);
         const r = await rebuildRollup(writes.repo, (done, total) => {
           this.state = { done, total };

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -7,7 +7,8 @@ import { openDatabase, type Database } from '../../src/server/db/connection';
 import { clientOf, copyRows } from '../../src/server/db/copy';
 import { RollupRebuild } from '../../src/server/rollup-rebuild';
 import { createTestApp, TEST_NOW, type TestApp } from '../support/app';
-import { ADMIN_PASSWORD, createTestDatabase, dbKinds } from '../support/db';
+import { migrateToPostgres } from '../../src/cli/migrate-to-postgres';
+import { ADMIN_PASSWORD, createPostgresDatabase, createTestDatabase, dbKinds, postgresUrl } from '../support/db';
 import { CHENGBEI_VILLAGE, householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -209,6 +210,36 @@ describe.each(dbKinds())('the statistics rebuilt in the background after start-u
       expect(await RollupRebuild.needed(t.database)).toBe(false);
     } finally {
       await app.close();
+    }
+  });
+});
+
+/** `taizhang migrate-to-postgres --to <url>`: an embedded database moved whole into an empty PostgreSQL database. */
+describe.skipIf(!postgresUrl())('migrate-to-postgres', () => {
+  it('copies every table into an empty PostgreSQL database, counts and checksums verified, sequences past every id', async () => {
+    const source = await createTestDatabase('pglite');
+    const dir = mkdtempSync(path.join(import.meta.dirname, '../../.tmp/migrate-src-'));
+    const name = `tz_test_migrate_${process.pid}_${Date.now() % 100000}`;
+    const target = await createPostgresDatabase(name, 'template0');
+    try {
+      const counts = async (d: Database) =>
+        d.query<{ t: string; n: number }>(`select 'regions' as t, count(*)::int as n from regions union all select 'users', count(*)::int from users union all select 'orgs', count(*)::int from orgs order by 1`);
+      const expected = await counts(source);
+      // A closed copy of the test database (its lock is this process's own, so it is left behind).
+      await source.query('checkpoint');
+      cpSync(source.location, dir, { recursive: true, filter: (f) => !f.endsWith('.taizhang.lock') });
+      await source.close();
+      const url = new URL(postgresUrl()!);
+      url.pathname = `/${name}`;
+      const header = await migrateToPostgres({ from: dir, to: url.toString() });
+      expect(header.tables.length).toBeGreaterThan(10);
+      expect(await counts(target)).toEqual(expected);
+      // The moved database takes new rows: its sequences lie past every id copied.
+      const [next] = await target.query<{ ok: boolean }>(`select nextval(pg_get_serial_sequence('orgs', 'id')) > (select max(id) from orgs) as ok`);
+      expect(next?.ok).toBe(true);
+    } finally {
+      await target.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
