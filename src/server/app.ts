@@ -45,6 +45,7 @@ import { buildServices, type Services } from './services';
 import { registerIdempotency } from './idempotency/hook';
 import { makeIdempotencyRepo } from './idempotency/repo';
 import { AppError } from '../domain/shared/errors';
+import { RollupRebuild } from './rollup-rebuild';
 
 export const VERSION = '0.1.0';
 export const WEB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -69,7 +70,12 @@ export interface AppOptions {
    * checks the contract against what the services really return).
    */
   strictResponses?: boolean;
+  /** The background rebuild of the maintained statistics `serve` may start after listening (health reports it). */
+  rollupRebuild?: RollupRebuild;
 }
+
+/** The answers that read the maintained statistics: 503 while they are being rebuilt, never zeros from a half-built rollup. */
+const STATISTICS_ROUTES = new Set(['GET /api/registry/statistics', 'GET /api/reports/own', 'GET /api/workbench']);
 
 export async function buildApp(options: AppOptions): Promise<{ app: FastifyInstance; services: Services }> {
   const services = buildServices(options.database, options.now);
@@ -125,6 +131,19 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     if (!req.auth && !isPublicApiRoute(req)) throw new AppError('UNAUTHENTICATED', '请先登录');
   });
   app.addHook('onRequest', passwordChangeGate(services));
+  // While the statistics are rebuilt in the background (start-up after an upgrade): the statistics answer 503 with the
+  // progress, and so do writes (a household changed under a page already read would be missing from the figures).
+  const rebuild = options.rollupRebuild ?? new RollupRebuild();
+  app.addHook('onRequest', async (req, reply) => {
+    const progress = rebuild.progress;
+    if (!progress || !req.url.startsWith('/api/')) return;
+    const route = `${req.method} ${req.routeOptions.url ?? ''}`;
+    const write = !['GET', 'HEAD', 'OPTIONS'].includes(req.method) && !req.url.startsWith('/api/auth/');
+    if (!write && !STATISTICS_ROUTES.has(route)) return;
+    const pct = rebuild.percent();
+    const message = write ? `统计数据正在重新计算（已完成 ${pct}%），暂不能保存修改，请稍后再试` : `统计数据正在重新计算（已完成 ${pct}%），请稍后再试`;
+    return reply.status(503).header('retry-after', '10').send({ error: { code: 'REBUILDING', message, rebuilding: { ...progress, percent: pct } } });
+  });
 
   // ID numbers masked in every JSON answer (errors included) for a role that may not see them: one mechanism, so that
   // no route can forget it (DESIGN: personal data). Exports mask their rows with the same `maskFor`.
@@ -136,11 +155,16 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
   // Idempotency-Key (issue 12): after the masking hooks, so that a replay repeats exactly what was sent.
   registerIdempotency(app, makeIdempotencyRepo(options.database.db), options.now ?? (() => new Date()));
 
-  app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查', response: { 200: health } }, config: { access: 'public' } }, async () => ({
-    status: 'ok',
-    database: options.database.kind,
-    version: VERSION,
-  }));
+  // Never touches the database: it answers while a long query, an import or the statistics rebuild runs.
+  app.get('/api/health', { schema: { tags: ['system'], summary: '健康检查（统计数据后台重新计算时含进度）', response: { 200: health } }, config: { access: 'public' } }, async () => {
+    const progress = rebuild.progress;
+    return {
+      status: 'ok' as const,
+      database: options.database.kind,
+      version: VERSION,
+      ...(progress ? { rebuilding: { ...progress, percent: rebuild.percent() } } : {}),
+    };
+  });
   const features = [authRoutes, tokenRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, changeRequestRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, reportRoutes, workbenchRoutes, notificationRoutes, auditRoutes, bulkImportRoutes, listPrintRoutes, householdPrintRoutes, wallRoutes];
   for (const routes of features) await app.register(routes, { services });
 

@@ -9,6 +9,11 @@ export interface BootstrapOptions {
   /** Load the demo data set (the whole system's, with its demo accounts) into an empty database. */
   demo: boolean;
   log: (message: string) => void;
+  /**
+   * Leave an empty rollup to the caller (`serve` rebuilds it as a background job after listening, see rollup-rebuild.ts)
+   * instead of rebuilding it here, before anything can answer.
+   */
+  deferRollup?: boolean;
 }
 
 export const ROOT_ORG = { name: '四川省政协', kind: '政协', level: '省', regionCode: '510000000000' };
@@ -36,8 +41,10 @@ export async function bootstrap(database: Database, services: Services, options:
   await services.registry.ensureDefaultLines();
   await services.procedures.ensureDefaultDefinitions();
   await services.assessment.ensureShippedSchemes();
-  const rebuilt = await services.registry.ensureRollup();
-  if (rebuilt) options.log(`建档立卡统计已按 ${rebuilt} 户的历史重新计算`);
+  if (!options.deferRollup) {
+    const rebuilt = await services.registry.ensureRollup();
+    if (rebuilt) options.log(`建档立卡统计已按 ${rebuilt} 户的历史重新计算`);
+  }
   let root = await services.orgs.root();
   if (!root) root = await services.orgs.createRoot(ROOT_ORG);
   const admin = await services.auth.ensureAdmin(root.id, options.adminPassword);

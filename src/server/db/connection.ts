@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -11,6 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { lockDataDir } from './lock';
+import { openPgliteWorker, type PgliteProxy } from './pglite-proxy';
 import { openReadReplica, type ReadRouting } from './read-replica';
 import * as schema from './schema';
 
@@ -79,22 +79,22 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   // PGlite has no lock of its own: a second process on the same directory would lose acknowledged writes (issue 9).
   // Throws DataDirLockedError naming the process that holds it.
   const lock = lockDataDir(dataDir, options.command);
-  let client: PGlite;
+  // PGlite runs in a worker thread (pglite-worker.ts, opened with pg_trgm and the int8/numeric parsers): its WASM never
+  // blocks this thread, which only awaits the answers. The lock stays here, with the process.
+  let client: PgliteProxy;
   try {
-    client = await PGlite.create(dataDir, {
-      // pg_trgm (trigram indexes for name and partial ID-number search) is loaded so migrations can create it, as on a server.
-      extensions: { pg_trgm },
-      parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
-    });
+    client = await openPgliteWorker(dataDir);
   } catch (err) {
     lock.release();
     throw err;
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  // The proxy has what drizzle's PGlite session calls (query with rowMode/parsers, transaction with a tx object).
+  const db = drizzlePglite({ client: client as unknown as PGlite, schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     location: dataDir,
+    read: db,
     query: async <T,>(text: string, params?: unknown[]) => (await client.query<T>(text, params)).rows,
     close: async () => {
       try {
