@@ -70,7 +70,8 @@ export function matchesSql(f: HouseholdFilter): SQL | null {
         : sql`select id from households where number like ${t.number.pattern}`,
     );
   if (!parts.length) return sql`select null::int as id where false`;
-  return sql.join(parts, sql` union `);
+  // A household with two matching members (or found by two look-ups) is one household.
+  return sql`select distinct id from (${sql.join(parts, sql` union all `)}) u`;
 }
 
 /** `with m as materialized (…)` and the join to it, or nothing without a text. */
