@@ -41,6 +41,8 @@ describe.each(dbKinds())('household list and search on %s', (kind) => {
   let expected: number[];
   const heads: string[] = [];
 
+  type HouseholdInput = Parameters<TestApp['services']['registry']['createHousehold']>[1];
+  const create = (body: unknown) => t.services.registry.createHousehold(t.rootAuth, body as HouseholdInput);
   const get = async (c: Client, query: string): Promise<Hits> => {
     const res = await c.get(`/api/registry/households?${query}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -62,10 +64,10 @@ describe.each(dbKinds())('household list and search on %s', (kind) => {
       heads.push(head);
       const persons = [member(head, idNumber('19800101', String(seq++)), '户主')];
       if (i % 2 === 0) persons.push(member(`${surnames[i % 3]}小${i}`, idNumber('20100101', String(seq++)), '之子', { labour: '无劳动力', workMonths: 0, workIncome: 0 }));
-      await t.services.registry.createHousehold(t.rootAuth, householdBody(village, `HH${String(20 - i).padStart(3, '0')}`, persons));
+      await create(householdBody(village, `HH${String(20 - i).padStart(3, '0')}`, persons));
     }
     // Another county's household: never in the county's answers.
-    await t.services.registry.createHousehold(t.rootAuth, householdBody(otherVillage, 'HH001', [member('吉克阿外', idNumber('19800101', '901', OTHER_COUNTY), '户主')]));
+    await create(householdBody(otherVillage, 'HH001', [member('吉克阿外', idNumber('19800101', '901', OTHER_COUNTY), '户主')]));
     const county = await t.org('昭觉县扶贫办', { kind: '扶贫办', regionCode: `${COUNTY}000000` });
     clerk = await t.user(county, 'county-clerk');
     viewer = await t.user(county, 'county-viewer', 'leader');
