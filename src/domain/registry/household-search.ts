@@ -6,7 +6,8 @@ import { idNumberPattern } from './id-number';
  * - `whole`: an 18-character ID number, through the unique index on persons.id_number;
  * - `idPattern`: a part of one (`idNumberPattern`: 6–17 characters for a role that sees numbers, the last 4 for a
  *   masked one), through the trigram index on the numbers;
- * - `name` / `number`: a LIKE pattern on the members' names / the household number. A trigram index answers a part of
+ * - `name` / `number`: a LIKE pattern on the members' names / the household number (a text of printable ASCII
+ *   only: numbers are codes such as `YX0001`). A trigram index answers a part of
  *   3 characters or more anywhere in the registry; a text of 1–2 characters has no trigram of its own, so it is looked
  *   for inside the region only (`bounded`: the households of a town or village, or a 帮扶责任人's own) — above a town
  *   a 2-character name is looked for as the start of a name (the padded trigrams of `张三%` are indexed), and a
@@ -30,6 +31,8 @@ export function likeLiteral(text: string): string {
 
 const ID_NUMBER = /^\d{17}[\dX]$/;
 const DIGITS_ONLY = /^[\dX]+$/;
+/** A household number is a code of printable ASCII (`YX0001`, `0001`): a name is not looked for among them. */
+const CODE = /^[\x21-\x7e]+$/;
 
 /**
  * The look-ups for a search text, or null for no text. `fullView`: the user may see whole ID numbers; `bounded`: the
@@ -59,7 +62,7 @@ export function householdTextSearch(text: string, fullView: boolean, bounded: bo
     } else notice = `按一个字查找姓名或户编号须先选择乡镇或村（一个字在全县以上无法走索引查找）`;
   }
   let number: HouseholdTextSearch['number'] = null;
-  if (!whole) {
+  if (!whole && CODE.test(t)) {
     if (long || bounded) number = { pattern: anywhere, bounded: !long };
     else notice ??= `不足 3 个字符的户编号须先选择乡镇或村再查找`;
   }

@@ -74,11 +74,7 @@ export function matchesSql(f: HouseholdFilter): SQL | null {
   return sql`select distinct id from (${sql.join(parts, sql` union all `)}) u`;
 }
 
-/** `with m as materialized (…)` and the join to it, or nothing without a text. */
-function withMatches(f: HouseholdFilter): { head: SQL; join: SQL } {
-  const m = matchesSql(f);
-  return m ? { head: sql`with m as materialized (${m}) `, join: sql` join m on m.id = h.id` } : { head: sql``, join: sql`` };
-}
+const COLUMNS = sql.raw(`h.id, h.village_code as "villageCode", h.number, h.attribute, h.status, h.status_year as "statusYear", h.main_cause as "mainCause"`);
 
 function conditions(f: HouseholdFilter, after: HouseholdKey | null): SQL {
   const status = f.status ? sql` and h.status = ${f.status}` : sql``;
@@ -86,22 +82,32 @@ function conditions(f: HouseholdFilter, after: HouseholdKey | null): SQL {
   return sql`${inScope(f, 'h')}${status}${start}`;
 }
 
+/**
+ * The households the filter finds (`select <columns> from … where …`, alias h). With a text, the matches drive: each
+ * found id is looked up by primary key (the `offset 0` keeps the planner from turning this around into a walk over
+ * every household of the region probing the matches, and keeps the region's conditions from choosing the region's
+ * index over the primary key), so the work is the matches' number, not the region's size.
+ */
+function found(f: HouseholdFilter, columns: SQL, after: HouseholdKey | null): SQL {
+  const m = matchesSql(f);
+  if (!m) return sql`select ${columns} from households h where ${conditions(f, after)}`;
+  return sql`with m as materialized (${m})
+    select ${columns} from m cross join lateral (select h.* from households h where h.id = m.id offset 0) h where ${conditions(f, after)}`;
+}
+
 /** One page of the list in (village_code, number) order: `limit` households after `after` (or from `offset`). */
 export function listSql(f: HouseholdFilter, after: HouseholdKey | null, limit: number, offset = 0): SQL {
-  const { head, join } = withMatches(f);
-  return sql`${head}select h.id, h.village_code as "villageCode", r.name as "villageName", h.number, h.attribute, h.status,
-      h.status_year as "statusYear", h.main_cause as "mainCause"
-    from households h${join} left join regions r on r.code = h.village_code
-    where ${conditions(f, after)}
-    order by h.village_code, h.number
-    limit ${limit}${offset ? sql` offset ${offset}` : sql``}`;
+  // The village's name is joined to the page's rows only.
+  return sql`select p.*, r.name as "villageName" from (${found(f, COLUMNS, after)}
+      order by h.village_code, h.number limit ${limit}${offset ? sql` offset ${offset}` : sql``}) p
+    left join regions r on r.code = p."villageCode"
+    order by p."villageCode", p.number`;
 }
 
 /** How many households the filter finds, counting at most `cap + 1` of them. */
 export function countSql(f: HouseholdFilter, cap: number | null): SQL {
-  const { head, join } = withMatches(f);
-  const inner = sql`select 1 from households h${join} where ${conditions(f, null)}`;
-  return cap === null ? sql`${head}select count(*)::int as n from (${inner}) x` : sql`${head}select count(*)::int as n from (${inner} limit ${cap + 1}) x`;
+  const inner = found(f, sql`1 as one`, null);
+  return cap === null ? sql`select count(*)::int as n from (${inner}) x` : sql`select count(*)::int as n from (${inner} limit ${cap + 1}) x`;
 }
 
 /** The head's name and the number of members of each of `ids` (one grouped look-up on persons_household_idx). */
