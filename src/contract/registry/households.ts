@@ -88,7 +88,19 @@ export const statusChange = z.object({ status: name(10), year: smallInt().nullis
 export type StatusChange = z.output<typeof statusChange>;
 
 /** GET /api/registry/households: by name, ID number or household number, under a region, of a status. */
-export const householdQuery = z.object({ region: regionPrefix().optional(), q: name(100).optional(), status: name(10).optional(), page, pageSize });
+/**
+ * The household list and search. A page starts after `cursor` (the answer's `nextCursor`, opaque) in (村代码, 户编号)
+ * order and reads only its own rows; `page` (without a cursor) still offsets small lists (a village's, the first
+ * pages), up to `MAX_HOUSEHOLD_OFFSET` households.
+ */
+export const householdQuery = z.object({
+  region: regionPrefix().optional(),
+  q: name(100).optional(),
+  status: name(10).optional(),
+  cursor: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(200).optional()),
+  page,
+  pageSize,
+});
 export type HouseholdQuery = z.output<typeof householdQuery>;
 
 // --- what the server answers ---------------------------------------------------------------------------------------
@@ -107,7 +119,22 @@ export const householdHit = z.object({
   size: z.number(),
 });
 export type HouseholdHit = z.output<typeof householdHit>;
-export const householdHits = pageSchema(householdHit);
+/** A text search counts at most this many households: more are answered as `total` = this and `totalIsExact` false (“1000+ 户”). */
+export const HOUSEHOLD_COUNT_CAP = 1000;
+/** The most households a `page` may skip (beyond it, pages follow `nextCursor`). */
+export const MAX_HOUSEHOLD_OFFSET = 10_000;
+/**
+ * One page of households. `total`: without a text, the households of the region (by status) as the maintained
+ * statistics count them, exact; with a text, counted up to `HOUSEHOLD_COUNT_CAP` (`totalIsExact` false beyond it).
+ * `nextCursor`: where the next page starts, null on the last one. `notice`: how a short text was looked for (a name
+ * of 1–2 characters above a town), in Chinese, or null.
+ */
+export const householdHits = pageSchema(householdHit).extend({
+  totalIsExact: z.boolean(),
+  nextCursor: z.string().nullable(),
+  notice: z.string().nullable(),
+});
+export type HouseholdHits = z.output<typeof householdHits>;
 
 /** A member as recorded (sex and birth date read from the ID number; the ID number masked for roles that may not see it). */
 export const person = z.object({

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CheckedPerson } from '../../domain/registry/validate-household';
 import { queryRows, type Db } from '../db/connection';
 import { updateAtVersion } from '../db/versioned';
 import { makeRollupRepo } from './rollup-repo';
+import { makeHouseholdSearchRepo } from './household-search-repo';
 import { appMeta, householdIncomes, households, householdStatusHistory, persons, povertyLines, regions, villageProfiles, villageYearFigures } from '../db/schema';
 
 export type HouseholdRow = typeof households.$inferSelect;
@@ -16,6 +17,7 @@ const OFFERED_LINES_KEY = 'shipped_poverty_lines';
 export function makeRegistryRepo(db: Db) {
   return {
     ...makeRollupRepo(db),
+    ...makeHouseholdSearchRepo(db),
     // --- poverty lines -------------------------------------------------------------------------------------------
     listLines: () => db.select().from(povertyLines).orderBy(desc(povertyLines.year), asc(povertyLines.scope), asc(povertyLines.regionPrefix)),
     async upsertLine(l: { year: number; scope: string; regionPrefix: string; yuan: number; source: string }) {
@@ -114,44 +116,6 @@ export function makeRegistryRepo(db: Db) {
       db.select().from(householdStatusHistory).where(eq(householdStatusHistory.householdId, householdId)).orderBy(asc(householdStatusHistory.effectiveOn), asc(householdStatusHistory.id)),
     async insertStatus(v: Omit<typeof householdStatusHistory.$inferInsert, 'id'>) {
       await db.insert(householdStatusHistory).values(v);
-    },
-
-    /** `only`: just these households (a 帮扶责任人's own); all under the prefix when null. */
-    /** `idPattern`: a LIKE pattern on the members' ID numbers for a part of one (`idNumberPattern`), or null. */
-    async search(prefix: string, q: string, status: string | undefined, limit: number, offset: number, only: readonly number[] | null = null, idPattern: string | null = null) {
-      const text = q.trim();
-      const where = and(
-        like(households.villageCode, `${prefix}%`),
-        only ? (only.length ? inArray(households.id, [...only]) : sql`false`) : undefined,
-        status ? eq(households.status, status) : undefined,
-        text
-          ? or(
-              like(households.number, `%${text}%`),
-              sql`exists (select 1 from ${persons} p where p.household_id = ${households.id} and (p.name like ${`%${text}%`} or p.id_number = ${text.toUpperCase()}${idPattern ? sql` or p.id_number like ${idPattern}` : sql``}))`,
-            )
-          : undefined,
-      );
-      const items = await db
-        .select({
-          id: households.id,
-          villageCode: households.villageCode,
-          villageName: regions.name,
-          number: households.number,
-          attribute: households.attribute,
-          status: households.status,
-          statusYear: households.statusYear,
-          mainCause: households.mainCause,
-          head: sql<string>`(select p.name from ${persons} p where p.household_id = ${households.id} and p.relation = '户主' limit 1)`,
-          size: sql<number>`(select count(*)::int from ${persons} p where p.household_id = ${households.id})`,
-        })
-        .from(households)
-        .leftJoin(regions, eq(regions.code, households.villageCode))
-        .where(where)
-        .orderBy(asc(households.villageCode), asc(households.number))
-        .limit(limit)
-        .offset(offset);
-      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(households).where(where);
-      return { items, total: count?.n ?? 0 };
     },
 
     async villageCounts(prefix: string, year: number) {

@@ -29,7 +29,7 @@ const HOUSEHOLD_COLUMNS: ReadonlyArray<ExportColumn<HouseholdHit>> = [
   { header: '状态', width: 10, cell: (h) => h.status },
   { header: '状态年度', width: 8, cell: (h) => h.statusYear },
 ];
-const householdExportQuery = householdQuery.omit({ page: true, pageSize: true });
+const householdExportQuery = householdQuery.omit({ page: true, pageSize: true, cursor: true });
 
 /** The applicant's fields of a new-household procedure are the registry's (kept here for the procedures' routes). */
 
@@ -61,7 +61,7 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
       services.audit.event(auth, 'export', { what: '贫困户名单导出', rows, masked: !maySeeIdNumbers(auth) }),
     );
   });
-  r.get('/api/registry/households', doc.ok('按姓名、身份证号或户编号查找贫困户', householdHits, { querystring: householdQuery, access: 'registry.read' }), async (req) => reg.search(authOf(req), req.query));
+  r.get('/api/registry/households', doc.ok('按姓名、身份证号或户编号查找贫困户（按 cursor 翻页）', householdHits, { querystring: householdQuery, access: 'registry.read' }), async (req) => reg.search(authOf(req), req.query));
   r.post('/api/registry/households', doc.created('建档立卡：新增贫困户及家庭成员', household, { body: householdCreate, access: 'registry.write' }), async (req) => reg.createHousehold(authOf(req), req.body));
   r.get('/api/registry/households/:id', doc.ok('贫困户（扶贫手册）', household, { params: idParams, access: 'registry.read' }), async (req) => reg.household(authOf(req), req.params.id));
   // Issue 11: a change that needs the township's approval answers 202 with the change request (nothing applied).

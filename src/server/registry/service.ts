@@ -1,5 +1,5 @@
 import { householdExit, identifyHousehold, stableExitMarking, type HouseholdAttribute, type HouseholdFacts, type HouseholdStatus } from '../../domain/registry/household-rules';
-import { idNumberPattern, maskIdNumber } from '../../domain/registry/id-number';
+import { maskIdNumber } from '../../domain/registry/id-number';
 import { computeIncome, type IncomeInput, type IncomeResult } from '../../domain/registry/income';
 import { applicableLine, SCOPE_LABELS, type PovertyLine } from '../../domain/registry/poverty-lines';
 import { statusChangeProblem, STATUSES } from '../../domain/registry/status-transition';
@@ -7,7 +7,7 @@ import { futureEffectiveDateProblem } from '../../domain/registry/status-date';
 import { checkHousehold, type HouseholdInput } from '../../domain/registry/validate-household';
 import type { Verdict } from '../../domain/registry/verdict';
 import { isoDate, isRealDate, yearOf } from '../../domain/shared/dates';
-import { emptyIncomeItems, type Household, type HouseholdHit } from '../../contract/registry/households';
+import { emptyIncomeItems, type Household } from '../../contract/registry/households';
 import type { TrialHouseholdResult } from '../../contract/registry/rules';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
@@ -15,7 +15,7 @@ import { INCOME_ITEM_LABELS } from '../../domain/audit/labels';
 import type { AuditService } from '../audit/service';
 import { householdSnapshot, snapshotOf } from '../audit/snapshots';
 import type { Snapshot } from '../../domain/audit/diff';
-import { can, ID_NUMBER_TAKEN_ELSEWHERE, requirePermission, requireRegion, scopedMessage } from '../auth/access';
+import { ID_NUMBER_TAKEN_ELSEWHERE, requirePermission, requireRegion, scopedMessage } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import type { Db } from '../db/connection';
 import type { RegionsService } from '../regions/service';
@@ -26,7 +26,7 @@ import { makeStatisticsService, regionPrefix } from './statistics-service';
 import { makeVillageService, villageIn } from './village-service';
 import { requireYearOpen, type YearWrite } from './year-lock';
 import { yearFiguresOf } from './statistics-service';
-import { allPages } from '../http/pages';
+import { makeHouseholdSearch } from './household-search-service';
 
 export { regionPrefix };
 
@@ -114,6 +114,7 @@ export function makeRegistryService(deps: RegistryDeps) {
   const { repo, transaction, repoIn, regions, audit, now } = deps;
 
   const lineService = makeLineService(deps);
+  const householdSearch = makeHouseholdSearch(deps);
   const { lines, lineFor } = lineService;
 
   async function loadHousehold(auth: Auth, id: number, r: RegistryRepo = repo): Promise<HouseholdRow> {
@@ -178,25 +179,10 @@ export function makeRegistryService(deps: RegistryDeps) {
     },
 
     // --- households ----------------------------------------------------------------------------------------------
-    async search(auth: Auth, q: { region?: string; q?: string; status?: string; page: number; pageSize: number }) {
-      let prefix = auth.regionPrefix;
-      if (q.region) {
-        requireRegion(auth, q.region);
-        const r = await regions.get(q.region);
-        prefix = regionPrefix(r.code, r.level);
-      }
-      const only = await ownHouseholds(auth, deps.helperHouseholds);
-      const text = q.q ?? '';
-      const idPattern = idNumberPattern(text, can(auth, 'idNumbers.view'));
-      const { items, total } = await repo.search(prefix, text, q.status, q.pageSize, (q.page - 1) * q.pageSize, only, idPattern);
-      const hits: HouseholdHit[] = items.map((h) => ({ ...h, attribute: h.attribute as HouseholdAttribute, status: h.status as HouseholdStatus }));
-      return { items: hits, total, page: q.page, pageSize: q.pageSize };
-    },
-
-    /** Every household the search finds, for the list's export: batches of 2,000 (at most 100,000 households). */
-    exportSearch(auth: Auth, q: { region?: string; q?: string; status?: string }): AsyncGenerator<HouseholdHit[]> {
-      return allPages((page, pageSize) => this.search(auth, { ...q, page, pageSize }));
-    },
+    /** One page of households (keyset by `cursor`, totals from the maintained statistics or capped): household-search-service.ts. */
+    search: householdSearch.search,
+    /** Every household the search finds, for the list's export (keyset batches). */
+    exportSearch: householdSearch.exportSearch,
 
     async createHousehold(auth: Auth, input: HouseholdInput & { identifiedOn?: string }) {
       const id = await transaction((_r, tx) => this.enterHousehold(tx, auth, input));

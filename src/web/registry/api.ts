@@ -5,7 +5,7 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Verdict } from '../../contract/registry/common';
-import type { Household, HouseholdHit, HouseholdInput, HouseholdPatch, HouseholdQuery, IncomeItems, IncomeItemsInput, StatusChange } from '../../contract/registry/households';
+import type { Household, HouseholdHit, HouseholdHits, HouseholdInput, HouseholdPatch, HouseholdQuery, IncomeItems, IncomeItemsInput, StatusChange } from '../../contract/registry/households';
 import type { PovertyLineInput, PovertyLines, Statistics, TrialHouseholdInput, TrialHouseholdResult, TrialVillageInput } from '../../contract/registry/rules';
 import type { Village, VillageInput, VillageYearInput } from '../../contract/registry/villages';
 import { LINE_SCOPES as SCOPES, SCOPE_LABELS, type LineScope } from '../../domain/registry/poverty-lines';
@@ -20,6 +20,7 @@ export type {
   HistoryRow,
   Household,
   HouseholdHit,
+  HouseholdHits,
   HouseholdIncome,
   HouseholdInput,
   HouseholdPatch,
@@ -95,6 +96,19 @@ export const INCOME_FIELDS: ReadonlyArray<{ key: keyof IncomeItems; label: strin
   { key: 'schoolingCosts', label: '因学支出', group: '支出' },
 ];
 
+/**
+ * One page of the household search, by cursor (issue 13): `cursor` is the answer's `nextCursor` of the page before
+ * (undefined for the first); the answer says whether its total is exact or capped (`totalIsExact`) and how a short
+ * text was looked for (`notice`).
+ */
+export function useHouseholdSearch(query: Omit<HouseholdQuery, 'page' | 'pageSize' | 'cursor'>, cursor: string | undefined, pageSize: number) {
+  return useQuery({
+    queryKey: ['registry', 'households', 'search', query, cursor ?? null, pageSize],
+    queryFn: ({ signal }) => get<HouseholdHits>('/api/registry/households', { ...query, cursor, pageSize }, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
 export function useHouseholds(query: Omit<HouseholdQuery, 'page' | 'pageSize'>, page: number, pageSize: number, enabled = true) {
   return useQuery({
     queryKey: ['registry', 'households', query, page, pageSize],
@@ -165,7 +179,7 @@ export const ROSTER_IMPORT_URL = '/api/registry/roster/import';
 /** The same import as a job: 202 `{ jobId }`, then `GET …/import-jobs/:jobId` for the phase (读取, 校验, 写入) and progress. */
 export const ROSTER_IMPORT_JOBS_URL = '/api/registry/roster/import-jobs';
 /** Every household 查找贫困户 finds with these filters, as a spreadsheet. */
-export const householdsExportUrl = (filters: Omit<HouseholdQuery, 'page' | 'pageSize'>) => withQuery('/api/registry/households/export.xlsx', filters);
+export const householdsExportUrl = (filters: Omit<HouseholdQuery, 'page' | 'pageSize' | 'cursor'>) => withQuery('/api/registry/households/export.xlsx', filters);
 export const rosterExportUrl = (region?: string) => withQuery('/api/registry/roster/export.xlsx', { region });
 
 /** Yuan with thousands separators. */

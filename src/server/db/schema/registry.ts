@@ -46,6 +46,7 @@ export const povertyLines = pgTable(
   (t) => [uniqueIndex('poverty_lines_key').on(t.year, t.scope, t.regionPrefix)],
 );
 
+/** Search indexes made by migration 0022 (custom SQL): households_number_trgm, households_status_village_number. */
 export const households = pgTable(
   'households',
   {
@@ -69,6 +70,7 @@ export const households = pgTable(
   (t) => [uniqueIndex('households_village_number').on(t.villageCode, t.number), index('households_village_idx').on(t.villageCode.op('bpchar_pattern_ops'))],
 );
 
+/** Search indexes made by migration 0022 (custom SQL): persons_id_number_trgm, persons_name_trgm (pg_trgm). */
 export const persons = pgTable(
   'persons',
   {
