@@ -108,6 +108,6 @@ describe('summarise', () => {
 describe('helpers', () => {
   it('counts members by labour ability and names the regions a village is kept under', () => {
     expect(labourCounts([{ labour: '普通劳动力' }, { labour: '无劳动力' }, { labour: '无劳动力' }])).toEqual(labour(1, 0, 0, 2));
-    expect(rollupRegions('513431100200')).toEqual(['', '51', '5134', '513431']);
+    expect(rollupRegions('513431100200')).toEqual(['', '51', '5134', '513431', '513431100']);
   });
 });
