@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { CheckedPerson } from '../../domain/registry/validate-household';
-import { queryRows, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import { updateAtVersion } from '../db/versioned';
 import { identifiedOf } from '../../domain/registry/rollup';
 import { plannedExitsOf, villageCountsOf, villageYearTotalsOf } from '../../domain/registry/village-figures';
