@@ -4,7 +4,7 @@ import { directFigures, rebuildRollup } from '../../src/server/registry/rollup';
 import { makeRollupRepo } from '../../src/server/registry/rollup-repo';
 import type { TestApp } from './app';
 
-const PREFIXES = ['', '51', '5134', '513431'];
+const PREFIXES = ['', '51', '5134', '513431', '513431100', '513431101'];
 
 /**
  * The maintained rollup agrees with a direct count from the history for every kept region and date, and a rebuild

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { difference, figuresOf, householdChanges, labourCounts, rollupRegions, summarise, type Change, type Snapshot } from './rollup';
+import { difference, figuresOf, householdChanges, identifiedChange, identifiedOf, labourCounts, rollupRegions, summarise, UNDATED, type Change, type Snapshot } from './rollup';
 
 const labour = (o = 0, s = 0, l = 0, n = 0) => ({ 普通劳动力: o, 技能劳动力: s, 丧失劳动力: l, 无劳动力: n });
 const snap = (over: Partial<Snapshot>): Snapshot => ({
@@ -108,6 +108,24 @@ describe('summarise', () => {
 describe('helpers', () => {
   it('counts members by labour ability and names the regions a village is kept under', () => {
     expect(labourCounts([{ labour: '普通劳动力' }, { labour: '无劳动力' }, { labour: '无劳动力' }])).toEqual(labour(1, 0, 0, 2));
-    expect(rollupRegions('513431100200')).toEqual(['', '51', '5134', '513431']);
+    expect(rollupRegions('513431100200')).toEqual(['', '51', '5134', '513431', '513431100']);
+  });
+});
+
+describe('households identified in a year (a report’s 当年识别: “先将新识别贫困人口姓名、身份证号信息汇总”, seed 004)', () => {
+  it('counts a household once under its identified year with its persons now, undated, and follows a correction of either', () => {
+    const first = snap({ status: '未脱贫', year: 2015, persons: 2 });
+    // Created (the roster import's way): the first snapshot is the identification.
+    expect(identifiedChange([first])).toEqual([{ on: UNDATED, dim: 'identified', key: '2015', households: 1, persons: 2, amount: 0 }]);
+    const grown = { ...first, effectiveOn: '2020-07-10', persons: 3 };
+    expect(identifiedChange([first, grown])[0]).toMatchObject({ key: '2015', persons: 3 });
+    // Read with its household: the identified year and persons as registered.
+    const before = householdChanges([first], [], { year: 2015, persons: 2 });
+    const after = householdChanges([first], [], { year: 2014, persons: 2 });
+    expect(difference(before, after).filter((c) => c.dim === 'identified')).toEqual([
+      { on: UNDATED, dim: 'identified', key: '2014', households: 1, persons: 2, amount: 0 },
+      { on: UNDATED, dim: 'identified', key: '2015', households: -1, persons: -2, amount: 0 },
+    ]);
+    expect(identifiedOf([...after, ...householdChanges([first], [], { year: 2014, persons: 5 })], 2014)).toEqual({ households: 2, persons: 7 });
   });
 });

@@ -30,7 +30,7 @@ export interface IncomeNet {
   net: number;
 }
 
-export const DIMENSIONS = ['status', 'attribute', 'cause', 'labour', 'income', 'exit'] as const;
+export const DIMENSIONS = ['status', 'attribute', 'cause', 'labour', 'income', 'exit', 'identified'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 
 /** A figure's value: households, persons and (income) the sum of per-capita net income in thousandths of a yuan. */
@@ -86,15 +86,41 @@ export function accumulate(into: Map<string, Change>, list: Change[], sign = 1):
 const nonZero = (c: Figure) => c.households !== 0 || c.persons !== 0 || c.amount !== 0;
 
 /**
+ * The date the figures that are not “as of” a date are kept on (before any household's): the households identified
+ * (建档立卡) in a year, with their persons as registered now (a report's 当年识别).
+ */
+export const UNDATED = '1900-01-01';
+
+/** When a household was identified (its `identified_year`) and how many persons it has now. */
+export interface Identified {
+  year: number;
+  persons: number;
+}
+
+/**
+ * The figure a household gives to the households identified in its year: one household, its persons as registered
+ * now, kept on `UNDATED`. Without `identified` (a household just created, as the roster import writes it), its first
+ * snapshot is its identification — status 未脱贫, year the identified year, its persons — as both ways of creating a
+ * household write it (建档立卡识别).
+ */
+export function identifiedChange(snapshots: Snapshot[], identified?: Identified | null): Change[] {
+  const first = snapshots[0];
+  const i = identified ?? (first && first.status === '未脱贫' && first.year !== null ? { year: first.year, persons: snapshots.at(-1)!.persons } : null);
+  return i ? [{ on: UNDATED, dim: 'identified', key: String(i.year), households: 1, persons: i.persons, amount: 0 }] : [];
+}
+
+/**
  * The dated changes a household's timeline contributes: the figures of its first snapshot on its date, then at each
  * later snapshot the difference from the one before, and one exit event (dimension exit, key = year) the first time it
- * is 已脱贫 for a year. Snapshots in timeline order (effective date, then the order written).
+ * is 已脱贫 for a year; and (undated) its identification (`identifiedChange`). Snapshots in timeline order (effective
+ * date, then the order written).
  */
-export function householdChanges(snapshots: Snapshot[], incomes: IncomeNet[]): Change[] {
+export function householdChanges(snapshots: Snapshot[], incomes: IncomeNet[], identified?: Identified | null): Change[] {
   // Most households (every one a roster import creates) have one snapshot: its figures on its date.
   if (snapshots.length === 1 && snapshots[0]!.status !== '已脱贫') {
     const s = snapshots[0]!;
-    return figuresOf(s, incomes).map((f) => ({ on: s.effectiveOn, dim: f.dim, key: f.key, households: f.households, persons: f.persons, amount: f.amount }));
+    const out: Change[] = figuresOf(s, incomes).map((f) => ({ on: s.effectiveOn, dim: f.dim, key: f.key, households: f.households, persons: f.persons, amount: f.amount }));
+    return [...out, ...identifiedChange(snapshots, identified)];
   }
   const out = new Map<string, Change>();
   let before: Figure[] = [];
@@ -109,6 +135,7 @@ export function householdChanges(snapshots: Snapshot[], incomes: IncomeNet[]): C
       accumulate(out, [{ on: s.effectiveOn, dim: 'exit', key: String(s.year), households: 1, persons: s.persons, amount: 0 }]);
     }
   }
+  accumulate(out, identifiedChange(snapshots, identified));
   return [...out.values()].filter(nonZero);
 }
 
@@ -119,12 +146,27 @@ export function difference(before: Change[], after: Change[]): Change[] {
   return [...m.values()].filter(nonZero);
 }
 
-/** The region keys a village's figures are kept under: all (''), its province, city and county. */
+/** The region keys a village's figures are kept under: all (''), its province, city, county and town (乡镇). */
 export function rollupRegions(villageCode: string): string[] {
-  return ['', villageCode.slice(0, 2), villageCode.slice(0, 4), villageCode.slice(0, 6)];
+  return ['', villageCode.slice(0, 2), villageCode.slice(0, 4), villageCode.slice(0, 6), villageCode.slice(0, 9)];
 }
-/** Whether a region prefix is kept in the rollup (else it is counted directly). */
-export const inRollup = (prefix: string) => prefix.length <= 6;
+/**
+ * Whether a region prefix is kept in the rollup (else it is counted directly: a village, a few hundred rows at most
+ * read through its index).
+ */
+export const inRollup = (prefix: string) => prefix.length <= 9;
+
+/** The households identified in a year and their persons as registered now, from summed figures. */
+export function identifiedOf(figures: Figure[], year: number): { households: number; persons: number } {
+  let households = 0;
+  let persons = 0;
+  for (const f of figures)
+    if (f.dim === 'identified' && f.key === String(year)) {
+      households += f.households;
+      persons += f.persons;
+    }
+  return { households, persons };
+}
 
 export interface Summed {
   byStatus: Array<{ status: string; households: number; persons: number }>;

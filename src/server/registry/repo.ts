@@ -1,7 +1,10 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CheckedPerson } from '../../domain/registry/validate-household';
-import { queryRows, type Db } from '../db/connection';
+import type { Db } from '../db/connection';
 import { updateAtVersion } from '../db/versioned';
+import { identifiedOf } from '../../domain/registry/rollup';
+import { plannedExitsOf, villageCountsOf, villageYearTotalsOf } from '../../domain/registry/village-figures';
+import { identifiedFigures, maintainVillage, villageFiguresOf } from './rollup';
 import { makeRollupRepo } from './rollup-repo';
 import { makeHouseholdSearchRepo } from './household-search-repo';
 import { appMeta, householdIncomes, households, householdStatusHistory, persons, povertyLines, regions, villageProfiles, villageYearFigures } from '../db/schema';
@@ -15,8 +18,9 @@ export type VillageProfileRow = typeof villageProfiles.$inferSelect;
 const OFFERED_LINES_KEY = 'shipped_poverty_lines';
 
 export function makeRegistryRepo(db: Db) {
+  const rollupRepo = makeRollupRepo(db);
   return {
-    ...makeRollupRepo(db),
+    ...rollupRepo,
     ...makeHouseholdSearchRepo(db),
     // --- poverty lines -------------------------------------------------------------------------------------------
     listLines: () => db.select().from(povertyLines).orderBy(desc(povertyLines.year), asc(povertyLines.scope), asc(povertyLines.regionPrefix)),
@@ -53,27 +57,38 @@ export function makeRegistryRepo(db: Db) {
       const [row] = await db.select().from(villageProfiles).where(eq(villageProfiles.regionCode, code));
       return row;
     },
+    /** Writes a profile (at `version`, or new when null) and keeps the village rollup in the same transaction. */
     async saveVillageProfile(values: Omit<VillageProfileRow, 'version'>, version: number | null): Promise<boolean> {
-      if (version === null) {
-        const rows = await db.insert(villageProfiles).values({ ...values, version: 1 }).onConflictDoNothing().returning();
-        return rows.length === 1;
-      }
-      const rows = await db
-        .update(villageProfiles)
-        .set({ ...values, version: sql`${villageProfiles.version} + 1` })
-        .where(and(eq(villageProfiles.regionCode, values.regionCode), eq(villageProfiles.version, version)))
-        .returning();
-      return rows.length === 1;
+      return db.transaction((tx) =>
+        maintainVillage(makeRollupRepo(tx as unknown as Db), values.regionCode, null, async () => {
+          if (version === null) {
+            const rows = await tx.insert(villageProfiles).values({ ...values, version: 1 }).onConflictDoNothing().returning();
+            return rows.length === 1;
+          }
+          const rows = await tx
+            .update(villageProfiles)
+            .set({ ...values, version: sql`${villageProfiles.version} + 1` })
+            .where(and(eq(villageProfiles.regionCode, values.regionCode), eq(villageProfiles.version, version)))
+            .returning();
+          return rows.length === 1;
+        }),
+      );
     },
     villageYears: (code: string) => db.select().from(villageYearFigures).where(eq(villageYearFigures.regionCode, code)).orderBy(asc(villageYearFigures.year)),
+    /** Writes a village's year row and keeps the village rollup in the same transaction. */
     async saveVillageYear(v: typeof villageYearFigures.$inferInsert) {
-      await db
-        .insert(villageYearFigures)
-        .values(v)
-        .onConflictDoUpdate({
-          target: [villageYearFigures.regionCode, villageYearFigures.year],
-          set: { collectiveIncome: v.collectiveIncome, plannedHouseholds: v.plannedHouseholds, plannedPersons: v.plannedPersons },
-        });
+      await db.transaction((tx) =>
+        maintainVillage(makeRollupRepo(tx as unknown as Db), v.regionCode, v.year, async () => {
+          await tx
+            .insert(villageYearFigures)
+            .values(v)
+            .onConflictDoUpdate({
+              target: [villageYearFigures.regionCode, villageYearFigures.year],
+              set: { collectiveIncome: v.collectiveIncome, plannedHouseholds: v.plannedHouseholds, plannedPersons: v.plannedPersons },
+            });
+          return true;
+        }),
+      );
     },
 
     // --- households and persons ----------------------------------------------------------------------------------
@@ -118,41 +133,22 @@ export function makeRegistryRepo(db: Db) {
       await db.insert(householdStatusHistory).values(v);
     },
 
+    // --- statistics: maintained down to a town, a village's own through its indexes (issue 13) ------------------
+    /** Poor villages identified by a year, of them exited by it, and the certified population under a prefix. */
     async villageCounts(prefix: string, year: number) {
-      const [row] = await queryRows<{ poor: number; exited: number; population: number }>(
-        db,
-        sql`select count(*) filter (where poor_village and identified_year <= ${year})::int as poor,
-                   count(*) filter (where poor_village and exited and exit_year <= ${year})::int as exited,
-                   coalesce(sum(certified_population), 0)::int as population
-            from ${villageProfiles} where region_code like ${`${prefix}%`}`,
-      );
-      return row ?? { poor: 0, exited: 0, population: 0 };
+      return villageCountsOf(await villageFiguresOf(rollupRepo, prefix), year);
     },
     /** The villages' year figures of a year summed under a prefix (null where no village gave the figure). */
     async villageYearTotals(prefix: string, year: number) {
-      const [row] = await queryRows<{ reported: number; collectiveIncome: number | null; plannedHouseholds: number | null; plannedPersons: number | null }>(
-        db,
-        sql`select count(*)::int as reported, sum(collective_income)::float8 as "collectiveIncome",
-                   sum(planned_households)::int as "plannedHouseholds", sum(planned_persons)::int as "plannedPersons"
-            from ${villageYearFigures} where region_code like ${`${prefix}%`} and year = ${year}`,
-      );
-      return row ?? { reported: 0, collectiveIncome: null, plannedHouseholds: null, plannedPersons: null };
+      return villageYearTotalsOf(await villageFiguresOf(rollupRepo, prefix), year);
     },
     /** The households identified (建档立卡) in a year under a prefix, with their persons as registered now. */
     async identifiedIn(prefix: string, year: number) {
-      const [row] = await queryRows<{ households: number; persons: number }>(
-        db,
-        sql`select count(*)::int as households, coalesce(sum((select count(*) from ${persons} p where p.household_id = h.id)), 0)::int as persons
-            from ${households} h where h.village_code like ${`${prefix}%`} and h.identified_year = ${year}`,
-      );
-      return row ?? { households: 0, persons: 0 };
+      return identifiedOf(await identifiedFigures(rollupRepo, prefix, year), year);
     },
+    /** 脱贫规划 by year under a prefix. */
     async plannedExits(prefix: string) {
-      return queryRows<{ year: number; households: number; persons: number }>(
-        db,
-        sql`select year, coalesce(sum(planned_households), 0)::int as households, coalesce(sum(planned_persons), 0)::int as persons
-            from ${villageYearFigures} where region_code like ${`${prefix}%`} group by year order by year`,
-      );
+      return plannedExitsOf(await villageFiguresOf(rollupRepo, prefix));
     },
   };
 }

@@ -1,5 +1,6 @@
 import { computeIncome, type IncomeInput } from '../../domain/registry/income';
 import { accumulate, difference, figuresOf, householdChanges, inRollup, labourCounts, rollupRegions, type Change, type Figure, type IncomeNet } from '../../domain/registry/rollup';
+import { profileFigures, sumVillageFigures, villageDifference, yearFigures, type VillageFigure } from '../../domain/registry/village-figures';
 import type { IncomeRow } from './repo';
 import type { RollupRepo, Timeline } from './rollup-repo';
 
@@ -27,24 +28,24 @@ export function incomeInput(row: IncomeRow, size: number): IncomeInput {
 
 const netIncomes = (rows: IncomeRow[]): IncomeNet[] => rows.map((r) => ({ year: r.year, net: computeIncome(incomeInput(r, 0)).netIncome }));
 
-export const timelineChanges = (t: Timeline | undefined): Change[] => (t ? householdChanges(t.snapshots, netIncomes(t.incomes)) : []);
+export const timelineChanges = (t: Timeline | undefined): Change[] => (t ? householdChanges(t.snapshots, netIncomes(t.incomes), t.identified) : []);
 
 /**
- * Collects changes of households under every region key the rollup keeps: summed per county first (a bulk import adds
- * hundreds of thousands of households), then carried up to the city, the province and the whole registry.
+ * Collects changes of households under every region key the rollup keeps: summed per town first (a bulk import adds
+ * hundreds of thousands of households), then carried up to the county, the city, the province and the whole registry.
  */
 export class RollupBatch {
-  private readonly byCounty = new Map<string, Map<string, Change>>();
+  private readonly byTown = new Map<string, Map<string, Change>>();
   add(villageCode: string, changes: Change[], sign = 1): void {
-    const county = villageCode.slice(0, 6);
-    let m = this.byCounty.get(county);
-    if (!m) this.byCounty.set(county, (m = new Map()));
+    const town = villageCode.slice(0, 9);
+    let m = this.byTown.get(town);
+    if (!m) this.byTown.set(town, (m = new Map()));
     accumulate(m, changes, sign);
   }
   list(): RegionChange[] {
     const byRegion = new Map<string, Map<string, Change>>();
-    for (const [county, m] of this.byCounty)
-      for (const region of rollupRegions(county)) {
+    for (const [town, m] of this.byTown)
+      for (const region of rollupRegions(town)) {
         let r = byRegion.get(region);
         if (!r) byRegion.set(region, (r = new Map()));
         accumulate(r, [...m.values()]);
@@ -74,7 +75,90 @@ export async function maintainRollup<T>(repo: RollupRepo, ids: number[], write: 
   return result;
 }
 
-/** Recomputes the whole rollup from the status history and the incomes (`taizhang recompute`, start-up after an upgrade). */
+/** Village figures under every region key the village rollup keeps ('' to the town). */
+export class VillageBatch {
+  private readonly byRegion = new Map<string, Map<string, VillageFigure>>();
+  add(villageCode: string, figures: VillageFigure[], sign = 1): void {
+    for (const region of rollupRegions(villageCode)) {
+      let m = this.byRegion.get(region);
+      if (!m) this.byRegion.set(region, (m = new Map()));
+      sumVillageFigures(figures, sign, m);
+    }
+  }
+  list(): Array<VillageFigure & { region: string }> {
+    const out: Array<VillageFigure & { region: string }> = [];
+    for (const [region, m] of this.byRegion) for (const f of m.values()) if (f.villages !== 0 || f.amount !== 0) out.push({ ...f, region });
+    return out;
+  }
+}
+
+/**
+ * Runs `write` of a village's profile (`year` null) or of one of its year rows (inside the caller's transaction) and
+ * keeps the village rollup true: the row's figures before and after, the difference added. Writes of one village
+ * are serialised (a lock held to the end of the transaction), so a row inserted meanwhile is never counted twice.
+ * `write` answers whether it wrote (a stale version writes nothing).
+ */
+export async function maintainVillage(repo: RollupRepo, code: string, year: number | null, write: () => Promise<boolean>): Promise<boolean> {
+  const figures = async () => {
+    const f = await repo.villageFactsForUpdate(code, year);
+    return year === null ? profileFigures(f.profile) : yearFigures(f.year);
+  };
+  await repo.lockVillage(code);
+  const before = await figures();
+  const result = await write();
+  if (!result) return result;
+  const after = await figures();
+  const batch = new VillageBatch();
+  batch.add(code, villageDifference(before, after));
+  const rows = batch.list();
+  if (rows.length) await repo.addToVillageRollup(rows);
+  return result;
+}
+
+/** Recomputes the village rollup from village_profiles and village_year_figures, page by page. */
+export async function rebuildVillageRollup(repo: RollupRepo): Promise<number> {
+  const batch = new VillageBatch();
+  for (let after = ''; ; ) {
+    const page = await repo.villageProfilesUnder('', after);
+    for (const p of page) batch.add(p.regionCode, profileFigures(p));
+    if (page.length === 0) break;
+    after = page.at(-1)!.regionCode;
+  }
+  for (let after = { code: '', year: 0 }; ; ) {
+    const page = await repo.villageYearsUnder('', after);
+    for (const y of page) batch.add(y.regionCode, yearFigures(y));
+    if (page.length === 0) break;
+    after = { code: page.at(-1)!.regionCode, year: page.at(-1)!.year };
+  }
+  const rows = batch.list();
+  await repo.clearVillageRollup();
+  await repo.addToVillageRollup(rows);
+  return rows.length;
+}
+
+/**
+ * The village figures of a region subtree: maintained for the whole registry down to a town; a village's own from its
+ * rows (its profile and a few year rows through their primary keys). Both are sums of the same `profileFigures` and
+ * `yearFigures`.
+ */
+export async function villageFiguresOf(repo: RollupRepo, prefix: string): Promise<VillageFigure[]> {
+  if (inRollup(prefix)) return repo.villageRollup(prefix);
+  return directVillageFigures(repo, prefix);
+}
+
+export async function directVillageFigures(repo: RollupRepo, prefix: string): Promise<VillageFigure[]> {
+  const out: VillageFigure[] = [];
+  for (const p of await repo.villageProfilesUnder(prefix, '', 1_000_000)) out.push(...profileFigures(p));
+  for (const y of await repo.villageYearsUnder(prefix, undefined, 1_000_000)) out.push(...yearFigures(y));
+  return sumVillageFigures(out);
+}
+
+/** The households identified in a year under a prefix, with their persons now: maintained down to a town, else counted. */
+export async function identifiedFigures(repo: RollupRepo, prefix: string, year: number): Promise<Figure[]> {
+  return inRollup(prefix) ? repo.rollupIdentified(prefix, year) : repo.identifiedUnder(prefix, year);
+}
+
+/** Recomputes the whole rollup from the status history and the incomes (`taizhang recompute`, start-up after an upgrade), and the village rollup. */
 export async function rebuildRollup(repo: RollupRepo, onProgress?: (done: number, total: number) => void): Promise<{ households: number; rows: number }> {
   const max = await repo.maxHouseholdId();
   const batch = new RollupBatch();
@@ -88,12 +172,14 @@ export async function rebuildRollup(repo: RollupRepo, onProgress?: (done: number
   const rows = batch.list();
   await repo.clearRollup();
   await repo.addToRollup(rows);
-  return { households, rows: rows.length };
+  const villageRows = await rebuildVillageRollup(repo);
+  return { households, rows: rows.length + villageRows };
 }
 
 /**
- * The figures of a region subtree as of a date: from the rollup for the whole registry, a province, city or county;
- * counted directly from the history for a town or village. Both are sums of the same `figuresOf`.
+ * The figures of a region subtree as of a date: from the rollup for the whole registry, a province, city, county or
+ * town; counted directly from the history for a village (through its village-code index). Both are sums of the same
+ * `figuresOf`.
  */
 export async function figuresAsOf(repo: RollupRepo, prefix: string, asOf: string, incomeYear: number): Promise<Figure[]> {
   if (inRollup(prefix)) return repo.rollupAsOf(prefix, asOf, incomeYear);

@@ -125,13 +125,13 @@ export const householdIncomes = pgTable(
 
 /**
  * The registry's statistics, maintained on every write (issue 3): dated changes per region subtree ('' for all, then
- * the province, city and county prefixes), so a figure as of a date is the sum of the rows up to it. Towns and villages
- * are counted from the status history directly (they hold at most a few thousand households).
+ * the province, city, county and town prefixes), so a figure as of a date is the sum of the rows up to it. Villages
+ * are counted from the status history directly through its index (a few hundred rows at most).
  */
 export const registryRollup = pgTable(
   'registry_rollup',
   {
-    region: varchar('region', { length: 6 }).notNull(),
+    region: varchar('region', { length: 9 }).notNull(),
     on: date('on', { mode: 'string' }).notNull(),
     /** status, attribute, cause, labour, income (key = year), exit (key = year). */
     dim: varchar('dim', { length: 10 }).notNull(),
@@ -142,6 +142,25 @@ export const registryRollup = pgTable(
     amount: bigint('amount', { mode: 'number' }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.region, t.on, t.dim, t.key] })],
+);
+
+/**
+ * The villages' statistics (贫困村 by identified and exit year, 公安认定总人口, year figures and 脱贫规划), maintained
+ * with every write of village_profiles and village_year_figures (issue 13): sums of `profileFigures`/`yearFigures` per
+ * region key as registry_rollup's ('' for all, province, city, county, town). A village's own are read from its rows.
+ */
+export const registryVillageRollup = pgTable(
+  'registry_village_rollup',
+  {
+    region: varchar('region', { length: 9 }).notNull(),
+    /** poor, exited (key = year), population (key 0), reported, collectiveIncome, plannedHouseholds, plannedPersons (key = year). */
+    dim: varchar('dim', { length: 20 }).notNull(),
+    key: smallint('key').notNull(),
+    /** Villages counted (for a sum: those that gave the figure). */
+    villages: integer('villages').notNull().default(0),
+    amount: bigint('amount', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.region, t.dim, t.key] })],
 );
 
 /** Every status change with its date and reason: the as-of figures read this. */
