@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { CheckedPerson } from '../../domain/registry/validate-household';
 import { queryRows, type Db } from '../db/connection';
 import { copyRows, copyTextIn } from '../db/copy';
-import { households, persons, regions } from '../db/schema';
+import { households, persons, regions, rosterImports, rosterImportVillages } from '../db/schema';
 import { makeRollupRepo } from './rollup-repo';
 import type { RosterExportRow, RosterHouseholdFacts } from './roster';
 
@@ -67,6 +67,24 @@ const PERSON_COLUMNS = `p.household_id as "householdId", p.name, trim(p.id_numbe
 export function makeRosterRepo(db: Db) {
   return {
     ...makeRollupRepo(db),
+    /** The batched import of this id (its owner and file), creating it when new. */
+    async openImport(rec: { id: string; userId: number; fileName: string; fileSha256: string }): Promise<{ userId: number; fileSha256: string }> {
+      await db.insert(rosterImports).values(rec).onConflictDoNothing();
+      const [row] = await queryRows<{ userId: number; fileSha256: string }>(db, sql`select user_id as "userId", file_sha256 as "fileSha256" from ${rosterImports} where id = ${rec.id}`);
+      return row!;
+    },
+
+    /** The villages of a batched import already written (its retry skips them). */
+    async doneVillages(importId: string): Promise<Set<string>> {
+      const rows = await queryRows<{ village: string }>(db, sql`select village from ${rosterImportVillages} where import_id = ${importId}`);
+      return new Set(rows.map((r) => r.village));
+    },
+
+    /** Records villages of a batched import as written (in the batch's own transaction). */
+    async markVillagesDone(importId: string, villages: Array<{ village: string; firstRow: number; lastRow: number; persons: number }>): Promise<void> {
+      if (villages.length) await db.insert(rosterImportVillages).values(villages.map((v) => ({ importId, ...v }))).onConflictDoNothing();
+    },
+
     /** Regions by code (to check that a village code is known and a village). */
     async regionsByCodes(codes: string[]): Promise<Array<{ code: string; name: string; level: number }>> {
       const out: Array<{ code: string; name: string; level: number }> = [];

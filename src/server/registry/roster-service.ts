@@ -1,4 +1,4 @@
-import type { RosterImportResult } from '../../contract/registry/roster';
+import type { RosterBatchResult, RosterImportResult } from '../../contract/registry/roster';
 import { CHANGE_KIND_LABELS, type ChangeKind } from '../../domain/registry/change-requests';
 import { maskIdNumber } from '../../domain/registry/id-number';
 import { checkHousehold, PERSON_LABELS, type CheckedPerson, type HouseholdInput } from '../../domain/registry/validate-household';
@@ -30,6 +30,31 @@ export interface RosterDeps {
    */
   approvalNeeded?: (auth: Auth, villageCode: string, kinds: readonly ChangeKind[]) => Promise<boolean>;
 }
+
+/** A village of a batched import: as the file names it (its code, or 所在村), its rows and persons. */
+export interface VillageSpan {
+  village: string;
+  firstRow: number;
+  lastRow: number;
+  persons: number;
+}
+
+export interface RosterStreamOptions {
+  /** The import's id: a retry with the same id and the same file skips the villages already written. */
+  importId: string;
+  /** `check`: every check, nothing written; `write`: batches written and committed one by one. */
+  mode: 'check' | 'write';
+  fileName: string;
+  fileSha256: string;
+  /** Persons per batch (whole villages: a batch ends at the first village boundary past this). */
+  batchPersons?: number;
+  onProgress?: (p: { phase: 'validate' | 'write'; persons: number; villages: { done: number; failed: number; skipped: number } }) => void;
+}
+
+/** Persons per batch of a streamed import: whole villages gathered up to about this many, one transaction each. */
+const STREAM_BATCH_PERSONS = 10_000;
+/** Errors and villages listed in a batched import's answer (the counts are always whole). */
+const LISTED = 1000;
 
 export interface RosterProgress {
   phase: 'validate' | 'write';
@@ -464,6 +489,134 @@ export function makeRosterService(deps: RosterDeps) {
       // One transaction: nothing inside it may use the non-transaction db (PGlite has a single connection).
       await transaction((tx) => writePlan(auth, tx, plan, onProgress));
       return resultOf(plan);
+    },
+
+    /**
+     * A national-size roster, streamed and committed village by village (issue 13). The rows of one village must be
+     * consecutive in the file, and a household's members consecutive within it (a row breaking that is refused by
+     * row number); whole villages are gathered into batches of about `batchPersons` persons, each checked (the same
+     * checks as `importRoster`, look-ups in one join) and, in `write` mode, written in its own transaction with its
+     * villages recorded as done under `importId`. A batch with an error rolls back only itself: the import goes on
+     * with the next, and ends failed listing the failed villages (rows, errors by row and column) and the villages
+     * written. A retry under the same id with the same file skips the villages written. `check` mode runs every check
+     * and writes nothing (the whole file checked first, then the write pass).
+     */
+    async importRosterStream(auth: Auth, source: AsyncIterable<RosterRow>, opts: RosterStreamOptions): Promise<RosterBatchResult> {
+      requirePermission(auth, 'registry.write');
+      const { importId, mode } = opts;
+      const batchPersons = opts.batchPersons ?? STREAM_BATCH_PERSONS;
+      if (mode === 'write') {
+        const rec = await repo.openImport({ id: importId, userId: auth.userId, fileName: opts.fileName, fileSha256: opts.fileSha256 });
+        if (rec.userId !== auth.userId) throw new AppError('NOT_FOUND', '导入编号不存在：请不填导入编号重新导入');
+        if (rec.fileSha256 !== opts.fileSha256) throw new AppError('VALIDATION', '文件与该导入编号的文件不同：继续导入须上传同一文件，或不填导入编号重新导入', { fields: [{ field: 'file', label: '导入文件', message: '文件与该导入编号的文件不同' }] });
+      }
+      const done = mode === 'write' ? await repo.doneVillages(importId) : new Set<string>();
+      const seenIds = new Map<string, number>();
+      const errors: FieldError[] = [];
+      let errorCount = 0;
+      const totals: RosterImportResult = { households: 0, persons: 0, created: 0, updated: 0, unchanged: 0 };
+      const villages = { done: 0, failed: 0, skipped: 0 };
+      const failedVillages: VillageSpan[] = [];
+      const doneVillages: VillageSpan[] = [];
+      let seenPersons = 0;
+      let batch: RosterRow[] = [];
+      let spans: VillageSpan[] = [];
+      const finished = new Map<string, { firstRow: number; lastRow: number }>();
+      let current: (VillageSpan & { numbers: Set<string>; lastNumber: string | null; skip: boolean }) | null = null;
+      const report = () => opts.onProgress?.({ phase: mode === 'check' ? 'validate' : 'write', persons: seenPersons, villages: { ...villages } });
+      const extras = () => ({ importId, mode, villages: { ...villages }, failedVillages: failedVillages.slice(0, LISTED), doneVillages: doneVillages.slice(0, LISTED) });
+
+      const closeVillage = () => {
+        if (!current) return;
+        const { numbers: _n, lastNumber: _l, skip, ...span } = current;
+        finished.set(span.village, { firstRow: span.firstRow, lastRow: span.lastRow });
+        if (skip) villages.skipped++;
+        else spans.push(span);
+        current = null;
+      };
+
+      const flush = async () => {
+        if (!batch.length) return;
+        const rows = batch;
+        const these = spans;
+        batch = [];
+        spans = [];
+        const found: FieldError[] = [];
+        try {
+          await resolveVillageNames(auth, rows, (row, field, message) => found.push(at(row, field, message)));
+          const plan = await transaction((tx) => checkRows(auth, rows, tx, found, seenIds));
+          if (!found.length) found.push(...(await approvalErrors(auth, plan)));
+          if (!found.length && mode === 'write')
+            await transaction(async (tx) => {
+              await writePlan(auth, tx, plan);
+              await tx.markVillagesDone(importId, these);
+            });
+          if (!found.length) {
+            const r = resultOf(plan);
+            for (const k of Object.keys(totals) as Array<keyof RosterImportResult>) totals[k] += r[k];
+            villages.done += these.length;
+            if (doneVillages.length < LISTED) doneVillages.push(...these.slice(0, LISTED - doneVillages.length));
+          }
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          found.push(...(err.details.fields as FieldError[] | undefined ?? [at(rows[0]!.row, 'number', err.message)]));
+        }
+        if (found.length) {
+          villages.failed += these.length;
+          if (failedVillages.length < LISTED) failedVillages.push(...these.slice(0, LISTED - failedVillages.length));
+          errorCount += found.length;
+          for (const e of sortErrors(found)) if (errors.length < LISTED) errors.push(e);
+        }
+        report();
+      };
+
+      const orderError = (r: RosterRow, field: 'villageCode' | 'number', message: string) => {
+        const f = field === 'villageCode' && !(r.villageCode ?? '').trim() ? 'villageName' : field;
+        const fields = [...errors, at(r.row, f, message)];
+        return new AppError('VALIDATION', `第 ${r.row} 行：${message}`, { fields, ...extras() });
+      };
+
+      for await (const r of source) {
+        seenPersons++;
+        const key = ((r.villageCode ?? '').trim() || (r.villageName ?? '').trim()).slice(0, 120);
+        if (!current || current.village !== key) {
+          closeVillage();
+          if (batch.length >= batchPersons) await flush();
+          const before = finished.get(key);
+          if (before)
+            throw orderError(
+              r,
+              'villageCode',
+              `“${key}”的行不连续（该村已在第 ${before.firstRow}–${before.lastRow} 行出现）：大文件按村分批写入，同一村的行须连在一起、同一户的成员须连在一起，请按村级区划代码和户编号排序后重新导入`,
+            );
+          current = { village: key, firstRow: r.row, lastRow: r.row, persons: 0, numbers: new Set(), lastNumber: null, skip: done.has(key) };
+        }
+        const number = (r.number ?? '').trim();
+        if (number !== current.lastNumber) {
+          if (current.numbers.has(number))
+            throw orderError(r, 'number', `户编号 ${number} 的成员不连续（该户的成员已在本村前面的行出现）：同一户的成员须连在一起，请按户编号排序后重新导入`);
+          current.numbers.add(number);
+          current.lastNumber = number;
+        }
+        current.lastRow = r.row;
+        current.persons++;
+        if (current.skip) continue;
+        batch.push(r);
+        if (seenPersons % 10000 === 0) report();
+      }
+      closeVillage();
+      await flush();
+      if (errorCount === 0 && totals.persons === 0 && villages.skipped === 0)
+        throw new AppError('VALIDATION', '导入失败：文件中没有可导入的成员（请从第 2 行起每行填写 1 名成员）', { fields: [{ field: 'file', label: '导入文件', message: '文件中没有可导入的成员' }] });
+      if (errorCount)
+        throw new AppError(
+          'VALIDATION',
+          mode === 'check'
+            ? `校验未通过：共 ${errorCount} 处错误（${villages.failed} 个村），未写入任何数据`
+            : `导入未全部完成：${villages.failed} 个村有错误，这些村未写入（共 ${errorCount} 处错误）；已写入 ${villages.done} 个村。修改后用同一导入编号重新导入，已写入的村会跳过`,
+          { fields: errors, errorCount, ...extras() },
+        );
+      return { ...totals, importId, mode, villages, skippedPersons: seenPersons - totals.persons };
     },
 
     /** The roster under a region (default: the user's scope), page by page; ID numbers masked unless the role may see them. */
