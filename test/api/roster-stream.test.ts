@@ -141,8 +141,10 @@ describe.each(dbKinds())('national-size roster import (streamed, by village) on 
     expect(retried).toMatchObject({ villages: { done: 1, failed: 0, skipped: 1 }, created: 1, skippedPersons: 1 });
     const [{ n }] = (await t.database.query<{ n: number }>(`select count(*)::int as n from households where number in ('R001', 'R101')`)) as [{ n: number }];
     expect(n).toBe(2);
-    // Another file under the same id is refused.
-    await expect(t.services.roster.importRosterStream(auth, source(rows(false)), { ...opts, fileSha256: 'b'.repeat(64) })).rejects.toMatchObject({ code: 'VALIDATION' });
+    // A third run under the same id (the file corrected again): both villages written, both skipped, nothing twice.
+    expect(await t.services.roster.importRosterStream(auth, source(rows(false)), { ...opts, fileSha256: 'b'.repeat(64) })).toMatchObject({ villages: { done: 0, skipped: 2 }, created: 0 });
+    // Another user cannot go on with this import.
+    await expect(t.services.roster.importRosterStream({ ...auth, userId: auth.userId + 1000 }, source(rows(false)), opts)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expectRollupConsistent(t, ['2015-12-31', '2020-06-30']);
   });
 

@@ -17,7 +17,7 @@ export type RosterImportResult = z.output<typeof rosterImportResult>;
  * written (done), failed and skipped (written by an earlier run under the same import id).
  */
 export const rosterBatchImportResult = rosterImportResult.extend({
-  importId: z.string().describe('导入编号：失败后用同一编号重新导入同一文件，已写入的村会跳过'),
+  importId: z.string().describe('导入编号：失败后用同一编号重新导入改正后的文件，已写入的村会跳过'),
   mode: z.enum(['check', 'write']).describe('check 只校验不写入；write 按村分批写入'),
   villages: z.object({
     done: z.number().int().describe('本次写入（校验通过）的村数'),
@@ -31,7 +31,7 @@ export type RosterBatchResult = z.output<typeof rosterBatchImportResult>;
 /** The answer to a batched import: the job to poll, and the import's id (to go on with it after a failure). */
 export const rosterBatchCreated = z.object({
   jobId: z.string().describe('任务编号，用于查询进度'),
-  importId: z.string().describe('导入编号：失败后带上它重新上传同一文件，已写入的村会跳过'),
+  importId: z.string().describe('导入编号：失败后带上它重新上传改正后的文件，已写入的村会跳过'),
 });
 
 /** POST /api/registry/roster/import-batches: check only, or write; an import id to go on with a failed import. */
@@ -41,7 +41,7 @@ export const rosterBatchQuery = z.object({
     .string()
     .regex(/^[0-9a-f-]{36}$/)
     .optional()
-    .describe('继续一次未完成的导入：其导入编号（须上传同一文件）'),
+    .describe('继续一次未完成的导入：其导入编号（已写入的村跳过）'),
 });
 
 /** The counts of an import in words, in the order the result page shows them. */

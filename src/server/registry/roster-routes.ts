@@ -130,7 +130,7 @@ export async function rosterRoutes(app: FastifyInstance, { services }: { service
       description:
         '文件（multipart/form-data，字段 file）为 UTF-8 的 .csv（表头与花名册模板相同，可带 BOM）或 .xlsx，最大 2 GB。同一村的行须连在一起、同一户的成员须连在一起。' +
         'mode=check 只校验整个文件、不写入任何数据；mode=write 按村分批写入，每批一个事务：有错误的批次只回滚它自己，任务结束时列出失败的村（含行、列错误）和已写入的村；' +
-        '修改后带 importId 重新上传同一文件，已写入的村会跳过，不会重复建档。',
+        '修改后带 importId 重新上传（改正后的）文件，已写入的村会跳过，不会重复建档。',
       querystring: rosterBatchQuery,
       access: 'registry.write',
     }),

@@ -498,7 +498,8 @@ export function makeRosterService(deps: RosterDeps) {
      * checks as `importRoster`, look-ups in one join) and, in `write` mode, written in its own transaction with its
      * villages recorded as done under `importId`. A batch with an error rolls back only itself: the import goes on
      * with the next, and ends failed listing the failed villages (rows, errors by row and column) and the villages
-     * written. A retry under the same id with the same file skips the villages written. `check` mode runs every check
+     * written. A retry under the same id (the file corrected, or the same) skips the villages written — whatever their rows
+     * say now. `check` mode runs every check
      * and writes nothing (the whole file checked first, then the write pass).
      */
     async importRosterStream(auth: Auth, source: AsyncIterable<RosterRow>, opts: RosterStreamOptions): Promise<RosterBatchResult> {
@@ -508,7 +509,6 @@ export function makeRosterService(deps: RosterDeps) {
       if (mode === 'write') {
         const rec = await repo.openImport({ id: importId, userId: auth.userId, fileName: opts.fileName, fileSha256: opts.fileSha256 });
         if (rec.userId !== auth.userId) throw new AppError('NOT_FOUND', '导入编号不存在：请不填导入编号重新导入');
-        if (rec.fileSha256 !== opts.fileSha256) throw new AppError('VALIDATION', '文件与该导入编号的文件不同：继续导入须上传同一文件，或不填导入编号重新导入', { fields: [{ field: 'file', label: '导入文件', message: '文件与该导入编号的文件不同' }] });
       }
       const done = mode === 'write' ? await repo.doneVillages(importId) : new Set<string>();
       const seenIds = new Map<string, number>();

@@ -3,7 +3,7 @@ import { createdAt } from './columns';
 
 /**
  * A batched roster import (issue 13: national-size files, committed village by village): who started it, which file
- * (its SHA-256, so a retry under the same id must bring the same file), and, in `roster_import_villages`, the villages
+ * (its SHA-256, as first uploaded: a retry may bring the file corrected), and, in `roster_import_villages`, the villages
  * already written. A retry of the import skips them; a failed batch rolled back only itself and is not listed.
  */
 export const rosterImports = pgTable('roster_imports', {
