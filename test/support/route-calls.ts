@@ -195,6 +195,8 @@ export const ROUTES: Record<string, Line> = {
   // The job is accepted once the file reads (202): the scope is checked by the job, whose failure the snapshot confirms.
   'POST /api/registry/roster/import-jobs': foreign(file(() => '/api/registry/roster/import-jobs', (b) => ({ content: b.rosterFile, name: 'roster.xlsx', type: xlsxType })), { expect: [202] }),
   'GET /api/registry/roster/import-jobs/:id': foreign(url((b) => `/api/registry/roster/import-jobs/${b.importJob}`)),
+  'POST /api/registry/roster/import-batches': foreign(file(() => '/api/registry/roster/import-batches?mode=check', (b) => ({ content: b.rosterFile, name: 'roster.xlsx', type: xlsxType })), { expect: [202] }),
+  'GET /api/registry/roster/import-batches/:id': foreign(url((b) => `/api/registry/roster/import-batches/${b.batchJob}`)),
   'GET /api/registry/roster/export.xlsx': foreign(url(`/api/registry/roster/export.xlsx?region=${B_COUNTY}`)),
   // --- procedures ----------------------------------------------------------------------------------------------------
   'GET /api/procedures/definitions': global(url('/api/procedures/definitions')),
@@ -400,6 +402,7 @@ export interface CountyB {
   correction: number;
   correctionVersion: number;
   importJob: string;
+  batchJob: string;
   /** A notification of B's administrator. */
   notification: number;
   ledgerFile: Buffer;
@@ -582,6 +585,7 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     correction: correction.id,
     correctionVersion: correction.version,
     importJob: job.jobId,
+    batchJob: created<{ jobId: string }>(await upload(bAdmin, 'POST', '/api/registry/roster/import-batches?mode=check', { content: await rosterWith([{ ...householdCols('YX0005', { 村级区划代码: village }), ...personCols('贝分批户主', idNumber('19920303', '558', B_PREFIX), '户主') }]), name: 'r.xlsx', type: xlsxType }), 'batch job').jobId,
     notification,
     ledgerFile: await templateWith([{ 大类: '富民产业', 小类: '种植', '帮扶对象·其他': '越权导入', 具体内容: '越权', 开始年度: 2019, 非职务履职确认: '是' }]),
     rosterFile,

@@ -16,6 +16,16 @@ export interface JobProgress<Phase extends string = string> {
   phase: Phase;
   done: number;
   total: number;
+  /** A job committed batch by batch (a national-size roster, by village): batches written, failed, skipped so far. */
+  batches?: JobBatches;
+}
+
+export interface JobBatches {
+  done: number;
+  failed: number;
+  skipped: number;
+  /** Rows (persons) read so far. */
+  rows: number;
 }
 
 /** A failed job's error, as the API's error body carries it: code, message, row-by-row `fields` and any extras. */
@@ -176,7 +186,7 @@ export class JobRegistry<Result, Phase extends string = string> {
 
 function clamp<Phase extends string>(p: JobProgress<Phase>): JobProgress<Phase> {
   const total = Math.max(0, Math.trunc(p.total));
-  return { phase: p.phase, total, done: Math.min(Math.max(0, Math.trunc(p.done)), total) };
+  return { phase: p.phase, total, done: Math.min(Math.max(0, Math.trunc(p.done)), total), ...(p.batches ? { batches: { ...p.batches } } : {}) };
 }
 
 // --- schemas for the routes (OpenAPI) -------------------------------------------------------------------------------
@@ -204,6 +214,15 @@ export function jobViewSchema<const P extends readonly [string, ...string[]], R 
     phase: z.enum(phases).describe('当前阶段'),
     done: z.number().int().min(0).describe('本阶段已完成的数量'),
     total: z.number().int().min(0).describe('本阶段的总数'),
+    batches: z
+      .object({
+        done: z.number().int().describe('已写入（或校验通过）的批次（村）'),
+        failed: z.number().int().describe('有错误未写入的批次（村）'),
+        skipped: z.number().int().describe('此前已写入、本次跳过的批次（村）'),
+        rows: z.number().int().describe('已读取的行数'),
+      })
+      .optional()
+      .describe('分批提交的任务（按村写入的花名册）的批次进度'),
     result: result.optional().describe('完成时的结果'),
     error: jobErrorSchema.optional(),
   });

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { CheckedPerson } from '../../domain/registry/validate-household';
 import { queryRows, type Db } from '../db/connection';
-import { copyRows } from '../db/copy';
-import { households, persons, regions } from '../db/schema';
+import { copyRows, copyTextIn } from '../db/copy';
+import { households, persons, regions, rosterImports, rosterImportVillages } from '../db/schema';
 import { makeRollupRepo } from './rollup-repo';
 import type { RosterExportRow, RosterHouseholdFacts } from './roster';
 
@@ -13,6 +13,15 @@ function chunks<T>(list: T[], size = BATCH): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
   return out;
+}
+
+/** Lines of COPY text, a few thousand a piece. */
+function* pieces<T>(list: T[], line: (x: T) => string, size = 5000): Iterable<string> {
+  for (let i = 0; i < list.length; i += size) {
+    let out = '';
+    for (let j = i; j < Math.min(i + size, list.length); j++) out += line(list[j]!) + '\n';
+    yield out;
+  }
 }
 
 /** A household the roster names that is already entered: its facts as a write would give them, and where it stands. */
@@ -58,12 +67,71 @@ const PERSON_COLUMNS = `p.household_id as "householdId", p.name, trim(p.id_numbe
 export function makeRosterRepo(db: Db) {
   return {
     ...makeRollupRepo(db),
+    /** The batched import of this id (its owner and file), creating it when new. */
+    async openImport(rec: { id: string; userId: number; fileName: string; fileSha256: string }): Promise<{ userId: number; fileSha256: string }> {
+      await db.insert(rosterImports).values(rec).onConflictDoNothing();
+      const [row] = await queryRows<{ userId: number; fileSha256: string }>(db, sql`select user_id as "userId", file_sha256 as "fileSha256" from ${rosterImports} where id = ${rec.id}`);
+      return row!;
+    },
+
+    /** The villages of a batched import already written (its retry skips them). */
+    async doneVillages(importId: string): Promise<Set<string>> {
+      const rows = await queryRows<{ village: string }>(db, sql`select village from ${rosterImportVillages} where import_id = ${importId}`);
+      return new Set(rows.map((r) => r.village));
+    },
+
+    /** Records villages of a batched import as written (in the batch's own transaction). */
+    async markVillagesDone(importId: string, villages: Array<{ village: string; firstRow: number; lastRow: number; persons: number }>): Promise<void> {
+      if (villages.length) await db.insert(rosterImportVillages).values(villages.map((v) => ({ importId, ...v }))).onConflictDoNothing();
+    },
+
     /** Regions by code (to check that a village code is known and a village). */
     async regionsByCodes(codes: string[]): Promise<Array<{ code: string; name: string; level: number }>> {
       const out: Array<{ code: string; name: string; level: number }> = [];
       for (const part of chunks(codes))
         out.push(...(await queryRows<{ code: string; name: string; level: number }>(db, sql`select code, name, level from ${regions} where code = any(${sql.param(part)}::bpchar[])`)));
       return out;
+    },
+
+    /**
+     * Everything the import must know of the registry about a file's rows, in three joins against a temporary table of
+     * the file's keys (its ID numbers, its (village, 户编号) pairs) COPYed in: the persons already holding one of the ID
+     * numbers (with their household), the households already entered under one of the keys, and those households'
+     * current members. Call it inside a transaction: the temporary tables are dropped at its commit.
+     */
+    async lookUpKeys(ids: string[], keys: Array<{ villageCode: string; number: string }>): Promise<{
+      persons: Array<{ idNumber: string; name: string; householdId: number; villageCode: string; number: string }>;
+      households: ExistingHousehold[];
+      members: ExistingPerson[];
+    }> {
+      await db.execute(sql`create temp table if not exists roster_import_ids (id_number char(18) not null) on commit drop`);
+      await db.execute(sql`create temp table if not exists roster_import_keys (village_code char(12) not null, number varchar(30) not null) on commit drop`);
+      await db.execute(sql`truncate roster_import_ids, roster_import_keys`);
+      const clean = (s: string) => s.replace(/[\\\t\n\r]/g, '');
+      await copyTextIn(db, 'roster_import_ids', ['id_number'], pieces(ids.filter((id) => /^\d{17}[\dX]$/.test(id)), (id) => id));
+      await copyTextIn(db, 'roster_import_keys', ['village_code', 'number'], pieces(keys.filter((k) => /^\d{12}$/.test(k.villageCode) && k.number && k.number.length <= 30), (k) => `${k.villageCode}\t${clean(k.number)}`));
+      await db.execute(sql`analyze roster_import_ids`);
+      await db.execute(sql`analyze roster_import_keys`);
+      const taken = await queryRows<{ idNumber: string; name: string; householdId: number; villageCode: string; number: string }>(
+        db,
+        sql`select trim(p.id_number) as "idNumber", p.name, p.household_id as "householdId", h.village_code as "villageCode", h.number
+            from roster_import_ids k join ${persons} p on p.id_number = k.id_number join ${households} h on h.id = p.household_id`,
+      );
+      const found = await queryRows<ExistingHousehold>(
+        db,
+        sql`select h.id, h.village_code as "villageCode", h.number, h.attribute, h.identified_year as "identifiedYear", h.main_cause as "mainCause",
+              h.secondary_causes as "secondaryCauses", h.housing_safe as "housingSafe", h.drinking_water_safe as "drinkingWaterSafe",
+              h.food_secure as "foodSecure", h.clothing_secure as "clothingSecure", h.status, h.status_year as "statusYear", h.version
+            from roster_import_keys k join ${households} h on h.village_code = k.village_code and h.number = k.number`,
+      );
+      const members = found.length
+        ? await queryRows<ExistingPerson>(
+            db,
+            sql`select ${sql.raw(PERSON_COLUMNS)} from roster_import_keys k join ${households} h on h.village_code = k.village_code and h.number = k.number
+                join ${persons} p on p.household_id = h.id order by p.id`,
+          )
+        : [];
+      return { persons: taken, households: found, members };
     },
 
     /** Persons already in the registry with these ID numbers, with the household they belong to. */

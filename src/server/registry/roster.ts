@@ -1,12 +1,12 @@
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { checkDataRows, parseWithLimit, UPLOAD_LIMITS, yieldToEventLoop, type UploadLimit } from '../http/upload';
-import { addNotesSheet, columnLetter, HEADER_FILL, safeCell } from '../http/xlsx';
+import { addNotesSheet, cellText, columnLetter, HEADER_FILL, safeCell } from '../http/xlsx';
 import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
 import { CAUSES } from '../../domain/registry/causes';
 import { LABOUR_KINDS } from '../../domain/registry/labour';
 import { ATTRIBUTES, HEALTH, RELATIONS, SCHOOLING, type PersonInput } from '../../domain/registry/validate-household';
-import type { FieldError } from '../../domain/shared/errors';
+import { AppError, type FieldError } from '../../domain/shared/errors';
 
 /**
  * The roster (花名册) of the registry: ONE ROW PER PERSON. Rows are grouped into households by (村级区划代码, 户编号);
@@ -150,13 +150,10 @@ export async function buildRosterTemplate(villages: readonly TemplateVillage[] =
  */
 export async function parseRoster(buffer: Uint8Array, limit: UploadLimit = UPLOAD_LIMITS.roster): Promise<RosterRow[]> {
   // Besides the persons: the header and hint rows, and the template's 填报说明 sheet.
-  const table = await parseWithLimit(limit, buffer, { unreadable: '无法读取文件：请上传由花名册模板填写的 .xlsx 文件', headerRows: FIRST_DATA_ROW - 1 + 20, maxColumns: ROSTER_COLUMNS.length });
+  const table = await parseWithLimit(limit, buffer, { unreadable: '无法读取文件：请上传由花名册模板填写的 .xlsx 或 .csv 文件', headerRows: FIRST_DATA_ROW - 1 + 20, maxColumns: ROSTER_COLUMNS.length, csv: true, encoding: 'utf-8' });
   const sheet = table.sheets.find((s) => s.name === SHEET) ?? table.sheets[0];
   if (!sheet) throw new RosterFileError('文件中没有工作表');
-  const first = sheet.rows[0]?.row === 1 ? sheet.rows[0].cells : [];
-  const headers = ROSTER_COLUMNS.map((_, i) => first[i] ?? '');
-  const missing = ROSTER_COLUMNS.filter((c, i) => headers[i] !== c.header);
-  if (missing.length) throw new RosterFileError(`表头与花名册模板不一致：缺少或错位的列为 ${missing.map((c) => `“${c.header}”`).join('、')}，请下载最新模板`);
+  checkRosterHeader(sheet.rows[0]?.row === 1 ? sheet.rows[0].cells : []);
 
   const rows: RosterRow[] = [];
   let converted = 0;
@@ -164,71 +161,257 @@ export async function parseRoster(buffer: Uint8Array, limit: UploadLimit = UPLOA
     const n = line.row;
     if (n < 2) continue;
     if (++converted % 5000 === 0) await yieldToEventLoop();
-    // A leading apostrophe is how exports neutralise = + - @; it is not part of the value.
-    const texts = ROSTER_COLUMNS.map((_, i) => (line.cells[i] ?? '').replace(/^'(?=[=+\-@])/, ''));
-    if (texts.every((t) => t === '')) continue;
-    if (texts[0] === ROSTER_COLUMNS[0].hint) continue; // the template's hint row
+    const row = rosterRowOf(n, line.cells);
+    if (!row) continue;
     checkDataRows(limit, rows.length + 1);
-    const text = (field: RosterField) => texts[ROSTER_COLUMNS.findIndex((c) => c.field === field)] ?? '';
-    const errors: FieldError[] = [];
-    const fail = (field: RosterField, message: string) => errors.push({ field, label: ROSTER_LABELS[field]!, message });
-    const yesNo = (field: RosterField): boolean | undefined => {
-      const t = text(field);
-      if (t === '') return undefined;
-      if (t === '是') return true;
-      if (t === '否') return false;
-      fail(field, `应填“是”或“否”，不能是“${t}”`);
-      return undefined;
-    };
-    const int = (field: RosterField): number | undefined => {
-      const t = text(field).replace(/,/g, '');
-      if (t === '') return undefined;
-      const v = Number(t);
-      if (!Number.isFinite(v) || !Number.isInteger(v)) {
-        fail(field, `应为整数，不能是“${text(field)}”`);
-        return undefined;
-      }
-      return v;
-    };
-    const secondary = text('secondaryCauses');
-    rows.push({
-      row: n,
-      villageName: text('villageName') || undefined,
-      villageCode: text('villageCode'),
-      number: text('number'),
-      attribute: text('attribute') || undefined,
-      identifiedYear: int('identifiedYear'),
-      mainCause: text('mainCause') || undefined,
-      secondaryCauses: secondary
-        ? secondary
-            .split(/[、,，;；\s]+/)
-            .map((s) => s.trim())
-            .filter(Boolean)
-        : undefined,
-      housingSafe: yesNo('housingSafe'),
-      drinkingWaterSafe: yesNo('drinkingWaterSafe'),
-      foodClothingSecure: yesNo('foodClothingSecure'),
-      person: {
-        name: text('name'),
-        idNumber: text('idNumber'),
-        relation: text('relation'),
-        schooling: text('schooling') || undefined,
-        dropoutForPoverty: yesNo('dropoutForPoverty'),
-        health: text('health') || undefined,
-        disabilityGrade: int('disabilityGrade') ?? null,
-        labour: text('labour'),
-        hasQualification: yesNo('hasQualification'),
-        workMonths: int('workMonths'),
-        workPlace: text('workPlace') || undefined,
-        workIncome: int('workIncome'),
-        medicalInsured: yesNo('medicalInsured'),
-        seriousIllnessInsured: yesNo('seriousIllnessInsured'),
-        pensionInsured: yesNo('pensionInsured'),
-      },
-      errors,
-    });
+    rows.push(row);
   }
   return rows;
+}
+
+/** The header row must be the template's (same columns, same order); otherwise a clear error naming the columns. */
+export function checkRosterHeader(first: readonly string[]): void {
+  const headers = ROSTER_COLUMNS.map((_, i) => (first[i] ?? '').trim());
+  const missing = ROSTER_COLUMNS.filter((c, i) => headers[i] !== c.header);
+  if (missing.length) throw new RosterFileError(`表头与花名册模板不一致：缺少或错位的列为 ${missing.map((c) => `“${c.header}”`).join('、')}，请下载最新模板`);
+}
+
+const FIELD_INDEX = new Map<string, number>(ROSTER_COLUMNS.map((c, i) => [c.field, i]));
+
+/**
+ * One line of the sheet (row `n`, its cells in the template's column order) as a roster row, with the errors only the
+ * sheet can see (是/否, numbers); null for an empty line or the template's hint row.
+ */
+export function rosterRowOf(n: number, cells: readonly string[]): RosterRow | null {
+  // A leading apostrophe is how exports neutralise = + - @; it is not part of the value.
+  const texts = ROSTER_COLUMNS.map((_, i) => (cells[i] ?? '').trim().replace(/^'(?=[=+\-@])/, ''));
+  if (texts.every((t) => t === '')) return null;
+  if (texts[0] === ROSTER_COLUMNS[0].hint) return null; // the template's hint row
+  const text = (field: RosterField) => texts[FIELD_INDEX.get(field)!] ?? '';
+  const errors: FieldError[] = [];
+  const fail = (field: RosterField, message: string) => errors.push({ field, label: ROSTER_LABELS[field]!, message });
+  const yesNo = (field: RosterField): boolean | undefined => {
+    const t = text(field);
+    if (t === '') return undefined;
+    if (t === '是') return true;
+    if (t === '否') return false;
+    fail(field, `应填“是”或“否”，不能是“${t}”`);
+    return undefined;
+  };
+  const int = (field: RosterField): number | undefined => {
+    const t = text(field).replace(/,/g, '');
+    if (t === '') return undefined;
+    const v = Number(t);
+    if (!Number.isFinite(v) || !Number.isInteger(v)) {
+      fail(field, `应为整数，不能是“${text(field)}”`);
+      return undefined;
+    }
+    return v;
+  };
+  const secondary = text('secondaryCauses');
+  return {
+    row: n,
+    villageName: text('villageName') || undefined,
+    villageCode: text('villageCode'),
+    number: text('number'),
+    attribute: text('attribute') || undefined,
+    identifiedYear: int('identifiedYear'),
+    mainCause: text('mainCause') || undefined,
+    secondaryCauses: secondary
+      ? secondary
+          .split(/[、,，;；\s]+/)
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined,
+    housingSafe: yesNo('housingSafe'),
+    drinkingWaterSafe: yesNo('drinkingWaterSafe'),
+    foodClothingSecure: yesNo('foodClothingSecure'),
+    person: {
+      name: text('name'),
+      idNumber: text('idNumber'),
+      relation: text('relation'),
+      schooling: text('schooling') || undefined,
+      dropoutForPoverty: yesNo('dropoutForPoverty'),
+      health: text('health') || undefined,
+      disabilityGrade: int('disabilityGrade') ?? null,
+      labour: text('labour'),
+      hasQualification: yesNo('hasQualification'),
+      workMonths: int('workMonths'),
+      workPlace: text('workPlace') || undefined,
+      workIncome: int('workIncome'),
+      medicalInsured: yesNo('medicalInsured'),
+      seriousIllnessInsured: yesNo('seriousIllnessInsured'),
+      pensionInsured: yesNo('pensionInsured'),
+    },
+    errors,
+  };
+}
+
+// --- national-size files, streamed ----------------------------------------------------------------------------------
+
+/** Bytes of the file read so far (for progress), as a streamed reader counts them. */
+export interface ReadCounter {
+  bytes: number;
+}
+
+/**
+ * CSV records from a stream of text pieces (RFC 4180: quotes, "" inside them, line breaks inside quotes; CRLF or LF;
+ * comma as the template's CSV has it), one record at a time: memory holds one record, not the file. Excel's ="…" form
+ * (long numbers kept as text) is unwrapped.
+ */
+export async function* csvRecords(pieces: AsyncIterable<string>): AsyncGenerator<string[]> {
+  let field = '';
+  let record: string[] = [];
+  let quoted = false;
+  let quote = false; // a quote seen inside a quoted field: the end of the field, or the first of ""
+  let cr = false;
+  const unwrap = (f: string) => (f.length >= 3 && f.startsWith('="') && f.endsWith('"') ? f.slice(2, -1) : f);
+  for await (const piece of pieces) {
+    let start = 0;
+    const out: string[][] = [];
+    for (let i = 0; i < piece.length; i++) {
+      const c = piece.charCodeAt(i);
+      if (quoted) {
+        if (quote) {
+          quote = false;
+          if (c === 34) {
+            field += '"';
+            start = i + 1;
+            continue;
+          }
+          quoted = false; // fall through: the character after the closing quote
+        } else {
+          if (c === 34) {
+            field += piece.slice(start, i);
+            quote = true;
+            start = i + 1;
+          }
+          continue;
+        }
+      }
+      if (cr && c === 10) {
+        cr = false;
+        start = i + 1;
+        continue;
+      }
+      cr = false;
+      if (c === 34 && field === '' && start === i) {
+        quoted = true;
+        start = i + 1;
+      } else if (c === 44) {
+        record.push(unwrap(field + piece.slice(start, i)));
+        field = '';
+        start = i + 1;
+      } else if (c === 10 || c === 13) {
+        record.push(unwrap(field + piece.slice(start, i)));
+        out.push(record);
+        record = [];
+        field = '';
+        start = i + 1;
+        cr = c === 13;
+      }
+    }
+    field += piece.slice(start);
+    for (const r of out) yield r;
+  }
+  if (field !== '' || record.length) {
+    record.push(unwrap(field));
+    yield record;
+  }
+}
+
+/** UTF-8 text of a byte stream (a BOM dropped); a byte sequence that is not UTF-8 is a clear error. */
+async function* utf8Pieces(bytes: AsyncIterable<Buffer>, counter: ReadCounter): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  try {
+    for await (const b of bytes) {
+      counter.bytes += b.length;
+      yield decoder.decode(b, { stream: true });
+    }
+    yield decoder.decode();
+  } catch (err) {
+    if (err instanceof TypeError) throw new RosterFileError('文件不是 UTF-8 编码：请在表格软件中另存为“CSV UTF-8”后重新上传');
+    throw err;
+  }
+}
+
+/** The rows of a CSV roster (UTF-8, the template's headers on line 1): one at a time. */
+async function* csvRosterRows(bytes: AsyncIterable<Buffer>, counter: ReadCounter): AsyncGenerator<RosterRow> {
+  let n = 0;
+  for await (const cells of csvRecords(utf8Pieces(bytes, counter))) {
+    n++;
+    if (n === 1) {
+      checkRosterHeader(cells);
+      continue;
+    }
+    const row = rosterRowOf(n, cells);
+    if (row) yield row;
+  }
+  if (n === 0) throw new RosterFileError('文件为空');
+}
+
+/**
+ * The rows of an .xlsx roster read with ExcelJS's streaming reader (never the whole workbook): its first sheet (the
+ * template's 花名册). A sheet stored before its shared strings is first copied to a temporary file
+ * by ExcelJS (as Excel writes them), so memory holds the shared strings and one row.
+ */
+async function* xlsxRosterRows(bytes: AsyncIterable<Buffer>, counter: ReadCounter): AsyncGenerator<RosterRow> {
+  const counted = Readable.from(
+    (async function* () {
+      for await (const b of bytes) {
+        counter.bytes += b.length;
+        yield b;
+      }
+    })(),
+  );
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(counted, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  let sheets = 0;
+  let read = false;
+  try {
+    for await (const ws of reader) {
+      sheets++;
+      // The template's 花名册 is its first sheet; the others (填报说明, 村名对照) are passed over.
+      if (read) {
+        for await (const _ of ws);
+        continue;
+      }
+      let header = false;
+      for await (const line of ws) {
+        const values = line.values as ExcelJS.CellValue[];
+        const cells: string[] = [];
+        for (let c = 1; c <= ROSTER_COLUMNS.length; c++) cells.push(cellText(values[c] ?? null));
+        if (!header) {
+          if (line.number !== 1) throw new RosterFileError('表头与花名册模板不一致：第 1 行应为模板的表头，请下载最新模板');
+          checkRosterHeader(cells);
+          header = true;
+          continue;
+        }
+        const row = rosterRowOf(line.number, cells);
+        if (row) yield row;
+      }
+      read = true;
+    }
+  } catch (err) {
+    if (err instanceof RosterFileError || err instanceof AppError) throw err;
+    throw new RosterFileError('无法读取文件：文件不是有效的 .xlsx 工作簿（旧版 .xls 请先另存为 .xlsx）');
+  }
+  if (sheets === 0) throw new RosterFileError('文件中没有工作表');
+}
+
+/** A roster file's format from its first bytes: a zip is an .xlsx workbook, anything else is read as CSV. */
+export function rosterFormat(head: Uint8Array): 'xlsx' | 'csv' | 'xls' {
+  if (head[0] === 0x50 && head[1] === 0x4b) return 'xlsx';
+  if (head[0] === 0xd0 && head[1] === 0xcf) return 'xls';
+  return 'csv';
+}
+
+/**
+ * A national-size roster, streamed: the rows of a CSV (UTF-8, BOM tolerated, the template's headers) or an .xlsx file,
+ * one at a time, so a file of millions of persons is read with memory flat in its size. `counter.bytes` follows the
+ * bytes read (the job's progress).
+ */
+export function streamRoster(bytes: AsyncIterable<Buffer>, format: 'xlsx' | 'csv', counter: ReadCounter = { bytes: 0 }): AsyncGenerator<RosterRow> {
+  return format === 'xlsx' ? xlsxRosterRows(bytes, counter) : csvRosterRows(bytes, counter);
 }
 
 /** A household's facts as the roster holds them (one set per household, repeated on each of its persons' rows). */

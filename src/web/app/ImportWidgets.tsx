@@ -121,12 +121,15 @@ export function ImportFileField(props: {
   upload: { phase: { kind: string }; reset: () => void; fail: (message: string) => void; abort: () => void; busy: boolean; canAbort?: boolean };
   start: () => void;
   abortLabel?: string;
+  /** File types offered (default .xlsx) and the line under the field saying so. */
+  accept?: string;
+  formats?: string;
 }) {
   const { phase, reset, fail, abort, busy } = props.upload;
   const canAbort = props.upload.canAbort ?? busy;
   return (
     <>
-      <Form.Item label={props.label} extra={`仅支持 .xlsx 格式，最大 ${props.maxMB}MB`}>
+      <Form.Item label={props.label} extra={`仅支持 ${props.formats ?? '.xlsx'} 格式，最大 ${props.maxMB}MB`}>
         <XlsxDropzone
           file={props.file}
           onFile={(f) => {
@@ -138,6 +141,7 @@ export function ImportFileField(props: {
           busy={busy}
           maxMB={props.maxMB}
           hint={props.hint}
+          accept={props.accept}
         />
       </Form.Item>
       <Space>

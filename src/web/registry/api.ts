@@ -178,6 +178,8 @@ export const ROSTER_TEMPLATE_URL = '/api/registry/roster/template.xlsx';
 export const ROSTER_IMPORT_URL = '/api/registry/roster/import';
 /** The same import as a job: 202 `{ jobId }`, then `GET …/import-jobs/:jobId` for the phase (读取, 校验, 写入) and progress. */
 export const ROSTER_IMPORT_JOBS_URL = '/api/registry/roster/import-jobs';
+/** National-size files (over 20 MB): streamed, committed village by village (issue 13). */
+export const ROSTER_IMPORT_BATCHES_URL = '/api/registry/roster/import-batches';
 /** Every household 查找贫困户 finds with these filters, as a spreadsheet. */
 export const householdsExportUrl = (filters: Omit<HouseholdQuery, 'page' | 'pageSize' | 'cursor'>) => withQuery('/api/registry/households/export.xlsx', filters);
 export const rosterExportUrl = (region?: string) => withQuery('/api/registry/roster/export.xlsx', { region });

@@ -34,3 +34,4 @@ export * from './reports';
 export * from './notifications';
 export * from './changes';
 export * from './idempotency';
+export * from './roster-imports';
