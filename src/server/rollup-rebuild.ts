@@ -1,6 +1,6 @@
 import type { Database } from './db/connection';
-import { rebuildRollup } from './registry/rollup';
-import { makeRollupRepo, type RollupRepo } from './registry/rollup-repo';
+import { computeRollup, writeRollup } from './registry/rollup';
+import { makeRollupRepo } from './registry/rollup-repo';
 
 /**
  * The start-up rebuild of the maintained statistics (issue 13): after an upgrade that introduced the rollup, or with
@@ -11,8 +11,9 @@ import { makeRollupRepo, type RollupRepo } from './registry/rollup-repo';
  *
  * The pages (20,000 households each) are read outside a transaction, each after a turn of the event loop, so that
  * requests interleave with the rebuild; on PGlite, with its one connection, a transaction would hold every other
- * query back for the whole rebuild. What the rebuild writes (clearing and filling the rollup) is held back and done at
- * the end in one transaction, so a crash half-way leaves the rollup empty, to be rebuilt at the next start.
+ * query back for the whole rebuild. What the rebuild writes (clearing and filling the rollup) is computed first
+ * (`computeRollup`) and written at the end in one transaction (`writeRollup`), so a crash half-way leaves the rollup
+ * empty, to be rebuilt at the next start.
  */
 export class RollupRebuild {
   private state: { done: number; total: number } | null = null;
@@ -57,15 +58,22 @@ export class RollupRebuild {
         this.state = { done: 0, total: max };
         log(`正在后台重新计算建档立卡统计（共 ${max} 户编号）……计算完成前统计页面暂不可用`);
         let lastLog = Date.now();
-        const writes = deferredWrites(makeRollupRepo(database.db), options.beforePage);
-        const r = await rebuildRollup(writes.repo, (done, total) => {
-          this.state = { done, total };
-          if (Date.now() - lastLog > 5000) {
-            lastLog = Date.now();
-            log(`……建档立卡统计已完成 ${this.percent()}%（${done} / ${total}）`);
-          }
-        });
-        await database.db.transaction(async (tx) => writes.replay(makeRollupRepo(tx as unknown as Database['db'])));
+        const yieldToRequests = async () => {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          await options.beforePage?.();
+        };
+        const computed = await computeRollup(
+          makeRollupRepo(database.db),
+          (done, total) => {
+            this.state = { done, total };
+            if (Date.now() - lastLog > 5000) {
+              lastLog = Date.now();
+              log(`……建档立卡统计已完成 ${this.percent()}%（${done} / ${total}）`);
+            }
+          },
+          yieldToRequests,
+        );
+        const r = await database.db.transaction((tx) => writeRollup(makeRollupRepo(tx as unknown as Database['db']), computed));
         log(`建档立卡统计已按 ${r.households} 户的历史重新计算（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
         return r.households;
       } finally {
@@ -79,39 +87,4 @@ export class RollupRebuild {
   finished(): Promise<number | null> {
     return this.job ?? Promise.resolve(null);
   }
-}
-
-/** Methods of the rollup repository that write: held back while the pages are read, replayed in one transaction. */
-const WRITES = /^(clear|add|delete|insert|prune|write|set|save|upsert|replace)/;
-
-/**
- * The repository rebuildRollup is given: reads go to the database as they come (each page after a turn of the event
- * loop), writes are recorded and replayed, in order, on a repository of the final transaction.
- */
-function deferredWrites(base: RollupRepo, beforePage?: () => Promise<void>): { repo: RollupRepo; replay: (tx: RollupRepo) => Promise<void> } {
-  const queued: Array<{ name: string; args: unknown[] }> = [];
-  const repo = new Proxy(base, {
-    get(target, name, receiver) {
-      const value = Reflect.get(target, name, receiver) as unknown;
-      if (typeof name !== 'string' || typeof value !== 'function') return value;
-      const method = value as (...args: unknown[]) => Promise<unknown>;
-      if (WRITES.test(name))
-        return async (...args: unknown[]) => {
-          queued.push({ name, args });
-        };
-      if (name === 'timelinesBetween')
-        return async (...args: unknown[]) => {
-          await new Promise<void>((resolve) => setImmediate(resolve));
-          await beforePage?.();
-          return method.apply(target, args);
-        };
-      return method.bind(target);
-    },
-  });
-  return {
-    repo,
-    async replay(tx) {
-      for (const { name, args } of queued) await (tx[name as keyof RollupRepo] as (...a: unknown[]) => Promise<unknown>)(...args);
-    },
-  };
 }

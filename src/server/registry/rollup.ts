@@ -115,25 +115,24 @@ export async function maintainVillage(repo: RollupRepo, code: string, year: numb
   return result;
 }
 
-/** Recomputes the village rollup from village_profiles and village_year_figures, page by page. */
-export async function rebuildVillageRollup(repo: RollupRepo): Promise<number> {
+/** The villages' maintained figures (profiles and year figures, every region key) computed from their rows. */
+export async function computeVillageRollup(repo: RollupRepo, beforePage?: () => Promise<void>): Promise<Array<VillageFigure & { region: string }>> {
   const batch = new VillageBatch();
   for (let after = ''; ; ) {
+    await beforePage?.();
     const page = await repo.villageProfilesUnder('', after);
     for (const p of page) batch.add(p.regionCode, profileFigures(p));
     if (page.length === 0) break;
     after = page.at(-1)!.regionCode;
   }
   for (let after = { code: '', year: 0 }; ; ) {
+    await beforePage?.();
     const page = await repo.villageYearsUnder('', after);
     for (const y of page) batch.add(y.regionCode, yearFigures(y));
     if (page.length === 0) break;
     after = { code: page.at(-1)!.regionCode, year: page.at(-1)!.year };
   }
-  const rows = batch.list();
-  await repo.clearVillageRollup();
-  await repo.addToVillageRollup(rows);
-  return rows.length;
+  return batch.list();
 }
 
 /**
@@ -158,22 +157,47 @@ export async function identifiedFigures(repo: RollupRepo, prefix: string, year: 
   return inRollup(prefix) ? repo.rollupIdentified(prefix, year) : repo.identifiedUnder(prefix, year);
 }
 
-/** Recomputes the whole rollup from the status history and the incomes (`taizhang recompute`, start-up after an upgrade), and the village rollup. */
-export async function rebuildRollup(repo: RollupRepo, onProgress?: (done: number, total: number) => void): Promise<{ households: number; rows: number }> {
+/** What a rebuild writes: the rollup's rows and the villages' (computed by `computeRollup`, written by `writeRollup`). */
+export interface ComputedRollup {
+  households: number;
+  rows: RegionChange[];
+  villageRows: Array<VillageFigure & { region: string }>;
+}
+
+/**
+ * Reads the status history, incomes and village rows page by page and computes the whole rollup, writing nothing:
+ * `beforePage` is awaited before each page of 20,000 households (the background rebuild yields to requests there).
+ */
+export async function computeRollup(
+  repo: RollupRepo,
+  onProgress?: (done: number, total: number) => void,
+  beforePage?: () => Promise<void>,
+): Promise<ComputedRollup> {
   const max = await repo.maxHouseholdId();
   const batch = new RollupBatch();
   let households = 0;
   for (let after = 0; after < max; after += 20000) {
+    await beforePage?.();
     const page = await repo.timelinesBetween(after, Math.min(after + 20000, max));
     for (const t of page.values()) batch.add(t.villageCode, timelineChanges(t));
     households += page.size;
     onProgress?.(Math.min(after + 20000, max), max);
   }
-  const rows = batch.list();
+  return { households, rows: batch.list(), villageRows: await computeVillageRollup(repo, beforePage) };
+}
+
+/** Replaces the rollup and the villages' rollup with computed rows (inside the caller's transaction). */
+export async function writeRollup(repo: RollupRepo, c: ComputedRollup): Promise<{ households: number; rows: number }> {
   await repo.clearRollup();
-  await repo.addToRollup(rows);
-  const villageRows = await rebuildVillageRollup(repo);
-  return { households, rows: rows.length + villageRows };
+  await repo.addToRollup(c.rows);
+  await repo.clearVillageRollup();
+  await repo.addToVillageRollup(c.villageRows);
+  return { households: c.households, rows: c.rows.length + c.villageRows.length };
+}
+
+/** Recomputes the whole rollup from the status history and the incomes (`taizhang recompute`), in the caller's transaction. */
+export async function rebuildRollup(repo: RollupRepo, onProgress?: (done: number, total: number) => void): Promise<{ households: number; rows: number }> {
+  return writeRollup(repo, await computeRollup(repo, onProgress));
 }
 
 /**
