@@ -12,6 +12,7 @@
  * See bench/README.md (“National scale”) for the options.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -20,8 +21,11 @@ import { buildApp } from '../src/server/app';
 import { bootstrap } from '../src/server/bootstrap';
 import { openDatabase, type Database } from '../src/server/db/connection';
 import { copyTextIn } from '../src/server/db/copy';
+import { makeRollupRepo } from '../src/server/registry/rollup-repo';
+import { streamRoster } from '../src/server/registry/roster';
+import { RollupRebuild } from '../src/server/rollup-rebuild';
 import { buildServices, type Services } from '../src/server/services';
-import { readRosterCsv, ROSTER_CSV_HEADER } from './national-csv';
+import { ROSTER_CSV_HEADER } from './national-csv';
 import { appendHousehold, COPY_COLUMNS, householdsOfVillage, IdCounter, personLine, rosterCsvLines, villageHouseholds, walkOrder, type SeedTable } from './national-data';
 import { machineFacts } from './support';
 
@@ -40,14 +44,10 @@ const adapter = {
   /** Statistics of a region (null: the whole registry), today or as of a date. */
   statistics: (s: Services, auth: Auth, region: string | null, asOf?: string) => s.registry.statistics(auth, { region: region ?? undefined, asOf }),
 
-  /**
-   * One page of a region's household list: `cursor` null for page 1, else what the previous call returned as `next`.
-   * This branch pages by number (offset); with keyset paging pass the returned cursor instead.
-   */
+  /** One page of a region's household list: `cursor` null for page 1, else what the previous call returned as `next` (the keyset cursor). */
   async householdPage(s: Services, auth: Auth, region: string, cursor: unknown): Promise<{ rows: number; total: number | null; next: unknown }> {
-    const page = typeof cursor === 'number' ? cursor : 1;
-    const r = await s.registry.search(auth, { region, page, pageSize: PAGE_SIZE });
-    return { rows: r.items.length, total: r.total, next: page + 1 };
+    const r = await s.registry.search(auth, { region, cursor: typeof cursor === 'string' ? cursor : undefined, page: 1, pageSize: PAGE_SIZE });
+    return { rows: r.items.length, total: r.total, next: r.nextCursor };
   },
 
   /** A search (an ID number, a part of one, a name) under a region (undefined: the whole registry): the hits on page 1. */
@@ -55,14 +55,19 @@ const adapter = {
     return (await s.registry.search(auth, { region, q, page: 1, pageSize: PAGE_SIZE })).items.length;
   },
 
-  /**
-   * The roster import of a CSV file (the template's columns, one person a line). This branch's importer takes rows in
-   * memory: the file is read into them first (bench/national-csv.ts). With the streaming importer, hand it the file.
-   */
+  /** The roster import of a CSV file (the template's columns, one person a line), streamed and committed village by village as the server's import-batches job runs it. */
   async importFile(s: Services, auth: Auth, file: string, onProgress: (phase: string, done: number, total: number) => void) {
-    const rows = await readRosterCsv(file);
-    onProgress('read', rows.length, rows.length);
-    return s.roster.importRoster(auth, rows, (p) => onProgress(p.phase, p.done, p.total));
+    const total = statSync(file).size;
+    const counter = { bytes: 0 };
+    const result = await s.roster.importRosterStream(auth, streamRoster(createReadStream(file, { highWaterMark: 1024 * 1024 }), 'csv', counter), {
+      importId: randomUUID(),
+      mode: 'write',
+      fileName: path.basename(file),
+      fileSha256: '',
+      onProgress: (p) => onProgress(p.phase, counter.bytes, total),
+    });
+    if (result.villages.failed > 0) throw new Error(`import failed: ${JSON.stringify(result).slice(0, 2000)}`);
+    return result;
   },
 
   /** `taizhang recompute` of the registry: the maintained figures rebuilt from the history and the incomes. */
@@ -70,15 +75,19 @@ const adapter = {
 
   /** The real server (buildApp + listen) over an open database; `serverImport`/`serverRecompute` run inside it. */
   async startServer(database: Database) {
-    const { app, services } = await buildApp({ database, now: () => NOW, webDir: null, logger: false });
+    const rollupRebuild = new RollupRebuild();
+    const { app, services } = await buildApp({ database, rollupRebuild, now: () => NOW, webDir: null, logger: false });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
-    return { app, services, port: typeof address === 'object' && address ? address.port : 0 };
+    return { app, services, rollupRebuild, port: typeof address === 'object' && address ? address.port : 0 };
   },
-  /** An import inside the running server, as its import job runs it (this branch: in the request thread). */
+  /** An import inside the running server, as its import-batches job runs it. */
   serverImport: (s: Services, auth: Auth, file: string) => adapter.importFile(s, auth, file, () => {}),
-  /** A recompute inside the running server (this branch has no background job: the rebuild on the server's thread). */
-  serverRecompute: (s: Services, auth: Auth) => adapter.recompute(s, auth),
+  /** A recompute inside the running server as `serve` runs it after an upgrade: the rollup emptied, then the background rebuild. */
+  async serverRecompute(database: Database, rollupRebuild: RollupRebuild) {
+    await makeRollupRepo(database.db).clearRollup();
+    return rollupRebuild.start(database);
+  },
 };
 
 // =====================================================================================================================
@@ -448,7 +457,7 @@ async function childImport() {
 async function childServe() {
   const backend = args.backend as Backend;
   const database = await openAt(backend, args.location!);
-  const { app, services, port } = await adapter.startServer(database);
+  const { app, services, rollupRebuild, port } = await adapter.startServer(database);
   const auth = await rootAuth(services);
   process.on('message', (m: { cmd: string; file?: string }) => {
     void (async () => {
@@ -458,7 +467,7 @@ async function childServe() {
         process.exit(0);
       }
       const t = performance.now();
-      const result = m.cmd === 'import' ? await adapter.serverImport(services, auth, m.file!) : await adapter.serverRecompute(services, auth);
+      const result = m.cmd === 'import' ? await adapter.serverImport(services, auth, m.file!) : await adapter.serverRecompute(database, rollupRebuild);
       process.send!({ cmd: m.cmd, ms: performance.now() - t, result, rssMiB: procMemory('self')?.rssMiB });
     })().catch((err: unknown) => {
       process.stderr.write(`${String(err)}\n`);

@@ -151,6 +151,7 @@ describe.each(dbKinds())('ID numbers masked for a role that may not see them (é¢
         'attachments:id': 999999,
         'signatures:id': 999999,
         'import-jobs:id': 'no-such-job',
+        'import-batches:id': 'no-such-job',
         'jobs:id': 'no-such-job',
       };
       const found = value[`${before}:${name}`];

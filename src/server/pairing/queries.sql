@@ -3,13 +3,13 @@
 -- Sample arguments: region prefix 513431100 (ancestors 513431000000, 513400000000, 510000000000), today 2020-06-30.
 
 -- list_helpers
--- params: ["2020-06-30","2020-06-30","未脱贫","返贫","已脱贫","稳定脱贫","513431100%","513431000000","513400000000","510000000000","%李%","%李%",true,20,0]
+-- params: ["2020-06-30","2020-06-30","未脱贫","返贫","已脱贫","稳定脱贫","513431100","513431101","513431000000","513400000000","510000000000","%李%","%李%",true,20,0]
 select hp.id, hp.name, hp.unit, hp.kind, hp.level, hp.post, hp.phone, hp.region_code as "regionCode", hp.active, hp.version,
   (select count(*)::int from helper_assignments a join households h on h.id = a.household_id where a.helper_id = hp.id and a.from_on <= $1::date and (a.to_on is null or a.to_on > $2::date) and h.status in ($3, $4, $5, $6)) as households
-  from helpers hp where (hp.region_code like $7 or hp.region_code in ($8, $9, $10))
-  and (hp.name like $11 or hp.unit like $12)
-  and hp.active = $13
-  order by hp.active desc, hp.region_code, hp.name, hp.id limit $14 offset $15;
+  from helpers hp where ((hp.region_code >= $7 and hp.region_code < $8) or hp.region_code in ($9, $10, $11))
+  and (hp.name like $12 or hp.unit like $13)
+  and hp.active = $14
+  order by hp.active desc, hp.region_code, hp.name, hp.id limit $15 offset $16;
 
 -- held_by
 -- params: [901,"2020-06-30","2020-06-30","未脱贫","返贫","已脱贫","稳定脱贫"]
@@ -19,11 +19,11 @@ select a.id, h.id as "householdId", h.village_code as "villageCode", coalesce(r.
   where a.helper_id = $1 and a.from_on <= $2::date and (a.to_on is null or a.to_on > $3::date) and h.status in ($4, $5, $6, $7) order by a.from_on, a.id;
 
 -- without_helper_where
--- params: ["513431100%","未脱贫","返贫","已脱贫","稳定脱贫","2020-06-30","2020-06-30"]
-h.village_code like $1 and h.status in ($2, $3, $4, $5)
-  and not exists (select 1 from helper_assignments a where a.household_id = h.id and a.from_on <= $6::date and (a.to_on is null or a.to_on > $7::date));
+-- params: ["513431100","513431101","未脱贫","返贫","已脱贫","稳定脱贫","2020-06-30","2020-06-30"]
+(h.village_code >= $1 and h.village_code < $2) and h.status in ($3, $4, $5, $6)
+  and not exists (select 1 from helper_assignments a where a.household_id = h.id and a.from_on <= $7::date and (a.to_on is null or a.to_on > $8::date));
 
 -- exited_without_visit_where
--- params: ["513431100%","已脱贫","稳定脱贫","帮扶走访","2020-01-01","2020-06-30"]
-h.village_code like $1 and h.status in ($2, $3)
-  and not exists (select 1 from household_visits v where v.household_id = h.id and v.kind = $4 and v.visited_on between $5::date and $6::date);
+-- params: ["513431100","513431101","已脱贫","稳定脱贫","帮扶走访","2020-01-01","2020-06-30"]
+(h.village_code >= $1 and h.village_code < $2) and h.status in ($3, $4)
+  and not exists (select 1 from household_visits v where v.household_id = h.id and v.kind = $5 and v.visited_on between $6::date and $7::date);
