@@ -94,7 +94,9 @@ export async function queryAt<T = Record<string, unknown>>(url: string, text: st
 
 /** Waits until the replica has replayed everything the primary had written when this was called. */
 export async function waitForReplay(primaryUrl: string, replicaUrl: string, timeoutMs = 20_000): Promise<void> {
-  const lsn = (await queryAt<{ lsn: string }>(primaryUrl, 'select pg_current_wal_lsn()::text as lsn'))[0]!.lsn;
+  // The insert position, not pg_current_wal_lsn() (the write position): the test server runs with synchronous_commit=off,
+  // so a commit returns before its WAL is written, and the write position may not have reached it yet (seen in CI).
+  const lsn = (await queryAt<{ lsn: string }>(primaryUrl, 'select pg_current_wal_insert_lsn()::text as lsn'))[0]!.lsn;
   const until = Date.now() + timeoutMs;
   for (;;) {
     const [row] = await queryAt<{ done: boolean }>(replicaUrl, 'select coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) as done', [lsn]);

@@ -3,74 +3,74 @@
 -- Sample arguments: region prefix 513431100, today 2020-06-30, half-year 2020-01-01 … 2020-06-30.
 
 -- invalid_id
--- params: ["513431100%"]
+-- params: ["513431100","513431101"]
 select h.id as "householdId", h.village_code as "villageCode", h.number, p.name, trim(p.id_number) as "idNumber",
   case when p.id_number !~ '^[0-9]{17}[0-9X]$' then '格式错误' else '校验位错误' end as detail
   from persons p join households h on h.id = p.household_id
-  where h.village_code like $1 and (p.id_number !~ '^[0-9]{17}[0-9X]$' or (substr(p.id_number, 18, 1) <> substr('10X98765432', ((substr(p.id_number, 1, 1)::int * 7 + substr(p.id_number, 2, 1)::int * 9 + substr(p.id_number, 3, 1)::int * 10 + substr(p.id_number, 4, 1)::int * 5 + substr(p.id_number, 5, 1)::int * 8 + substr(p.id_number, 6, 1)::int * 4 + substr(p.id_number, 7, 1)::int * 2 + substr(p.id_number, 8, 1)::int * 1 + substr(p.id_number, 9, 1)::int * 6 + substr(p.id_number, 10, 1)::int * 3 + substr(p.id_number, 11, 1)::int * 7 + substr(p.id_number, 12, 1)::int * 9 + substr(p.id_number, 13, 1)::int * 10 + substr(p.id_number, 14, 1)::int * 5 + substr(p.id_number, 15, 1)::int * 8 + substr(p.id_number, 16, 1)::int * 4 + substr(p.id_number, 17, 1)::int * 2) % 11) + 1, 1)));
+  where (h.village_code >= $1 and h.village_code < $2) and (p.id_number !~ '^[0-9]{17}[0-9X]$' or (substr(p.id_number, 18, 1) <> substr('10X98765432', ((substr(p.id_number, 1, 1)::int * 7 + substr(p.id_number, 2, 1)::int * 9 + substr(p.id_number, 3, 1)::int * 10 + substr(p.id_number, 4, 1)::int * 5 + substr(p.id_number, 5, 1)::int * 8 + substr(p.id_number, 6, 1)::int * 4 + substr(p.id_number, 7, 1)::int * 2 + substr(p.id_number, 8, 1)::int * 1 + substr(p.id_number, 9, 1)::int * 6 + substr(p.id_number, 10, 1)::int * 3 + substr(p.id_number, 11, 1)::int * 7 + substr(p.id_number, 12, 1)::int * 9 + substr(p.id_number, 13, 1)::int * 10 + substr(p.id_number, 14, 1)::int * 5 + substr(p.id_number, 15, 1)::int * 8 + substr(p.id_number, 16, 1)::int * 4 + substr(p.id_number, 17, 1)::int * 2) % 11) + 1, 1)));
 
 -- duplicate_id
--- params: ["513431100%"]
+-- params: ["513431100","513431101"]
 select h.id as "householdId", h.village_code as "villageCode", h.number, p.name, trim(p.id_number) as "idNumber", '同一身份证号出现 ' || d.n || ' 次' as detail
   from (select upper(trim(id_number)) as id, count(*) as n from persons group by 1 having count(*) > 1) d
-  join persons p on upper(trim(p.id_number)) = d.id join households h on h.id = p.household_id where h.village_code like $1;
+  join persons p on upper(trim(p.id_number)) = d.id join households h on h.id = p.household_id where (h.village_code >= $1 and h.village_code < $2);
 
 -- cause_rule
--- params: ["513431100%","因病","因残","因学","因灾","缺土地","缺水","缺技术","缺劳力","缺资金","交通条件落后","自身发展动力不足",2,"因病","因残","因学","因灾","缺土地","缺水","缺技术","缺劳力","缺资金","交通条件落后","自身发展动力不足"]
+-- params: ["513431100","513431101","因病","因残","因学","因灾","缺土地","缺水","缺技术","缺劳力","缺资金","交通条件落后","自身发展动力不足",2,"因病","因残","因学","因灾","缺土地","缺水","缺技术","缺劳力","缺资金","交通条件落后","自身发展动力不足"]
 select h.id as "householdId", h.village_code as "villageCode", h.number, coalesce((select p.name from persons p where p.household_id = h.id and p.relation = '户主' limit 1), '') as name,
   '' as "idNumber", '主要：' || coalesce(h.main_cause, '') || '；次要：' || coalesce((select string_agg(c, '、') from jsonb_array_elements_text(h.secondary_causes) c), '') as detail
   from households h
-  where h.village_code like $1 and (h.main_cause is null or h.main_cause not in ($2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-  or jsonb_array_length(h.secondary_causes) > $13::int or h.secondary_causes ? h.main_cause
-  or exists (select 1 from jsonb_array_elements_text(h.secondary_causes) c where c not in ($14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24))
+  where (h.village_code >= $1 and h.village_code < $2) and (h.main_cause is null or h.main_cause not in ($3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+  or jsonb_array_length(h.secondary_causes) > $14::int or h.secondary_causes ? h.main_cause
+  or exists (select 1 from jsonb_array_elements_text(h.secondary_causes) c where c not in ($15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25))
   or (select count(distinct c) from jsonb_array_elements_text(h.secondary_causes) c) <> jsonb_array_length(h.secondary_causes));
 
 -- labour_age
--- params: ["2020-06-30","513431100%","2020-06-30",16,"无劳动力","2020-06-30",65,"普通劳动力","技能劳动力","技能劳动力"]
+-- params: ["2020-06-30","513431100","513431101","2020-06-30",16,"无劳动力","2020-06-30",65,"普通劳动力","技能劳动力","技能劳动力"]
 select h.id as "householdId", h.village_code as "villageCode", h.number, p.name, trim(p.id_number) as "idNumber",
   date_part('year', age($1::date, p.birth_date))::int || ' 岁，填报为' || p.labour as detail
   from persons p join households h on h.id = p.household_id
-  where h.village_code like $2 and (
-  (age($3::date, p.birth_date) < make_interval(years => $4::int) and p.labour <> $5)
-  or (age($6::date, p.birth_date) >= make_interval(years => $7::int) and p.labour in ($8, $9) and not (p.work_months > 0 and p.work_income > 0))
-  or (p.labour = $10 and not p.has_qualification));
+  where (h.village_code >= $2 and h.village_code < $3) and (
+  (age($4::date, p.birth_date) < make_interval(years => $5::int) and p.labour <> $6)
+  or (age($7::date, p.birth_date) >= make_interval(years => $8::int) and p.labour in ($9, $10) and not (p.work_months > 0 and p.work_income > 0))
+  or (p.labour = $11 and not p.has_qualification));
 
 -- exited_without_record
--- params: ["513431100%","已脱贫","稳定脱贫"]
+-- params: ["513431100","513431101","已脱贫","稳定脱贫"]
 select h.id as "householdId", h.village_code as "villageCode", h.number, coalesce((select p.name from persons p where p.household_id = h.id and p.relation = '户主' limit 1), '') as name,
   '' as "idNumber", h.status || coalesce('（' || h.status_year || ' 年）', '') as detail
   from households h
-  where h.village_code like $1 and h.status in ($2, $3) and not exists (
+  where (h.village_code >= $1 and h.village_code < $2) and h.status in ($3, $4) and not exists (
   select 1 from procedures pr where pr.household_id = h.id and pr.kind = 'exit' and pr.state = 'completed'
   and exists (select 1 from procedure_events e where e.procedure_id = pr.id and e.outcome = 'pass' and e.present is not null)
   and exists (select 1 from procedure_events e where e.procedure_id = pr.id and e.outcome = 'pass' and e.data ? 'confirmedBy'));
 
 -- no_helper
--- params: ["513431100%","未脱贫","返贫","已脱贫","稳定脱贫","2020-06-30","2020-06-30"]
+-- params: ["513431100","513431101","未脱贫","返贫","已脱贫","稳定脱贫","2020-06-30","2020-06-30"]
 select h.id as "householdId", h.village_code as "villageCode", h.number, coalesce((select p.name from persons p where p.household_id = h.id and p.relation = '户主' limit 1), '') as name,
   '' as "idNumber", h.status as detail
   from households h
-  where h.village_code like $1 and h.status in ($2, $3, $4, $5) and not exists (
-  select 1 from helper_assignments a where a.household_id = h.id and a.from_on <= $6::date and (a.to_on is null or a.to_on > $7::date));
+  where (h.village_code >= $1 and h.village_code < $2) and h.status in ($3, $4, $5, $6) and not exists (
+  select 1 from helper_assignments a where a.household_id = h.id and a.from_on <= $7::date and (a.to_on is null or a.to_on > $8::date));
 
 -- helper_over_limit
--- params: ["2020-06-30","2020-06-30","未脱贫","返贫","已脱贫","稳定脱贫","513431100%",3]
+-- params: ["2020-06-30","2020-06-30","未脱贫","返贫","已脱贫","稳定脱贫","513431100","513431101",3]
 select null::int as "householdId", hp.region_code as "villageCode", '' as number, hp.name, '' as "idNumber",
   hp.unit || '，联系 ' || count(*) || ' 户' as detail
   from helpers hp join helper_assignments a on a.helper_id = hp.id and a.from_on <= $1::date and (a.to_on is null or a.to_on > $2::date)
   join households h on h.id = a.household_id and h.status in ($3, $4, $5, $6)
-  where hp.region_code like $7 group by hp.id, hp.region_code, hp.name, hp.unit having count(*) > $8::int;
+  where (hp.region_code >= $7 and hp.region_code < $8) group by hp.id, hp.region_code, hp.name, hp.unit having count(*) > $9::int;
 
 -- no_visit
--- params: ["513431100%","已脱贫","稳定脱贫","帮扶走访","2020-01-01","2020-06-30"]
+-- params: ["513431100","513431101","已脱贫","稳定脱贫","帮扶走访","2020-01-01","2020-06-30"]
 select h.id as "householdId", h.village_code as "villageCode", h.number, coalesce((select p.name from persons p where p.household_id = h.id and p.relation = '户主' limit 1), '') as name,
   '' as "idNumber", h.status as detail
   from households h
-  where h.village_code like $1 and h.status in ($2, $3) and not exists (
-  select 1 from household_visits v where v.household_id = h.id and v.kind = $4 and v.visited_on between $5::date and $6::date);
+  where (h.village_code >= $1 and h.village_code < $2) and h.status in ($3, $4) and not exists (
+  select 1 from household_visits v where v.household_id = h.id and v.kind = $5 and v.visited_on between $6::date and $7::date);
 
 -- handbook_mismatch
--- params: ["2020-06-30","2020-06-30","513431100%"]
+-- params: ["2020-06-30","2020-06-30","513431100","513431101"]
 select h.id as "householdId", h.village_code as "villageCode", h.number, coalesce((select p.name from persons p where p.household_id = h.id and p.relation = '户主' limit 1), '') as name,
   '' as "idNumber", concat_ws('；',
   case when c.persons <> f.size then '手册人口 ' || c.persons || ' 人，系统 ' || f.size || ' 人' end,
@@ -85,13 +85,13 @@ select h.id as "householdId", h.village_code as "villageCode", h.number, coalesc
   (select coalesce(jsonb_agg(hp.name order by hp.name), '[]'::jsonb) from helper_assignments a join helpers hp on hp.id = a.helper_id
   where a.household_id = h.id and a.from_on <= $1::date and (a.to_on is null or a.to_on > $2::date)) as helpers,
   (select coalesce(jsonb_agg(x order by x), '[]'::jsonb) from jsonb_array_elements_text(c.helper_names) x) as handbook_helpers) f
-  where h.village_code like $3 and (c.persons <> f.size or f.per_capita is null or c.per_capita <> f.per_capita or f.helpers <> f.handbook_helpers);
+  where (h.village_code >= $3 and h.village_code < $4) and (c.persons <> f.size or f.per_capita is null or c.per_capita <> f.per_capita or f.helpers <> f.handbook_helpers);
 
 -- exited_with_income
--- params: ["513431100%","已脱贫","稳定脱贫"]
+-- params: ["513431100","513431101","已脱贫","稳定脱贫"]
 select h.id as "householdId", h.village_code as "villageCode", h.number,
   coalesce((select p.name from persons p where p.household_id = h.id and p.relation = '户主' limit 1), '') as name, '' as "idNumber", '' as detail,
   h.status_year as "statusYear", (select count(*)::int from persons p where p.household_id = h.id) as size,
   (select (i."wages" + i."business" + i."property" + i."subsidies" + i."minimum_living" + i."extreme_poverty" + i."pension" + i."ecological" + i."other_transfer" - i."business_costs") from household_incomes i where i.household_id = h.id and i.year = h.status_year) as net
-  from households h where h.village_code like $1 and h.status in ($2, $3)
+  from households h where (h.village_code >= $1 and h.village_code < $2) and h.status in ($3, $4)
   order by h.village_code, h.number;

@@ -8,6 +8,7 @@ import { ABLE_LABOUR_KINDS, LABOUR_ELDERLY_AGE, LABOUR_MIN_AGE, type LabourKind 
 import { NET_INCOME_TERMS, type NetIncomeItem } from '../../domain/registry/net-income';
 import type { Finding } from '../../contract/quality';
 import { queryRows, type Db } from '../db/connection';
+import { underPrefix } from '../db/prefix';
 import { insertOne } from '../db/rows';
 import { handbookChecks, householdIncomes, qualityRuns } from '../db/schema';
 
@@ -39,24 +40,24 @@ export type SqlCheckKey = Exclude<CheckKey, 'exited_below_line'>;
  * a helper, the helper's limit, the visit kind, the net-income terms); `queries.sql` beside this file is their text.
  */
 export function checkQuery(key: SqlCheckKey, prefix: string, today: string, half: { from: string; to: string }): SQL {
-  const like = `${prefix}%`;
+  const under = (column: string) => underPrefix(sql.raw(column), prefix);
   const age = sql`age(${today}::date, p.birth_date)`;
   switch (key) {
     case 'invalid_id':
       return sql`select h.id as "householdId", h.village_code as "villageCode", h.number, p.name, trim(p.id_number) as "idNumber",
           case when p.id_number !~ '^[0-9]{17}[0-9X]$' then '格式错误' else '校验位错误' end as detail
         from persons p join households h on h.id = p.household_id
-        where h.village_code like ${like} and (p.id_number !~ '^[0-9]{17}[0-9X]$' or ${sql.raw(sqlCheckCharacterWrong('p.id_number'))})`;
+        where ${under('h.village_code')} and (p.id_number !~ '^[0-9]{17}[0-9X]$' or ${sql.raw(sqlCheckCharacterWrong('p.id_number'))})`;
     case 'duplicate_id':
       return sql`select h.id as "householdId", h.village_code as "villageCode", h.number, p.name, trim(p.id_number) as "idNumber", '同一身份证号出现 ' || d.n || ' 次' as detail
         from (select upper(trim(id_number)) as id, count(*) as n from persons group by 1 having count(*) > 1) d
-        join persons p on upper(trim(p.id_number)) = d.id join households h on h.id = p.household_id where h.village_code like ${like}`;
+        join persons p on upper(trim(p.id_number)) = d.id join households h on h.id = p.household_id where ${under('h.village_code')}`;
     case 'cause_rule':
       // checkCauses: one standard main cause; secondary causes standard, distinct, not the main one, at most MAX_SECONDARY_CAUSES.
       return sql`select h.id as "householdId", h.village_code as "villageCode", h.number, ${headName} as name,
           '' as "idNumber", '主要：' || coalesce(h.main_cause, '') || '；次要：' || coalesce((select string_agg(c, '、') from jsonb_array_elements_text(h.secondary_causes) c), '') as detail
         from households h
-        where h.village_code like ${like} and (h.main_cause is null or h.main_cause not in ${list(CAUSES)}
+        where ${under('h.village_code')} and (h.main_cause is null or h.main_cause not in ${list(CAUSES)}
           or jsonb_array_length(h.secondary_causes) > ${MAX_SECONDARY_CAUSES}::int or h.secondary_causes ? h.main_cause
           or exists (select 1 from jsonb_array_elements_text(h.secondary_causes) c where c not in ${list(CAUSES)})
           or (select count(distinct c) from jsonb_array_elements_text(h.secondary_causes) c) <> jsonb_array_length(h.secondary_causes))`;
@@ -65,7 +66,7 @@ export function checkQuery(key: SqlCheckKey, prefix: string, today: string, half
       return sql`select h.id as "householdId", h.village_code as "villageCode", h.number, p.name, trim(p.id_number) as "idNumber",
           date_part('year', ${age})::int || ' 岁，填报为' || p.labour as detail
         from persons p join households h on h.id = p.household_id
-        where h.village_code like ${like} and (
+        where ${under('h.village_code')} and (
           (${age} < ${years(LABOUR_MIN_AGE)} and p.labour <> ${'无劳动力' satisfies LabourKind})
           or (${age} >= ${years(LABOUR_ELDERLY_AGE)} and p.labour in ${list(ABLE_LABOUR_KINDS)} and not (p.work_months > 0 and p.work_income > 0))
           or (p.labour = ${'技能劳动力' satisfies LabourKind} and not p.has_qualification))`;
@@ -73,7 +74,7 @@ export function checkQuery(key: SqlCheckKey, prefix: string, today: string, half
       return sql`select h.id as "householdId", h.village_code as "villageCode", h.number, ${headName} as name,
           '' as "idNumber", h.status || coalesce('（' || h.status_year || ' 年）', '') as detail
         from households h
-        where h.village_code like ${like} and h.status in ${list(EXITED_STATUSES)} and not exists (
+        where ${under('h.village_code')} and h.status in ${list(EXITED_STATUSES)} and not exists (
           select 1 from procedures pr where pr.household_id = h.id and pr.kind = 'exit' and pr.state = 'completed'
             and exists (select 1 from procedure_events e where e.procedure_id = pr.id and e.outcome = 'pass' and e.present is not null)
             and exists (select 1 from procedure_events e where e.procedure_id = pr.id and e.outcome = 'pass' and e.data ? 'confirmedBy'))`;
@@ -81,7 +82,7 @@ export function checkQuery(key: SqlCheckKey, prefix: string, today: string, half
       return sql`select h.id as "householdId", h.village_code as "villageCode", h.number, ${headName} as name,
           '' as "idNumber", h.status as detail
         from households h
-        where h.village_code like ${like} and h.status in ${list(STATUSES_NEEDING_HELPER)} and not exists (
+        where ${under('h.village_code')} and h.status in ${list(STATUSES_NEEDING_HELPER)} and not exists (
           select 1 from helper_assignments a where a.household_id = h.id and ${heldOn(today)})`;
     case 'helper_over_limit':
       // Only households that keep a helper count toward the limit (a 清退 household frees its place).
@@ -89,12 +90,12 @@ export function checkQuery(key: SqlCheckKey, prefix: string, today: string, half
           hp.unit || '，联系 ' || count(*) || ' 户' as detail
         from helpers hp join helper_assignments a on a.helper_id = hp.id and ${heldOn(today)}
           join households h on h.id = a.household_id and h.status in ${list(STATUSES_NEEDING_HELPER)}
-        where hp.region_code like ${like} group by hp.id, hp.region_code, hp.name, hp.unit having count(*) > ${MAX_HOUSEHOLDS_PER_HELPER}::int`;
+        where ${under('hp.region_code')} group by hp.id, hp.region_code, hp.name, hp.unit having count(*) > ${MAX_HOUSEHOLDS_PER_HELPER}::int`;
     case 'no_visit':
       return sql`select h.id as "householdId", h.village_code as "villageCode", h.number, ${headName} as name,
           '' as "idNumber", h.status as detail
         from households h
-        where h.village_code like ${like} and h.status in ${list(EXITED_STATUSES)} and not exists (
+        where ${under('h.village_code')} and h.status in ${list(EXITED_STATUSES)} and not exists (
           select 1 from household_visits v where v.household_id = h.id and v.kind = ${'帮扶走访' satisfies VisitKind} and v.visited_on between ${half.from}::date and ${half.to}::date)`;
     case 'handbook_mismatch':
       // The latest handbook check of each household against the registry now: size, per-capita net income of the
@@ -113,7 +114,7 @@ export function checkQuery(key: SqlCheckKey, prefix: string, today: string, half
             (select coalesce(jsonb_agg(hp.name order by hp.name), '[]'::jsonb) from helper_assignments a join helpers hp on hp.id = a.helper_id
                where a.household_id = h.id and ${heldOn(today)}) as helpers,
             (select coalesce(jsonb_agg(x order by x), '[]'::jsonb) from jsonb_array_elements_text(c.helper_names) x) as handbook_helpers) f
-        where h.village_code like ${like} and (c.persons <> f.size or f.per_capita is null or c.per_capita <> f.per_capita or f.helpers <> f.handbook_helpers)`;
+        where ${under('h.village_code')} and (c.persons <> f.size or f.per_capita is null or c.per_capita <> f.per_capita or f.helpers <> f.handbook_helpers)`;
   }
   throw new Error(`unknown check ${String(key)}`);
 }
@@ -127,7 +128,7 @@ export const exitedWithIncomeQuery = (prefix: string): SQL =>
         ${headName} as name, '' as "idNumber", '' as detail,
         h.status_year as "statusYear", (select count(*)::int from persons p where p.household_id = h.id) as size,
         (select ${netIncome} from household_incomes i where i.household_id = h.id and i.year = h.status_year) as net
-      from households h where h.village_code like ${`${prefix}%`} and h.status in ${list(EXITED_STATUSES)}
+      from households h where ${underPrefix(sql`h.village_code`, prefix)} and h.status in ${list(EXITED_STATUSES)}
       order by h.village_code, h.number`;
 
 export function makeQualityRepo(db: Db) {

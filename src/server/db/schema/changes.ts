@@ -42,7 +42,7 @@ export const changeRequests = pgTable(
     version: version(),
   },
   (t) => [
-    index('change_requests_village_idx').on(t.villageCode.op('bpchar_pattern_ops'), t.state),
+    index('change_requests_village_idx').on(t.villageCode, t.state),
     index('change_requests_household_idx').on(t.householdId),
     uniqueIndex('change_requests_open_target').on(t.householdId, t.target).where(sql`state in ('pending', 'returned')`),
   ],

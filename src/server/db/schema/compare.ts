@@ -62,5 +62,5 @@ export const comparisonHits = pgTable(
     decidedBy: integer('decided_by'),
     decidedAt: timestamptz('decided_at'),
   },
-  (t) => [index('comparison_hits_run_idx').on(t.runId), index('comparison_hits_village_idx').on(t.villageCode.op('bpchar_pattern_ops'))],
+  (t) => [index('comparison_hits_run_idx').on(t.runId), index('comparison_hits_village_idx').on(t.villageCode)],
 );

@@ -20,7 +20,7 @@ export const helpers = pgTable(
     active: boolean('active').notNull().default(true),
     version: version(),
   },
-  (t) => [index('helpers_region_idx').on(t.regionCode.op('bpchar_pattern_ops'))],
+  (t) => [index('helpers_region_idx').on(t.regionCode)],
 );
 
 /** Which helper holds which household, from when to when (the 扶贫手册 notes every change). */

@@ -49,7 +49,7 @@ export const procedures = pgTable(
     certificateNo: varchar('certificate_no', { length: 40 }),
     version: version(),
   },
-  (t) => [index('procedures_village_idx').on(t.villageCode.op('bpchar_pattern_ops'), t.state), index('procedures_household_idx').on(t.householdId)],
+  (t) => [index('procedures_village_idx').on(t.villageCode, t.state), index('procedures_household_idx').on(t.householdId)],
 );
 
 /**

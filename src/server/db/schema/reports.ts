@@ -62,5 +62,5 @@ export const reportCorrections = pgTable(
     decisionReason: text('decision_reason'),
     version: version(),
   },
-  (t) => [index('report_corrections_report_idx').on(t.reportId), index('report_corrections_village_idx').on(t.villageCode.op('bpchar_pattern_ops'), t.year)],
+  (t) => [index('report_corrections_report_idx').on(t.reportId), index('report_corrections_village_idx').on(t.villageCode, t.year)],
 );
