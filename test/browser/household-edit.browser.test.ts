@@ -29,7 +29,8 @@ async function chooseOption(page: Page, field: Locator, label: string): Promise<
       await field.click();
       const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').last();
       // The list is virtual: opened at the current value, an option far above it is not rendered until scrolled to.
-      await open.locator('.rc-virtual-list-holder').evaluate((el) => (el.scrollTop = 0)).catch(() => {});
+      // (evaluateAll: a short list has no virtual holder, and `evaluate` would wait its whole timeout for one.)
+      await open.locator('.rc-virtual-list-holder').evaluateAll((els) => els.forEach((el) => (el.scrollTop = 0)));
       await open.locator(`.ant-select-item-option[title="${label}"]`).filter({ visible: true }).last().click({ timeout: 5_000 });
       return select.innerText();
     }, WAIT)
