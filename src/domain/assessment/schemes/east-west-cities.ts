@@ -12,9 +12,8 @@
  */
 import type { GradeRule } from '../engine';
 import type { Scheme } from '../scheme';
-import { citeShort } from '../../shared/sources';
 import type { Consequence } from './consequence';
-import { CENTRAL_ENDORSEMENT_BONUS, EAST_WEST_COMMON, EAST_WEST_CONSEQUENCES, EAST_WEST_VETOES, EAST_WEST_VETO_FACTS, majorContent, quantified, row, task } from './east-west';
+import { CENTRAL_ENDORSEMENT_BONUS, EAST_WEST_COMMON, EAST_WEST_CONSEQUENCES, EAST_WEST_VETOES, EAST_WEST_VETO_FACTS, eastWestSource, majorContent, quantified, row, task } from './east-west';
 
 /** Quantities of the tilt to deeply poor areas are entered as 深度贫困县县均数 ÷ 贫困县县均数 (the 说明 asks for both averages). */
 const tilt = quantified();
@@ -23,7 +22,7 @@ export const EAST_WEST_CITIES: Scheme = {
   id: 'guangdong-east-west-cities',
   name: '广东省东西部扶贫协作工作成效评价（各有关帮扶市）',
   unitKind: '帮扶市',
-  source: `${citeShort('guangdong2019')} 附件 2《广东省东西部扶贫协作成效评价办法》，附件 2-1“广东省东西部扶贫协作工作成效评价指标(各有关帮扶市)”`,
+  source: eastWestSource('附件 2-1“广东省东西部扶贫协作工作成效评价指标(各有关帮扶市)”'),
   ...EAST_WEST_COMMON,
   contents: [
     majorContent('org', '组织领导', [

@@ -11,9 +11,8 @@
  */
 import type { GradeRule } from '../engine';
 import type { Scheme } from '../scheme';
-import { citeShort } from '../../shared/sources';
 import type { Consequence } from './consequence';
-import { CENTRAL_ENDORSEMENT_BONUS, EAST_WEST_COMMON, EAST_WEST_CONSEQUENCES, EAST_WEST_VETOES, EAST_WEST_VETO_FACTS, content, row, task } from './east-west';
+import { CENTRAL_ENDORSEMENT_BONUS, EAST_WEST_COMMON, EAST_WEST_CONSEQUENCES, EAST_WEST_VETOES, EAST_WEST_VETO_FACTS, eastWestSource, content, row, task } from './east-west';
 
 const KEY_WORK = [
   '按照人才支援、产业合作、劳务协作、动员社会力量、携手奔小康等重点任务，根据本部门职责对应落实情况。',
@@ -40,7 +39,7 @@ export const EAST_WEST_DEPARTMENTS: Scheme = {
   id: 'guangdong-east-west-departments',
   name: '广东省东西部扶贫协作工作成效评价（省直相关单位）',
   unitKind: '省直相关单位',
-  source: `${citeShort('guangdong2019')} 附件 2《广东省东西部扶贫协作成效评价办法》，附件 2-2“广东省东西部扶贫协作工作成效评价指标(省直相关单位)”`,
+  source: eastWestSource('附件 2-2“广东省东西部扶贫协作工作成效评价指标(省直相关单位)”'),
   ...EAST_WEST_COMMON,
   contents: [
     content('org', '组织领导', [

@@ -5,6 +5,7 @@
  */
 import { SCALE_EAST_WEST, type GradeRule, type Weighted } from '../engine';
 import { DEFAULT_GRADE_POINTS, DEFAULT_GRADE_THRESHOLDS, type Adjustment, type Content, type Fact, type Indicator, type Scheme, type Scoring } from '../scheme';
+import { citeShort } from '../../shared/sources';
 import type { Consequence } from './consequence';
 
 /**
@@ -55,6 +56,9 @@ export const EAST_WEST_CONSEQUENCES: Consequence[] = [
     source: '对于年度成效评价等次为“差”的，由省扶贫开发领导小组组长分别对市的主要领导、分管领导、省直相关单位主要负责同志进行约谈，省纪委、省委组织部一名负责同志参加',
   },
 ];
+
+/** A scheme's `source`: the 评价办法 (附件 2), then the indicator table (附件 2-1 or 2-2) as the document names it. */
+export const eastWestSource = (tableTitle: string) => `${citeShort('guangdong2019')} 附件 2《广东省东西部扶贫协作成效评价办法》，${tableTitle}`;
 
 export const EAST_WEST_COMMON: Pick<Scheme, 'year' | 'scale' | 'methods' | 'gradePoints' | 'gradeThresholds'> = {
   // Issued 2019-12-10; 五: “2019、2020 年度实施…第三方评估”.

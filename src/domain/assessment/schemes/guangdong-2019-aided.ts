@@ -5,9 +5,8 @@
  * cells the PDF broke over lines are joined (“组织部门和 实地核查” → “组织部门和实地核查”).
  */
 import type { Scheme } from '../scheme';
-import { citeShort } from '../../shared/sources';
 import type { Consequence } from './consequence';
-import { fromTable, GUANGDONG_2019_COMMON, GUANGDONG_2019_CONSEQUENCES, GUANGDONG_2019_REDUCTION, type TableContent } from './guangdong-2019';
+import { cityScheme, GUANGDONG_2019_CONSEQUENCES, GUANGDONG_2019_REDUCTION, type TableContent } from './guangdong-2019';
 
 const TABLE: TableContent[] = [
   GUANGDONG_2019_REDUCTION,
@@ -60,16 +59,13 @@ const TABLE: TableContent[] = [
   },
 ];
 
-const { contents, secondLevel } = fromTable(TABLE);
+const { scheme, secondLevel } = cityScheme(
+  { id: 'guangdong-2019-aided', name: '2019年被帮扶市党委和政府扶贫开发工作成效考核' },
+  '附件 1-2“2019 年被帮扶市党委和政府扶贫开发工作成效考核指标表”',
+  TABLE,
+);
 
-export const GUANGDONG_2019_AIDED: Scheme = {
-  id: 'guangdong-2019-aided',
-  name: '2019年被帮扶市党委和政府扶贫开发工作成效考核',
-  unitKind: '地级市',
-  source: `${citeShort('guangdong2019')} 附件 1《2019 年地级以上市党委和政府扶贫开发工作成效考核方案》，附件 1-1 等次评价标准，附件 1-2“2019 年被帮扶市党委和政府扶贫开发工作成效考核指标表”`,
-  ...GUANGDONG_2019_COMMON,
-  contents,
-};
+export const GUANGDONG_2019_AIDED: Scheme = scheme;
 
 /** Indicator key → its second-level 考核内容 (贫困地区减贫人口, 责任落实 …), which the Scheme tree cannot hold. */
 export const GUANGDONG_2019_AIDED_SECOND_LEVEL: Record<string, string> = secondLevel;

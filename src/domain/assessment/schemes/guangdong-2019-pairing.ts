@@ -4,9 +4,8 @@
  * each of the three methods. Words as in the table, numbering dropped.
  */
 import type { Scheme } from '../scheme';
-import { citeShort } from '../../shared/sources';
 import type { Consequence } from './consequence';
-import { fromTable, GUANGDONG_2019_COMMON, GUANGDONG_2019_CONSEQUENCES, GUANGDONG_2019_REDUCTION, type TableContent } from './guangdong-2019';
+import { cityScheme, GUANGDONG_2019_CONSEQUENCES, GUANGDONG_2019_REDUCTION, type TableContent } from './guangdong-2019';
 
 const TABLE: TableContent[] = [
   GUANGDONG_2019_REDUCTION,
@@ -34,16 +33,13 @@ const TABLE: TableContent[] = [
   },
 ];
 
-const { contents, secondLevel } = fromTable(TABLE);
+const { scheme, secondLevel } = cityScheme(
+  { id: 'guangdong-2019-pairing', name: '2019年对口帮扶市党委和政府扶贫开发工作成效考核' },
+  '附件 1-3“2019 年对口帮扶市党委和政府扶贫开发工作成效考核指标表”',
+  TABLE,
+);
 
-export const GUANGDONG_2019_PAIRING: Scheme = {
-  id: 'guangdong-2019-pairing',
-  name: '2019年对口帮扶市党委和政府扶贫开发工作成效考核',
-  unitKind: '地级市',
-  source: `${citeShort('guangdong2019')} 附件 1《2019 年地级以上市党委和政府扶贫开发工作成效考核方案》，附件 1-1 等次评价标准，附件 1-3“2019 年对口帮扶市党委和政府扶贫开发工作成效考核指标表”`,
-  ...GUANGDONG_2019_COMMON,
-  contents,
-};
+export const GUANGDONG_2019_PAIRING: Scheme = scheme;
 
 export const GUANGDONG_2019_PAIRING_SECOND_LEVEL: Record<string, string> = secondLevel;
 

@@ -5,6 +5,7 @@
  */
 import { SCALE_NATIONAL, type Weighted } from '../engine';
 import { DEFAULT_GRADE_POINTS, DEFAULT_GRADE_THRESHOLDS, type Content, type Scheme } from '../scheme';
+import { citeShort } from '../../shared/sources';
 import type { Consequence } from './consequence';
 
 /**
@@ -87,3 +88,21 @@ export const GUANGDONG_2019_COMMON: Pick<Scheme, 'year' | 'scale' | 'methods' | 
   adjustments: [],
   gradeDescriptions: GUANGDONG_2019_GRADE_DESCRIPTIONS,
 };
+
+/**
+ * A city scheme from its indicator table (附件 1-2 or 1-3, `tableTitle` as the document names it): cited with the
+ * 考核方案 (附件 1) and its grade standard (附件 1-1), the parts above, and the table's second level beside it.
+ */
+export function cityScheme(head: Pick<Scheme, 'id' | 'name'>, tableTitle: string, table: TableContent[]): { scheme: Scheme; secondLevel: Record<string, string> } {
+  const { contents, secondLevel } = fromTable(table);
+  return {
+    scheme: {
+      ...head,
+      unitKind: '地级市',
+      source: `${citeShort('guangdong2019')} 附件 1《2019 年地级以上市党委和政府扶贫开发工作成效考核方案》，附件 1-1 等次评价标准，${tableTitle}`,
+      ...GUANGDONG_2019_COMMON,
+      contents,
+    },
+    secondLevel,
+  };
+}

@@ -35,11 +35,16 @@ export const assessmentRounds = pgTable('assessment_rounds', {
   ...recordedBy(),
 });
 
+/** The assessed unit of a round a row belongs to (assessment_units' key). */
+const unitOfRound = () => ({
+  roundId: integer('round_id').notNull(),
+  unitKey: varchar('unit_key', { length: 40 }).notNull(),
+});
+
 export const assessmentUnits = pgTable(
   'assessment_units',
   {
-    roundId: integer('round_id').notNull(),
-    unitKey: varchar('unit_key', { length: 40 }).notNull(),
+    ...unitOfRound(),
     name: varchar('name', { length: 100 }).notNull(),
     /** city | county | department | org | member */
     kind: varchar('kind', { length: 12 }).notNull(),
@@ -55,8 +60,7 @@ export const assessmentUnits = pgTable(
 export const assessmentScores = pgTable(
   'assessment_scores',
   {
-    roundId: integer('round_id').notNull(),
-    unitKey: varchar('unit_key', { length: 40 }).notNull(),
+    ...unitOfRound(),
     methodKey: varchar('method_key', { length: 30 }).notNull(),
     indicatorKey: varchar('indicator_key', { length: 40 }).notNull(),
     entry: jsonb('entry').$type<Record<string, unknown>>().notNull(),

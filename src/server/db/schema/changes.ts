@@ -2,7 +2,7 @@
 // approval (change requests, their events), and which kinds of change need approval, set per office's region.
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
-import { actor, createdAt, id, recordedAt, regionCode, timestamptz, version } from './columns';
+import { actor, createdAt, decision, id, ofHousehold, recordedAt, signed, timestamptz, version } from './columns';
 
 /**
  * One proposed change of a household: what would be written (`payload`: the household patch, or an income year's
@@ -14,8 +14,7 @@ export const changeRequests = pgTable(
   'change_requests',
   {
     id: id(),
-    householdId: integer('household_id').notNull(),
-    villageCode: regionCode('village_code').notNull(),
+    ...ofHousehold(),
     /** household | income */
     kind: varchar('kind', { length: 10 }).notNull(),
     /** The kinds of change of the rules it touches (facts, members, income). */
@@ -30,12 +29,10 @@ export const changeRequests = pgTable(
     state: varchar('state', { length: 10 }).notNull().default('pending'),
     /** The proposer's words (变更原因). */
     note: text('note').notNull().default(''),
-    proposedBy: integer('proposed_by').notNull(),
-    proposedByName: varchar('proposed_by_name', { length: 50 }).notNull(),
+    ...signed('proposed'),
+    /** Given by the database when the request is written. */
     proposedAt: timestamptz('proposed_at').notNull().defaultNow(),
-    decidedBy: integer('decided_by'),
-    decidedByName: varchar('decided_by_name', { length: 50 }),
-    decidedAt: timestamptz('decided_at'),
+    ...decision(),
     /** The reason of the last return or of the rejection. */
     decisionReason: text('decision_reason'),
     createdAt: createdAt(),

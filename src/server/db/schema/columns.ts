@@ -33,11 +33,43 @@ export const change = (actionLength: number) => ({
   at: recordedAt(),
 });
 
+type Prefixed<A extends string, C> = { [K in keyof C & string as `${A}${K}`]: C[K] };
+const prefixed = <A extends string, C extends object>(act: A, columns: C) =>
+  Object.fromEntries(Object.entries(columns).map(([k, c]) => [`${act}${k}`, c])) as Prefixed<A, C>;
+
+/**
+ * Who did an act every row has (`proposed`, `submitted`: one lowercase word, also the columns' prefix) and when:
+ * `<act>By` (the user's id), `<act>ByName` (the name as it was then, as `actor`), `<act>At`.
+ */
+export const signed = <A extends string>(act: A) =>
+  prefixed(act, {
+    By: integer(`${act}_by`).notNull(),
+    ByName: varchar(`${act}_by_name`, { length: 50 }).notNull(),
+    At: timestamptz(`${act}_at`).notNull(),
+  });
+
+/** The decision on what a row proposes or reports (approved, returned, rejected): as `signed('decided')`, null until decided. */
+export const decision = () =>
+  prefixed('decided', {
+    By: integer('decided_by'),
+    ByName: varchar('decided_by_name', { length: 50 }),
+    At: timestamptz('decided_at'),
+  });
+
 /** A GB/T 2260 region code padded to 12 digits (src/server/regions/china-division.ts). */
 export const regionCode = (name: string) => char(name, { length: 12 });
 
 /** A resident identity card number (18 characters). */
 export const idNumber = (name: string) => char(name, { length: 18 });
+
+/**
+ * The household a row is about, and its village (the household's, kept on the row so that a scope's rows are found
+ * by region code without a join).
+ */
+export const ofHousehold = () => ({
+  householdId: integer('household_id').notNull(),
+  villageCode: regionCode('village_code').notNull(),
+});
 
 /** A maintained sum or an amount in integer yuan: bigint read as a number, 0 until something is added. */
 export const bigTotal = (name: string) => bigint(name, { mode: 'number' }).notNull().default(0);

@@ -1,6 +1,6 @@
 // Registry (建档立卡): villages, households, persons, income, poverty lines, status history (issue 3, seeds 001/004).
 import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
-import { actor, id, idNumber, recordedAt, regionCode, version } from './columns';
+import { actor, id, idNumber, ofHousehold, recordedAt, regionCode, version } from './columns';
 
 /** What the registry knows of a village beyond its name and code. */
 export const villageProfiles = pgTable('village_profiles', {
@@ -168,8 +168,7 @@ export const householdStatusHistory = pgTable(
   'household_status_history',
   {
     id: id(),
-    householdId: integer('household_id').notNull(),
-    villageCode: regionCode('village_code').notNull(),
+    ...ofHousehold(),
     status: varchar('status', { length: 6 }).notNull(),
     year: smallint('year'),
     effectiveOn: date('effective_on', { mode: 'string' }).notNull(),

@@ -1,6 +1,6 @@
 // Issue 11: 报送 of a region's year figures, their approval (locks the year), and correction requests (更正申请).
-import { index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
-import { id, regionCode, version } from './columns';
+import { index, integer, jsonb, pgTable, smallint, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import { decision, id, regionCode, signed, version } from './columns';
 
 /**
  * One region's report of one year: the figures as the registry knew them when reported (`figures`, recomputed when an
@@ -19,12 +19,8 @@ export const yearReports = pgTable(
     /** submitted | approved | returned */
     state: varchar('state', { length: 10 }).notNull(),
     figures: jsonb('figures').notNull(),
-    submittedBy: integer('submitted_by').notNull(),
-    submittedByName: varchar('submitted_by_name', { length: 50 }).notNull(),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
-    decidedBy: integer('decided_by'),
-    decidedByName: varchar('decided_by_name', { length: 50 }),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    ...signed('submitted'),
+    ...decision(),
     /** The approver's reason when returned. */
     returnReason: text('return_reason'),
     version: version(),
@@ -53,12 +49,8 @@ export const reportCorrections = pgTable(
     reason: text('reason').notNull(),
     /** pending | approved | rejected */
     state: varchar('state', { length: 10 }).notNull(),
-    proposedBy: integer('proposed_by').notNull(),
-    proposedByName: varchar('proposed_by_name', { length: 50 }).notNull(),
-    proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
-    decidedBy: integer('decided_by'),
-    decidedByName: varchar('decided_by_name', { length: 50 }),
-    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    ...signed('proposed'),
+    ...decision(),
     decisionReason: text('decision_reason'),
     version: version(),
   },
