@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DECISIONS } from '../domain/compare/decision';
 import { DEPARTMENTS } from '../domain/compare/departments';
+import { decidedFields } from './decision';
 import { historyItem } from './history';
 import { pageSchema } from './page';
 import { id, list, name, optionalBool, optionalInt, page, pageSize, regionPrefix, text, timestamp } from './zod';
@@ -164,8 +165,7 @@ export const hit = z.object({
   decision: z.enum(DECISIONS).nullable(),
   outcome: z.string().nullable(),
   decidedBy: z.number().nullable(),
-  decidedByName: z.string().nullable(),
-  decidedAt: z.string().nullable(),
+  ...decidedFields,
 });
 export type Hit = z.output<typeof hit>;
 export const hitPage = pageSchema(hit);

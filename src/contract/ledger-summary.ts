@@ -31,13 +31,17 @@ export type CategoryFigures = z.output<typeof categoryFigures>;
 export const totals = z.object({ total: figures, categories: z.array(categoryFigures) });
 export type Totals = z.output<typeof totals>;
 
+/** 委员参与情况: a body's serving members, those of them who took part in an entry of the years, and their share (0 without members). */
+export const participation = z.object({ members: z.number(), active: z.number(), rate: z.number() });
+export type Participation = z.output<typeof participation>;
+
 export const summary = z.object({
   org: z.object({ id: z.number(), name: z.string() }),
   yearFrom: z.number(),
   yearTo: z.number(),
   all: totals,
   deepPoverty: totals,
-  participation: z.object({ members: z.number(), active: z.number(), rate: z.number() }),
+  participation,
 });
 export type Summary = z.output<typeof summary>;
 

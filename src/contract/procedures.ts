@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { EVENT_OUTCOMES, PROCEDURE_STATES } from '../domain/procedures/decide';
 import { LEVELS, PROCEDURE_KINDS, REQUIREMENTS, SUBJECTS } from '../domain/procedures/definitions';
-import { householdCreate } from './registry/households';
+import { householdCreate, householdDetailFields, personDetailFields, personStatedFields } from './registry/households';
 import { attachment } from './common';
 /** The evidence files of a step (佐证材料) are attachments. */
 export { attachment, type Attachment } from './common';
@@ -114,37 +114,18 @@ export const definition = z.object({
 export type Definition = z.output<typeof definition>;
 export const definitions = z.array(definition);
 
-/** A new identification's applicant household as applied for (the registry's household input, kept as sent). */
-const applicantPerson = z.object({
-  name: z.string(),
-  idNumber: z.string(),
-  relation: z.string(),
-  schooling: z.string().optional(),
-  dropoutForPoverty: z.boolean().optional(),
-  health: z.string().optional(),
-  disabilityGrade: z.number().nullish(),
-  labour: z.string(),
-  hasQualification: z.boolean().optional(),
-  workMonths: z.number().optional(),
-  workPlace: z.string().optional(),
-  workIncome: z.number().optional(),
-  medicalEligible: z.boolean().optional(),
-  medicalInsured: z.boolean().optional(),
-  seriousIllnessInsured: z.boolean().optional(),
-  pensionInsured: z.boolean().optional(),
-});
+/**
+ * A new identification's applicant household as applied for (the registry's household input, kept as sent): the
+ * registry's facts of a household and of its members, those the form may leave out optional.
+ */
+const applicantPerson = z.object({ ...personStatedFields, ...z.object(personDetailFields).partial().shape });
 export const applicant = z.object({
   villageCode: z.string(),
   number: z.string(),
   attribute: z.string(),
   identifiedYear: z.number(),
-  identifiedOn: z.string().optional(),
   mainCause: z.string(),
-  secondaryCauses: z.array(z.string()).optional(),
-  housingSafe: z.boolean().optional(),
-  drinkingWaterSafe: z.boolean().optional(),
-  foodSecure: z.boolean().optional(),
-  clothingSecure: z.boolean().optional(),
+  ...z.object(householdDetailFields).partial().shape,
   persons: z.array(applicantPerson),
 });
 

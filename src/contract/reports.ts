@@ -5,10 +5,11 @@
  */
 import { z } from 'zod';
 import { CORRECTION_STATES, REPORT_STATES } from '../domain/reports/reports';
+import { decidedFields, reviewFields } from './decision';
 import { pageSchema } from './page';
 import { regionDetail, statusCount } from './registry/common';
 import { incomeItemsInput } from './registry/households';
-import { villageYearInput } from './registry/villages';
+import { villageYearFigures, villageYearInput } from './registry/villages';
 import { id, idParam, int, optionalInt, page, pageSize, regionPrefix, smallInt, text } from './zod';
 
 export const reportState = z.enum(REPORT_STATES);
@@ -30,9 +31,7 @@ export const reportFigures = z.object({
   villages: z.object({
     /** Villages of the region with year figures entered. */
     reported: z.number(),
-    collectiveIncome: z.number().nullable(),
-    plannedHouseholds: z.number().nullable(),
-    plannedPersons: z.number().nullable(),
+    ...villageYearFigures,
   }),
 });
 export type ReportFigures = z.output<typeof reportFigures>;
@@ -46,8 +45,7 @@ export const report = z.object({
   figures: reportFigures,
   submittedByName: z.string(),
   submittedAt: z.string(),
-  decidedByName: z.string().nullable(),
-  decidedAt: z.string().nullable(),
+  ...decidedFields,
   returnReason: z.string().nullable(),
   version: z.number(),
   /** Whether the caller may approve or return it (the report's region strictly inside the caller's scope). */
@@ -99,11 +97,7 @@ export const correction = z.object({
   reason: z.string(),
   state: correctionState,
   stateLabel: z.string(),
-  proposedByName: z.string(),
-  proposedAt: z.string(),
-  decidedByName: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  decisionReason: z.string().nullable(),
+  ...reviewFields,
   version: z.number(),
   mayDecide: z.boolean(),
 });

@@ -29,15 +29,11 @@ export const wallPlanYear = z.object({
 });
 export type WallPlanYear = z.output<typeof wallPlanYear>;
 
-/** A village's tile on the 贫困村分布图 and its bar in the 贫困人口分布柱状图 (still poor: 未脱贫 and 返贫, today). */
-export const wallVillage = z.object({
-  code: z.string(),
-  name: z.string(),
-  standing: villageStanding,
-  exitYear: z.number().nullable(),
-  poorHouseholds: z.number(),
-  poorPersons: z.number(),
-});
+/** Where a village stands (贫困村, 已出列 in `exitYear`, 非贫困村) and its households and persons still poor (未脱贫 and 返贫, today). */
+const villageStandingFields = { standing: villageStanding, exitYear: z.number().nullable(), poorHouseholds: z.number(), poorPersons: z.number() };
+
+/** A village's tile on the 贫困村分布图 and its bar in the 贫困人口分布柱状图. */
+export const wallVillage = z.object({ code: z.string(), name: z.string(), ...villageStandingFields });
 export type WallVillage = z.output<typeof wallVillage>;
 
 /** GET /api/wall/townships/:code */
@@ -62,10 +58,7 @@ export const wallHousehold = z.object({ id: z.number(), number: z.string(), head
 export const villageWall = z.object({
   region: regionDetail,
   asOf: z.string(),
-  standing: villageStanding,
-  exitYear: z.number().nullable(),
-  poorHouseholds: z.number(),
-  poorPersons: z.number(),
+  ...villageStandingFields,
   plan: z.array(wallPlanYear),
   leaders: z.array(wallLeader),
   helpers: z.array(wallHelper),

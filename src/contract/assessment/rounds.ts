@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ENTRY_ORIGINS, ROUND_STATES, UNIT_KINDS } from '../../domain/assessment/labels';
+import { participation } from '../ledger-summary';
 import { id, idParam, int, isoDate, key, list, name, smallInt } from '../zod';
 import { consequence, schemeView } from './scheme';
 
@@ -140,7 +141,7 @@ export const orgFigures = z.object({
   orgKind: z.string(),
   fundsYuan: z.number(),
   entries: z.number(),
-  participation: z.object({ members: z.number(), active: z.number(), rate: z.number() }),
+  participation,
 });
 export type OrgFigures = z.output<typeof orgFigures>;
 

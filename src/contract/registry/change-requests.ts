@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CHANGE_ACTIONS, CHANGE_KINDS, CHANGE_STATES } from '../../domain/registry/change-requests';
+import { reviewFields } from '../decision';
 import { pageSchema } from '../page';
 import { bool, list, oneOf, optionalInt, page, pageSize, regionPrefix, text } from '../zod';
 import { householdPatch, incomeItemsInput } from './households';
@@ -69,11 +70,7 @@ export const changeRequest = z.object({
   changes: z.array(changeField),
   note: z.string(),
   proposedBy: z.number(),
-  proposedByName: z.string(),
-  proposedAt: z.string(),
-  decidedByName: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  decisionReason: z.string().nullable(),
+  ...reviewFields,
   /** The household (or that year's income) changed since the proposal: it cannot be approved as it is; return it. */
   stale: z.boolean(),
   /** What the caller may do with it now. */

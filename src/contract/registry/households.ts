@@ -105,19 +105,52 @@ export type HouseholdQuery = z.output<typeof householdQuery>;
 
 // --- what the server answers ---------------------------------------------------------------------------------------
 
-/** One household in a list. */
-export const householdHit = z.object({
+/** What a household is known by, in a list as on its page: its village and number, attribute, main cause, status now. */
+const householdKeyFields = {
   id: z.number(),
   villageCode: z.string(),
-  villageName: z.string().nullable(),
   number: z.string(),
   attribute: householdAttribute,
+  mainCause: z.string(),
   status: householdStatus,
   statusYear: z.number().nullable(),
-  mainCause: z.string(),
-  head: z.string().nullable(),
-  size: z.number(),
-});
+};
+
+/**
+ * A household's facts as kept that the household form may leave out (`householdFields`): the day of identification,
+ * the secondary causes, and 两不愁三保障 (safe housing and drinking water, food and clothing secure).
+ */
+export const householdDetailFields = {
+  identifiedOn: z.string(),
+  secondaryCauses: z.array(z.string()),
+  housingSafe: z.boolean(),
+  drinkingWaterSafe: z.boolean(),
+  foodSecure: z.boolean(),
+  clothingSecure: z.boolean(),
+};
+
+/**
+ * A member's registry facts as kept, those every member states (name, ID number, relation to the head, labour)
+ * and the rest (schooling, health, work, insurance), which the member form may leave out (`personInput`).
+ */
+export const personStatedFields = { name: z.string(), idNumber: z.string(), relation: z.string(), labour: z.string() };
+export const personDetailFields = {
+  schooling: z.string(),
+  dropoutForPoverty: z.boolean(),
+  health: z.string(),
+  disabilityGrade: z.number().nullable(),
+  hasQualification: z.boolean(),
+  workMonths: z.number(),
+  workPlace: z.string(),
+  workIncome: z.number(),
+  medicalEligible: z.boolean(),
+  medicalInsured: z.boolean(),
+  seriousIllnessInsured: z.boolean(),
+  pensionInsured: z.boolean(),
+};
+
+/** One household in a list: with its village's name, its head and how many members it has. */
+export const householdHit = z.object({ ...householdKeyFields, villageName: z.string().nullable(), head: z.string().nullable(), size: z.number() });
 export type HouseholdHit = z.output<typeof householdHit>;
 /** A text search counts at most this many households: more are answered as `total` = this and `totalIsExact` false (“1000+ 户”). */
 export const HOUSEHOLD_COUNT_CAP = 1000;
@@ -140,24 +173,10 @@ export type HouseholdHits = z.output<typeof householdHits>;
 export const person = z.object({
   id: z.number(),
   householdId: z.number(),
-  name: z.string(),
-  idNumber: z.string(),
   sex: z.string(),
   birthDate: z.string(),
-  relation: z.string(),
-  schooling: z.string(),
-  dropoutForPoverty: z.boolean(),
-  health: z.string(),
-  disabilityGrade: z.number().nullable(),
-  labour: z.string(),
-  hasQualification: z.boolean(),
-  workMonths: z.number(),
-  workPlace: z.string(),
-  workIncome: z.number(),
-  medicalEligible: z.boolean(),
-  medicalInsured: z.boolean(),
-  seriousIllnessInsured: z.boolean(),
-  pensionInsured: z.boolean(),
+  ...personStatedFields,
+  ...personDetailFields,
 });
 export type Person = z.output<typeof person>;
 
@@ -199,20 +218,9 @@ export type HistoryRow = z.output<typeof historyRow>;
 
 /** A household (扶贫手册): facts, village, members, incomes, status history and the rules' verdicts of its last income year. */
 export const household = z.object({
-  id: z.number(),
-  villageCode: z.string(),
-  number: z.string(),
-  attribute: householdAttribute,
+  ...householdKeyFields,
   identifiedYear: z.number(),
-  identifiedOn: z.string(),
-  mainCause: z.string(),
-  secondaryCauses: z.array(z.string()),
-  housingSafe: z.boolean(),
-  drinkingWaterSafe: z.boolean(),
-  foodSecure: z.boolean(),
-  clothingSecure: z.boolean(),
-  status: householdStatus,
-  statusYear: z.number().nullable(),
+  ...householdDetailFields,
   version: z.number(),
   village: regionDetail,
   persons: z.array(person),

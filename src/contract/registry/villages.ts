@@ -47,13 +47,10 @@ export const villageProfile = z.object({
 });
 export type VillageProfile = z.output<typeof villageProfile>;
 
-export const villageYear = z.object({
-  regionCode: z.string(),
-  year: z.number(),
-  collectiveIncome: z.number().nullable(),
-  plannedHouseholds: z.number().nullable(),
-  plannedPersons: z.number().nullable(),
-});
+/** A village's figures of a year: 村集体经济收入 (yuan) and the year's 脱贫规划 (households, persons); null where not given. */
+export const villageYearFigures = { collectiveIncome: z.number().nullable(), plannedHouseholds: z.number().nullable(), plannedPersons: z.number().nullable() };
+
+export const villageYear = z.object({ regionCode: z.string(), year: z.number(), ...villageYearFigures });
 export type VillageYear = z.output<typeof villageYear>;
 
 /** The village page: region, profile, yearly figures, households by status today and the exit check. */
