@@ -85,21 +85,29 @@ export async function streamBatchesXlsx<T>(
   return reply;
 }
 
-/** A column of a list export: its header, width and the cell of a row. */
+/** A column of a list export: its header, width, the cell of a row, and a number format (money: `0.0000`). */
 export interface ExportColumn<T> {
   header: string;
   width: number;
   cell: (row: T) => string | number | null;
+  numFmt?: string;
 }
 
 /**
- * Writes a list as one sheet, streamed batch by batch: the header row bold and frozen, text cells neutralised against
- * formula injection. For the list pages' 导出 (a list exports what it shows, every page of it).
+ * Writes a list as one sheet, streamed batch by batch (rows are committed as they are written, so memory stays
+ * bounded): the header row bold and frozen (unless `freezeHeader` is false), text cells neutralised against formula
+ * injection. For the list pages' 导出 (a list exports what it shows, every page of it) and the ledger's export.
  */
-export async function writeTableXlsx<T>(out: Writable, sheetName: string, columns: ReadonlyArray<ExportColumn<T>>, batches: AsyncIterable<T[]>): Promise<number> {
+export async function writeTableXlsx<T>(
+  out: Writable,
+  sheetName: string,
+  columns: ReadonlyArray<ExportColumn<T>>,
+  batches: AsyncIterable<T[]>,
+  { freezeHeader = true }: { freezeHeader?: boolean } = {},
+): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  const sheet = wb.addWorksheet(sheetName, freezeHeader ? { views: [{ state: 'frozen', ySplit: 1 }] } : undefined);
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let n = 0;
