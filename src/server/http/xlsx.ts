@@ -2,6 +2,8 @@ import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
+import { authOf, maySeeIdNumbers, type Auth } from '../auth/access';
+import type { AuditService } from '../audit/service';
 
 /** Spreadsheet helpers shared by every import and export. */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -120,4 +122,31 @@ export async function writeTableXlsx<T>(
   sheet.commit();
   await wb.commit();
   return n;
+}
+
+/** A list page's 导出: downloaded as `fileName`, one sheet `sheet` of `columns`, recorded as `what`. */
+export interface TableExport<T> {
+  fileName: string;
+  sheet: string;
+  columns: ReadonlyArray<ExportColumn<T>>;
+  what: string;
+  /** The list holds ID numbers: the record says whether they were masked for the caller. */
+  idNumbers?: boolean;
+}
+
+/**
+ * Answers a list's 导出 for the caller: every row `rows` finds, streamed as one sheet (`writeTableXlsx`), and the export
+ * recorded in the audit log once every row is read (DESIGN: exports of personal data recorded).
+ */
+export function sendTableExport<T>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  audit: Pick<AuditService, 'event'>,
+  table: TableExport<T>,
+  rows: (auth: Auth) => AsyncGenerator<T[]>,
+): Promise<FastifyReply> {
+  const auth = authOf(req);
+  return streamBatchesXlsx(req, reply, xlsxHeaders(table.fileName), rows(auth), (out, batches) => writeTableXlsx(out, table.sheet, table.columns, batches), (n) =>
+    audit.event(auth, 'export', { what: table.what, rows: n, ...(table.idNumbers ? { masked: !maySeeIdNumbers(auth) } : {}) }),
+  );
 }
