@@ -17,7 +17,6 @@ import { makeRegionsRepo } from './regions/repo';
 import { makeRegionsService } from './regions/service';
 import { makeRegistryRepo } from './registry/repo';
 import { makeRegistryService } from './registry/service';
-import { makeStatisticsService } from './registry/statistics-service';
 import { makeRosterRepo } from './registry/roster-repo';
 import { makeChangeRequestRepo } from './registry/change-request-repo';
 import { makeChangeRequestService } from './registry/change-request-service';
@@ -48,13 +47,19 @@ import { makeHouseholdPrintService } from './print/household-service';
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
   const db = database.db;
   const read = database.read ?? db;
+  /** A feature's repository over `db`, its transactions (the repository over the handle, and the handle) and `repoIn`. */
+  const repoOf = <R>(makeRepo: (db: Db) => R) => ({
+    repo: makeRepo(db),
+    transaction: <T>(fn: (repo: R, tx: Db) => Promise<T>) => db.transaction((tx) => fn(makeRepo(tx as unknown as Db), tx as unknown as Db)),
+    repoIn: (tx: Db) => makeRepo(tx),
+  });
   const audit = makeAuditService({ db, now });
   const regions = makeRegionsService({ repo: makeRegionsRepo(db, database) });
   const orgs = makeOrgsService({ repo: makeOrgsRepo(db), regions, audit });
-  const members = makeMembersService({ repo: makeMembersRepo(db), orgs, audit, now, transaction: (fn) => db.transaction((tx) => fn(makeMembersRepo(tx as unknown as Db))) });
+  const members = makeMembersService({ ...repoOf(makeMembersRepo), orgs, audit, now });
   const rolesRepo = makeRolesRepo(db);
   const auth = makeAuthService({
-    repo: makeAuthRepo(db),
+    ...repoOf(makeAuthRepo),
     roles: rolesRepo,
     orgs,
     members,
@@ -62,7 +67,6 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     now,
     helperOf: (a, helperId) => pairing.helper(a, helperId),
     helpersNamed: async (a, name) => (await pairing.helpers(a, { q: name, page: 1, pageSize: 100 })).items,
-    transaction: (fn) => db.transaction((tx) => fn(makeAuthRepo(tx as unknown as Db))),
   });
   // In-app notifications (issue 11): the features tell through `notify`; recipients come from the accounts.
   const notifications = makeNotificationsService({
@@ -78,17 +82,17 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   // The households a 帮扶责任人 holds today, for the registry's own-record narrowing (from pairing's assignments).
   const helperHouseholds = makeHelperHouseholds(makePairingRepo(db), now);
   const ledger = makeLedgerService({
-    repo: makeLedgerRepo(db),
-    transaction: (fn) => db.transaction((tx) => fn(makeLedgerRepo(tx as unknown as Db))),
+    ...repoOf(makeLedgerRepo),
     orgs,
     members,
     regions,
     now,
   });
   const registry = makeRegistryService({
-    repo: makeRegistryRepo(db),
-    transaction: (fn) => db.transaction((tx) => fn(makeRegistryRepo(tx as unknown as Db), tx as unknown as Db)),
-    repoIn: (tx) => makeRegistryRepo(tx),
+    ...repoOf(makeRegistryRepo),
+    // Issue 13 (DATABASE_READ_URL): the statistics, the household list and search, and their export read through
+    // `database.read` — a streaming replica, or the primary for a user who has just written; the same `db` without one.
+    readRepo: makeRegistryRepo(read),
     regions,
     audit,
     now,
@@ -96,27 +100,8 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     // 报送 (reports): a year a report holds cannot be edited in place (asked inside the registry's writing transaction).
     yearLock: (tx, villageCode, year) => reports.yearLock(tx, villageCode, year),
   });
-  // Issue 13 (DATABASE_READ_URL): the statistics, the household list and search, and their export read through
-  // `database.read` — a streaming replica, or the primary for a user who has just written; the same `db` without one.
-  const registryReads = makeRegistryService({
-    repo: makeRegistryRepo(read),
-    transaction: (fn) => db.transaction((tx) => fn(makeRegistryRepo(tx as unknown as Db), tx as unknown as Db)),
-    repoIn: (tx) => makeRegistryRepo(tx),
-    regions,
-    audit,
-    now,
-    helperHouseholds,
-    yearLock: (tx, villageCode, year) => reports.yearLock(tx, villageCode, year),
-  });
-  Object.assign(registry, {
-    ...makeStatisticsService({ repo: makeRegistryRepo(read), regions, now }),
-    search: registryReads.search,
-    exportSearch: registryReads.exportSearch,
-  });
   const reports = makeReportsService({
-    repo: makeReportsRepo(db),
-    transaction: (fn) => db.transaction((tx) => fn(makeReportsRepo(tx as unknown as Db), tx as unknown as Db)),
-    repoIn: (tx) => makeReportsRepo(tx),
+    ...repoOf(makeReportsRepo),
     regions,
     registry,
     audit,
@@ -124,37 +109,28 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   });
   // Issue 11: registry changes that wait for the township's approval (户情变更审批).
   const changes = makeChangeRequestService({
-    repo: makeChangeRequestRepo(db),
-    transaction: (fn) => db.transaction((tx) => fn(makeChangeRequestRepo(tx as unknown as Db), tx as unknown as Db)),
+    ...repoOf(makeChangeRequestRepo),
     registry,
     regions,
     audit,
     now,
     helperHouseholds,
   });
-  const roster = makeRosterService({
-    repo: makeRosterRepo(db),
-    transaction: (fn) => db.transaction((tx) => fn(makeRosterRepo(tx as unknown as Db))),
-    regions,
-    now,
-    currentHelpers: (auth, villageCode) => pairing.currentHelpersOfVillage(auth, villageCode),
-    helperHouseholds,
-    approvalNeeded: (auth, villageCode, kinds) => changes.needsApproval(auth, villageCode, kinds),
-  });
-  // The roster export reads through `database.read` too (the import keeps writing to the primary).
-  const rosterReads = makeRosterService({
-    repo: makeRosterRepo(read),
-    transaction: (fn) => db.transaction((tx) => fn(makeRosterRepo(tx as unknown as Db))),
-    regions,
-    now,
-    currentHelpers: (auth, villageCode) => pairing.currentHelpersOfVillage(auth, villageCode),
-    helperHouseholds,
-    approvalNeeded: (auth, villageCode, kinds) => changes.needsApproval(auth, villageCode, kinds),
-  });
-  Object.assign(roster, { exportRoster: rosterReads.exportRoster });
+  // The roster over `repo`: the import writes to the primary; the export reads through `database.read` too.
+  const rosterOver = (repo: ReturnType<typeof makeRosterRepo>) =>
+    makeRosterService({
+      ...repoOf(makeRosterRepo),
+      repo,
+      regions,
+      now,
+      currentHelpers: (auth, villageCode) => pairing.currentHelpersOfVillage(auth, villageCode),
+      helperHouseholds,
+      approvalNeeded: (auth, villageCode, kinds) => changes.needsApproval(auth, villageCode, kinds),
+    });
+  const roster = rosterOver(makeRosterRepo(db));
+  Object.assign(roster, { exportRoster: rosterOver(makeRosterRepo(read)).exportRoster });
   const procedures = makeProceduresService({
-    repo: makeProceduresRepo(db),
-    transaction: (fn) => db.transaction((tx) => fn(makeProceduresRepo(tx as unknown as Db), tx as unknown as Db)),
+    ...repoOf(makeProceduresRepo),
     registry,
     regions,
     audit,
@@ -164,11 +140,10 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     notify,
   });
   const quality = makeQualityService({ repo: makeQualityRepo(db), registry, regions, now });
-  const compare = makeCompareService({ repo: makeCompareRepo(db), transaction: (fn) => db.transaction((tx) => fn(makeCompareRepo(tx as unknown as Db))), regions, audit, procedures, now, notify });
+  const compare = makeCompareService({ ...repoOf(makeCompareRepo), regions, audit, procedures, now, notify });
   const assessment = makeAssessmentService({
-    repo: makeAssessmentRepo(db),
+    ...repoOf(makeAssessmentRepo),
     notify,
-    transaction: (fn) => db.transaction((tx) => fn(makeAssessmentRepo(tx as unknown as Db))),
     now,
     requireOrg: (auth, orgId) => orgs.get(auth, orgId),
     // The users' service lists the caller's scope (users.manage); a defined role's permissions are not exposed there yet.
@@ -197,7 +172,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
       };
     },
   });
-  const pairing = makePairingService({ repo: makePairingRepo(db), transaction: (fn) => db.transaction((tx) => fn(makePairingRepo(tx as unknown as Db))), repoIn: (tx) => makePairingRepo(tx), registry, regions, orgs, members, audit, now, notify });
+  const pairing = makePairingService({ ...repoOf(makePairingRepo), registry, regions, orgs, members, audit, now, notify });
   const workbench = makeWorkbenchService({ procedures, compare, pairing, quality, assessment, registry, ledger, reports, changes, jobs: jobBoard, now });
   // Printed forms as PDF (issue 12): one headless Chromium, started on first use, closed with the app.
   const pdf = makePdfRenderer();

@@ -13,13 +13,25 @@ import { buildHelperTemplate, HELPER_SHEET } from '../pairing/helper-import-shee
 import type { Services } from '../services';
 
 /**
- * The rows of an uploaded template: the permission is checked before a byte is read (the route's access, and here
- * again), the file read in the parse worker within the limits of `accounts` uploads (5 MB, 5,000 rows).
+ * An upload of a template, all or nothing: the permission is checked before a byte is read (the route's access, and
+ * here again), the file read in the parse worker within the limits of `accounts` uploads (5 MB, 5,000 rows), its rows
+ * given to the owning service's `importRows`, and the upload recorded in the audit log as `what`.
  */
-async function readRows<K extends string>(req: FastifyRequest, auth: Auth, permission: Permission, spec: ImportSheetSpec<K>): Promise<{ fileName: string; rows: Array<SheetRow<K>> }> {
+async function importUpload<K extends string, R extends { created: number }>(
+  req: FastifyRequest,
+  audit: Services['audit'],
+  permission: Permission,
+  spec: ImportSheetSpec<K>,
+  what: string,
+  importRows: (auth: Auth, rows: Array<SheetRow<K>>) => Promise<R>,
+): Promise<R> {
+  const auth = authOf(req);
   requirePermission(auth, permission);
   const file = await receiveFile(req, 'accounts', '请选择要上传的 .xlsx 文件');
-  return { fileName: file.fileName, rows: await readImportSheet(file.bytes, req.server.uploadLimits.accounts, spec) };
+  const rows = await readImportSheet(file.bytes, req.server.uploadLimits.accounts, spec);
+  const result = await importRows(auth, rows);
+  await audit.event(auth, 'upload', { what, rows: rows.length, file: file.fileName, created: result.created });
+  return result;
 }
 
 /**
@@ -38,16 +50,8 @@ export async function bulkImportRoutes(app: FastifyInstance, { services }: { ser
     return sendXlsx(reply, '用户批量导入模板.xlsx', await buildUserTemplate(choices.offices, choices.roleNames));
   });
 
-  r.post(
-    '/api/users/import',
-    users.ok('批量导入用户（整批校验，一行有错则全部不写入；初始密码只返回这一次，首次登录须修改）', userImportResult, { access: 'users.manage' }),
-    async (req) => {
-      const auth = authOf(req);
-      const { fileName, rows } = await readRows(req, auth, 'users.manage', USER_SHEET);
-      const result = await services.auth.importUsers(auth, rows);
-      await services.audit.event(auth, 'upload', { what: '用户批量导入', rows: rows.length, file: fileName, created: result.created });
-      return result;
-    },
+  r.post('/api/users/import', users.ok('批量导入用户（整批校验，一行有错则全部不写入；初始密码只返回这一次，首次登录须修改）', userImportResult, { access: 'users.manage' }), async (req) =>
+    importUpload(req, services.audit, 'users.manage', USER_SHEET, '用户批量导入', (auth, rows) => services.auth.importUsers(auth, rows)),
   );
 
   r.get('/api/members/import/template.xlsx', members.file('下载委员批量导入模板', '委员批量导入模板（.xlsx）', { access: 'members.manage' }), async (req, reply) => {
@@ -55,23 +59,15 @@ export async function bulkImportRoutes(app: FastifyInstance, { services }: { ser
     return sendXlsx(reply, '委员批量导入模板.xlsx', await buildMemberTemplate(offices));
   });
 
-  r.post('/api/members/import', members.ok('批量导入委员（整批校验，一行有错则全部不写入）', recordImportResult, { access: 'members.manage' }), async (req) => {
-    const auth = authOf(req);
-    const { fileName, rows } = await readRows(req, auth, 'members.manage', MEMBER_SHEET);
-    const result = await services.members.importMembers(auth, rows);
-    await services.audit.event(auth, 'upload', { what: '委员批量导入', rows: rows.length, file: fileName, created: result.created });
-    return result;
-  });
+  r.post('/api/members/import', members.ok('批量导入委员（整批校验，一行有错则全部不写入）', recordImportResult, { access: 'members.manage' }), async (req) =>
+    importUpload(req, services.audit, 'members.manage', MEMBER_SHEET, '委员批量导入', (auth, rows) => services.members.importMembers(auth, rows)),
+  );
 
   r.get('/api/pairing/helpers/import/template.xlsx', pairing.file('下载帮扶责任人批量导入模板', '帮扶责任人批量导入模板（.xlsx）', { access: 'pairing.manage' }), async (_req, reply) =>
     sendXlsx(reply, '帮扶责任人批量导入模板.xlsx', await buildHelperTemplate()),
   );
 
-  r.post('/api/pairing/helpers/import', pairing.ok('批量导入帮扶责任人（整批校验，一行有错则全部不写入；村级干部不能担任）', recordImportResult, { access: 'pairing.manage' }), async (req) => {
-    const auth = authOf(req);
-    const { fileName, rows } = await readRows(req, auth, 'pairing.manage', HELPER_SHEET);
-    const result = await services.pairing.importHelpers(auth, rows);
-    await services.audit.event(auth, 'upload', { what: '帮扶责任人批量导入', rows: rows.length, file: fileName, created: result.created });
-    return result;
-  });
+  r.post('/api/pairing/helpers/import', pairing.ok('批量导入帮扶责任人（整批校验，一行有错则全部不写入；村级干部不能担任）', recordImportResult, { access: 'pairing.manage' }), async (req) =>
+    importUpload(req, services.audit, 'pairing.manage', HELPER_SHEET, '帮扶责任人批量导入', (auth, rows) => services.pairing.importHelpers(auth, rows)),
+  );
 }

@@ -2,6 +2,8 @@ import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
+import { authOf, maySeeIdNumbers, type Auth } from '../auth/access';
+import type { AuditService } from '../audit/service';
 
 /** Spreadsheet helpers shared by every import and export. */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -85,21 +87,29 @@ export async function streamBatchesXlsx<T>(
   return reply;
 }
 
-/** A column of a list export: its header, width and the cell of a row. */
+/** A column of a list export: its header, width, the cell of a row, and a number format (money: `0.0000`). */
 export interface ExportColumn<T> {
   header: string;
   width: number;
   cell: (row: T) => string | number | null;
+  numFmt?: string;
 }
 
 /**
- * Writes a list as one sheet, streamed batch by batch: the header row bold and frozen, text cells neutralised against
- * formula injection. For the list pages' 导出 (a list exports what it shows, every page of it).
+ * Writes a list as one sheet, streamed batch by batch (rows are committed as they are written, so memory stays
+ * bounded): the header row bold and frozen (unless `freezeHeader` is false), text cells neutralised against formula
+ * injection. For the list pages' 导出 (a list exports what it shows, every page of it) and the ledger's export.
  */
-export async function writeTableXlsx<T>(out: Writable, sheetName: string, columns: ReadonlyArray<ExportColumn<T>>, batches: AsyncIterable<T[]>): Promise<number> {
+export async function writeTableXlsx<T>(
+  out: Writable,
+  sheetName: string,
+  columns: ReadonlyArray<ExportColumn<T>>,
+  batches: AsyncIterable<T[]>,
+  { freezeHeader = true }: { freezeHeader?: boolean } = {},
+): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  const sheet = wb.addWorksheet(sheetName, freezeHeader ? { views: [{ state: 'frozen', ySplit: 1 }] } : undefined);
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width, ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}) }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
   let n = 0;
@@ -112,4 +122,31 @@ export async function writeTableXlsx<T>(out: Writable, sheetName: string, column
   sheet.commit();
   await wb.commit();
   return n;
+}
+
+/** A list page's 导出: downloaded as `fileName`, one sheet `sheet` of `columns`, recorded as `what`. */
+export interface TableExport<T> {
+  fileName: string;
+  sheet: string;
+  columns: ReadonlyArray<ExportColumn<T>>;
+  what: string;
+  /** The list holds ID numbers: the record says whether they were masked for the caller. */
+  idNumbers?: boolean;
+}
+
+/**
+ * Answers a list's 导出 for the caller: every row `rows` finds, streamed as one sheet (`writeTableXlsx`), and the export
+ * recorded in the audit log once every row is read (DESIGN: exports of personal data recorded).
+ */
+export function sendTableExport<T>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  audit: Pick<AuditService, 'event'>,
+  table: TableExport<T>,
+  rows: (auth: Auth) => AsyncGenerator<T[]>,
+): Promise<FastifyReply> {
+  const auth = authOf(req);
+  return streamBatchesXlsx(req, reply, xlsxHeaders(table.fileName), rows(auth), (out, batches) => writeTableXlsx(out, table.sheet, table.columns, batches), (n) =>
+    audit.event(auth, 'export', { what: table.what, rows: n, ...(table.idNumbers ? { masked: !maySeeIdNumbers(auth) } : {}) }),
+  );
 }

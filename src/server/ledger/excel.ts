@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { checkDataRows, parseWithLimit, UPLOAD_LIMITS, yieldToEventLoop, type UploadLimit } from '../http/upload';
-import { addNotesSheet, columnLetter, HEADER_FILL, safeCell } from '../http/xlsx';
+import { addNotesSheet, columnLetter, HEADER_FILL, writeTableXlsx, type ExportColumn } from '../http/xlsx';
 import { CODEBOOK, findSubTypeByNames } from '../../domain/ledger/codebook';
 import { FUND_KEYS, FUND_LABELS, labelOf } from '../../domain/ledger/fields';
 import { sanitizeCell } from '../../domain/ledger/sanitize-cell';
@@ -178,45 +178,35 @@ export async function parseImport(buffer: Uint8Array, ctx: ImportContext, limit:
 
 export class ImportFileError extends Error {}
 
-const EXPORT_COLUMNS: Array<{ header: string; width: number; value: (e: Entry) => string | number | null; money?: boolean }> = [
-  { header: '事项编号', width: 10, value: (e) => e.id },
-  { header: '填报单位', width: 22, value: (e) => e.orgName },
-  { header: '大类', width: 12, value: (e) => e.categoryName },
-  { header: '小类', width: 14, value: (e) => e.subtypeName },
-  { header: '件（个、户）数', width: 12, value: (e) => e.count },
-  { header: '单位', width: 6, value: (e) => e.unit },
-  { header: '帮扶对象', width: 30, value: (e) => e.target.label },
-  { header: '村级区划代码', width: 16, value: (e) => e.target.regionCode },
-  { header: '具体内容', width: 40, value: (e) => e.content },
-  ...FUND_KEYS.map((k) => ({ header: `${FUND_LABELS[k]}（万元）`, width: 14, value: (e: Entry) => Number(e.funds[k]), money: true })),
-  { header: '资金合计（万元）', width: 14, value: (e) => Number(e.fundsTotal), money: true },
-  { header: '受益人数', width: 10, value: (e) => e.beneficiaries },
-  { header: '深度贫困县', width: 10, value: (e) => (e.deepPoverty ? '是' : '否') },
-  { header: '开始年度', width: 10, value: (e) => e.startYear },
-  { header: '结束年度', width: 10, value: (e) => e.endYear },
-  { header: '结对帮扶文号', width: 20, value: (e) => e.documentNumber },
-  { header: '参与委员', width: 20, value: (e) => e.members.map((m) => m.name).join('、') },
-  { header: '录入人', width: 12, value: (e) => e.createdBy.name },
-  { header: '最后修改', width: 20, value: (e) => e.updatedAt.replace('T', ' ').slice(0, 19) },
+/** 万元 with four decimals, as entered. */
+const MONEY = '0.0000';
+
+/** The ledger's export: every field of an entry under the label the forms give it (labelOf), and who wrote it when. */
+const EXPORT_COLUMNS: ReadonlyArray<ExportColumn<Entry>> = [
+  { header: '事项编号', width: 10, cell: (e) => e.id },
+  { header: labelOf('orgId'), width: 22, cell: (e) => e.orgName },
+  { header: labelOf('categoryName'), width: 12, cell: (e) => e.categoryName },
+  { header: labelOf('subtypeName'), width: 14, cell: (e) => e.subtypeName },
+  { header: labelOf('count'), width: 12, cell: (e) => e.count },
+  { header: '单位', width: 6, cell: (e) => e.unit },
+  { header: labelOf('target'), width: 30, cell: (e) => e.target.label },
+  { header: '村级区划代码', width: 16, cell: (e) => e.target.regionCode },
+  { header: labelOf('content'), width: 40, cell: (e) => e.content },
+  ...FUND_KEYS.map((k) => ({ header: labelOf(`funds.${k}`), width: 14, cell: (e: Entry) => Number(e.funds[k]), numFmt: MONEY })),
+  { header: '资金合计（万元）', width: 14, cell: (e) => Number(e.fundsTotal), numFmt: MONEY },
+  { header: labelOf('beneficiaries'), width: 10, cell: (e) => e.beneficiaries },
+  { header: '深度贫困县', width: 10, cell: (e) => (e.deepPoverty ? '是' : '否') },
+  { header: labelOf('startYear'), width: 10, cell: (e) => e.startYear },
+  { header: labelOf('endYear'), width: 10, cell: (e) => e.endYear },
+  { header: labelOf('documentNumber'), width: 20, cell: (e) => e.documentNumber },
+  { header: labelOf('memberIds'), width: 20, cell: (e) => e.members.map((m) => m.name).join('、') },
+  { header: '录入人', width: 12, cell: (e) => e.createdBy.name },
+  { header: '最后修改', width: 20, cell: (e) => e.updatedAt.replace('T', ' ').slice(0, 19) },
 ];
 
-/** Streams the filtered ledger as .xlsx: rows are committed as they are written, so memory stays bounded. */
-export async function writeEntriesXlsx(out: Writable, batches: AsyncIterable<Entry[]>): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = wb.addWorksheet('台账');
-  sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c.header, width: c.width, style: c.money ? { numFmt: '0.0000' } : {} }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  let n = 0;
-  for await (const batch of batches) {
-    for (const e of batch) {
-      sheet.addRow(EXPORT_COLUMNS.map((c) => safeCell(c.value(e)))).commit();
-      n++;
-    }
-  }
-  sheet.commit();
-  await wb.commit();
-  return n;
+/** Streams the filtered ledger as .xlsx (one sheet, 台账; its header row not frozen). */
+export function writeEntriesXlsx(out: Writable, batches: AsyncIterable<Entry[]>): Promise<number> {
+  return writeTableXlsx(out, '台账', EXPORT_COLUMNS, batches, { freezeHeader: false });
 }
 
 /** The totals table (汇总表) as .xlsx: one sheet for all entries, one for the deep-poverty subset. */

@@ -160,6 +160,9 @@ export function participationQuery(orgId: number, yearFrom: number, yearTo: numb
 }
 
 export function makeLedgerRepo(db: Db) {
+  /** The entries under `where` as the list shows them (with the body's and the writer's names). */
+  const listed = (where: SQL | undefined) =>
+    db.select(listColumns).from(e).innerJoin(orgs, eq(orgs.id, e.orgId)).innerJoin(users, eq(users.id, e.createdBy)).where(where);
   return {
     /** Serialises writes that could create the same deed twice (held until the transaction ends). */
     async lock(key: string): Promise<void> {
@@ -167,12 +170,7 @@ export function makeLedgerRepo(db: Db) {
     },
 
     async findById(id: number): Promise<EntryListRow | undefined> {
-      const [row] = await db
-        .select(listColumns)
-        .from(e)
-        .innerJoin(orgs, eq(orgs.id, e.orgId))
-        .innerJoin(users, eq(users.id, e.createdBy))
-        .where(eq(e.id, id));
+      const [row] = await listed(eq(e.id, id));
       return row ? withMemberIds(row as Omit<EntryListRow, 'memberIds'>) : undefined;
     },
 
@@ -308,16 +306,7 @@ export function makeLedgerRepo(db: Db) {
     },
 
     async page(filter: EntryFilter, scope: Scope, limit: number, offset: number): Promise<EntryListRow[]> {
-      const where = filterWhere(filter, scope);
-      const rows = await db
-        .select(listColumns)
-        .from(e)
-        .innerJoin(orgs, eq(orgs.id, e.orgId))
-        .innerJoin(users, eq(users.id, e.createdBy))
-        .where(where)
-        .orderBy(desc(e.id))
-        .limit(limit)
-        .offset(offset);
+      const rows = await listed(filterWhere(filter, scope)).orderBy(desc(e.id)).limit(limit).offset(offset);
       return rows.map((r) => withMemberIds(r as Omit<EntryListRow, 'memberIds'>));
     },
 
@@ -325,12 +314,7 @@ export function makeLedgerRepo(db: Db) {
     async *iterate(filter: EntryFilter, scope: Scope, batch = 2000): AsyncGenerator<EntryListRow[]> {
       let after = 0;
       for (;;) {
-        const rows = await db
-          .select(listColumns)
-          .from(e)
-          .innerJoin(orgs, eq(orgs.id, e.orgId))
-          .innerJoin(users, eq(users.id, e.createdBy))
-          .where(and(filterWhere(filter, scope), gt(e.id, after)))
+        const rows = await listed(and(filterWhere(filter, scope), gt(e.id, after)))
           .orderBy(e.id)
           .limit(batch);
         if (rows.length === 0) return;

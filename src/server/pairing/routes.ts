@@ -4,7 +4,7 @@ import { authOf } from '../auth/access';
 import { VISIT_FILE_KINDS } from '../../domain/pairing/half-year-visit';
 import { HELPER_KIND_LABELS } from '../../domain/pairing/helper-eligibility';
 import type { HelperList } from '../../contract/pairing';
-import { streamBatchesXlsx, writeTableXlsx, xlsxHeaders, type ExportColumn } from '../http/xlsx';
+import { sendTableExport, type ExportColumn } from '../http/xlsx';
 import {
   assignInput,
   endAssignmentInput,
@@ -53,12 +53,9 @@ export async function pairingRoutes(app: FastifyInstance, { services }: { servic
   const svc = services.pairing;
   const doc = routeOptions(['pairing']);
 
-  r.get('/api/pairing/helpers/export.xlsx', doc.file('导出帮扶责任人名单', '帮扶责任人名单（.xlsx）', { querystring: helperQuery.omit({ page: true, pageSize: true }), access: 'pairing.read' }), async (req, reply) => {
-    const auth = authOf(req);
-    return streamBatchesXlsx(req, reply, xlsxHeaders('帮扶责任人名单.xlsx'), svc.exportHelpers(auth, req.query), (out, rows) => writeTableXlsx(out, '帮扶责任人', HELPER_COLUMNS, rows), (rows) =>
-      services.audit.event(auth, 'export', { what: '帮扶责任人名单导出', rows }),
-    );
-  });
+  r.get('/api/pairing/helpers/export.xlsx', doc.file('导出帮扶责任人名单', '帮扶责任人名单（.xlsx）', { querystring: helperQuery.omit({ page: true, pageSize: true }), access: 'pairing.read' }), async (req, reply) =>
+    sendTableExport(req, reply, services.audit, { fileName: '帮扶责任人名单.xlsx', sheet: '帮扶责任人', columns: HELPER_COLUMNS, what: '帮扶责任人名单导出' }, (auth) => svc.exportHelpers(auth, req.query)),
+  );
   r.get('/api/pairing/helpers', doc.ok('帮扶责任人列表（本地区及上级地区的人员，含现联系户数）', helperPage, { querystring: helperQuery, access: 'pairing.read' }), async (req) => svc.helpers(authOf(req), req.query));
   r.post('/api/pairing/helpers', doc.created('新增帮扶责任人（乡镇以上干部或企业中层以上管理人员）', helperDetail, { body: helperInput, access: 'pairing.manage' }), async (req) => svc.createHelper(authOf(req), req.body));
   r.get('/api/pairing/helpers/:id', doc.ok('帮扶责任人及其联系的贫困户（现在与过去）', helperDetail, { params: idParams, access: 'pairing.read' }), async (req) => svc.helper(authOf(req), req.params.id));

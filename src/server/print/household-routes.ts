@@ -3,15 +3,15 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { villageHandbooksQuery } from '../../contract/print';
 import { villageParams } from '../../contract/registry/villages';
 import { idParams } from '../../contract/zod';
-import { authOf, maySeeIdNumbers } from '../auth/access';
+import { authOf } from '../auth/access';
 import { routeOptions } from '../http/route';
 import type { Services } from '../services';
+import { auditPrint, printedHeaders } from './printed';
 
 /** A PDF shown in the browser's viewer (a new tab prints it), named for a download. */
 export function pdfHeaders(name: string): Record<string, string> {
   return {
-    'content-type': 'application/pdf',
-    'content-disposition': `inline; filename="print.pdf"; filename*=UTF-8''${encodeURIComponent(`${name}.pdf`)}`,
+    ...printedHeaders(`${name}.pdf`, 'print.pdf'),
     'cache-control': 'private, no-store',
     'x-content-type-options': 'nosniff',
   };
@@ -29,10 +29,7 @@ export async function householdPrintRoutes(app: FastifyInstance, { services }: {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const svc = services.printHousehold;
   const doc = routeOptions(['print']);
-  const audit = (req: FastifyRequest, what: string, details: Record<string, unknown>) => {
-    const auth = authOf(req);
-    return services.audit.event(auth, 'export', { what, ...details, masked: !maySeeIdNumbers(auth) });
-  };
+  const audit = (req: FastifyRequest, what: string, details: Record<string, unknown>) => auditPrint(services.audit, authOf(req), what, details);
 
   r.get('/api/print/households/:id/handbook.pdf', doc.file('打印扶贫手册（PDF，A4 纵向）', '扶贫手册（.pdf）', { params: idParams, access: 'registry.read' }), async (req, reply) => {
     const out = await svc.handbookPdf(authOf(req), req.params.id);

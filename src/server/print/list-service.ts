@@ -57,6 +57,24 @@ function placesOf(p: Pick<Procedure, 'village'>): NoticePlaces {
   return { village: villageShortName(p.village.name), township: at(4), county: at(3) };
 }
 
+/** A household on a notice (the registry's, or a new identification's applicant), its members' ID numbers masked. */
+function noticeHousehold(
+  places: NoticePlaces,
+  h: { number: string; attribute: string; mainCause: string; persons: ReadonlyArray<{ name: string; relation: string; idNumber: string }> },
+  perCapita: number | null,
+): NoticeHousehold {
+  return {
+    township: places.township,
+    village: places.village,
+    head: h.persons.find((m) => m.relation === '户主')?.name ?? '',
+    number: h.number,
+    attribute: h.attribute,
+    mainCause: h.mainCause,
+    members: h.persons.map((m) => ({ name: m.name, relation: m.relation, idNumber: maskIdNumber(m.idNumber) })),
+    perCapita,
+  };
+}
+
 /** The passes of a procedure still standing: a return to step t voids the passes of t and after. */
 export function standingPasses(events: Procedure['events']): Map<number, Procedure['events'][number]> {
   const passed = new Map<number, Procedure['events'][number]>();
@@ -246,28 +264,9 @@ export function makeListPrintService(deps: ListPrintDeps) {
       if (c.householdId) {
         const h = await registry.household(auth, c.householdId);
         const income = h.incomes.find((i) => i.year === c.year);
-        households.push({
-          township: places.township,
-          village: places.village,
-          head: h.persons.find((m) => m.relation === '户主')?.name ?? '',
-          number: h.number,
-          attribute: h.attribute,
-          mainCause: h.mainCause,
-          members: h.persons.map((m) => ({ name: m.name, relation: m.relation, idNumber: maskIdNumber(m.idNumber) })),
-          perCapita: income ? income.result.perCapita : null,
-        });
+        households.push(noticeHousehold(places, h, income ? income.result.perCapita : null));
       } else if (c.applicant) {
-        const a = c.applicant;
-        households.push({
-          township: places.township,
-          village: places.village,
-          head: a.persons.find((m) => m.relation === '户主')?.name ?? '',
-          number: a.number,
-          attribute: a.attribute,
-          mainCause: a.mainCause,
-          members: a.persons.map((m) => ({ name: m.name, relation: m.relation, idNumber: maskIdNumber(m.idNumber) })),
-          perCapita: null,
-        });
+        households.push(noticeHousehold(places, c.applicant, null));
       }
     }
     return noticeDoc({

@@ -18,7 +18,7 @@ import { idParams } from '../../contract/zod';
 import { authOf, maySeeIdNumbers } from '../auth/access';
 import { attachmentHeaders, checkAttachment } from '../db/attachments';
 import { routeOptions } from '../http/route';
-import { streamBatchesXlsx, writeTableXlsx, xlsxHeaders, type ExportColumn } from '../http/xlsx';
+import { sendTableExport, type ExportColumn } from '../http/xlsx';
 import { isoDateTime } from '../../domain/shared/dates';
 import { PROCEDURE_STATE_LABELS } from '../../domain/procedures/decide';
 import type { ProcedureItem } from '../../contract/procedures';
@@ -50,12 +50,9 @@ export async function procedureRoutes(app: FastifyInstance, { services }: { serv
     svc.saveDefinition(authOf(req), req.params.kind, req.body),
   );
 
-  r.get('/api/procedures/export.xlsx', doc.file('导出程序列表', '程序列表（.xlsx）', { querystring: procedureQuery.omit({ page: true, pageSize: true }), access: 'procedures.read' }), async (req, reply) => {
-    const auth = authOf(req);
-    return streamBatchesXlsx(req, reply, xlsxHeaders('动态调整程序.xlsx'), svc.exportList(auth, req.query), (out, rows) => writeTableXlsx(out, '程序', PROCEDURE_COLUMNS, rows), (rows) =>
-      services.audit.event(auth, 'export', { what: '动态调整程序列表导出', rows }),
-    );
-  });
+  r.get('/api/procedures/export.xlsx', doc.file('导出程序列表', '程序列表（.xlsx）', { querystring: procedureQuery.omit({ page: true, pageSize: true }), access: 'procedures.read' }), async (req, reply) =>
+    sendTableExport(req, reply, services.audit, { fileName: '动态调整程序.xlsx', sheet: '程序', columns: PROCEDURE_COLUMNS, what: '动态调整程序列表导出' }, (auth) => svc.exportList(auth, req.query)),
+  );
   r.get('/api/procedures', doc.ok('程序列表（按地区、种类、状态）', procedurePage, { querystring: procedureQuery, access: 'procedures.read' }), async (req) => svc.list(authOf(req), req.query));
   r.post('/api/procedures', doc.created('启动程序（识别、脱贫、清退、稳定脱贫标注、返贫、贫困村出列）', procedure, { body: procedureStart, access: 'procedures.handle' }), async (req) => svc.start(authOf(req), req.body));
   r.get('/api/procedures/:id', doc.ok('程序详情（步骤、办理记录、佐证材料）', procedure, { params: idParams, access: 'procedures.read' }), async (req) => svc.get(authOf(req), req.params.id));

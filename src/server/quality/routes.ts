@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { checkParams, findingsPage, type Finding, findingsQuery, handbookBody, handbookChecks, latestRun, qualityChecks, qualityRun, regionQuery, runBody } from '../../contract/quality';
 import { idParams } from '../../contract/zod';
-import { authOf, maySeeIdNumbers } from '../auth/access';
-import { streamBatchesXlsx, writeTableXlsx, xlsxHeaders, type ExportColumn } from '../http/xlsx';
+import { authOf } from '../auth/access';
+import { sendTableExport, type ExportColumn } from '../http/xlsx';
 import { routeOptions } from '../http/route';
 import type { Services } from '../services';
 
@@ -29,11 +29,9 @@ export async function qualityRoutes(app: FastifyInstance, { services }: { servic
     q.recordHandbook(authOf(req), req.params.id, req.body),
   );
   r.get('/api/quality/checks/:key/export.xlsx', doc.file('导出某项检查发现的全部记录', '检查发现的记录（.xlsx）', { params: checkParams, querystring: regionQuery, access: 'quality.read' }), async (req, reply) => {
-    const auth = authOf(req);
-    const check = q.checks().find((c) => c.key === req.params.key);
-    return streamBatchesXlsx(req, reply, xlsxHeaders(`数据质量-${check?.label ?? req.params.key}.xlsx`), q.exportFindings(auth, req.params.key, req.query.region), (out, rows) => writeTableXlsx(out, '检查发现', FINDING_COLUMNS, rows), (rows) =>
-      services.audit.event(auth, 'export', { what: `数据质量检查导出：${check?.label ?? req.params.key}`, rows, masked: !maySeeIdNumbers(auth) }),
-    );
+    const label = q.checks().find((c) => c.key === req.params.key)?.label ?? req.params.key;
+    const table = { fileName: `数据质量-${label}.xlsx`, sheet: '检查发现', columns: FINDING_COLUMNS, what: `数据质量检查导出：${label}`, idNumbers: true };
+    return sendTableExport(req, reply, services.audit, table, (auth) => q.exportFindings(auth, req.params.key, req.query.region));
   });
   r.get('/api/quality/checks/:key', doc.ok('某项检查发现的记录（分页）', findingsPage, { params: checkParams, querystring: findingsQuery, access: 'quality.read' }), async (req) => q.findings(authOf(req), req.params.key, req.query));
 }

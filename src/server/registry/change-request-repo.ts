@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { underPrefix } from '../db/prefix';
 import { updateAtVersion } from '../db/versioned';
@@ -38,27 +38,20 @@ export function makeChangeRequestRepo(db: Db) {
     villageName: regions.name,
     head: sql<string | null>`(select p.name from ${persons} p where p.household_id = ${changeRequests.householdId} and p.relation = '户主' limit 1)`,
   };
+  /** The requests under `w` with their household's number and version, their village's name and the head's name. */
+  const selectListed = (w: SQL | undefined) =>
+    db.select(listed).from(changeRequests).leftJoin(households, eq(households.id, changeRequests.householdId)).leftJoin(regions, eq(regions.code, changeRequests.villageCode)).where(w);
   return {
     async insert(values: Omit<typeof changeRequests.$inferInsert, 'id' | 'version' | 'createdAt'>): Promise<ChangeRequestRow> {
       const [row] = await db.insert(changeRequests).values(values).returning();
       return row!;
     },
     async get(id: number) {
-      const [row] = await db
-        .select(listed)
-        .from(changeRequests)
-        .leftJoin(households, eq(households.id, changeRequests.householdId))
-        .leftJoin(regions, eq(regions.code, changeRequests.villageCode))
-        .where(eq(changeRequests.id, id));
+      const [row] = await selectListed(eq(changeRequests.id, id));
       return row;
     },
     async list(f: ChangeRequestFilter, limit: number, offset: number) {
-      const items = await db
-        .select(listed)
-        .from(changeRequests)
-        .leftJoin(households, eq(households.id, changeRequests.householdId))
-        .leftJoin(regions, eq(regions.code, changeRequests.villageCode))
-        .where(where(f))
+      const items = await selectListed(where(f))
         .orderBy(desc(changeRequests.proposedAt), desc(changeRequests.id))
         .limit(limit)
         .offset(offset);

@@ -2,8 +2,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { changeRequest } from '../../contract/registry/change-requests';
 import type { WriteOutcome } from './change-request-service';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { authOf, maySeeIdNumbers } from '../auth/access';
-import { streamBatchesXlsx, writeTableXlsx, xlsxHeaders, type ExportColumn } from '../http/xlsx';
+import { authOf } from '../auth/access';
+import { sendTableExport, type ExportColumn } from '../http/xlsx';
 import { idParams } from '../../contract/zod';
 import { household, householdCreate, householdHits, householdPatch, householdQuery, type HouseholdHit, incomeItemsInput, incomeParams, statusChange } from '../../contract/registry/households';
 import { povertyLineInput, povertyLines, statistics, statisticsQuery, trialHouseholdInput, trialHouseholdResult, trialVillageInput } from '../../contract/registry/rules';
@@ -55,12 +55,9 @@ export async function registryRoutes(app: FastifyInstance, { services }: { servi
     reg.saveVillageYear(authOf(req), req.params.code, req.params.year, req.body),
   );
 
-  r.get('/api/registry/households/export.xlsx', doc.file('导出查找到的全部贫困户', '贫困户名单（.xlsx）', { querystring: householdExportQuery, access: 'registry.read' }), async (req, reply) => {
-    const auth = authOf(req);
-    return streamBatchesXlsx(req, reply, xlsxHeaders('贫困户名单.xlsx'), reg.exportSearch(auth, req.query), (out, rows) => writeTableXlsx(out, '贫困户', HOUSEHOLD_COLUMNS, rows), (rows) =>
-      services.audit.event(auth, 'export', { what: '贫困户名单导出', rows, masked: !maySeeIdNumbers(auth) }),
-    );
-  });
+  r.get('/api/registry/households/export.xlsx', doc.file('导出查找到的全部贫困户', '贫困户名单（.xlsx）', { querystring: householdExportQuery, access: 'registry.read' }), async (req, reply) =>
+    sendTableExport(req, reply, services.audit, { fileName: '贫困户名单.xlsx', sheet: '贫困户', columns: HOUSEHOLD_COLUMNS, what: '贫困户名单导出', idNumbers: true }, (auth) => reg.exportSearch(auth, req.query)),
+  );
   r.get('/api/registry/households', doc.ok('按姓名、身份证号或户编号查找贫困户（按 cursor 翻页）', householdHits, { querystring: householdQuery, access: 'registry.read' }), async (req) => reg.search(authOf(req), req.query));
   r.post('/api/registry/households', doc.created('建档立卡：新增贫困户及家庭成员', household, { body: householdCreate, access: 'registry.write' }), async (req) => reg.createHousehold(authOf(req), req.body));
   r.get('/api/registry/households/:id', doc.ok('贫困户（扶贫手册）', household, { params: idParams, access: 'registry.read' }), async (req) => reg.household(authOf(req), req.params.id));

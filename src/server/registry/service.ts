@@ -38,6 +38,12 @@ export type Tx = Db;
 
 export interface RegistryDeps {
   repo: RegistryRepo;
+  /**
+   * The repository the statistics, the household list and search and their export read through (issue 13,
+   * DATABASE_READ_URL: `database.read`, a streaming replica or the primary for a user who has just written); `repo`
+   * without one. Every write and every read inside a write goes through `repo`.
+   */
+  readRepo?: RegistryRepo;
   transaction: <T>(fn: (repo: RegistryRepo, tx: Tx) => Promise<T>) => Promise<T>;
   /** The repository over a transaction handle. */
   repoIn: (tx: Tx) => RegistryRepo;
@@ -113,8 +119,9 @@ function householdColumns(h: HouseholdInput) {
 export function makeRegistryService(deps: RegistryDeps) {
   const { repo, transaction, repoIn, regions, audit, now } = deps;
 
+  const reads = { ...deps, repo: deps.readRepo ?? repo };
   const lineService = makeLineService(deps);
-  const householdSearch = makeHouseholdSearch(deps);
+  const householdSearch = makeHouseholdSearch(reads);
   const { lines, lineFor } = lineService;
 
   async function loadHousehold(auth: Auth, id: number, r: RegistryRepo = repo): Promise<HouseholdRow> {
@@ -152,7 +159,7 @@ export function makeRegistryService(deps: RegistryDeps) {
 
   return {
     ...makeVillageService(deps),
-    ...makeStatisticsService(deps),
+    ...makeStatisticsService(reads),
     /** A region's figures of a year as a report keeps them (报送), read through the transaction `handle` when given. */
     async yearFigures(handle: Tx | null, auth: Auth, regionCode: string, year: number) {
       const r = handle ? repoIn(handle) : repo;

@@ -1,13 +1,44 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { queryRows, type Db } from '../db/connection';
 import { underPrefix } from '../db/prefix';
+import { updateAtVersion } from '../db/versioned';
 import { reportCorrections, yearReports } from '../db/schema';
 
 export type ReportRow = typeof yearReports.$inferSelect;
 export type CorrectionRow = typeof reportCorrections.$inferSelect;
 
 /** Reads and writes of the reports (报送) and their correction requests (更正申请). */
+/**
+ * A report and a correction request are kept alike: a row by id, a new row at version 1, a write at a version, and a
+ * page of those of a year and state under a region prefix (by `list.region`, in `list.order`) with their count.
+ */
+function recordsOf<T extends typeof yearReports | typeof reportCorrections>(db: Db, table: T, list: { region: PgColumn; order: SQL[] }) {
+  type Row = T['$inferSelect'];
+  const from = table as typeof yearReports | typeof reportCorrections;
+  return {
+    async get(id: number): Promise<Row | undefined> {
+      const [row] = await db.select().from(from).where(eq(table.id, id));
+      return row as Row | undefined;
+    },
+    async insert(v: Omit<T['$inferInsert'], 'id' | 'version'>): Promise<number> {
+      const [row] = await db.insert(from).values({ ...v, version: 1 } as T['$inferInsert']).returning({ id: table.id });
+      return row!.id;
+    },
+    /** Writes `values` if the row is still at `version`; false when another write came first. */
+    update: (id: number, version: number, values: PgUpdateSetSource<T>) => updateAtVersion(db, table, id, version, values),
+    async page(prefix: string, f: { year?: number; state?: string }, limit: number, offset: number): Promise<{ items: Row[]; total: number }> {
+      const where = and(underPrefix(list.region, prefix), f.year ? eq(from.year, f.year) : undefined, f.state ? eq(from.state, f.state) : undefined);
+      const items = await db.select().from(from).where(where).orderBy(...list.order).limit(limit).offset(offset);
+      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(from).where(where);
+      return { items: items as Row[], total: count?.n ?? 0 };
+    },
+  };
+}
+
 export function makeReportsRepo(db: Db) {
+  const reports = recordsOf(db, yearReports, { region: yearReports.regionCode, order: [desc(yearReports.year), asc(yearReports.regionCode)] });
+  const corrections = recordsOf(db, reportCorrections, { region: reportCorrections.villageCode, order: [desc(reportCorrections.proposedAt), desc(reportCorrections.id)] });
   return {
     /**
      * Serialises, per year, what reads a report against what changes one: a write of a year's figure takes the lock
@@ -30,35 +61,13 @@ export function makeReportsRepo(db: Db) {
       const [row] = await db.select().from(yearReports).where(and(eq(yearReports.regionCode, regionCode), eq(yearReports.year, year)));
       return row;
     },
-    async report(id: number): Promise<ReportRow | undefined> {
-      const [row] = await db.select().from(yearReports).where(eq(yearReports.id, id));
-      return row;
-    },
-    async insertReport(v: Omit<typeof yearReports.$inferInsert, 'id' | 'version'>): Promise<number> {
-      const [row] = await db.insert(yearReports).values({ ...v, version: 1 }).returning({ id: yearReports.id });
-      return row!.id;
-    },
-    /** Writes `values` if the report is still at `version`; false when another write came first. */
-    async updateReport(id: number, version: number, values: Partial<typeof yearReports.$inferInsert>): Promise<boolean> {
-      const rows = await db
-        .update(yearReports)
-        .set({ ...values, version: sql`${yearReports.version} + 1` })
-        .where(and(eq(yearReports.id, id), eq(yearReports.version, version)))
-        .returning({ id: yearReports.id });
-      return rows.length === 1;
-    },
-    async listReports(prefix: string, f: { year?: number; state?: string }, limit: number, offset: number) {
-      const where = and(underPrefix(yearReports.regionCode, prefix), f.year ? eq(yearReports.year, f.year) : undefined, f.state ? eq(yearReports.state, f.state) : undefined);
-      const items = await db.select().from(yearReports).where(where).orderBy(desc(yearReports.year), asc(yearReports.regionCode)).limit(limit).offset(offset);
-      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(yearReports).where(where);
-      return { items, total: count?.n ?? 0 };
-    },
+    report: reports.get,
+    insertReport: reports.insert,
+    updateReport: reports.update,
+    listReports: reports.page,
 
     // --- correction requests -------------------------------------------------------------------------------------
-    async correction(id: number): Promise<CorrectionRow | undefined> {
-      const [row] = await db.select().from(reportCorrections).where(eq(reportCorrections.id, id));
-      return row;
-    },
+    correction: corrections.get,
     /** A correction request still waiting for the same figure. */
     async pendingFor(kind: string, villageCode: string, householdId: number | null, year: number): Promise<CorrectionRow | undefined> {
       const [row] = await db
@@ -75,24 +84,9 @@ export function makeReportsRepo(db: Db) {
         );
       return row;
     },
-    async insertCorrection(v: Omit<typeof reportCorrections.$inferInsert, 'id' | 'version'>): Promise<number> {
-      const [row] = await db.insert(reportCorrections).values({ ...v, version: 1 }).returning({ id: reportCorrections.id });
-      return row!.id;
-    },
-    async updateCorrection(id: number, version: number, values: Partial<typeof reportCorrections.$inferInsert>): Promise<boolean> {
-      const rows = await db
-        .update(reportCorrections)
-        .set({ ...values, version: sql`${reportCorrections.version} + 1` })
-        .where(and(eq(reportCorrections.id, id), eq(reportCorrections.version, version)))
-        .returning({ id: reportCorrections.id });
-      return rows.length === 1;
-    },
-    async listCorrections(prefix: string, f: { year?: number; state?: string }, limit: number, offset: number) {
-      const where = and(underPrefix(reportCorrections.villageCode, prefix), f.year ? eq(reportCorrections.year, f.year) : undefined, f.state ? eq(reportCorrections.state, f.state) : undefined);
-      const items = await db.select().from(reportCorrections).where(where).orderBy(desc(reportCorrections.proposedAt), desc(reportCorrections.id)).limit(limit).offset(offset);
-      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(reportCorrections).where(where);
-      return { items, total: count?.n ?? 0 };
-    },
+    insertCorrection: corrections.insert,
+    updateCorrection: corrections.update,
+    listCorrections: corrections.page,
 
     /**
      * What waits for an approver whose scope is `prefix`: reports 报送 from regions strictly below it, and pending
