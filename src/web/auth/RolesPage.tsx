@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Drawer, Form, Input, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Form, Input, Popconfirm, Result, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { roleInput, rolePatch } from '../../contract/roles';
 import { API_FIELD_LABELS } from '../../contract/zod';
@@ -7,6 +7,7 @@ import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { problemsOf, schemaRule, showFieldErrors } from '../app/forms';
 import { useCreateRole, useDeleteRole, useMe, usePermissionGroups, useRoles, useUpdateRole, type PermissionGroups, type RoleInput, type RoleItem } from './api';
+import { ItemsTable } from '../shared/tables';
 
 const ROLE_FIELDS = ['name', 'description', 'permissions'];
 const FIELD_LABELS: Record<string, string> = { ...API_FIELD_LABELS, name: '角色名称', description: '说明', permissions: '权限' };
@@ -153,11 +154,9 @@ export function RolesPage() {
           新建角色
         </Button>
       </Space>
-      {roles.isError && <ErrorResult error={roles.error} onRetry={() => void roles.refetch()} />}
-      <Table<RoleItem>
+      <ItemsTable<RoleItem>
+        query={roles}
         rowKey="code"
-        loading={roles.isLoading}
-        dataSource={roles.data?.items ?? []}
         pagination={false}
         columns={[
           { title: '角色名称', dataIndex: 'name', render: (v: string, r) => (r.shipped ? <Space>{v}<Tag>内置</Tag></Space> : v) },

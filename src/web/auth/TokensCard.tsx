@@ -1,11 +1,11 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { TOKEN_DAYS_DEFAULT, TOKEN_DAYS_MAX, tokenInput } from '../../contract/tokens';
 import { errorMessage } from '../app/api';
-import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
 import { schemaRule, showFieldErrors } from '../app/forms';
 import { useCreateToken, useOwnTokens, useRevokeToken, type TokenCreated, type TokenItem } from './api';
+import { ItemsTable } from '../shared/tables';
 
 interface Values {
   name: string;
@@ -64,12 +64,10 @@ export function TokensCard() {
           </Button>
         </Form.Item>
       </Form>
-      {tokens.isError && <ErrorResult error={tokens.error} onRetry={() => void tokens.refetch()} />}
-      <Table<TokenItem>
+      <ItemsTable<TokenItem>
+        query={tokens}
         rowKey="id"
         size="small"
-        loading={tokens.isLoading}
-        dataSource={tokens.data?.items ?? []}
         pagination={false}
         locale={{ emptyText: '还没有 API 令牌' }}
         columns={[

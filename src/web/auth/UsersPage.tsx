@@ -1,6 +1,6 @@
 import { FormModal } from '../shared/FormModal';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Radio, Result, Select, Space, Table, Tag, Typography, type FormInstance } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Radio, Result, Select, Space, Tag, Typography, type FormInstance } from 'antd';
 import type { ZodType } from 'zod';
 import { useState } from 'react';
 import { resetPasswordBody, userInput, userPatch } from '../../contract/auth';
@@ -35,6 +35,7 @@ import {
 import { PageHeader } from '../shared/PageHeader';
 import { BulkImportButton, FirstPasswords } from '../app/BulkImportButton';
 import type { UserImportResult } from '../../contract/bulk-import';
+import { ItemsTable } from '../shared/tables';
 
 /** The password policy of src/domain/auth as a form rule (the server checks it again). */
 const policyRule = (username: () => string | undefined) => ({
@@ -412,11 +413,9 @@ export function UsersPage() {
           </Space>
         }
       />
-      {users.isError && <ErrorResult error={users.error} onRetry={() => void users.refetch()} />}
-      <Table<User>
+      <ItemsTable<User>
+        query={users}
         rowKey="id"
-        loading={users.isLoading}
-        dataSource={users.data?.items ?? []}
         pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 个用户` }}
         columns={[
           { title: '用户名', dataIndex: 'username' },

@@ -1,12 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Result, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../app/api';
-import { ErrorResult } from '../app/ErrorResult';
 import { showFieldErrors } from '../app/forms';
 import { can, useMe } from '../shared/session';
 import { fetchRegion, useDeepPovertyCounties, useDeleteDeepPovertyCounty, usePutDeepPovertyCounty, type DeepPovertyCounty } from './api';
 import { RegionPicker } from '../shared/RegionPicker';
+import { ItemsTable } from '../shared/tables';
 
 interface AddValues {
   countyCode: string;
@@ -113,12 +113,10 @@ export function DeepPovertyPage() {
           </Space>
         </Form>
       </Card>
-      {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<DeepPovertyCounty>
+      <ItemsTable<DeepPovertyCounty>
+        query={list}
         rowKey="countyCode"
         size="small"
-        loading={list.isLoading}
-        dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 50, showTotal: (t) => `共 ${t} 个县` }}
         style={{ maxWidth: 860 }}
         columns={[
