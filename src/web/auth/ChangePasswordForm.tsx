@@ -1,10 +1,9 @@
 import { Alert, App, Button, Form, Input } from 'antd';
-import { useState } from 'react';
 import { changePasswordBody } from '../../contract/auth';
 import { passwordProblems } from '../../domain/auth/password-policy';
-import { errorMessage } from '../app/api';
-import { schemaRule, showFieldErrors } from '../app/forms';
+import { schemaRule } from '../app/forms';
 import { useChangePassword } from './api';
+import { useFormSend } from '../app/useFormSend';
 
 interface Values {
   currentPassword: string;
@@ -19,19 +18,18 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
   const [form] = Form.useForm<Values>();
   const change = useChangePassword();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, send } = useFormSend(form, ['currentPassword', 'newPassword']);
 
   const submit = async (v: Values) => {
     setError(null);
-    try {
-      await change.mutateAsync({ currentPassword: v.currentPassword, newPassword: v.newPassword });
-      void message.success('密码已修改，其他设备上的登录已结束');
-      form.resetFields();
-      onDone?.();
-    } catch (e) {
-      showFieldErrors(form, e, ['currentPassword', 'newPassword']);
-      setError(errorMessage(e));
-    }
+    await send(
+      () => change.mutateAsync({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
+      () => {
+        void message.success('密码已修改，其他设备上的登录已结束');
+        form.resetFields();
+        onDone?.();
+      },
+    );
   };
 
   return (

@@ -12,7 +12,7 @@ import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { problemsOf, schemaRule, showFieldErrors } from '../app/forms';
 import { useAllMembers } from '../shared/members';
-import { OrgSelect } from '../shared/OrgSelect';
+import { OrgField } from '../shared/OrgSelect';
 import { PASSWORD_RULE_TEXT } from './ChangePasswordForm';
 import { SessionsTable } from './SessionColumns';
 import {
@@ -36,6 +36,7 @@ import { PageHeader } from '../shared/PageHeader';
 import { BulkImportButton, FirstPasswords } from '../app/BulkImportButton';
 import type { UserImportResult } from '../../contract/bulk-import';
 import { ItemsTable } from '../shared/tables';
+import { useFormSend } from '../app/useFormSend';
 
 /** The password policy of src/domain/auth as a form rule (the server checks it again). */
 const policyRule = (username: () => string | undefined) => ({
@@ -136,7 +137,7 @@ function CreateUserModal({ open, onClose, roles }: { open: boolean; onClose: () 
   const [form] = Form.useForm<UserFormValues>();
   const create = useCreateUser();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, send } = useFormSend(form, USER_FIELDS);
   const orgId = Form.useWatch('orgId', form);
   const roleCode = Form.useWatch('role', form);
   const grantableRoles = roles.filter((r) => r.grantable);
@@ -155,15 +156,14 @@ function CreateUserModal({ open, onClose, roles }: { open: boolean; onClose: () 
     };
     // The endpoint's own schema, before anything is sent.
     if (refusedBySchema(form, userInput, input, USER_FIELDS, setError)) return;
-    try {
-      const u = await create.mutateAsync(input);
-      void message.success(`已创建用户“${u.displayName}”`);
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      showFieldErrors(form, e, USER_FIELDS);
-      setError(errorMessage(e));
-    }
+    await send(
+      () => create.mutateAsync(input),
+      (u) => {
+        void message.success(`已创建用户“${u.displayName}”`);
+        form.resetFields();
+        onClose();
+      },
+    );
   };
 
   return (
@@ -193,9 +193,7 @@ function CreateUserModal({ open, onClose, roles }: { open: boolean; onClose: () 
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item label="所属单位" name="orgId" rules={[{ required: true, message: '请选择所属单位' }]}>
-          <OrgSelect style={{ width: '100%' }} />
-        </Form.Item>
+        <OrgField />
         <RoleFields roles={grantableRoles} role={role} orgId={orgId} />
       </Form>
     </FormModal>
@@ -211,7 +209,7 @@ function EditUserModal({ user, onClose, roles }: { user: User | null; onClose: (
   const [form] = Form.useForm<EditUserValues>();
   const update = useUpdateUser();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, send } = useFormSend(form, EDIT_FIELDS);
   const orgId = Form.useWatch('orgId', form);
   const roleCode = Form.useWatch('role', form);
   const role = roles.find((r) => r.code === roleCode);
@@ -225,14 +223,13 @@ function EditUserModal({ user, onClose, roles }: { user: User | null; onClose: (
     const links = linksOf(role, v);
     const body: UserPatch = { displayName: (v.displayName ?? '').trim(), role: v.role, orgId: v.orgId, ...links };
     if (refusedBySchema(form, userPatch, body, EDIT_FIELDS, setError)) return;
-    try {
-      await update.mutateAsync({ id: user.id, ...body });
-      void message.success('已保存');
-      onClose();
-    } catch (e) {
-      showFieldErrors(form, e, EDIT_FIELDS);
-      setError(errorMessage(e));
-    }
+    await send(
+      () => update.mutateAsync({ id: user.id, ...body }),
+      () => {
+        void message.success('已保存');
+        onClose();
+      },
+    );
   };
 
   return (
@@ -248,9 +245,7 @@ function EditUserModal({ user, onClose, roles }: { user: User | null; onClose: (
           <Form.Item label="姓名" name="displayName" validateFirst rules={[{ required: true, whitespace: true, message: '请填写姓名' }, schemaRule(userInput.shape.displayName)]}>
             <Input />
           </Form.Item>
-          <Form.Item label="所属单位" name="orgId" rules={[{ required: true, message: '请选择所属单位' }]}>
-            <OrgSelect style={{ width: '100%' }} />
-          </Form.Item>
+          <OrgField />
           <RoleFields roles={choices} role={role} orgId={orgId} />
         </Form>
       )}
@@ -262,7 +257,7 @@ function EditUserModal({ user, onClose, roles }: { user: User | null; onClose: (
 function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const [form] = Form.useForm<{ mode: 'generate' | 'given'; password?: string }>();
   const reset = useResetPassword();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, send } = useFormSend(form, ['password']);
   const [shown, setShown] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const mode = Form.useWatch('mode', form);
@@ -277,14 +272,13 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
     if (!user) return;
     setError(null);
     const v = await form.validateFields();
-    try {
-      const r = await reset.mutateAsync({ id: user.id, password: v.mode === 'given' ? v.password : undefined });
-      setShown(r.password ?? null);
-      setDone(true);
-    } catch (e) {
-      showFieldErrors(form, e, ['password']);
-      setError(errorMessage(e));
-    }
+    await send(
+      () => reset.mutateAsync({ id: user.id, password: v.mode === 'given' ? v.password : undefined }),
+      (r) => {
+        setShown(r.password ?? null);
+        setDone(true);
+      },
+    );
   };
   return (
     <Modal

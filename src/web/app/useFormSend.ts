@@ -1,0 +1,22 @@
+import type { FormInstance } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from './api';
+import { showFieldErrors } from './forms';
+
+/**
+ * A form that sends one request (a dialog's, a card's): `error` is the failure shown above it. `send(request, done)`
+ * sends and hands the answer to `done`; on a failure the server's field errors go beside their fields (among `fields`)
+ * and its message into `error`.
+ */
+export function useFormSend<V>(form: FormInstance<V>, fields: readonly string[]) {
+  const [error, setError] = useState<string | null>(null);
+  const send = async <R>(request: () => Promise<R>, done: (answer: R) => void): Promise<void> => {
+    try {
+      done(await request());
+    } catch (e) {
+      showFieldErrors(form, e, fields);
+      setError(errorMessage(e));
+    }
+  };
+  return { error, setError, send };
+}
