@@ -1,10 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Form, Input, Popconfirm, Result, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Popconfirm, Result, Space, Table, Typography } from 'antd';
 import { ApiError, errorMessage } from '../app/api';
 import { can, useMe } from '../shared/session';
 import { fetchRegion, useDeepPovertyCounties, useDeleteDeepPovertyCounty, usePutDeepPovertyCounty, type DeepPovertyCounty } from './api';
 import { RegionPicker } from '../shared/RegionPicker';
-import { ItemsTable } from '../shared/tables';
+import { ErrorResult } from '../app/ErrorResult';
 import { useFormSend } from '../app/useFormSend';
 
 interface AddValues {
@@ -110,10 +110,12 @@ export function DeepPovertyPage() {
           </Space>
         </Form>
       </Card>
-      <ItemsTable<DeepPovertyCounty>
-        query={list}
+      {list.isError && <ErrorResult error={list.error} onRetry={() => void list.refetch()} />}
+      <Table<DeepPovertyCounty>
         rowKey="countyCode"
         size="small"
+        loading={list.isLoading}
+        dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 50, showTotal: (t) => `共 ${t} 个县` }}
         style={{ maxWidth: 860 }}
         columns={[
