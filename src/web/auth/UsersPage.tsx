@@ -89,6 +89,13 @@ function HelperSelect({ value, onChange }: { value?: number | null; onChange?: (
   );
 }
 
+/** The office and the role a user form holds now: the role's links (member, helper, department) follow them. */
+function useChosenRole<V extends { orgId?: number; role?: string }>(form: FormInstance<V>, roles: RoleItem[]) {
+  const orgId = Form.useWatch<number | undefined>('orgId', form);
+  const roleCode = Form.useWatch<string | undefined>('role', form);
+  return { orgId, role: roles.find((r) => r.code === roleCode) };
+}
+
 /** The role select (roles the signed-in user may grant, with their descriptions) and the link the chosen role needs. */
 function RoleFields({ roles, role, orgId }: { roles: RoleItem[]; role: RoleItem | undefined; orgId: number | undefined }) {
   const members = useAllMembers(role?.own === 'entries' ? orgId : undefined);
@@ -138,10 +145,8 @@ function CreateUserModal({ open, onClose, roles }: { open: boolean; onClose: () 
   const create = useCreateUser();
   const { message } = App.useApp();
   const { error, setError, send } = useFormSend(form, USER_FIELDS);
-  const orgId = Form.useWatch('orgId', form);
-  const roleCode = Form.useWatch('role', form);
+  const { orgId, role } = useChosenRole(form, roles);
   const grantableRoles = roles.filter((r) => r.grantable);
-  const role = roles.find((r) => r.code === roleCode);
 
   const submit = async () => {
     setError(null);
@@ -210,9 +215,7 @@ function EditUserModal({ user, onClose, roles }: { user: User | null; onClose: (
   const update = useUpdateUser();
   const { message } = App.useApp();
   const { error, setError, send } = useFormSend(form, EDIT_FIELDS);
-  const orgId = Form.useWatch('orgId', form);
-  const roleCode = Form.useWatch('role', form);
-  const role = roles.find((r) => r.code === roleCode);
+  const { orgId, role } = useChosenRole(form, roles);
   // The user's own role stays in the list even when the caller could not grant it anew.
   const choices = roles.filter((r) => r.grantable || r.code === user?.role);
 
