@@ -1,4 +1,4 @@
-import type { FormInstance } from 'antd';
+import { App, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from './api';
 import { showFieldErrors } from './forms';
@@ -6,9 +6,11 @@ import { showFieldErrors } from './forms';
 /**
  * A form that sends one request (a dialog's, a card's): `error` is the failure shown above it. `send(request, done)`
  * sends and hands the answer to `done`; on a failure the server's field errors go beside their fields (among `fields`)
- * and its message into `error`.
+ * and its message into `error`. `saved(text, then)` is the usual `done`: it says so, empties the form and runs `then`
+ * (a dialog's close).
  */
 export function useFormSend<V>(form: FormInstance<V>, fields: readonly string[]) {
+  const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
   const send = async <R>(request: () => Promise<R>, done: (answer: R) => void): Promise<void> => {
     try {
@@ -18,5 +20,10 @@ export function useFormSend<V>(form: FormInstance<V>, fields: readonly string[])
       setError(errorMessage(e));
     }
   };
-  return { error, setError, send };
+  const saved = (text: string, then?: () => void) => {
+    void message.success(text);
+    form.resetFields();
+    then?.();
+  };
+  return { error, setError, send, saved };
 }

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Form, Input } from 'antd';
+import { Alert, Button, Form, Input } from 'antd';
 import { changePasswordBody } from '../../contract/auth';
 import { passwordProblems } from '../../domain/auth/password-policy';
 import { schemaRule } from '../app/forms';
@@ -17,18 +17,13 @@ export const PASSWORD_RULE_TEXT = '至少 10 个字符，含小写字母、大�
 export function ChangePasswordForm({ username, onDone }: { username: string; onDone?: () => void }) {
   const [form] = Form.useForm<Values>();
   const change = useChangePassword();
-  const { message } = App.useApp();
-  const { error, setError, send } = useFormSend(form, ['currentPassword', 'newPassword']);
+  const { error, setError, send, saved } = useFormSend(form, ['currentPassword', 'newPassword']);
 
   const submit = async (v: Values) => {
     setError(null);
     await send(
       () => change.mutateAsync({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
-      () => {
-        void message.success('密码已修改，其他设备上的登录已结束');
-        form.resetFields();
-        onDone?.();
-      },
+      () => saved('密码已修改，其他设备上的登录已结束', onDone),
     );
   };
 

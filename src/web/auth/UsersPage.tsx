@@ -143,8 +143,7 @@ function CreateUserModal({ open, onClose, roles }: { open: boolean; onClose: () 
   const me = useMe().data;
   const [form] = Form.useForm<UserFormValues>();
   const create = useCreateUser();
-  const { message } = App.useApp();
-  const { error, setError, send } = useFormSend(form, USER_FIELDS);
+  const { error, setError, send, saved } = useFormSend(form, USER_FIELDS);
   const { orgId, role } = useChosenRole(form, roles);
   const grantableRoles = roles.filter((r) => r.grantable);
 
@@ -163,11 +162,7 @@ function CreateUserModal({ open, onClose, roles }: { open: boolean; onClose: () 
     if (refusedBySchema(form, userInput, input, USER_FIELDS, setError)) return;
     await send(
       () => create.mutateAsync(input),
-      (u) => {
-        void message.success(`已创建用户“${u.displayName}”`);
-        form.resetFields();
-        onClose();
-      },
+      (u) => saved(`已创建用户“${u.displayName}”`, onClose),
     );
   };
 

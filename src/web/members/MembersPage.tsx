@@ -106,8 +106,7 @@ const MEMBER_FIELDS = ['orgId', 'name', 'sector', 'phone', 'skills'];
 function CreateMemberModal({ open, defaultOrgId, onClose }: { open: boolean; defaultOrgId?: number; onClose: () => void }) {
   const [form] = Form.useForm<MemberFormValues>();
   const create = useCreateMember();
-  const { message } = App.useApp();
-  const { error, setError, send } = useFormSend(form, MEMBER_FIELDS);
+  const { error, setError, send, saved } = useFormSend(form, MEMBER_FIELDS);
 
   const submit = async () => {
     setError(null);
@@ -121,11 +120,7 @@ function CreateMemberModal({ open, defaultOrgId, onClose }: { open: boolean; def
     };
     await send(
       () => create.mutateAsync(input),
-      (m) => {
-        void message.success(`已新增委员“${m.name}”`);
-        form.resetFields();
-        onClose();
-      },
+      (m) => saved(`已新增委员“${m.name}”`, onClose),
     );
   };
 

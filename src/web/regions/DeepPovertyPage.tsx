@@ -20,7 +20,7 @@ export function DeepPovertyPage() {
   const removeCounty = useDeleteDeepPovertyCounty();
   const [form] = Form.useForm<AddValues>();
   const { modal, message } = App.useApp();
-  const { error, setError, send } = useFormSend(form, ['countyCode', 'note']);
+  const { error, setError, send, saved } = useFormSend(form, ['countyCode', 'note']);
 
   if (!can(me, 'regions.manage')) return <Result status="403" title="没有权限" subTitle="只有系统管理员可以维护深度贫困县名单。" />;
 
@@ -49,10 +49,7 @@ export function DeepPovertyPage() {
       onOk: () =>
         send(
           () => putCounty.mutateAsync({ countyCode: code, note: v.note?.trim() || undefined }),
-          () => {
-            void message.success(`已加入：${name}`);
-            form.resetFields();
-          },
+          () => saved(`已加入：${name}`),
         ),
     });
   };
