@@ -29,6 +29,11 @@ export function LabelledCell({ span, label, children }: { span: number; label: s
   );
 }
 
+/** A number of points (分) in the draft: none below 0, blank while unset or not a number, red when its place has a problem. */
+export function PointsInput({ label, status, value, prefix, onChange }: { label: string; status: 'error' | undefined; value: number | undefined; prefix?: string; onChange: (points: number) => void }) {
+  return <InputNumber aria-label={label} status={status} value={shown(value)} min={0} prefix={prefix} suffix="分" style={{ width: '100%' }} onChange={(v) => onChange(num(v))} />;
+}
+
 export function IndicatorEditor({
   indicator: ind,
   scale,
@@ -89,15 +94,7 @@ export function IndicatorEditor({
         )}
         {sc.kind === 'points' && (
           <LabelledCell span={6} label="满分">
-            <InputNumber
-              aria-label="满分"
-              status={invalid('scoring.max')}
-              value={shown(sc.max)}
-              min={0}
-              suffix="分"
-              style={{ width: '100%' }}
-              onChange={(v) => onChange((i) => void (i.scoring.kind === 'points' && (i.scoring.max = num(v))))}
-            />
+            <PointsInput label="满分" status={invalid('scoring.max')} value={sc.max} onChange={(n) => onChange((i) => void (i.scoring.kind === 'points' && (i.scoring.max = n)))} />
           </LabelledCell>
         )}
         {sc.kind === 'median' && (

@@ -14,10 +14,16 @@ import { storedSchemeProblems } from '../../domain/assessment/scheme';
 import { ApiError, errorMessage, type FieldError } from '../app/api';
 import { FormErrorList } from '../shared/FormErrorList';
 import { useScheme, useUpdateScheme, type Content, type Indicator, type Scheme, type SchemeView } from './api';
-import { IndicatorEditor, LabelledCell, type Invalid } from './IndicatorEditor';
+import { IndicatorEditor, LabelledCell, PointsInput, type Invalid } from './IndicatorEditor';
 import { draftProblems, freshKey, fromServer, num, shown } from './scheme-draft';
 
 type Conflict = { kind: 'stale' | 'locked'; message: string };
+
+/** What the user can do about a refused save, by why it was refused. */
+const CONFLICT_HINTS: Record<Conflict['kind'], string> = {
+  stale: '他人在您之后保存了这个方案。重新载入会显示最新的方案，您本次的修改将被放弃，需要重新填写。',
+  locked: '系统内置方案和已被已结束的考核轮次使用的方案不能修改，以免改变已公布的考核结果。如需调整，请回到方案页复制本方案，再修改新的副本。',
+};
 
 export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onClose: () => void; onSaved: (saved: SchemeView) => void }) {
   const [base, setBase] = useState(view);
@@ -116,27 +122,21 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
         </Space>
       </Space>
 
-      {conflict?.kind === 'stale' && (
+      {conflict && (
         <Alert
           type="warning"
           showIcon
           title={conflict.message}
-          description="他人在您之后保存了这个方案。重新载入会显示最新的方案，您本次的修改将被放弃，需要重新填写。"
+          description={CONFLICT_HINTS[conflict.kind]}
           action={
-            <Button icon={<ReloadOutlined />} loading={fresh.isFetching} onClick={() => void reload()}>
-              重新载入
-            </Button>
+            conflict.kind === 'stale' ? (
+              <Button icon={<ReloadOutlined />} loading={fresh.isFetching} onClick={() => void reload()}>
+                重新载入
+              </Button>
+            ) : (
+              <Button onClick={onClose}>返回方案页</Button>
+            )
           }
-          data-testid="scheme-conflict"
-        />
-      )}
-      {conflict?.kind === 'locked' && (
-        <Alert
-          type="warning"
-          showIcon
-          title={conflict.message}
-          description="系统内置方案和已被已结束的考核轮次使用的方案不能修改，以免改变已公布的考核结果。如需调整，请回到方案页复制本方案，再修改新的副本。"
-          action={<Button onClick={onClose}>返回方案页</Button>}
           data-testid="scheme-conflict"
         />
       )}
@@ -204,31 +204,13 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
               </Col>
               <Col span={9}>
                 {i < scale.length - 1 ? (
-                  <InputNumber
-                    aria-label={`${g}分数线`}
-                    status={invalid(`gradeThresholds.${i}`)}
-                    value={shown(draft.gradeThresholds[i])}
-                    min={0}
-                    prefix="综合得分 ≥"
-                    suffix="分"
-                    style={{ width: '100%' }}
-                    onChange={(v) => edit((d) => void (d.gradeThresholds[i] = num(v)))}
-                  />
+                  <PointsInput label={`${g}分数线`} status={invalid(`gradeThresholds.${i}`)} value={draft.gradeThresholds[i]} prefix="综合得分 ≥" onChange={(n) => edit((d) => void (d.gradeThresholds[i] = n))} />
                 ) : (
                   <Typography.Text type="secondary">低于 {shown(draft.gradeThresholds[i - 1]) ?? '—'} 分</Typography.Text>
                 )}
               </Col>
               <Col span={8}>
-                <InputNumber
-                  aria-label={`${g}折算分`}
-                  status={invalid(`gradePoints.${g}`)}
-                  value={shown(draft.gradePoints[g])}
-                  min={0}
-                  prefix="折算"
-                  suffix="分"
-                  style={{ width: '100%' }}
-                  onChange={(v) => edit((d) => void (d.gradePoints[g] = num(v)))}
-                />
+                <PointsInput label={`${g}折算分`} status={invalid(`gradePoints.${g}`)} value={draft.gradePoints[g]} prefix="折算" onChange={(n) => edit((d) => void (d.gradePoints[g] = n))} />
               </Col>
             </Row>
           ))}
@@ -314,16 +296,7 @@ export function SchemeEditor({ view, onClose, onSaved }: { view: SchemeView; onC
                   {a.sign > 0 ? '加分' : '扣分'}：{a.label}
                 </Col>
                 <Col span={8}>
-                  <InputNumber
-                    aria-label={`${a.label}最多分值`}
-                    status={invalid(`adjustments.${i}.max`)}
-                    value={shown(a.max)}
-                    min={0}
-                    prefix="最多"
-                    suffix="分"
-                    style={{ width: '100%' }}
-                    onChange={(v) => edit((d) => void (d.adjustments[i]!.max = num(v)))}
-                  />
+                  <PointsInput label={`${a.label}最多分值`} status={invalid(`adjustments.${i}.max`)} value={a.max} prefix="最多" onChange={(n) => edit((d) => void (d.adjustments[i]!.max = n))} />
                 </Col>
               </Row>
             ))}

@@ -1,10 +1,9 @@
-import { Alert, App, Button, Form, Input } from 'antd';
-import { useState } from 'react';
+import { Alert, Button, Form, Input } from 'antd';
 import { changePasswordBody } from '../../contract/auth';
 import { passwordProblems } from '../../domain/auth/password-policy';
-import { errorMessage } from '../app/api';
-import { schemaRule, showFieldErrors } from '../app/forms';
+import { schemaRule } from '../app/forms';
 import { useChangePassword } from './api';
+import { useFormSend } from '../app/useFormSend';
 
 interface Values {
   currentPassword: string;
@@ -18,20 +17,14 @@ export const PASSWORD_RULE_TEXT = '至少 10 个字符，含小写字母、大�
 export function ChangePasswordForm({ username, onDone }: { username: string; onDone?: () => void }) {
   const [form] = Form.useForm<Values>();
   const change = useChangePassword();
-  const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, send, saved } = useFormSend(form, ['currentPassword', 'newPassword']);
 
   const submit = async (v: Values) => {
     setError(null);
-    try {
-      await change.mutateAsync({ currentPassword: v.currentPassword, newPassword: v.newPassword });
-      void message.success('密码已修改，其他设备上的登录已结束');
-      form.resetFields();
-      onDone?.();
-    } catch (e) {
-      showFieldErrors(form, e, ['currentPassword', 'newPassword']);
-      setError(errorMessage(e));
-    }
+    await send(
+      () => change.mutateAsync({ currentPassword: v.currentPassword, newPassword: v.newPassword }),
+      () => saved('密码已修改，其他设备上的登录已结束', onDone),
+    );
   };
 
   return (

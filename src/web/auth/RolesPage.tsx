@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Drawer, Form, Input, Popconfirm, Result, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Drawer, Form, Input, Popconfirm, Result, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { roleInput, rolePatch } from '../../contract/roles';
 import { API_FIELD_LABELS } from '../../contract/zod';
@@ -7,6 +7,8 @@ import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { problemsOf, schemaRule, showFieldErrors } from '../app/forms';
 import { useCreateRole, useDeleteRole, useMe, usePermissionGroups, useRoles, useUpdateRole, type PermissionGroups, type RoleInput, type RoleItem } from './api';
+import { ItemsTable } from '../shared/tables';
+import { useFormSend } from '../app/useFormSend';
 
 const ROLE_FIELDS = ['name', 'description', 'permissions'];
 const FIELD_LABELS: Record<string, string> = { ...API_FIELD_LABELS, name: '角色名称', description: '说明', permissions: '权限' };
@@ -61,7 +63,7 @@ function RoleDrawer({ role, open, onClose }: { role: RoleItem | null; open: bool
   const update = useUpdateRole();
   const { message } = App.useApp();
   const [form] = Form.useForm<RoleFormValues>();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, send } = useFormSend(form, ROLE_FIELDS);
   const readOnly = !!role && (role.shipped || !role.grantable || !role.changeable);
 
   const submit = async () => {
@@ -74,15 +76,13 @@ function RoleDrawer({ role, open, onClose }: { role: RoleItem | null; open: bool
       if (rest.length) setError(rest.map((p) => `${p.label}：${p.message}`).join('；'));
       return;
     }
-    try {
-      if (role?.id) await update.mutateAsync({ id: role.id, ...input, version: role.version ?? 0 });
-      else await create.mutateAsync(input);
-      void message.success(role ? '已保存，该角色的用户随即按新权限使用' : `已新建角色“${input.name}”`);
-      onClose();
-    } catch (e) {
-      showFieldErrors(form, e, ROLE_FIELDS);
-      setError(errorMessage(e));
-    }
+    await send(
+      () => (role?.id ? update.mutateAsync({ id: role.id, ...input, version: role.version ?? 0 }) : create.mutateAsync(input)),
+      () => {
+        void message.success(role ? '已保存，该角色的用户随即按新权限使用' : `已新建角色“${input.name}”`);
+        onClose();
+      },
+    );
   };
 
   return (
@@ -153,11 +153,9 @@ export function RolesPage() {
           新建角色
         </Button>
       </Space>
-      {roles.isError && <ErrorResult error={roles.error} onRetry={() => void roles.refetch()} />}
-      <Table<RoleItem>
+      <ItemsTable<RoleItem>
+        query={roles}
         rowKey="code"
-        loading={roles.isLoading}
-        dataSource={roles.data?.items ?? []}
         pagination={false}
         columns={[
           { title: '角色名称', dataIndex: 'name', render: (v: string, r) => (r.shipped ? <Space>{v}<Tag>内置</Tag></Space> : v) },

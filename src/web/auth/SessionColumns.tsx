@@ -1,9 +1,9 @@
-import { Alert, App, Button, Popconfirm, Table, Tag } from 'antd';
+import { Alert, App, Button, Popconfirm, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { errorMessage } from '../app/api';
-import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
 import type { OwnSession, SessionInfo } from './api';
+import { ItemsTable } from '../shared/tables';
 
 /** A session of a user's list, or of one's own (where the session of this browser is marked `current`). */
 type SessionRow = SessionInfo & Partial<Pick<OwnSession, 'current'>>;
@@ -29,13 +29,11 @@ export function SessionsTable(props: {
   const { message } = App.useApp();
   return (
     <>
-      {sessions.isError && <ErrorResult error={sessions.error} onRetry={() => void sessions.refetch()} />}
       {!!revokeError && <Alert type="error" showIcon title={errorMessage(revokeError)} style={{ marginBottom: 12 }} />}
-      <Table<SessionRow>
+      <ItemsTable<SessionRow>
+        query={sessions}
         rowKey="id"
         size="small"
-        loading={sessions.isLoading}
-        dataSource={sessions.data?.items ?? []}
         pagination={false}
         locale={{ emptyText: '没有有效的登录会话' }}
         columns={[

@@ -1,11 +1,12 @@
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { TOKEN_DAYS_DEFAULT, TOKEN_DAYS_MAX, tokenInput } from '../../contract/tokens';
 import { errorMessage } from '../app/api';
-import { ErrorResult } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
-import { schemaRule, showFieldErrors } from '../app/forms';
+import { schemaRule } from '../app/forms';
 import { useCreateToken, useOwnTokens, useRevokeToken, type TokenCreated, type TokenItem } from './api';
+import { ItemsTable } from '../shared/tables';
+import { useFormSend } from '../app/useFormSend';
 
 interface Values {
   name: string;
@@ -28,19 +29,19 @@ export function TokensCard() {
   const revoke = useRevokeToken();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, send } = useFormSend(form, ['name', 'days']);
   const [made, setMade] = useState<TokenCreated | null>(null);
   const [now] = useState(() => Date.now());
 
   const submit = async (v: Values) => {
     setError(null);
-    try {
-      setMade(await create.mutateAsync({ name: v.name, days: v.days }));
-      form.resetFields();
-    } catch (e) {
-      showFieldErrors(form, e, ['name', 'days']);
-      setError(errorMessage(e));
-    }
+    await send(
+      () => create.mutateAsync({ name: v.name, days: v.days }),
+      (token) => {
+        setMade(token);
+        form.resetFields();
+      },
+    );
   };
 
   return (
@@ -64,12 +65,10 @@ export function TokensCard() {
           </Button>
         </Form.Item>
       </Form>
-      {tokens.isError && <ErrorResult error={tokens.error} onRetry={() => void tokens.refetch()} />}
-      <Table<TokenItem>
+      <ItemsTable<TokenItem>
+        query={tokens}
         rowKey="id"
         size="small"
-        loading={tokens.isLoading}
-        dataSource={tokens.data?.items ?? []}
         pagination={false}
         locale={{ emptyText: '还没有 API 令牌' }}
         columns={[

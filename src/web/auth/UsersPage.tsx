@@ -1,6 +1,6 @@
 import { FormModal } from '../shared/FormModal';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Radio, Result, Select, Space, Table, Tag, Typography, type FormInstance } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Radio, Result, Select, Space, Tag, Typography, type FormInstance } from 'antd';
 import type { ZodType } from 'zod';
 import { useState } from 'react';
 import { resetPasswordBody, userInput, userPatch } from '../../contract/auth';
@@ -12,7 +12,7 @@ import { errorMessage } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { problemsOf, schemaRule, showFieldErrors } from '../app/forms';
 import { useAllMembers } from '../shared/members';
-import { OrgSelect } from '../shared/OrgSelect';
+import { OrgField } from '../shared/OrgSelect';
 import { PASSWORD_RULE_TEXT } from './ChangePasswordForm';
 import { SessionsTable } from './SessionColumns';
 import {
@@ -35,6 +35,8 @@ import {
 import { PageHeader } from '../shared/PageHeader';
 import { BulkImportButton, FirstPasswords } from '../app/BulkImportButton';
 import type { UserImportResult } from '../../contract/bulk-import';
+import { ItemsTable } from '../shared/tables';
+import { useFormSend } from '../app/useFormSend';
 
 /** The password policy of src/domain/auth as a form rule (the server checks it again). */
 const policyRule = (username: () => string | undefined) => ({
@@ -87,6 +89,13 @@ function HelperSelect({ value, onChange }: { value?: number | null; onChange?: (
   );
 }
 
+/** The office and the role a user form holds now: the role's links (member, helper, department) follow them. */
+function useChosenRole<V extends { orgId?: number; role?: string }>(form: FormInstance<V>, roles: RoleItem[]) {
+  const orgId = Form.useWatch<number | undefined>('orgId', form);
+  const roleCode = Form.useWatch<string | undefined>('role', form);
+  return { orgId, role: roles.find((r) => r.code === roleCode) };
+}
+
 /** The role select (roles the signed-in user may grant, with their descriptions) and the link the chosen role needs. */
 function RoleFields({ roles, role, orgId }: { roles: RoleItem[]; role: RoleItem | undefined; orgId: number | undefined }) {
   const members = useAllMembers(role?.own === 'entries' ? orgId : undefined);
@@ -134,12 +143,9 @@ function CreateUserModal({ open, onClose, roles }: { open: boolean; onClose: () 
   const me = useMe().data;
   const [form] = Form.useForm<UserFormValues>();
   const create = useCreateUser();
-  const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
-  const orgId = Form.useWatch('orgId', form);
-  const roleCode = Form.useWatch('role', form);
+  const { error, setError, send, saved } = useFormSend(form, USER_FIELDS);
+  const { orgId, role } = useChosenRole(form, roles);
   const grantableRoles = roles.filter((r) => r.grantable);
-  const role = roles.find((r) => r.code === roleCode);
 
   const submit = async () => {
     setError(null);
@@ -154,15 +160,10 @@ function CreateUserModal({ open, onClose, roles }: { open: boolean; onClose: () 
     };
     // The endpoint's own schema, before anything is sent.
     if (refusedBySchema(form, userInput, input, USER_FIELDS, setError)) return;
-    try {
-      const u = await create.mutateAsync(input);
-      void message.success(`已创建用户“${u.displayName}”`);
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      showFieldErrors(form, e, USER_FIELDS);
-      setError(errorMessage(e));
-    }
+    await send(
+      () => create.mutateAsync(input),
+      (u) => saved(`已创建用户“${u.displayName}”`, onClose),
+    );
   };
 
   return (
@@ -192,9 +193,7 @@ function CreateUserModal({ open, onClose, roles }: { open: boolean; onClose: () 
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Form.Item label="所属单位" name="orgId" rules={[{ required: true, message: '请选择所属单位' }]}>
-          <OrgSelect style={{ width: '100%' }} />
-        </Form.Item>
+        <OrgField />
         <RoleFields roles={grantableRoles} role={role} orgId={orgId} />
       </Form>
     </FormModal>
@@ -210,10 +209,8 @@ function EditUserModal({ user, onClose, roles }: { user: User | null; onClose: (
   const [form] = Form.useForm<EditUserValues>();
   const update = useUpdateUser();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
-  const orgId = Form.useWatch('orgId', form);
-  const roleCode = Form.useWatch('role', form);
-  const role = roles.find((r) => r.code === roleCode);
+  const { error, setError, send } = useFormSend(form, EDIT_FIELDS);
+  const { orgId, role } = useChosenRole(form, roles);
   // The user's own role stays in the list even when the caller could not grant it anew.
   const choices = roles.filter((r) => r.grantable || r.code === user?.role);
 
@@ -224,14 +221,13 @@ function EditUserModal({ user, onClose, roles }: { user: User | null; onClose: (
     const links = linksOf(role, v);
     const body: UserPatch = { displayName: (v.displayName ?? '').trim(), role: v.role, orgId: v.orgId, ...links };
     if (refusedBySchema(form, userPatch, body, EDIT_FIELDS, setError)) return;
-    try {
-      await update.mutateAsync({ id: user.id, ...body });
-      void message.success('已保存');
-      onClose();
-    } catch (e) {
-      showFieldErrors(form, e, EDIT_FIELDS);
-      setError(errorMessage(e));
-    }
+    await send(
+      () => update.mutateAsync({ id: user.id, ...body }),
+      () => {
+        void message.success('已保存');
+        onClose();
+      },
+    );
   };
 
   return (
@@ -247,9 +243,7 @@ function EditUserModal({ user, onClose, roles }: { user: User | null; onClose: (
           <Form.Item label="姓名" name="displayName" validateFirst rules={[{ required: true, whitespace: true, message: '请填写姓名' }, schemaRule(userInput.shape.displayName)]}>
             <Input />
           </Form.Item>
-          <Form.Item label="所属单位" name="orgId" rules={[{ required: true, message: '请选择所属单位' }]}>
-            <OrgSelect style={{ width: '100%' }} />
-          </Form.Item>
+          <OrgField />
           <RoleFields roles={choices} role={role} orgId={orgId} />
         </Form>
       )}
@@ -261,7 +255,7 @@ function EditUserModal({ user, onClose, roles }: { user: User | null; onClose: (
 function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
   const [form] = Form.useForm<{ mode: 'generate' | 'given'; password?: string }>();
   const reset = useResetPassword();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, send } = useFormSend(form, ['password']);
   const [shown, setShown] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const mode = Form.useWatch('mode', form);
@@ -276,14 +270,13 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
     if (!user) return;
     setError(null);
     const v = await form.validateFields();
-    try {
-      const r = await reset.mutateAsync({ id: user.id, password: v.mode === 'given' ? v.password : undefined });
-      setShown(r.password ?? null);
-      setDone(true);
-    } catch (e) {
-      showFieldErrors(form, e, ['password']);
-      setError(errorMessage(e));
-    }
+    await send(
+      () => reset.mutateAsync({ id: user.id, password: v.mode === 'given' ? v.password : undefined }),
+      (r) => {
+        setShown(r.password ?? null);
+        setDone(true);
+      },
+    );
   };
   return (
     <Modal
@@ -412,11 +405,9 @@ export function UsersPage() {
           </Space>
         }
       />
-      {users.isError && <ErrorResult error={users.error} onRetry={() => void users.refetch()} />}
-      <Table<User>
+      <ItemsTable<User>
+        query={users}
         rowKey="id"
-        loading={users.isLoading}
-        dataSource={users.data?.items ?? []}
         pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 个用户` }}
         columns={[
           { title: '用户名', dataIndex: 'username' },

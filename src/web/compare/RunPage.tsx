@@ -6,7 +6,7 @@ import { AuditOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Col, Descriptions, Empty, Pagination, Row, Segmented, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ErrorResult } from '../app/ErrorResult';
+import { ErrorResult, NotLoaded } from '../app/ErrorResult';
 import { formatDateTime } from '../app/format';
 import { can, useMe } from '../shared/session';
 import { useRun, useRunHits, useRunVillages, type DecisionFilter, type Hit, type VillageHits } from './api';
@@ -151,8 +151,7 @@ export function RunPage() {
   const hits = useRunHits(id, { village, decision: filter === 'all' ? undefined : filter }, page, pageSize);
   const groups = useMemo(() => byHousehold(hits.data?.items ?? []), [hits.data]);
 
-  if (run.isError) return <ErrorResult error={run.error} onRetry={() => void run.refetch()} />;
-  if (!run.data) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  if (run.isError || !run.data) return <NotLoaded query={run} />;
   const r = run.data;
   return (
     <>

@@ -8,27 +8,27 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import type { Procedure } from '../../contract/procedures';
 import { errorMessage, get } from '../app/api';
-import { cachedProcedure, putProcedure } from './db';
+import { procedureCache } from './db';
 import { openStepName, procedureBasis } from './facts';
 import { FieldBar, FieldBody } from './FieldRoutes';
 import { useLoad, useOnline } from './hooks';
 import { PhotoPicker, type PickedPhoto } from './PhotoPicker';
-import { newKey, type EvidenceItem } from './queue';
+import { newItemBase, photoFiles, type EvidenceItem } from './queue';
 import { useQueueSave } from './useQueueSave';
 
 async function loadProcedure(id: number, online: boolean): Promise<Procedure> {
   if (online) {
     try {
       const p = await get<Procedure>(`/api/procedures/${id}`);
-      await putProcedure(p);
+      await procedureCache.put(p);
       return p;
     } catch (e) {
-      const cached = await cachedProcedure(id);
+      const cached = await procedureCache.get(id);
       if (!cached) throw e;
       return cached;
     }
   }
-  const cached = await cachedProcedure(id);
+  const cached = await procedureCache.get(id);
   if (!cached) throw new Error('这个程序还没有下载到手机，请联网后打开');
   return cached;
 }
@@ -62,17 +62,11 @@ export function EvidencePage() {
     }
     await queue('佐证材料', (): EvidenceItem => ({
       type: 'evidence',
-      id: newKey(),
-      createdAt: new Date().toISOString(),
-      state: 'queued',
-      attempts: 0,
-      error: null,
-      conflict: null,
+      ...newItemBase(),
       baseVersion: p.version,
       basis: procedureBasis(p),
       label: `${p.kindLabel}：${p.village.name}`,
-      files: photos.map((ph) => ({ kind: 'photo', name: ph.name, mime: 'image/jpeg', key: newKey(), serverId: null, blob: ph.blob })),
-      sentAt: null,
+      files: photoFiles(photos),
       procedureId: p.id,
       step: p.currentStep,
       stepName: step?.name ?? `第${p.currentStep + 1}步`,

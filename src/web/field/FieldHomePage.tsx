@@ -10,7 +10,7 @@ import type { HouseholdHit } from '../../contract/registry/households';
 import { errorMessage, get } from '../app/api';
 import { formatDateTime } from '../app/format';
 import { STATUS_COLORS } from '../shared/households';
-import { cachedHouseholds, cachedMissing, downloadedAt, type CachedHousehold } from './db';
+import { cachedMissing, downloadedAt, householdCache, type CachedHousehold } from './db';
 import { downloadHouseholds } from './download';
 import { FieldBar, FieldBody } from './FieldRoutes';
 import { useFieldUser, useLoad, useOnline } from './hooks';
@@ -31,7 +31,7 @@ const rowOfHit = (h: HouseholdHit, cached: boolean): Row => ({ id: h.id, head: h
 export function FieldHomePage() {
   const { me } = useFieldUser();
   const online = useOnline();
-  const local = useLoad(async () => ({ households: await cachedHouseholds(), missing: await cachedMissing(), at: await downloadedAt() }), []);
+  const local = useLoad(async () => ({ households: await householdCache.all(), missing: await cachedMissing(), at: await downloadedAt() }), []);
   const [q, setQ] = useState('');
   const [remote, setRemote] = useState<{ q: string; hits: HouseholdHit[] } | null>(null);
   const [searchError, setSearchError] = useState<string | null>(null);

@@ -13,7 +13,7 @@ import { errorMessage, get } from '../app/api';
 import { formatDateTime } from '../app/format';
 import { STATUS_COLORS } from '../shared/households';
 import { can } from '../shared/session';
-import { cachedHousehold, cachedProcedures, putHousehold, putProcedure, type CachedHousehold } from './db';
+import { householdCache, procedureCache, type CachedHousehold } from './db';
 import { householdHead, openStepName } from './facts';
 import { FieldBar, FieldBody } from './FieldRoutes';
 import { useFieldUser, useLoad, useOnline, useOutbox } from './hooks';
@@ -23,7 +23,7 @@ const yuan = (n: number) => `${n.toLocaleString('zh-CN')} 元`;
 
 /** The household from the server (kept on the phone for next time), or as the phone has it. */
 async function loadHousehold(id: number, online: boolean, withPairing: boolean): Promise<{ h: CachedHousehold; fresh: boolean }> {
-  const cached = await cachedHousehold(id);
+  const cached = await householdCache.get(id);
   if (online) {
     try {
       const [household, pairing] = await Promise.all([get<Household>(`/api/registry/households/${id}`), withPairing ? get<HouseholdPairing>(`/api/pairing/households/${id}`) : Promise.resolve(null)]);
@@ -41,7 +41,7 @@ async function loadHousehold(id: number, online: boolean, withPairing: boolean):
         size: household.persons.length,
       };
       const h: CachedHousehold = { id, hit: { ...hit, status: household.status, size: household.persons.length, head }, household, pairing, downloadedAt: new Date().toISOString() };
-      await putHousehold(h);
+      await householdCache.put(h);
       return { h, fresh: true };
     } catch (e) {
       if (!cached) throw e;
@@ -57,13 +57,13 @@ async function loadProcedures(id: number, online: boolean, mayHandle: boolean): 
     try {
       const list = await get<Page<ProcedureItem>>('/api/procedures', { householdId: id, state: 'running', pageSize: 20 });
       const out = await Promise.all(list.items.map((p) => get<Procedure>(`/api/procedures/${p.id}`)));
-      for (const p of out) await putProcedure(p);
+      for (const p of out) await procedureCache.put(p);
       return out;
     } catch {
       // Offline after all: what the phone has.
     }
   }
-  return (await cachedProcedures()).filter((p) => p.householdId === id && p.state === 'running');
+  return (await procedureCache.all()).filter((p) => p.householdId === id && p.state === 'running');
 }
 
 export function FieldHouseholdPage() {

@@ -11,12 +11,12 @@ import { VISIT_KINDS, type VisitKind } from '../../domain/pairing/half-year-visi
 import type { FieldError } from '../../domain/shared/errors';
 import { todayIso } from '../app/format';
 import { problemsOf } from '../app/forms';
-import { cachedHousehold } from './db';
+import { householdCache } from './db';
 import { householdBasis, householdHead } from './facts';
 import { FieldBar, FieldBody } from './FieldRoutes';
 import { useFieldUser, useLoad } from './hooks';
 import { PhotoPicker, type PickedPhoto } from './PhotoPicker';
-import { newKey, type QueuedFile, type VisitItem } from './queue';
+import { newItemBase, newKey, photoFiles, type QueuedFile, type VisitItem } from './queue';
 import { SignaturePad } from './SignaturePad';
 import { useQueueSave } from './useQueueSave';
 
@@ -30,7 +30,7 @@ function FieldProblem({ problems, field }: { problems: FieldError[]; field: stri
 export function VisitFormPage() {
   const id = Number(useParams().id);
   const { me } = useFieldUser();
-  const data = useLoad(() => cachedHousehold(id), [id]);
+  const data = useLoad(() => householdCache.get(id), [id]);
   const [kind, setKind] = useState<VisitKind>('帮扶走访');
   const [visitedOn, setVisitedOn] = useState(todayIso());
   const [helperId, setHelperId] = useState<number | null>(null);
@@ -75,23 +75,17 @@ export function VisitFormPage() {
     await queue('走访', () => {
       const visit = visitInput.parse(value) as VisitInput;
       const files: QueuedFile[] = [
-        ...photos.map((p): QueuedFile => ({ kind: 'photo', name: p.name, mime: 'image/jpeg', key: newKey(), serverId: null, blob: p.blob })),
+        ...photoFiles(photos),
         ...(householdSig ? [{ kind: 'household' as const, name: '贫困户签字.png', mime: 'image/png', key: newKey(), serverId: null, blob: householdSig }] : []),
         ...(helperSig ? [{ kind: 'helper' as const, name: '帮扶责任人签字.png', mime: 'image/png', key: newKey(), serverId: null, blob: helperSig }] : []),
       ];
       return {
         type: 'visit',
-        id: newKey(),
-        createdAt: new Date().toISOString(),
-        state: 'queued',
-        attempts: 0,
-        error: null,
-        conflict: null,
+        ...newItemBase(),
         baseVersion: h.household.version,
         basis: householdBasis(h.household),
         label: `${householdHead(h.household)}（户编号 ${h.household.number}）`,
         files,
-        sentAt: null,
         householdId: id,
         visit,
         key: newKey(),

@@ -55,29 +55,22 @@ async function must(): Promise<IDBPDatabase<FieldDb>> {
   return db;
 }
 
-export async function cachedHouseholds(): Promise<CachedHousehold[]> {
-  return (await must()).getAll('households');
+type Downloaded = 'households' | 'procedures';
+
+/** One store of the downloaded records (households, procedures), each read and written back by its id. */
+function downloaded<S extends Downloaded>(store: S) {
+  type Row = FieldDb[S]['value'];
+  return {
+    all: async (): Promise<Row[]> => (await must()).getAll(store),
+    get: async (id: number): Promise<Row | undefined> => (await must()).get(store, id),
+    put: async (row: Row): Promise<void> => {
+      await (await must()).put(store, row);
+    },
+  };
 }
 
-export async function cachedHousehold(id: number): Promise<CachedHousehold | undefined> {
-  return (await must()).get('households', id);
-}
-
-export async function putHousehold(h: CachedHousehold): Promise<void> {
-  await (await must()).put('households', h);
-}
-
-export async function cachedProcedures(): Promise<Procedure[]> {
-  return (await must()).getAll('procedures');
-}
-
-export async function cachedProcedure(id: number): Promise<Procedure | undefined> {
-  return (await must()).get('procedures', id);
-}
-
-export async function putProcedure(p: Procedure): Promise<void> {
-  await (await must()).put('procedures', p);
-}
+export const householdCache = downloaded('households');
+export const procedureCache = downloaded('procedures');
 
 /** Replaces the downloaded data as a whole (households no longer held leave the phone). */
 export async function replaceDownload(households: CachedHousehold[], procedures: Procedure[], missing: MissingVisitRow[], at: string): Promise<void> {

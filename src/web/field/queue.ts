@@ -79,6 +79,16 @@ export interface EvidenceItem extends ItemBase {
 
 export type QueueItem = VisitItem | EvidenceItem;
 
+/** What every item holds when it is first put in the outbox: its own id, made now, waiting, nothing tried or sent yet. */
+export function newItemBase(): Pick<ItemBase, 'id' | 'createdAt' | 'state' | 'attempts' | 'error' | 'conflict' | 'sentAt'> {
+  return { id: newKey(), createdAt: new Date().toISOString(), state: 'queued', attempts: 0, error: null, conflict: null, sentAt: null };
+}
+
+/** Photos taken on the phone (JPEG, as the picker shrinks them), as files of an item, each with its own key. */
+export function photoFiles(photos: ReadonlyArray<{ name: string; blob: Blob }>): QueuedFile[] {
+  return photos.map((p) => ({ kind: 'photo', name: p.name, mime: 'image/jpeg', key: newKey(), serverId: null, blob: p.blob }));
+}
+
 /** The next request an item needs, or null when nothing is left (or it waits for the user). */
 export type Step = { kind: 'visit' } | { kind: 'file'; index: number } | null;
 

@@ -5,7 +5,7 @@
  */
 import type { HouseholdPairing } from '../../contract/pairing';
 import { errorFromBody, get, withQuery } from '../app/api';
-import { deleteOutboxItem, fieldDb, outboxItems, putHousehold, putOutboxItem, cachedHousehold, outboxItem } from './db';
+import { deleteOutboxItem, fieldDb, householdCache, outboxItems, putOutboxItem, outboxItem } from './db';
 import { afterOutcome, expired, newKey, nextStep, resendAnyway, retry, type Outcome, type QueueItem, type Step } from './queue';
 
 /** Tells the pages that the outbox changed (the badge and the outbox list listen). */
@@ -76,10 +76,10 @@ function send(item: QueueItem, step: Exclude<Step, null>): Promise<Outcome> {
 /** After a visit went in: the household's panel as the server has it now (its last visits), best effort. */
 async function refreshPairing(householdId: number): Promise<void> {
   try {
-    const cached = await cachedHousehold(householdId);
+    const cached = await householdCache.get(householdId);
     if (!cached) return;
     const pairing = await get<HouseholdPairing>(`/api/pairing/households/${householdId}`);
-    await putHousehold({ ...cached, pairing });
+    await householdCache.put({ ...cached, pairing });
   } catch {
     // The next download brings it.
   }

@@ -7,11 +7,12 @@ import { ApiError, errorMessage } from '../app/api';
 import { schemaRule, showFieldErrors } from '../app/forms';
 import { todayIso } from '../app/format';
 import { can, useMe } from '../shared/session';
-import { OrgSelect } from '../shared/OrgSelect';
+import { OrgField, OrgSelect } from '../shared/OrgSelect';
 import { PagedTable, usePageParams } from '../shared/tables';
 import { MEMBER_STATUS_LABELS, useCreateMember, useMembers, useUpdateMember, type Member, type MemberInput, type MemberPatch, type MemberStatus } from './api';
 import { PageHeader } from '../shared/PageHeader';
 import { BulkImportButton } from '../app/BulkImportButton';
+import { useFormSend } from '../app/useFormSend';
 
 type StatusValues = Pick<MemberPatch, 'status' | 'unableReason' | 'unableFrom'>;
 
@@ -105,35 +106,28 @@ const MEMBER_FIELDS = ['orgId', 'name', 'sector', 'phone', 'skills'];
 function CreateMemberModal({ open, defaultOrgId, onClose }: { open: boolean; defaultOrgId?: number; onClose: () => void }) {
   const [form] = Form.useForm<MemberFormValues>();
   const create = useCreateMember();
-  const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, send, saved } = useFormSend(form, MEMBER_FIELDS);
 
   const submit = async () => {
     setError(null);
     const v = await form.validateFields();
-    try {
-      const m = await create.mutateAsync({
-        orgId: v.orgId,
-        name: (v.name ?? '').trim(),
-        sector: v.sector?.trim() || undefined,
-        phone: v.phone?.trim() || undefined,
-        skills: v.skills?.trim() || undefined,
-      });
-      void message.success(`已新增委员“${m.name}”`);
-      form.resetFields();
-      onClose();
-    } catch (e) {
-      showFieldErrors(form, e, MEMBER_FIELDS);
-      setError(errorMessage(e));
-    }
+    const input = {
+      orgId: v.orgId,
+      name: (v.name ?? '').trim(),
+      sector: v.sector?.trim() || undefined,
+      phone: v.phone?.trim() || undefined,
+      skills: v.skills?.trim() || undefined,
+    };
+    await send(
+      () => create.mutateAsync(input),
+      (m) => saved(`已新增委员“${m.name}”`, onClose),
+    );
   };
 
   return (
     <FormModal open={open} title="新增委员" okText="保存" pending={create.isPending} error={error} onSubmit={submit} onClose={onClose}>
       <Form<MemberFormValues> form={form} name="member-create" layout="vertical" preserve={false} initialValues={{ orgId: defaultOrgId }}>
-        <Form.Item label="所属单位" name="orgId" rules={[{ required: true, message: '请选择所属单位' }]}>
-          <OrgSelect style={{ width: '100%' }} />
-        </Form.Item>
+        <OrgField />
         <Form.Item label="姓名" name="name" validateFirst rules={[{ required: true, whitespace: true, message: '请填写姓名' }, schemaRule(memberInput.shape.name)]}>
           <Input />
         </Form.Item>

@@ -1,11 +1,10 @@
 /** 帮扶责任人: the helpers of the user's region (and of the regions above it), searchable, with a form to register one. */
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { citeShort } from '../../domain/shared/sources';
 import { can, useMe } from '../shared/session';
-import { withQuery } from '../app/api';
 import { RegionPicker } from '../shared/RegionPicker';
 import { helperCategoryLabel, useHelpers, type Helper, type HelperFilters } from './api';
 import { HelperFormDrawer } from './HelperFormDrawer';
@@ -15,6 +14,7 @@ import { FilterButtons } from '../shared/FilterButtons';
 import { FilterCell, filterParams, PageFilters } from '../shared/PageFilters';
 import { PageHeader } from '../shared/PageHeader';
 import { BulkImportButton } from '../app/BulkImportButton';
+import { ListExportButton } from '../shared/ListExportButton';
 
 /** The filter form's values: the list's filters, with the state as the select holds it. */
 type FilterValues = Omit<HelperFilters, 'active'> & { active?: 'true' | 'false' };
@@ -39,9 +39,7 @@ export function HelpersPage() {
         title="帮扶责任人"
         extra={
           <Space wrap>
-            <Button icon={<DownloadOutlined />} href={withQuery('/api/pairing/helpers/export.xlsx', filters)} download disabled={!list.data?.total} data-testid="helpers-export">
-              导出
-            </Button>
+            <ListExportButton url="/api/pairing/helpers/export.xlsx" filters={filters} total={list.data?.total} testId="helpers-export" />
             {mayEdit && (
             <>
               <BulkImportButton

@@ -1,9 +1,8 @@
 /** 程序办理: the procedures in the user's region, filtered by kind, state, region and what waits at the user's level, in pages. */
-import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { UserAddOutlined } from '@ant-design/icons';
 import { Button, Select, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import { withQuery } from '../app/api';
 import { ErrorResult } from '../app/ErrorResult';
 import { can, useMe } from '../shared/session';
 import { RegionPicker } from '../shared/RegionPicker';
@@ -14,6 +13,7 @@ import { FilterButtons } from '../shared/FilterButtons';
 import { FilterCell, filterParams, PageFilters } from '../shared/PageFilters';
 import { PageHeader } from '../shared/PageHeader';
 import { WAITING } from '../../contract/procedures';
+import { ListExportButton } from '../shared/ListExportButton';
 
 const STATES = Object.keys(STATE_LABELS) as ProcedureState[];
 
@@ -43,9 +43,7 @@ export function ProcedureListPage() {
         title="程序办理"
         extra={
           <Space wrap>
-            <Button icon={<DownloadOutlined />} href={withQuery('/api/procedures/export.xlsx', filters)} download disabled={!list.data?.total} data-testid="procedures-export">
-              导出
-            </Button>
+            <ListExportButton url="/api/procedures/export.xlsx" filters={filters} total={list.data?.total} testId="procedures-export" />
             {mayStart && (
               <Link to="/procedures/new-identification">
                 <Button type="primary" icon={<UserAddOutlined />}>

@@ -1,12 +1,11 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Result, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
 import { ApiError, errorMessage } from '../app/api';
-import { ErrorResult } from '../app/ErrorResult';
-import { showFieldErrors } from '../app/forms';
 import { can, useMe } from '../shared/session';
 import { fetchRegion, useDeepPovertyCounties, useDeleteDeepPovertyCounty, usePutDeepPovertyCounty, type DeepPovertyCounty } from './api';
 import { RegionPicker } from '../shared/RegionPicker';
+import { ErrorResult } from '../app/ErrorResult';
+import { useFormSend } from '../app/useFormSend';
 
 interface AddValues {
   countyCode: string;
@@ -21,7 +20,7 @@ export function DeepPovertyPage() {
   const removeCounty = useDeleteDeepPovertyCounty();
   const [form] = Form.useForm<AddValues>();
   const { modal, message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, send, saved } = useFormSend(form, ['countyCode', 'note']);
 
   if (!can(me, 'regions.manage')) return <Result status="403" title="没有权限" subTitle="只有系统管理员可以维护深度贫困县名单。" />;
 
@@ -47,16 +46,11 @@ export function DeepPovertyPage() {
       content: '加入后，帮扶对象在该县的事项会被自动建议标注为深度贫困县事项。已录入的事项不受影响。',
       okText: '加入',
       cancelText: '取消',
-      onOk: async () => {
-        try {
-          await putCounty.mutateAsync({ countyCode: code, note: v.note?.trim() || undefined });
-          void message.success(`已加入：${name}`);
-          form.resetFields();
-        } catch (e) {
-          showFieldErrors(form, e, ['countyCode', 'note']);
-          setError(errorMessage(e));
-        }
-      },
+      onOk: () =>
+        send(
+          () => putCounty.mutateAsync({ countyCode: code, note: v.note?.trim() || undefined }),
+          () => saved(`已加入：${name}`),
+        ),
     });
   };
 

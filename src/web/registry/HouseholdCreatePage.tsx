@@ -1,36 +1,26 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Form, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { errorMessage, type FieldError } from '../app/api';
-import { problemsOf, showFieldErrors } from '../app/forms';
+import { Breadcrumb, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { errorMessage } from '../app/api';
+import { problemsOf } from '../app/forms';
 import { householdCreate, type HouseholdInput } from '../../contract/registry/households';
 import { useCreateHousehold } from './api';
-import { FACT_FIELDS, formFields, HOUSEHOLD_FORM_LABELS, HouseholdFactsFields, newHouseholdInput, NewHouseholdForm, type HouseholdValues } from './HouseholdForm';
+import { FACT_FIELDS, HOUSEHOLD_FORM_LABELS, HouseholdFactsFields, newHouseholdInput, NewHouseholdForm, useNewHouseholdForm, type HouseholdValues } from './HouseholdForm';
 
 const CREATE_FIELDS = ['villageCode', 'identifiedOn', ...FACT_FIELDS];
 
 export function HouseholdCreatePage() {
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const create = useCreateHousehold();
-  const [form] = Form.useForm<HouseholdValues>();
-  const [failure, setFailure] = useState<{ message: string; others: FieldError[] } | null>(null);
+  const { form, failure, clearFailure, refused, saved } = useNewHouseholdForm<HouseholdValues>(CREATE_FIELDS);
 
   const submit = (v: HouseholdValues) => {
-    setFailure(null);
+    clearFailure();
     const input: HouseholdInput = { ...newHouseholdInput(v), identifiedOn: v.identifiedOn || undefined };
     // The endpoint's own schema first: what it refuses is shown on its field before anything is sent.
     const problems = problemsOf(householdCreate, input, HOUSEHOLD_FORM_LABELS);
-    const refused = (message: string, errors: unknown) => {
-      setFailure({ message, others: showFieldErrors(form, errors, formFields(form, CREATE_FIELDS)) });
-    };
     if (problems.length) return refused('填写的内容有误', problems);
     create.mutate(input, {
-      onSuccess: (h) => {
-        void message.success('贫困户已建档');
-        navigate(`/registry/households/${h.id}`);
-      },
+      onSuccess: (h) => saved('贫困户已建档', `/registry/households/${h.id}`),
       onError: (e) => refused(errorMessage(e), e),
     });
   };

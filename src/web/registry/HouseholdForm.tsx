@@ -4,9 +4,10 @@
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space, type FormInstance } from 'antd';
-import type { CSSProperties, ReactNode } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useState, type CSSProperties, type ReactNode } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import type { FieldError } from '../app/api';
+import { showFieldErrors } from '../app/forms';
 import { personInput } from '../../contract/registry/households';
 import { currentYear } from '../app/format';
 import { FormCell, FormSwitch } from '../shared/FormCell';
@@ -53,6 +54,25 @@ export function newHouseholdInput<V extends Pick<HouseholdValues, 'number' | 'se
     secondaryCauses: v.secondaryCauses ?? [],
     persons: v.persons.map((p) => ({ ...p, idNumber: p.idNumber.trim().toUpperCase() })),
   };
+}
+
+/**
+ * A new household's form and what refused it: `refused(message, errors)` puts the errors on the fields shown (the
+ * `facts` named and every member's) and lists the rest under the message, above the submit button; `saved(text, path)`
+ * tells the user and opens what the save made.
+ */
+export function useNewHouseholdForm<V extends object>(facts: readonly string[]) {
+  const [form] = Form.useForm<V>();
+  const [failure, setFailure] = useState<{ message: string; others: FieldError[] } | null>(null);
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const refused = (message: string, errors: unknown) => setFailure({ message, others: showFieldErrors(form, errors, formFields(form, facts)) });
+  /** Saved: says so and opens what the save made. */
+  const saved = (text: string, path: string) => {
+    void message.success(text);
+    navigate(path);
+  };
+  return { form, failure, clearFailure: () => setFailure(null), refused, saved };
 }
 
 /**

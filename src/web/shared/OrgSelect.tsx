@@ -1,4 +1,4 @@
-import { TreeSelect } from 'antd';
+import { Form, TreeSelect } from 'antd';
 import { useMemo, type CSSProperties } from 'react';
 import { buildOrgTree, useOrgs, type OrgNode } from './orgs';
 
@@ -43,5 +43,14 @@ export function OrgSelect({ id, value, onChange, placeholder = '请选择填报�
       style={{ minWidth: 220, ...style }}
       popupMatchSelectWidth={false}
     />
+  );
+}
+
+/** The office a user or a committee member belongs to (所属单位): a required form field, `orgId`. */
+export function OrgField() {
+  return (
+    <Form.Item label="所属单位" name="orgId" rules={[{ required: true, message: '请选择所属单位' }]}>
+      <OrgSelect style={{ width: '100%' }} />
+    </Form.Item>
   );
 }

@@ -91,3 +91,22 @@ export function ListTable<T extends { id: number }>({ empty, ...table }: Omit<Ta
   const phone = usePhone();
   return <Table<T> size="small" bordered rowKey="id" pagination={false} {...table} scroll={table.scroll ?? (phone ? PHONE_SCROLL : undefined)} locale={{ emptyText: empty }} />;
 }
+
+/** A list query the server answers whole, as `{ items }`. */
+export interface ItemsQuery<T> {
+  data?: { items: T[] };
+  isLoading: boolean;
+  isError: boolean;
+  error: unknown;
+  refetch: () => unknown;
+}
+
+/** A list the server answers whole (`{ items }`): its load error above, the table loading until the first answer. */
+export function ItemsTable<T extends object>({ query, ...table }: Omit<TableProps<T>, 'dataSource' | 'loading'> & { query: ItemsQuery<T> }) {
+  return (
+    <>
+      {query.isError && <ErrorResult error={query.error} onRetry={() => void query.refetch()} />}
+      <Table<T> {...table} loading={query.isLoading} dataSource={query.data?.items ?? []} />
+    </>
+  );
+}

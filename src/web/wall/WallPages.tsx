@@ -1,9 +1,9 @@
 /** 上墙图表: the township's and the village's wall, each chart a panel to print as an A3 poster or download as PNG. */
 import { FilePdfOutlined } from '@ant-design/icons';
-import { Button, Col, Form, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Button, Col, Form, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ErrorResult } from '../app/ErrorResult';
+import { NotLoaded } from '../app/ErrorResult';
 import { PageHeader } from '../shared/PageHeader';
 import { RegionPicker, type RegionInfo } from '../shared/RegionPicker';
 import { STATUS_COLORS } from '../shared/households';
@@ -18,8 +18,7 @@ const BASIS_NOTE = `上墙图表依据${cite('qingyangMaterials')}中的“精�
 export function TownshipWallPage() {
   const { code = '' } = useParams();
   const q = useTownshipWall(code);
-  if (q.isError) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
-  if (!q.data) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  if (q.isError || !q.data) return <NotLoaded query={q} />;
   const w = q.data;
   return (
     <>
@@ -50,8 +49,7 @@ export function TownshipWallPage() {
 export function VillageWallPage() {
   const { code = '' } = useParams();
   const q = useVillageWall(code);
-  if (q.isError) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
-  if (!q.data) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  if (q.isError || !q.data) return <NotLoaded query={q} />;
   const w = q.data;
   const name = shortVillageName(w.region.name);
   const township = w.region.path.at(-2);

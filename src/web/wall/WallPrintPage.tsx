@@ -1,9 +1,9 @@
 /** One wall chart as an A3 poster page (opened in a new tab from 打印（A3）): only the chart, then the print dialog. */
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, Result, Spin } from 'antd';
+import { Button, Result } from 'antd';
 import { useEffect } from 'react';
 import { useParams } from 'react-router-dom';
-import { ErrorResult } from '../app/ErrorResult';
+import { NotLoaded } from '../app/ErrorResult';
 import { useTownshipWall, useVillageWall } from './api';
 import { townshipCharts, villageCharts, type ChartDef } from './defs';
 
@@ -41,15 +41,13 @@ function Sheet({ def }: { def: ChartDef | undefined }) {
 
 function TownshipSheet({ code, chart }: { code: string; chart: string }) {
   const q = useTownshipWall(code);
-  if (q.isError) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
-  if (!q.data) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  if (q.isError || !q.data) return <NotLoaded query={q} />;
   return <Sheet def={townshipCharts(q.data).find((d) => d.key === chart)} />;
 }
 
 function VillageSheet({ code, chart }: { code: string; chart: string }) {
   const q = useVillageWall(code);
-  if (q.isError) return <ErrorResult error={q.error} onRetry={() => void q.refetch()} />;
-  if (!q.data) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+  if (q.isError || !q.data) return <NotLoaded query={q} />;
   return <Sheet def={villageCharts(q.data).find((d) => d.key === chart)} />;
 }
 

@@ -4,14 +4,12 @@
  * passed; the identification date is that day.
  */
 import { SendOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Form, Row, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { ApiError, errorMessage, type FieldError } from '../api';
-import { showFieldErrors } from '../forms';
+import { Breadcrumb, Row, Typography } from 'antd';
+import { Link } from 'react-router-dom';
+import { ApiError, errorMessage } from '../api';
 import { FormCell } from '../../shared/FormCell';
 import { RegionPicker } from '../../shared/RegionPicker';
-import { FACT_FIELDS, formFields, HouseholdFactsFields, newHouseholdInput, NewHouseholdForm, type HouseholdValues } from '../../registry/HouseholdForm';
+import { FACT_FIELDS, HouseholdFactsFields, newHouseholdInput, NewHouseholdForm, useNewHouseholdForm, type HouseholdValues } from '../../registry/HouseholdForm';
 import { useStartProcedure } from '../../procedures/api';
 
 type ApplicantValues = Omit<HouseholdValues, 'identifiedOn'>;
@@ -19,27 +17,20 @@ type ApplicantValues = Omit<HouseholdValues, 'identifiedOn'>;
 const APPLICANT_FIELDS = ['villageCode', ...FACT_FIELDS];
 
 export function NewIdentificationPage() {
-  const { message } = App.useApp();
-  const navigate = useNavigate();
   const start = useStartProcedure();
-  const [form] = Form.useForm<ApplicantValues>();
-  const [failure, setFailure] = useState<{ message: string; others: FieldError[] } | null>(null);
+  const { form, failure, clearFailure, refused, saved } = useNewHouseholdForm<ApplicantValues>(APPLICANT_FIELDS);
 
   const submit = (v: ApplicantValues) => {
-    setFailure(null);
+    clearFailure();
     const applicant = newHouseholdInput(v);
     start.mutate(
       { kind: 'identification', applicant },
       {
-        onSuccess: (p) => {
-          void message.success('已受理申请，启动识别程序');
-          navigate(`/procedures/${p.id}`);
-        },
+        onSuccess: (p) => saved('已受理申请，启动识别程序', `/procedures/${p.id}`),
         onError: (e) => {
           // The server names the applicant's fields `applicant.persons.0.labour`: shown on the same form fields.
           const fields = e instanceof ApiError ? e.fields.map((f) => ({ ...f, field: f.field.replace(/^applicant\./, '') })) : [];
-          const others = showFieldErrors(form, fields, formFields(form, APPLICANT_FIELDS));
-          setFailure({ message: errorMessage(e), others });
+          refused(errorMessage(e), fields);
         },
       },
     );
