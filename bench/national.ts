@@ -397,8 +397,10 @@ async function sizes(database: Database, persons: number) {
 
 // --- children: the importer, the server -----------------------------------------------------------------------------
 
-function spawnChild(childArgs: string[], ipc = false): ChildProcess {
-  return spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', path.join(ROOT, 'bench', 'national.ts'), ...childArgs], {
+/** `cpuProfDir`: the child runs under `node --cpu-prof` with its profile written there (`--import-cpu-prof=DIR`). */
+function spawnChild(childArgs: string[], ipc = false, cpuProfDir?: string): ChildProcess {
+  const prof = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  return spawn(process.execPath, ['--max-semi-space-size=64', ...prof, '--import', 'tsx', path.join(ROOT, 'bench', 'national.ts'), ...childArgs], {
     cwd: ROOT,
     stdio: ipc ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],
     env: process.env,
@@ -408,7 +410,7 @@ function spawnChild(childArgs: string[], ipc = false): ChildProcess {
 /** Runs the import child and returns what it reported on its last `@@` line. */
 function runImportChild(backend: Backend, file: string): Promise<{ ms: number; result: unknown; maxRssMiB: number; readMs: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawnChild(['--child=import', `--backend=${backend}`, `--location=${location(backend)}`, `--file=${file}`]);
+    const child = spawnChild(['--child=import', `--backend=${backend}`, `--location=${location(backend)}`, `--file=${file}`], false, args['import-cpu-prof']);
     let result: string | null = null;
     let peak = 0;
     const sampler = setInterval(() => {
