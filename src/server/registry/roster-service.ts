@@ -53,10 +53,11 @@ export interface RosterStreamOptions {
 
 /**
  * Persons per batch of a streamed import: whole villages gathered up to about this many, one transaction each (and
- * one look-up transaction before it). Each batch costs a dozen round trips and a few COPYs whatever its size, so
- * batches of a few hundred villages; memory holds two of them (one written while the next is read and checked).
+ * one look-up transaction before it). Each batch costs a dozen round trips and a few COPYs whatever its size; memory
+ * holds two of them (one written while the next is read and checked): at 25,000 a 1,000,000-person file peaked at
+ * 1,025 MiB RSS, so batches of about a hundred villages.
  */
-const STREAM_BATCH_PERSONS = 25_000;
+const STREAM_BATCH_PERSONS = 10_000;
 /** Errors and villages listed in a batched import's answer (the counts are always whole). */
 const LISTED = 1000;
 
