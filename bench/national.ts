@@ -397,8 +397,10 @@ async function sizes(database: Database, persons: number) {
 
 // --- children: the importer, the server -----------------------------------------------------------------------------
 
-function spawnChild(childArgs: string[], ipc = false): ChildProcess {
-  return spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', path.join(ROOT, 'bench', 'national.ts'), ...childArgs], {
+/** `cpuProfDir`: the child runs under `node --cpu-prof` with its profile written there (`--import-cpu-prof=DIR`). */
+function spawnChild(childArgs: string[], ipc = false, cpuProfDir?: string): ChildProcess {
+  const prof = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  return spawn(process.execPath, ['--max-semi-space-size=64', ...prof, '--import', 'tsx', path.join(ROOT, 'bench', 'national.ts'), ...childArgs], {
     cwd: ROOT,
     stdio: ipc ? ['ignore', 'pipe', 'inherit', 'ipc'] : ['ignore', 'pipe', 'inherit'],
     env: process.env,
@@ -408,7 +410,7 @@ function spawnChild(childArgs: string[], ipc = false): ChildProcess {
 /** Runs the import child and returns what it reported on its last `@@` line. */
 function runImportChild(backend: Backend, file: string): Promise<{ ms: number; result: unknown; maxRssMiB: number; readMs: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawnChild(['--child=import', `--backend=${backend}`, `--location=${location(backend)}`, `--file=${file}`]);
+    const child = spawnChild(['--child=import', `--backend=${backend}`, `--location=${location(backend)}`, `--file=${file}`], false, args['import-cpu-prof']);
     let result: string | null = null;
     let peak = 0;
     const sampler = setInterval(() => {
@@ -446,7 +448,9 @@ async function childImport() {
     if (phase === 'read') readMs = performance.now() - t0;
     if (done - last >= total / 10 || done === total || phase === 'read') {
       last = phase === 'read' ? 0 : done;
-      process.stdout.write(`${phase} ${fmt(done)} / ${fmt(total)} (RSS ${procMemory('self')?.rssMiB} MiB)\n`);
+      // Under NODE_OPTIONS=--expose-gc, the heap after a full collection: what the import holds, not its garbage.
+      (globalThis as { gc?: () => void }).gc?.();
+      process.stdout.write(`${phase} ${fmt(done)} / ${fmt(total)} (RSS ${procMemory('self')?.rssMiB} MiB, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MiB)\n`);
     }
   });
   const ms = performance.now() - t0;
@@ -541,10 +545,12 @@ async function healthRun(backend: Backend, file: string) {
   return { idle, import: imported, recompute };
 }
 
+/**
+ * The same person rows by raw COPY into a bare table (no indexes: the issue's reference), then into an empty table
+ * with the indexes of persons (`like persons including indexes`: its two btrees, the unique ID and the two trigram
+ * GIN indexes), which shows what index upkeep alone costs (a lower bound: the registry's own indexes are larger).
+ */
 async function rawCopy(database: Database, tsv: string) {
-  const cols = COPY_COLUMNS.persons.join(', ');
-  await database.query(`drop table if exists bench_raw_persons`);
-  await database.query(`create table bench_raw_persons as select ${cols} from persons with no data`);
   async function* pieces(): AsyncIterable<string> {
     let rest = '';
     for await (const chunk of createReadStream(tsv, { encoding: 'utf8', highWaterMark: 4 << 20 })) {
@@ -555,10 +561,18 @@ async function rawCopy(database: Database, tsv: string) {
     }
     if (rest) yield rest;
   }
-  const [, ms] = await timed(() => copyTextIn(database.db, 'bench_raw_persons', [...COPY_COLUMNS.persons], pieces()));
-  const [c] = await database.query<{ n: number }>(`select count(*)::int as n from bench_raw_persons`);
-  await database.query(`drop table bench_raw_persons`);
-  return { ms, rows: c!.n };
+  const cols = COPY_COLUMNS.persons.join(', ');
+  async function into(table: string, create: string) {
+    await database.query(`drop table if exists ${table}`);
+    await database.query(create);
+    const [, ms] = await timed(() => copyTextIn(database.db, table, [...COPY_COLUMNS.persons], pieces()));
+    const [c] = await database.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+    await database.query(`drop table ${table}`);
+    return { ms, rows: c!.n };
+  }
+  const bare = await into('bench_raw_persons', `create table bench_raw_persons as select ${cols} from persons with no data`);
+  const indexed = await into('bench_raw_persons_indexed', `create table bench_raw_persons_indexed (like persons including defaults including indexes)`);
+  return { ...bare, indexed };
 }
 
 // --- the run --------------------------------------------------------------------------------------------------------
@@ -678,6 +692,7 @@ async function run(backend: Backend) {
     const raw = await rawCopy(database, file.tsv);
     const importRate = Math.round(file.persons / (imported.ms / 1000));
     const rawRate = Math.round(raw.rows / (raw.ms / 1000));
+    const indexedRate = Math.round(raw.indexed.rows / (raw.indexed.ms / 1000));
     out.import = {
       persons: file.persons,
       households: file.households,
@@ -685,8 +700,13 @@ async function run(backend: Backend) {
       importer: { seconds: secs(imported.ms), readSeconds: secs(imported.readMs), personsPerSecond: importRate, peakRssMiB: imported.maxRssMiB, result: imported.result },
       rawCopy: { seconds: secs(raw.ms), personsPerSecond: rawRate, rows: raw.rows },
       ratio: +(importRate / rawRate).toFixed(3),
+      rawCopyIndexed: { seconds: secs(raw.indexed.ms), personsPerSecond: indexedRate, rows: raw.indexed.rows },
+      ratioToIndexed: +(importRate / indexedRate).toFixed(3),
     };
-    say(`import: ${fmt(importRate)} persons/s (${secs(imported.ms)} s, peak RSS ${imported.maxRssMiB} MiB) vs raw COPY ${fmt(rawRate)}/s (${secs(raw.ms)} s): ratio ${(importRate / rawRate).toFixed(3)}`);
+    say(
+      `import: ${fmt(importRate)} persons/s (${secs(imported.ms)} s, peak RSS ${imported.maxRssMiB} MiB) vs raw COPY ${fmt(rawRate)}/s (${secs(raw.ms)} s): ratio ${(importRate / rawRate).toFixed(3)}; ` +
+        `raw COPY into a table with persons' indexes ${fmt(indexedRate)}/s (${secs(raw.indexed.ms)} s): ratio ${(importRate / indexedRate).toFixed(3)}`,
+    );
     rmSync(file.csv, { force: true });
     rmSync(file.tsv, { force: true });
     timings.importSeconds = secs(performance.now() - t);
@@ -754,6 +774,7 @@ function section(file: { date: string; machine: ReturnType<typeof machineFacts>;
     `| Roster import (file of N persons) | ${cell((r) => r.import && `${fmt(r.import.importer.personsPerSecond)} persons/s (${fmt(r.import.persons)} in ${r.import.importer.seconds} s)`)} |`,
     `| Raw COPY of the same person rows into a bare table | ${cell((r) => r.import && `${fmt(r.import.rawCopy.personsPerSecond)} persons/s (${r.import.rawCopy.seconds} s)`)} |`,
     `| **Import ÷ raw COPY** (target ≥ 0.33) | ${cell((r) => r.import && `**${r.import.ratio}** — ${met(r.import.ratio >= 0.33)}`)} |`,
+    `| Raw COPY of the same rows into an empty table with the indexes of persons (index upkeep alone) | ${cell((r) => r.import?.rawCopyIndexed && `${fmt(r.import.rawCopyIndexed.personsPerSecond)} persons/s (${r.import.rawCopyIndexed.seconds} s); import ÷ it ${r.import.ratioToIndexed}`)} |`,
     `| Importer peak RSS (child process) | ${cell((r) => r.import && `${r.import.importer.peakRssMiB} MiB for ${fmt(r.import.persons)} persons (${r.import.fileMiB} MiB CSV)`)} |`,
     `| \`recompute\` (rebuild of the maintained figures) | ${cell((r) => r.recompute && `${r.recompute.seconds} s (${fmt(r.recompute.households)} households → ${fmt(r.recompute.rows)} rows)`)} |`,
     `| Check: whole-registry statistics count the seeded households / persons | ${cell((r) => r.statisticsCheck && `${fmt(r.statisticsCheck.households)} / ${fmt(r.statisticsCheck.persons)} — ${r.statisticsCheck.households === r.households && r.statisticsCheck.persons === r.persons ? 'equal' : '**differ**'}`)} |`,

@@ -148,6 +148,27 @@ describe.each(dbKinds())('national-size roster import (streamed, by village) on 
     await expectRollupConsistent(t, ['2015-12-31', '2020-06-30']);
   });
 
+  it('ends the batch in flight before an order error answers, and counts it', async () => {
+    const person = (row: number, village: string, number: string, suffix: string): RosterRow => ({
+      row, villageCode: village, number, attribute: '一般贫困户', identifiedYear: 2015, mainCause: '缺技术', housingSafe: true, drinkingWaterSafe: true, foodClothingSecure: true,
+      person: { name: '丙', idNumber: id('19910101', suffix), relation: '户主', labour: '普通劳动力' },
+    }); // prettier-ignore
+    async function* source() {
+      yield person(2, XINCHENG_VILLAGE, 'P001', '911');
+      yield person(3, CHENGBEI_VILLAGE, 'P101', '912');
+      yield person(4, XINCHENG_VILLAGE, 'P002', '913'); // 新城 again: not consecutive
+    }
+    const opts = { importId: '00000000-0000-4000-8000-000000000014', mode: 'write' as const, fileName: 'o.csv', fileSha256: 'c'.repeat(64), batchPersons: 1 };
+    const err = await t.services.roster.importRosterStream(t.rootAuth, source(), opts).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/^第 4 行：.*的行不连续/);
+    // 城北's batch was started when row 4 came (a batch is flushed at a village boundary) and still in flight: the
+    // answer waits for it, and counts it.
+    expect(err).toMatchObject({ code: 'VALIDATION', details: { villages: { done: 2, failed: 0 }, doneVillages: [{ village: XINCHENG_VILLAGE, firstRow: 2 }, { village: CHENGBEI_VILLAGE, firstRow: 3 }] } });
+    expect(await households(XINCHENG_VILLAGE)).toEqual(expect.arrayContaining([{ number: 'P001', n: 1 }]));
+    expect(await households(CHENGBEI_VILLAGE)).toEqual(expect.arrayContaining([{ number: 'P101', n: 1 }]));
+    await expectRollupConsistent(t, ['2015-12-31', '2020-06-30']);
+  });
+
   it('reads a CSV with quoted line breaks across pieces, and refuses a file not in UTF-8', async () => {
     const text = csvOf([{ ...householdCols('Q001'), ...personCols('甲', id('19800101', '831'), '户主', { 务工地点: '县城\n"东区"' }) }]);
     async function* pieces() {

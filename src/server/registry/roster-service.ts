@@ -51,7 +51,12 @@ export interface RosterStreamOptions {
   onProgress?: (p: { phase: 'validate' | 'write'; persons: number; villages: { done: number; failed: number; skipped: number } }) => void;
 }
 
-/** Persons per batch of a streamed import: whole villages gathered up to about this many, one transaction each. */
+/**
+ * Persons per batch of a streamed import: whole villages gathered up to about this many, one transaction each (and
+ * one look-up transaction before it). Each batch costs a dozen round trips and a few COPYs whatever its size; memory
+ * holds two of them (one written while the next is read and checked): at 25,000 a 1,000,000-person file peaked at
+ * 1,025 MiB RSS, so batches of about a hundred villages.
+ */
 const STREAM_BATCH_PERSONS = 10_000;
 /** Errors and villages listed in a batched import's answer (the counts are always whole). */
 const LISTED = 1000;
@@ -64,11 +69,12 @@ export interface RosterProgress {
 
 
 /**
- * Rows per write statement and per stretch of checking between two turns of the event loop: on PGlite a statement
- * holds Node's thread for its whole length, so a large import is written in pieces with other requests answered in
- * between (all inside the one transaction: still all or nothing).
+ * Rows per write statement (a COPY, streamed in pieces on PostgreSQL) and per stretch of checking between two turns
+ * of the event loop. PGlite runs in a worker thread, so a statement no longer holds Node's thread; the pieces keep the
+ * write phase's progress and a bound on what one statement formats (all inside the one transaction: still all or
+ * nothing). A streamed batch is written with one COPY per table.
  */
-const WRITE_BATCH = 2000;
+const WRITE_BATCH = STREAM_BATCH_PERSONS;
 const YIELD_EVERY = 2000;
 
 
@@ -122,6 +128,20 @@ interface Group {
   rows: RosterRow[];
   input: HouseholdInput;
   persons: CheckedPerson[];
+}
+
+/** A set of rows grouped into checked households, before any look-up. */
+interface Grouped {
+  order: Group[];
+  groupOfId: Map<string, Group>;
+  ids: string[];
+  persons: number;
+}
+
+/** Two cells of a household column equal (a list of causes item by item), as the household's first row has it. */
+function sameCell(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
 }
 
 /** What an import of a set of rows changes, once they are checked. */
@@ -212,7 +232,7 @@ export function makeRosterService(deps: RosterDeps) {
   });
 
   /**
-   * Steps 1–4 of an import over a set of rows (a whole small file, or one batch of villages of a large one): grouping
+   * Steps 1–5 of an import over a set of rows (a whole small file, or one batch of villages of a large one): grouping
    * into households, the domain checks, region codes, and the look-ups of the registry (one join against a temporary
    * table of the rows' keys, in `tx`'s transaction). Errors are pushed to `errors`; when none, the plan says what
    * changes. `seenIds` carries the ID numbers of earlier batches (an ID twice in the file, whatever the batch).
@@ -225,6 +245,14 @@ export function makeRosterService(deps: RosterDeps) {
     seenIds: Map<string, number>,
     onProgress?: (p: RosterProgress) => void,
   ): Promise<Plan> {
+    return lookUpRows(auth, await groupRows(rows, errors, seenIds, onProgress), tx, errors, seenIds);
+  }
+
+  /**
+   * Steps 1–2, in memory only (no statement): the rows grouped into households and every household checked with the
+   * domain rules; an ID number seen before (in this set or an earlier batch's) is an error here.
+   */
+  async function groupRows(rows: RosterRow[], errors: FieldError[], seenIds: Map<string, number>, onProgress?: (p: RosterProgress) => void): Promise<Grouped> {
     const today = now();
     // 1. Group the rows into households by (village code, 户编号); household facts come from the first row.
     const groups = new Map<string, Group>();
@@ -263,8 +291,7 @@ export function makeRosterService(deps: RosterDeps) {
         for (const f of HOUSEHOLD_FIELDS) {
           const v = r[f];
           if (v === undefined) continue;
-          const w = first[f];
-          if (JSON.stringify(v) !== JSON.stringify(w))
+          if (!sameCell(v, first[f]))
             errors.push(at(r.row, f, `与同一户（户编号 ${number}）第 ${first.row} 行的“${ROSTER_LABELS[f]}”不一致；户的信息填在该户第 1 行，其他行可留空`));
         }
       }
@@ -307,6 +334,12 @@ export function makeRosterService(deps: RosterDeps) {
       checkedRows += g.rows.length;
       if (onProgress && checkedRows % 10000 < g.rows.length) onProgress({ phase: 'validate', done: checkedRows, total: rows.length });
     }
+    return { order, groupOfId, ids, persons: rows.length };
+  }
+
+  /** Steps 3–5 over grouped rows: region codes and the registry's look-ups in `tx`, then what changes. */
+  async function lookUpRows(auth: Auth, grouped: Grouped, tx: RosterRepo, errors: FieldError[], seenIds: Map<string, number>): Promise<Plan> {
+    const { order, groupOfId, ids } = grouped;
 
     // 3. Region codes: known, a village, within the user's scope.
     const codes = [...new Set(order.map((g) => g.input.villageCode).filter((c) => /^\d{12}$/.test(c)))];
@@ -360,7 +393,7 @@ export function makeRosterService(deps: RosterDeps) {
         else updated.push({ g, h, before: members.length });
       }
     }
-    return { order, created, updated, unchanged, currentMembers, persons: rows.length };
+    return { order, created, updated, unchanged, currentMembers, persons: grouped.persons };
   }
 
   /** The updates of registered households that must wait for the township's approval (户情变更审批, issue 11). */
@@ -535,16 +568,25 @@ export function makeRosterService(deps: RosterDeps) {
         current = null;
       };
 
-      const flush = async () => {
-        if (!batch.length) return;
-        const rows = batch;
-        const these = spans;
-        batch = [];
-        spans = [];
-        const found: FieldError[] = [];
+      // A batch is read and checked in memory while the one before it is looked up and written (the database's work and
+      // this thread's overlap); its look-ups and write wait for that one to end, so batches still commit in file order.
+      let inflight: Promise<void> | null = null;
+      const drain = async () => {
+        const p = inflight;
+        inflight = null;
+        if (p) await p;
+      };
+      const failed = (these: VillageSpan[], found: FieldError[]) => {
+        villages.failed += these.length;
+        if (failedVillages.length < LISTED) failedVillages.push(...these.slice(0, LISTED - failedVillages.length));
+        errorCount += found.length;
+        for (const e of sortErrors(found)) if (errors.length < LISTED) errors.push(e);
+      };
+
+      /** Steps 3–6 of a grouped batch: look-ups, the approval rule, the write with its villages marked done. */
+      const finish = async (rows: RosterRow[], these: VillageSpan[], grouped: Grouped, found: FieldError[]) => {
         try {
-          await resolveVillageNames(auth, rows, (row, field, message) => found.push(at(row, field, message)));
-          const plan = await transaction((tx) => checkRows(auth, rows, tx, found, seenIds));
+          const plan = await transaction((tx) => lookUpRows(auth, grouped, tx, found, seenIds));
           if (!found.length) found.push(...(await approvalErrors(auth, plan)));
           if (!found.length && mode === 'write')
             await transaction(async (tx) => {
@@ -561,51 +603,80 @@ export function makeRosterService(deps: RosterDeps) {
           if (!(err instanceof AppError)) throw err;
           found.push(...(err.details.fields as FieldError[] | undefined ?? [at(rows[0]!.row, 'number', err.message)]));
         }
-        if (found.length) {
-          villages.failed += these.length;
-          if (failedVillages.length < LISTED) failedVillages.push(...these.slice(0, LISTED - failedVillages.length));
-          errorCount += found.length;
-          for (const e of sortErrors(found)) if (errors.length < LISTED) errors.push(e);
-        }
+        if (found.length) failed(these, found);
         report();
       };
 
-      const orderError = (r: RosterRow, field: 'villageCode' | 'number', message: string) => {
+      const flush = async () => {
+        if (!batch.length) return;
+        const rows = batch;
+        const these = spans;
+        batch = [];
+        spans = [];
+        const found: FieldError[] = [];
+        let grouped: Grouped | null = null;
+        try {
+          await resolveVillageNames(auth, rows, (row, field, message) => found.push(at(row, field, message)));
+          grouped = await groupRows(rows, found, seenIds);
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          found.push(...(err.details.fields as FieldError[] | undefined ?? [at(rows[0]!.row, 'number', err.message)]));
+        }
+        await drain();
+        if (!grouped) {
+          failed(these, found);
+          report();
+          return;
+        }
+        inflight = finish(rows, these, grouped, found);
+        // Observed at once (a rejection is rethrown by the next drain), so Node never sees it as unhandled meanwhile.
+        inflight.catch(() => {});
+      };
+
+      const orderError = async (r: RosterRow, field: 'villageCode' | 'number', message: string) => {
+        await drain();
         const f = field === 'villageCode' && !(r.villageCode ?? '').trim() ? 'villageName' : field;
         const fields = [...errors, at(r.row, f, message)];
         return new AppError('VALIDATION', `第 ${r.row} 行：${message}`, { fields, ...extras() });
       };
 
-      for await (const r of source) {
-        seenPersons++;
-        const key = ((r.villageCode ?? '').trim() || (r.villageName ?? '').trim()).slice(0, 120);
-        if (!current || current.village !== key) {
-          closeVillage();
-          if (batch.length >= batchPersons) await flush();
-          const before = finished.get(key);
-          if (before)
-            throw orderError(
-              r,
-              'villageCode',
-              `“${key}”的行不连续（该村已在第 ${before.firstRow}–${before.lastRow} 行出现）：大文件按村分批写入，同一村的行须连在一起、同一户的成员须连在一起，请按村级区划代码和户编号排序后重新导入`,
-            );
-          current = { village: key, firstRow: r.row, lastRow: r.row, persons: 0, numbers: new Set(), lastNumber: null, skip: done.has(key) };
+      try {
+        for await (const r of source) {
+          seenPersons++;
+          const key = ((r.villageCode ?? '').trim() || (r.villageName ?? '').trim()).slice(0, 120);
+          if (!current || current.village !== key) {
+            closeVillage();
+            if (batch.length >= batchPersons) await flush();
+            const before = finished.get(key);
+            if (before)
+              throw await orderError(
+                r,
+                'villageCode',
+                `“${key}”的行不连续（该村已在第 ${before.firstRow}–${before.lastRow} 行出现）：大文件按村分批写入，同一村的行须连在一起、同一户的成员须连在一起，请按村级区划代码和户编号排序后重新导入`,
+              );
+            current = { village: key, firstRow: r.row, lastRow: r.row, persons: 0, numbers: new Set(), lastNumber: null, skip: done.has(key) };
+          }
+          const number = (r.number ?? '').trim();
+          if (number !== current.lastNumber) {
+            if (current.numbers.has(number))
+              throw await orderError(r, 'number', `户编号 ${number} 的成员不连续（该户的成员已在本村前面的行出现）：同一户的成员须连在一起，请按户编号排序后重新导入`);
+            current.numbers.add(number);
+            current.lastNumber = number;
+          }
+          current.lastRow = r.row;
+          current.persons++;
+          if (current.skip) continue;
+          batch.push(r);
+          if (seenPersons % 10000 === 0) report();
         }
-        const number = (r.number ?? '').trim();
-        if (number !== current.lastNumber) {
-          if (current.numbers.has(number))
-            throw orderError(r, 'number', `户编号 ${number} 的成员不连续（该户的成员已在本村前面的行出现）：同一户的成员须连在一起，请按户编号排序后重新导入`);
-          current.numbers.add(number);
-          current.lastNumber = number;
-        }
-        current.lastRow = r.row;
-        current.persons++;
-        if (current.skip) continue;
-        batch.push(r);
-        if (seenPersons % 10000 === 0) report();
+        closeVillage();
+        await flush();
+        await drain();
+      } catch (err) {
+        // The batch in flight ends (commits or rolls back) before the import answers.
+        await drain().catch(() => {});
+        throw err;
       }
-      closeVillage();
-      await flush();
       if (errorCount === 0 && totals.persons === 0 && villages.skipped === 0)
         throw new AppError('VALIDATION', '导入失败：文件中没有可导入的成员（请从第 2 行起每行填写 1 名成员）', { fields: [{ field: 'file', label: '导入文件', message: '文件中没有可导入的成员' }] });
       if (errorCount)

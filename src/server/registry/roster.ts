@@ -177,71 +177,137 @@ export function checkRosterHeader(first: readonly string[]): void {
 }
 
 const FIELD_INDEX = new Map<string, number>(ROSTER_COLUMNS.map((c, i) => [c.field, i]));
+const COLUMN_COUNT = ROSTER_COLUMNS.length;
+const HINT = ROSTER_COLUMNS[0].hint;
+const col = (field: RosterField) => FIELD_INDEX.get(field)!;
+const C = {
+  villageName: col('villageName'),
+  villageCode: col('villageCode'),
+  number: col('number'),
+  attribute: col('attribute'),
+  identifiedYear: col('identifiedYear'),
+  mainCause: col('mainCause'),
+  secondaryCauses: col('secondaryCauses'),
+  housingSafe: col('housingSafe'),
+  drinkingWaterSafe: col('drinkingWaterSafe'),
+  foodClothingSecure: col('foodClothingSecure'),
+  name: col('name'),
+  idNumber: col('idNumber'),
+  relation: col('relation'),
+  schooling: col('schooling'),
+  dropoutForPoverty: col('dropoutForPoverty'),
+  health: col('health'),
+  disabilityGrade: col('disabilityGrade'),
+  labour: col('labour'),
+  hasQualification: col('hasQualification'),
+  workMonths: col('workMonths'),
+  workPlace: col('workPlace'),
+  workIncome: col('workIncome'),
+  medicalInsured: col('medicalInsured'),
+  seriousIllnessInsured: col('seriousIllnessInsured'),
+  pensionInsured: col('pensionInsured'),
+} as const;
+
+/** A cell as the import reads it: trimmed, and a leading apostrophe before = + - @ (how exports neutralise them) dropped. */
+function cellOf(cells: readonly string[], i: number): string {
+  const raw = cells[i];
+  if (raw === undefined || raw === '') return '';
+  const t = raw.trim();
+  if (t.length > 1 && t.charCodeAt(0) === 39) {
+    const c = t.charCodeAt(1);
+    if (c === 61 || c === 43 || c === 45 || c === 64) return t.slice(1); // = + - @
+  }
+  return t;
+}
+
+function fail(errors: FieldError[], field: RosterField, message: string): void {
+  errors.push({ field, label: ROSTER_LABELS[field]!, message });
+}
+
+function yesNo(texts: readonly string[], field: RosterField, errors: FieldError[]): boolean | undefined {
+  const t = texts[FIELD_INDEX.get(field)!]!;
+  if (t === '') return undefined;
+  if (t === '是') return true;
+  if (t === '否') return false;
+  fail(errors, field, `应填“是”或“否”，不能是“${t}”`);
+  return undefined;
+}
+
+function int(texts: readonly string[], field: RosterField, errors: FieldError[]): number | undefined {
+  const given = texts[FIELD_INDEX.get(field)!]!;
+  const t = given.includes(',') ? given.replace(/,/g, '') : given;
+  if (t === '') return undefined;
+  const v = Number(t);
+  if (!Number.isFinite(v) || !Number.isInteger(v)) {
+    fail(errors, field, `应为整数，不能是“${given}”`);
+    return undefined;
+  }
+  return v;
+}
 
 /**
  * One line of the sheet (row `n`, its cells in the template's column order) as a roster row, with the errors only the
- * sheet can see (是/否, numbers); null for an empty line or the template's hint row.
+ * sheet can see (是/否, numbers); null for an empty line or the template's hint row. (No closures per row: a national
+ * file has millions of them.)
  */
 export function rosterRowOf(n: number, cells: readonly string[]): RosterRow | null {
-  // A leading apostrophe is how exports neutralise = + - @; it is not part of the value.
-  const texts = ROSTER_COLUMNS.map((_, i) => (cells[i] ?? '').trim().replace(/^'(?=[=+\-@])/, ''));
-  if (texts.every((t) => t === '')) return null;
-  if (texts[0] === ROSTER_COLUMNS[0].hint) return null; // the template's hint row
-  const text = (field: RosterField) => texts[FIELD_INDEX.get(field)!] ?? '';
+  const texts: string[] = new Array<string>(COLUMN_COUNT);
+  let empty = true;
+  for (let i = 0; i < COLUMN_COUNT; i++) {
+    const t = cellOf(cells, i);
+    texts[i] = t;
+    if (t !== '') empty = false;
+  }
+  if (empty) return null;
+  if (texts[0] === HINT) return null; // the template's hint row
   const errors: FieldError[] = [];
-  const fail = (field: RosterField, message: string) => errors.push({ field, label: ROSTER_LABELS[field]!, message });
-  const yesNo = (field: RosterField): boolean | undefined => {
-    const t = text(field);
-    if (t === '') return undefined;
-    if (t === '是') return true;
-    if (t === '否') return false;
-    fail(field, `应填“是”或“否”，不能是“${t}”`);
-    return undefined;
-  };
-  const int = (field: RosterField): number | undefined => {
-    const t = text(field).replace(/,/g, '');
-    if (t === '') return undefined;
-    const v = Number(t);
-    if (!Number.isFinite(v) || !Number.isInteger(v)) {
-      fail(field, `应为整数，不能是“${text(field)}”`);
-      return undefined;
-    }
-    return v;
-  };
-  const secondary = text('secondaryCauses');
+  // In the order of the fields below, so that a row's errors keep their order.
+  const identifiedYear = int(texts, 'identifiedYear', errors);
+  const housingSafe = yesNo(texts, 'housingSafe', errors);
+  const drinkingWaterSafe = yesNo(texts, 'drinkingWaterSafe', errors);
+  const foodClothingSecure = yesNo(texts, 'foodClothingSecure', errors);
+  const dropoutForPoverty = yesNo(texts, 'dropoutForPoverty', errors);
+  const disabilityGrade = int(texts, 'disabilityGrade', errors) ?? null;
+  const hasQualification = yesNo(texts, 'hasQualification', errors);
+  const workMonths = int(texts, 'workMonths', errors);
+  const workIncome = int(texts, 'workIncome', errors);
+  const medicalInsured = yesNo(texts, 'medicalInsured', errors);
+  const seriousIllnessInsured = yesNo(texts, 'seriousIllnessInsured', errors);
+  const pensionInsured = yesNo(texts, 'pensionInsured', errors);
+  const secondary = texts[C.secondaryCauses]!;
   return {
     row: n,
-    villageName: text('villageName') || undefined,
-    villageCode: text('villageCode'),
-    number: text('number'),
-    attribute: text('attribute') || undefined,
-    identifiedYear: int('identifiedYear'),
-    mainCause: text('mainCause') || undefined,
+    villageName: texts[C.villageName] || undefined,
+    villageCode: texts[C.villageCode]!,
+    number: texts[C.number]!,
+    attribute: texts[C.attribute] || undefined,
+    identifiedYear,
+    mainCause: texts[C.mainCause] || undefined,
     secondaryCauses: secondary
       ? secondary
           .split(/[、,，;；\s]+/)
           .map((s) => s.trim())
           .filter(Boolean)
       : undefined,
-    housingSafe: yesNo('housingSafe'),
-    drinkingWaterSafe: yesNo('drinkingWaterSafe'),
-    foodClothingSecure: yesNo('foodClothingSecure'),
+    housingSafe,
+    drinkingWaterSafe,
+    foodClothingSecure,
     person: {
-      name: text('name'),
-      idNumber: text('idNumber'),
-      relation: text('relation'),
-      schooling: text('schooling') || undefined,
-      dropoutForPoverty: yesNo('dropoutForPoverty'),
-      health: text('health') || undefined,
-      disabilityGrade: int('disabilityGrade') ?? null,
-      labour: text('labour'),
-      hasQualification: yesNo('hasQualification'),
-      workMonths: int('workMonths'),
-      workPlace: text('workPlace') || undefined,
-      workIncome: int('workIncome'),
-      medicalInsured: yesNo('medicalInsured'),
-      seriousIllnessInsured: yesNo('seriousIllnessInsured'),
-      pensionInsured: yesNo('pensionInsured'),
+      name: texts[C.name]!,
+      idNumber: texts[C.idNumber]!,
+      relation: texts[C.relation]!,
+      schooling: texts[C.schooling] || undefined,
+      dropoutForPoverty,
+      health: texts[C.health] || undefined,
+      disabilityGrade,
+      labour: texts[C.labour]!,
+      hasQualification,
+      workMonths,
+      workPlace: texts[C.workPlace] || undefined,
+      workIncome,
+      medicalInsured,
+      seriousIllnessInsured,
+      pensionInsured,
     },
     errors,
   };
@@ -254,70 +320,109 @@ export interface ReadCounter {
   bytes: number;
 }
 
+/** Excel's ="…" form (a long number kept as text) unwrapped. */
+const unwrap = (f: string) => (f.length >= 3 && f.startsWith('="') && f.endsWith('"') ? f.slice(2, -1) : f);
+
 /**
- * CSV records from a stream of text pieces (RFC 4180: quotes, "" inside them, line breaks inside quotes; CRLF or LF;
- * comma as the template's CSV has it), one record at a time: memory holds one record, not the file. Excel's ="…" form
- * (long numbers kept as text) is unwrapped.
+ * CSV records from a stream of text pieces (RFC 4180: quotes, "" inside them, line breaks inside quotes; CRLF, LF or
+ * CR; comma as the template's CSV has it), a piece's complete records at a time: memory holds a piece, not the file.
+ * Excel's ="…" form (long numbers kept as text) is unwrapped. A line without quotes (nearly every line of a roster)
+ * is split whole; a line with a quote is read character by character.
  */
-export async function* csvRecords(pieces: AsyncIterable<string>): AsyncGenerator<string[]> {
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  let quote = false; // a quote seen inside a quoted field: the end of the field, or the first of ""
-  let cr = false;
-  const unwrap = (f: string) => (f.length >= 3 && f.startsWith('="') && f.endsWith('"') ? f.slice(2, -1) : f);
+export async function* csvRecordPieces(pieces: AsyncIterable<string>): AsyncGenerator<string[][]> {
+  let rest = '';
   for await (const piece of pieces) {
-    let start = 0;
+    const text = rest ? rest + piece : piece;
     const out: string[][] = [];
-    for (let i = 0; i < piece.length; i++) {
-      const c = piece.charCodeAt(i);
-      if (quoted) {
-        if (quote) {
-          quote = false;
-          if (c === 34) {
-            field += '"';
-            start = i + 1;
-            continue;
-          }
-          quoted = false; // fall through: the character after the closing quote
-        } else {
-          if (c === 34) {
-            field += piece.slice(start, i);
-            quote = true;
-            start = i + 1;
-          }
-          continue;
-        }
-      }
-      if (cr && c === 10) {
-        cr = false;
+    const end = scanRecords(text, out, false);
+    rest = text.slice(end);
+    if (out.length) yield out;
+  }
+  if (rest) {
+    const out: string[][] = [];
+    scanRecords(rest, out, true);
+    if (out.length) yield out;
+  }
+}
+
+/** The records of `text` pushed to `out`; returns where the first incomplete one starts (all of it when `last`). */
+function scanRecords(text: string, out: string[][], last: boolean): number {
+  let pos = 0;
+  const n = text.length;
+  // The next quote and CR at or after `pos` (n: none), looked for again only once passed: each is found once a piece.
+  let q = -1;
+  let cr = -1;
+  while (pos < n) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl === -1 ? n : nl;
+    if (nl === -1 && !last) return pos; // the line goes on in the next piece
+    if (q < pos) q = text.indexOf('"', pos) === -1 ? n : text.indexOf('"', pos);
+    if (cr < pos) cr = text.indexOf('\r', pos) === -1 ? n : text.indexOf('\r', pos);
+    if (q >= lineEnd && (cr >= lineEnd || cr === lineEnd - 1)) {
+      // The common line: no quote, no line break but its own (LF or CRLF).
+      const stop = cr === lineEnd - 1 ? cr : lineEnd;
+      out.push(text.slice(pos, stop).split(','));
+      pos = nl === -1 ? n : nl + 1;
+      continue;
+    }
+    const r = quotedRecord(text, pos, last);
+    if (!r) return pos;
+    if (r.record.length) out.push(r.record); // empty only for a lone opening quote at the very end
+    pos = r.next;
+  }
+  return pos;
+}
+
+/**
+ * One record from `pos`, character by character (quotes, "" inside them, line breaks inside quotes, a lone CR):
+ * null when it does not end inside `text` (unless `last`: then the text's end ends it).
+ */
+function quotedRecord(text: string, pos: number, last: boolean): { record: string[]; next: number } | null {
+  const record: string[] = [];
+  let field = '';
+  let start = pos;
+  let quoted = false;
+  for (let i = pos; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c !== 34) continue;
+      field += text.slice(start, i);
+      if (i + 1 >= text.length && !last) return null; // a closing quote, or the first of "": the next piece tells
+      if (text.charCodeAt(i + 1) === 34) {
+        field += '"';
+        i++;
         start = i + 1;
         continue;
       }
-      cr = false;
-      if (c === 34 && field === '' && start === i) {
-        quoted = true;
-        start = i + 1;
-      } else if (c === 44) {
-        record.push(unwrap(field + piece.slice(start, i)));
-        field = '';
-        start = i + 1;
-      } else if (c === 10 || c === 13) {
-        record.push(unwrap(field + piece.slice(start, i)));
-        out.push(record);
-        record = [];
-        field = '';
-        start = i + 1;
-        cr = c === 13;
-      }
+      quoted = false;
+      start = i + 1;
+      continue;
     }
-    field += piece.slice(start);
-    for (const r of out) yield r;
+    if (c === 34 && field === '' && start === i) {
+      quoted = true;
+      start = i + 1;
+    } else if (c === 44) {
+      record.push(unwrap(field + text.slice(start, i)));
+      field = '';
+      start = i + 1;
+    } else if (c === 10 || c === 13) {
+      record.push(unwrap(field + text.slice(start, i)));
+      if (c === 13) {
+        if (i + 1 >= text.length && !last) return null; // CR LF split across pieces: wait for the next one
+        if (text.charCodeAt(i + 1) === 10) i++;
+      }
+      return { record, next: i + 1 };
+    }
   }
-  if (field !== '' || record.length) {
-    record.push(unwrap(field));
-    yield record;
-  }
+  if (!last) return null;
+  field += text.slice(start);
+  if (field !== '' || record.length) record.push(unwrap(field));
+  return { record, next: text.length };
+}
+
+/** CSV records one at a time (see `csvRecordPieces`). */
+export async function* csvRecords(pieces: AsyncIterable<string>): AsyncGenerator<string[]> {
+  for await (const list of csvRecordPieces(pieces)) yield* list;
 }
 
 /** UTF-8 text of a byte stream (a BOM dropped); a byte sequence that is not UTF-8 is a clear error. */
@@ -338,15 +443,16 @@ async function* utf8Pieces(bytes: AsyncIterable<Buffer>, counter: ReadCounter): 
 /** The rows of a CSV roster (UTF-8, the template's headers on line 1): one at a time. */
 async function* csvRosterRows(bytes: AsyncIterable<Buffer>, counter: ReadCounter): AsyncGenerator<RosterRow> {
   let n = 0;
-  for await (const cells of csvRecords(utf8Pieces(bytes, counter))) {
-    n++;
-    if (n === 1) {
-      checkRosterHeader(cells);
-      continue;
+  for await (const list of csvRecordPieces(utf8Pieces(bytes, counter)))
+    for (const cells of list) {
+      n++;
+      if (n === 1) {
+        checkRosterHeader(cells);
+        continue;
+      }
+      const row = rosterRowOf(n, cells);
+      if (row) yield row;
     }
-    const row = rosterRowOf(n, cells);
-    if (row) yield row;
-  }
   if (n === 0) throw new RosterFileError('文件为空');
 }
 
