@@ -53,6 +53,9 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     transaction: <T>(fn: (repo: R, tx: Db) => Promise<T>) => db.transaction((tx) => fn(makeRepo(tx as unknown as Db), tx as unknown as Db)),
     repoIn: (tx: Db) => makeRepo(tx),
   });
+  // Issue 13 (DATABASE_READ_URL): a service whose statistics, lists, search and exports read through `database.read`
+  // (a streaming replica, or the primary for a user who has just written; the same `db` without one), writes to `db`.
+  const readsOf = <R>(makeRepo: (db: Db) => R) => ({ ...repoOf(makeRepo), readRepo: makeRepo(read) });
   const audit = makeAuditService({ db, now });
   const regions = makeRegionsService({ repo: makeRegionsRepo(db, database) });
   const orgs = makeOrgsService({ repo: makeOrgsRepo(db), regions, audit });
@@ -89,10 +92,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     now,
   });
   const registry = makeRegistryService({
-    ...repoOf(makeRegistryRepo),
-    // Issue 13 (DATABASE_READ_URL): the statistics, the household list and search, and their export read through
-    // `database.read` — a streaming replica, or the primary for a user who has just written; the same `db` without one.
-    readRepo: makeRegistryRepo(read),
+    ...readsOf(makeRegistryRepo),
     regions,
     audit,
     now,
@@ -116,19 +116,15 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     now,
     helperHouseholds,
   });
-  // The roster over `repo`: the import writes to the primary; the export reads through `database.read` too.
-  const rosterOver = (repo: ReturnType<typeof makeRosterRepo>) =>
-    makeRosterService({
-      ...repoOf(makeRosterRepo),
-      repo,
-      regions,
-      now,
-      currentHelpers: (auth, villageCode) => pairing.currentHelpersOfVillage(auth, villageCode),
-      helperHouseholds,
-      approvalNeeded: (auth, villageCode, kinds) => changes.needsApproval(auth, villageCode, kinds),
-    });
-  const roster = rosterOver(makeRosterRepo(db));
-  Object.assign(roster, { exportRoster: rosterOver(makeRosterRepo(read)).exportRoster });
+  // The roster: the import writes to the primary; its export reads through `database.read`.
+  const roster = makeRosterService({
+    ...readsOf(makeRosterRepo),
+    regions,
+    now,
+    currentHelpers: (auth, villageCode) => pairing.currentHelpersOfVillage(auth, villageCode),
+    helperHouseholds,
+    approvalNeeded: (auth, villageCode, kinds) => changes.needsApproval(auth, villageCode, kinds),
+  });
   const procedures = makeProceduresService({
     ...repoOf(makeProceduresRepo),
     registry,

@@ -86,21 +86,24 @@ export const HOUSEHOLD_FIELD_LABELS: Record<string, string> = {
   persons: '家庭成员',
 };
 
-/** The income items of the 扶贫手册, item by item (the registry's field errors use them too). */
-export const INCOME_ITEM_LABELS: Record<string, string> = {
-  wages: '工资性收入',
-  business: '生产经营性收入',
-  property: '财产性收入',
-  subsidies: '补贴',
-  minimumLiving: '低保金',
-  extremePoverty: '特困供养金',
-  pension: '养老金',
-  ecological: '生态补偿金',
-  otherTransfer: '其他转移性收入',
-  businessCosts: '生产经营性支出',
-  illnessCosts: '因病支出',
-  schoolingCosts: '因学支出',
-};
+/** The income items of the 扶贫手册, item by item, in the handbook's order and groups (the registry's field errors and
+ * the web's income forms use them too). */
+export const INCOME_ITEMS = [
+  { key: 'wages', label: '工资性收入', group: '收入' },
+  { key: 'business', label: '生产经营性收入', group: '收入' },
+  { key: 'property', label: '财产性收入', group: '收入' },
+  { key: 'subsidies', label: '补贴', group: '转移性收入' },
+  { key: 'minimumLiving', label: '低保金', group: '转移性收入' },
+  { key: 'extremePoverty', label: '特困供养金', group: '转移性收入' },
+  { key: 'pension', label: '养老金', group: '转移性收入' },
+  { key: 'ecological', label: '生态补偿金', group: '转移性收入' },
+  { key: 'otherTransfer', label: '其他转移性收入', group: '转移性收入' },
+  { key: 'businessCosts', label: '生产经营性支出', group: '支出' },
+  { key: 'illnessCosts', label: '因病支出', group: '支出' },
+  { key: 'schoolingCosts', label: '因学支出', group: '支出' },
+] as const;
+
+export const INCOME_ITEM_LABELS: Record<string, string> = Object.fromEntries(INCOME_ITEMS.map((i) => [i.key, i.label]));
 
 export const INCOME_FIELD_LABELS: Record<string, string> = { year: '年度', ...INCOME_ITEM_LABELS };
 

@@ -17,6 +17,8 @@ import { difference, householdChanges } from '../../domain/registry/rollup';
 
 export interface RosterDeps {
   repo: RosterRepo;
+  /** What the export reads through (`database.read`: a streaming replica where one is configured); default `repo`. */
+  readRepo?: RosterRepo;
   transaction: <T>(fn: (repo: RosterRepo) => Promise<T>) => Promise<T>;
   regions: RegionsService;
   now: () => Date;
@@ -696,7 +698,7 @@ export function makeRosterService(deps: RosterDeps) {
       const only = await ownHouseholds(auth, deps.helperHouseholds);
       let after: { villageCode: string; number: string; personId: number } | null = null;
       for (;;) {
-        const page = await repo.rosterPage(prefix, after, pageSize, only);
+        const page = await (deps.readRepo ?? repo).rosterPage(prefix, after, pageSize, only);
         if (page.length === 0) return;
         const last = page[page.length - 1]!;
         after = { villageCode: last.villageCode, number: last.number, personId: last.personId };

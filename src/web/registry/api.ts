@@ -9,6 +9,7 @@ import type { Household, HouseholdHit, HouseholdHits, HouseholdInput, HouseholdP
 import type { PovertyLineInput, PovertyLines, Statistics, TrialHouseholdInput, TrialHouseholdResult, TrialVillageInput } from '../../contract/registry/rules';
 import type { Village, VillageInput, VillageYearInput } from '../../contract/registry/villages';
 import { LINE_SCOPES as SCOPES, SCOPE_LABELS, type LineScope } from '../../domain/registry/poverty-lines';
+import { INCOME_ITEMS } from '../../domain/audit/labels';
 import type { Page } from '../../contract/page';
 import { get, patch, post, put, withQuery } from '../app/api';
 import { useChange } from '../app/mutations';
@@ -81,20 +82,8 @@ export const villageOverviewUrl = (code: string) => `/api/registry/villages/${en
 
 // --- households ----------------------------------------------------------------------------------------------------
 
-export const INCOME_FIELDS: ReadonlyArray<{ key: keyof IncomeItems; label: string; group: '收入' | '转移性收入' | '支出' }> = [
-  { key: 'wages', label: '工资性收入', group: '收入' },
-  { key: 'business', label: '生产经营性收入', group: '收入' },
-  { key: 'property', label: '财产性收入', group: '收入' },
-  { key: 'subsidies', label: '补贴', group: '转移性收入' },
-  { key: 'minimumLiving', label: '低保金', group: '转移性收入' },
-  { key: 'extremePoverty', label: '特困供养金', group: '转移性收入' },
-  { key: 'pension', label: '养老金', group: '转移性收入' },
-  { key: 'ecological', label: '生态补偿金', group: '转移性收入' },
-  { key: 'otherTransfer', label: '其他转移性收入', group: '转移性收入' },
-  { key: 'businessCosts', label: '生产经营性支出', group: '支出' },
-  { key: 'illnessCosts', label: '因病支出', group: '支出' },
-  { key: 'schoolingCosts', label: '因学支出', group: '支出' },
-];
+/** The income items in the 扶贫手册's order and groups: the domain's one list. */
+export const INCOME_FIELDS: ReadonlyArray<{ key: keyof IncomeItems; label: string; group: '收入' | '转移性收入' | '支出' }> = INCOME_ITEMS;
 
 /**
  * One page of the household search, by cursor (issue 13): `cursor` is the answer's `nextCursor` of the page before
