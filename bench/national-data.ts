@@ -9,6 +9,7 @@
  */
 import { CAUSES } from '../src/domain/registry/causes';
 import { checkCharacter } from '../src/domain/registry/id-number';
+import type { RosterHouseholdFacts } from '../src/server/registry/roster';
 import { rng } from './registry-data';
 
 /** The provinces in the order the bench fills them: the western and central provinces of the registry first. */
@@ -64,15 +65,8 @@ export interface NationalPerson {
   pensionInsured: boolean;
 }
 
-export interface NationalHousehold {
-  villageCode: string;
-  number: string;
-  attribute: string;
-  identifiedYear: number;
-  mainCause: string;
-  secondaryCauses: string[];
-  housingSafe: boolean;
-  drinkingWaterSafe: boolean;
+/** A household's roster facts (吃穿不愁 left to the file's writer), its persons, exit and incomes. */
+export interface NationalHousehold extends Omit<RosterHouseholdFacts, 'foodSecure' | 'clothingSecure'> {
   persons: NationalPerson[];
   /** The year it exited (已脱贫, effective 20 December), or null while 未脱贫. */
   exitYear: number | null;

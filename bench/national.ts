@@ -27,7 +27,7 @@ import { RollupRebuild } from '../src/server/rollup-rebuild';
 import { buildServices, type Services } from '../src/server/services';
 import { ROSTER_CSV_HEADER } from './national-csv';
 import { appendHousehold, COPY_COLUMNS, householdsOfVillage, IdCounter, personLine, rosterCsvLines, villageHouseholds, walkOrder, type SeedTable } from './national-data';
-import { machineFacts } from './support';
+import { machineFacts, procMemory } from './support';
 
 // =====================================================================================================================
 // ADAPTER — every call into the code under test. Issue 13's branches change these functions (keyset paging, a
@@ -156,17 +156,6 @@ async function rootAuth(services: Services): Promise<Auth> {
   const root = await services.orgs.root();
   if (!root) throw new Error('the database has no root body: run the seeding first');
   return systemAuth(root, { displayName: '基准测试' });
-}
-
-/** VmHWM / VmRSS of a process in MiB (Linux). */
-function procMemory(pid: number | 'self'): { rssMiB: number; hwmMiB: number } | null {
-  try {
-    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? 0);
-    return { rssMiB: Math.round(kb('VmRSS') / 1024), hwmMiB: Math.round(kb('VmHWM') / 1024) };
-  } catch {
-    return null;
-  }
 }
 
 // --- the plan: which villages are seeded, imported, imported under the health poll --------------------------------

@@ -1,5 +1,5 @@
 /** What the registry-sized benchmarks share: a fresh database of either backend, dropped afterwards unless kept. */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '../src/server/db/connection';
@@ -60,4 +60,15 @@ export function backendsToRun(wanted: string | undefined): Backend[] {
 /** The machine's facts written beside every result. */
 export function machineFacts() {
   return { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? '', memoryGiB: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version };
+}
+
+/** VmHWM / VmRSS of a process in MiB (Linux). */
+export function procMemory(pid: number | 'self'): { rssMiB: number; hwmMiB: number } | null {
+  try {
+    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? 0);
+    return { rssMiB: Math.round(kb('VmRSS') / 1024), hwmMiB: Math.round(kb('VmHWM') / 1024) };
+  } catch {
+    return null;
+  }
 }

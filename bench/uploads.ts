@@ -23,7 +23,7 @@ import { openDatabase } from '../src/server/db/connection';
 import { ROSTER_COLUMNS } from '../src/server/registry/roster';
 import { buildServices } from '../src/server/services';
 import { generateRoster } from './registry-data';
-import { backendsToRun, machineFacts, type Backend } from './support';
+import { backendsToRun, machineFacts, procMemory, type Backend } from './support';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -50,16 +50,6 @@ if (args.child) {
 } else await main();
 
 // --- the parent ---------------------------------------------------------------------------------------------------------
-function procStatus(pid: number): { rssMiB: number; hwmMiB: number } | null {
-  try {
-    const s = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(s)?.[1] ?? 0);
-    return { rssMiB: Math.round(kb('VmRSS') / 1024), hwmMiB: Math.round(kb('VmHWM') / 1024) };
-  } catch {
-    return null;
-  }
-}
-
 /** Samples the process's RSS every 50 ms until stopped; the peak is the larger of the samples and VmHWM. */
 function sampler(pid: number) {
   try {
@@ -68,11 +58,11 @@ function sampler(pid: number) {
     /* not permitted: the peak then includes start-up */
   }
   let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, procStatus(pid)?.rssMiB ?? 0)), 50);
+  const timer = setInterval(() => (peak = Math.max(peak, procMemory(pid)?.rssMiB ?? 0)), 50);
   return {
     stop() {
       clearInterval(timer);
-      const s = procStatus(pid);
+      const s = procMemory(pid);
       return Math.max(peak, s?.hwmMiB ?? 0, s?.rssMiB ?? 0);
     },
   };
@@ -174,7 +164,7 @@ async function run(backend: Backend, million: Buffer, persons: number) {
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
     if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
     const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
-    const idle = procStatus(pid)!;
+    const idle = procMemory(pid)!;
     say(`${backend}: server up, RSS ${idle.rssMiB} MiB`);
 
     // (a) the 1,000,000-row file on every route that reads a spreadsheet of personal data.
@@ -213,7 +203,7 @@ async function run(backend: Backend, million: Buffer, persons: number) {
     const importPeak = s2.stop();
     // Afterwards: once the parse worker kept for a next upload has ended (5 s idle).
     await new Promise((r) => setTimeout(r, 8000));
-    const after = procStatus(pid)!;
+    const after = procMemory(pid)!;
     say(`${backend}: ${persons.toLocaleString()}-person roster → ${imported.status} in ${imported.seconds} s; longest /api/health gap ${Math.round(longest)} ms over ${polls} polls; RSS after ${after.rssMiB} MiB (peak ${importPeak} MiB)`);
     if (imported.status !== 200) throw new Error(`roster import failed: ${imported.status} ${imported.message}`);
     return {
