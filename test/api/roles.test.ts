@@ -34,7 +34,7 @@ describe.each(dbKinds())('roles and user links (%s)', (kind) => {
     const res = await reviewer.get('/api/permissions');
     expect(res.statusCode).toBe(200);
     const modules = res.json().modules as Array<{ module: string; permissions: Array<{ code: string; label: string }> }>;
-    expect(modules.map((m) => m.module)).toEqual(['政协台账', '建档立卡', '动态调整', '帮扶', '比对与质量', '考核', '系统管理']);
+    expect(modules.map((m) => m.module)).toEqual(['政协台账', '建档立卡', '动态调整', '帮扶', '资金项目', '比对与质量', '考核', '系统管理']);
     expect(modules.find((m) => m.module === '系统管理')!.permissions).toContainEqual(expect.objectContaining({ code: 'roles.manage', label: '角色管理' }));
   });
 

@@ -4,10 +4,10 @@
  * it). One list for the server's checks, the contract's schemas, the role editor and the menu.
  *
  * The modules are the menu's: 政协台账 (seed 000), 建档立卡 (seeds 001, 004), 动态调整 (seed 004's procedures),
- * 帮扶 (帮扶责任人 and visits, seed 004; 领导联系村, seed 002), 比对与质量 (一比对 and data quality, seed 004), 考核
+ * 帮扶 (帮扶责任人 and visits, seed 004; 领导联系村, seed 002), 资金项目 (扶贫资金、项目库、村级互助资金, seeds 001 and 004), 比对与质量 (一比对 and data quality, seed 004), 考核
  * (seeds 002–004) and 系统管理.
  */
-export const MODULES = ['政协台账', '建档立卡', '动态调整', '帮扶', '比对与质量', '考核', '系统管理'] as const;
+export const MODULES = ['政协台账', '建档立卡', '动态调整', '帮扶', '资金项目', '比对与质量', '考核', '系统管理'] as const;
 export type Module = (typeof MODULES)[number];
 
 export interface PermissionDefinition {
@@ -40,6 +40,11 @@ export const PERMISSION_DEFINITIONS = {
   'pairing.read': read('帮扶', '查看帮扶责任人、帮扶关系和走访'),
   'pairing.manage': act('帮扶', '维护帮扶责任人，确定、更换、结束帮扶关系，维护帮扶村'),
   'visits.write': act('帮扶', '记录走访、上传签字材料'),
+
+  'funds.read': read('资金项目', '查看扶贫资金、项目库、小额信贷和村级互助资金'),
+  'funds.manage': act('资金项目', '资金下达、拨付、结转结余，审计问题整改，抽查项目'),
+  'projects.declare': act('资金项目', '申报扶贫项目，登记到户受益'),
+  'mutualAid.manage': act('资金项目', '村级互助资金：入股、借款、还款、运行台账'),
 
   'compare.read': read('比对与质量', '查看部门名单和比对结果'),
   'compare.lists': act('比对与质量', '上传、删除部门名单'),

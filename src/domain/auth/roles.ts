@@ -48,14 +48,14 @@ export const ROLE_DEFINITIONS: Record<Role, RoleDefinition> = {
   },
   county_clerk: {
     label: '县级扶贫办业务员',
-    permissions: [...REGISTRY_WORK, 'changes.approve', 'reports.submit', 'reports.approve', 'compare.lists', 'compare.run', 'quality.run', 'assessment.read'],
+    permissions: [...REGISTRY_WORK, 'changes.approve', 'reports.submit', 'reports.approve', 'compare.lists', 'compare.run', 'quality.run', 'assessment.read', 'funds.read', 'funds.manage', 'projects.declare'],
     levels: ['县'],
-    description: '全县建档立卡、动态调整审定、一比对和数据质量',
+    description: '全县建档立卡、动态调整审定、一比对、数据质量和扶贫资金项目',
   },
-  township_reviewer: { label: '乡镇审核员', permissions: [...REGISTRY_WORK, 'changes.approve', 'reports.submit', 'reports.approve'], levels: ['乡'], description: '本乡镇的审核、帮扶和数据维护' },
+  township_reviewer: { label: '乡镇审核员', permissions: [...REGISTRY_WORK, 'changes.approve', 'reports.submit', 'reports.approve', 'funds.read', 'projects.declare', 'mutualAid.manage'], levels: ['乡'], description: '本乡镇的审核、帮扶和数据维护' },
   village_clerk: {
     label: '村级信息员',
-    permissions: ['registry.read', 'registry.write', 'procedures.read', 'procedures.handle', 'pairing.read', 'visits.write', 'compare.read', 'compare.decide', 'quality.read', 'idNumbers.view', 'reports.submit'],
+    permissions: ['registry.read', 'registry.write', 'procedures.read', 'procedures.handle', 'pairing.read', 'visits.write', 'compare.read', 'compare.decide', 'quality.read', 'idNumbers.view', 'reports.submit', 'funds.read', 'projects.declare', 'mutualAid.manage'],
     levels: ['村'],
     description: '本村贫困户信息录入、村民代表大会评议和公示',
   },
