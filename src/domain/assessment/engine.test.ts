@@ -3,7 +3,6 @@ import {
   applyGradeRules,
   award,
   composite,
-  fundPerformancePoints,
   gradeByMedian,
   gradeByScore,
   median,
@@ -115,20 +114,6 @@ describe('grade rules of the East–West cooperation evaluation (seed 003 七)',
   it('explains each step with its input', () => {
     const r = run('好', {}, { ...good, 组织领导: '一般' });
     expect(r.steps).toEqual([{ rule: 'one_fair', text: RULES[3]!.text, input: '组织领导 评为一般', from: '好', to: '较好', changed: true }]);
-  });
-});
-
-describe('fund-performance points of the national 2017 assessment (seed 004)', () => {
-  // “2017年扶贫资金支出进度高于92%（不含本数）得满分7分；2016年扶贫资金支出进度大于98%（不含本数）得满分3分；
-  // 2015年及以前年度资金没有结余结转的得满分2分。”
-  it.each([
-    [92, 98, 0, 2],
-    [92.01, 98, 0, 9],
-    [93, 98.5, 0, 12],
-    [100, 99, 1, 10],
-    [91, 97, 500, 0],
-  ])('spending %d%% in 2017, %d%% in 2016, balance %d → %d points', (s17, s16, balance, points) => {
-    expect(fundPerformancePoints({ spending2017: s17, spending2016: s16, balanceFrom2015OrEarlier: balance }).points).toBe(points);
   });
 });
 

@@ -128,24 +128,7 @@ export function applyGradeRules(
   return { grade, steps };
 }
 
-// --- points of the national 2017 scheme and the awards of Anhua 2018 ----------------------------------------------
-
-/**
- * Seed 004 资金支出进度要求: “2017年扶贫资金支出进度高于92%（不含本数）得满分7分；2016年扶贫资金支出进度大于98%（不含本数）得满分3分；
- * 2015年及以前年度资金没有结余结转的得满分2分。” Rates in percent; all bounds exclusive.
- */
-export function fundPerformancePoints(input: { spending2017: number; spending2016: number; balanceFrom2015OrEarlier: number }) {
-  const items = [
-    { label: '2017 年资金支出进度', points: input.spending2017 > 92 ? 7 : 0, reason: `${input.spending2017}% ${input.spending2017 > 92 ? '高于' : '未高于'} 92%（不含本数）` },
-    { label: '2016 年资金支出进度', points: input.spending2016 > 98 ? 3 : 0, reason: `${input.spending2016}% ${input.spending2016 > 98 ? '大于' : '未大于'} 98%（不含本数）` },
-    {
-      label: '2015 年及以前年度结余结转',
-      points: input.balanceFrom2015OrEarlier === 0 ? 2 : 0,
-      reason: input.balanceFrom2015OrEarlier === 0 ? '没有结余结转' : `结余结转 ${input.balanceFrom2015OrEarlier} 元`,
-    },
-  ];
-  return { points: items.reduce((a, i) => a + i.points, 0), items };
-}
+// --- the awards of Anhua 2018 (the national 2017 scheme's fund points are in ../../funds/progress) --------------------
 
 /**
  * Seed 002 (安化县政协 2018) 评优标准: “帮扶资金、物资达5万元以上的委组、20万元以上的经促分会、20万元以上的工商联企业或商会”

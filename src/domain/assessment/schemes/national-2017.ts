@@ -9,8 +9,8 @@
  * the deductions (adjustments); then the four grades. A grave negative instruction may veto.
  *
  * Fund-performance points: the 资金支出进度 part of the 扶贫资金绩效考评 (7 + 3 + 2 points, exclusive bounds) is computed by
- * `fundPerformancePoints` in ../engine; the seed does not give the rest of that 考评's scale, so the 扶贫资金绩效考评
- * method takes its whole result, converted to 100 points, as entered.
+ * `spendingProgressPoints` in ../../funds/progress from the funds the system holds; the seed does not give the rest of
+ * that 考评's scale, so the 扶贫资金绩效考评 method takes its whole result, converted to 100 points, as entered.
  */
 import { SCALE_NATIONAL } from '../engine';
 import { DEFAULT_GRADE_POINTS, DEFAULT_GRADE_THRESHOLDS, type Scheme } from '../scheme';
