@@ -1,5 +1,5 @@
 /** What the registry-sized benchmarks share: a fresh database of either backend, dropped afterwards unless kept. */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase, type Database } from '../src/server/db/connection';
@@ -71,4 +71,18 @@ export function procMemory(pid: number | 'self'): { rssMiB: number; hwmMiB: numb
   } catch {
     return null;
   }
+}
+
+/**
+ * Replaces the section of bench/RESULTS.md that starts with `heading` (a `## …` line) by `lines`, keeping whatever the
+ * section has under its `### Notes` heading (written by hand); appends the section when there is none yet.
+ */
+export function writeResultsSection(heading: string, lines: string[]): void {
+  const file = path.join(import.meta.dirname, 'RESULTS.md');
+  const current = readFileSync(file, 'utf8');
+  const start = current.indexOf(heading);
+  const next = start === -1 ? -1 : current.indexOf('\n## ', start + 10);
+  const notes = start === -1 ? '' : current.slice(start, next === -1 ? undefined : next).split('### Notes')[1];
+  const section = [heading, ...lines].join('\n') + (notes ? `\n### Notes${notes}` : '\n');
+  writeFileSync(file, start === -1 ? `${current.trimEnd()}\n\n${section}` : current.slice(0, start) + section + (next === -1 ? '' : current.slice(next)));
 }
