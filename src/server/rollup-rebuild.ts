@@ -73,7 +73,7 @@ export class RollupRebuild {
           },
           yieldToRequests,
         );
-        const r = await database.db.transaction((tx) => writeRollup(makeRollupRepo(tx as unknown as Database['db']), computed));
+        const r = await database.db.transaction((tx) => writeRollup(makeRollupRepo(tx as unknown as Database['db']), computed, { ordered: false }));
         log(`建档立卡统计已按 ${r.households} 户的历史重新计算（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
         return r.households;
       } finally {

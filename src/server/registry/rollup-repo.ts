@@ -54,6 +54,16 @@ const toSnapshot = (r: SnapshotRow): Snapshot => ({
 
 const CHUNK = 5000;
 
+/**
+ * Rows in the order of their keys: concurrent writers of the same rollup rows take their row locks in one order, so
+ * two imports' upserts cannot deadlock. The key is built once per row, not once per comparison.
+ */
+function inKeyOrder<T>(rows: readonly T[], key: (r: T) => string): T[] {
+  const keyed = rows.map((r) => [key(r), r] as const);
+  keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return keyed.map((k) => k[1]);
+}
+
 /** Reads and writes of the registry's maintained statistics (`registry_rollup`) and the timelines they come from. */
 export function makeRollupRepo(db: Db) {
   async function timelinesWhere(where: SQL, householdsWhere: SQL): Promise<Map<number, Timeline>> {
@@ -96,8 +106,8 @@ export function makeRollupRepo(db: Db) {
     },
 
     /** Adds changes to the rollup (rows in key order, so concurrent writers lock them in the same order). */
-    async addToRollup(rows: Array<Change & { region: string }>): Promise<void> {
-      const sorted = [...rows].sort((a, b) => (a.region + '|' + a.on + '|' + a.dim + '|' + a.key < b.region + '|' + b.on + '|' + b.dim + '|' + b.key ? -1 : 1));
+    async addToRollup(rows: Array<Change & { region: string }>, { ordered = true } = {}): Promise<void> {
+      const sorted = ordered ? inKeyOrder(rows, (r) => `${r.region}|${r.on}|${r.dim}|${r.key}`) : rows;
       for (let i = 0; i < sorted.length; i += CHUNK) {
         const part = sorted.slice(i, i + CHUNK);
         const col = <K extends keyof (Change & { region: string })>(k: K) => sql.param(part.map((r) => r[k]));
@@ -139,8 +149,8 @@ export function makeRollupRepo(db: Db) {
 
     // --- villages' statistics (registry_village_rollup) --------------------------------------------------------
     /** Adds village figures under region keys (in key order, so concurrent writers lock rows in the same order). */
-    async addToVillageRollup(rows: Array<VillageFigure & { region: string }>): Promise<void> {
-      const sorted = [...rows].sort((a, b) => (a.region + '|' + a.dim + '|' + a.key < b.region + '|' + b.dim + '|' + b.key ? -1 : 1));
+    async addToVillageRollup(rows: Array<VillageFigure & { region: string }>, { ordered = true } = {}): Promise<void> {
+      const sorted = ordered ? inKeyOrder(rows, (r) => `${r.region}|${r.dim}|${r.key}`) : rows;
       for (let i = 0; i < sorted.length; i += CHUNK) {
         const part = sorted.slice(i, i + CHUNK);
         const col = <K extends keyof (VillageFigure & { region: string })>(k: K) => sql.param(part.map((r) => r[k]));

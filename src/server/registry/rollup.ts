@@ -43,16 +43,36 @@ export class RollupBatch {
     accumulate(m, changes, sign);
   }
   list(): RegionChange[] {
+    const out: RegionChange[] = [];
+    for (const _ of this.carry(out));
+    return out;
+  }
+  /**
+   * The same rows as `list`, pausing (`pause`, e.g. a turn of the event loop) every few hundred towns: a rebuild's batch
+   * holds every town of the registry, and carrying them up at once would hold the server's thread for seconds.
+   */
+  async listPausing(pause: () => Promise<void>): Promise<RegionChange[]> {
+    const out: RegionChange[] = [];
+    let n = 0;
+    for (const _ of this.carry(out)) if (++n % 500 === 0) await pause();
+    return out;
+  }
+  /** Carries the towns' changes up into `out`, yielding after each town and each region written out. */
+  private *carry(out: RegionChange[]): Generator<void> {
     const byRegion = new Map<string, Map<string, Change>>();
-    for (const [town, m] of this.byTown)
+    for (const [town, m] of this.byTown) {
+      const changes = [...m.values()];
       for (const region of rollupRegions(town)) {
         let r = byRegion.get(region);
         if (!r) byRegion.set(region, (r = new Map()));
-        accumulate(r, [...m.values()]);
+        accumulate(r, changes);
       }
-    const out: RegionChange[] = [];
-    for (const [region, m] of byRegion) for (const c of m.values()) if (c.households !== 0 || c.persons !== 0 || c.amount !== 0) out.push({ ...c, region });
-    return out;
+      yield;
+    }
+    for (const [region, m] of byRegion) {
+      for (const c of m.values()) if (c.households !== 0 || c.persons !== 0 || c.amount !== 0) out.push({ ...c, region });
+      yield;
+    }
   }
 }
 
@@ -183,15 +203,21 @@ export async function computeRollup(
     households += page.size;
     onProgress?.(Math.min(after + 20000, max), max);
   }
-  return { households, rows: batch.list(), villageRows: await computeVillageRollup(repo, beforePage) };
+  const rows = beforePage ? await batch.listPausing(beforePage) : batch.list();
+  return { households, rows, villageRows: await computeVillageRollup(repo, beforePage) };
 }
 
-/** Replaces the rollup and the villages' rollup with computed rows (inside the caller's transaction). */
-export async function writeRollup(repo: RollupRepo, c: ComputedRollup): Promise<{ households: number; rows: number }> {
+/**
+ * Replaces the rollup and the villages' rollup with computed rows (inside the caller's transaction). `ordered: false`
+ * writes the rows as they come, for the server's own start-up rebuild: it is then the only writer (every other write
+ * is refused while it runs), so there is no lock order to keep, and sorting a national rollup's rows would hold the
+ * server's thread for seconds. `taizhang recompute` beside a live server keeps the order.
+ */
+export async function writeRollup(repo: RollupRepo, c: ComputedRollup, { ordered = true } = {}): Promise<{ households: number; rows: number }> {
   await repo.clearRollup();
-  await repo.addToRollup(c.rows);
+  await repo.addToRollup(c.rows, { ordered });
   await repo.clearVillageRollup();
-  await repo.addToVillageRollup(c.villageRows);
+  await repo.addToVillageRollup(c.villageRows, { ordered });
   return { households: c.households, rows: c.rows.length + c.villageRows.length };
 }
 
