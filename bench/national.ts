@@ -386,7 +386,7 @@ async function sizes(database: Database, persons: number) {
 
 // --- children: the importer, the server -----------------------------------------------------------------------------
 
-/** `cpuProfDir`: the child runs under `node --cpu-prof` with its profile written there (`--import-cpu-prof=DIR`). */
+/** `cpuProfDir`: the child runs under `node --cpu-prof` with its profile written there (`--import-cpu-prof=DIR`, `--serve-cpu-prof=DIR`). */
 function spawnChild(childArgs: string[], ipc = false, cpuProfDir?: string): ChildProcess {
   const prof = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
   return spawn(process.execPath, ['--max-semi-space-size=64', ...prof, '--import', 'tsx', path.join(ROOT, 'bench', 'national.ts'), ...childArgs], {
@@ -472,7 +472,7 @@ async function childServe() {
 
 /** The server in a child process and a poller here: the longest wall-clock gap between answers of /api/health. */
 async function healthRun(backend: Backend, file: string) {
-  const child = spawnChild(['--child=serve', `--backend=${backend}`, `--location=${location(backend)}`], true);
+  const child = spawnChild(['--child=serve', `--backend=${backend}`, `--location=${location(backend)}`], true, args['serve-cpu-prof']);
   child.stdout!.on('data', (d: Buffer) => process.stdout.write(`  [server] ${d}`));
   const next = (cmd: string) =>
     new Promise<{ cmd: string; ms: number; result?: unknown; port?: number; rssMiB?: number }>((resolve, reject) => {

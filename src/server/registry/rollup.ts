@@ -138,21 +138,44 @@ export async function maintainVillage(repo: RollupRepo, code: string, year: numb
 /** The villages' maintained figures (profiles and year figures, every region key) computed from their rows. */
 export async function computeVillageRollup(repo: RollupRepo, beforePage?: () => Promise<void>): Promise<Array<VillageFigure & { region: string }>> {
   const batch = new VillageBatch();
+  const breathe = breather(beforePage);
   for (let after = ''; ; ) {
     await beforePage?.();
     const page = await repo.villageProfilesUnder('', after);
-    for (const p of page) batch.add(p.regionCode, profileFigures(p));
+    for (const p of page) {
+      batch.add(p.regionCode, profileFigures(p));
+      const turn = breathe?.();
+      if (turn) await turn;
+    }
     if (page.length === 0) break;
     after = page.at(-1)!.regionCode;
   }
   for (let after = { code: '', year: 0 }; ; ) {
     await beforePage?.();
     const page = await repo.villageYearsUnder('', after);
-    for (const y of page) batch.add(y.regionCode, yearFigures(y));
+    for (const y of page) {
+      batch.add(y.regionCode, yearFigures(y));
+      const turn = breathe?.();
+      if (turn) await turn;
+    }
     if (page.length === 0) break;
     after = { code: page.at(-1)!.regionCode, year: page.at(-1)!.year };
   }
   return batch.list();
+}
+
+/** Rows (households or villages) computed between two turns of the event loop in a background rebuild. */
+const ROWS_BETWEEN_TURNS = 1000;
+
+/**
+ * For a background rebuild (one given `beforePage`): a function to call after each row computed, which gives the event
+ * loop a turn (a promise to await) every ROWS_BETWEEN_TURNS rows (a page of 20,000 households or 50,000 villages computed at once held the
+ * server's thread for over a second at a million persons on PGlite). Undefined for a rebuild in its own process.
+ */
+function breather(beforePage: (() => Promise<void>) | undefined): (() => Promise<void> | undefined) | undefined {
+  if (!beforePage) return undefined;
+  let n = 0;
+  return () => (++n % ROWS_BETWEEN_TURNS === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined);
 }
 
 /**
@@ -195,15 +218,20 @@ export async function computeRollup(
 ): Promise<ComputedRollup> {
   const max = await repo.maxHouseholdId();
   const batch = new RollupBatch();
+  const breathe = breather(beforePage);
   let households = 0;
   for (let after = 0; after < max; after += 20000) {
     await beforePage?.();
     const page = await repo.timelinesBetween(after, Math.min(after + 20000, max));
-    for (const t of page.values()) batch.add(t.villageCode, timelineChanges(t));
+    for (const t of page.values()) {
+      batch.add(t.villageCode, timelineChanges(t));
+      const turn = breathe?.();
+      if (turn) await turn;
+    }
     households += page.size;
     onProgress?.(Math.min(after + 20000, max), max);
   }
-  const rows = beforePage ? await batch.listPausing(beforePage) : batch.list();
+  const rows = breathe ? await batch.listPausing(() => new Promise<void>((resolve) => setImmediate(resolve))) : batch.list();
   return { households, rows, villageRows: await computeVillageRollup(repo, beforePage) };
 }
 

@@ -77,7 +77,11 @@ export interface RosterProgress {
  * nothing). A streamed batch is written with one COPY per table.
  */
 const WRITE_BATCH = STREAM_BATCH_PERSONS;
-const YIELD_EVERY = 2000;
+/**
+ * Rows grouped or checked between two turns of the event loop: an import inside the server shares its thread with
+ * every request (2,000 rows held it for 300–470 ms at a time on PGlite under a CPU profile, issue 13's health bench).
+ */
+const YIELD_EVERY = 500;
 
 
 /** Household columns read from a household's first row; later rows may leave them blank or repeat them. */
