@@ -176,7 +176,7 @@ function generateYear(seed: number) {
     const on = addDays2019(day);
     const roll = rnd();
     if (roll < 0.02) {
-      const c = { on, source: (['社会捐赠', '成员入股', '其他'] as const)[int(0, 2)], amount: int(1, 20) * 1000 };
+      const c = { on, source: (['社会捐赠', '成员入股', '其他'] as const)[int(0, 2)]!, amount: int(1, 20) * 1000 };
       expect(capitalProblems(c, '2019-12-31')).toEqual([]);
       events.capital.push(c);
     } else if (roll < 0.17) {

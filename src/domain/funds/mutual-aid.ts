@@ -317,7 +317,7 @@ export function loanProblems(events: FundEvents, members: readonly FundMember[],
   else if (!date && (member.joinedOn > req.on || (member.leftOn !== null && member.leftOn <= req.on)))
     out.push(field('memberId', '借款成员户', `${MUTUAL_AID_RULES.memberOnly}：“${member.name}”在 ${req.on} 不是成员`));
   if (out.length) return out;
-  if (opts.maxLoan > 0 && req.amount > opts.maxLoan) out.push(field('amount', '借款金额', `${MUTUAL_AID_RULES.maxLoan}（${opts.maxLoan} 元）`));
+  if (opts.maxLoan > 0 && req.amount > opts.maxLoan) return [field('amount', '借款金额', `${MUTUAL_AID_RULES.maxLoan}（${opts.maxLoan} 元）`)];
   const own = events.loans.filter((l) => l.memberId === req.memberId);
   if (own.some((l) => loanState(l, events.repayments, req.on).overdue)) out.push(field('memberId', '借款成员户', MUTUAL_AID_RULES.overdueBorrower));
   else if (own.some((l) => l.on <= req.on && loanState(l, events.repayments, req.on).outstanding > 0)) out.push(field('memberId', '借款成员户', MUTUAL_AID_RULES.oneLoan));
