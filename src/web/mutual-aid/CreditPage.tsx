@@ -3,8 +3,7 @@
  * 贫困户入股企业的分红协议、股权证等资料不完善”): the three figures of the region, the loans with their repayments, the
  * agreements with their papers and dividends.
  */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Form, Input, InputNumber, List, Row, Select, Space, Statistic, Switch, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Col, Form, InputNumber, List, Row, Select, Space, Statistic, Switch, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { creditLoanInput, creditRepaymentInput, CREDIT_STATES, dividendInput, dividendPaymentInput, dividendUpdate } from '../../contract/mutual-aid';
@@ -14,7 +13,7 @@ import { todayIso } from '../app/format';
 import { schemaRule } from '../app/forms';
 import { PageHeader } from '../shared/PageHeader';
 import { can, useMe } from '../shared/session';
-import { PagedTable, usePageState } from '../shared/tables';
+import { usePageState } from '../shared/tables';
 import {
   useCreateCreditLoan,
   useCreateDividend,
@@ -32,10 +31,9 @@ import {
   type DividendPaymentInput,
   type DividendUpdate,
 } from './api';
-import { EventModal, HouseholdPicker, MutualAidNav, yuan } from './parts';
+import { AddButton, DateField, EventModal, EventsTable, HouseholdPicker, MoneyField, MutualAidNav, TextField, yuan } from './parts';
 
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(2)}%`);
-const money = (min = 0) => <InputNumber min={min} precision={0} style={{ width: '100%' }} suffix="元" />;
 const required = (label: string) => ({ required: true, message: `请填写${label}` });
 const householdLink = (r: { householdId: number; head: string; villageName: string; householdNumber: string }) => (
   <Link to={`/registry/households/${r.householdId}`}>{`${r.head}（${r.villageName} ${r.householdNumber}）`}</Link>
@@ -77,19 +75,13 @@ function CreditLoanForm({ onClose }: { onClose: () => void }) {
       <Form.Item label="贫困户" name="householdId" rules={[{ required: true, message: '请选择贫困户' }]}>
         <HouseholdPicker />
       </Form.Item>
-      <Form.Item label="贷款银行" name="bank" rules={[required('贷款银行'), schemaRule(s.bank)]}>
-        <Input maxLength={100} placeholder="如：县农村信用合作联社" />
-      </Form.Item>
+      <TextField label="贷款银行" name="bank" schema={s.bank} max={100} placeholder="如：县农村信用合作联社" />
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item label="贷款金额" name="amount" rules={[required('贷款金额'), schemaRule(s.amount)]}>
-            {money(1)}
-          </Form.Item>
+          <MoneyField label="贷款金额" name="amount" schema={s.amount} min={1} />
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="放款日期" name="loanedOn" rules={[required('放款日期'), schemaRule(s.loanedOn)]}>
-            <Input type="date" />
-          </Form.Item>
+          <DateField label="放款日期" name="loanedOn" schema={s.loanedOn} />
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item label="贷款期限（月）" name="termMonths" rules={[required('贷款期限'), schemaRule(s.termMonths)]}>
@@ -108,15 +100,11 @@ function CreditLoanForm({ onClose }: { onClose: () => void }) {
       <Form.Item noStyle dependencies={['use']}>
         {({ getFieldValue }) =>
           getFieldValue('use') === '户贷企用' && (
-            <Form.Item label="使用资金的企业（合作社）" name="enterprise" rules={[required('企业或合作社'), schemaRule(s.enterprise)]}>
-              <Input maxLength={100} />
-            </Form.Item>
+            <TextField label="使用资金的企业（合作社）" name="enterprise" schema={s.enterprise} max={100} />
           )
         }
       </Form.Item>
-      <Form.Item label="备注" name="note" rules={[schemaRule(s.note)]}>
-        <Input maxLength={200} />
-      </Form.Item>
+      <TextField optional label="备注" name="note" schema={s.note} max={200} />
     </EventModal>
   );
 }
@@ -126,15 +114,9 @@ function CreditRepayForm({ loan, onClose }: { loan: CreditLoanItem; onClose: () 
   const s = creditRepaymentInput.shape;
   return (
     <EventModal<CreditRepaymentInput> title={`还款：${loan.head}（未还本金 ${yuan(loan.outstanding)}）`} open onClose={onClose} fields={Object.keys(s)} pending={repay.isPending} initialValues={{ repaidOn: todayIso(), principal: loan.outstanding, interest: 0 }} onSend={(v) => repay.mutateAsync({ id: loan.id, ...v })}>
-      <Form.Item label="还款日期" name="repaidOn" rules={[required('还款日期'), schemaRule(s.repaidOn)]}>
-        <Input type="date" />
-      </Form.Item>
-      <Form.Item label="还款本金" name="principal" rules={[required('还款本金'), schemaRule(s.principal)]}>
-        {money()}
-      </Form.Item>
-      <Form.Item label="利息" name="interest" rules={[required('利息'), schemaRule(s.interest)]}>
-        {money()}
-      </Form.Item>
+      <DateField label="还款日期" name="repaidOn" schema={s.repaidOn} />
+      <MoneyField label="还款本金" name="principal" schema={s.principal} />
+      <MoneyField label="利息" name="interest" schema={s.interest} />
     </EventModal>
   );
 }
@@ -153,23 +135,15 @@ function LoansTab({ mayWrite }: { mayWrite: boolean }) {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select allowClear placeholder="全部状态" style={{ width: 120 }} value={state} onChange={(v?: CreditLoanItem['state']) => (setState(v), toFirst())} options={CREDIT_STATES.map((s) => ({ value: s, label: s }))} />
         <Select allowClear placeholder="全部使用方式" style={{ width: 140 }} value={use} onChange={(v?: CreditLoanItem['use']) => (setUse(v), toFirst())} options={CREDIT_USES.map((u) => ({ value: u, label: u }))} />
-        {mayWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            登记贷款
-          </Button>
-        )}
+        <AddButton primary show={mayWrite} label="登记贷款" onClick={() => setAdding(true)} />
       </Space>
-      <PagedTable<CreditLoanItem>
+      <EventsTable<CreditLoanItem>
         data-testid="credit-loans"
-        rowKey="id"
-        size="small"
-        bordered
-        scroll={{ x: 'max-content' }}
         query={loans}
         page={page}
         onPage={setPage}
         unit="笔"
-        expandable={{ rowExpandable: (l) => l.repayments.length > 0, expandedRowRender: (l) => <List size="small" dataSource={l.repayments} renderItem={(r) => <List.Item>{`${r.repaidOn} 还本金 ${yuan(r.principal)}，利息 ${yuan(r.interest)}`}</List.Item>} /> }}
+        events={(l) => l.repayments.map((r) => `${r.repaidOn} 还本金 ${yuan(r.principal)}，利息 ${yuan(r.interest)}`)}
         columns={[
           { title: '贫困户', render: (_, l) => householdLink(l) },
           { title: '贷款银行', dataIndex: 'bank' },
@@ -197,9 +171,7 @@ function DividendForm({ onClose }: { onClose: () => void }) {
       <Form.Item label="贫困户" name="householdId" rules={[{ required: true, message: '请选择贫困户' }]}>
         <HouseholdPicker />
       </Form.Item>
-      <Form.Item label="入股企业（合作社）" name="enterprise" rules={[required('入股企业'), schemaRule(s.enterprise)]}>
-        <Input maxLength={100} />
-      </Form.Item>
+      <TextField label="入股企业（合作社）" name="enterprise" schema={s.enterprise} max={100} />
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item label="股数" name="shares" rules={[schemaRule(s.shares)]}>
@@ -207,24 +179,16 @@ function DividendForm({ onClose }: { onClose: () => void }) {
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="入股金额" name="amount" rules={[required('入股金额'), schemaRule(s.amount)]}>
-            {money()}
-          </Form.Item>
+          <MoneyField label="入股金额" name="amount" schema={s.amount} />
         </Col>
       </Row>
-      <Form.Item label="入股日期" name="signedOn" rules={[required('入股日期'), schemaRule(s.signedOn)]}>
-        <Input type="date" />
-      </Form.Item>
+      <DateField label="入股日期" name="signedOn" schema={s.signedOn} />
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item label="分红协议编号" name="agreementNo" rules={[schemaRule(s.agreementNo)]} extra="没有分红协议的，留空（列入资料不完善）">
-            <Input maxLength={50} />
-          </Form.Item>
+          <TextField optional label="分红协议编号" name="agreementNo" schema={s.agreementNo} max={50} extra="没有分红协议的，留空（列入资料不完善）" />
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="股权证编号" name="certificateNo" rules={[schemaRule(s.certificateNo)]}>
-            <Input maxLength={50} />
-          </Form.Item>
+          <TextField optional label="股权证编号" name="certificateNo" schema={s.certificateNo} max={50} />
         </Col>
       </Row>
     </EventModal>
@@ -236,12 +200,8 @@ function PapersForm({ a, onClose }: { a: DividendItem; onClose: () => void }) {
   const s = dividendUpdate.shape;
   return (
     <EventModal<DividendUpdate> title={`补录资料：${a.head} · ${a.enterprise}`} open onClose={onClose} fields={Object.keys(s)} pending={update.isPending} initialValues={{ agreementNo: a.agreementNo, certificateNo: a.certificateNo }} onSend={(v) => update.mutateAsync({ id: a.id, ...v, version: a.version })}>
-      <Form.Item label="分红协议编号" name="agreementNo" rules={[schemaRule(s.agreementNo)]}>
-        <Input maxLength={50} />
-      </Form.Item>
-      <Form.Item label="股权证编号" name="certificateNo" rules={[schemaRule(s.certificateNo)]}>
-        <Input maxLength={50} />
-      </Form.Item>
+      <TextField optional label="分红协议编号" name="agreementNo" schema={s.agreementNo} max={50} />
+      <TextField optional label="股权证编号" name="certificateNo" schema={s.certificateNo} max={50} />
     </EventModal>
   );
 }
@@ -251,12 +211,8 @@ function PaymentForm({ a, onClose }: { a: DividendItem; onClose: () => void }) {
   const s = dividendPaymentInput.shape;
   return (
     <EventModal<DividendPaymentInput> title={`登记分红：${a.head} · ${a.enterprise}`} open onClose={onClose} fields={Object.keys(s)} pending={pay.isPending} initialValues={{ paidOn: todayIso() }} onSend={(v) => pay.mutateAsync({ id: a.id, ...v })}>
-      <Form.Item label="分红日期" name="paidOn" rules={[required('分红日期'), schemaRule(s.paidOn)]}>
-        <Input type="date" />
-      </Form.Item>
-      <Form.Item label="分红金额" name="amount" rules={[required('分红金额'), schemaRule(s.amount)]}>
-        {money(1)}
-      </Form.Item>
+      <DateField label="分红日期" name="paidOn" schema={s.paidOn} />
+      <MoneyField label="分红金额" name="amount" schema={s.amount} min={1} />
     </EventModal>
   );
 }
@@ -275,23 +231,15 @@ function DividendsTab({ mayWrite }: { mayWrite: boolean }) {
           <Switch checked={missing} onChange={(v) => (setMissing(v), toFirst())} aria-label="只看资料不完善" />
           只看缺分红协议或股权证的
         </Space>
-        {mayWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-            登记入股
-          </Button>
-        )}
+        <AddButton primary show={mayWrite} label="登记入股" onClick={() => setAdding(true)} />
       </Space>
-      <PagedTable<DividendItem>
+      <EventsTable<DividendItem>
         data-testid="dividends"
-        rowKey="id"
-        size="small"
-        bordered
-        scroll={{ x: 'max-content' }}
         query={list}
         page={page}
         onPage={setPage}
         unit="份"
-        expandable={{ rowExpandable: (a) => a.payments.length > 0, expandedRowRender: (a) => <List size="small" dataSource={a.payments} renderItem={(p) => <List.Item>{`${p.paidOn} 分红 ${yuan(p.amount)}`}</List.Item>} /> }}
+        events={(a) => a.payments.map((p) => `${p.paidOn} 分红 ${yuan(p.amount)}`)}
         columns={[
           { title: '贫困户', render: (_, a) => householdLink(a) },
           { title: '入股企业（合作社）', dataIndex: 'enterprise' },

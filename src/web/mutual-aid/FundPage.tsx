@@ -2,8 +2,8 @@
  * One village's 互助资金: its position today (capital by source, cash, loans outstanding, overdue), its loans with
  * their repayments, members and committee, capital and expenses, and the 运行台账 by month with its export and print.
  */
-import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, InputNumber, List, Radio, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Form, InputNumber, List, Radio, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { capitalInput, committeeInput, expenseInput, loanInput, LOAN_STATES, memberInput, repaymentInput } from '../../contract/mutual-aid';
@@ -12,7 +12,7 @@ import { NotLoaded } from '../app/ErrorResult';
 import { currentYear, todayIso } from '../app/format';
 import { schemaRule } from '../app/forms';
 import { PageHeader } from '../shared/PageHeader';
-import { ListTable, PagedTable, usePageState } from '../shared/tables';
+import { ListTable, usePageState } from '../shared/tables';
 import {
   ledgerXlsxUrl,
   useAddCapital,
@@ -34,10 +34,8 @@ import {
   type MemberInput,
   type RepaymentInput,
 } from './api';
-import { EventModal, HouseholdPicker, MutualAidNav, yuan } from './parts';
+import { AddButton, DateField, EventModal, EventsTable, HouseholdPicker, MoneyField, MutualAidNav, TextField, yuan } from './parts';
 
-const dateRule = (schema: Parameters<typeof schemaRule>[0], label: string) => [{ required: true, message: `请填写${label}` }, schemaRule(schema)];
-const money = (label: string, min = 0) => <InputNumber min={min} precision={0} style={{ width: '100%' }} suffix="元" aria-label={label} />;
 
 type Dialog = 'loan' | 'member' | 'seat' | 'capital' | 'expense' | null;
 
@@ -60,14 +58,10 @@ function LoanForm({ fund, onClose }: { fund: FundDetail; onClose: () => void }) 
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item label="借款日期" name="loanedOn" rules={dateRule(s.loanedOn, '借款日期')}>
-            <Input type="date" />
-          </Form.Item>
+          <DateField label="借款日期" name="loanedOn" schema={s.loanedOn} />
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="借款金额" name="amount" rules={[{ required: true, message: '请填写借款金额' }, schemaRule(s.amount)]} extra={`库存现金 ${yuan(fund.position.cash)}${fund.maxLoan ? `，单笔上限 ${yuan(fund.maxLoan)}` : ''}`}>
-            {money('借款金额', 1)}
-          </Form.Item>
+          <MoneyField label="借款金额" name="amount" schema={s.amount} min={1} extra={`库存现金 ${yuan(fund.position.cash)}${fund.maxLoan ? `，单笔上限 ${yuan(fund.maxLoan)}` : ''}`} />
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item label="借款期限（月）" name="termMonths" rules={[{ required: true, message: '请填写借款期限' }, schemaRule(s.termMonths)]}>
@@ -83,9 +77,7 @@ function LoanForm({ fund, onClose }: { fund: FundDetail; onClose: () => void }) 
       <Form.Item noStyle dependencies={['feeKind']}>
         {({ getFieldValue }) =>
           getFieldValue('feeKind') === 'fixed' ? (
-            <Form.Item label="占用费（元）" name="feeFixed" rules={[{ required: true, message: '请填写占用费' }, schemaRule(s.feeFixed)]}>
-              {money('占用费')}
-            </Form.Item>
+            <MoneyField label="占用费（元）" name="feeFixed" schema={s.feeFixed} />
           ) : (
             <Form.Item label="占用费率（‰/月）" name="feeRate" rules={[{ required: true, message: '请填写占用费率' }, schemaRule(s.feeRate)]}>
               <InputNumber min={0} max={20} step={0.5} precision={2} style={{ width: '100%' }} suffix="‰/月" />
@@ -93,9 +85,7 @@ function LoanForm({ fund, onClose }: { fund: FundDetail; onClose: () => void }) 
           )
         }
       </Form.Item>
-      <Form.Item label="用途" name="purpose" rules={[{ required: true, message: '请填写用途' }, schemaRule(s.purpose)]}>
-        <Input maxLength={200} placeholder="如：养殖西门塔尔牛" />
-      </Form.Item>
+      <TextField label="用途" name="purpose" schema={s.purpose} max={200} placeholder="如：养殖西门塔尔牛" />
     </EventModal>
   );
 }
@@ -114,15 +104,9 @@ function RepayForm({ loan, onClose }: { loan: LoanItem; onClose: () => void }) {
       initialValues={{ repaidOn: todayIso(), principal: loan.outstanding, fee: feeLeft }}
       onSend={(v) => repay.mutateAsync({ id: loan.id, ...v })}
     >
-      <Form.Item label="还款日期" name="repaidOn" rules={dateRule(s.repaidOn, '还款日期')}>
-        <Input type="date" />
-      </Form.Item>
-      <Form.Item label="还款本金" name="principal" rules={[{ required: true, message: '请填写还款本金' }, schemaRule(s.principal)]}>
-        {money('还款本金')}
-      </Form.Item>
-      <Form.Item label="占用费" name="fee" extra={`应收占用费 ${yuan(loan.feeDue)}，已收 ${yuan(loan.feeReceived)}`} rules={[{ required: true, message: '请填写占用费' }, schemaRule(s.fee)]}>
-        {money('占用费')}
-      </Form.Item>
+      <DateField label="还款日期" name="repaidOn" schema={s.repaidOn} />
+      <MoneyField label="还款本金" name="principal" schema={s.principal} />
+      <MoneyField label="占用费" name="fee" schema={s.fee} extra={`应收占用费 ${yuan(loan.feeDue)}，已收 ${yuan(loan.feeReceived)}`} />
     </EventModal>
   );
 }
@@ -155,13 +139,9 @@ function MemberForm({ fund, onClose }: { fund: FundDetail; onClose: () => void }
           <HouseholdPicker region={fund.villageCode} />
         </Form.Item>
       ) : (
-        <Form.Item label="户主姓名" name="name" rules={[{ required: true, message: '请填写户主姓名' }, schemaRule(s.name)]}>
-          <Input maxLength={50} />
-        </Form.Item>
+        <TextField label="户主姓名" name="name" schema={s.name} max={50} />
       )}
-      <Form.Item label="入会日期" name="joinedOn" rules={dateRule(s.joinedOn, '入会日期')}>
-        <Input type="date" />
-      </Form.Item>
+      <DateField label="入会日期" name="joinedOn" schema={s.joinedOn} />
     </EventModal>
   );
 }
@@ -171,27 +151,19 @@ function SeatForm({ fund, onClose }: { fund: FundDetail; onClose: () => void }) 
   const s = committeeInput.shape;
   return (
     <EventModal<CommitteeInput> title="登记管理委员会成员" open onClose={onClose} fields={Object.keys(s)} pending={add.isPending} initialValues={{ fromOn: todayIso() }} onSend={(v) => add.mutateAsync({ ...v, toOn: v.toOn || null })}>
-      <Form.Item label="姓名" name="name" rules={[{ required: true, message: '请填写姓名' }, schemaRule(s.name)]}>
-        <Input maxLength={50} />
-      </Form.Item>
+      <TextField label="姓名" name="name" schema={s.name} max={50} />
       <Form.Item label="职务" name="role" rules={[{ required: true, message: '请选择职务' }]}>
         <Select options={COMMITTEE_ROLES.map((r) => ({ value: r, label: r }))} />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item label="任职日期" name="fromOn" rules={dateRule(s.fromOn, '任职日期')}>
-            <Input type="date" />
-          </Form.Item>
+          <DateField label="任职日期" name="fromOn" schema={s.fromOn} />
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="离任日期" name="toOn" rules={[schemaRule(s.toOn)]}>
-            <Input type="date" />
-          </Form.Item>
+          <DateField optional label="离任日期" name="toOn" schema={s.toOn} />
         </Col>
       </Row>
-      <Form.Item label="联系电话" name="phone" rules={[schemaRule(s.phone)]}>
-        <Input maxLength={20} />
-      </Form.Item>
+      <TextField optional label="联系电话" name="phone" schema={s.phone} max={20} />
     </EventModal>
   );
 }
@@ -204,15 +176,9 @@ function CapitalForm({ fund, onClose }: { fund: FundDetail; onClose: () => void 
       <Form.Item label="资金来源" name="source" rules={[{ required: true, message: '请选择资金来源' }]}>
         <Select options={CAPITAL_SOURCES.map((x) => ({ value: x, label: x }))} />
       </Form.Item>
-      <Form.Item label="金额" name="amount" rules={[{ required: true, message: '请填写金额' }, schemaRule(s.amount)]}>
-        {money('金额', 1)}
-      </Form.Item>
-      <Form.Item label="入账日期" name="receivedOn" rules={dateRule(s.receivedOn, '入账日期')}>
-        <Input type="date" />
-      </Form.Item>
-      <Form.Item label="备注" name="note" rules={[schemaRule(s.note)]}>
-        <Input maxLength={200} placeholder="如：县财政局拨付文号" />
-      </Form.Item>
+      <MoneyField label="金额" name="amount" schema={s.amount} min={1} />
+      <DateField label="入账日期" name="receivedOn" schema={s.receivedOn} />
+      <TextField optional label="备注" name="note" schema={s.note} max={200} placeholder="如：县财政局拨付文号" />
     </EventModal>
   );
 }
@@ -222,15 +188,9 @@ function ExpenseForm({ fund, onClose }: { fund: FundDetail; onClose: () => void 
   const s = expenseInput.shape;
   return (
     <EventModal<ExpenseInput> title="其他支出" open onClose={onClose} fields={Object.keys(s)} pending={add.isPending} initialValues={{ spentOn: todayIso() }} onSend={(v) => add.mutateAsync(v)}>
-      <Form.Item label="支出日期" name="spentOn" rules={dateRule(s.spentOn, '支出日期')}>
-        <Input type="date" />
-      </Form.Item>
-      <Form.Item label="支出金额" name="amount" rules={[{ required: true, message: '请填写支出金额' }, schemaRule(s.amount)]} extra={`库存现金 ${yuan(fund.position.cash)}`}>
-        {money('支出金额', 1)}
-      </Form.Item>
-      <Form.Item label="用途" name="purpose" rules={[{ required: true, message: '请填写用途' }, schemaRule(s.purpose)]}>
-        <Input maxLength={200} placeholder="如：账簿印刷" />
-      </Form.Item>
+      <DateField label="支出日期" name="spentOn" schema={s.spentOn} />
+      <MoneyField label="支出金额" name="amount" schema={s.amount} min={1} extra={`库存现金 ${yuan(fund.position.cash)}`} />
+      <TextField label="用途" name="purpose" schema={s.purpose} max={200} placeholder="如：账簿印刷" />
     </EventModal>
   );
 }
@@ -245,22 +205,13 @@ function LoansTab({ fund }: { fund: FundDetail }) {
   return (
     <>
       <Select allowClear placeholder="全部借款" style={{ width: 140, marginBottom: 12 }} value={state} onChange={(v?: LoanItem['state']) => (setState(v), toFirst())} options={LOAN_STATES.map((s) => ({ value: s, label: s }))} />
-      <PagedTable<LoanItem>
+      <EventsTable<LoanItem>
         data-testid="fund-loans"
-        rowKey="id"
-        size="small"
-        bordered
-        scroll={{ x: 'max-content' }}
         query={loans}
         page={page}
         onPage={setPage}
         unit="笔"
-        expandable={{
-          rowExpandable: (l) => l.repayments.length > 0,
-          expandedRowRender: (l) => (
-            <List size="small" dataSource={l.repayments} renderItem={(r) => <List.Item>{`${r.repaidOn} 还本金 ${yuan(r.principal)}，占用费 ${yuan(r.fee)}`}</List.Item>} />
-          ),
-        }}
+        events={(l) => l.repayments.map((r) => `${r.repaidOn} 还本金 ${yuan(r.principal)}，占用费 ${yuan(r.fee)}`)}
         columns={[
           { title: '成员户', dataIndex: 'memberName', render: (v: string, l) => (l.poor ? <Space size={4}>{v}<Tag color="orange">贫困户</Tag></Space> : v) },
           { title: '借款日期', dataIndex: 'loanedOn', width: 110 },
@@ -343,24 +294,13 @@ export function FundPage() {
   const fund = q.data;
   const p = fund.position;
   const close = () => setDialog(null);
-  const add = (d: Dialog, label: string) =>
-    fund.editable && (
-      <Button icon={<PlusOutlined />} onClick={() => setDialog(d)}>
-        {label}
-      </Button>
-    );
+  const add = (d: Dialog, label: string) => <AddButton show={fund.editable} label={label} onClick={() => setDialog(d)} />;
   return (
     <>
       <MutualAidNav />
       <PageHeader
         title={fund.name}
-        extra={
-          fund.editable && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('loan')}>
-              借款
-            </Button>
-          )
-        }
+        extra={<AddButton primary show={fund.editable} label="借款" onClick={() => setDialog('loan')} />}
       >
         <Typography.Paragraph type="secondary">
           {fund.villageName} · 成立于 {fund.establishedOn}

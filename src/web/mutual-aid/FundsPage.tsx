@@ -2,8 +2,7 @@
  * 村级互助资金 (seed 001: “村级扶贫互助资金组织机构、管理制度”, “村级互助资金管理章程、运行台账”): the funds of the villages
  * in the user's scope, each with its members, capital, cash, loans outstanding and overdue loans today.
  */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, InputNumber, Tag, Typography } from 'antd';
+import { Form, Input, InputNumber, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { fundInput } from '../../contract/mutual-aid';
@@ -13,7 +12,7 @@ import { RegionPicker } from '../shared/RegionPicker';
 import { can, useMe } from '../shared/session';
 import { PagedTable, usePageState } from '../shared/tables';
 import { useCreateFund, useFunds, type FundDetail, type FundInput, type FundItem } from './api';
-import { EventModal, MutualAidNav, yuan } from './parts';
+import { AddButton, DateField, EventModal, MutualAidNav, TextField, yuan } from './parts';
 
 const f = fundInput.shape;
 
@@ -34,15 +33,11 @@ function FundForm({ open, onClose }: { open: boolean; onClose: () => void }) {
         navigate(`/mutual-aid/funds/${made.id}`);
       }}
     >
-      <Form.Item label="名称" name="name" rules={[{ required: true, message: '请填写名称' }, schemaRule(f.name)]}>
-        <Input maxLength={100} placeholder="如：新城村扶贫互助资金" />
-      </Form.Item>
+      <TextField label="名称" name="name" schema={f.name} max={100} placeholder="如：新城村扶贫互助资金" />
       <Form.Item label="所在村" name="villageCode" rules={[{ required: true, message: '请选择村' }]}>
         <RegionPicker leafOnly placeholder="省 / 市 / 县 / 乡镇 / 村" />
       </Form.Item>
-      <Form.Item label="成立日期" name="establishedOn" rules={[{ required: true, message: '请填写成立日期' }, schemaRule(f.establishedOn)]}>
-        <Input type="date" />
-      </Form.Item>
+      <DateField label="成立日期" name="establishedOn" schema={f.establishedOn} />
       <Form.Item label="单笔借款上限（元）" name="maxLoan" extra="管理章程规定的单笔借款上限；0 为不设上限" rules={[schemaRule(f.maxLoan)]}>
         <InputNumber min={0} precision={0} style={{ width: '100%' }} />
       </Form.Item>
@@ -67,13 +62,7 @@ export function FundsPage() {
       <MutualAidNav />
       <PageHeader
         title="村级互助资金"
-        extra={
-          mayManage && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              设立互助资金
-            </Button>
-          )
-        }
+        extra={<AddButton primary show={mayManage} label="设立互助资金" onClick={() => setCreating(true)} />}
       >
         <Typography.Paragraph type="secondary">村级扶贫互助资金的组织机构、管理制度、管理章程和运行台账：资本金、成员户、借款与还款、占用费，库存现金 = 资本金 + 已收占用费 − 其他支出 − 借款余额。</Typography.Paragraph>
       </PageHeader>

@@ -1,8 +1,11 @@
 /** Pieces the mutual-aid and credit pages share: money, the pages' switch, the form dialog, the household picker. */
-import { Form, Segmented, Select } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Form, Input, InputNumber, List, Segmented, Select } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { schemaRule } from '../app/forms';
 import { useFormSend } from '../app/useFormSend';
+import { PagedTable } from '../shared/tables';
 import { FormModal } from '../shared/FormModal';
 import { useHouseholdSearch } from './api';
 
@@ -74,3 +77,57 @@ export function HouseholdPicker({ value, onChange, region, id }: { value?: numbe
     />
   );
 }
+
+type FieldSchema = Parameters<typeof schemaRule>[0];
+interface FieldProps {
+  name: string;
+  label: string;
+  schema: FieldSchema;
+  /** Required unless said (the message names the field). */
+  optional?: boolean;
+  extra?: ReactNode;
+}
+const rulesOf = ({ label, schema, optional }: FieldProps) => [...(optional ? [] : [{ required: true, message: `请填写${label}` }]), schemaRule(schema)];
+
+/** A date (`YYYY-MM-DD`) checked with its schema. */
+export const DateField = (p: FieldProps) => (
+  <Form.Item label={p.label} name={p.name} rules={rulesOf(p)} extra={p.extra}>
+    <Input type="date" />
+  </Form.Item>
+);
+
+/** An amount in whole 元 checked with its schema. */
+export const MoneyField = ({ min = 0, ...p }: FieldProps & { min?: number }) => (
+  <Form.Item label={p.label} name={p.name} rules={rulesOf(p)} extra={p.extra}>
+    <InputNumber min={min} precision={0} style={{ width: '100%' }} suffix="元" />
+  </Form.Item>
+);
+
+/** A line of text checked with its schema. */
+export const TextField = ({ max, placeholder, ...p }: FieldProps & { max: number; placeholder?: string }) => (
+  <Form.Item label={p.label} name={p.name} rules={rulesOf(p)} extra={p.extra}>
+    <Input maxLength={max} placeholder={placeholder} />
+  </Form.Item>
+);
+
+/** A list answered a page at a time whose rows open to their events (repayments, dividends). */
+export function EventsTable<T extends { id: number }>({ events, ...table }: Omit<Parameters<typeof PagedTable<T>>[0], 'rowKey' | 'expandable'> & { events: (row: T) => string[] }) {
+  return (
+    <PagedTable<T>
+      rowKey="id"
+      size="small"
+      bordered
+      scroll={{ x: 'max-content' }}
+      expandable={{ rowExpandable: (r) => events(r).length > 0, expandedRowRender: (r) => <List size="small" dataSource={events(r)} renderItem={(t) => <List.Item>{t}</List.Item>} /> }}
+      {...table}
+    />
+  );
+}
+
+/** 新增… for a user who may write. */
+export const AddButton = ({ show, label, onClick, primary }: { show: boolean; label: string; onClick: () => void; primary?: boolean }) =>
+  show && (
+    <Button type={primary ? 'primary' : 'default'} icon={<PlusOutlined />} onClick={onClick}>
+      {label}
+    </Button>
+  );
