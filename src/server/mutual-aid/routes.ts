@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { z, type ZodType } from 'zod';
+import type { Permission } from '../../domain/auth/permissions';
 import {
   capitalEntry,
   capitalInput,
@@ -36,7 +37,7 @@ import {
   type LedgerSheet,
 } from '../../contract/mutual-aid';
 import { idParams } from '../../contract/zod';
-import { authOf } from '../auth/access';
+import { authOf, type Auth } from '../auth/access';
 import { routeOptions } from '../http/route';
 import { sendTableExport, type ExportColumn } from '../http/xlsx';
 import type { Services } from '../services';
@@ -83,26 +84,18 @@ export async function mutualAidRoutes(app: FastifyInstance, { services }: { serv
   r.get('/api/mutual-aid/funds', doc.ok('村级互助资金列表（本地区及下级）', fundPage, { querystring: fundQuery, access: 'funds.read' }), async (req) => svc.funds(authOf(req), req.query));
   r.post('/api/mutual-aid/funds', doc.created('设立村级互助资金（每村一个）', fundDetail, { body: fundInput, access: 'mutualAid.manage' }), async (req) => svc.createFund(authOf(req), req.body));
   r.get('/api/mutual-aid/funds/:id', doc.ok('村级互助资金：资本金、成员户、管理委员会、库存现金与借款余额', fundDetail, { params: idParams, access: 'funds.read' }), async (req) => svc.fund(authOf(req), req.params.id));
-  r.post('/api/mutual-aid/funds/:id/members', doc.created('登记成员户（本村农户；建档立卡户须关联）', fundMember, { params: idParams, body: memberInput, access: 'mutualAid.manage' }), async (req) =>
-    svc.addMember(authOf(req), req.params.id, req.body),
-  );
-  r.post('/api/mutual-aid/funds/:id/committee', doc.created('登记管理委员会成员（理事长、监事长、会计、出纳等）', committeeSeat, { params: idParams, body: committeeInput, access: 'mutualAid.manage' }), async (req) =>
-    svc.addSeat(authOf(req), req.params.id, req.body),
-  );
-  r.post('/api/mutual-aid/funds/:id/capital', doc.created('资本金入账（财政扶持资金、社会捐赠、成员入股、其他）', capitalEntry, { params: idParams, body: capitalInput, access: 'mutualAid.manage' }), async (req) =>
-    svc.addCapital(authOf(req), req.params.id, req.body),
-  );
-  r.post('/api/mutual-aid/funds/:id/expenses', doc.created('登记其他支出', expenseEntry, { params: idParams, body: expenseInput, access: 'mutualAid.manage' }), async (req) =>
-    svc.addExpense(authOf(req), req.params.id, req.body),
-  );
+  /** A write about one record (`:id`, a fund or a loan): the body's schema, what it answers, and the service's call. */
+  const event = <B extends ZodType>(on: typeof doc, path: string, summary: string, answer: ZodType, body: B, access: Permission, run: (auth: Auth, id: number, input: z.output<B>) => Promise<unknown>) =>
+    r.post(path, on.created(summary, answer, { params: idParams, body, access }), async (req) => (await run(authOf(req), req.params.id, req.body as z.output<B>)) as never);
+
+  event(doc, '/api/mutual-aid/funds/:id/members', '登记成员户（本村农户；建档立卡户须关联）', fundMember, memberInput, 'mutualAid.manage', svc.addMember);
+  event(doc, '/api/mutual-aid/funds/:id/committee', '登记管理委员会成员（理事长、监事长、会计、出纳等）', committeeSeat, committeeInput, 'mutualAid.manage', svc.addSeat);
+  event(doc, '/api/mutual-aid/funds/:id/capital', '资本金入账（财政扶持资金、社会捐赠、成员入股、其他）', capitalEntry, capitalInput, 'mutualAid.manage', svc.addCapital);
+  event(doc, '/api/mutual-aid/funds/:id/expenses', '登记其他支出', expenseEntry, expenseInput, 'mutualAid.manage', svc.addExpense);
+  event(doc, '/api/mutual-aid/funds/:id/loans', '向成员户借款（不超过库存现金）', loanItem, loanInput, 'mutualAid.manage', svc.addLoan);
+  event(doc, '/api/mutual-aid/loans/:id/repayments', '还款（本金和占用费分列）', loanItem, repaymentInput, 'mutualAid.manage', svc.addRepayment);
   r.get('/api/mutual-aid/funds/:id/loans', doc.ok('互助资金借款（最新在前；state 未还清、逾期、已还清）', loanPage, { params: idParams, querystring: loansQuery, access: 'funds.read' }), async (req) =>
     svc.loans(authOf(req), req.params.id, req.query),
-  );
-  r.post('/api/mutual-aid/funds/:id/loans', doc.created('向成员户借款（不超过库存现金）', loanItem, { params: idParams, body: loanInput, access: 'mutualAid.manage' }), async (req) =>
-    svc.addLoan(authOf(req), req.params.id, req.body),
-  );
-  r.post('/api/mutual-aid/loans/:id/repayments', doc.created('还款（本金和占用费分列）', loanItem, { params: idParams, body: repaymentInput, access: 'mutualAid.manage' }), async (req) =>
-    svc.addRepayment(authOf(req), req.params.id, req.body),
   );
   r.get('/api/mutual-aid/funds/:id/ledger', doc.ok('运行台账（某年各月及全年，或某月及其流水）', fundLedger, { params: idParams, querystring: ledgerQuery, access: 'funds.read' }), async (req) =>
     svc.ledger(authOf(req), req.params.id, req.query),
@@ -128,17 +121,13 @@ export async function mutualAidRoutes(app: FastifyInstance, { services }: { serv
   const credit = routeOptions(['credit']);
   r.get('/api/credit/loans', credit.ok('扶贫小额信贷（本地区；可按户、状态、使用方式）', creditLoanPage, { querystring: creditQuery, access: 'funds.read' }), async (req) => svc.creditLoans(authOf(req), req.query));
   r.post('/api/credit/loans', credit.created('登记扶贫小额信贷（户贷户用或户贷企用）', created, { body: creditLoanInput, access: 'projects.declare' }), async (req) => svc.createCreditLoan(authOf(req), req.body));
-  r.post('/api/credit/loans/:id/repayments', credit.created('登记扶贫小额信贷还款', created, { params: idParams, body: creditRepaymentInput, access: 'projects.declare' }), async (req) =>
-    svc.addCreditRepayment(authOf(req), req.params.id, req.body),
-  );
+  event(credit, '/api/credit/loans/:id/repayments', '登记扶贫小额信贷还款', created, creditRepaymentInput, 'projects.declare', svc.addCreditRepayment);
   r.get('/api/credit/dividends', credit.ok('入股分红（本地区；missing=true 缺分红协议或股权证）', dividendPage, { querystring: dividendQuery, access: 'funds.read' }), async (req) => svc.dividends(authOf(req), req.query));
   r.post('/api/credit/dividends', credit.created('登记贫困户入股（企业或合作社、股数、分红协议、股权证）', versioned, { body: dividendInput, access: 'projects.declare' }), async (req) => svc.createDividend(authOf(req), req.body));
   r.patch('/api/credit/dividends/:id', credit.ok('补录分红协议或股权证编号', versioned, { params: idParams, body: dividendUpdate, access: 'projects.declare' }), async (req) =>
     svc.updateDividend(authOf(req), req.params.id, req.body),
   );
-  r.post('/api/credit/dividends/:id/payments', credit.created('登记分红', created, { params: idParams, body: dividendPaymentInput, access: 'projects.declare' }), async (req) =>
-    svc.addDividendPayment(authOf(req), req.params.id, req.body),
-  );
+  event(credit, '/api/credit/dividends/:id/payments', '登记分红', created, dividendPaymentInput, 'projects.declare', svc.addDividendPayment);
   r.get('/api/credit/report', credit.ok('应贷尽贷、户贷户用占比、缺分红协议或股权证（某地区，截至某日）', creditReport, { querystring: creditReportQuery, access: 'funds.read' }), async (req) =>
     svc.creditReport(authOf(req), req.query),
   );

@@ -71,7 +71,7 @@ function CreditLoanForm({ onClose }: { onClose: () => void }) {
   const create = useCreateCreditLoan();
   const s = creditLoanInput.shape;
   return (
-    <EventModal<CreditLoanInput> title="登记扶贫小额信贷" open onClose={onClose} fields={Object.keys(s)} pending={create.isPending} initialValues={{ loanedOn: todayIso(), termMonths: 36, use: '户贷户用', rate: 4.35 }} onSend={(v) => create.mutateAsync(v)}>
+    <EventModal<CreditLoanInput> title="登记扶贫小额信贷" onClose={onClose} fields={s} send={create} initialValues={{ loanedOn: todayIso(), termMonths: 36, use: '户贷户用', rate: 4.35 }} >
       <Form.Item label="贫困户" name="householdId" rules={[{ required: true, message: '请选择贫困户' }]}>
         <HouseholdPicker />
       </Form.Item>
@@ -113,7 +113,7 @@ function CreditRepayForm({ loan, onClose }: { loan: CreditLoanItem; onClose: () 
   const repay = useCreditRepay();
   const s = creditRepaymentInput.shape;
   return (
-    <EventModal<CreditRepaymentInput> title={`还款：${loan.head}（未还本金 ${yuan(loan.outstanding)}）`} open onClose={onClose} fields={Object.keys(s)} pending={repay.isPending} initialValues={{ repaidOn: todayIso(), principal: loan.outstanding, interest: 0 }} onSend={(v) => repay.mutateAsync({ id: loan.id, ...v })}>
+    <EventModal<CreditRepaymentInput, CreditRepaymentInput & { id: number }> title={`还款：${loan.head}（未还本金 ${yuan(loan.outstanding)}）`} onClose={onClose} fields={s} send={repay} initialValues={{ repaidOn: todayIso(), principal: loan.outstanding, interest: 0 }} request={(v) => ({ id: loan.id, ...v })}>
       <DateField label="还款日期" name="repaidOn" schema={s.repaidOn} />
       <MoneyField label="还款本金" name="principal" schema={s.principal} />
       <MoneyField label="利息" name="interest" schema={s.interest} />
@@ -167,7 +167,7 @@ function DividendForm({ onClose }: { onClose: () => void }) {
   const create = useCreateDividend();
   const s = dividendInput.shape;
   return (
-    <EventModal<DividendInput> title="登记贫困户入股" open onClose={onClose} fields={Object.keys(s)} pending={create.isPending} initialValues={{ signedOn: todayIso(), shares: 0 }} onSend={(v) => create.mutateAsync(v)}>
+    <EventModal<DividendInput> title="登记贫困户入股" onClose={onClose} fields={s} send={create} initialValues={{ signedOn: todayIso(), shares: 0 }} >
       <Form.Item label="贫困户" name="householdId" rules={[{ required: true, message: '请选择贫困户' }]}>
         <HouseholdPicker />
       </Form.Item>
@@ -199,7 +199,7 @@ function PapersForm({ a, onClose }: { a: DividendItem; onClose: () => void }) {
   const update = useUpdateDividend();
   const s = dividendUpdate.shape;
   return (
-    <EventModal<DividendUpdate> title={`补录资料：${a.head} · ${a.enterprise}`} open onClose={onClose} fields={Object.keys(s)} pending={update.isPending} initialValues={{ agreementNo: a.agreementNo, certificateNo: a.certificateNo }} onSend={(v) => update.mutateAsync({ id: a.id, ...v, version: a.version })}>
+    <EventModal<DividendUpdate, DividendUpdate & { id: number }> title={`补录资料：${a.head} · ${a.enterprise}`} onClose={onClose} fields={s} send={update} initialValues={{ agreementNo: a.agreementNo, certificateNo: a.certificateNo }} request={(v) => ({ id: a.id, ...v, version: a.version })}>
       <TextField optional label="分红协议编号" name="agreementNo" schema={s.agreementNo} max={50} />
       <TextField optional label="股权证编号" name="certificateNo" schema={s.certificateNo} max={50} />
     </EventModal>
@@ -210,7 +210,7 @@ function PaymentForm({ a, onClose }: { a: DividendItem; onClose: () => void }) {
   const pay = usePayDividend();
   const s = dividendPaymentInput.shape;
   return (
-    <EventModal<DividendPaymentInput> title={`登记分红：${a.head} · ${a.enterprise}`} open onClose={onClose} fields={Object.keys(s)} pending={pay.isPending} initialValues={{ paidOn: todayIso() }} onSend={(v) => pay.mutateAsync({ id: a.id, ...v })}>
+    <EventModal<DividendPaymentInput, DividendPaymentInput & { id: number }> title={`登记分红：${a.head} · ${a.enterprise}`} onClose={onClose} fields={s} send={pay} initialValues={{ paidOn: todayIso() }} request={(v) => ({ id: a.id, ...v })}>
       <DateField label="分红日期" name="paidOn" schema={s.paidOn} />
       <MoneyField label="分红金额" name="amount" schema={s.amount} min={1} />
     </EventModal>

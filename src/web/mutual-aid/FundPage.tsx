@@ -46,12 +46,11 @@ function LoanForm({ fund, onClose }: { fund: FundDetail; onClose: () => void }) 
   return (
     <EventModal<LoanInput>
       title="借款"
-      open
       onClose={onClose}
-      fields={Object.keys(s)}
-      pending={add.isPending}
+      fields={s}
+      send={add}
       initialValues={{ loanedOn: todayIso(), termMonths: 12, feeKind: 'rate', feeRate: 6 }}
-      onSend={(v) => add.mutateAsync({ ...v, feeRate: v.feeKind === 'rate' ? v.feeRate : undefined, feeFixed: v.feeKind === 'fixed' ? v.feeFixed : undefined })}
+      request={(v) => ({ ...v, feeRate: v.feeKind === 'rate' ? v.feeRate : undefined, feeFixed: v.feeKind === 'fixed' ? v.feeFixed : undefined })}
     >
       <Form.Item label="借款成员户" name="memberId" rules={[{ required: true, message: '请选择成员户' }]}>
         <Select showSearch={{ optionFilterProp: 'label' }} options={members.map((m) => ({ value: m.id, label: `${m.name}${m.poor ? '（贫困户）' : ''}` }))} />
@@ -95,14 +94,13 @@ function RepayForm({ loan, onClose }: { loan: LoanItem; onClose: () => void }) {
   const s = repaymentInput.shape;
   const feeLeft = Math.max(loan.feeDue - loan.feeReceived, 0);
   return (
-    <EventModal<RepaymentInput>
+    <EventModal<RepaymentInput, RepaymentInput & { id: number }>
       title={`还款：${loan.memberName}（未还本金 ${yuan(loan.outstanding)}）`}
-      open
       onClose={onClose}
-      fields={Object.keys(s)}
-      pending={repay.isPending}
+      fields={s}
+      send={repay}
       initialValues={{ repaidOn: todayIso(), principal: loan.outstanding, fee: feeLeft }}
-      onSend={(v) => repay.mutateAsync({ id: loan.id, ...v })}
+      request={(v) => ({ id: loan.id, ...v })}
     >
       <DateField label="还款日期" name="repaidOn" schema={s.repaidOn} />
       <MoneyField label="还款本金" name="principal" schema={s.principal} />
@@ -118,12 +116,11 @@ function MemberForm({ fund, onClose }: { fund: FundDetail; onClose: () => void }
   return (
     <EventModal<MemberInput>
       title="登记成员户"
-      open
       onClose={onClose}
-      fields={Object.keys(s)}
-      pending={add.isPending}
+      fields={s}
+      send={add}
       initialValues={{ joinedOn: todayIso() }}
-      onSend={(v) => add.mutateAsync(linked ? { householdId: v.householdId, joinedOn: v.joinedOn } : { name: v.name, poor: false, joinedOn: v.joinedOn })}
+      request={(v) => (linked ? { householdId: v.householdId, joinedOn: v.joinedOn } : { name: v.name, poor: false, joinedOn: v.joinedOn })}
     >
       <Radio.Group
         value={linked}
@@ -150,7 +147,7 @@ function SeatForm({ fund, onClose }: { fund: FundDetail; onClose: () => void }) 
   const add = useAddSeat(fund.id);
   const s = committeeInput.shape;
   return (
-    <EventModal<CommitteeInput> title="登记管理委员会成员" open onClose={onClose} fields={Object.keys(s)} pending={add.isPending} initialValues={{ fromOn: todayIso() }} onSend={(v) => add.mutateAsync({ ...v, toOn: v.toOn || null })}>
+    <EventModal<CommitteeInput> title="登记管理委员会成员" onClose={onClose} fields={s} send={add} initialValues={{ fromOn: todayIso() }} request={(v) => ({ ...v, toOn: v.toOn || null })}>
       <TextField label="姓名" name="name" schema={s.name} max={50} />
       <Form.Item label="职务" name="role" rules={[{ required: true, message: '请选择职务' }]}>
         <Select options={COMMITTEE_ROLES.map((r) => ({ value: r, label: r }))} />
@@ -172,7 +169,7 @@ function CapitalForm({ fund, onClose }: { fund: FundDetail; onClose: () => void 
   const add = useAddCapital(fund.id);
   const s = capitalInput.shape;
   return (
-    <EventModal<CapitalInput> title="资本金入账" open onClose={onClose} fields={Object.keys(s)} pending={add.isPending} initialValues={{ receivedOn: todayIso(), source: '财政扶持资金' }} onSend={(v) => add.mutateAsync(v)}>
+    <EventModal<CapitalInput> title="资本金入账" onClose={onClose} fields={s} send={add} initialValues={{ receivedOn: todayIso(), source: '财政扶持资金' }}>
       <Form.Item label="资金来源" name="source" rules={[{ required: true, message: '请选择资金来源' }]}>
         <Select options={CAPITAL_SOURCES.map((x) => ({ value: x, label: x }))} />
       </Form.Item>
@@ -187,7 +184,7 @@ function ExpenseForm({ fund, onClose }: { fund: FundDetail; onClose: () => void 
   const add = useAddExpense(fund.id);
   const s = expenseInput.shape;
   return (
-    <EventModal<ExpenseInput> title="其他支出" open onClose={onClose} fields={Object.keys(s)} pending={add.isPending} initialValues={{ spentOn: todayIso() }} onSend={(v) => add.mutateAsync(v)}>
+    <EventModal<ExpenseInput> title="其他支出" onClose={onClose} fields={s} send={add} initialValues={{ spentOn: todayIso() }} >
       <DateField label="支出日期" name="spentOn" schema={s.spentOn} />
       <MoneyField label="支出金额" name="amount" schema={s.amount} min={1} extra={`库存现金 ${yuan(fund.position.cash)}`} />
       <TextField label="用途" name="purpose" schema={s.purpose} max={200} placeholder="如：账簿印刷" />

@@ -11,28 +11,18 @@ import { PageHeader } from '../shared/PageHeader';
 import { RegionPicker } from '../shared/RegionPicker';
 import { can, useMe } from '../shared/session';
 import { PagedTable, usePageState } from '../shared/tables';
-import { useCreateFund, useFunds, type FundDetail, type FundInput, type FundItem } from './api';
+import { useCreateFund, useFunds, type FundInput, type FundItem } from './api';
 import { AddButton, DateField, EventModal, MutualAidNav, TextField, yuan } from './parts';
 
 const f = fundInput.shape;
 
-function FundForm({ open, onClose }: { open: boolean; onClose: () => void }) {
+function FundForm({ onClose }: { onClose: () => void }) {
   const create = useCreateFund();
   const navigate = useNavigate();
+  // Once set up, the fund's own page.
+  const send = { isPending: create.isPending, mutateAsync: async (v: FundInput) => navigate(`/mutual-aid/funds/${(await create.mutateAsync(v)).id}`) };
   return (
-    <EventModal<FundInput>
-      title="设立村级互助资金"
-      okText="设立"
-      open={open}
-      onClose={onClose}
-      fields={Object.keys(f)}
-      pending={create.isPending}
-      initialValues={{ maxLoan: 0 }}
-      onSend={async (v) => {
-        const made: FundDetail = await create.mutateAsync(v);
-        navigate(`/mutual-aid/funds/${made.id}`);
-      }}
-    >
+    <EventModal<FundInput> title="设立村级互助资金" okText="设立" onClose={onClose} fields={f} send={send} initialValues={{ maxLoan: 0 }}>
       <TextField label="名称" name="name" schema={f.name} max={100} placeholder="如：新城村扶贫互助资金" />
       <Form.Item label="所在村" name="villageCode" rules={[{ required: true, message: '请选择村' }]}>
         <RegionPicker leafOnly placeholder="省 / 市 / 县 / 乡镇 / 村" />
@@ -88,7 +78,7 @@ export function FundsPage() {
           { title: '逾期', dataIndex: 'overdueCount', align: 'right', render: (n: number) => (n ? <Tag color="red">{n} 笔</Tag> : '—') },
         ]}
       />
-      {mayManage && <FundForm open={creating} onClose={() => setCreating(false)} />}
+      {creating && <FundForm onClose={() => setCreating(false)} />}
     </>
   );
 }

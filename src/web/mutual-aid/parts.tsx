@@ -28,30 +28,31 @@ export function MutualAidNav() {
  * A dialog with one form that records one event (a loan, a repayment, capital …): the fields check themselves with the
  * contract's schemas (their `rules`), the server's field errors land beside them, anything else above the form.
  */
-export function EventModal<V extends object>(props: {
+export function EventModal<V extends object, R = V>(props: {
   title: ReactNode;
   okText?: string;
-  open: boolean;
   onClose: () => void;
-  fields: readonly string[];
-  pending: boolean;
+  /** The shape of the endpoint's body schema: its fields are the form's (the server's field errors land beside them). */
+  fields: object;
+  /** The mutation that sends it. */
+  send: { isPending: boolean; mutateAsync: (request: R) => Promise<unknown> };
+  /** The request from the form's values (the values as they are when not given). */
+  request?: (values: V) => R;
   initialValues?: Partial<V>;
-  /** Turns the form's values into the request and sends it. */
-  onSend: (values: V) => Promise<unknown>;
   children: ReactNode;
 }) {
   const [form] = Form.useForm<V>();
-  const { error, setError, send, saved } = useFormSend(form, props.fields);
+  const { error, setError, send, saved } = useFormSend(form, Object.keys(props.fields));
   const submit = async () => {
     setError(null);
     const values = await form.validateFields();
     await send(
-      () => props.onSend(values),
+      () => props.send.mutateAsync(props.request ? props.request(values) : (values as unknown as R)),
       () => saved('已保存', props.onClose),
     );
   };
   return (
-    <FormModal open={props.open} title={props.title} okText={props.okText ?? '保存'} pending={props.pending} error={error} onSubmit={submit} onClose={props.onClose} width={560}>
+    <FormModal open title={props.title} okText={props.okText ?? '保存'} pending={props.send.isPending} error={error} onSubmit={submit} onClose={props.onClose} width={560}>
       <Form<V> form={form} layout="vertical" initialValues={props.initialValues as never} requiredMark={false}>
         {props.children}
       </Form>
