@@ -42,6 +42,8 @@ import { makePdfRenderer } from './print/pdf';
 import { makeListPrintService } from './print/list-service';
 import { makeWallService } from './wall/service';
 import { makeHouseholdPrintService } from './print/household-service';
+import { makeMutualAidRepo } from './mutual-aid/repo';
+import { makeMutualAidService } from './mutual-aid/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -187,6 +189,15 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     ],
   });
   const printHousehold = makeHouseholdPrintService({ registry, pairing, procedures, pdf, now });
-  return { pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold };
+  // 村级互助资金, 扶贫小额信贷 and 入股分红 (issue 14): households and their counts come from the registry's service.
+  const mutualAid = makeMutualAidService({
+    ...repoOf(makeMutualAidRepo),
+    regions,
+    household: (a, id) => registry.household(a, id),
+    statistics: (a, q) => registry.statistics(a, q),
+    audit,
+    now,
+  });
+  return { pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold, mutualAid };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -302,6 +302,29 @@ export const ROUTES: Record<string, Line> = {
   'PATCH /api/roles/:id': foreign(body((b) => `/api/roles/${b.role}`, () => ({ name: '越权改名', permissions: ['registry.read'], version: 1 }))),
   'DELETE /api/roles/:id': foreign(url((b) => `/api/roles/${b.role}`)),
   'GET /api/workbench': list(url('/api/workbench')),
+  // --- 村级互助资金, 扶贫小额信贷, 入股分红 (issue 14) ---------------------------------------------------------------------
+  'GET /api/mutual-aid/funds': list(url('/api/mutual-aid/funds')),
+  'POST /api/mutual-aid/funds': foreign(body(() => '/api/mutual-aid/funds', (b) => ({ name: '越权资金', villageCode: b.village, establishedOn: '2019-01-01' }))),
+  'GET /api/mutual-aid/funds/:id': foreign(url((b) => `/api/mutual-aid/funds/${b.fund}`)),
+  'POST /api/mutual-aid/funds/:id/members': foreign(body((b) => `/api/mutual-aid/funds/${b.fund}/members`, () => ({ name: '越权户', joinedOn: '2019-01-01' }))),
+  'POST /api/mutual-aid/funds/:id/committee': foreign(body((b) => `/api/mutual-aid/funds/${b.fund}/committee`, () => ({ name: '越权', role: '理事', fromOn: '2019-01-01' }))),
+  'POST /api/mutual-aid/funds/:id/capital': foreign(body((b) => `/api/mutual-aid/funds/${b.fund}/capital`, () => ({ source: '其他', amount: 1, receivedOn: '2019-01-01' }))),
+  'POST /api/mutual-aid/funds/:id/expenses': foreign(body((b) => `/api/mutual-aid/funds/${b.fund}/expenses`, () => ({ spentOn: '2019-12-01', amount: 1, purpose: '越权' }))),
+  'GET /api/mutual-aid/funds/:id/loans': foreign(url((b) => `/api/mutual-aid/funds/${b.fund}/loans`)),
+  'POST /api/mutual-aid/funds/:id/loans': foreign(
+    body((b) => `/api/mutual-aid/funds/${b.fund}/loans`, (b) => ({ memberId: b.fundMember, loanedOn: '2019-06-01', amount: 1, termMonths: 1, purpose: '越权', feeKind: 'rate', feeRate: 5 })),
+  ),
+  'POST /api/mutual-aid/loans/:id/repayments': foreign(body((b) => `/api/mutual-aid/loans/${b.fundLoan}/repayments`, () => ({ repaidOn: '2019-06-01', principal: 1, fee: 0 }))),
+  'GET /api/mutual-aid/funds/:id/ledger': foreign(url((b) => `/api/mutual-aid/funds/${b.fund}/ledger?year=2019`)),
+  'GET /api/mutual-aid/funds/:id/ledger.xlsx': foreign(url((b) => `/api/mutual-aid/funds/${b.fund}/ledger.xlsx?year=2019&month=3`)),
+  'GET /api/credit/loans': list(url('/api/credit/loans')),
+  'POST /api/credit/loans': foreign(body(() => '/api/credit/loans', (b) => ({ householdId: b.household, bank: '越权银行', amount: 1, loanedOn: '2019-01-01', termMonths: 3, rate: 4, use: '户贷户用' }))),
+  'POST /api/credit/loans/:id/repayments': foreign(body((b) => `/api/credit/loans/${b.creditLoan}/repayments`, () => ({ repaidOn: '2019-06-01', principal: 1, interest: 0 }))),
+  'GET /api/credit/dividends': list(url('/api/credit/dividends')),
+  'POST /api/credit/dividends': foreign(body(() => '/api/credit/dividends', (b) => ({ householdId: b.household, enterprise: '越权合作社', shares: 1, amount: 1, signedOn: '2019-01-01' }))),
+  'PATCH /api/credit/dividends/:id': foreign(body((b) => `/api/credit/dividends/${b.dividend}`, (b) => ({ certificateNo: '越权', version: b.dividendVersion }))),
+  'POST /api/credit/dividends/:id/payments': foreign(body((b) => `/api/credit/dividends/${b.dividend}/payments`, () => ({ paidOn: '2019-12-01', amount: 1 }))),
+  'GET /api/credit/report': foreign(url(`/api/credit/report?region=${B_COUNTY}`)),
   // --- reports (报送) ---------------------------------------------------------------------------------------------------
   'GET /api/reports': list(url('/api/reports')),
   'GET /api/reports/own': list(url('/api/reports/own?year=2018')),
@@ -412,6 +435,13 @@ export interface CountyB {
   membersImportFile: Buffer;
   helpersImportFile: Buffer;
   gridFile: Buffer;
+  /** B's village mutual-aid fund, a member household of it, a loan; a 小额信贷 loan and an 入股 agreement of B's household. */
+  fund: number;
+  fundMember: number;
+  fundLoan: number;
+  creditLoan: number;
+  dividend: number;
+  dividendVersion: number;
   /** Strings that are B's data and must never appear in an answer to A. */
   markers: string[];
 }
@@ -492,6 +522,16 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
   );
   const helperVersion = created<{ version: number }>(await bAdmin.get(`/api/pairing/helpers/${helper.id}`), 'helper').version;
 
+  const fund = created<{ id: number }>(await bAdmin.post('/api/mutual-aid/funds', { name: '乙村扶贫互助资金', villageCode: village, establishedOn: '2019-01-01' }), 'fund');
+  const fundMember = created<{ id: number }>(await bAdmin.post(`/api/mutual-aid/funds/${fund.id}/members`, { householdId: household.id, joinedOn: '2019-01-01' }), 'fund member');
+  created(await bAdmin.post(`/api/mutual-aid/funds/${fund.id}/capital`, { source: '财政扶持资金', amount: 50000, receivedOn: '2019-01-02' }), 'fund capital');
+  const fundLoan = created<{ id: number }>(
+    await bAdmin.post(`/api/mutual-aid/funds/${fund.id}/loans`, { memberId: fundMember.id, loanedOn: '2019-03-01', amount: 8000, termMonths: 6, purpose: '乙村借款用途', feeKind: 'rate', feeRate: 6 }),
+    'fund loan',
+  );
+  const creditLoan = created<{ id: number }>(await bAdmin.post('/api/credit/loans', { householdId: household.id, bank: '美姑县信用社', amount: 30000, loanedOn: '2018-01-01', termMonths: 36, rate: 4.35, use: '户贷企用', enterprise: '乙县专有合作社' }), 'credit loan');
+  const dividend = created<{ id: number; version: number }>(await bAdmin.post('/api/credit/dividends', { householdId: household2.id, enterprise: '乙县专有合作社', shares: 5, amount: 3000, signedOn: '2018-03-01' }), 'dividend');
+
   created(await bAdmin.post('/api/quality/runs', {}), 'quality run');
   created(await bAdmin.post(`/api/quality/households/${household.id}/handbook`, { year: 2019, persons: 2, perCapita: 10000 }), 'handbook');
   const qualityCheck = created<Array<{ key: string }> | { items: Array<{ key: string }> }>(await bAdmin.get('/api/quality/checks'), 'checks');
@@ -569,6 +609,12 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     visit: visit.id,
     signature: signature.id,
     leaderVillage: leaderVillage.id,
+    fund: fund.id,
+    fundMember: fundMember.id,
+    fundLoan: fundLoan.id,
+    creditLoan: creditLoan.id,
+    dividend: dividend.id,
+    dividendVersion: dividend.version,
     qualityCheck: checkKey,
     list: listRes.list.id,
     run: run.id,
@@ -593,7 +639,7 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     membersImportFile: await fillTemplate(await buildMemberTemplate([]), '委员', [{ 姓名: '越权委员', 所属单位: String(bOrg.id) }]),
     helpersImportFile: await fillTemplate(await buildHelperTemplate(), '帮扶责任人', [{ 姓名: '越权干部', 工作单位: '美姑县人民政府', 人员类别: '党政机关、事业单位干部', 层级: '县', 所在地区代码: B_COUNTY }]),
     gridFile: grid.rawPayload,
-    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知', '乙村变更原因'],
+    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知', '乙村变更原因', '乙村扶贫互助资金', '乙村借款用途', '乙县专有合作社', '美姑县信用社'],
   };
   return { b, callers, bAdmin, aOrg };
 }

@@ -1,3 +1,4 @@
+import { MUTUAL_AID_ENTITY_LABELS, MUTUAL_AID_FIELD_LABELS } from '../funds/mutual-aid-labels';
 /**
  * What the audit log's readers see: the names of records, actions and fields in Chinese (DESIGN: every word a user
  * sees in Simplified Chinese, naming the field). Shared by the server (before → after with labels) and the web page.
@@ -27,6 +28,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   correction: '更正申请',
   change_request: '户情变更申请',
   change_rule: '户情变更审批规则',
+  ...MUTUAL_AID_ENTITY_LABELS,
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -213,6 +215,7 @@ const FIELD_LABELS_OF: Record<string, Record<string, string>> = {
   correction: { kind: '类别', villageCode: '村', householdId: '贫困户', year: '年度', before: '原数值', proposed: '更正为', reason: '更正原因', state: '状态', decisionReason: '审核意见' },
   change_request: { householdId: '贫困户', kind: '变更内容', state: '状态', note: '变更原因', reason: '原因' },
   change_rule: { regionPrefix: '适用地区', facts: '户基本情况须审批', members: '家庭成员须审批', income: '家庭收入须审批' },
+  ...MUTUAL_AID_FIELD_LABELS,
 };
 
 /** The labels of one kind of record's fields (nested lists: `persons` items use the person labels). */

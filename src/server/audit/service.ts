@@ -4,6 +4,7 @@ import { diffSnapshots, type Snapshot } from '../../domain/audit/diff';
 import { ACTION_LABELS, ENTITY_LABELS, fieldLabelsOf } from '../../domain/audit/labels';
 import { isRealDate, startOfDay } from '../../domain/shared/dates';
 import { AppError } from '../../domain/shared/errors';
+import type { MutualAidEntity } from '../../domain/funds/mutual-aid-labels';
 import type { Auth } from '../auth/access';
 import { maySeeIdNumbers, requirePermission } from '../auth/access';
 import { maskIdNumber } from '../../domain/registry/id-number';
@@ -36,7 +37,8 @@ export type AuditEntity =
   | 'report'
   | 'correction'
   | 'change_request'
-  | 'change_rule';
+  | 'change_rule'
+  | MutualAidEntity;
 /**
  * What is recorded besides changes (DESIGN: “exports and uploads of personal data recorded”): sign-ins, exports and
  * uploads, account actions. Stored with entity `access`; `details` says what (e.g. `{ what: '花名册导出', rows: 812 }`).

@@ -10,6 +10,7 @@ import {
 } from '../../domain/audit/labels';
 import { FIELD_LABELS as LEDGER_FIELD_LABELS } from '../../domain/ledger/fields';
 import { apiFieldLabel } from '../../contract/zod';
+import { CREDIT_LABELS, MUTUAL_AID_LABELS } from '../../contract/mutual-aid';
 
 /**
  * The Chinese labels of one feature's fields, for the messages of its schema errors (issue 10: a field error names the
@@ -190,6 +191,8 @@ const BY_ROUTE: ReadonlyArray<readonly [string, FieldLabels]> = (
     ['/api/users', USER_LABELS],
     ['/api/auth', USER_LABELS],
     ['/api/quality', QUALITY_LABELS],
+    ['/api/mutual-aid', MUTUAL_AID_LABELS],
+    ['/api/credit', CREDIT_LABELS],
   ] as const
 )
   .slice()

@@ -43,6 +43,9 @@ const WallRoutes = lazy(() => import('../wall/WallRoutes').then((m) => ({ defaul
 const WallPrintPage = lazy(() => import('../wall/WallPrintPage').then((m) => ({ default: m.WallPrintPage })));
 // 入户工作: the phone pages that work offline, with their own header bar (outside the platform's layout).
 const FieldRoutes = lazy(() => import('../field/FieldRoutes').then((m) => ({ default: m.FieldRoutes })));
+// 资金项目: 村级互助资金, 小额信贷与入股分红 (issue 14), and the 运行台账 as a printed sheet.
+const MutualAidRoutes = lazy(() => import('../mutual-aid/MutualAidRoutes').then((m) => ({ default: m.MutualAidRoutes })));
+const LedgerPrintPage = lazy(() => import('../mutual-aid/LedgerPrintPage').then((m) => ({ default: m.LedgerPrintPage })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -53,6 +56,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/wall/:level/:code/print/:chart" element={<RequireAuth>{lazyPage(<WallPrintPage />)}</RequireAuth>} />
+      <Route path="/mutual-aid/funds/:id/print" element={<RequireAuth>{lazyPage(<LedgerPrintPage />)}</RequireAuth>} />
       <Route path="/field/*" element={lazyPage(<FieldRoutes />)} />
       <Route
         element={
@@ -99,6 +103,7 @@ export function AppRoutes() {
         <Route path="quality" element={lazyPage(<QualityPage />)} />
         <Route path="assessment/*" element={lazyPage(<AssessmentRoutes />)} />
         <Route path="pairing/*" element={lazyPage(<PairingRoutes />)} />
+        <Route path="mutual-aid/*" element={lazyPage(<MutualAidRoutes />)} />
         <Route path="audit" element={lazyPage(<AuditPage />)} />
         <Route path="wall/*" element={lazyPage(<WallRoutes />)} />
         <Route path="*" element={<NotFoundPage />} />

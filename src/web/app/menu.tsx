@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   BarChartOutlined,
   CalculatorOutlined,
   CloudUploadOutlined,
@@ -11,6 +12,7 @@ import {
   FileSearchOutlined,
   FundOutlined,
   KeyOutlined,
+  MoneyCollectOutlined,
   MobileOutlined,
   NodeIndexOutlined,
   PictureOutlined,
@@ -73,6 +75,14 @@ export const MENU: ReadonlyArray<{ module: Module; entries: MenuEntry[] }> = [
     entries: [
       { path: '/pairing', label: '帮扶责任人', icon: <UserOutlined />, permission: 'pairing.read' },
       { path: '/field', label: '入户工作', icon: <MobileOutlined />, permission: 'visits.write' },
+    ],
+  },
+  {
+    // Issue 14. 扶贫资金 and 项目库 entries (funds.read) go first in this group.
+    module: '资金项目',
+    entries: [
+      { path: '/mutual-aid', label: '村级互助资金', icon: <BankOutlined />, permission: 'funds.read' },
+      { path: '/mutual-aid/credit', label: '小额信贷与入股分红', icon: <MoneyCollectOutlined />, permission: 'funds.read' },
     ],
   },
   {

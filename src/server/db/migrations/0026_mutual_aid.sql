@@ -1,0 +1,149 @@
+CREATE TABLE "credit_loans" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"household_id" integer NOT NULL,
+	"village_code" char(12) NOT NULL,
+	"bank" varchar(100) NOT NULL,
+	"amount" bigint DEFAULT 0 NOT NULL,
+	"loaned_on" date NOT NULL,
+	"term_months" smallint NOT NULL,
+	"rate_bp" integer NOT NULL,
+	"use" varchar(5) NOT NULL,
+	"enterprise" varchar(100) DEFAULT '' NOT NULL,
+	"note" varchar(200) DEFAULT '' NOT NULL,
+	"user_id" integer NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "credit_repayments" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"loan_id" integer NOT NULL,
+	"repaid_on" date NOT NULL,
+	"principal" bigint DEFAULT 0 NOT NULL,
+	"interest" bigint DEFAULT 0 NOT NULL,
+	"user_id" integer NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "dividend_agreements" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"household_id" integer NOT NULL,
+	"village_code" char(12) NOT NULL,
+	"enterprise" varchar(100) NOT NULL,
+	"shares" integer NOT NULL,
+	"amount" bigint DEFAULT 0 NOT NULL,
+	"signed_on" date NOT NULL,
+	"agreement_no" varchar(50) DEFAULT '' NOT NULL,
+	"certificate_no" varchar(50) DEFAULT '' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"user_id" integer NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "dividend_payments" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"agreement_id" integer NOT NULL,
+	"paid_on" date NOT NULL,
+	"amount" bigint DEFAULT 0 NOT NULL,
+	"user_id" integer NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "mutual_aid_capital" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"fund_id" integer NOT NULL,
+	"source" varchar(10) NOT NULL,
+	"amount" bigint DEFAULT 0 NOT NULL,
+	"received_on" date NOT NULL,
+	"note" varchar(200) DEFAULT '' NOT NULL,
+	"user_id" integer NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "mutual_aid_committee" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"fund_id" integer NOT NULL,
+	"name" varchar(50) NOT NULL,
+	"role" varchar(10) NOT NULL,
+	"from_on" date NOT NULL,
+	"to_on" date,
+	"phone" varchar(20) DEFAULT '' NOT NULL,
+	"user_id" integer NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "mutual_aid_expenses" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"fund_id" integer NOT NULL,
+	"spent_on" date NOT NULL,
+	"amount" bigint DEFAULT 0 NOT NULL,
+	"purpose" varchar(200) NOT NULL,
+	"user_id" integer NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "mutual_aid_funds" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" varchar(100) NOT NULL,
+	"village_code" char(12) NOT NULL,
+	"established_on" date NOT NULL,
+	"max_loan" bigint DEFAULT 0 NOT NULL,
+	"charter" text DEFAULT '' NOT NULL,
+	"rules" text DEFAULT '' NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL,
+	"user_id" integer NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "mutual_aid_loans" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"fund_id" integer NOT NULL,
+	"member_id" integer NOT NULL,
+	"loaned_on" date NOT NULL,
+	"amount" bigint DEFAULT 0 NOT NULL,
+	"term_months" smallint NOT NULL,
+	"purpose" varchar(200) NOT NULL,
+	"fee_kind" varchar(5) NOT NULL,
+	"fee_rate_hundredths" integer,
+	"fee_fixed" bigint DEFAULT 0 NOT NULL,
+	"user_id" integer NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "mutual_aid_members" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"fund_id" integer NOT NULL,
+	"household_id" integer,
+	"name" varchar(50) NOT NULL,
+	"poor" boolean NOT NULL,
+	"joined_on" date NOT NULL,
+	"left_on" date,
+	"user_id" integer NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "mutual_aid_repayments" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"fund_id" integer NOT NULL,
+	"loan_id" integer NOT NULL,
+	"repaid_on" date NOT NULL,
+	"principal" bigint DEFAULT 0 NOT NULL,
+	"fee" bigint DEFAULT 0 NOT NULL,
+	"user_id" integer NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX "credit_loans_village_idx" ON "credit_loans" USING btree ("village_code");--> statement-breakpoint
+CREATE INDEX "credit_loans_household_idx" ON "credit_loans" USING btree ("household_id");--> statement-breakpoint
+CREATE INDEX "credit_repayments_loan_idx" ON "credit_repayments" USING btree ("loan_id");--> statement-breakpoint
+CREATE INDEX "dividend_agreements_village_idx" ON "dividend_agreements" USING btree ("village_code");--> statement-breakpoint
+CREATE INDEX "dividend_agreements_household_idx" ON "dividend_agreements" USING btree ("household_id");--> statement-breakpoint
+CREATE INDEX "dividend_payments_agreement_idx" ON "dividend_payments" USING btree ("agreement_id");--> statement-breakpoint
+CREATE INDEX "mutual_aid_capital_fund_idx" ON "mutual_aid_capital" USING btree ("fund_id");--> statement-breakpoint
+CREATE INDEX "mutual_aid_committee_fund_idx" ON "mutual_aid_committee" USING btree ("fund_id");--> statement-breakpoint
+CREATE INDEX "mutual_aid_expenses_fund_idx" ON "mutual_aid_expenses" USING btree ("fund_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "mutual_aid_funds_village_idx" ON "mutual_aid_funds" USING btree ("village_code");--> statement-breakpoint
+CREATE INDEX "mutual_aid_loans_fund_idx" ON "mutual_aid_loans" USING btree ("fund_id","loaned_on");--> statement-breakpoint
+CREATE INDEX "mutual_aid_members_fund_idx" ON "mutual_aid_members" USING btree ("fund_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "mutual_aid_members_household_idx" ON "mutual_aid_members" USING btree ("fund_id","household_id");--> statement-breakpoint
+CREATE INDEX "mutual_aid_repayments_fund_idx" ON "mutual_aid_repayments" USING btree ("fund_id");--> statement-breakpoint
+CREATE INDEX "mutual_aid_repayments_loan_idx" ON "mutual_aid_repayments" USING btree ("loan_id");
