@@ -99,3 +99,8 @@ export function yuanText(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
   return `${n.toLocaleString('zh-CN')} 元`;
 }
+
+/** An allocation as a choice in a select: 年度 来源 地区 文号（结余）. */
+export function allocationLabel(a: Pick<Allocation, 'year' | 'sourceLabel' | 'region' | 'documentNo' | 'balance'>): string {
+  return `${a.year} 年 ${a.sourceLabel} · ${a.region.name} · ${a.documentNo}（结余 ${yuanText(a.balance)}）`;
+}
