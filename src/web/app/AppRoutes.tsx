@@ -43,6 +43,7 @@ const WallRoutes = lazy(() => import('../wall/WallRoutes').then((m) => ({ defaul
 const WallPrintPage = lazy(() => import('../wall/WallPrintPage').then((m) => ({ default: m.WallPrintPage })));
 // 入户工作: the phone pages that work offline, with their own header bar (outside the platform's layout).
 const FieldRoutes = lazy(() => import('../field/FieldRoutes').then((m) => ({ default: m.FieldRoutes })));
+const FundsRoutes = lazy(() => import('../funds/FundsRoutes').then((m) => ({ default: m.FundsRoutes })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -99,6 +100,7 @@ export function AppRoutes() {
         <Route path="quality" element={lazyPage(<QualityPage />)} />
         <Route path="assessment/*" element={lazyPage(<AssessmentRoutes />)} />
         <Route path="pairing/*" element={lazyPage(<PairingRoutes />)} />
+        <Route path="funds/*" element={lazyPage(<FundsRoutes />)} />
         <Route path="audit" element={lazyPage(<AuditPage />)} />
         <Route path="wall/*" element={lazyPage(<WallRoutes />)} />
         <Route path="*" element={<NotFoundPage />} />

@@ -12,8 +12,10 @@ import {
   FundOutlined,
   KeyOutlined,
   MobileOutlined,
+  MoneyCollectOutlined,
   NodeIndexOutlined,
   PictureOutlined,
+  ProjectOutlined,
   SafetyCertificateOutlined,
   SearchOutlined,
   SendOutlined,
@@ -73,6 +75,14 @@ export const MENU: ReadonlyArray<{ module: Module; entries: MenuEntry[] }> = [
     entries: [
       { path: '/pairing', label: '帮扶责任人', icon: <UserOutlined />, permission: 'pairing.read' },
       { path: '/field', label: '入户工作', icon: <MobileOutlined />, permission: 'visits.write' },
+    ],
+  },
+  {
+    module: '资金项目',
+    entries: [
+      { path: '/funds', label: '扶贫资金', icon: <MoneyCollectOutlined />, permission: 'funds.read' },
+      { path: '/funds/projects', label: '项目库', icon: <ProjectOutlined />, permission: 'funds.read' },
+      { path: '/funds/findings', label: '审计整改', icon: <AuditOutlined />, permission: 'funds.read' },
     ],
   },
   {

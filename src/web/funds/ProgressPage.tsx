@@ -69,7 +69,7 @@ export function ProgressPage() {
   const progress = useProgress(query);
   const points = usePerformance({ region: query.region, year: query.year, asOf: query.asOf });
   const phone = usePhone();
-  const rows = progress.data?.rows ?? [];
+  const rows = useMemo(() => progress.data?.rows ?? [], [progress.data]);
   const option = useMemo(() => progressChartOption(rows), [rows]);
 
   return (
