@@ -1,20 +1,17 @@
 /** 扶贫资金 · 资金下达: the allocations of the user's scope by year, source and region, the form that allocates, the export. */
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import { Form, Input, InputNumber, Select, Space, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { allocationInput } from '../../contract/funds';
 import type { FundSource } from '../../domain/funds/catalog';
 import { currentYear, todayIso } from '../app/format';
-import { FilterButtons } from '../shared/FilterButtons';
 import { FormModal } from '../shared/FormModal';
-import { ListExportButton } from '../shared/ListExportButton';
-import { FilterCell, filterParams, PageFilters } from '../shared/PageFilters';
-import { PageHeader } from '../shared/PageHeader';
 import { RegionPicker } from '../shared/RegionPicker';
 import { can, useMe } from '../shared/session';
 import { PagedTable, usePageParams } from '../shared/tables';
-import { ALLOCATIONS_EXPORT, MAX_PAGE_SIZE, useAllocations, useCreateAllocation, type Allocation, type AllocationInput, type AllocationQuery } from './api';
-import { FundsNav } from './FundsNav';
+import { ALLOCATIONS_EXPORT, MAX_PAGE_SIZE, PAYMENTS_EXPORT, useAllocations, useCreateAllocation, type Allocation, type AllocationInput, type AllocationQuery } from './api';
+import { DateItem, DownloadButton, FundsFilters, ListActions, SelectCell, YearCell, yearParam } from './fields';
+import { FundsPage } from './FundsNav';
 import { SOURCE_OPTIONS } from './labels';
 import { useContractSend } from './useContractSend';
 import { allocationLabel, isAtOrAbove, yuanText } from './view';
@@ -60,9 +57,7 @@ function AllocateModal({ open, onClose }: { open: boolean; onClose: () => void }
           <Form.Item label="金额（元）" name="amount" rules={[{ required: true, message: '请填写金额' }]}>
             <InputNumber min={1} precision={0} style={{ width: 200 }} />
           </Form.Item>
-          <Form.Item label="下达日期" name="allocatedOn" rules={[{ required: true, message: '请选择下达日期' }]}>
-            <Input type="date" style={{ width: 180 }} />
-          </Form.Item>
+          <DateItem label="下达日期" name="allocatedOn" />
         </Space>
         <Form.Item label="文号" name="documentNo" rules={[{ required: true, whitespace: true, message: '请填写下达文件的文号' }]}>
           <Input maxLength={60} placeholder="如：皖财农〔2017〕100号" />
@@ -75,75 +70,47 @@ function AllocateModal({ open, onClose }: { open: boolean; onClose: () => void }
   );
 }
 
+const COLUMNS: ColumnsType<Allocation> = [
+  { title: '年度', dataIndex: 'year', width: 64 },
+  { title: '资金来源', dataIndex: 'sourceLabel' },
+  { title: '地区', key: 'region', render: (_, a) => a.region.name },
+  { title: '文号', dataIndex: 'documentNo' },
+  { title: '下达日期', dataIndex: 'allocatedOn' },
+  { title: '下达金额', dataIndex: 'amount', align: 'right', render: yuanText },
+  { title: '已下达下级', dataIndex: 'passedDown', align: 'right', render: yuanText },
+  { title: '已拨付项目', dataIndex: 'paid', align: 'right', render: yuanText },
+  { title: '结余', dataIndex: 'balance', align: 'right', render: (n: number) => <Typography.Text strong>{yuanText(n)}</Typography.Text> },
+  { title: '备注', dataIndex: 'note', render: (v: string) => v || '—' },
+];
+
 export function AllocationsPage() {
   const { params, setParams, page, setPage } = usePageParams();
   const filters = useMemo<Filters>(() => {
-    const year = params.get('year');
     return {
       region: params.get('region') ?? undefined,
-      year: year && /^\d{4}$/.test(year) ? Number(year) : undefined,
+      year: yearParam(params.get('year')),
       source: (params.get('source') as FundSource | null) ?? undefined,
     };
   }, [params]);
   const list = useAllocations(filters, page.current, page.size);
   const mayManage = can(useMe().data, 'funds.manage');
   const [creating, setCreating] = useState(false);
+  // The payments paid from the allocations listed, beside their own export.
+  const payments = <DownloadButton url={PAYMENTS_EXPORT} filters={filters} label="导出拨付明细" testId="payments-export" />;
+  const allocate = mayManage ? { label: '下达资金', onClick: () => setCreating(true) } : undefined;
 
   return (
-    <>
-      <FundsNav />
-      <PageHeader
-        title="扶贫资金"
-        extra={
-          <Space wrap>
-            <ListExportButton url={ALLOCATIONS_EXPORT} filters={filters} total={list.data?.total} testId="allocations-export" />
-            {mayManage && (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="allocation-new">
-                下达资金
-              </Button>
-            )}
-          </Space>
-        }
-      >
-        <Typography.Paragraph type="secondary">各级财政专项扶贫资金按年度逐级下达；结余 = 下达金额 − 已下达下级 − 已拨付项目。</Typography.Paragraph>
-      </PageHeader>
-      <PageFilters<Filters> key={params.toString()} name="allocation-filters" layout="vertical" initialValues={filters} onFinish={(v) => setParams(filterParams(v, page.size))}>
-        <FilterCell span={{ xs: 12, md: 4 }} label="年度" name="year">
-          <InputNumber min={1900} max={2100} precision={0} style={{ width: '100%' }} placeholder="全部" />
-        </FilterCell>
-        <FilterCell span={{ xs: 12, md: 6 }} label="资金来源" name="source">
-          <Select allowClear placeholder="全部" options={SOURCE_OPTIONS} />
-        </FilterCell>
-        <FilterCell span={{ xs: 24, md: 10 }} label="地区" name="region">
-          <RegionPicker maxLevel={3} placeholder="全部（管辖范围内）" />
-        </FilterCell>
-        <FilterCell span={{ xs: 24, md: 4 }} label=" ">
-          <FilterButtons onReset={() => setParams(new URLSearchParams())} />
-        </FilterCell>
-      </PageFilters>
-      <PagedTable<Allocation>
-        data-testid="allocation-list"
-        rowKey="id"
-        bordered
-        scroll={{ x: 'max-content' }}
-        query={list}
-        page={page}
-        unit="笔"
-        onPage={setPage}
-        columns={[
-          { title: '年度', dataIndex: 'year', width: 64 },
-          { title: '资金来源', dataIndex: 'sourceLabel' },
-          { title: '地区', key: 'region', render: (_, a) => a.region.name },
-          { title: '文号', dataIndex: 'documentNo' },
-          { title: '下达日期', dataIndex: 'allocatedOn' },
-          { title: '下达金额', dataIndex: 'amount', align: 'right', render: yuanText },
-          { title: '已下达下级', dataIndex: 'passedDown', align: 'right', render: yuanText },
-          { title: '已拨付项目', dataIndex: 'paid', align: 'right', render: yuanText },
-          { title: '结余', dataIndex: 'balance', align: 'right', render: (n: number) => <Typography.Text strong>{yuanText(n)}</Typography.Text> },
-          { title: '备注', dataIndex: 'note', render: (v: string) => v || '—' },
-        ]}
-      />
+    <FundsPage
+      title="扶贫资金"
+      note="各级财政专项扶贫资金按年度逐级下达；结余 = 下达金额 − 已下达下级 − 已拨付项目。"
+      actions={<ListActions exportUrl={ALLOCATIONS_EXPORT} filters={filters} total={list.data?.total} testId="allocation" extra={payments} action={allocate} />}
+    >
+      <FundsFilters<Filters> name="allocation-filters" values={filters} setParams={setParams} pageSize={page.size} regionLevel={3} regionSpan={10}>
+        <YearCell md={4} />
+        <SelectCell md={6} label="资金来源" name="source" options={SOURCE_OPTIONS} />
+      </FundsFilters>
+      <PagedTable<Allocation> data-testid="allocation-list" rowKey="id" bordered scroll={{ x: 'max-content' }} query={list} page={page} unit="笔" onPage={setPage} columns={COLUMNS} />
       {mayManage && <AllocateModal open={creating} onClose={() => setCreating(false)} />}
-    </>
+    </FundsPage>
   );
 }

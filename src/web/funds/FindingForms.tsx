@@ -1,10 +1,10 @@
 /** The two forms of 审计整改: 登记问题 (a finding of an audit or inspection, with its deadline) and 整改 (its state and what was done). */
 import { Form, Input, Radio, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
 import { FINDING_STATES, findingInput, findingUpdate } from '../../contract/funds';
 import { todayIso } from '../app/format';
 import { FormModal } from '../shared/FormModal';
 import { MAX_PAGE_SIZE, useAllocations, useCreateFinding, useProjects, useUpdateFinding, type Finding, type FindingInput, type FindingUpdate } from './api';
+import { DateItem, SearchSelect } from './fields';
 import { FINDING_STATE_LABELS } from './labels';
 import { useContractSend } from './useContractSend';
 import { allocationLabel } from './view';
@@ -12,22 +12,10 @@ import { allocationLabel } from './view';
 const CREATE_FIELDS = Object.keys(findingInput.shape);
 const UPDATE_FIELDS = Object.keys(findingUpdate.shape);
 
-/** A project chosen by its name (the 项目库 search). */
-function ProjectSelect({ value, onChange, id }: { value?: number | null; onChange?: (id: number | null) => void; id?: string }) {
-  const [q, setQ] = useState('');
-  const list = useProjects({ q: q.trim() || undefined }, 1, 20);
-  return (
-    <Select
-      id={id}
-      allowClear
-      showSearch={{ filterOption: false, onSearch: setQ }}
-      value={value ?? undefined}
-      onChange={(v) => onChange?.(v ?? null)}
-      loading={list.isFetching}
-      placeholder="输入项目名称查找（可不选）"
-      options={(list.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.year} 年 ${p.name}（${p.village.name}）` }))}
-    />
-  );
+/** The projects whose name holds the text (the 项目库 search), as choices. */
+function useProjectChoices(text: string) {
+  const list = useProjects({ q: text || undefined }, 1, 20);
+  return { loading: list.isFetching, options: (list.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.year} 年 ${p.name}（${p.village.name}）` })) };
 }
 
 export function CreateFindingModal({ open, projectId, onClose }: { open: boolean; projectId?: number; onClose: () => void }) {
@@ -47,8 +35,8 @@ export function CreateFindingModal({ open, projectId, onClose }: { open: boolean
       <Form<FindingInput> form={form} name="finding" layout="vertical" preserve={false} initialValues={{ foundOn: todayIso() }}>
         {projectId === undefined && (
           <>
-            <Form.Item label="涉及项目" name="projectId">
-              <ProjectSelect />
+            <Form.Item label="涉及项目" name="projectId" normalize={(v?: number) => v ?? null}>
+              <SearchSelect<number> useChoices={useProjectChoices} placeholder="输入项目名称查找（可不选）" />
             </Form.Item>
             <Form.Item label="涉及资金" name="allocationId">
               <Select allowClear placeholder="可不选" loading={allocations.isFetching} options={(allocations.data?.items ?? []).map((a) => ({ value: a.id, label: allocationLabel(a) }))} />
@@ -56,12 +44,8 @@ export function CreateFindingModal({ open, projectId, onClose }: { open: boolean
           </>
         )}
         <Space wrap size="middle" align="start">
-          <Form.Item label="发现日期" name="foundOn" rules={[{ required: true, message: '请选择发现日期' }]}>
-            <Input type="date" style={{ width: 180 }} />
-          </Form.Item>
-          <Form.Item label="整改期限" name="deadline" rules={[{ required: true, message: '请选择整改期限' }]}>
-            <Input type="date" style={{ width: 180 }} />
-          </Form.Item>
+          <DateItem label="发现日期" name="foundOn" />
+          <DateItem label="整改期限" name="deadline" />
         </Space>
         <Form.Item label="检查单位" name="foundBy" rules={[{ required: true, whitespace: true, message: '请填写检查单位' }]}>
           <Input maxLength={60} placeholder="如：县审计局、省扶贫办督查组" />
@@ -116,9 +100,7 @@ export function RectifyModal({ finding, onClose }: { finding: Finding | null; on
           <Input.TextArea rows={4} maxLength={5000} />
         </Form.Item>
         {state === 'rectified' && (
-          <Form.Item label="整改完成日期" name="rectifiedOn" rules={[{ required: true, message: '请选择整改完成日期' }]}>
-            <Input type="date" style={{ width: 180 }} />
-          </Form.Item>
+          <DateItem label="整改完成日期" name="rectifiedOn" />
         )}
       </Form>
     </FormModal>

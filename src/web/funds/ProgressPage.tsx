@@ -2,20 +2,18 @@
  * 扶贫资金 · 支出进度: a year's funds under a region, by the regions one level below it or by county, as of a date
  * (table and bars with the seed's 92% and 98% lines), and the 资金支出进度 points (7 + 3 + 2) with the reason of each.
  */
-import { Card, Col, Empty, Input, InputNumber, List, Row, Select, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, Input, List, Row, Select, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ProgressQuery } from '../../contract/funds';
 import { EChart } from '../app/EChart';
 import { ErrorResult } from '../app/ErrorResult';
 import { currentYear } from '../app/format';
-import { FilterButtons } from '../shared/FilterButtons';
-import { FilterCell, filterParams, PageFilters } from '../shared/PageFilters';
-import { PageHeader } from '../shared/PageHeader';
-import { RegionPicker } from '../shared/RegionPicker';
+import { FilterCell } from '../shared/PageFilters';
 import { usePhone } from '../shared/responsive';
 import { usePerformance, useProgress, type Performance, type ProgressRow } from './api';
-import { FundsNav } from './FundsNav';
+import { FundsFilters, YearCell, yearParam } from './fields';
+import { FundsPage } from './FundsNav';
 import { SPENDING_POINTS_BASIS } from './labels';
 import { progressChartOption, yuanText } from './view';
 
@@ -57,11 +55,10 @@ function PointsCard({ query }: { query: ReturnType<typeof usePerformance> }) {
 export function ProgressPage() {
   const [params, setParams] = useSearchParams();
   const query = useMemo<ProgressQuery>(() => {
-    const year = params.get('year');
     const by = params.get('by');
     return {
       region: params.get('region') ?? undefined,
-      year: year && /^\d{4}$/.test(year) ? Number(year) : currentYear(),
+      year: yearParam(params.get('year')) ?? currentYear(),
       asOf: params.get('asOf') ?? undefined,
       by: by === 'county' ? 'county' : 'child',
     };
@@ -73,30 +70,19 @@ export function ProgressPage() {
   const option = useMemo(() => progressChartOption(rows), [rows]);
 
   return (
-    <>
-      <FundsNav />
-      <PageHeader title="资金支出进度">
-        <Typography.Paragraph type="secondary">
-          本年度扶贫资金的支出进度 = 已支出 ÷ 已下达（截至所选日期）；图中虚线为 92%（当年资金）与 98%（上一年资金）。
-        </Typography.Paragraph>
-      </PageHeader>
-      <PageFilters<ProgressQuery> key={params.toString()} name="progress-filters" layout="vertical" initialValues={query} onFinish={(v) => setParams(filterParams(v))}>
-        <FilterCell span={{ xs: 12, md: 3 }} label="资金年度" name="year">
-          <InputNumber min={1900} max={2100} precision={0} style={{ width: '100%' }} />
-        </FilterCell>
+    <FundsPage
+      title="资金支出进度"
+      note="本年度扶贫资金的支出进度 = 已支出 ÷ 已下达（截至所选日期）；图中虚线为 92%（当年资金）与 98%（上一年资金）。"
+    >
+      <FundsFilters<ProgressQuery> name="progress-filters" values={query} setParams={setParams} regionLevel={3} regionSpan={8}>
+        <YearCell md={3} label="资金年度" required />
         <FilterCell span={{ xs: 12, md: 4 }} label="截至日期" name="asOf">
           <Input type="date" />
         </FilterCell>
         <FilterCell span={{ xs: 24, md: 5 }} label="分组" name="by">
           <Select options={BY_OPTIONS} />
         </FilterCell>
-        <FilterCell span={{ xs: 24, md: 8 }} label="地区" name="region">
-          <RegionPicker maxLevel={3} placeholder="全部（管辖范围内）" />
-        </FilterCell>
-        <FilterCell span={{ xs: 24, md: 4 }} label=" ">
-          <FilterButtons onReset={() => setParams(new URLSearchParams())} />
-        </FilterCell>
-      </PageFilters>
+      </FundsFilters>
       {progress.isError && <ErrorResult error={progress.error} onRetry={() => void progress.refetch()} />}
       <Row gutter={16}>
         <Col xs={24} xl={15}>
@@ -144,6 +130,6 @@ export function ProgressPage() {
           <PointsCard query={points} />
         </Col>
       </Row>
-    </>
+    </FundsPage>
   );
 }

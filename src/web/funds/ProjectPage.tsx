@@ -4,11 +4,11 @@
  * audit findings.
  */
 import { NodeIndexOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { paymentInput } from '../../contract/funds';
-import { ErrorResult } from '../app/ErrorResult';
+import { ErrorResult, NotLoaded } from '../app/ErrorResult';
 import { formatDateTime, todayIso } from '../app/format';
 import { useIdParam } from '../app/params';
 import { PageHeader } from '../shared/PageHeader';
@@ -17,6 +17,7 @@ import { ListTable } from '../shared/tables';
 import { MAX_PAGE_SIZE, useAddPayment, useAllocations, useProject, type Finding, type Payment, type PaymentInput, type Project, type ProjectHousehold } from './api';
 import { CreateFindingModal, RectifyModal } from './FindingForms';
 import { findingColumns } from './findingColumns';
+import { DateItem } from './fields';
 import { STAGE_COLORS } from './labels';
 import { negativeListRule } from './negativeListRule';
 import { useContractSend } from './useContractSend';
@@ -58,9 +59,7 @@ function PaymentForm({ project }: { project: Project }) {
           <Form.Item label="金额（元）" name="amount" rules={[{ required: true, message: '请填写金额' }]} extra={`预算尚余 ${yuanText(left)}`}>
             <InputNumber min={1} max={left > 0 ? left : undefined} precision={0} style={{ width: 200 }} />
           </Form.Item>
-          <Form.Item label="拨付日期" name="paidOn" rules={[{ required: true, message: '请选择拨付日期' }]}>
-            <Input type="date" style={{ width: 180 }} />
-          </Form.Item>
+          <DateItem label="拨付日期" name="paidOn" />
           <Form.Item label="凭证号" name="voucherNo" rules={[{ required: true, whitespace: true, message: '请填写凭证号' }]}>
             <Input maxLength={60} style={{ width: 200 }} />
           </Form.Item>
@@ -78,18 +77,24 @@ function PaymentForm({ project }: { project: Project }) {
 
 export function ProjectPage() {
   const id = useIdParam();
+  return id === undefined ? <ErrorResult error={new Error('项目编号无效')} /> : <LoadedProject id={id} />;
+}
+
+function LoadedProject({ id }: { id: number }) {
   const query = useProject(id);
-  const me = useMe().data;
-  const mayManage = can(me, 'funds.manage');
+  return query.data ? <ProjectView p={query.data} /> : <NotLoaded query={query} />;
+}
+
+function ProjectView({ p }: { p: Project }) {
+  const mayManage = can(useMe().data, 'funds.manage');
   const [addingFinding, setAddingFinding] = useState(false);
   const [rectifying, setRectifying] = useState<Finding | null>(null);
-  const p = query.data;
   const findingCols = useMemo(() => findingColumns({ onRectify: mayManage ? setRectifying : undefined }), [mayManage]);
-
-  if (id === undefined) return <ErrorResult error={new Error('项目编号无效')} />;
-  if (query.isLoading) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
-  if (query.isError || !p) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
-
+  const addFinding = mayManage && (
+    <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingFinding(true)} data-testid="project-finding-new">
+      登记问题
+    </Button>
+  );
   const payable = p.stage === 'approved' || p.stage === 'done';
   const householdOf = new Map(p.householdList.map((h) => [h.householdId, h]));
 
@@ -158,18 +163,7 @@ export function ProjectPage() {
         />
         {mayManage && (payable ? <PaymentForm project={p} /> : <Alert type="info" showIcon style={{ marginTop: 12 }} title="县审批通过后方可拨付资金" />)}
       </Card>
-      <Card
-        size="small"
-        title="审计问题与整改"
-        style={{ marginBottom: 16 }}
-        extra={
-          mayManage && (
-            <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingFinding(true)} data-testid="project-finding-new">
-              登记问题
-            </Button>
-          )
-        }
-      >
+      <Card size="small" title="审计问题与整改" style={{ marginBottom: 16 }} extra={addFinding}>
         <ListTable<Finding> data-testid="project-findings" empty="没有审计问题" dataSource={p.findings} columns={findingCols} />
       </Card>
       {mayManage && <CreateFindingModal open={addingFinding} projectId={p.id} onClose={() => setAddingFinding(false)} />}

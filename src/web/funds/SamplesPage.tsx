@@ -3,15 +3,15 @@
  * draw the same projects, so anyone can re-run it), and the projects drawn.
  */
 import { ExperimentOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row } from 'antd';
 import { useState } from 'react';
 import { sampleInput } from '../../contract/funds';
 import { currentYear, formatDateTime, todayIso } from '../app/format';
-import { PageHeader } from '../shared/PageHeader';
 import { RegionPicker } from '../shared/RegionPicker';
 import { can, useMe } from '../shared/session';
+import { ListTable } from '../shared/tables';
 import { useDrawSample, type ProjectItem, type Sample, type SampleInput } from './api';
-import { FundsNav } from './FundsNav';
+import { FundsPage } from './FundsNav';
 import { FIELD_CHECK_BASIS } from './labels';
 import { PROJECT_COLUMNS } from './projectColumns';
 import { useContractSend } from './useContractSend';
@@ -30,13 +30,10 @@ export function SamplesPage() {
   };
 
   return (
-    <>
-      <FundsNav />
-      <PageHeader title="实地抽查">
-        <Typography.Paragraph type="secondary">
-          {FIELD_CHECK_BASIS}。从已批准的项目中随机抽取；地区、年度、数量和随机种子相同，抽到的项目也相同，可供复核。
-        </Typography.Paragraph>
-      </PageHeader>
+    <FundsPage
+      title="实地抽查"
+      note={`${FIELD_CHECK_BASIS}。从已批准的项目中随机抽取；地区、年度、数量和随机种子相同，抽到的项目也相同，可供复核。`}
+    >
       {mayDraw ? (
         <Card size="small" title="抽取项目" style={{ marginBottom: 16 }}>
           {error && <Alert type="error" showIcon title="未抽取" description={error} style={{ marginBottom: 12 }} />}
@@ -86,9 +83,9 @@ export function SamplesPage() {
           {sample.projects.length < sample.count && (
             <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`要求抽取 ${sample.count} 个，符合条件的项目只有 ${sample.projects.length} 个`} />
           )}
-          <Table<ProjectItem> size="small" bordered rowKey="id" pagination={false} scroll={{ x: 'max-content' }} dataSource={sample.projects} columns={PROJECT_COLUMNS} />
+          <ListTable<ProjectItem> empty="没有符合条件的项目" dataSource={sample.projects} columns={PROJECT_COLUMNS} />
         </Card>
       )}
-    </>
+    </FundsPage>
   );
 }

@@ -3,11 +3,11 @@
  * spending progress and its points, audit findings, the field check's draw, and what reached a household. Every shape
  * is the contract's (`src/contract/funds.ts`); a page never declares one.
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import type * as contract from '../../contract/funds';
 import type { Page } from '../../contract/page';
 import type { HouseholdHit } from '../../contract/registry/households';
-import { get, patch, post } from '../app/api';
+import { get, patch, post, type Query } from '../app/api';
 import { useChange } from '../app/mutations';
 
 export type {
@@ -41,16 +41,26 @@ export const MAX_PAGE_SIZE = 200;
 
 type Filters<Q> = Omit<Q, 'page' | 'pageSize'>;
 
-// --- allocations (资金下达) ----------------------------------------------------------------------------------------
-
-export function useAllocations(filters: Filters<contract.AllocationQuery>, page: number, pageSize: number, enabled = true) {
+/**
+ * A query of the funds API under the feature's key: the path and its query string make the key, so every change
+ * (`useChange` under `funds`) refreshes it; a list (`keep`) shows its last answer while the next one loads, a record
+ * never shows another's.
+ */
+function useFundsQuery<T>(path: string | null, query?: Query, keep = true) {
   return useQuery({
-    queryKey: [...KEY, 'allocations', filters, page, pageSize],
-    queryFn: ({ signal }) => get<Page<contract.Allocation>>('/api/funds/allocations', { ...filters, page, pageSize }, signal),
-    placeholderData: keepPreviousData,
-    enabled,
+    queryKey: [...KEY, path, query ?? null],
+    queryFn: ({ signal }) => get<T>(path!, query, signal),
+    enabled: path !== null,
+    placeholderData: keep ? keepPreviousData : undefined,
   });
 }
+
+const paged = <Q extends object>(filters: Q, page: number, pageSize: number): Query => ({ ...(filters as Query), page, pageSize });
+
+// --- allocations (资金下达) ----------------------------------------------------------------------------------------
+
+export const useAllocations = (filters: Filters<contract.AllocationQuery>, page: number, pageSize: number, enabled = true) =>
+  useFundsQuery<Page<contract.Allocation>>(enabled ? '/api/funds/allocations' : null, paged(filters, page, pageSize));
 
 export const useCreateAllocation = () => useChange((input: contract.AllocationInput) => post<contract.Allocation>('/api/funds/allocations', input), KEY);
 
@@ -60,21 +70,10 @@ export const PAYMENTS_EXPORT = '/api/funds/payments/export.xlsx';
 
 // --- projects (项目库) ----------------------------------------------------------------------------------------------
 
-export function useProjects(filters: Filters<contract.ProjectQuery>, page: number, pageSize: number) {
-  return useQuery({
-    queryKey: [...KEY, 'projects', filters, page, pageSize],
-    queryFn: ({ signal }) => get<Page<contract.ProjectItem>>('/api/funds/projects', { ...filters, page, pageSize }, signal),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useProjects = (filters: Filters<contract.ProjectQuery>, page: number, pageSize: number) =>
+  useFundsQuery<Page<contract.ProjectItem>>('/api/funds/projects', paged(filters, page, pageSize));
 
-export function useProject(id: number | undefined) {
-  return useQuery({
-    queryKey: [...KEY, 'project', id],
-    queryFn: ({ signal }) => get<contract.Project>(`/api/funds/projects/${id}`, undefined, signal),
-    enabled: id !== undefined,
-  });
-}
+export const useProject = (id: number | undefined) => useFundsQuery<contract.Project>(id === undefined ? null : `/api/funds/projects/${id}`, undefined, false);
 
 export const useDeclareProject = () => useChange((input: contract.ProjectInput) => post<contract.Project>('/api/funds/projects', input), KEY);
 
@@ -83,31 +82,13 @@ export const useAddPayment = (projectId: number) =>
 
 // --- spending progress and its points -----------------------------------------------------------------------------
 
-export function useProgress(q: contract.ProgressQuery) {
-  return useQuery({
-    queryKey: [...KEY, 'progress', q],
-    queryFn: ({ signal }) => get<contract.Progress>('/api/funds/progress', q, signal),
-    placeholderData: keepPreviousData,
-  });
-}
-
-export function usePerformance(q: contract.PerformanceQuery) {
-  return useQuery({
-    queryKey: [...KEY, 'performance', q],
-    queryFn: ({ signal }) => get<contract.Performance>('/api/funds/performance', q, signal),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useProgress = (q: contract.ProgressQuery) => useFundsQuery<contract.Progress>('/api/funds/progress', q);
+export const usePerformance = (q: contract.PerformanceQuery) => useFundsQuery<contract.Performance>('/api/funds/performance', q);
 
 // --- audit findings (审计整改) --------------------------------------------------------------------------------------
 
-export function useFindings(filters: Filters<contract.FindingQuery>, page: number, pageSize: number) {
-  return useQuery({
-    queryKey: [...KEY, 'findings', filters, page, pageSize],
-    queryFn: ({ signal }) => get<Page<contract.Finding>>('/api/funds/findings', { ...filters, page, pageSize }, signal),
-    placeholderData: keepPreviousData,
-  });
-}
+export const useFindings = (filters: Filters<contract.FindingQuery>, page: number, pageSize: number) =>
+  useFundsQuery<Page<contract.Finding>>('/api/funds/findings', paged(filters, page, pageSize));
 
 export const useCreateFinding = () => useChange((input: contract.FindingInput) => post<contract.Finding>('/api/funds/findings', input), KEY);
 
@@ -117,17 +98,12 @@ export const useUpdateFinding = () =>
 
 // --- the field check's draw (实地抽查) -------------------------------------------------------------------------------
 
-export const useDrawSample = () => useChange((input: contract.SampleInput) => post<contract.Sample>('/api/funds/samples', input), [...KEY, 'samples']);
+/** A draw changes nothing the other pages show. */
+export const useDrawSample = () => useMutation({ mutationFn: (input: contract.SampleInput) => post<contract.Sample>('/api/funds/samples', input) });
 
 // --- a household --------------------------------------------------------------------------------------------------
 
-export function useHouseholdReceipts(householdId: number, enabled = true) {
-  return useQuery({
-    queryKey: [...KEY, 'receipts', householdId],
-    queryFn: ({ signal }) => get<contract.HouseholdReceipts>(`/api/funds/households/${householdId}/receipts`, undefined, signal),
-    enabled,
-  });
-}
+export const useHouseholdReceipts = (householdId: number) => useFundsQuery<contract.HouseholdReceipts>(`/api/funds/households/${householdId}/receipts`, undefined, false);
 
 /** The registered households of a village a 到户 project may reach, by name or number (the registry's household search). */
 export function useVillageHouseholds(villageCode: string | undefined, q: string) {
@@ -138,4 +114,3 @@ export function useVillageHouseholds(villageCode: string | undefined, q: string)
     placeholderData: keepPreviousData,
   });
 }
-
