@@ -112,7 +112,7 @@ function ProjectView({ p }: { p: Project }) {
         }
         extra={
           <Link to={`/procedures/${p.procedureId}`} data-testid="project-procedure">
-            <Button icon={<NodeIndexOutlined />}>{p.stage === 'running' && p.currentStep ? `审批程序（待${p.currentStep}）` : '审批程序'}</Button>
+            <NodeIndexOutlined /> {p.stage === 'running' && p.currentStep ? `办理审批（待${p.currentStep}）` : '查看审批程序'}
           </Link>
         }
       />
