@@ -7,7 +7,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
  * `src/web/shared`), the contract and the domain, never another feature. Pages that put several features together
  * live in `src/web/app/pages`.
  */
-const WEB_FEATURES = ['assessment', 'audit', 'auth', 'compare', 'field', 'ledger', 'members', 'mutual-aid', 'orgs', 'pairing', 'procedures', 'quality', 'regions', 'registry'];
+const WEB_FEATURES = ['assessment', 'audit', 'auth', 'compare', 'field', 'funds', 'ledger', 'members', 'mutual-aid', 'orgs', 'pairing', 'procedures', 'quality', 'regions', 'registry'];
 const NOT_SERVER = { group: ['**/server/**', 'drizzle-orm*', 'pg', '@electric-sql/*', 'fastify*', 'node:*'], message: '浏览器代码不能引用服务端模块' };
 
 export default tseslint.config(

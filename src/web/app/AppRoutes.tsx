@@ -46,6 +46,7 @@ const FieldRoutes = lazy(() => import('../field/FieldRoutes').then((m) => ({ def
 // 资金项目: 村级互助资金, 小额信贷与入股分红 (issue 14), and the 运行台账 as a printed sheet.
 const MutualAidRoutes = lazy(() => import('../mutual-aid/MutualAidRoutes').then((m) => ({ default: m.MutualAidRoutes })));
 const LedgerPrintPage = lazy(() => import('../mutual-aid/LedgerPrintPage').then((m) => ({ default: m.LedgerPrintPage })));
+const FundsRoutes = lazy(() => import('../funds/FundsRoutes').then((m) => ({ default: m.FundsRoutes })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -104,6 +105,7 @@ export function AppRoutes() {
         <Route path="assessment/*" element={lazyPage(<AssessmentRoutes />)} />
         <Route path="pairing/*" element={lazyPage(<PairingRoutes />)} />
         <Route path="mutual-aid/*" element={lazyPage(<MutualAidRoutes />)} />
+        <Route path="funds/*" element={lazyPage(<FundsRoutes />)} />
         <Route path="audit" element={lazyPage(<AuditPage />)} />
         <Route path="wall/*" element={lazyPage(<WallRoutes />)} />
         <Route path="*" element={<NotFoundPage />} />

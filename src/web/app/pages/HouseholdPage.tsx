@@ -18,6 +18,7 @@ import { IncomeTrace, Mark, VerdictView } from '../../registry/VerdictView';
 import { StartProcedureButtons } from '../../procedures/StartProcedureButtons';
 import { HandbookCheckPanel } from '../../quality/HandbookCheckPanel';
 import { HouseholdHelpersPanel } from '../../pairing/HouseholdHelpersPanel';
+import { HouseholdReceiptsPanel } from '../../funds/HouseholdReceiptsPanel';
 import { useIdParam } from '../params';
 import { RegistryBreadcrumb } from './VillagePage';
 import { usePhone } from '../../shared/responsive';
@@ -383,6 +384,7 @@ export function HouseholdPage() {
         </Card>
       )}
       {!visitsFirst && <HouseholdHelpersPanel household={h} />}
+      {can(me, 'funds.read') && <HouseholdReceiptsPanel householdId={h.id} />}
       {can(me, 'quality.read') && <HandbookCheckPanel household={h} />}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         <Mark passed /> 符合 <Mark passed={false} /> 不符合 <Mark passed={null} /> 仅供参考（不作为判断条件）
