@@ -35,3 +35,4 @@ export * from './notifications';
 export * from './changes';
 export * from './idempotency';
 export * from './roster-imports';
+export * from './funds';
