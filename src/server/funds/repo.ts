@@ -4,7 +4,7 @@
  * A project's stage is read from its procedure (the procedures' table, joined by id), a household's number and head
  * from the registry's tables (names only, as the procedures' list does).
  */
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { ProjectStage } from '../../contract/funds';
 import { queryRows, type Db } from '../db/connection';

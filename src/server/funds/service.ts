@@ -463,7 +463,10 @@ export function makeFundsService(deps: FundsDeps) {
     /** What reached a household (its 扶贫手册 shows it); the registry's household scope applies. */
     async receipts(auth: Auth, householdId: number): Promise<HouseholdReceipts> {
       requirePermission(auth, 'funds.read');
-      await deps.household(auth, householdId);
+      // Another scope's household is answered as missing, as its projects are.
+      await deps.household(auth, householdId).catch((e: unknown) => {
+        throw e instanceof AppError && e.code === 'FORBIDDEN' ? notFound('贫困户', householdId) : e;
+      });
       const rows = await repo.receipts(householdId);
       const sources = await repo.sourcesOf([...new Set(rows.map((r) => r.payment.allocationId))]);
       const payments = paymentsOut(rows.map((r) => r.payment), sources);
