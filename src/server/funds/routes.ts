@@ -116,6 +116,6 @@ export async function fundsRoutes(app: FastifyInstance, { services }: { services
   r.patch('/api/funds/findings/:id', doc.ok('更新整改情况', finding, { params: fundsIdParams, body: findingUpdate, access: 'funds.manage' }), async (req) => svc.updateFinding(authOf(req), req.params.id, req.body));
 
   r.get('/api/funds/samples', doc.ok('项目抽查记录', samples, { access: 'funds.read' }), async (req) => svc.samples(authOf(req)));
-  r.post('/api/funds/samples', doc.created('随机抽取项目实地抽查（同一种子可复现）', sample, { body: sampleInput, access: 'funds.manage' }), async (req) => svc.drawSample(authOf(req), req.body));
+  r.post('/api/funds/samples', doc.created('随机抽取项目实地抽查（同一随机码可复现）', sample, { body: sampleInput, access: 'funds.manage' }), async (req) => svc.drawSample(authOf(req), req.body));
   r.get('/api/funds/samples/:id', doc.ok('一次项目抽查', sample, { params: fundsIdParams, access: 'funds.read' }), async (req) => svc.sample(authOf(req), req.params.id));
 }

@@ -53,7 +53,7 @@ CREATE TABLE "fund_samples" (
 	"region_prefix" varchar(12) NOT NULL,
 	"year" smallint NOT NULL,
 	"count" integer NOT NULL,
-	"seed" varchar(100) NOT NULL,
+	"draw_key" varchar(100) NOT NULL,
 	"project_ids" jsonb NOT NULL,
 	"drawn_by" integer NOT NULL,
 	"drawn_at" timestamp with time zone DEFAULT now() NOT NULL
