@@ -152,15 +152,18 @@ export const DEFAULT_DEFINITIONS: ProcedureDefinition[] = [
     kind: 'project',
     name: '扶贫项目申报审批（户申请、村申报、乡镇审查、县审批）',
     subject: 'project',
-    steps: [
-      step('household_application', '户申请', '村'),
-      step('village_declaration', '村申报', '村'),
-      step('township_review', '乡镇审查', '乡'),
-      step(PROJECT_APPROVAL_STEP, '县审批', '县'),
-      step('implementation', '实施', '村'),
-      step('acceptance', '验收', '县'),
-      step('filing', '备案/公告', '县'),
-    ],
+    // 户申请、村申报 at the village, 乡镇审查, 县审批; then 实施 in the village, the county's 验收 and 备案/公告.
+    steps: (
+      [
+        ['household_application', '户申请', '村'],
+        ['village_declaration', '村申报', '村'],
+        ['township_review', '乡镇审查', '乡'],
+        [PROJECT_APPROVAL_STEP, '县审批', '县'],
+        ['implementation', '实施', '村'],
+        ['acceptance', '验收', '县'],
+        ['filing', '备案/公告', '县'],
+      ] as const
+    ).map(([key, name, level]) => step(key, name, level)),
     source: `${citeWords('maanshan2017', '严格对照“户申请、村申报、乡镇审查、县审批”的机制安排扶贫资金项目。')}各步留存：${citeWords(
       'maanshan2017',
       '下发的到村、到户项目申报通知；县研究镇上报到村、到户项目会议研究记录或会议纪要；到村、到户项目审批材料；资金安排及拨付、使用情况凭证材料；项目验收材料……项目扶持资金到户证明',
