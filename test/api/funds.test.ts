@@ -129,20 +129,30 @@ describe.each(dbKinds())('funds and projects (扶贫资金与项目库) on %s', 
     expect(receipts).toMatchObject({ total: 10_000, items: [{ projectName: '种牛到户', reachLabel: '到户项目', amount: 10_000, sourceLabel: '中央财政专项扶贫资金' }] });
   });
 
+  it('lets only one of two payments sent at once take the last of a project’s budget (row locks)', async () => {
+    const p = (await village.post('/api/funds/projects', { year: 2020, name: '村组道路硬化', villageCode: VILLAGE, reach: 'village', use: 'infrastructure', content: '硬化村组道路 1.2 公里', budget: 50_000 })).json();
+    let version = (await village.get(`/api/procedures/${p.procedureId}`)).json().version;
+    for (const [step, who] of [village, village, town, county].entries()) version = (await who.post(`/api/procedures/${p.procedureId}/actions`, { type: 'pass', step, version })).json().version;
+    const send = (voucherNo: string) => county.post(`/api/funds/projects/${p.id}/payments`, { allocationId: countyAllocation, paidOn: '2020-06-25', amount: 50_000, purpose: '道路硬化工程款', voucherNo });
+    const answers = await Promise.all([send('PZ-A'), send('PZ-B')]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 400]);
+    expect((await county.get(`/api/funds/projects/${p.id}`)).json().paid).toBe(50_000);
+  });
+
   it('answers the county’s spending progress and its points from the payments', async () => {
     const byCounty = (await t.admin.get('/api/funds/progress?region=513400000000&year=2020&asOf=2020-06-30&by=county')).json();
     const row = byCounty.rows.find((r: { region: { code: string } }) => r.region.code === COUNTY);
-    expect(row).toMatchObject({ allocated: 605_000, spent: 30_000, percentText: '4.95%', balance: 575_000 });
-    expect(byCounty.total).toMatchObject({ allocated: 605_000, spent: 30_000 });
+    expect(row).toMatchObject({ allocated: 605_000, spent: 80_000, percentText: '13.22%', balance: 525_000 });
+    expect(byCounty.total).toMatchObject({ allocated: 605_000, spent: 80_000 });
     // As of a day before the payments, nothing was spent.
     expect((await county.get('/api/funds/progress?year=2020&asOf=2020-06-19')).json().total).toMatchObject({ allocated: 605_000, spent: 0 });
     const province = (await t.admin.get(`/api/funds/progress?region=${PROVINCE}&year=2020&asOf=2020-06-30`)).json();
-    expect(province.total).toMatchObject({ allocated: 1_000_000, spent: 30_000 });
-    expect(province.rows.find((r: { region: { code: string } }) => r.region.code === '513400000000')).toMatchObject({ allocated: 605_000, spent: 30_000 });
+    expect(province.total).toMatchObject({ allocated: 1_000_000, spent: 80_000 });
+    expect(province.rows.find((r: { region: { code: string } }) => r.region.code === '513400000000')).toMatchObject({ allocated: 605_000, spent: 80_000 });
     expect(province.rows.find((r: { region: { name: string } }) => r.region.name === '四川省本级')).toMatchObject({ allocated: 395_000, spent: 0 });
 
     const perf = (await county.get('/api/funds/performance?year=2020&asOf=2020-12-31')).json();
-    expect(perf.items.map((i: { reason: string }) => i.reason)).toEqual(['2020 年支出进度 4.95%，未高于 92%（不含本数）：0 分', '2019 年无扶贫资金安排，不计支出进度：0 分', '2018 年及以前年度资金没有结余结转：2 分']);
+    expect(perf.items.map((i: { reason: string }) => i.reason)).toEqual(['2020 年支出进度 13.22%，未高于 92%（不含本数）：0 分', '2019 年无扶贫资金安排，不计支出进度：0 分', '2018 年及以前年度资金没有结余结转：2 分']);
     expect(perf.points).toBe(2);
   });
 
@@ -152,7 +162,7 @@ describe.each(dbKinds())('funds and projects (扶贫资金与项目库) on %s', 
     expect(round.statusCode, round.body).toBe(201);
     const results = (await t.admin.get(`/api/assessment/rounds/${round.json().id}/results`)).json();
     expect(results.funds).toEqual([expect.objectContaining({ unitKey: 'zj', regionCode: COUNTY, points: 2, max: 12 })]);
-    expect(results.funds[0].items[0].reason).toBe('2020 年支出进度 4.95%，未高于 92%（不含本数）：0 分');
+    expect(results.funds[0].items[0].reason).toBe('2020 年支出进度 13.22%，未高于 92%（不含本数）：0 分');
   });
 
   it('keeps another county’s user out of all of it', async () => {
@@ -176,7 +186,10 @@ describe.each(dbKinds())('funds and projects (扶贫资金与项目库) on %s', 
 
     const drawn = await county.post('/api/funds/samples', { region: COUNTY, year: 2020, count: 5, seed: '2020-县级抽查' });
     expect(drawn.statusCode, drawn.body).toBe(201);
-    expect(drawn.json().projects.map((p: { id: number }) => p.id)).toEqual([projectId]);
+    expect(drawn.json().projects.map((p: { id: number }) => p.id).sort()).toEqual([projectId, projectId + 1]);
+    // The same seed over the same projects draws the same ones.
+    const again = await county.post('/api/funds/samples', { region: COUNTY, year: 2020, count: 1, seed: '2020-县级抽查' });
+    expect(again.json().projects.map((p: { id: number }) => p.id)).toEqual([drawn.json().projects[0].id]);
     expect((await county.get(`/api/funds/samples/${drawn.json().id}`)).json().seed).toBe('2020-县级抽查');
     expect((await other.get(`/api/funds/samples/${drawn.json().id}`)).statusCode).toBe(404);
 
@@ -186,11 +199,11 @@ describe.each(dbKinds())('funds and projects (扶贫资金与项目库) on %s', 
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('资金拨付')!;
     expect(sheet.getRow(1).getCell(6).value).toBe('金额（元）');
-    expect(sheet.rowCount).toBe(4);
-    expect([2, 3, 4].map((r) => sheet.getRow(r).getCell(6).value)).toEqual([10_000, 10_000, 10_000]);
+    expect(sheet.rowCount).toBe(5);
+    expect([2, 3, 4, 5].map((r) => sheet.getRow(r).getCell(6).value)).toEqual([50_000, 10_000, 10_000, 10_000]);
     const projects = await county.get('/api/funds/projects/export.xlsx');
     const pwb = new ExcelJS.Workbook();
     await pwb.xlsx.load(projects.rawPayload as unknown as ArrayBuffer);
-    expect(pwb.getWorksheet('扶贫项目')!.getRow(2).getCell(2).value).toBe('种牛到户');
+    expect(pwb.getWorksheet('扶贫项目')!.getRow(3).getCell(2).value).toBe('种牛到户');
   });
 });
