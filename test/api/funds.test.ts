@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { dbKinds } from '../support/db';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
+import { upload, xlsxType } from '../support/route-calls';
+import { fillTemplate } from '../support/xlsx';
 
 const COUNTY = '513431000000';
 const TOWN = '513431100000';
@@ -59,6 +61,24 @@ describe.each(dbKinds())('funds and projects (扶贫资金与项目库) on %s', 
     expect(wrongSource.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['year', 'source']);
     const list = (await t.admin.get(`/api/funds/allocations?region=${PROVINCE}`)).json();
     expect(list.items.find((a: { id: number }) => a.id === provinceAllocation)).toMatchObject({ passedDown: 600_000, balance: 400_000 });
+  });
+
+  it('imports allocations all or nothing, each error by row and column', async () => {
+    const template = await county.get('/api/funds/allocations/import/template.xlsx');
+    expect(template.statusCode).toBe(200);
+    const row = (over: Record<string, string | number>) => ({ 资金年度: 2020, 资金来源: '中央财政专项扶贫资金', 下达地区代码: COUNTY, 上级资金编号: provinceAllocation, '金额（元）': 1_000, 文号: '昭财农〔2020〕9号', 下达日期: '2020-04-01', ...over });
+    const send = async (rows: Array<Record<string, string | number>>) =>
+      upload(county, 'POST', '/api/funds/allocations/import', { content: await fillTemplate(template.rawPayload, '资金下达', rows), name: 'allocations.xlsx', type: xlsxType });
+    const before = (await county.get('/api/funds/allocations')).json().total;
+    const bad = await send([row({}), row({ '金额（元）': 399_001 }), row({ 下达日期: '2020-02-30', 下达地区代码: '513436000000' })]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { row: number; column: string }) => `${f.row}${f.column}`)).toEqual(['4E', '5G']);
+    expect(bad.json().error.fields[0].message).toContain('超过上级资金（川财农〔2020〕1号）的结余 399000 元');
+    expect((await county.get('/api/funds/allocations')).json().total).toBe(before);
+    const ok = await send([row({})]);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().created).toBe(1);
+    expect((await county.get('/api/funds/allocations')).json().total).toBe(before + 1);
   });
 
   it('refuses a use on the 负面清单, naming the clause and the field', async () => {
@@ -142,17 +162,17 @@ describe.each(dbKinds())('funds and projects (扶贫资金与项目库) on %s', 
   it('answers the county’s spending progress and its points from the payments', async () => {
     const byCounty = (await t.admin.get('/api/funds/progress?region=513400000000&year=2020&asOf=2020-06-30&by=county')).json();
     const row = byCounty.rows.find((r: { region: { code: string } }) => r.region.code === COUNTY);
-    expect(row).toMatchObject({ allocated: 605_000, spent: 80_000, percentText: '13.22%', balance: 525_000 });
-    expect(byCounty.total).toMatchObject({ allocated: 605_000, spent: 80_000 });
+    expect(row).toMatchObject({ allocated: 606_000, spent: 80_000, percentText: '13.20%', balance: 526_000 });
+    expect(byCounty.total).toMatchObject({ allocated: 606_000, spent: 80_000 });
     // As of a day before the payments, nothing was spent.
-    expect((await county.get('/api/funds/progress?year=2020&asOf=2020-06-19')).json().total).toMatchObject({ allocated: 605_000, spent: 0 });
+    expect((await county.get('/api/funds/progress?year=2020&asOf=2020-06-19')).json().total).toMatchObject({ allocated: 606_000, spent: 0 });
     const province = (await t.admin.get(`/api/funds/progress?region=${PROVINCE}&year=2020&asOf=2020-06-30`)).json();
     expect(province.total).toMatchObject({ allocated: 1_000_000, spent: 80_000 });
-    expect(province.rows.find((r: { region: { code: string } }) => r.region.code === '513400000000')).toMatchObject({ allocated: 605_000, spent: 80_000 });
-    expect(province.rows.find((r: { region: { name: string } }) => r.region.name === '四川省本级')).toMatchObject({ allocated: 395_000, spent: 0 });
+    expect(province.rows.find((r: { region: { code: string } }) => r.region.code === '513400000000')).toMatchObject({ allocated: 606_000, spent: 80_000 });
+    expect(province.rows.find((r: { region: { name: string } }) => r.region.name === '四川省本级')).toMatchObject({ allocated: 394_000, spent: 0 });
 
     const perf = (await county.get('/api/funds/performance?year=2020&asOf=2020-12-31')).json();
-    expect(perf.items.map((i: { reason: string }) => i.reason)).toEqual(['2020 年支出进度 13.22%，未高于 92%（不含本数）：0 分', '2019 年无扶贫资金安排，不计支出进度：0 分', '2018 年及以前年度资金没有结余结转：2 分']);
+    expect(perf.items.map((i: { reason: string }) => i.reason)).toEqual(['2020 年支出进度 13.20%，未高于 92%（不含本数）：0 分', '2019 年无扶贫资金安排，不计支出进度：0 分', '2018 年及以前年度资金没有结余结转：2 分']);
     expect(perf.points).toBe(2);
   });
 
@@ -162,7 +182,7 @@ describe.each(dbKinds())('funds and projects (扶贫资金与项目库) on %s', 
     expect(round.statusCode, round.body).toBe(201);
     const results = (await t.admin.get(`/api/assessment/rounds/${round.json().id}/results`)).json();
     expect(results.funds).toEqual([expect.objectContaining({ unitKey: 'zj', regionCode: COUNTY, points: 2, max: 12 })]);
-    expect(results.funds[0].items[0].reason).toBe('2020 年支出进度 13.22%，未高于 92%（不含本数）：0 分');
+    expect(results.funds[0].items[0].reason).toBe('2020 年支出进度 13.20%，未高于 92%（不含本数）：0 分');
   });
 
   it('keeps another county’s user out of all of it', async () => {

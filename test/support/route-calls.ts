@@ -28,6 +28,7 @@ import { fillTemplate, templateWith } from './xlsx';
 import { buildUserTemplate } from '../../src/server/auth/user-import-sheet';
 import { buildMemberTemplate } from '../../src/server/members/import-sheet';
 import { buildHelperTemplate } from '../../src/server/pairing/helper-import-sheet';
+import { buildAllocationTemplate } from '../../src/server/funds/import-sheet';
 import type { OrgRow } from '../../src/server/orgs/repo';
 
 
@@ -206,6 +207,9 @@ export const ROUTES: Record<string, Line> = {
     // A's county from B's allocation: B's allocation is not on A's line (404).
     also: [body(() => '/api/funds/allocations', (b) => ({ year: 2020, source: 'county', regionCode: A_COUNTY, parentId: b.fundAllocation, amount: 1, documentNo: '越权', allocatedOn: '2020-02-01' }))],
   }),
+  'GET /api/funds/allocations/import/template.xlsx': list(url('/api/funds/allocations/import/template.xlsx')),
+  // A row allocating to B's county: a field error 不在您的管辖范围内, nothing written.
+  'POST /api/funds/allocations/import': foreign(file(() => '/api/funds/allocations/import', (b) => ({ content: b.fundAllocationsFile, name: 'allocations.xlsx', type: xlsxType }))),
   'GET /api/funds/projects': list(url(`/api/funds/projects?q=${encodeURIComponent('乙村种羊到户')}`)),
   'GET /api/funds/projects/export.xlsx': foreign(url(`/api/funds/projects/export.xlsx?region=${B_COUNTY}`)),
   'POST /api/funds/projects': foreign(body(() => '/api/funds/projects', (b) => ({ year: 2020, name: '越权项目', villageCode: b.village, reach: 'village', use: 'industry', content: '越权', budget: 1 })), {
@@ -446,6 +450,7 @@ export interface CountyB {
   usersImportFile: Buffer;
   membersImportFile: Buffer;
   helpersImportFile: Buffer;
+  fundAllocationsFile: Buffer;
   gridFile: Buffer;
   /** Strings that are B's data and must never appear in an answer to A. */
   markers: string[];
@@ -644,6 +649,7 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     usersImportFile: await fillTemplate(await buildUserTemplate([], []), '用户', [{ 用户名: 'scope-import', 姓名: '越权导入', 单位: String(bOrg.id), 角色: '领导查阅' }]),
     membersImportFile: await fillTemplate(await buildMemberTemplate([]), '委员', [{ 姓名: '越权委员', 所属单位: String(bOrg.id) }]),
     helpersImportFile: await fillTemplate(await buildHelperTemplate(), '帮扶责任人', [{ 姓名: '越权干部', 工作单位: '美姑县人民政府', 人员类别: '党政机关、事业单位干部', 层级: '县', 所在地区代码: B_COUNTY }]),
+    fundAllocationsFile: await fillTemplate(await buildAllocationTemplate(), '资金下达', [{ 资金年度: 2020, 资金来源: '县级财政专项扶贫资金', 下达地区代码: B_COUNTY, '金额（元）': 1, 文号: '越权导入', 下达日期: '2020-02-01' }]),
     gridFile: grid.rawPayload,
     markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知', '乙村变更原因', '乙村种羊到户', '乙县审计问题', '美财农〔2020〕1号'],
   };

@@ -31,7 +31,8 @@ import type {
 } from '../../contract/funds';
 import { FINDING_STATES } from '../../contract/funds';
 import type { Page } from '../../contract/page';
-import type { RegionStep } from '../../contract/regions';
+import type { RecordImportResult } from '../../contract/bulk-import';
+import type { RegionDetail, RegionStep } from '../../contract/regions';
 import { FUND_SOURCE_LABELS, POSITIVE_USE_LABELS, PROJECT_REACH_LABELS, type FundSource, type PositiveUse, type ProjectReach } from '../../domain/funds/catalog';
 import { percentText, spendingBasisPoints, spendingProgressPoints, NO_BALANCE_YEARS_BACK, SPENDING_RULES } from '../../domain/funds/progress';
 import { drawSample } from '../../domain/funds/sampling';
@@ -43,7 +44,9 @@ import { citeWords } from '../../domain/shared/sources';
 import { inRegion, regionOnLine, requirePermission, requireRegion, type Auth } from '../auth/access';
 import type { AuditService } from '../audit/service';
 import type { Db } from '../db/connection';
+import { importRefused, placeError, type SheetRow } from '../http/import-sheet';
 import { allPages } from '../http/pages';
+import { ALLOCATION_COLUMN_OF, ALLOCATION_SHEET, allocationOfRow, type AllocationImportKey } from './import-sheet';
 import { LEVEL_DIGITS } from '../regions/china-division';
 import type { RegionsService } from '../regions/service';
 import type { AllocationRow, FindingRow, FundsRepo, PaymentRow, ProjectView, SampleRow } from './repo';
@@ -255,6 +258,56 @@ export function makeFundsService(deps: FundsDeps) {
     return { region, year, asOf, points: r.points, max: r.max, items: r.items, source: PERFORMANCE_SOURCE };
   }
 
+  type Prepared = { region: RegionDetail; parentRegion: RegionDetail | null };
+
+  /** What an allocation's checks read before its transaction: its region and its parent's (PGlite has one connection). */
+  async function prepareAllocation(auth: Auth, input: AllocationInput): Promise<Prepared> {
+    requireRegion(auth, input.regionCode, '该地区');
+    const region = await regions.get(input.regionCode);
+    if (region.level > 3) throw refuse('regionCode', '下达地区', '资金下达到省、市、县，请选择县级及以上地区');
+    const parentRegion = input.parentId ? await regions.get((await loadAllocation(auth, input.parentId)).regionCode) : null;
+    return { region, parentRegion };
+  }
+
+  /** Writes an allocation in `tx`: its parent locked and checked (region below it, same year and source, balance). */
+  async function writeAllocation(tx: FundsRepo, auth: Auth, input: AllocationInput, { region, parentRegion }: Prepared): Promise<AllocationRow> {
+    let parent: AllocationRow | null = null;
+    if (input.parentId && parentRegion) {
+      parent = await loadAllocation(auth, input.parentId, tx, true);
+      const fields: FieldError[] = [];
+      if (region.code === parent.regionCode || !region.code.startsWith(prefixAt(parentRegion.code, parentRegion.level)))
+        fields.push(field('regionCode', '下达地区', `应在上级资金的下达地区（${parentRegion.name}）之下`));
+      if (parent.year !== input.year) fields.push(field('year', '资金年度', `应与上级资金的年度（${parent.year} 年）相同`));
+      if (parent.source !== input.source) fields.push(field('source', '资金来源', `应与上级资金的来源（${FUND_SOURCE_LABELS[parent.source as FundSource]}）相同`));
+      const balance = parent.amount - parent.passedDown - parent.paid;
+      if (input.amount > balance) fields.push(field('amount', '金额', `超过上级资金（${parent.documentNo}）的结余 ${balance} 元：下级资金之和不能超过上级资金`));
+      if (fields.length) throw validationError(fields);
+    }
+    const a = await tx.insertAllocation({
+      year: input.year,
+      source: input.source,
+      regionCode: input.regionCode,
+      parentId: parent?.id ?? null,
+      parentRegion: parent?.regionCode ?? null,
+      amount: input.amount,
+      documentNo: input.documentNo,
+      allocatedOn: input.allocatedOn,
+      note: input.note ?? '',
+      createdBy: auth.userId,
+      createdAt: now(),
+    });
+    if (parent) await tx.addToAllocation(parent.id, { passedDown: input.amount });
+    await audit.record(auth, 'fund_allocation', a.id, 'create', null, { ...a, createdAt: iso(a.createdAt) }, { regionCode: a.regionCode });
+    return a;
+  }
+
+  /** A row's refusal (a field error, a region outside the scope, a parent not found) placed on its row. */
+  function rowErrors(e: unknown, row: number): FieldError[] {
+    if (!(e instanceof AppError) || !['VALIDATION', 'FORBIDDEN', 'NOT_FOUND'].includes(e.code)) throw e;
+    const fields = e.details.fields ?? [{ field: e.code === 'NOT_FOUND' ? 'parentId' : 'regionCode', label: '', message: e.message }];
+    return fields.map((f) => placeError(ALLOCATION_SHEET, row, f, ALLOCATION_COLUMN_OF));
+  }
+
   return {
     // --- allocations --------------------------------------------------------------------------------------------------
     async allocations(auth: Auth, q: AllocationQuery): Promise<Page<Allocation>> {
@@ -270,42 +323,46 @@ export function makeFundsService(deps: FundsDeps) {
 
     /** 资金下达: a region's money of a source and year, from the allocation above it when that one is in the system. */
     async allocate(auth: Auth, input: AllocationInput): Promise<Allocation> {
-      requirePermission(auth, 'funds.manage', { region: input.regionCode, what: '该地区' });
-      const region = await regions.get(input.regionCode);
-      if (region.level > 3) throw refuse('regionCode', '下达地区', '资金下达到省、市、县，请选择县级及以上地区');
-      // Regions are read before the transaction (PGlite has one connection: a read outside it would wait for it).
-      const parentRegion = input.parentId ? await regions.get((await loadAllocation(auth, input.parentId)).regionCode) : null;
-      const saved = await transaction(async (tx) => {
-        let parent: AllocationRow | null = null;
-        if (input.parentId && parentRegion) {
-          parent = await loadAllocation(auth, input.parentId, tx, true);
-          const fields: FieldError[] = [];
-          if (region.code === parent.regionCode || !region.code.startsWith(prefixAt(parentRegion.code, parentRegion.level)))
-            fields.push(field('regionCode', '下达地区', `应在上级资金的下达地区（${parentRegion.name}）之下`));
-          if (parent.year !== input.year) fields.push(field('year', '资金年度', `应与上级资金的年度（${parent.year} 年）相同`));
-          if (parent.source !== input.source) fields.push(field('source', '资金来源', `应与上级资金的来源（${FUND_SOURCE_LABELS[parent.source as FundSource]}）相同`));
-          const balance = parent.amount - parent.passedDown - parent.paid;
-          if (input.amount > balance) fields.push(field('amount', '金额', `超过上级资金（${parent.documentNo}）的结余 ${balance} 元：下级资金之和不能超过上级资金`));
-          if (fields.length) throw validationError(fields);
+      requirePermission(auth, 'funds.manage');
+      const prepared = await prepareAllocation(auth, input);
+      return allocationOut(await transaction((tx) => writeAllocation(tx, auth, input, prepared)), stepCache());
+    },
+
+    /**
+     * 资金下达 from an .xlsx, all or nothing: every row checked as one allocation (its parent's balance after the rows
+     * above it), every error named by row and column, nothing written unless every row passes.
+     */
+    async importAllocations(auth: Auth, rows: Array<SheetRow<AllocationImportKey>>): Promise<RecordImportResult> {
+      requirePermission(auth, 'funds.manage');
+      const errors: FieldError[] = [];
+      const ready: Array<{ row: number; input: AllocationInput; prepared: Prepared }> = [];
+      for (const r of rows) {
+        const parsed = allocationOfRow(r);
+        if (!parsed.ok) {
+          errors.push(...parsed.errors.map((e) => placeError(ALLOCATION_SHEET, r.row, e, ALLOCATION_COLUMN_OF)));
+          continue;
         }
-        const a = await tx.insertAllocation({
-          year: input.year,
-          source: input.source,
-          regionCode: input.regionCode,
-          parentId: parent?.id ?? null,
-          parentRegion: parent?.regionCode ?? null,
-          amount: input.amount,
-          documentNo: input.documentNo,
-          allocatedOn: input.allocatedOn,
-          note: input.note ?? '',
-          createdBy: auth.userId,
-          createdAt: now(),
-        });
-        if (parent) await tx.addToAllocation(parent.id, { passedDown: input.amount });
-        await audit.record(auth, 'fund_allocation', a.id, 'create', null, { ...a, createdAt: iso(a.createdAt) }, { regionCode: a.regionCode });
-        return a;
+        try {
+          ready.push({ row: r.row, input: parsed.input, prepared: await prepareAllocation(auth, parsed.input) });
+        } catch (e) {
+          errors.push(...rowErrors(e, r.row));
+        }
+      }
+      // The rows that read are written in turn (each parent's balance after the rows above), so every error is found;
+      // one error anywhere rolls all of it back.
+      const ids = await transaction(async (tx) => {
+        const out: number[] = [];
+        for (const { row, input, prepared } of ready) {
+          try {
+            out.push((await writeAllocation(tx, auth, input, prepared)).id);
+          } catch (e) {
+            errors.push(...rowErrors(e, row));
+          }
+        }
+        if (errors.length) throw importRefused(ALLOCATION_SHEET, errors);
+        return out;
       });
-      return allocationOut(saved, stepCache());
+      return { created: ids.length, ids };
     },
 
     // --- projects -----------------------------------------------------------------------------------------------------
