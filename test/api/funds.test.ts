@@ -150,29 +150,42 @@ describe.each(dbKinds())('funds and projects (扶贫资金与项目库) on %s', 
   });
 
   it('lets only one of two payments sent at once take the last of a project’s budget (row locks)', async () => {
-    const p = (await village.post('/api/funds/projects', { year: 2020, name: '村组道路硬化', villageCode: VILLAGE, reach: 'village', use: 'infrastructure', content: '硬化村组道路 1.2 公里', budget: 50_000 })).json();
+    const p = (await village.post('/api/funds/projects', { year: 2020, name: '村组道路硬化', villageCode: VILLAGE, reach: 'village', use: 'infrastructure', content: '硬化村组道路 1.2 公里', budget: 60_000 })).json();
     let version = (await village.get(`/api/procedures/${p.procedureId}`)).json().version;
     for (const [step, who] of [village, village, town, county].entries()) version = (await who.post(`/api/procedures/${p.procedureId}/actions`, { type: 'pass', step, version })).json().version;
     const send = (voucherNo: string) => county.post(`/api/funds/projects/${p.id}/payments`, { allocationId: countyAllocation, paidOn: '2020-06-25', amount: 50_000, purpose: '道路硬化工程款', voucherNo });
     const answers = await Promise.all([send('PZ-A'), send('PZ-B')]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 400]);
     expect((await county.get(`/api/funds/projects/${p.id}`)).json().paid).toBe(50_000);
+
+    // The rest by an .xlsx of payments, all or nothing: a row beyond the budget refuses the whole file.
+    const template = await county.get('/api/funds/payments/import/template.xlsx');
+    const row = (over: Record<string, string | number>) => ({ 项目编号: p.id, 资金编号: countyAllocation, 拨付日期: '2020-06-26', '金额（元）': 10_000, 资金用途: '道路硬化工程尾款', 凭证号: 'PZ-C', ...over });
+    const sendFile = async (rows: Array<Record<string, string | number>>) =>
+      upload(county, 'POST', '/api/funds/payments/import', { content: await fillTemplate(template.rawPayload, '资金拨付', rows), name: 'payments.xlsx', type: xlsxType });
+    const bad = await sendFile([row({}), row({ '金额（元）': 1, 凭证号: 'PZ-D' }), row({ 资金用途: '发放加班费', 凭证号: 'PZ-E' })]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { row: number; column: string }) => `${f.row}${f.column}`)).toEqual(['4D', '5E']);
+    expect((await county.get(`/api/funds/projects/${p.id}`)).json().paid).toBe(50_000);
+    const ok = await sendFile([row({})]);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await county.get(`/api/funds/projects/${p.id}`)).json().paid).toBe(60_000);
   });
 
   it('answers the county’s spending progress and its points from the payments', async () => {
     const byCounty = (await t.admin.get('/api/funds/progress?region=513400000000&year=2020&asOf=2020-06-30&by=county')).json();
     const row = byCounty.rows.find((r: { region: { code: string } }) => r.region.code === COUNTY);
-    expect(row).toMatchObject({ allocated: 606_000, spent: 80_000, percentText: '13.20%', balance: 526_000 });
-    expect(byCounty.total).toMatchObject({ allocated: 606_000, spent: 80_000 });
+    expect(row).toMatchObject({ allocated: 606_000, spent: 90_000, percentText: '14.85%', balance: 516_000 });
+    expect(byCounty.total).toMatchObject({ allocated: 606_000, spent: 90_000 });
     // As of a day before the payments, nothing was spent.
     expect((await county.get('/api/funds/progress?year=2020&asOf=2020-06-19')).json().total).toMatchObject({ allocated: 606_000, spent: 0 });
     const province = (await t.admin.get(`/api/funds/progress?region=${PROVINCE}&year=2020&asOf=2020-06-30`)).json();
-    expect(province.total).toMatchObject({ allocated: 1_000_000, spent: 80_000 });
-    expect(province.rows.find((r: { region: { code: string } }) => r.region.code === '513400000000')).toMatchObject({ allocated: 606_000, spent: 80_000 });
+    expect(province.total).toMatchObject({ allocated: 1_000_000, spent: 90_000 });
+    expect(province.rows.find((r: { region: { code: string } }) => r.region.code === '513400000000')).toMatchObject({ allocated: 606_000, spent: 90_000 });
     expect(province.rows.find((r: { region: { name: string } }) => r.region.name === '四川省本级')).toMatchObject({ allocated: 394_000, spent: 0 });
 
     const perf = (await county.get('/api/funds/performance?year=2020&asOf=2020-12-31')).json();
-    expect(perf.items.map((i: { reason: string }) => i.reason)).toEqual(['2020 年支出进度 13.20%，未高于 92%（不含本数）：0 分', '2019 年无扶贫资金安排，不计支出进度：0 分', '2018 年及以前年度资金没有结余结转：2 分']);
+    expect(perf.items.map((i: { reason: string }) => i.reason)).toEqual(['2020 年支出进度 14.85%，未高于 92%（不含本数）：0 分', '2019 年无扶贫资金安排，不计支出进度：0 分', '2018 年及以前年度资金没有结余结转：2 分']);
     expect(perf.points).toBe(2);
   });
 
@@ -182,7 +195,7 @@ describe.each(dbKinds())('funds and projects (扶贫资金与项目库) on %s', 
     expect(round.statusCode, round.body).toBe(201);
     const results = (await t.admin.get(`/api/assessment/rounds/${round.json().id}/results`)).json();
     expect(results.funds).toEqual([expect.objectContaining({ unitKey: 'zj', regionCode: COUNTY, points: 2, max: 12 })]);
-    expect(results.funds[0].items[0].reason).toBe('2020 年支出进度 13.20%，未高于 92%（不含本数）：0 分');
+    expect(results.funds[0].items[0].reason).toBe('2020 年支出进度 14.85%，未高于 92%（不含本数）：0 分');
   });
 
   it('keeps another county’s user out of all of it', async () => {
@@ -219,8 +232,8 @@ describe.each(dbKinds())('funds and projects (扶贫资金与项目库) on %s', 
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('资金拨付')!;
     expect(sheet.getRow(1).getCell(6).value).toBe('金额（元）');
-    expect(sheet.rowCount).toBe(5);
-    expect([2, 3, 4, 5].map((r) => sheet.getRow(r).getCell(6).value)).toEqual([50_000, 10_000, 10_000, 10_000]);
+    expect(sheet.rowCount).toBe(6);
+    expect([2, 3, 4, 5, 6].map((r) => sheet.getRow(r).getCell(6).value)).toEqual([10_000, 50_000, 10_000, 10_000, 10_000]);
     const projects = await county.get('/api/funds/projects/export.xlsx');
     const pwb = new ExcelJS.Workbook();
     await pwb.xlsx.load(projects.rawPayload as unknown as ArrayBuffer);

@@ -28,7 +28,7 @@ import { fillTemplate, templateWith } from './xlsx';
 import { buildUserTemplate } from '../../src/server/auth/user-import-sheet';
 import { buildMemberTemplate } from '../../src/server/members/import-sheet';
 import { buildHelperTemplate } from '../../src/server/pairing/helper-import-sheet';
-import { buildAllocationTemplate } from '../../src/server/funds/import-sheet';
+import { buildAllocationTemplate, buildPaymentTemplate } from '../../src/server/funds/import-sheet';
 import type { OrgRow } from '../../src/server/orgs/repo';
 
 
@@ -221,6 +221,9 @@ export const ROUTES: Record<string, Line> = {
   'POST /api/funds/projects/:id/payments': foreign(body((b) => `/api/funds/projects/${b.project}/payments`, (b) => ({ allocationId: b.fundAllocation, paidOn: '2020-06-01', amount: 1, purpose: '越权', voucherNo: 'X', householdId: b.household2 }))),
   'GET /api/funds/payments': list(url('/api/funds/payments')),
   'GET /api/funds/payments/export.xlsx': foreign(url(`/api/funds/payments/export.xlsx?region=${B_COUNTY}`)),
+  'GET /api/funds/payments/import/template.xlsx': list(url('/api/funds/payments/import/template.xlsx')),
+  // A row paying B's project: a field error naming the project by its number only (项目不存在), nothing written.
+  'POST /api/funds/payments/import': foreign(file(() => '/api/funds/payments/import', (b) => ({ content: b.fundPaymentsFile, name: 'payments.xlsx', type: xlsxType })), { expect: [400] }),
   'GET /api/funds/households/:id/receipts': foreign(url((b) => `/api/funds/households/${b.household2}/receipts`)),
   'GET /api/funds/progress': foreign(url(`/api/funds/progress?region=${B_COUNTY}&year=2020`)),
   'GET /api/funds/performance': foreign(url(`/api/funds/performance?region=${B_COUNTY}&year=2020`)),
@@ -451,6 +454,7 @@ export interface CountyB {
   membersImportFile: Buffer;
   helpersImportFile: Buffer;
   fundAllocationsFile: Buffer;
+  fundPaymentsFile: Buffer;
   gridFile: Buffer;
   /** Strings that are B's data and must never appear in an answer to A. */
   markers: string[];
@@ -650,6 +654,7 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     membersImportFile: await fillTemplate(await buildMemberTemplate([]), '委员', [{ 姓名: '越权委员', 所属单位: String(bOrg.id) }]),
     helpersImportFile: await fillTemplate(await buildHelperTemplate(), '帮扶责任人', [{ 姓名: '越权干部', 工作单位: '美姑县人民政府', 人员类别: '党政机关、事业单位干部', 层级: '县', 所在地区代码: B_COUNTY }]),
     fundAllocationsFile: await fillTemplate(await buildAllocationTemplate(), '资金下达', [{ 资金年度: 2020, 资金来源: '县级财政专项扶贫资金', 下达地区代码: B_COUNTY, '金额（元）': 1, 文号: '越权导入', 下达日期: '2020-02-01' }]),
+    fundPaymentsFile: await fillTemplate(await buildPaymentTemplate(), '资金拨付', [{ 项目编号: project.id, 资金编号: fundAllocation.id, 拨付日期: '2020-06-01', '金额（元）': 1, 资金用途: '越权导入', 凭证号: 'X', 受益户编号: household2.id }]),
     gridFile: grid.rawPayload,
     markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知', '乙村变更原因', '乙村种羊到户', '乙县审计问题', '美财农〔2020〕1号'],
   };

@@ -11,7 +11,7 @@ import { sendXlsx } from '../http/xlsx';
 import { buildMemberTemplate, MEMBER_SHEET } from '../members/import-sheet';
 import { buildHelperTemplate, HELPER_SHEET } from '../pairing/helper-import-sheet';
 import type { Services } from '../services';
-import { ALLOCATION_SHEET, buildAllocationTemplate } from '../funds/import-sheet';
+import { ALLOCATION_SHEET, buildAllocationTemplate, buildPaymentTemplate, PAYMENT_SHEET } from '../funds/import-sheet';
 
 /**
  * An upload of a template, all or nothing: the permission is checked before a byte is read (the route's access, and
@@ -79,5 +79,13 @@ export async function bulkImportRoutes(app: FastifyInstance, { services }: { ser
 
   r.post('/api/funds/allocations/import', funds.ok('批量导入扶贫资金下达（整批校验，一行有错则全部不写入）', recordImportResult, { access: 'funds.manage' }), async (req) =>
     importUpload(req, services.audit, 'funds.manage', ALLOCATION_SHEET, '扶贫资金下达导入', (auth, rows) => services.funds.importAllocations(auth, rows)),
+  );
+
+  r.get('/api/funds/payments/import/template.xlsx', funds.file('下载资金拨付批量导入模板', '资金拨付批量导入模板（.xlsx）', { access: 'funds.manage' }), async (_req, reply) =>
+    sendXlsx(reply, '资金拨付导入模板.xlsx', await buildPaymentTemplate()),
+  );
+
+  r.post('/api/funds/payments/import', funds.ok('批量导入资金拨付（整批校验，一行有错则全部不写入）', recordImportResult, { access: 'funds.manage' }), async (req) =>
+    importUpload(req, services.audit, 'funds.manage', PAYMENT_SHEET, '资金拨付导入', (auth, rows) => services.funds.importPayments(auth, rows)),
   );
 }

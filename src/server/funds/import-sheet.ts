@@ -1,4 +1,4 @@
-import { allocationInput, type AllocationInput } from '../../contract/funds';
+import { allocationInput, fundsIdParams, paymentInput, type AllocationInput, type PaymentInput } from '../../contract/funds';
 import { FUND_SOURCE_LABELS, FUND_SOURCES, type FundSource } from '../../domain/funds/catalog';
 import type { FieldError } from '../../domain/shared/errors';
 import { buildImportTemplate, type ImportSheetSpec, type SheetRow } from '../http/import-sheet';
@@ -59,6 +59,63 @@ export function buildAllocationTemplate(): Promise<Buffer> {
     '1. 从“资金下达”表第 3 行起每行填写 1 笔资金；第 2 行为填写提示，导入时忽略。',
     '2. 资金下达到省、市、县；从上级资金中下达时填写上级资金编号，下级资金的年度、来源须与上级资金相同，之和不能超过上级资金。',
     '3. 金额为整数元；下达日期如 2020-03-01。',
+    '4. 任何一行有错误时整个文件都不会导入，系统会列出每处错误的行、列和原因。',
+  ]);
+}
+
+/** The columns of the payments' import (拨付): one payment a row, to a project by its number. */
+export type PaymentImportKey = 'project' | 'allocation' | 'paidOn' | 'amount' | 'purpose' | 'voucherNo' | 'household';
+
+export const PAYMENT_SHEET: ImportSheetSpec<PaymentImportKey> = {
+  sheet: '资金拨付',
+  what: '资金拨付',
+  columns: [
+    { key: 'project', header: '项目编号', width: 12, hint: '必填，项目库中的项目编号' },
+    { key: 'allocation', header: '资金编号', width: 12, hint: '必填，资金下达中的资金编号' },
+    { key: 'paidOn', header: '拨付日期', width: 14, hint: '必填，如 2020-06-20' },
+    { key: 'amount', header: '金额（元）', width: 14, hint: '必填，整数元' },
+    { key: 'purpose', header: '资金用途', width: 30, hint: '必填，如 购买种牛' },
+    { key: 'voucherNo', header: '凭证号', width: 18, hint: '必填' },
+    { key: 'household', header: '受益户编号', width: 12, hint: '到户项目必填' },
+  ],
+};
+
+export const PAYMENT_COLUMN_OF: Partial<Record<string, PaymentImportKey>> = {
+  projectId: 'project',
+  allocationId: 'allocation',
+  paidOn: 'paidOn',
+  amount: 'amount',
+  purpose: 'purpose',
+  voucherNo: 'voucherNo',
+  householdId: 'household',
+};
+
+/** A row as the payment's input (the endpoint's schema) and its project. */
+export function paymentOfRow(r: SheetRow<PaymentImportKey>): { ok: true; projectId: number; input: PaymentInput } | { ok: false; errors: FieldError[] } {
+  const c = r.cells;
+  const project = fundsIdParams.safeParse({ id: c.project });
+  const parsed = paymentInput.safeParse({
+    allocationId: number(c.allocation),
+    paidOn: c.paidOn,
+    amount: number(c.amount),
+    purpose: c.purpose,
+    voucherNo: c.voucherNo,
+    householdId: c.household ? number(c.household) : null,
+  });
+  const errors: FieldError[] = [
+    ...(project.success ? [] : [{ field: 'projectId', label: '', message: '应为项目编号（整数）' }]),
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? ''), label: '', message: i.message }))),
+  ];
+  if (errors.length || !project.success || !parsed.success) return { ok: false, errors };
+  return { ok: true, projectId: project.data.id, input: parsed.data };
+}
+
+export function buildPaymentTemplate(): Promise<Buffer> {
+  return buildImportTemplate(PAYMENT_SHEET, {}, [
+    '资金拨付批量导入 —— 填报说明',
+    '1. 从“资金拨付”表第 3 行起每行填写 1 笔拨付；第 2 行为填写提示，导入时忽略。',
+    '2. 项目须已通过县审批；资金须为项目年度、下达地区包含项目所在村的资金；金额不能超过资金结余和项目预算的未拨付部分。',
+    '3. 到户项目须填写受益户编号（项目受益户名单中的户）；资金用途不得属于负面清单。',
     '4. 任何一行有错误时整个文件都不会导入，系统会列出每处错误的行、列和原因。',
   ]);
 }

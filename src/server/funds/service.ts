@@ -44,9 +44,9 @@ import { citeWords } from '../../domain/shared/sources';
 import { inRegion, regionOnLine, requirePermission, requireRegion, type Auth } from '../auth/access';
 import type { AuditService } from '../audit/service';
 import type { Db } from '../db/connection';
-import { importRefused, placeError, type SheetRow } from '../http/import-sheet';
+import { importRefused, placeError, type ImportSheetSpec, type SheetRow } from '../http/import-sheet';
 import { allPages } from '../http/pages';
-import { ALLOCATION_COLUMN_OF, ALLOCATION_SHEET, allocationOfRow, type AllocationImportKey } from './import-sheet';
+import { ALLOCATION_COLUMN_OF, ALLOCATION_SHEET, allocationOfRow, PAYMENT_COLUMN_OF, PAYMENT_SHEET, paymentOfRow, type AllocationImportKey, type PaymentImportKey } from './import-sheet';
 import { LEVEL_DIGITS } from '../regions/china-division';
 import type { RegionsService } from '../regions/service';
 import type { AllocationRow, FindingRow, FundsRepo, PaymentRow, ProjectView, SampleRow } from './repo';
@@ -301,11 +301,68 @@ export function makeFundsService(deps: FundsDeps) {
     return a;
   }
 
+  /** What a payment's checks read before its transaction: the project (scope), its use, the allocation's region. */
+  async function preparePayment(auth: Auth, projectId: number, input: PaymentInput): Promise<RegionDetail> {
+    const seen = await loadProject(auth, projectId);
+    const use = checkUse({ use: seen.use as PositiveUse | null, reason: seen.useReason, texts: [{ field: 'purpose', text: input.purpose }] });
+    if (!use.ok) throw refuse('purpose', FIELD_LABELS.purpose!, use.message);
+    // Read before the transaction (PGlite has one connection); the allocation's region never changes.
+    return regions.get((await loadAllocation(auth, input.allocationId)).regionCode);
+  }
+
+  /**
+   * Writes a payment in `tx`: the project and the allocation locked (two payments sent at once are checked one after
+   * the other), the stage, the allocation's region, year and balance, the budget and the household checked.
+   */
+  async function writePayment(tx: FundsRepo, auth: Auth, projectId: number, input: PaymentInput, region: RegionDetail) {
+    const p = (await tx.lockProject(projectId))!;
+    if (p.stage !== 'approved' && p.stage !== 'done')
+      throw new AppError('CONFLICT', p.stage === 'withdrawn' ? '项目审批程序已撤销，不能拨付资金' : `项目尚未通过县审批，不能拨付资金（现在办理到“${p.currentStep ?? '—'}”）`);
+    const a = await loadAllocation(auth, input.allocationId, tx, true);
+    const fields: FieldError[] = [];
+    if (!p.villageCode.startsWith(prefixAt(region.code, region.level))) fields.push(field('allocationId', '资金', `该资金（${a.documentNo}）下达到${region.name}，项目所在村不在其中`));
+    if (a.year !== p.year) fields.push(field('allocationId', '资金', `应使用项目年度（${p.year} 年）的资金，该资金为 ${a.year} 年`));
+    if (input.paidOn < a.allocatedOn) fields.push(field('paidOn', '拨付日期', `不能早于资金下达日期 ${a.allocatedOn}`));
+    const balance = a.amount - a.passedDown - a.paid;
+    const remaining = p.budget - p.paid;
+    if (input.amount > balance) fields.push(field('amount', '金额', `超过该资金（${a.documentNo}）的结余 ${balance} 元`));
+    else if (input.amount > remaining) fields.push(field('amount', '金额', `超过项目预算的未拨付部分 ${remaining} 元（预算 ${p.budget} 元，已拨付 ${p.paid} 元）`));
+    if (p.reach === 'household' && !input.householdId) fields.push(field('householdId', '受益户', '到户项目的资金应拨付到户，请选择受益户'));
+    if (p.reach !== 'household' && input.householdId) fields.push(field('householdId', '受益户', '只有到户项目拨付到户'));
+    if (fields.length) throw validationError(fields);
+    if (input.householdId && !(await tx.addToHousehold(p.id, input.householdId, input.amount))) throw refuse('householdId', '受益户', '该户不在本项目的受益户名单中');
+    const pay = await tx.insertPayment({
+      projectId: p.id,
+      allocationId: a.id,
+      fundYear: a.year,
+      regionCode: a.regionCode,
+      villageCode: p.villageCode,
+      paidOn: input.paidOn,
+      amount: input.amount,
+      purpose: input.purpose,
+      voucherNo: input.voucherNo,
+      householdId: input.householdId ?? null,
+      createdBy: auth.userId,
+      createdAt: now(),
+    });
+    await tx.addToAllocation(a.id, { paid: input.amount });
+    await tx.addToProject(p.id, input.amount);
+    await tx.addSpending(a.year, a.regionCode, input.paidOn, input.amount);
+    await audit.record(auth, 'fund_payment', pay.id, 'create', null, { ...pay, createdAt: iso(pay.createdAt) }, { regionCode: p.villageCode });
+    return { pay, source: a.source };
+  }
+
   /** A row's refusal (a field error, a region outside the scope, a parent not found) placed on its row. */
-  function rowErrors(e: unknown, row: number): FieldError[] {
-    if (!(e instanceof AppError) || !['VALIDATION', 'FORBIDDEN', 'NOT_FOUND'].includes(e.code)) throw e;
-    const fields = e.details.fields ?? [{ field: e.code === 'NOT_FOUND' ? 'parentId' : 'regionCode', label: '', message: e.message }];
-    return fields.map((f) => placeError(ALLOCATION_SHEET, row, f, ALLOCATION_COLUMN_OF));
+  function rowErrors<K extends string>(
+    e: unknown,
+    row: number,
+    spec: ImportSheetSpec<K> = ALLOCATION_SHEET as unknown as ImportSheetSpec<K>,
+    columnOf: Partial<Record<string, K>> = ALLOCATION_COLUMN_OF as Partial<Record<string, K>>,
+    missing = 'parentId',
+  ): FieldError[] {
+    if (!(e instanceof AppError) || !['VALIDATION', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'].includes(e.code)) throw e;
+    const fields = e.details.fields ?? [{ field: e.code === 'FORBIDDEN' ? 'regionCode' : missing, label: '', message: e.message }];
+    return fields.map((f) => placeError(spec, row, f, columnOf));
   }
 
   return {
@@ -461,49 +518,42 @@ export function makeFundsService(deps: FundsDeps) {
      */
     async pay(auth: Auth, projectId: number, input: PaymentInput): Promise<Payment> {
       requirePermission(auth, 'funds.manage');
-      const seen = await loadProject(auth, projectId);
-      const use = checkUse({ use: seen.use as PositiveUse | null, reason: seen.useReason, texts: [{ field: 'purpose', text: input.purpose }] });
-      if (!use.ok) throw refuse('purpose', FIELD_LABELS.purpose!, use.message);
-      // Read before the transaction (PGlite has one connection); the allocation's region never changes.
-      const region = await regions.get((await loadAllocation(auth, input.allocationId)).regionCode);
-      const saved = await transaction(async (tx) => {
-        const p = (await tx.lockProject(projectId))!;
-        if (p.stage !== 'approved' && p.stage !== 'done')
-          throw new AppError('CONFLICT', p.stage === 'withdrawn' ? '项目审批程序已撤销，不能拨付资金' : `项目尚未通过县审批，不能拨付资金（现在办理到“${p.currentStep ?? '—'}”）`);
-        const a = await loadAllocation(auth, input.allocationId, tx, true);
-        const fields: FieldError[] = [];
-        if (!p.villageCode.startsWith(prefixAt(region.code, region.level))) fields.push(field('allocationId', '资金', `该资金（${a.documentNo}）下达到${region.name}，项目所在村不在其中`));
-        if (a.year !== p.year) fields.push(field('allocationId', '资金', `应使用项目年度（${p.year} 年）的资金，该资金为 ${a.year} 年`));
-        if (input.paidOn < a.allocatedOn) fields.push(field('paidOn', '拨付日期', `不能早于资金下达日期 ${a.allocatedOn}`));
-        const balance = a.amount - a.passedDown - a.paid;
-        const remaining = p.budget - p.paid;
-        if (input.amount > balance) fields.push(field('amount', '金额', `超过该资金（${a.documentNo}）的结余 ${balance} 元`));
-        else if (input.amount > remaining) fields.push(field('amount', '金额', `超过项目预算的未拨付部分 ${remaining} 元（预算 ${p.budget} 元，已拨付 ${p.paid} 元）`));
-        if (p.reach === 'household' && !input.householdId) fields.push(field('householdId', '受益户', '到户项目的资金应拨付到户，请选择受益户'));
-        if (p.reach !== 'household' && input.householdId) fields.push(field('householdId', '受益户', '只有到户项目拨付到户'));
-        if (fields.length) throw validationError(fields);
-        if (input.householdId && !(await tx.addToHousehold(p.id, input.householdId, input.amount))) throw refuse('householdId', '受益户', '该户不在本项目的受益户名单中');
-        const pay = await tx.insertPayment({
-          projectId: p.id,
-          allocationId: a.id,
-          fundYear: a.year,
-          regionCode: a.regionCode,
-          villageCode: p.villageCode,
-          paidOn: input.paidOn,
-          amount: input.amount,
-          purpose: input.purpose,
-          voucherNo: input.voucherNo,
-          householdId: input.householdId ?? null,
-          createdBy: auth.userId,
-          createdAt: now(),
-        });
-        await tx.addToAllocation(a.id, { paid: input.amount });
-        await tx.addToProject(p.id, input.amount);
-        await tx.addSpending(a.year, a.regionCode, input.paidOn, input.amount);
-        await audit.record(auth, 'fund_payment', pay.id, 'create', null, { ...pay, createdAt: iso(pay.createdAt) }, { regionCode: p.villageCode });
-        return { pay, source: a.source };
-      });
+      const region = await preparePayment(auth, projectId, input);
+      const saved = await transaction((tx) => writePayment(tx, auth, projectId, input, region));
       return paymentsOut([saved.pay], new Map([[saved.pay.allocationId, saved.source]]))[0]!;
+    },
+
+    /** 拨付 from an .xlsx, all or nothing: each row checked as one payment (after the rows above it), errors by row and column. */
+    async importPayments(auth: Auth, rows: Array<SheetRow<PaymentImportKey>>): Promise<RecordImportResult> {
+      requirePermission(auth, 'funds.manage');
+      const errors: FieldError[] = [];
+      const ready: Array<{ row: number; projectId: number; input: PaymentInput; region: RegionDetail }> = [];
+      const place = (e: unknown, row: number) => rowErrors(e, row, PAYMENT_SHEET, PAYMENT_COLUMN_OF, 'projectId');
+      for (const r of rows) {
+        const parsed = paymentOfRow(r);
+        if (!parsed.ok) {
+          errors.push(...parsed.errors.map((e) => placeError(PAYMENT_SHEET, r.row, e, PAYMENT_COLUMN_OF)));
+          continue;
+        }
+        try {
+          ready.push({ row: r.row, projectId: parsed.projectId, input: parsed.input, region: await preparePayment(auth, parsed.projectId, parsed.input) });
+        } catch (e) {
+          errors.push(...place(e, r.row));
+        }
+      }
+      const ids = await transaction(async (tx) => {
+        const out: number[] = [];
+        for (const { row, projectId, input, region } of ready) {
+          try {
+            out.push((await writePayment(tx, auth, projectId, input, region)).pay.id);
+          } catch (e) {
+            errors.push(...place(e, row));
+          }
+        }
+        if (errors.length) throw importRefused(PAYMENT_SHEET, errors);
+        return out;
+      });
+      return { created: ids.length, ids };
     },
 
     async payments(auth: Auth, q: PaymentQuery): Promise<Page<Payment>> {
