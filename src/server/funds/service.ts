@@ -352,17 +352,50 @@ export function makeFundsService(deps: FundsDeps) {
     return { pay, source: a.source };
   }
 
-  /** A row's refusal (a field error, a region outside the scope, a parent not found) placed on its row. */
-  function rowErrors<K extends string>(
-    e: unknown,
-    row: number,
-    spec: ImportSheetSpec<K> = ALLOCATION_SHEET as unknown as ImportSheetSpec<K>,
-    columnOf: Partial<Record<string, K>> = ALLOCATION_COLUMN_OF as Partial<Record<string, K>>,
-    missing = 'parentId',
-  ): FieldError[] {
-    if (!(e instanceof AppError) || !['VALIDATION', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'].includes(e.code)) throw e;
-    const fields = e.details.fields ?? [{ field: e.code === 'FORBIDDEN' ? 'regionCode' : missing, label: '', message: e.message }];
-    return fields.map((f) => placeError(spec, row, f, columnOf));
+  /**
+   * An import, all or nothing: each row parsed by the endpoint's schema and prepared (its reads) before the
+   * transaction, then written in turn inside it (each row's checks see the rows above it), every refusal placed on its
+   * row and column; one error anywhere rolls all of it back. `missing` is the column of a record not found.
+   */
+  async function importAll<K extends string, T, P>(
+    rows: Array<SheetRow<K>>,
+    spec: ImportSheetSpec<K>,
+    columnOf: Partial<Record<string, K>>,
+    missing: string,
+    steps: { parse: (r: SheetRow<K>) => ({ ok: true } & T) | { ok: false; errors: FieldError[] }; prepare: (t: T) => Promise<P>; write: (tx: FundsRepo, t: T, p: P) => Promise<number> },
+  ): Promise<RecordImportResult> {
+    const errors: FieldError[] = [];
+    const place = (e: unknown, row: number) => {
+      if (!(e instanceof AppError) || !['VALIDATION', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'].includes(e.code)) throw e;
+      const fields = e.details.fields ?? [{ field: e.code === 'FORBIDDEN' ? 'regionCode' : missing, label: '', message: e.message }];
+      errors.push(...fields.map((f) => placeError(spec, row, f, columnOf)));
+    };
+    const ready: Array<{ row: number; item: T; prepared: P }> = [];
+    for (const r of rows) {
+      const parsed = steps.parse(r);
+      if (!parsed.ok) {
+        errors.push(...parsed.errors.map((e) => placeError(spec, r.row, e, columnOf)));
+        continue;
+      }
+      try {
+        ready.push({ row: r.row, item: parsed, prepared: await steps.prepare(parsed) });
+      } catch (e) {
+        place(e, r.row);
+      }
+    }
+    const ids = await transaction(async (tx) => {
+      const out: number[] = [];
+      for (const { row, item, prepared } of ready) {
+        try {
+          out.push(await steps.write(tx, item, prepared));
+        } catch (e) {
+          place(e, row);
+        }
+      }
+      if (errors.length) throw importRefused(spec, errors);
+      return out;
+    });
+    return { created: ids.length, ids };
   }
 
   return {
@@ -391,35 +424,11 @@ export function makeFundsService(deps: FundsDeps) {
      */
     async importAllocations(auth: Auth, rows: Array<SheetRow<AllocationImportKey>>): Promise<RecordImportResult> {
       requirePermission(auth, 'funds.manage');
-      const errors: FieldError[] = [];
-      const ready: Array<{ row: number; input: AllocationInput; prepared: Prepared }> = [];
-      for (const r of rows) {
-        const parsed = allocationOfRow(r);
-        if (!parsed.ok) {
-          errors.push(...parsed.errors.map((e) => placeError(ALLOCATION_SHEET, r.row, e, ALLOCATION_COLUMN_OF)));
-          continue;
-        }
-        try {
-          ready.push({ row: r.row, input: parsed.input, prepared: await prepareAllocation(auth, parsed.input) });
-        } catch (e) {
-          errors.push(...rowErrors(e, r.row));
-        }
-      }
-      // The rows that read are written in turn (each parent's balance after the rows above), so every error is found;
-      // one error anywhere rolls all of it back.
-      const ids = await transaction(async (tx) => {
-        const out: number[] = [];
-        for (const { row, input, prepared } of ready) {
-          try {
-            out.push((await writeAllocation(tx, auth, input, prepared)).id);
-          } catch (e) {
-            errors.push(...rowErrors(e, row));
-          }
-        }
-        if (errors.length) throw importRefused(ALLOCATION_SHEET, errors);
-        return out;
+      return importAll(rows, ALLOCATION_SHEET, ALLOCATION_COLUMN_OF, 'parentId', {
+        parse: allocationOfRow,
+        prepare: (r) => prepareAllocation(auth, r.input),
+        write: async (tx, r, prepared) => (await writeAllocation(tx, auth, r.input, prepared)).id,
       });
-      return { created: ids.length, ids };
     },
 
     // --- projects -----------------------------------------------------------------------------------------------------
@@ -526,34 +535,11 @@ export function makeFundsService(deps: FundsDeps) {
     /** 拨付 from an .xlsx, all or nothing: each row checked as one payment (after the rows above it), errors by row and column. */
     async importPayments(auth: Auth, rows: Array<SheetRow<PaymentImportKey>>): Promise<RecordImportResult> {
       requirePermission(auth, 'funds.manage');
-      const errors: FieldError[] = [];
-      const ready: Array<{ row: number; projectId: number; input: PaymentInput; region: RegionDetail }> = [];
-      const place = (e: unknown, row: number) => rowErrors(e, row, PAYMENT_SHEET, PAYMENT_COLUMN_OF, 'projectId');
-      for (const r of rows) {
-        const parsed = paymentOfRow(r);
-        if (!parsed.ok) {
-          errors.push(...parsed.errors.map((e) => placeError(PAYMENT_SHEET, r.row, e, PAYMENT_COLUMN_OF)));
-          continue;
-        }
-        try {
-          ready.push({ row: r.row, projectId: parsed.projectId, input: parsed.input, region: await preparePayment(auth, parsed.projectId, parsed.input) });
-        } catch (e) {
-          errors.push(...place(e, r.row));
-        }
-      }
-      const ids = await transaction(async (tx) => {
-        const out: number[] = [];
-        for (const { row, projectId, input, region } of ready) {
-          try {
-            out.push((await writePayment(tx, auth, projectId, input, region)).pay.id);
-          } catch (e) {
-            errors.push(...place(e, row));
-          }
-        }
-        if (errors.length) throw importRefused(PAYMENT_SHEET, errors);
-        return out;
+      return importAll(rows, PAYMENT_SHEET, PAYMENT_COLUMN_OF, 'projectId', {
+        parse: paymentOfRow,
+        prepare: (r) => preparePayment(auth, r.projectId, r.input),
+        write: async (tx, r, region) => (await writePayment(tx, auth, r.projectId, r.input, region)).pay.id,
       });
-      return { created: ids.length, ids };
     },
 
     async payments(auth: Auth, q: PaymentQuery): Promise<Page<Payment>> {
