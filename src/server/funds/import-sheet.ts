@@ -4,7 +4,8 @@ import type { FieldError } from '../../domain/shared/errors';
 import { buildImportTemplate, type ImportSheetSpec, type SheetRow } from '../http/import-sheet';
 
 /** The columns of the allocations' import (资金下达): one allocation a row, as the allocation form has it. */
-export type AllocationImportKey = 'year' | 'source' | 'region' | 'parent' | 'amount' | 'documentNo' | 'allocatedOn' | 'note';
+/** The keys are the allocation's own field names, so a field error lands in its column. */
+export type AllocationImportKey = 'year' | 'source' | 'regionCode' | 'parentId' | 'amount' | 'documentNo' | 'allocatedOn' | 'note';
 
 export const ALLOCATION_SHEET: ImportSheetSpec<AllocationImportKey> = {
   sheet: '资金下达',
@@ -12,25 +13,13 @@ export const ALLOCATION_SHEET: ImportSheetSpec<AllocationImportKey> = {
   columns: [
     { key: 'year', header: '资金年度', width: 10, hint: '必填，如 2020' },
     { key: 'source', header: '资金来源', width: 26, hint: '必填，从下拉列表选择', list: '资金来源' },
-    { key: 'region', header: '下达地区代码', width: 18, hint: '必填，12 位省、市、县行政区划代码' },
-    { key: 'parent', header: '上级资金编号', width: 14, hint: '从上级资金中下达时填写其编号' },
+    { key: 'regionCode', header: '下达地区代码', width: 18, hint: '必填，12 位省、市、县行政区划代码' },
+    { key: 'parentId', header: '上级资金编号', width: 14, hint: '从上级资金中下达时填写其编号' },
     { key: 'amount', header: '金额（元）', width: 14, hint: '必填，整数元' },
     { key: 'documentNo', header: '文号', width: 24, hint: '必填，如 昭财农〔2020〕3号' },
     { key: 'allocatedOn', header: '下达日期', width: 14, hint: '必填，如 2020-03-01' },
     { key: 'note', header: '备注', width: 30, hint: '' },
   ],
-};
-
-/** Which column an allocation field error belongs in. */
-export const ALLOCATION_COLUMN_OF: Partial<Record<string, AllocationImportKey>> = {
-  year: 'year',
-  source: 'source',
-  regionCode: 'region',
-  parentId: 'parent',
-  amount: 'amount',
-  documentNo: 'documentNo',
-  allocatedOn: 'allocatedOn',
-  note: 'note',
 };
 
 const number = (cell: string) => (/^-?\d+$/.test(cell.replace(/[,，\s]/g, '')) ? Number(cell.replace(/[,，\s]/g, '')) : cell);
@@ -42,8 +31,8 @@ export function allocationOfRow(r: SheetRow<AllocationImportKey>): { ok: true; i
   const parsed = allocationInput.safeParse({
     year: number(c.year),
     source,
-    regionCode: c.region,
-    parentId: c.parent ? number(c.parent) : null,
+    regionCode: c.regionCode,
+    parentId: c.parentId ? number(c.parentId) : null,
     amount: number(c.amount),
     documentNo: c.documentNo,
     allocatedOn: c.allocatedOn,
@@ -64,43 +53,34 @@ export function buildAllocationTemplate(): Promise<Buffer> {
 }
 
 /** The columns of the payments' import (拨付): one payment a row, to a project by its number. */
-export type PaymentImportKey = 'project' | 'allocation' | 'paidOn' | 'amount' | 'purpose' | 'voucherNo' | 'household';
+/** The keys are the payment's own field names (and the project's id), so a field error lands in its column. */
+export type PaymentImportKey = 'projectId' | 'allocationId' | 'paidOn' | 'amount' | 'purpose' | 'voucherNo' | 'householdId';
 
 export const PAYMENT_SHEET: ImportSheetSpec<PaymentImportKey> = {
   sheet: '资金拨付',
   what: '资金拨付',
   columns: [
-    { key: 'project', header: '项目编号', width: 12, hint: '必填，项目库中的项目编号' },
-    { key: 'allocation', header: '资金编号', width: 12, hint: '必填，资金下达中的资金编号' },
+    { key: 'projectId', header: '项目编号', width: 12, hint: '必填，项目库中的项目编号' },
+    { key: 'allocationId', header: '资金编号', width: 12, hint: '必填，资金下达中的资金编号' },
     { key: 'paidOn', header: '拨付日期', width: 14, hint: '必填，如 2020-06-20' },
     { key: 'amount', header: '金额（元）', width: 14, hint: '必填，整数元' },
     { key: 'purpose', header: '资金用途', width: 30, hint: '必填，如 购买种牛' },
     { key: 'voucherNo', header: '凭证号', width: 18, hint: '必填' },
-    { key: 'household', header: '受益户编号', width: 12, hint: '到户项目必填' },
+    { key: 'householdId', header: '受益户编号', width: 12, hint: '到户项目必填' },
   ],
-};
-
-export const PAYMENT_COLUMN_OF: Partial<Record<string, PaymentImportKey>> = {
-  projectId: 'project',
-  allocationId: 'allocation',
-  paidOn: 'paidOn',
-  amount: 'amount',
-  purpose: 'purpose',
-  voucherNo: 'voucherNo',
-  householdId: 'household',
 };
 
 /** A row as the payment's input (the endpoint's schema) and its project. */
 export function paymentOfRow(r: SheetRow<PaymentImportKey>): { ok: true; projectId: number; input: PaymentInput } | { ok: false; errors: FieldError[] } {
   const c = r.cells;
-  const project = fundsIdParams.safeParse({ id: c.project });
+  const project = fundsIdParams.safeParse({ id: c.projectId });
   const parsed = paymentInput.safeParse({
-    allocationId: number(c.allocation),
+    allocationId: number(c.allocationId),
     paidOn: c.paidOn,
     amount: number(c.amount),
     purpose: c.purpose,
     voucherNo: c.voucherNo,
-    householdId: c.household ? number(c.household) : null,
+    householdId: c.householdId ? number(c.householdId) : null,
   });
   const errors: FieldError[] = [
     ...(project.success ? [] : [{ field: 'projectId', label: '', message: '应为项目编号（整数）' }]),

@@ -46,7 +46,7 @@ import type { AuditService } from '../audit/service';
 import type { Db } from '../db/connection';
 import { importRefused, placeError, type ImportSheetSpec, type SheetRow } from '../http/import-sheet';
 import { allPages } from '../http/pages';
-import { ALLOCATION_COLUMN_OF, ALLOCATION_SHEET, allocationOfRow, PAYMENT_COLUMN_OF, PAYMENT_SHEET, paymentOfRow, type AllocationImportKey, type PaymentImportKey } from './import-sheet';
+import { ALLOCATION_SHEET, allocationOfRow, PAYMENT_SHEET, paymentOfRow, type AllocationImportKey, type PaymentImportKey } from './import-sheet';
 import { LEVEL_DIGITS } from '../regions/china-division';
 import type { RegionsService } from '../regions/service';
 import type { AllocationRow, FindingRow, FundsRepo, PaymentRow, ProjectView, SampleRow } from './repo';
@@ -360,7 +360,6 @@ export function makeFundsService(deps: FundsDeps) {
   async function importAll<K extends string, T, P>(
     rows: Array<SheetRow<K>>,
     spec: ImportSheetSpec<K>,
-    columnOf: Partial<Record<string, K>>,
     missing: string,
     steps: { parse: (r: SheetRow<K>) => ({ ok: true } & T) | { ok: false; errors: FieldError[] }; prepare: (t: T) => Promise<P>; write: (tx: FundsRepo, t: T, p: P) => Promise<number> },
   ): Promise<RecordImportResult> {
@@ -368,13 +367,13 @@ export function makeFundsService(deps: FundsDeps) {
     const place = (e: unknown, row: number) => {
       if (!(e instanceof AppError) || !['VALIDATION', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'].includes(e.code)) throw e;
       const fields = e.details.fields ?? [{ field: e.code === 'FORBIDDEN' ? 'regionCode' : missing, label: '', message: e.message }];
-      errors.push(...fields.map((f) => placeError(spec, row, f, columnOf)));
+      errors.push(...fields.map((f) => placeError(spec, row, f)));
     };
     const ready: Array<{ row: number; item: T; prepared: P }> = [];
     for (const r of rows) {
       const parsed = steps.parse(r);
       if (!parsed.ok) {
-        errors.push(...parsed.errors.map((e) => placeError(spec, r.row, e, columnOf)));
+        errors.push(...parsed.errors.map((e) => placeError(spec, r.row, e)));
         continue;
       }
       try {
@@ -424,7 +423,7 @@ export function makeFundsService(deps: FundsDeps) {
      */
     async importAllocations(auth: Auth, rows: Array<SheetRow<AllocationImportKey>>): Promise<RecordImportResult> {
       requirePermission(auth, 'funds.manage');
-      return importAll(rows, ALLOCATION_SHEET, ALLOCATION_COLUMN_OF, 'parentId', {
+      return importAll(rows, ALLOCATION_SHEET, 'parentId', {
         parse: allocationOfRow,
         prepare: (r) => prepareAllocation(auth, r.input),
         write: async (tx, r, prepared) => (await writeAllocation(tx, auth, r.input, prepared)).id,
@@ -535,7 +534,7 @@ export function makeFundsService(deps: FundsDeps) {
     /** 拨付 from an .xlsx, all or nothing: each row checked as one payment (after the rows above it), errors by row and column. */
     async importPayments(auth: Auth, rows: Array<SheetRow<PaymentImportKey>>): Promise<RecordImportResult> {
       requirePermission(auth, 'funds.manage');
-      return importAll(rows, PAYMENT_SHEET, PAYMENT_COLUMN_OF, 'projectId', {
+      return importAll(rows, PAYMENT_SHEET, 'projectId', {
         parse: paymentOfRow,
         prepare: (r) => preparePayment(auth, r.projectId, r.input),
         write: async (tx, r, region) => (await writePayment(tx, auth, r.projectId, r.input, region)).pay.id,
