@@ -9,7 +9,10 @@ import { z } from 'zod';
 import { FUND_SOURCES, POSITIVE_USES, PROJECT_REACH } from '../domain/funds/catalog';
 import { pageSchema } from './page';
 import { regionStep } from './regions';
-import { id, int, isoDate, name, oneOf, optionalInt, page, pageSize, regionCode, regionPrefix, text, year } from './zod';
+import { coercedInt, id, idParam, int, isoDate, name, oneOf, optionalInt, page, pageSize, regionCode, regionPrefix, text, year } from './zod';
+
+/** A year in a query string (text, coerced). */
+const queryYear = () => coercedInt(1900, 2100);
 
 const positiveYuan = () => int(1);
 
@@ -150,6 +153,15 @@ export const payment = z.object({
 });
 export type Payment = z.output<typeof payment>;
 
+/** GET /api/funds/payments: the payments to projects of a region (their villages), of a fund year or of one project. */
+export const paymentQuery = z.object({ region: regionPrefix().optional(), year: optionalInt, projectId: optionalInt, page, pageSize });
+export type PaymentQuery = z.output<typeof paymentQuery>;
+export const paymentPage = pageSchema(payment);
+
+/** PUT /api/funds/projects/:id/households: the registered households of its village a 到户 project reaches (登记到户受益). */
+export const projectHouseholdsInput = z.object({ householdIds: z.array(id()).max(2000), version: int() });
+export type ProjectHouseholdsInput = z.output<typeof projectHouseholdsInput>;
+
 /** GET /api/funds/households/:id/receipts — what reached a household (its 扶贫手册 shows it). */
 export const householdReceipts = z.object({
   householdId: z.number(),
@@ -161,7 +173,7 @@ export type HouseholdReceipts = z.output<typeof householdReceipts>;
 // --- spending progress and its points ---------------------------------------------------------------------------------
 
 /** GET /api/funds/progress?region=&year=&asOf=&by= — the year's funds under `region`, by the regions one level below it (`by=child`, the default) or by county (`by=county`), as of a date (default today). */
-export const progressQuery = z.object({ region: regionPrefix().optional(), year: year(), asOf: isoDate().optional(), by: z.enum(['child', 'county']).optional() });
+export const progressQuery = z.object({ region: regionPrefix().optional(), year: queryYear(), asOf: isoDate().optional(), by: z.enum(['child', 'county']).optional() });
 export type ProgressQuery = z.output<typeof progressQuery>;
 
 export const progressRow = z.object({
@@ -179,7 +191,7 @@ export const progress = z.object({ year: z.number(), asOf: z.string(), total: pr
 export type Progress = z.output<typeof progress>;
 
 /** GET /api/funds/performance?region=&year=&asOf= — the 7 + 3 + 2 points of 资金支出进度, with the reason of each. */
-export const performanceQuery = z.object({ region: regionPrefix().optional(), year: year(), asOf: isoDate().optional() });
+export const performanceQuery = z.object({ region: regionPrefix().optional(), year: queryYear(), asOf: isoDate().optional() });
 export type PerformanceQuery = z.output<typeof performanceQuery>;
 export const performance = z.object({
   region: regionStep.nullable(),
@@ -237,6 +249,8 @@ export const project = projectItem.extend({
   payments: z.array(payment),
   findings: z.array(finding),
   createdAt: z.string(),
+  /** Sent back with a change of the household list. */
+  version: z.number(),
 });
 export type Project = z.output<typeof project>;
 
@@ -248,4 +262,6 @@ export type SampleInput = z.output<typeof sampleInput>;
 export const sample = z.object({ id: z.number(), region: regionStep.nullable(), year: z.number(), count: z.number(), seed: z.string(), drawnAt: z.string(), projects: z.array(projectItem) });
 export type Sample = z.output<typeof sample>;
 
-export const fundsIdParams = z.object({ id: id() });
+export const samples = z.array(sample);
+
+export const fundsIdParams = z.object({ id: idParam() });

@@ -136,6 +136,8 @@ const procedureFields = z.object({
   kind: procedureKind,
   kindLabel: z.string(),
   householdId: z.number().nullable(),
+  /** A project's approval (kind project): the project of the funds' project library. */
+  projectId: z.number().nullable(),
   villageCode: z.string(),
   applicant: applicant.nullable(),
   year: z.number().nullable(),

@@ -44,6 +44,8 @@ import { makeWallService } from './wall/service';
 import { makeHouseholdPrintService } from './print/household-service';
 import { makeMutualAidRepo } from './mutual-aid/repo';
 import { makeMutualAidService } from './mutual-aid/service';
+import { makeFundsRepo } from './funds/repo';
+import { makeFundsService } from './funds/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -136,6 +138,17 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     comparisonRun: (procedureId) => compare.comparisonRun(procedureId),
     statusChanged: (tx, auth, change) => pairing.statusChangedIn(tx, auth, change),
     notify,
+    // 扶贫项目审批 (issue 14): a project's approval lists under the project's name.
+    projectNames: (ids) => funds.projectNames(ids),
+  });
+  // 扶贫资金与项目库 (issue 14): a project's declaration starts its approval procedure in its own transaction.
+  const funds = makeFundsService({
+    ...repoOf(makeFundsRepo),
+    regions,
+    audit,
+    now,
+    approval: (a, villageCode) => procedures.projectApproval(a, villageCode),
+    household: (a, id) => registry.household(a, id),
   });
   const quality = makeQualityService({ repo: makeQualityRepo(db), registry, regions, now });
   const compare = makeCompareService({ ...repoOf(makeCompareRepo), regions, audit, procedures, now, notify });
@@ -156,6 +169,11 @@ export function buildServices(database: Database, now: () => Date = () => new Da
       const s = await ledger.summary(auth, { orgId, yearFrom: year, yearTo: year });
       const funds = parseWanYuan(s.all.total.fundsTotal);
       return { orgKind: org.kind, fundsYuan: funds.ok ? funds.yuan : 0, entries: s.all.total.entries, participation: s.participation };
+    },
+    // The national scheme's 扶贫资金绩效考评: the 资金支出进度 points (7 + 3 + 2) of a region from the funds data.
+    fundPoints: async (auth, regionCode, year) => {
+      const { points, max, items, source } = await funds.regionPoints(auth, regionCode, year);
+      return { points, max, items, source };
     },
     regionFigures: async (auth, regionCode, year) => {
       const s = await registry.statistics(auth, { region: regionCode, asOf: `${year}-12-31` });
@@ -198,6 +216,6 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     audit,
     now,
   });
-  return { pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold, mutualAid };
+  return { funds, pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold, mutualAid };
 }
 export type Services = ReturnType<typeof buildServices>;

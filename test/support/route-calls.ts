@@ -28,6 +28,7 @@ import { fillTemplate, templateWith } from './xlsx';
 import { buildUserTemplate } from '../../src/server/auth/user-import-sheet';
 import { buildMemberTemplate } from '../../src/server/members/import-sheet';
 import { buildHelperTemplate } from '../../src/server/pairing/helper-import-sheet';
+import { buildAllocationTemplate, buildPaymentTemplate } from '../../src/server/funds/import-sheet';
 import type { OrgRow } from '../../src/server/orgs/repo';
 
 
@@ -198,6 +199,40 @@ export const ROUTES: Record<string, Line> = {
   'POST /api/registry/roster/import-batches': foreign(file(() => '/api/registry/roster/import-batches?mode=check', (b) => ({ content: b.rosterFile, name: 'roster.xlsx', type: xlsxType })), { expect: [202] }),
   'GET /api/registry/roster/import-batches/:id': foreign(url((b) => `/api/registry/roster/import-batches/${b.batchJob}`)),
   'GET /api/registry/roster/export.xlsx': foreign(url(`/api/registry/roster/export.xlsx?region=${B_COUNTY}`)),
+  // --- procedures ----------------------------------------------------------------------------------------------------
+  // --- funds and projects (issue 14) ----------------------------------------------------------------------------------
+  'GET /api/funds/allocations': list(url('/api/funds/allocations')),
+  'GET /api/funds/allocations/export.xlsx': foreign(url(`/api/funds/allocations/export.xlsx?region=${B_COUNTY}`)),
+  'POST /api/funds/allocations': foreign(body(() => '/api/funds/allocations', () => ({ year: 2020, source: 'county', regionCode: B_COUNTY, amount: 1, documentNo: '越权', allocatedOn: '2020-02-01' })), {
+    // A's county from B's allocation: B's allocation is not on A's line (404).
+    also: [body(() => '/api/funds/allocations', (b) => ({ year: 2020, source: 'county', regionCode: A_COUNTY, parentId: b.fundAllocation, amount: 1, documentNo: '越权', allocatedOn: '2020-02-01' }))],
+  }),
+  'GET /api/funds/allocations/import/template.xlsx': list(url('/api/funds/allocations/import/template.xlsx')),
+  // A row allocating to B's county: a field error 不在您的管辖范围内, nothing written.
+  'POST /api/funds/allocations/import': foreign(file(() => '/api/funds/allocations/import', (b) => ({ content: b.fundAllocationsFile, name: 'allocations.xlsx', type: xlsxType }))),
+  'GET /api/funds/projects': list(url(`/api/funds/projects?q=${encodeURIComponent('乙村种羊到户')}`)),
+  'GET /api/funds/projects/export.xlsx': foreign(url(`/api/funds/projects/export.xlsx?region=${B_COUNTY}`)),
+  'POST /api/funds/projects': foreign(body(() => '/api/funds/projects', (b) => ({ year: 2020, name: '越权项目', villageCode: b.village, reach: 'village', use: 'industry', content: '越权', budget: 1 })), {
+    // A's village with B's household: a field error naming the household by its id only.
+    also: [(b) => ({ url: '/api/funds/projects', payload: { year: 2020, name: '越权项目', villageCode: XINCHENG_VILLAGE, reach: 'household', use: 'industry', content: '越权', budget: 1, householdIds: [b.household2] }, expect: [400] })],
+  }),
+  'GET /api/funds/projects/:id': foreign(url((b) => `/api/funds/projects/${b.project}`)),
+  'PUT /api/funds/projects/:id/households': foreign(body((b) => `/api/funds/projects/${b.project}/households`, (b) => ({ householdIds: [], version: b.projectVersion }))),
+  'POST /api/funds/projects/:id/payments': foreign(body((b) => `/api/funds/projects/${b.project}/payments`, (b) => ({ allocationId: b.fundAllocation, paidOn: '2020-06-01', amount: 1, purpose: '越权', voucherNo: 'X', householdId: b.household2 }))),
+  'GET /api/funds/payments': list(url('/api/funds/payments')),
+  'GET /api/funds/payments/export.xlsx': foreign(url(`/api/funds/payments/export.xlsx?region=${B_COUNTY}`)),
+  'GET /api/funds/payments/import/template.xlsx': list(url('/api/funds/payments/import/template.xlsx')),
+  // A row paying B's project: a field error naming the project by its number only (项目不存在), nothing written.
+  'POST /api/funds/payments/import': foreign(file(() => '/api/funds/payments/import', (b) => ({ content: b.fundPaymentsFile, name: 'payments.xlsx', type: xlsxType })), { expect: [400] }),
+  'GET /api/funds/households/:id/receipts': foreign(url((b) => `/api/funds/households/${b.household2}/receipts`)),
+  'GET /api/funds/progress': foreign(url(`/api/funds/progress?region=${B_COUNTY}&year=2020`)),
+  'GET /api/funds/performance': foreign(url(`/api/funds/performance?region=${B_COUNTY}&year=2020`)),
+  'GET /api/funds/findings': list(url('/api/funds/findings')),
+  'POST /api/funds/findings': foreign(body(() => '/api/funds/findings', (b) => ({ projectId: b.project, foundOn: '2020-05-01', foundBy: '越权', problem: '越权', deadline: '2020-06-01' }))),
+  'PATCH /api/funds/findings/:id': foreign(body((b) => `/api/funds/findings/${b.finding}`, (b) => ({ state: 'rectifying', version: b.findingVersion }))),
+  'GET /api/funds/samples': list(url('/api/funds/samples')),
+  'POST /api/funds/samples': foreign(body(() => '/api/funds/samples', () => ({ region: B_COUNTY, year: 2020, count: 1, seed: '越权' }))),
+  'GET /api/funds/samples/:id': foreign(url((b) => `/api/funds/samples/${b.sample}`)),
   // --- procedures ----------------------------------------------------------------------------------------------------
   'GET /api/procedures/definitions': global(url('/api/procedures/definitions')),
   'PUT /api/procedures/definitions/:kind': foreign(body(() => '/api/procedures/definitions/removal', () => ({ regionPrefix: '51', steps: [] }))),
@@ -428,12 +463,21 @@ export interface CountyB {
   batchJob: string;
   /** A notification of B's administrator. */
   notification: number;
+  /** 扶贫资金与项目库 (issue 14): B's allocation, its approved 到户 project (household2), a finding on it, a draw. */
+  fundAllocation: number;
+  project: number;
+  projectVersion: number;
+  finding: number;
+  findingVersion: number;
+  sample: number;
   ledgerFile: Buffer;
   rosterFile: Buffer;
   /** Bulk imports (issue 11) whose one row names B's body or region. */
   usersImportFile: Buffer;
   membersImportFile: Buffer;
   helpersImportFile: Buffer;
+  fundAllocationsFile: Buffer;
+  fundPaymentsFile: Buffer;
   gridFile: Buffer;
   /** B's village mutual-aid fund, a member household of it, a loan; a 小额信贷 loan and an 入股 agreement of B's household. */
   fund: number;
@@ -573,6 +617,17 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
   await t.services.notifications.notifier.users([bUser], { kind: 'assessor', title: '乙县专有通知', link: `/assessment/rounds/${round.id}` });
   const notification = created<{ items: Array<{ id: number; title: string }> }>(await bAdmin.get('/api/notifications'), 'notifications').items.find((n) => n.title === '乙县专有通知')!.id;
 
+  // 扶贫资金与项目库: B's allocation and 到户 project, approved up to 县审批 by B's administrator; a finding and a draw.
+  const fundAllocation = created<{ id: number }>(await bAdmin.post('/api/funds/allocations', { year: 2020, source: 'county', regionCode: B_COUNTY, amount: 100_000, documentNo: '美财农〔2020〕1号', allocatedOn: '2020-02-01' }), 'fund allocation');
+  const project = created<{ id: number; procedureId: number }>(
+    await bAdmin.post('/api/funds/projects', { year: 2020, name: '乙村种羊到户', villageCode: village, reach: 'household', use: 'industry', content: '乙村发放种羊', budget: 20_000, householdIds: [household2.id] }),
+    'project',
+  );
+  let projectProcedure = created<{ version: number }>(await bAdmin.get(`/api/procedures/${project.procedureId}`), 'project procedure').version;
+  for (let step = 0; step < 4; step++) projectProcedure = created<{ version: number }>(await bAdmin.post(`/api/procedures/${project.procedureId}/actions`, { type: 'pass', step, version: projectProcedure }), 'project step').version;
+  const finding = created<{ id: number; version: number }>(await bAdmin.post('/api/funds/findings', { projectId: project.id, foundOn: '2020-05-01', foundBy: '美姑县审计局', problem: '乙县审计问题', deadline: '2020-07-01' }), 'finding');
+  const sample = created<{ id: number }>(await bAdmin.post('/api/funds/samples', { region: B_COUNTY, year: 2020, count: 1, seed: '乙县抽查' }), 'sample');
+
   const b: CountyB = {
     user: bUser,
     session: (await bAdmin.get('/api/auth/sessions')).json().items[0].id,
@@ -633,13 +688,21 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     importJob: job.jobId,
     batchJob: created<{ jobId: string }>(await upload(bAdmin, 'POST', '/api/registry/roster/import-batches?mode=check', { content: await rosterWith([{ ...householdCols('YX0005', { 村级区划代码: village }), ...personCols('贝分批户主', idNumber('19920303', '558', B_PREFIX), '户主') }]), name: 'r.xlsx', type: xlsxType }), 'batch job').jobId,
     notification,
+    fundAllocation: fundAllocation.id,
+    project: project.id,
+    projectVersion: created<{ version: number }>(await bAdmin.get(`/api/funds/projects/${project.id}`), 'project').version,
+    finding: finding.id,
+    findingVersion: finding.version,
+    sample: sample.id,
     ledgerFile: await templateWith([{ 大类: '富民产业', 小类: '种植', '帮扶对象·其他': '越权导入', 具体内容: '越权', 开始年度: 2019, 非职务履职确认: '是' }]),
     rosterFile,
     usersImportFile: await fillTemplate(await buildUserTemplate([], []), '用户', [{ 用户名: 'scope-import', 姓名: '越权导入', 单位: String(bOrg.id), 角色: '领导查阅' }]),
     membersImportFile: await fillTemplate(await buildMemberTemplate([]), '委员', [{ 姓名: '越权委员', 所属单位: String(bOrg.id) }]),
     helpersImportFile: await fillTemplate(await buildHelperTemplate(), '帮扶责任人', [{ 姓名: '越权干部', 工作单位: '美姑县人民政府', 人员类别: '党政机关、事业单位干部', 层级: '县', 所在地区代码: B_COUNTY }]),
+    fundAllocationsFile: await fillTemplate(await buildAllocationTemplate(), '资金下达', [{ 资金年度: 2020, 资金来源: '县级财政专项扶贫资金', 下达地区代码: B_COUNTY, '金额（元）': 1, 文号: '越权导入', 下达日期: '2020-02-01' }]),
+    fundPaymentsFile: await fillTemplate(await buildPaymentTemplate(), '资金拨付', [{ 项目编号: project.id, 资金编号: fundAllocation.id, 拨付日期: '2020-06-01', '金额（元）': 1, 资金用途: '越权导入', 凭证号: 'X', 受益户编号: household2.id }]),
     gridFile: grid.rawPayload,
-    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知', '乙村变更原因', '乙村扶贫互助资金', '乙村借款用途', '乙县专有合作社', '美姑县信用社'],
+    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知', '乙村变更原因', '乙村扶贫互助资金', '乙村借款用途', '乙县专有合作社', '美姑县信用社', '乙村种羊到户', '乙县审计问题', '美财农〔2020〕1号'],
   };
   return { b, callers, bAdmin, aOrg };
 }

@@ -179,6 +179,20 @@ export const results = z.object({
   awards: z.array(z.object({ ...named, kind: z.string(), yuan: z.number(), awarded: z.boolean(), reason: z.string() })),
   /** From the registry and the data-quality checks, for cities and counties (ref = region code), as of the year's end. */
   regions: z.array(regionFigures.extend({ ...named, regionCode: z.string() })),
+  /**
+   * For a scheme with the method 扶贫资金绩效考评 (`funds`) and units that are regions (ref = region code): the 资金支出进度
+   * points (7 + 3 + 2) computed from the funds data as of the year's end, with the reason of each (issue 14).
+   */
+  funds: z.array(
+    z.object({
+      ...named,
+      regionCode: z.string(),
+      points: z.number(),
+      max: z.number(),
+      items: z.array(z.object({ label: z.string(), points: z.number(), max: z.number(), reason: z.string() })),
+      source: z.string(),
+    }),
+  ),
 });
 export type Results = z.output<typeof results>;
 export type ResultUnit = Results['units'][number];

@@ -29,6 +29,11 @@ export const ENTITY_LABELS: Record<string, string> = {
   change_request: '户情变更申请',
   change_rule: '户情变更审批规则',
   ...MUTUAL_AID_ENTITY_LABELS,
+  fund_allocation: '扶贫资金',
+  project: '扶贫项目',
+  fund_payment: '资金拨付',
+  audit_finding: '审计问题',
+  fund_sample: '项目抽查',
 };
 
 export const ACTION_LABELS: Record<string, string> = {

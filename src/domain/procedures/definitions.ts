@@ -5,7 +5,7 @@
  */
 import { citeWords } from '../shared/sources';
 
-export const PROCEDURE_KINDS = ['identification', 'exit', 'removal', 'stable_exit', 'relapse', 'village_exit'] as const;
+export const PROCEDURE_KINDS = ['identification', 'exit', 'removal', 'stable_exit', 'relapse', 'village_exit', 'project'] as const;
 export type ProcedureKind = (typeof PROCEDURE_KINDS)[number];
 
 export const KIND_LABELS: Record<ProcedureKind, string> = {
@@ -15,6 +15,7 @@ export const KIND_LABELS: Record<ProcedureKind, string> = {
   stable_exit: '稳定脱贫标注',
   relapse: '返贫',
   village_exit: '贫困村出列',
+  project: '扶贫项目审批',
 };
 
 /** Office levels, lowest first: a step is done at its level or by an office above it. */
@@ -42,8 +43,11 @@ export interface StepDefinition {
   minDays?: number;
 }
 
-/** Who a procedure is about: a registered household, a village, or an applicant not yet in the registry. */
-export const SUBJECTS = ['household', 'village', 'applicant'] as const;
+/**
+ * Who a procedure is about: a registered household, a village, an applicant not yet in the registry, or a project of
+ * the funds' project library (issue 14; started by the project's declaration, not on its own).
+ */
+export const SUBJECTS = ['household', 'village', 'applicant', 'project'] as const;
 
 export interface ProcedureDefinition {
   kind: ProcedureKind;
@@ -54,6 +58,9 @@ export interface ProcedureDefinition {
 }
 
 export const DEFAULT_NOTICE_DAYS = 7;
+
+/** The key of a project's 县审批 step: a project is payable once its procedure is past it (issue 14). */
+export const PROJECT_APPROVAL_STEP = 'county_approval';
 
 const step = (key: string, name: string, level: Level, requires: Requirement[] = [], minDays?: number): StepDefinition => ({
   key,
@@ -140,6 +147,27 @@ export const DEFAULT_DEFINITIONS: ProcedureDefinition[] = [
       step('filing', '备案标注', '县'),
     ],
     source: citeWords('maanshan2017', '（1）村级申请……（2）乡镇审核……形成审核报告……（3）县级审定。县级扶贫开发领导小组组织相关部门进行核查，对拟出列的贫困村在县级主要媒体进行公示，公示无异议的，报县级党委、政府审定……'),
+  },
+  {
+    kind: 'project',
+    name: '扶贫项目申报审批（户申请、村申报、乡镇审查、县审批）',
+    subject: 'project',
+    // 户申请、村申报 at the village, 乡镇审查, 县审批; then 实施 in the village, the county's 验收 and 备案/公告.
+    steps: (
+      [
+        ['household_application', '户申请', '村'],
+        ['village_declaration', '村申报', '村'],
+        ['township_review', '乡镇审查', '乡'],
+        [PROJECT_APPROVAL_STEP, '县审批', '县'],
+        ['implementation', '实施', '村'],
+        ['acceptance', '验收', '县'],
+        ['filing', '备案/公告', '县'],
+      ] as const
+    ).map(([key, name, level]) => step(key, name, level)),
+    source: `${citeWords('maanshan2017', '严格对照“户申请、村申报、乡镇审查、县审批”的机制安排扶贫资金项目。')}各步留存：${citeWords(
+      'maanshan2017',
+      '下发的到村、到户项目申报通知；县研究镇上报到村、到户项目会议研究记录或会议纪要；到村、到户项目审批材料；资金安排及拨付、使用情况凭证材料；项目验收材料……项目扶持资金到户证明',
+    )}`,
   },
 ];
 

@@ -14,13 +14,14 @@ import { SHIPPED_CONSEQUENCES } from '../../domain/assessment/schemes/index';
 import { isRealDate, yearOf } from '../../domain/shared/dates';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
-import { can, requireInScope, requirePermission, requireRegion } from '../auth/access';
+import { can, inRegion, requireInScope, requirePermission, requireRegion } from '../auth/access';
 import { buildGridXlsx, buildResultsXlsx, parseGridXlsx } from './excel';
 import type { Notifier } from '../notifications/service';
 import type { AssessmentRepo, RoundRow, SchemeRow, UnitRow } from './repo';
 import { makeSchemeService, schemeOf, schemeView } from './scheme-service';
 
 export type { OrgFigures, RegionFigures } from '../../contract/assessment/rounds';
+type FundPoints = Omit<Results['funds'][number], 'unitKey' | 'name' | 'regionCode'>;
 
 export interface AssessmentDeps {
   repo: AssessmentRepo;
@@ -32,6 +33,8 @@ export interface AssessmentDeps {
   orgFigures?: (auth: Auth, orgId: number, year: number) => Promise<OrgFigures>;
   /** The registry's and the data-quality checks' figures of a region at the end of a year, for cities and counties. */
   regionFigures?: (auth: Auth, regionCode: string, year: number) => Promise<RegionFigures>;
+  /** The 资金支出进度 points (7 + 3 + 2) of a region from the funds data (issue 14), for a scheme with a method `funds`. */
+  fundPoints?: (auth: Auth, regionCode: string, year: number) => Promise<FundPoints>;
   /** Refuses (403/404) a body outside the user's scope: a round's units may only name bodies the user holds. */
   requireOrg?: (auth: Auth, orgId: number) => Promise<unknown>;
   /**
@@ -100,7 +103,7 @@ export function makeAssessmentService(deps: AssessmentDeps) {
     return { inputs: [...byUnit.values()], missing, missingCount };
   }
 
-  function compute(scheme: ReturnType<typeof schemeOf>, units: UnitRow[], scores: ScoreCell[]): Omit<Results, 'roundId' | 'name' | 'year' | 'state' | 'scale' | 'gradeDescriptions' | 'system' | 'awards' | 'regions'> {
+  function compute(scheme: ReturnType<typeof schemeOf>, units: UnitRow[], scores: ScoreCell[]): Omit<Results, 'roundId' | 'name' | 'year' | 'state' | 'scale' | 'gradeDescriptions' | 'system' | 'awards' | 'regions' | 'funds'> {
     const { inputs, missing, missingCount } = unitInputs(scheme, units, scores);
     const distribution = scheme.scale.map((grade) => ({ grade, count: 0 }));
     if (missingCount > 0 || units.length === 0) return { complete: false, missingCount, missing, units: [], consequences: [], vetoes: [], distribution };
@@ -337,7 +340,12 @@ export function makeAssessmentService(deps: AssessmentDeps) {
       if (deps.regionFigures && can(auth, 'registry.read'))
         for (const u of units.filter((x) => (x.kind === 'city' || x.kind === 'county') && /^\d{12}$/.test(x.ref)))
           regions.push({ unitKey: u.unitKey, name: u.name, regionCode: u.ref, ...(await deps.regionFigures(auth, u.ref, round.year)) });
-      return { roundId: round.id, name: round.name, year: round.year, state: stateOf(round), scale: scheme.scale, gradeDescriptions: scheme.gradeDescriptions ?? {}, ...r, system, awards, regions };
+      // 扶贫资金绩效考评 (issue 14): each region unit's 资金支出进度 points from the funds data, beside the result typed in.
+      const funds: Results['funds'] = [];
+      if (deps.fundPoints && can(auth, 'funds.read') && scheme.methods.some((m) => m.key === 'funds'))
+        for (const u of units.filter((x) => x.kind !== 'org' && x.kind !== 'member' && /^\d{12}$/.test(x.ref) && inRegion(auth, x.ref)))
+          funds.push({ unitKey: u.unitKey, name: u.name, regionCode: u.ref, ...(await deps.fundPoints(auth, u.ref, round.year)) });
+      return { roundId: round.id, name: round.name, year: round.year, state: stateOf(round), scale: scheme.scale, gradeDescriptions: scheme.gradeDescriptions ?? {}, ...r, system, awards, regions, funds };
     },
     /** The grid as .xlsx: one sheet per method, a row per unit, a column per indicator. */
     async gridXlsx(auth: Auth, id: number) {

@@ -38,7 +38,12 @@ export type AuditEntity =
   | 'correction'
   | 'change_request'
   | 'change_rule'
-  | MutualAidEntity;
+  | MutualAidEntity
+  | 'fund_allocation'
+  | 'project'
+  | 'fund_payment'
+  | 'audit_finding'
+  | 'fund_sample';
 /**
  * What is recorded besides changes (DESIGN: “exports and uploads of personal data recorded”): sign-ins, exports and
  * uploads, account actions. Stored with entity `access`; `details` says what (e.g. `{ what: '花名册导出', rows: 812 }`).

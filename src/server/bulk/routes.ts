@@ -11,6 +11,7 @@ import { sendXlsx } from '../http/xlsx';
 import { buildMemberTemplate, MEMBER_SHEET } from '../members/import-sheet';
 import { buildHelperTemplate, HELPER_SHEET } from '../pairing/helper-import-sheet';
 import type { Services } from '../services';
+import { ALLOCATION_SHEET, buildAllocationTemplate, buildPaymentTemplate, PAYMENT_SHEET } from '../funds/import-sheet';
 
 /**
  * An upload of a template, all or nothing: the permission is checked before a byte is read (the route's access, and
@@ -44,6 +45,7 @@ export async function bulkImportRoutes(app: FastifyInstance, { services }: { ser
   const users = routeOptions(['users']);
   const members = routeOptions(['members']);
   const pairing = routeOptions(['pairing']);
+  const funds = routeOptions(['funds']);
 
   r.get('/api/users/import/template.xlsx', users.file('下载用户批量导入模板（单位、角色为您管辖范围内的）', '用户批量导入模板（.xlsx）', { access: 'users.manage' }), async (req, reply) => {
     const choices = await services.auth.userImportChoices(authOf(req));
@@ -69,5 +71,21 @@ export async function bulkImportRoutes(app: FastifyInstance, { services }: { ser
 
   r.post('/api/pairing/helpers/import', pairing.ok('批量导入帮扶责任人（整批校验，一行有错则全部不写入；村级干部不能担任）', recordImportResult, { access: 'pairing.manage' }), async (req) =>
     importUpload(req, services.audit, 'pairing.manage', HELPER_SHEET, '帮扶责任人批量导入', (auth, rows) => services.pairing.importHelpers(auth, rows)),
+  );
+
+  r.get('/api/funds/allocations/import/template.xlsx', funds.file('下载扶贫资金下达批量导入模板', '扶贫资金下达批量导入模板（.xlsx）', { access: 'funds.manage' }), async (_req, reply) =>
+    sendXlsx(reply, '扶贫资金下达导入模板.xlsx', await buildAllocationTemplate()),
+  );
+
+  r.post('/api/funds/allocations/import', funds.ok('批量导入扶贫资金下达（整批校验，一行有错则全部不写入）', recordImportResult, { access: 'funds.manage' }), async (req) =>
+    importUpload(req, services.audit, 'funds.manage', ALLOCATION_SHEET, '扶贫资金下达导入', (auth, rows) => services.funds.importAllocations(auth, rows)),
+  );
+
+  r.get('/api/funds/payments/import/template.xlsx', funds.file('下载资金拨付批量导入模板', '资金拨付批量导入模板（.xlsx）', { access: 'funds.manage' }), async (_req, reply) =>
+    sendXlsx(reply, '资金拨付导入模板.xlsx', await buildPaymentTemplate()),
+  );
+
+  r.post('/api/funds/payments/import', funds.ok('批量导入资金拨付（整批校验，一行有错则全部不写入）', recordImportResult, { access: 'funds.manage' }), async (req) =>
+    importUpload(req, services.audit, 'funds.manage', PAYMENT_SHEET, '资金拨付导入', (auth, rows) => services.funds.importPayments(auth, rows)),
   );
 }

@@ -22,6 +22,7 @@ const PHRASES: Record<ProcedureKind, Record<NoticeWord, string>> = {
   stable_exit: { 公示: '拟标注稳定脱贫户', 公告: '稳定脱贫户' },
   relapse: { 公示: '拟返贫户', 公告: '返贫户' },
   village_exit: { 公示: '拟出列贫困村', 公告: '出列贫困村' },
+  project: { 公示: '拟安排扶贫项目', 公告: '扶贫项目' },
 };
 
 export interface NoticePlaces {

@@ -56,10 +56,10 @@ function hasControlCharacters(value: unknown): boolean {
 export function makeDefinitionsService(deps: { repo: ProceduresRepo; transaction: <T>(fn: (repo: ProceduresRepo) => Promise<T>) => Promise<T>; audit: AuditService }) {
   const { repo, transaction, audit } = deps;
   return {
-    /** The shipped definitions, written once into an empty database. */
+    /** The shipped definitions, each written once: into an empty database, and a kind added later (issue 14's `project`) into one that lacks it. */
     async ensureDefaults() {
-      if ((await repo.countDefinitions()) > 0) return;
-      for (const d of DEFAULT_DEFINITIONS) await repo.insertDefinition({ kind: d.kind, regionPrefix: '', name: d.name, steps: d.steps, source: d.source });
+      const have = new Set((await repo.listDefinitions()).map((d) => d.kind));
+      for (const d of DEFAULT_DEFINITIONS) if (!have.has(d.kind)) await repo.insertDefinition({ kind: d.kind, regionPrefix: '', name: d.name, steps: d.steps, source: d.source });
     },
     /** The active definitions (national and provinces'). */
     async list(): Promise<Definition[]> {

@@ -51,10 +51,6 @@ export function makeProceduresRepo(db: Db) {
         .orderBy(desc(procedureDefinitions.regionPrefix));
       return rows[0];
     },
-    async countDefinitions(): Promise<number> {
-      const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(procedureDefinitions);
-      return r?.n ?? 0;
-    },
     /**
      * A new version of a kind's definition for a region prefix; the previous one stops being active. Run it inside a
      * transaction: the rows of the kind and prefix are locked first, so two saves at once number their versions in turn

@@ -32,6 +32,10 @@ export interface ProceduresDeps {
   statusChanged?: (handle: Tx, auth: Auth, change: { householdId: number; villageCode: string; status: string; on: string; reason: string }) => Promise<unknown>;
   /** Tells the users who handle a step that opened (issue 11's notifications), after the transaction. */
   notify?: Notifier;
+  /** The repository over another feature's transaction (a project's declaration starts its procedure in it). */
+  repoIn?: (tx: Tx) => ProceduresRepo;
+  /** The names of projects (the funds' project library, issue 14), for the list's subject column. */
+  projectNames?: (ids: number[]) => Promise<Map<number, string>>;
 }
 
 /** The region level (1 省 … 5 村) of a step's office level. */
@@ -148,6 +152,8 @@ export function makeProceduresService(deps: ProceduresDeps) {
    * `handle`): both commit or neither does. Returns what to keep on the procedure.
    */
   async function finish(tx: ProceduresRepo, handle: Tx, auth: Auth, p: ProcedureRow, def: ProcedureDefinition): Promise<Partial<ProcedureRow>> {
+    // A project's approval changes nothing in the registry: its stage is read from the procedure.
+    if (p.kind === 'project') return {};
     const reason = `${def.name}程序办结（程序编号 ${p.id}）`;
     const today = isoDate(now());
     const year = p.year ?? yearOf(now());
@@ -220,8 +226,12 @@ export function makeProceduresService(deps: ProceduresDeps) {
       const villages = new Map<string, string>();
       for (const code of new Set(items.map((p) => p.villageCode))) villages.set(code, (await regions.get(code)).name);
       const households = await repo.householdLabels(items.flatMap((p) => (p.householdId ? [p.householdId] : [])));
+      const projectIds = items.flatMap((p) => (p.projectId ? [p.projectId] : []));
+      const projects = projectIds.length && deps.projectNames ? await deps.projectNames(projectIds) : new Map<number, string>();
       const subject = (p: ProcedureRow) =>
-        p.householdId
+        p.projectId
+          ? `项目：${projects.get(p.projectId) ?? `编号 ${p.projectId}`}`
+          : p.householdId
           ? (households.get(p.householdId) ?? `贫困户 ${p.householdId}`)
           : p.kind === 'identification'
             ? `申请户 ${(p.applicant as HouseholdInput | null)?.persons.find((x) => x.relation === '户主')?.name ?? '（无户主）'}`
@@ -252,6 +262,7 @@ export function makeProceduresService(deps: ProceduresDeps) {
     async start(auth: Auth, input: StartInput): Promise<Procedure> {
       requirePermission(auth, 'procedures.handle');
       const kind = input.kind;
+      if (kind === 'project') throw new AppError('CONFLICT', '扶贫项目审批程序随项目申报启动，请在项目库中申报项目');
       const subject = await startChecks(auth, kind, input);
       const def = await defs.activeFor(kind, subject.villageCode);
       const year = input.year ?? yearOf(now());
@@ -291,6 +302,26 @@ export function makeProceduresService(deps: ProceduresDeps) {
       });
       await stepOpened(auth, { id, villageCode: subject.villageCode }, def, 0);
       return this.get(auth, id);
+    },
+
+    /**
+     * A project's approval (issue 14): the definition its village follows, read before the declaring transaction, and
+     * `start`, which writes the procedure, its start event and the audit record inside that transaction (`handle`).
+     * `opened` tells the first step's handlers; call it after the transaction.
+     */
+    async projectApproval(auth: Auth, villageCode: string) {
+      requirePermission(auth, 'procedures.handle', { region: villageCode, what: '该村' });
+      const def = await defs.activeFor('project', villageCode);
+      return {
+        steps: def.steps,
+        async start(handle: Tx, project: { id: number; year: number }) {
+          const tx = deps.repoIn!(handle);
+          const p = await tx.insertProcedure({ definitionId: def.id, kind: 'project', householdId: null, projectId: project.id, villageCode, applicant: null, year: project.year, state: 'running', currentStep: 0, startedBy: auth.userId, startedAt: now() });
+          await tx.insertEvent({ procedureId: p.id, stepIndex: 0, stepKey: def.steps[0]!.key, outcome: 'start', reason: `启动${def.name}程序`, userId: auth.userId, userName: auth.displayName, userRole: auth.role, userLevel: levelOfPrefix(auth.regionPrefix), at: now() });
+          await audit.record(auth, 'procedure', p.id, 'create', null, snapshotOf('procedure', p), { regionCode: villageCode });
+          return { id: p.id, opened: () => stepOpened(auth, { id: p.id, villageCode }, def, 0) };
+        },
+      };
     },
 
     /**

@@ -17,6 +17,7 @@ export const FINAL_EFFECT: Record<ProcedureKind, string> = {
   stable_exit: '该户状态将标注为“稳定脱贫”',
   relapse: '该户状态将变更为“返贫”',
   village_exit: '该村将标注为已出列',
+  project: '项目备案、公告，审批程序办结',
 };
 
 export function fileSize(bytes: number): string {

@@ -36,3 +36,4 @@ export * from './changes';
 export * from './idempotency';
 export * from './roster-imports';
 export * from './mutual-aid';
+export * from './funds';

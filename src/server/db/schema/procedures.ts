@@ -34,6 +34,8 @@ export const procedures = pgTable(
     /** The household (null for a new identification until its last step enters it, and for a village). */
     householdId: integer('household_id'),
     villageCode: regionCode('village_code').notNull(),
+    /** A project's approval (kind `project`, issue 14): the project of the funds' project library. */
+    projectId: integer('project_id'),
     /** A new identification's applicant: the household as applied for (HouseholdInput). */
     applicant: jsonb('applicant'),
     /** The year the procedure is for (exit year, identification year). */
@@ -49,7 +51,7 @@ export const procedures = pgTable(
     certificateNo: varchar('certificate_no', { length: 40 }),
     version: version(),
   },
-  (t) => [index('procedures_village_idx').on(t.villageCode, t.state), index('procedures_household_idx').on(t.householdId)],
+  (t) => [index('procedures_village_idx').on(t.villageCode, t.state), index('procedures_household_idx').on(t.householdId), index('procedures_project_idx').on(t.projectId)],
 );
 
 /**
