@@ -257,9 +257,9 @@ export type Project = z.output<typeof project>;
 // --- the field check's random draw (实地抽查) ----------------------------------------------------------------------------
 
 /** POST /api/funds/samples: draw `count` approved projects of a region and year with a seed anyone can re-run. */
-export const sampleInput = z.object({ region: regionPrefix(), year: year(), count: int(1, 500), seed: name(100) });
+export const sampleInput = z.object({ region: regionPrefix(), year: year(), count: int(1, 500), drawKey: name(100) });
 export type SampleInput = z.output<typeof sampleInput>;
-export const sample = z.object({ id: z.number(), region: regionStep.nullable(), year: z.number(), count: z.number(), seed: z.string(), drawnAt: z.string(), projects: z.array(projectItem) });
+export const sample = z.object({ id: z.number(), region: regionStep.nullable(), year: z.number(), count: z.number(), drawKey: z.string(), drawnAt: z.string(), projects: z.array(projectItem) });
 export type Sample = z.output<typeof sample>;
 
 export const samples = z.array(sample);

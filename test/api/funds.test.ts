@@ -217,13 +217,13 @@ describe.each(dbKinds())('funds and projects (扶贫资金与项目库) on %s', 
     const fixed = await county.patch(`/api/funds/findings/${f.json().id}`, { state: 'rectified', rectification: '已补齐验收资料', version: f.json().version });
     expect(fixed.json()).toMatchObject({ state: 'rectified', overdue: false });
 
-    const drawn = await county.post('/api/funds/samples', { region: COUNTY, year: 2020, count: 5, seed: '2020-县级抽查' });
+    const drawn = await county.post('/api/funds/samples', { region: COUNTY, year: 2020, count: 5, drawKey: '2020-县级抽查' });
     expect(drawn.statusCode, drawn.body).toBe(201);
     expect(drawn.json().projects.map((p: { id: number }) => p.id).sort()).toEqual([projectId, projectId + 1]);
     // The same seed over the same projects draws the same ones.
-    const again = await county.post('/api/funds/samples', { region: COUNTY, year: 2020, count: 1, seed: '2020-县级抽查' });
+    const again = await county.post('/api/funds/samples', { region: COUNTY, year: 2020, count: 1, drawKey: '2020-县级抽查' });
     expect(again.json().projects.map((p: { id: number }) => p.id)).toEqual([drawn.json().projects[0].id]);
-    expect((await county.get(`/api/funds/samples/${drawn.json().id}`)).json().seed).toBe('2020-县级抽查');
+    expect((await county.get(`/api/funds/samples/${drawn.json().id}`)).json().drawKey).toBe('2020-县级抽查');
     expect((await other.get(`/api/funds/samples/${drawn.json().id}`)).statusCode).toBe(404);
 
     const res = await county.get('/api/funds/payments/export.xlsx?year=2020');

@@ -231,7 +231,7 @@ export const ROUTES: Record<string, Line> = {
   'POST /api/funds/findings': foreign(body(() => '/api/funds/findings', (b) => ({ projectId: b.project, foundOn: '2020-05-01', foundBy: '越权', problem: '越权', deadline: '2020-06-01' }))),
   'PATCH /api/funds/findings/:id': foreign(body((b) => `/api/funds/findings/${b.finding}`, (b) => ({ state: 'rectifying', version: b.findingVersion }))),
   'GET /api/funds/samples': list(url('/api/funds/samples')),
-  'POST /api/funds/samples': foreign(body(() => '/api/funds/samples', () => ({ region: B_COUNTY, year: 2020, count: 1, seed: '越权' }))),
+  'POST /api/funds/samples': foreign(body(() => '/api/funds/samples', () => ({ region: B_COUNTY, year: 2020, count: 1, drawKey: '越权' }))),
   'GET /api/funds/samples/:id': foreign(url((b) => `/api/funds/samples/${b.sample}`)),
   // --- procedures ----------------------------------------------------------------------------------------------------
   'GET /api/procedures/definitions': global(url('/api/procedures/definitions')),
@@ -626,7 +626,7 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
   let projectProcedure = created<{ version: number }>(await bAdmin.get(`/api/procedures/${project.procedureId}`), 'project procedure').version;
   for (let step = 0; step < 4; step++) projectProcedure = created<{ version: number }>(await bAdmin.post(`/api/procedures/${project.procedureId}/actions`, { type: 'pass', step, version: projectProcedure }), 'project step').version;
   const finding = created<{ id: number; version: number }>(await bAdmin.post('/api/funds/findings', { projectId: project.id, foundOn: '2020-05-01', foundBy: '美姑县审计局', problem: '乙县审计问题', deadline: '2020-07-01' }), 'finding');
-  const sample = created<{ id: number }>(await bAdmin.post('/api/funds/samples', { region: B_COUNTY, year: 2020, count: 1, seed: '乙县抽查' }), 'sample');
+  const sample = created<{ id: number }>(await bAdmin.post('/api/funds/samples', { region: B_COUNTY, year: 2020, count: 1, drawKey: '乙县抽查' }), 'sample');
 
   const b: CountyB = {
     user: bUser,

@@ -32,12 +32,12 @@ export function SamplesPage() {
   return (
     <FundsPage
       title="实地抽查"
-      note={`${FIELD_CHECK_BASIS}。从已批准的项目中随机抽取；地区、年度、数量和随机种子相同，抽到的项目也相同，可供复核。`}
+      note={`${FIELD_CHECK_BASIS}。从已批准的项目中随机抽取；地区、年度、数量和抽取码相同，抽到的项目也相同，可供复核。`}
     >
       {mayDraw ? (
         <Card size="small" title="抽取项目" style={{ marginBottom: 16 }}>
           {error && <Alert type="error" showIcon title="未抽取" description={error} style={{ marginBottom: 12 }} />}
-          <Form<SampleInput> form={form} name="sample" layout="vertical" initialValues={{ year: currentYear(), count: 10, seed: todayIso() }} onFinish={(v) => void onFinish(v)}>
+          <Form<SampleInput> form={form} name="sample" layout="vertical" initialValues={{ year: currentYear(), count: 10, drawKey: todayIso() }} onFinish={(v) => void onFinish(v)}>
             <Row gutter={12}>
               <Col xs={24} md={10}>
                 <Form.Item label="地区" name="region" rules={[{ required: true, message: '请选择抽查的地区' }]}>
@@ -55,7 +55,7 @@ export function SamplesPage() {
                 </Form.Item>
               </Col>
               <Col xs={24} md={5}>
-                <Form.Item label="随机种子" name="seed" rules={[{ required: true, whitespace: true, message: '请填写随机种子' }]} extra="如抽查日期或会议编号，记录在案以便复核">
+                <Form.Item label="抽取码" name="drawKey" rules={[{ required: true, whitespace: true, message: '请填写抽取码' }]} extra="如抽查日期或会议编号，记录在案以便复核">
                   <Input maxLength={100} />
                 </Form.Item>
               </Col>
@@ -77,7 +77,7 @@ export function SamplesPage() {
           <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }} style={{ marginBottom: 8 }}>
             <Descriptions.Item label="地区">{sample.region?.name ?? '全部'}</Descriptions.Item>
             <Descriptions.Item label="年度">{sample.year}</Descriptions.Item>
-            <Descriptions.Item label="随机种子">{sample.seed}</Descriptions.Item>
+            <Descriptions.Item label="抽取码">{sample.drawKey}</Descriptions.Item>
             <Descriptions.Item label="抽取时间">{formatDateTime(sample.drawnAt)}</Descriptions.Item>
           </Descriptions>
           {sample.projects.length < sample.count && (

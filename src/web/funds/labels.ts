@@ -51,7 +51,7 @@ export const FIELD_LABELS: Record<string, string> = {
   rectifiedOn: '整改完成日期',
   region: '地区',
   count: '抽查数量',
-  seed: '随机种子',
+  drawKey: '抽取码',
 };
 
 /** The seed's words on the points of spending progress, cited where the points are shown. */
