@@ -55,7 +55,7 @@ async function step(what: string, f: () => Promise<unknown>) {
 
 /**
  * The funds, projects and payments, with the figures the service maintains written as it would have written them.
- * Deterministic: every run and both backends get the same rows.
+ * Deterministic: every run and both backends get the same rows (each insert is ordered, so the ids are too).
  */
 async function seed(database: Database) {
   const q = (text: string) => database.query(text);
@@ -64,24 +64,26 @@ async function seed(database: Database) {
   seconds.allocations = await step('allocations: the province’s and its counties’', async () => {
     await q(`insert into fund_allocations (year, source, region_code, parent_id, parent_region, amount, document_no, allocated_on, created_by)
       select y, s, '${PROVINCE}', null, null, 0, '川财农〔' || y || '〕' || (1 + array_position(${sources}, s)) || '号', make_date(y, 1, 10), 1
-        from generate_series(2015, 2017) y cross join unnest(${sources}) s`);
+        from generate_series(2015, 2017) y cross join unnest(${sources}) s order by y, s`);
     await q(`insert into fund_allocations (year, source, region_code, parent_id, parent_region, amount, document_no, allocated_on, created_by)
       select p.year, p.source, c.code, p.id, p.region_code, 0, '县财农〔' || p.year || '〕' || c.code, make_date(p.year, 2, 1), 1
-        from fund_allocations p cross join regions c where p.parent_id is null and c.level = 3 and c.code >= '510000000000' and c.code < '520000000000'`);
+        from fund_allocations p cross join regions c where p.parent_id is null and c.level = 3 and c.code >= '510000000000' and c.code < '520000000000'
+        order by p.year, p.source, c.code`);
   });
   await q(`create temp table bench_villages as select code, row_number() over (order by code) as n from regions where level = 5 and code >= '510000000000' and code < '520000000000'`);
   seconds.projects = await step(`${PROJECTS.toLocaleString()} projects`, async () => {
     await q(`insert into projects (year, name, village_code, reach, use, use_reason, content, budget, approval_step, created_by)
       select 2015 + g % 3, '项目 ' || g, v.code, (array['village', 'household', 'other'])[1 + g % 3],
              (array['industry', 'infrastructure', 'employment', 'education', 'health', 'finance'])[1 + g % 6], '', '基准测试项目', 0, 3, 1
-        from generate_series(1, ${PROJECTS}) g join bench_villages v on v.n = 1 + (g * 7919) % (select count(*) from bench_villages)`);
+        from generate_series(1, ${PROJECTS}) g join bench_villages v on v.n = 1 + (g * 7919) % (select count(*) from bench_villages) order by g`);
   });
   seconds.payments = await step(`${PAYMENTS.toLocaleString()} payments`, async () => {
     await q(`insert into fund_payments (project_id, allocation_id, fund_year, region_code, village_code, paid_on, amount, purpose, voucher_no, created_by)
       select p.id, a.id, a.year, a.region_code, p.village_code, make_date(p.year, 3, 1) + (g % 300), 500 + (g * 37) % 20000, '拨付', 'PZ' || g, 1
         from generate_series(1, ${PAYMENTS}) g
         join projects p on p.id = 1 + g % ${PROJECTS}
-        join fund_allocations a on a.region_code = substr(p.village_code, 1, 6) || '000000' and a.year = p.year and a.source = (${sources})[1 + g % ${SOURCES.length}]`);
+        join fund_allocations a on a.region_code = substr(p.village_code, 1, 6) || '000000' and a.year = p.year and a.source = (${sources})[1 + g % ${SOURCES.length}]
+        order by g`);
   });
   seconds.figures = await step('maintained figures (fund_spending, paid, passed down, budgets, amounts)', async () => {
     await q(`insert into fund_spending (year, region_code, paid_on, amount) select fund_year, region_code, paid_on, sum(amount) from fund_payments group by 1, 2, 3`);
