@@ -32,7 +32,7 @@ import type {
 import { FINDING_STATES } from '../../contract/funds';
 import type { Page } from '../../contract/page';
 import type { RecordImportResult } from '../../contract/bulk-import';
-import type { RegionDetail, RegionStep } from '../../contract/regions';
+import type { RegionDetail, RegionLevel, RegionStep } from '../../contract/regions';
 import { FUND_SOURCE_LABELS, POSITIVE_USE_LABELS, PROJECT_REACH_LABELS, type FundSource, type PositiveUse, type ProjectReach } from '../../domain/funds/catalog';
 import { percentText, spendingBasisPoints, spendingProgressPoints, NO_BALANCE_YEARS_BACK, SPENDING_RULES } from '../../domain/funds/progress';
 import { drawSample } from '../../domain/funds/sampling';
@@ -227,20 +227,11 @@ export function makeFundsService(deps: FundsDeps) {
     return { region, allocated, spent, basisPoints: spendingBasisPoints(spent, allocated), percentText: percentText(spent, allocated), balance: allocated - spent };
   }
 
-  /** The groups of a figure: the regions one level below (`child`) or the counties under the prefix (`county`). */
-  async function groupsOf(prefix: string, region: RegionStep | null, by: 'child' | 'county'): Promise<{ digits: number; regions: RegionStep[] }> {
+  /** The groups of a figure: the regions one level below `region` (`child`) or the counties under it (`county`), in one query. */
+  async function groupsOf(region: RegionStep | null, by: 'child' | 'county'): Promise<{ digits: number; regions: RegionStep[] }> {
     const level = region?.level ?? 0;
     const target = by === 'county' ? Math.max(3, level) : Math.min(level + 1, 5);
-    const out: RegionStep[] = [];
-    const walk = async (code: string | null, l: number): Promise<void> => {
-      for (const c of await regions.children(code)) {
-        if (!prefixAt(c.code, c.level).startsWith(prefix)) continue;
-        if (c.level === target) out.push({ code: c.code, name: c.name, level: c.level });
-        else if (c.level < target) await walk(c.code, l + 1);
-      }
-    };
-    if (level === target && region) out.push(region);
-    else await walk(region?.code ?? null, level);
+    const out: RegionStep[] = level === target && region ? [region] : await regions.descendantsAt(region?.code ?? null, target as RegionLevel);
     return { digits: LEVEL_DIGITS[target] ?? 12, regions: out };
   }
 
@@ -575,7 +566,7 @@ export function makeFundsService(deps: FundsDeps) {
       requirePermission(auth, 'funds.read');
       const { prefix, region } = await prefixOf(auth, q.region);
       const asOf = q.asOf ?? isoDate(now());
-      const { digits, regions: groups } = await groupsOf(prefix, region, q.by ?? 'child');
+      const { digits, regions: groups } = await groupsOf(region, q.by ?? 'child');
       const figures = await repo.groupFigures({ prefix, years: { from: q.year, to: q.year }, asOf, digits });
       const byGroup = new Map(figures.map((f) => [f.group, f]));
       const rows: ProgressRow[] = groups.map((g) => {

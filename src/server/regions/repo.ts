@@ -29,6 +29,19 @@ export function makeRegionsRepo(db: Db, database?: Pick<Database, 'query'>) {
         where ${parentCode === null ? sql`r.parent_code is null` : sql`r.parent_code = ${parentCode}`}
         order by r.code`);
     },
+    /**
+     * The regions of `level` below `root` (null: the whole country), by code, in one statement walking down the
+     * parent index (a province's counties: its cities and their counties, never its villages).
+     */
+    async descendantsAt(root: string | null, level: RegionLevel): Promise<Array<{ code: string; name: string; level: RegionLevel }>> {
+      return queryRows<{ code: string; name: string; level: RegionLevel }>(db, sql`
+        with recursive below as (
+          select code, name, level from ${regions} where ${root === null ? sql`parent_code is null` : sql`parent_code = ${root}`} and level <= ${level}
+          union all
+          select r.code, r.name, r.level from ${regions} r join below b on r.parent_code = b.code where b.level < ${level}
+        )
+        select code, name, level from below where level = ${level} order by code`);
+    },
     async find(code: string): Promise<Region | undefined> {
       const [row] = await db.select().from(regions).where(eq(regions.code, code));
       return row as Region | undefined;

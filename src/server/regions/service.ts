@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DeepPovertyCounties, RegionChild, RegionDetail, RegionHit } from '../../contract/regions';
+import type { DeepPovertyCounties, RegionChild, RegionDetail, RegionHit, RegionLevel } from '../../contract/regions';
 import { proposeDeepPoverty } from '../../domain/ledger/deep-poverty';
 import { AppError } from '../../domain/shared/errors';
 import { citeWords } from '../../domain/shared/sources';
@@ -48,6 +48,8 @@ export function makeRegionsService(deps: { repo: RegionsRepo }) {
       const items = await repo.children(code);
       return items.map((r) => ({ ...r, deepPoverty: r.level >= 3 && proposeDeepPoverty(r.code, deep) }));
     },
+    /** The regions of `level` below `root` (null: the whole country), by code. */
+    descendantsAt: (root: string | null, level: RegionLevel) => repo.descendantsAt(root, level),
     async get(code: string): Promise<RegionDetail> {
       const region = await repo.find(code);
       if (!region) throw new AppError('NOT_FOUND', `行政区划代码不存在：${code}`);
