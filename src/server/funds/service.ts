@@ -192,7 +192,7 @@ export function makeFundsService(deps: FundsDeps) {
     const byId = new Map((await repo.projectsById(s.projectIds)).map((p) => [p.id, p]));
     const projects = await Promise.all(s.projectIds.flatMap((id) => (byId.has(id) ? [projectOut(byId.get(id)!, step)] : [])));
     const region = s.regionPrefix ? await step(s.regionPrefix.padEnd(12, '0')) : null;
-    return { id: s.id, region, year: s.year, count: s.count, drawKey: s.seed, drawnAt: iso(s.drawnAt), projects };
+    return { id: s.id, region, year: s.year, count: s.count, drawKey: s.drawKey, drawnAt: iso(s.drawnAt), projects };
   }
 
   /** A project in the caller's scope, or 404 (another scope's project is answered as missing). */
@@ -644,7 +644,7 @@ export function makeFundsService(deps: FundsDeps) {
       if (!pool.length) throw new AppError('CONFLICT', `该地区 ${input.year} 年没有已审批的项目，无从抽查`);
       const drawn = drawSample(pool, input.count, input.drawKey);
       const s = await transaction(async (tx) => {
-        const row = await tx.insertSample({ regionPrefix: prefix, year: input.year, count: input.count, seed: input.drawKey, projectIds: drawn, drawnBy: auth.userId, drawnAt: now() });
+        const row = await tx.insertSample({ regionPrefix: prefix, year: input.year, count: input.count, drawKey: input.drawKey, projectIds: drawn, drawnBy: auth.userId, drawnAt: now() });
         await audit.record(auth, 'fund_sample', row.id, 'create', null, { ...row, drawnAt: iso(row.drawnAt), pool: pool.length }, { regionCode: prefix.padEnd(12, '0') });
         return row;
       });

@@ -149,7 +149,7 @@ export const fundSamples = pgTable(
     year: smallint('year').notNull(),
     count: integer('count').notNull(),
     /** The text the draw's random numbers start from (anyone re-running the draw with it gets the same projects). */
-    seed: varchar('draw_key', { length: 100 }).notNull(),
+    drawKey: varchar('draw_key', { length: 100 }).notNull(),
     projectIds: jsonb('project_ids').$type<number[]>().notNull(),
     drawnBy: integer('drawn_by').notNull(),
     drawnAt: timestamptz('drawn_at').notNull().defaultNow(),
