@@ -44,8 +44,10 @@ describe('PGlite in a worker thread', () => {
       clearInterval(timer);
     }
     // … and the main thread was free all along: an in-process PGlite would leave one gap of two seconds and no ticks.
+    // The bound on the longest gap is half the query, not a tight latency: on a loaded 2-core machine other test
+    // workers and the collector delay a 20 ms timer by a few hundred ms now and then (one CI run saw > 200 ms).
     expect(ticks).toBeGreaterThan(20);
-    expect(longest).toBeLessThan(200);
+    expect(longest).toBeLessThan(1000);
   });
 
   it('runs the statements of one transaction with nothing interleaved, and queues everything else until it ends', async () => {
