@@ -78,7 +78,7 @@ export function makeBenefitsService({ repo, transaction, repoIn, regions, now, h
       for (const r of rows) {
         const person = found.get(r.idNumber);
         if (!person) {
-          at(r.rowNo, ID_COLUMN, 'idNumber', `身份证号 ${r.idNumber} ${NOT_IN_REGISTRY}`);
+          at(r.rowNo, ID_COLUMN, 'idNumber', `该身份证号${NOT_IN_REGISTRY}`);
           continue;
         }
         if (person.name !== r.name) at(r.rowNo, NAME_COLUMN, 'name', `姓名与建档立卡信息不一致（登记为“${person.name}”）`);
