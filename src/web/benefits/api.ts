@@ -3,7 +3,7 @@
  * import's URLs. Every shape is the contract's (`src/contract/benefits.ts`).
  */
 import { useQuery } from '@tanstack/react-query';
-import type { BenefitCatalog, BenefitImportResult, HouseholdBenefits } from '../../contract/benefits';
+import type { BenefitCatalog, HouseholdBenefits } from '../../contract/benefits';
 import { get } from '../app/api';
 
 export type { BenefitCatalog, BenefitImportResult, HouseholdBenefits, BenefitItem } from '../../contract/benefits';
