@@ -57,7 +57,7 @@ export function BenefitImportPage() {
           </Form.Item>
           <Space wrap style={{ width: '100%' }}>
             <Form.Item label="政策（“政策名称”留空的行）" style={{ minWidth: 240 }}>
-              <Select allowClear value={policy} onChange={setPolicy} placeholder="按文件填写" options={policies.map((p) => ({ value: p.name, label: `${p.name}（${p.kind}，按${p.per}，${p.incomeItem}）` }))} />
+              <Select allowClear style={{ width: '100%' }} value={policy} onChange={setPolicy} placeholder="按文件填写" options={policies.map((p) => ({ value: p.name, label: `${p.name}（${p.kind}，按${p.per}，${p.incomeItem}）` }))} />
             </Form.Item>
             <Form.Item label="年度（“年度”留空的行）">
               <InputNumber min={2013} max={currentYear()} value={year} onChange={setYear} />
