@@ -48,6 +48,8 @@ import { registerIdempotency } from './idempotency/hook';
 import { makeIdempotencyRepo } from './idempotency/repo';
 import { AppError } from '../domain/shared/errors';
 import { RollupRebuild } from './rollup-rebuild';
+// issue 15: benefits
+import { benefitsRoutes } from './benefits/routes';
 
 export const VERSION = '0.1.0';
 export const WEB_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -167,7 +169,10 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       ...(progress ? { rebuilding: { ...progress, percent: rebuild.percent() } } : {}),
     };
   });
-  const features = [authRoutes, tokenRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, changeRequestRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, reportRoutes, workbenchRoutes, notificationRoutes, auditRoutes, bulkImportRoutes, listPrintRoutes, householdPrintRoutes, wallRoutes, fundsRoutes, mutualAidRoutes];
+  const features = [authRoutes, tokenRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, changeRequestRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, reportRoutes, workbenchRoutes, notificationRoutes, auditRoutes, bulkImportRoutes, listPrintRoutes, householdPrintRoutes, wallRoutes, fundsRoutes, mutualAidRoutes,
+    // issue 15: benefits
+    benefitsRoutes,
+  ];
   for (const routes of features) await app.register(routes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;

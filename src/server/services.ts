@@ -46,6 +46,9 @@ import { makeMutualAidRepo } from './mutual-aid/repo';
 import { makeMutualAidService } from './mutual-aid/service';
 import { makeFundsRepo } from './funds/repo';
 import { makeFundsService } from './funds/service';
+// issue 15: benefits
+import { makeBenefitsRepo } from './benefits/repo';
+import { makeBenefitsService } from './benefits/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -103,6 +106,8 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     helperHouseholds,
     // 报送 (reports): a year a report holds cannot be edited in place (asked inside the registry's writing transaction).
     yearLock: (tx, villageCode, year) => reports.yearLock(tx, villageCode, year),
+    // issue 15: benefits — department-reported income per year (政策享受) for the income trace.
+    reportedIncome: (householdId, tx) => benefits.reportedIncome(householdId, tx),
   });
   const reports = makeReportsService({
     ...repoOf(makeReportsRepo),
@@ -206,7 +211,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
       ...(await members.list(systemAuth(o), { orgId: o.id, page: 1, pageSize: 200 })).items.filter((m) => m.orgId === o.id && m.status === 'normal').map((m) => ({ name: m.name, role: m.sector || '成员' })),
     ],
   });
-  const printHousehold = makeHouseholdPrintService({ registry, pairing, procedures, pdf, now });
+  const printHousehold = makeHouseholdPrintService({ registry, pairing, procedures, pdf, now, benefits: (a, id) => benefits.household(a, id) });
   // 村级互助资金, 扶贫小额信贷 and 入股分红 (issue 14): households and their counts come from the registry's service.
   const mutualAid = makeMutualAidService({
     ...repoOf(makeMutualAidRepo),
@@ -216,6 +221,8 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     audit,
     now,
   });
-  return { funds, pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold, mutualAid };
+  // issue 15: benefits — 政策享受 imported from departments; the registry's income trace reads what they reported.
+  const benefits = makeBenefitsService({ ...repoOf(makeBenefitsRepo), regions, now, household: (a, id) => registry.household(a, id) });
+  return { funds, pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold, mutualAid, benefits };
 }
 export type Services = ReturnType<typeof buildServices>;

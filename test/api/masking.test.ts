@@ -5,7 +5,9 @@ import { createTestApp, entryBody, type Client, type TestApp } from '../support/
 import { dbKinds } from '../support/db';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 import { appRoutes, fillPath, pathParams, unmaskedIdNumbers, xlsxText } from '../support/route-walk';
-import { multipart } from '../support/xlsx';
+import { fillTemplate, multipart } from '../support/xlsx';
+// issue 15: benefits
+import { buildBenefitTemplate } from '../../src/server/benefits/import-sheet';
 import { pdfText } from '../support/pdf';
 
 const VILLAGE = XINCHENG_VILLAGE;
@@ -116,6 +118,11 @@ describe.each(dbKinds())('ID numbers masked for a role that may not see them (�
     const entry = await town.post('/api/ledger/entries', entryBody(townOrg.id, { memberIds: [m.id], content: `资助贫困学生吉克木呷（身份证号 ${CHILD}）学费` }));
     expect(entry.statusCode, entry.body).toBe(201);
     v.entry = entry.json().id;
+
+    // issue 15: benefits — the 民政 department's 低保金 for the family's head (its ID number in the benefits' answer).
+    const benefits = await fillTemplate(await buildBenefitTemplate('民政'), '政策享受', [{ 身份证号: HEAD, 姓名: '吉克阿呷', 政策名称: '低保金', '金额（元）': 3600, 年度: 2019 }]);
+    const imported = await town.request({ method: 'POST', url: `/api/benefits/import?region=${VILLAGE}&department=${encodeURIComponent('民政')}`, ...multipart(benefits, 'benefits.xlsx') });
+    expect(imported.statusCode, imported.body).toBe(200);
   });
   afterAll(async () => t?.close());
 

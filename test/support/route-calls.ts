@@ -29,6 +29,8 @@ import { buildUserTemplate } from '../../src/server/auth/user-import-sheet';
 import { buildMemberTemplate } from '../../src/server/members/import-sheet';
 import { buildHelperTemplate } from '../../src/server/pairing/helper-import-sheet';
 import { buildAllocationTemplate, buildPaymentTemplate } from '../../src/server/funds/import-sheet';
+// issue 15: benefits
+import { buildBenefitTemplate } from '../../src/server/benefits/import-sheet';
 import type { OrgRow } from '../../src/server/orgs/repo';
 
 
@@ -386,6 +388,14 @@ export const ROUTES: Record<string, Line> = {
   'POST /api/notifications/read-all': self(url('/api/notifications/read-all')),
   'PUT /api/assessment/rounds/:id/assessors': foreign(body((b) => `/api/assessment/rounds/${b.round}/assessors`, () => ({ userIds: [] }))),
   'POST /api/assessment/rounds/:id/close': foreign(body((b) => `/api/assessment/rounds/${b.round}/close`, (b) => ({ version: b.roundVersion }))),
+  // issue 15: benefits (政策享受)
+  'GET /api/benefits/catalog': list(url('/api/benefits/catalog')),
+  'GET /api/benefits/template.xlsx': list(url(`/api/benefits/template.xlsx?department=${encodeURIComponent('民政')}`)),
+  // B's county as the region: 403; A's county with B's person in the file: 400 不在本辖区建档立卡名单中, as an unknown person.
+  'POST /api/benefits/import': foreign(file(() => `/api/benefits/import?region=${B_COUNTY}&department=${encodeURIComponent('民政')}`, (b) => ({ content: b.benefitsFile, name: 'benefits.xlsx', type: xlsxType })), {
+    also: [(b) => ({ ...file(() => `/api/benefits/import?region=${A_COUNTY}&department=${encodeURIComponent('民政')}`, (c) => ({ content: c.benefitsFile, name: 'benefits.xlsx', type: xlsxType }))(b), expect: [400] })],
+  }),
+  'GET /api/benefits/households/:id': foreign(url((b) => `/api/benefits/households/${b.household}`)),
 };
 
 export function trialHousehold(regionCode: string) {
@@ -488,6 +498,8 @@ export interface CountyB {
   dividendVersion: number;
   /** Strings that are B's data and must never appear in an answer to A. */
   markers: string[];
+  // issue 15: benefits — a department's 政策享受 file naming B's person.
+  benefitsFile: Buffer;
 }
 
 export function upload(c: Client, method: string, u: string, f: FileUpload) {
@@ -703,6 +715,8 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     fundPaymentsFile: await fillTemplate(await buildPaymentTemplate(), '资金拨付', [{ 项目编号: project.id, 资金编号: fundAllocation.id, 拨付日期: '2020-06-01', '金额（元）': 1, 资金用途: '越权导入', 凭证号: 'X', 受益户编号: household2.id }]),
     gridFile: grid.rawPayload,
     markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知', '乙村变更原因', '乙村扶贫互助资金', '乙村借款用途', '乙县专有合作社', '美姑县信用社', '乙村种羊到户', '乙县审计问题', '美财农〔2020〕1号'],
+    // issue 15: benefits
+    benefitsFile: await fillTemplate(await buildBenefitTemplate('民政'), '政策享受', [{ 身份证号: ids[0]!, 姓名: '越权导入', 政策名称: '低保金', '金额（元）': 1, 年度: 2019 }]),
   };
   return { b, callers, bAdmin, aOrg };
 }

@@ -27,6 +27,10 @@ export const incomeResult = z.object({
   householdSize: z.number(),
   overspent: z.boolean(),
   trace: z.array(z.object({ label: z.string(), formula: z.string(), value: z.number() })),
+  // issue 15: benefits — the items counted at the departments' figures (政策享受), absent without department data.
+  departmentFigures: z
+    .array(z.object({ item: z.string(), label: z.string(), amount: z.number(), entered: z.number(), sources: z.array(z.object({ policy: z.string(), amount: z.number(), source: z.string() })) }))
+    .optional(),
 });
 export type IncomeResult = z.output<typeof incomeResult>;
 

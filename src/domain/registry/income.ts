@@ -31,6 +31,29 @@ export interface IncomeTraceLine {
   value: number;
 }
 
+/**
+ * What departments reported paying a household in a year (政策享受, issue 15), per income item: each source with its
+ * policy, amount and where it comes from (“民政部门 2019 年名单”). An item with department data is counted at the
+ * departments' sum instead of the entered figure.
+ */
+export interface ReportedSource {
+  policy: string;
+  amount: number;
+  /** Where the figure comes from, as the trace names it: 民政部门 2019 年名单. */
+  source: string;
+}
+export type ReportedItem = keyof TransferIncome | 'wages' | 'property';
+export type ReportedIncome = Partial<Record<ReportedItem, readonly ReportedSource[]>>;
+
+/** An item counted at the departments' figure: the sum used, the entered figure and the sources. */
+export interface DepartmentFigure {
+  item: ReportedItem;
+  label: string;
+  amount: number;
+  entered: number;
+  sources: ReportedSource[];
+}
+
 export interface IncomeResult {
   transferTotal: number;
   annualIncome: number;
@@ -41,14 +64,56 @@ export interface IncomeResult {
   /** 因病、因学支出 above the net income: 入不敷出. */
   overspent: boolean;
   trace: IncomeTraceLine[];
+  /** The items counted at the departments' figures (absent without department data). */
+  departmentFigures?: DepartmentFigure[];
 }
+
+export const ITEM_LABELS: Record<ReportedItem, string> = {
+  subsidies: '补贴',
+  minimumLiving: '低保金',
+  extremePoverty: '特困供养金',
+  pension: '养老金',
+  ecological: '生态补偿金',
+  other: '其他',
+  wages: '工资性收入',
+  property: '财产性收入',
+};
 
 const yuan = (n: number) => `${n.toLocaleString('zh-CN')} 元`;
 
-export function computeIncome(i: IncomeInput): IncomeResult {
-  const t = i.transfer;
+/**
+ * The income of a year, item by item. `reported` (optional): what departments handed over for that year per item; an
+ * item with department data is counted at the departments' sum and its trace names each source (“低保金 3,600 元（民政
+ * 部门 2019 年名单）”) and the entered figure when it differs. Without it, the entered items as before.
+ */
+export function computeIncome(i: IncomeInput, reported: ReportedIncome = {}): IncomeResult {
+  const figures: DepartmentFigure[] = [];
+  const take = (item: ReportedItem, entered: number): number => {
+    const sources = reported[item];
+    if (!sources || sources.length === 0) return entered;
+    const amount = sources.reduce((a, s) => a + s.amount, 0);
+    figures.push({ item, label: ITEM_LABELS[item], amount, entered, sources: [...sources] });
+    return amount;
+  };
+  const t: TransferIncome = {
+    subsidies: take('subsidies', i.transfer.subsidies),
+    minimumLiving: take('minimumLiving', i.transfer.minimumLiving),
+    extremePoverty: take('extremePoverty', i.transfer.extremePoverty),
+    pension: take('pension', i.transfer.pension),
+    ecological: take('ecological', i.transfer.ecological),
+    other: take('other', i.transfer.other),
+  };
+  const wages = take('wages', i.wages);
+  const property = take('property', i.property);
+  const part = (item: ReportedItem, value: number) => {
+    const f = figures.find((x) => x.item === item);
+    if (!f) return `${ITEM_LABELS[item]} ${yuan(value)}`;
+    const single = f.sources.length === 1 && f.sources[0]!.policy === f.label;
+    const sources = f.sources.map((src) => (single ? src.source : `${src.policy} ${yuan(src.amount)}，${src.source}`)).join('；');
+    return `${ITEM_LABELS[item]} ${yuan(value)}（${sources}${f.entered !== f.amount ? `；录入 ${yuan(f.entered)}` : ''}）`;
+  };
   const transferTotal = t.subsidies + t.minimumLiving + t.extremePoverty + t.pension + t.ecological + t.other;
-  const annualIncome = i.wages + i.business + i.property + transferTotal;
+  const annualIncome = wages + i.business + property + transferTotal;
   const netIncome = annualIncome - i.businessCosts;
   const size = Math.max(i.householdSize, 0);
   const perCapita = size > 0 ? Math.round(netIncome / size) : 0;
@@ -63,12 +128,12 @@ export function computeIncome(i: IncomeInput): IncomeResult {
     trace: [
       {
         label: '转移性收入',
-        formula: `补贴 ${yuan(t.subsidies)} + 低保金 ${yuan(t.minimumLiving)} + 特困供养金 ${yuan(t.extremePoverty)} + 养老金 ${yuan(t.pension)} + 生态补偿金 ${yuan(t.ecological)} + 其他 ${yuan(t.other)}`,
+        formula: `${part('subsidies', t.subsidies)} + ${part('minimumLiving', t.minimumLiving)} + ${part('extremePoverty', t.extremePoverty)} + ${part('pension', t.pension)} + ${part('ecological', t.ecological)} + ${part('other', t.other)}`,
         value: transferTotal,
       },
       {
         label: '年收入',
-        formula: `工资性收入 ${yuan(i.wages)} + 生产经营性收入 ${yuan(i.business)} + 财产性收入 ${yuan(i.property)} + 转移性收入 ${yuan(transferTotal)}`,
+        formula: `${part('wages', wages)} + 生产经营性收入 ${yuan(i.business)} + ${part('property', property)} + 转移性收入 ${yuan(transferTotal)}`,
         value: annualIncome,
       },
       { label: '纯收入', formula: `年收入 ${yuan(annualIncome)} − 生产经营性支出 ${yuan(i.businessCosts)}`, value: netIncome },
@@ -79,6 +144,7 @@ export function computeIncome(i: IncomeInput): IncomeResult {
         value: spending,
       },
     ],
+    ...(figures.length ? { departmentFigures: figures } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
  * on the cover as the document states them. A pure function: data in, HTML out.
  */
 import { citeWords } from '../../domain/shared/sources';
+import { benefitsSection } from './handbook-benefits';
 import { html, type Html } from './html';
 import {
   ageOn,
@@ -167,6 +168,7 @@ export function handbookHtml(s: HouseholdSheet): Html {
 ${factsSection(s)}
 ${membersSection(s)}
 ${incomeSection(s)}
+${benefitsSection(s)}
 ${helpersSection(s)}
 ${visitsSection(s)}
 ${signaturesSection(s)}

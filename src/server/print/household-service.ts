@@ -20,6 +20,8 @@ import { canMergePdfs, pdfChunks } from './household-merge';
 import { cardsHtml, CARD_CSS, type CardData } from './household-card';
 import { certificateHtml, CERTIFICATE_CSS } from './household-certificate';
 import { handbookHtml, handbookTitle } from './household-handbook';
+import type { BenefitsSheet } from './handbook-benefits';
+import type { HouseholdBenefits } from '../../contract/benefits';
 import { registrationHtml, registrationTitle, REGISTRATION_CSS } from './household-registration';
 import { HOUSEHOLD_CSS, lineVerdict, villageName, type HouseholdSheet, type IncomeYear, type SignatureImage } from './household-sheet';
 
@@ -29,6 +31,8 @@ export interface HouseholdPrintDeps {
   procedures: ProceduresService;
   pdf: PdfRenderer;
   now: () => Date;
+  // issue 15: benefits — the household's 政策享受 (read with the user's auth), for the handbook's section.
+  benefits?: (auth: Auth, id: number) => Promise<HouseholdBenefits>;
   /** Households rendered per Chromium document when a village's handbooks are joined from chunks (default 50). */
   chunkHouseholds?: number;
 }
@@ -42,10 +46,10 @@ const PAGE = 100;
 
 const EMBEDDABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-export function makeHouseholdPrintService({ registry, pairing, procedures, pdf, now, chunkHouseholds = 50 }: HouseholdPrintDeps) {
+export function makeHouseholdPrintService({ registry, pairing, procedures, pdf, now, chunkHouseholds = 50, benefits }: HouseholdPrintDeps) {
   const CHUNK = chunkHouseholds;
   /** Everything a household's forms print, as the user may see it. */
-  async function sheet(auth: Auth, id: number): Promise<HouseholdSheet> {
+  async function sheet(auth: Auth, id: number): Promise<BenefitsSheet> {
     const household = await registry.household(auth, id);
     const lines = await registry.lines();
     const incomes: IncomeYear[] = household.incomes.map((inc) => {
@@ -72,7 +76,8 @@ export function makeHouseholdPrintService({ registry, pairing, procedures, pdf, 
     // The registry masks its members already; the helpers' and visits' texts are masked here too (a visit's content
     // may quote an ID number). The signature images are bytes, not text: kept apart from the masking walk.
     const masked = maskFor(auth, { household, incomes, pairing: helpers });
-    return { ...masked, signatures, printedOn: isoDate(now()) };
+    const benefitsOf = benefits && can(auth, 'registry.read') ? await benefits(auth, id) : null;
+    return { ...masked, signatures, printedOn: isoDate(now()), benefits: benefitsOf };
   }
 
   const render = (title: string, css: string, body: Html, landscape = false) => pdf.render(printDocument({ title, css, body, landscape }), { paper: 'A4', landscape });

@@ -1,6 +1,6 @@
 import { householdExit, identifyHousehold, stableExitMarking, type HouseholdAttribute, type HouseholdFacts, type HouseholdStatus } from '../../domain/registry/household-rules';
 import { maskIdNumber } from '../../domain/registry/id-number';
-import { computeIncome, type IncomeInput, type IncomeResult } from '../../domain/registry/income';
+import { computeIncome, type IncomeInput, type IncomeResult, type ReportedIncome } from '../../domain/registry/income';
 import { applicableLine, SCOPE_LABELS, type PovertyLine } from '../../domain/registry/poverty-lines';
 import { statusChangeProblem, STATUSES } from '../../domain/registry/status-transition';
 import { futureEffectiveDateProblem } from '../../domain/registry/status-date';
@@ -57,6 +57,8 @@ export interface RegistryDeps {
    * null; asked inside the writing transaction (issue 11: “approved figures are locked … never an edit in place”).
    */
   yearLock?: (tx: Tx, villageCode: string, year: number) => Promise<string | null>;
+  // issue 15: benefits — what departments reported paying the household (政策享受), per year and income item.
+  reportedIncome?: (householdId: number, tx?: Tx) => Promise<Map<number, ReportedIncome>>;
 }
 
 
@@ -242,7 +244,8 @@ export function makeRegistryService(deps: RegistryDeps) {
       const members = await repo.personsOf(id);
       const incomes = await repo.incomes(id);
       const history = await repo.statusHistory(id);
-      const computed = incomes.map((row) => ({ year: row.year, items: row, result: computeIncome(incomeInput(row, members.length)) }));
+      const reported = (await deps.reportedIncome?.(id)) ?? new Map<number, ReportedIncome>();
+      const computed = incomes.map((row) => ({ year: row.year, items: row, result: computeIncome(incomeInput(row, members.length), reported.get(row.year)) }));
       const latest = computed[computed.length - 1];
       const line = latest ? applicableLine(await lines(), latest.year, h.villageCode) : undefined;
       return {
@@ -405,7 +408,8 @@ export function makeRegistryService(deps: RegistryDeps) {
         const income = (await tx.incomes(id)).find((r) => r.year === year);
         if (!income) throw validationError([{ field: 'year', label: '脱贫年度', message: `缺少 ${year} 年的收入数据，无法判断是否达到脱贫标准` }]);
         const line = await lineFor(year, h.villageCode, tx);
-        const verdict = householdExit(factsOf(h, computeIncome(incomeInput(income, members.length)), members), line.yuan);
+        const reported = (await deps.reportedIncome?.(id, handle))?.get(year);
+        const verdict = householdExit(factsOf(h, computeIncome(incomeInput(income, members.length), reported), members), line.yuan);
         if (!verdict.passed) throw exitRefused(verdict);
       }
       if (to === '稳定脱贫') {

@@ -69,6 +69,8 @@ export const MENU: ReadonlyArray<{ module: Module; entries: MenuEntry[] }> = [
       { path: '/registry/poverty-lines', label: '扶贫标准', icon: <AuditOutlined />, permission: 'registry.read' },
       { path: '/registry/reports', label: '年度报送', icon: <SendOutlined />, permission: 'reports.submit' },
       { path: '/wall', label: '上墙图表', icon: <PictureOutlined />, permission: 'registry.read' },
+      // issue 15: benefits
+      { path: '/benefits/import', label: '政策享受导入', icon: <CloudUploadOutlined />, permission: 'registry.write' },
     ],
   },
   { module: '动态调整', entries: [{ path: '/procedures', label: '动态调整程序', icon: <NodeIndexOutlined />, permission: 'procedures.read' }] },

@@ -19,6 +19,7 @@ import { StartProcedureButtons } from '../../procedures/StartProcedureButtons';
 import { HandbookCheckPanel } from '../../quality/HandbookCheckPanel';
 import { HouseholdHelpersPanel } from '../../pairing/HouseholdHelpersPanel';
 import { HouseholdReceiptsPanel } from '../../funds/HouseholdReceiptsPanel';
+import { HouseholdBenefitsCard } from '../../benefits/HouseholdBenefitsCard';
 import { useIdParam } from '../params';
 import { RegistryBreadcrumb } from './VillagePage';
 import { usePhone } from '../../shared/responsive';
@@ -329,6 +330,9 @@ export function HouseholdPage() {
       <Card size="small" title="三、家庭收入（元）" style={{ marginBottom: 16 }}>
         <IncomeSection household={h} returned={returnedToMe} />
       </Card>
+
+      {/* issue 15: benefits — 政策享受, imported from departments */}
+      <HouseholdBenefitsCard householdId={h.id} />
 
       <Card size="small" title={`四、识别与脱贫标准${h.verdictYear ? `（${h.verdictYear} 年收入）` : ''}`} style={{ marginBottom: 16 }} data-testid="household-verdicts">
         {v ? (
