@@ -23,7 +23,7 @@ export async function rosterXlsx(sheets: RosterPrint[]): Promise<Buffer> {
     const ws = wb.addWorksheet(sheetName(wb, r.village.name));
     const persons = r.households.reduce((n, h) => n + h.members.length, 0);
     ws.addRow([safeCell(r.title)]).font = { bold: true, size: 14 };
-    ws.addRow([safeCell(`${r.village.fullName}（村代码 ${r.village.code}）　${r.summary || `共 ${r.households.length} 户 ${persons} 人`}`)]);
+    ws.addRow([safeCell(`${r.village.fullName}（村代码 ${r.village.code}）  ${r.summary || `共 ${r.households.length} 户 ${persons} 人`}`)]);
     const header = ws.addRow([...ROSTER_XLSX_HEADERS, ...r.columns]);
     header.font = { bold: true };
     header.eachCell((c) => (c.fill = HEADER_FILL));
