@@ -11,7 +11,16 @@ import { idParam, name, oneOf, optionalInt, SMALLINT_MAX, SMALLINT_MIN, coercedI
  * exited in a year), 测算减贫人口花名册 (those not yet exited whose registered facts of the year meet the exit standard),
  * 低保户花名册 and 五保户花名册 (the attributes 低保贫困户 and 特困供养贫困户).
  */
-export const ROSTER_KINDS = ['poor', 'exited', 'estimated', 'minimum-living', 'extreme-poverty'] as const;
+export const ROSTER_KINDS = [
+  'poor',
+  'exited',
+  'estimated',
+  'minimum-living',
+  'extreme-poverty',
+  // issue 15: rosters — 人口增减表 (from the dated status history) and 项目受益花名册 (the funds' 到户 projects)
+  'population-change',
+  'project-beneficiaries',
+] as const;
 export type RosterKind = (typeof ROSTER_KINDS)[number];
 
 export const ROSTER_LABELS: Record<RosterKind, string> = {
@@ -20,10 +29,13 @@ export const ROSTER_LABELS: Record<RosterKind, string> = {
   estimated: '测算减贫人口花名册',
   'minimum-living': '低保户花名册',
   'extreme-poverty': '五保户花名册',
+  // issue 15: rosters
+  'population-change': '贫困人口增减表',
+  'project-beneficiaries': '项目受益花名册',
 };
 
 /** The rosters that are of one year (the query's `year`, default the current one). */
-export const YEARLY_ROSTERS: readonly RosterKind[] = ['exited', 'estimated', 'minimum-living', 'extreme-poverty'];
+export const YEARLY_ROSTERS: readonly RosterKind[] = ['exited', 'estimated', 'minimum-living', 'extreme-poverty', 'population-change', 'project-beneficiaries'];
 
 export const printVillageParams = z.object({ code: name(12) });
 export const rosterParams = z.object({ code: name(12), kind: oneOf(ROSTER_KINDS) });

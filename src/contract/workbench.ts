@@ -13,7 +13,7 @@ import { statusCount } from './registry/common';
  * helper, exited households not visited this half-year, quality findings, scores due in my rounds, failed or finished
  * import jobs”.
  */
-export const TODO_KEYS = ['procedureSteps', 'notices', 'assemblies', 'compareHits', 'withoutHelper', 'missingVisits', 'qualityFindings', 'scores', 'importJobs', 'reports', 'changeRequests', 'returnedChanges', 'memberEntries'] as const;
+export const TODO_KEYS = ['procedureSteps', 'notices', 'assemblies', 'compareHits', 'withoutHelper', 'missingVisits', 'qualityFindings', 'scores', 'importJobs', 'reports', 'changeRequests', 'returnedChanges', 'memberEntries', /* issue 15: rosters */ 'returnRisks'] as const;
 export type TodoKey = (typeof TODO_KEYS)[number];
 
 /** One to-do: how many records wait, and the web page that lists them. Only the to-dos the user's role may see. */

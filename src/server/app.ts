@@ -43,6 +43,8 @@ import { wallRoutes } from './wall/routes';
 import { householdPrintRoutes } from './print/household-routes';
 import { mutualAidRoutes } from './mutual-aid/routes';
 import { fundsRoutes } from './funds/routes';
+// issue 15: rosters
+import { rostersRoutes } from './rosters/routes';
 import { buildServices, type Services } from './services';
 import { registerIdempotency } from './idempotency/hook';
 import { makeIdempotencyRepo } from './idempotency/repo';
@@ -170,8 +172,9 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     };
   });
   const features = [authRoutes, tokenRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, changeRequestRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, reportRoutes, workbenchRoutes, notificationRoutes, auditRoutes, bulkImportRoutes, listPrintRoutes, householdPrintRoutes, wallRoutes, fundsRoutes, mutualAidRoutes,
-    // issue 15: benefits
+    // issue 15
     benefitsRoutes,
+    rostersRoutes,
   ];
   for (const routes of features) await app.register(routes, { services });
 

@@ -49,6 +49,9 @@ import { makeFundsService } from './funds/service';
 // issue 15: benefits
 import { makeBenefitsRepo } from './benefits/repo';
 import { makeBenefitsService } from './benefits/service';
+// issue 15: rosters
+import { makeRostersRepo } from './rosters/repo';
+import { makeRostersService } from './rosters/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -194,11 +197,11 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     },
   });
   const pairing = makePairingService({ ...repoOf(makePairingRepo), registry, regions, orgs, members, audit, now, notify });
-  const workbench = makeWorkbenchService({ procedures, compare, pairing, quality, assessment, registry, ledger, reports, changes, jobs: jobBoard, now });
+  const workbench = makeWorkbenchService({ procedures, compare, pairing, quality, assessment, registry, ledger, reports, changes, jobs: jobBoard, now, rosters: { returnRisks: (a, q) => rosters.returnRisks(a, q) } });
   // Printed forms as PDF (issue 12): one headless Chromium, started on first use, closed with the app.
   const pdf = makePdfRenderer();
   // The village lists (一览表, 花名册) and the notices (公示, 公告, 脱贫确认表) as printed forms.
-  const printLists = makeListPrintService({ roster, registry, procedures, helpersOf: (a, code) => pairing.currentHelpersOfVillage(a, code), regions, pdf, now });
+  const printLists = makeListPrintService({ roster, registry, procedures, helpersOf: (a, code) => pairing.currentHelpersOfVillage(a, code), regions, pdf, now, beneficiariesOf: (code, year) => rosters.beneficiariesOfVillage(code, year) });
   // 上墙图表 (issue 12): the organisation charts draw the offices of the region itself (whichever branch made them) and their people.
   const wall = makeWallService({
     registry,
@@ -223,6 +226,8 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   });
   // issue 15: benefits — 政策享受 imported from departments; the registry's income trace reads what they reported.
   const benefits = makeBenefitsService({ ...repoOf(makeBenefitsRepo), regions, now, household: (a, id) => registry.household(a, id) });
-  return { funds, pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold, mutualAid, benefits };
+  // issue 15: rosters — 防返贫 monitoring, 扶贫手册“四个三” check, the rosters' data (its workbench card and print lists above)
+  const rosters = makeRostersService({ repo: makeRostersRepo(db), regions, registry, now });
+  return { benefits, rosters, funds, pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold, mutualAid };
 }
 export type Services = ReturnType<typeof buildServices>;

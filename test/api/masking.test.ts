@@ -178,6 +178,8 @@ describe.each(dbKinds())('ID numbers masked for a role that may not see them (�
     if (url === '/api/quality/checks/:key' || url === '/api/quality/checks/:key/export.xlsx') return checkKeys.map((key) => fillPath(url, { key }));
     // Every 花名册 (issue 12): each kind lists persons differently.
     if (url.endsWith('/rosters/:kind.pdf')) return ROSTER_KINDS.map((kind) => fillPath(url, { ...paramsOf(url), kind }));
+    // issue 15: rosters — a workbook holds the print's data (masked once, in rosterData): a few kinds, the village's new ones.
+    if (url.endsWith('/rosters/:kind.xlsx')) return (url.includes('/townships/') ? ['minimum-living'] : ['estimated', 'population-change', 'project-beneficiaries']).map((kind) => fillPath(url, { ...paramsOf(url), kind }));
     const base = fillPath(url, paramsOf(url));
     const extra: Record<string, string[]> = {
       '/api/registry/households': [`?q=${encodeURIComponent('吉克')}`, `?q=${HEAD.slice(0, 10)}`, `?q=${HEAD}`],

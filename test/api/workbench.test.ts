@@ -125,7 +125,7 @@ describe.each(dbKinds())('workbench on %s', (kind) => {
 
   it('lists the to-dos in the issue’s order, each with its own permission', async () => {
     const w = await workbench(as.admin);
-    expect(w.todos.map((x) => x.key)).toEqual(['procedureSteps', 'notices', 'assemblies', 'compareHits', 'withoutHelper', 'missingVisits', 'qualityFindings', 'scores', 'importJobs', 'reports', 'changeRequests', 'returnedChanges']);
+    expect(w.todos.map((x) => x.key)).toEqual(['procedureSteps', 'notices', 'assemblies', 'compareHits', 'withoutHelper', 'missingVisits', 'qualityFindings', 'scores', 'importJobs', 'reports', 'changeRequests', 'returnedChanges', 'returnRisks']);
     expect(todo(w, 'reports')).toMatchObject({ count: 0, link: '/registry/reports', permission: 'reports.approve' });
     expect(todo(w, 'withoutHelper')!.count).toBe((await list(as.admin, '/api/pairing/households-without-helper')).total);
     // The notices and assemblies are steps waiting too: counted once in the menu's total.

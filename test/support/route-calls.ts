@@ -396,6 +396,11 @@ export const ROUTES: Record<string, Line> = {
     also: [(b) => ({ ...file(() => `/api/benefits/import?region=${A_COUNTY}&department=${encodeURIComponent('民政')}`, (c) => ({ content: c.benefitsFile, name: 'benefits.xlsx', type: xlsxType }))(b), expect: [400] })],
   }),
   'GET /api/benefits/households/:id': foreign(url((b) => `/api/benefits/households/${b.household}`)),
+  // issue 15: rosters — the 花名册 as .xlsx, the 防返贫 list and the 扶贫手册“四个三” check
+  'GET /api/print/villages/:code/rosters/:kind.xlsx': foreign(url((b) => `/api/print/villages/${b.village}/rosters/population-change.xlsx?year=2019`)),
+  'GET /api/print/townships/:code/rosters/:kind.xlsx': foreign(url((b) => `/api/print/townships/${b.town}/rosters/poor.xlsx`)),
+  'GET /api/rosters/return-risks': list(url('/api/rosters/return-risks')),
+  'GET /api/rosters/households/:id/handbook-check': foreign(url((b) => `/api/rosters/households/${b.household}/handbook-check`)),
 };
 
 export function trialHousehold(regionCode: string) {

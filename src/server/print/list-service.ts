@@ -16,6 +16,8 @@ import { SCOPE_LABELS } from '../../domain/registry/poverty-lines';
 import { isoDate, yearOf } from '../../domain/shared/dates';
 import { AppError } from '../../domain/shared/errors';
 import { inRegion, requirePermission, requireRegion, type Auth } from '../auth/access';
+import { maskFor } from '../auth/masking';
+import { changeTotals, populationChanges } from '../../domain/rosters/population-change';
 import type { ProceduresService } from '../procedures/service';
 import type { RegistryService } from '../registry/service';
 import type { RosterService } from '../registry/roster-service';
@@ -39,6 +41,8 @@ export interface ListPrintDeps {
   regions: Pick<RegionsService, 'get' | 'children'>;
   pdf: Pick<PdfRenderer, 'render'>;
   now: () => Date;
+  /** issue 15: the households a village's projects of the year reach (the funds' project_households), with the project. */
+  beneficiariesOf?: (villageCode: string, year: number) => Promise<Array<{ householdId: number; project: string; reach: string; paid: number }>>;
 }
 
 export interface PrintedFile {
@@ -105,7 +109,7 @@ export function makeListPrintService(deps: ListPrintDeps) {
   }
 
   /** The registry's households of the overview with their whole record (history, incomes), those `want` keeps. */
-  async function details(auth: Auth, list: Array<{ id: number; status: string; attribute: string }>, want: (h: { status: string; attribute: string }) => boolean): Promise<Household[]> {
+  async function details(auth: Auth, list: Array<{ id: number; status: string; attribute: string }>, want: (h: { id: number; status: string; attribute: string }) => boolean): Promise<Household[]> {
     const out: Household[] = [];
     for (const h of list) if (want(h)) out.push(await registry.household(auth, h.id));
     return out;
@@ -113,7 +117,12 @@ export function makeListPrintService(deps: ListPrintDeps) {
 
   const membersOf = (h: Pick<Household, 'persons'>) => h.persons.map((m) => ({ name: m.name, relation: m.relation, sex: m.sex, idNumber: m.idNumber, birthDate: m.birthDate }));
 
+  /** A roster's data, its ID numbers masked for a role that may not see them (the PDF and the .xlsx alike). */
   async function rosterData(auth: Auth, code: string, kind: RosterKind, yearAsked: number | undefined): Promise<RosterPrint> {
+    return maskFor(auth, await rosterRows(auth, code, kind, yearAsked));
+  }
+
+  async function rosterRows(auth: Auth, code: string, kind: RosterKind, yearAsked: number | undefined): Promise<RosterPrint> {
     const o = await overviewData(auth, code);
     const year = yearAsked ?? yearOf(now());
     const base = { kind, village: o.village, printedOn: today() };
@@ -159,6 +168,41 @@ export function makeListPrintService(deps: ListPrintDeps) {
         columns: ['家庭纯收入', '人均纯收入', '扶贫标准'],
         households,
       };
+    }
+    // issue 15: rosters — 人口增减表: the households whose dated status history adds them (新识别, 返贫) or removes
+    // them (脱贫, 清退) in the year, with the persons counted then.
+    if (kind === 'population-change') {
+      const full = await details(auth, list, () => true);
+      const households: RosterHousehold[] = [];
+      const all = [];
+      for (const h of full) {
+        for (const c of populationChanges(h.history, year)) {
+          all.push(c);
+          households.push({ number: h.number, attribute: h.attribute, status: h.status, members: membersOf(h), extra: [c.direction, c.kind, String(c.persons), c.effectiveOn, c.reason] });
+        }
+      }
+      const t = changeTotals(all);
+      return {
+        ...base,
+        title: `${name}${year}年贫困人口增减表`,
+        year,
+        summary: `${year}年增加 ${t.addedHouseholds} 户 ${t.addedPersons} 人，减少 ${t.removedHouseholds} 户 ${t.removedPersons} 人`,
+        columns: ['增减', '类别', '人数', '日期', '原因'],
+        households,
+      };
+    }
+    if (kind === 'project-beneficiaries') {
+      // 项目受益花名册: the households the village's projects of the year reach (登记到户受益), one row per project and household.
+      const reached = deps.beneficiariesOf ? await deps.beneficiariesOf(code, year) : [];
+      const wanted = new Set(reached.map((r) => r.householdId));
+      const byId = new Map((await details(auth, list, (h) => wanted.has(h.id))).map((h) => [h.id, h]));
+      const households: RosterHousehold[] = [];
+      for (const r of reached) {
+        const h = byId.get(r.householdId);
+        if (h) households.push({ number: h.number, attribute: h.attribute, status: h.status, members: membersOf(h), extra: [r.project, r.reach, yuanText(r.paid)] });
+      }
+      const persons = households.reduce((n, h) => n + h.members.length, 0);
+      return { ...base, title: `${name}${year}年项目受益花名册`, year, summary: `${year}年项目受益 ${wanted.size} 户（${households.length} 户次 ${persons} 人次）`, columns: ['项目名称', '项目类别', '已拨付到户'], households };
     }
     // 低保户 / 五保户: the attributes 低保贫困户 and 特困供养贫困户 (五保 = 特困人员供养), with the year's payment.
     const attribute = kind === 'minimum-living' ? '低保贫困户' : '特困供养贫困户';
@@ -315,6 +359,28 @@ export function makeListPrintService(deps: ListPrintDeps) {
     };
   }
 
+  /**
+   * A township's roster: one sheet per village that has households of the kind (for a user whose scope covers the
+   * whole township), for one PDF or one workbook.
+   */
+  async function townshipRosterData(auth: Auth, code: string, kind: RosterKind, year?: number): Promise<{ title: string; sheets: RosterPrint[] }> {
+    requirePermission(auth, 'registry.read');
+    requireRegion(auth, code, '该乡镇');
+    const township = await deps.regions.get(code);
+    if (township.level !== 4) throw new AppError('VALIDATION', `“${township.name}”不是乡级行政区划`, { fields: [{ field: 'code', label: '乡镇', message: '应为乡级行政区划代码' }] });
+    const sheets: RosterPrint[] = [];
+    for (const v of await deps.regions.children(code)) {
+      if (v.level !== 5) continue;
+      const r = await rosterData(auth, v.code, kind, year);
+      if (r.households.length) sheets.push(r);
+    }
+    const shown = year ?? yearOf(now());
+    const title = `${township.name}${kind === 'poor' ? '' : `${shown}年`}${ROSTER_LABELS[kind]}`;
+    const fullName = [...township.path.filter((p) => p.code !== code).map((p) => p.name), township.name].join('');
+    if (!sheets.length) sheets.push({ kind, title, village: { code, name: township.name, fullName }, year: kind === 'poor' ? null : shown, summary: '共 0 户 0 人', columns: [], households: [], printedOn: today() });
+    return { title, sheets };
+  }
+
   return {
     overviewData,
     rosterData,
@@ -333,21 +399,9 @@ export function makeListPrintService(deps: ListPrintDeps) {
      * A township's roster: one sheet per village that has households of the kind (for a user whose scope covers the
      * whole township), in one PDF.
      */
+    townshipRosterData,
     async townshipRosterPdf(auth: Auth, code: string, kind: RosterKind, year?: number): Promise<PrintedFile> {
-      requirePermission(auth, 'registry.read');
-      requireRegion(auth, code, '该乡镇');
-      const township = await deps.regions.get(code);
-      if (township.level !== 4) throw new AppError('VALIDATION', `“${township.name}”不是乡级行政区划`, { fields: [{ field: 'code', label: '乡镇', message: '应为乡级行政区划代码' }] });
-      const sheets: RosterPrint[] = [];
-      for (const v of await deps.regions.children(code)) {
-        if (v.level !== 5) continue;
-        const r = await rosterData(auth, v.code, kind, year);
-        if (r.households.length) sheets.push(r);
-      }
-      const shown = year ?? yearOf(now());
-      const title = `${township.name}${kind === 'poor' ? '' : `${shown}年`}${ROSTER_LABELS[kind]}`;
-      const fullName = [...township.path.filter((p) => p.code !== code).map((p) => p.name), township.name].join('');
-      if (!sheets.length) sheets.push({ kind, title, village: { code, name: township.name, fullName }, year: kind === 'poor' ? null : shown, summary: '共 0 户 0 人', columns: [], households: [], printedOn: today() });
+      const { title, sheets } = await townshipRosterData(auth, code, kind, year);
       return { fileName: `${title}.pdf`, content: await pdf.render(rosterHtml(title, sheets), { paper: 'A4', landscape: true }) };
     },
     async confirmationPdf(auth: Auth, id: number): Promise<PrintedFile> {

@@ -12,6 +12,7 @@ import type { makeQualityService } from '../quality/service';
 import type { makeRegistryService } from '../registry/service';
 import type { ReportsService } from '../reports/service';
 import type { ChangeRequestService } from '../registry/change-request-service';
+import type { RostersService } from '../rosters/service';
 
 type Service<F extends (...args: never[]) => unknown> = ReturnType<F>;
 
@@ -29,6 +30,8 @@ export interface WorkbenchDeps {
   /** The finished import jobs each user has not read (kept in this process's memory, like the jobs). */
   jobs: Pick<JobBoard, 'count'>;
   changes: Pick<ChangeRequestService, 'pendingCount' | 'returnedCount'>;
+  // issue 15: rosters — the 防返贫 list's count
+  rosters?: Pick<RostersService, 'returnRisks'>;
 }
 
 /** One to-do: what it needs, and how it is counted (one call of the owning feature's service, a page of one). */
@@ -149,6 +152,17 @@ export function makeWorkbenchService(deps: WorkbenchDeps) {
         return { count: total === 0 ? 1 : 0, link: '/ledger/new' };
       },
     },
+    // issue 15: rosters — 防返贫监测 (seed 004: “脱贫以后，每半年至少上门回访1次……切实做好防范返贫”)
+    ...(deps.rosters
+      ? [
+          {
+            key: 'returnRisks' as const,
+            label: '有返贫风险的脱贫户（防返贫监测）',
+            permission: 'registry.read' as const,
+            count: async (auth: Auth) => ({ count: (await deps.rosters!.returnRisks(auth, one)).total, link: '/rosters/return-risks' }),
+          },
+        ]
+      : []),
   ];
 
   async function registryFigures(auth: Auth): Promise<Workbench['figures']['registry']> {

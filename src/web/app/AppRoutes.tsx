@@ -49,6 +49,8 @@ const LedgerPrintPage = lazy(() => import('../mutual-aid/LedgerPrintPage').then(
 const FundsRoutes = lazy(() => import('../funds/FundsRoutes').then((m) => ({ default: m.FundsRoutes })));
 // issue 15: benefits
 const BenefitImportPage = lazy(() => import('../benefits/BenefitImportPage').then((m) => ({ default: m.BenefitImportPage })));
+// issue 15: rosters
+const ReturnRisksPage = lazy(() => import('../rosters/ReturnRisksPage').then((m) => ({ default: m.ReturnRisksPage })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -112,6 +114,8 @@ export function AppRoutes() {
         <Route path="wall/*" element={lazyPage(<WallRoutes />)} />
         {/* issue 15: benefits */}
         <Route path="benefits/import" element={lazyPage(<BenefitImportPage />)} />
+        {/* issue 15: rosters */}
+        <Route path="rosters/return-risks" element={lazyPage(<ReturnRisksPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

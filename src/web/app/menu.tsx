@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
@@ -79,6 +80,8 @@ export const MENU: ReadonlyArray<{ module: Module; entries: MenuEntry[] }> = [
     entries: [
       { path: '/pairing', label: '帮扶责任人', icon: <UserOutlined />, permission: 'pairing.read' },
       { path: '/field', label: '入户工作', icon: <MobileOutlined />, permission: 'visits.write' },
+      // issue 15: rosters
+      { path: '/rosters/return-risks', label: '防返贫监测', icon: <AlertOutlined />, permission: 'registry.read' },
     ],
   },
   {

@@ -2,7 +2,7 @@
  * The village's printed lists (issue 12): 贫困户精准扶贫一览表 (A3 landscape PDF) and the 花名册 of a year (A4 landscape
  * PDF) — 贫困户、减贫人口、测算减贫人口、低保户、五保户 — each opened in a new tab to print or save.
  */
-import { DownOutlined, PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, DownOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Dropdown, InputNumber, Space } from 'antd';
 import { useState } from 'react';
 import { ROSTER_KINDS, ROSTER_LABELS, YEARLY_ROSTERS, type RosterKind } from '../../contract/print-lists';
@@ -12,6 +12,9 @@ export const villageOverviewPdfUrl = (code: string) => `/api/print/villages/${en
 export const villageRosterPdfUrl = (code: string, kind: RosterKind, year: number) =>
   `/api/print/villages/${encodeURIComponent(code)}/rosters/${kind}.pdf${YEARLY_ROSTERS.includes(kind) ? `?year=${year}` : ''}`;
 
+/** issue 15: the same roster as a workbook (.xlsx). */
+export const villageRosterXlsxUrl = (code: string, kind: RosterKind, year: number) => villageRosterPdfUrl(code, kind, year).replace(`/${kind}.pdf`, `/${kind}.xlsx`);
+
 export function ListPrintButtons({ code }: { code: string }) {
   const [year, setYear] = useState<number>(currentYear());
   const items = ROSTER_KINDS.map((kind) => ({
@@ -19,6 +22,14 @@ export function ListPrintButtons({ code }: { code: string }) {
     label: (
       <a href={villageRosterPdfUrl(code, kind, year)} target="_blank" rel="noreferrer" data-testid={`roster-${kind}`}>
         {YEARLY_ROSTERS.includes(kind) ? `${year} 年${ROSTER_LABELS[kind]}` : ROSTER_LABELS[kind]}
+      </a>
+    ),
+  }));
+  const workbooks = ROSTER_KINDS.map((kind) => ({
+    key: kind,
+    label: (
+      <a href={villageRosterXlsxUrl(code, kind, year)} download data-testid={`roster-xlsx-${kind}`}>
+        {YEARLY_ROSTERS.includes(kind) ? `${year} 年${ROSTER_LABELS[kind]}` : ROSTER_LABELS[kind]}（.xlsx）
       </a>
     ),
   }));
@@ -32,6 +43,11 @@ export function ListPrintButtons({ code }: { code: string }) {
         <Dropdown menu={{ items }} trigger={['click']}>
           <Button icon={<PrinterOutlined />}>
             打印花名册 <DownOutlined />
+          </Button>
+        </Dropdown>
+        <Dropdown menu={{ items: workbooks }} trigger={['click']}>
+          <Button icon={<DownloadOutlined />}>
+            导出花名册 <DownOutlined />
           </Button>
         </Dropdown>
       </Space.Compact>

@@ -17,6 +17,7 @@ import { isChangeRequest, useChangeAction, useChangeRequests, type ChangeRequest
 import { IncomeTrace, Mark, VerdictView } from '../../registry/VerdictView';
 import { StartProcedureButtons } from '../../procedures/StartProcedureButtons';
 import { HandbookCheckPanel } from '../../quality/HandbookCheckPanel';
+import { HandbookCheckCard } from '../../rosters/HandbookCheckCard';
 import { HouseholdHelpersPanel } from '../../pairing/HouseholdHelpersPanel';
 import { HouseholdReceiptsPanel } from '../../funds/HouseholdReceiptsPanel';
 import { HouseholdBenefitsCard } from '../../benefits/HouseholdBenefitsCard';
@@ -390,6 +391,7 @@ export function HouseholdPage() {
       {!visitsFirst && <HouseholdHelpersPanel household={h} />}
       {can(me, 'funds.read') && <HouseholdReceiptsPanel householdId={h.id} />}
       {can(me, 'quality.read') && <HandbookCheckPanel household={h} />}
+      {can(me, 'registry.read') && <HandbookCheckCard householdId={h.id} />}
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         <Mark passed /> 符合 <Mark passed={false} /> 不符合 <Mark passed={null} /> 仅供参考（不作为判断条件）
       </Typography.Text>
