@@ -46,6 +46,9 @@ import { makeMutualAidRepo } from './mutual-aid/repo';
 import { makeMutualAidService } from './mutual-aid/service';
 import { makeFundsRepo } from './funds/repo';
 import { makeFundsService } from './funds/service';
+// issue 15: screening
+import { makeScreeningRepo } from './screening/repo';
+import { makeScreeningService } from './screening/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -216,6 +219,8 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     audit,
     now,
   });
-  return { funds, pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold, mutualAid };
+  // issue 15: screening (漏评 / 错评 / 错退) over the comparison's lists and the registry.
+  const screening = makeScreeningService({ ...repoOf(makeScreeningRepo), lists: makeCompareRepo(db), regions, audit, now, notify });
+  return { funds, pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold, mutualAid, /* issue 15: screening */ screening };
 }
 export type Services = ReturnType<typeof buildServices>;
