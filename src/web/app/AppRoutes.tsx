@@ -47,6 +47,8 @@ const FieldRoutes = lazy(() => import('../field/FieldRoutes').then((m) => ({ def
 const MutualAidRoutes = lazy(() => import('../mutual-aid/MutualAidRoutes').then((m) => ({ default: m.MutualAidRoutes })));
 const LedgerPrintPage = lazy(() => import('../mutual-aid/LedgerPrintPage').then((m) => ({ default: m.LedgerPrintPage })));
 const FundsRoutes = lazy(() => import('../funds/FundsRoutes').then((m) => ({ default: m.FundsRoutes })));
+// issue 15: screening
+const ScreeningRoutes = lazy(() => import('../screening/ScreeningRoutes').then((m) => ({ default: m.ScreeningRoutes })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -108,6 +110,8 @@ export function AppRoutes() {
         <Route path="funds/*" element={lazyPage(<FundsRoutes />)} />
         <Route path="audit" element={lazyPage(<AuditPage />)} />
         <Route path="wall/*" element={lazyPage(<WallRoutes />)} />
+        {/* issue 15: screening */}
+        <Route path="screening/*" element={lazyPage(<ScreeningRoutes />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
