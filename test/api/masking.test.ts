@@ -116,6 +116,12 @@ describe.each(dbKinds())('ID numbers masked for a role that may not see them (�
     const entry = await town.post('/api/ledger/entries', entryBody(townOrg.id, { memberIds: [m.id], content: `资助贫困学生吉克木呷（身份证号 ${CHILD}）学费` }));
     expect(entry.statusCode, entry.body).toBe(201);
     v.entry = entry.json().id;
+
+    // issue 15: screening — a run over the village (错评 / 错退 flags name the head's ID number) with the vehicle list's rows.
+    const screening = await county.post('/api/screening/runs', { region: VILLAGE });
+    expect(screening.statusCode, screening.body).toBe(201);
+    v.screeningRun = screening.json().id;
+    v.screeningFlag = ((await county.get(`/api/screening/runs/${v.screeningRun}/flags`)).json().items as Array<{ id: number }>)[0]?.id ?? 999999;
   });
   afterAll(async () => t?.close());
 
@@ -158,6 +164,9 @@ describe.each(dbKinds())('ID numbers masked for a role that may not see them (�
         'import-jobs:id': 'no-such-job',
         'import-batches:id': 'no-such-job',
         'jobs:id': 'no-such-job',
+        // issue 15: screening
+        'flags:id': v.screeningFlag,
+        ...(url.startsWith('/api/screening/') ? { 'runs:id': v.screeningRun } : {}),
       };
       const found = value[`${before}:${name}`];
       if (found === undefined) throw new Error(`masking walk: no value for :${name} after “${before}” in ${url} — add it to paramsOf`);

@@ -1,6 +1,6 @@
 /** 漏评错评错退排查: start a run over a region with the screening lists, and the runs so far. */
 import { PlayCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Checkbox, Form, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router-dom';
 import { isScreeningList } from '../../domain/compare/departments';
 import { errorMessage } from '../app/api';
