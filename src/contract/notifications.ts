@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { page, pageSize } from './zod';
 
 /** What landed on the list: a procedure step opened at the user's level, a household assigned to the helper, a round naming the assessor, a comparison run with hits to decide. */
-export const NOTIFICATION_KINDS = ['procedureStep', 'assignment', 'assessor', 'compareHits'] as const;
+export const NOTIFICATION_KINDS = ['procedureStep', 'assignment', 'assessor', 'compareHits', /* issue 15: screening */ 'screeningFlags'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const notificationItem = z.object({

@@ -45,6 +45,8 @@ import { mutualAidRoutes } from './mutual-aid/routes';
 import { fundsRoutes } from './funds/routes';
 // issue 15: rosters
 import { rostersRoutes } from './rosters/routes';
+// issue 15: screening
+import { screeningRoutes } from './screening/routes';
 import { buildServices, type Services } from './services';
 import { registerIdempotency } from './idempotency/hook';
 import { makeIdempotencyRepo } from './idempotency/repo';
@@ -175,6 +177,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     // issue 15
     benefitsRoutes,
     rostersRoutes,
+    screeningRoutes,
   ];
   for (const routes of features) await app.register(routes, { services });
 

@@ -52,6 +52,9 @@ import { makeBenefitsService } from './benefits/service';
 // issue 15: rosters
 import { makeRostersRepo } from './rosters/repo';
 import { makeRostersService } from './rosters/service';
+// issue 15: screening
+import { makeScreeningRepo } from './screening/repo';
+import { makeScreeningService } from './screening/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -228,6 +231,8 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   const benefits = makeBenefitsService({ ...repoOf(makeBenefitsRepo), regions, now, household: (a, id) => registry.household(a, id) });
   // issue 15: rosters — 防返贫 monitoring, 扶贫手册“四个三” check, the rosters' data (its workbench card and print lists above)
   const rosters = makeRostersService({ repo: makeRostersRepo(db), regions, registry, now });
-  return { benefits, rosters, funds, pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold, mutualAid };
+  // issue 15: screening (漏评 / 错评 / 错退) over the comparison's lists and the registry.
+  const screening = makeScreeningService({ ...repoOf(makeScreeningRepo), lists: makeCompareRepo(db), regions, audit, now, notify });
+  return { benefits, rosters, screening, funds, pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold, mutualAid };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -83,6 +83,9 @@ describe.each(dbKinds())('scope matrix on %s', (kind) => {
       `/api/reports/${b.report}`,
       '/api/reports?year=2017',
       '/api/reports/corrections',
+      // issue 15: screening
+      `/api/screening/runs/${b.screeningRun}`,
+      `/api/screening/flags/${b.screeningFlag}`,
     ];
     const shared = ['/api/registry/poverty-lines', '/api/regions/deep-poverty-counties', '/api/procedures/definitions', '/api/assessment/schemes', `/api/assessment/schemes/${b.schemeCopy}`];
     const out: Record<string, unknown> = {};

@@ -401,6 +401,15 @@ export const ROUTES: Record<string, Line> = {
   'GET /api/print/townships/:code/rosters/:kind.xlsx': foreign(url((b) => `/api/print/townships/${b.town}/rosters/poor.xlsx`)),
   'GET /api/rosters/return-risks': list(url('/api/rosters/return-risks')),
   'GET /api/rosters/households/:id/handbook-check': foreign(url((b) => `/api/rosters/households/${b.household}/handbook-check`)),
+  // issue 15: screening (漏评 / 错评 / 错退)
+  'POST /api/screening/runs': foreign(body(() => '/api/screening/runs', () => ({ region: B_COUNTY })), { also: [body(() => '/api/screening/runs', (b) => ({ listIds: [b.screeningList] }))] }),
+  'GET /api/screening/runs': list(url('/api/screening/runs')),
+  'GET /api/screening/runs/:id': foreign(url((b) => `/api/screening/runs/${b.screeningRun}`)),
+  'GET /api/screening/runs/:id/villages': foreign(url((b) => `/api/screening/runs/${b.screeningRun}/villages`)),
+  'GET /api/screening/runs/:id/flags': foreign(url((b) => `/api/screening/runs/${b.screeningRun}/flags`)),
+  'GET /api/screening/runs/:id/flags/export.xlsx': foreign(url((b) => `/api/screening/runs/${b.screeningRun}/flags/export.xlsx`)),
+  'GET /api/screening/flags/:id': foreign(url((b) => `/api/screening/flags/${b.screeningFlag}`)),
+  'POST /api/screening/flags/:id/decision': foreign(body((b) => `/api/screening/flags/${b.screeningFlag}/decision`, () => ({ decision: '不属实', outcome: '越权', expectedDecidedAt: null }))),
 };
 
 export function trialHousehold(regionCode: string) {
@@ -505,6 +514,10 @@ export interface CountyB {
   markers: string[];
   // issue 15: benefits — a department's 政策享受 file naming B's person.
   benefitsFile: Buffer;
+  // issue 15: screening — B's screening run (a 大病 list row not in the registry) and its 漏评 flag.
+  screeningList: number;
+  screeningRun: number;
+  screeningFlag: number;
 }
 
 export function upload(c: Client, method: string, u: string, f: FileUpload) {
@@ -645,6 +658,14 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
   const finding = created<{ id: number; version: number }>(await bAdmin.post('/api/funds/findings', { projectId: project.id, foundOn: '2020-05-01', foundBy: '美姑县审计局', problem: '乙县审计问题', deadline: '2020-07-01' }), 'finding');
   const sample = created<{ id: number }>(await bAdmin.post('/api/funds/samples', { region: B_COUNTY, year: 2020, count: 1, drawKey: '乙县抽查' }), 'sample');
 
+  // issue 15: screening — B's 大病 list (one person not in the registry) and a screening run over it.
+  const screeningList = created<{ list: { id: number } }>(
+    await upload(bAdmin, 'POST', `/api/compare/lists?name=${encodeURIComponent('乙县大病名单')}&department=${encodeURIComponent('大病')}`, { content: Buffer.from(`姓名,公民身份号码\n贝漏评人,${idNumber('19600606', '661', B_PREFIX)}\n`), name: '乙县大病.csv', type: 'text/csv' }),
+    'screening list',
+  );
+  const screeningRun = created<{ id: number }>(await bAdmin.post('/api/screening/runs', { listIds: [screeningList.list.id] }), 'screening run');
+  const screeningFlag = created<{ items: Array<{ id: number }> }>(await bAdmin.get(`/api/screening/runs/${screeningRun.id}/flags?kind=${encodeURIComponent('漏评')}`), 'screening flags').items[0]!.id;
+
   const b: CountyB = {
     user: bUser,
     session: (await bAdmin.get('/api/auth/sessions')).json().items[0].id,
@@ -719,9 +740,13 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     fundAllocationsFile: await fillTemplate(await buildAllocationTemplate(), '资金下达', [{ 资金年度: 2020, 资金来源: '县级财政专项扶贫资金', 下达地区代码: B_COUNTY, '金额（元）': 1, 文号: '越权导入', 下达日期: '2020-02-01' }]),
     fundPaymentsFile: await fillTemplate(await buildPaymentTemplate(), '资金拨付', [{ 项目编号: project.id, 资金编号: fundAllocation.id, 拨付日期: '2020-06-01', '金额（元）': 1, 资金用途: '越权导入', 凭证号: 'X', 受益户编号: household2.id }]),
     gridFile: grid.rawPayload,
-    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知', '乙村变更原因', '乙村扶贫互助资金', '乙村借款用途', '乙县专有合作社', '美姑县信用社', '乙村种羊到户', '乙县审计问题', '美财农〔2020〕1号'],
     // issue 15: benefits
     benefitsFile: await fillTemplate(await buildBenefitTemplate('民政'), '政策享受', [{ 身份证号: ids[0]!, 姓名: '越权导入', 政策名称: '低保金', '金额（元）': 1, 年度: 2019 }]),
+    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知', '乙村变更原因', '乙村扶贫互助资金', '乙村借款用途', '乙县专有合作社', '美姑县信用社', '乙村种羊到户', '乙县审计问题', '美财农〔2020〕1号', /* issue 15: screening */ '贝漏评人', '乙县大病名单'],
+    // issue 15: screening
+    screeningList: screeningList.list.id,
+    screeningRun: screeningRun.id,
+    screeningFlag,
   };
   return { b, callers, bAdmin, aOrg };
 }

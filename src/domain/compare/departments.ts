@@ -19,3 +19,33 @@ export const DEPARTMENT_HINTS: Record<Department, string> = {
 export function isDepartment(v: string): v is Department {
   return (DEPARTMENTS as readonly string[]).includes(v);
 }
+
+// issue 15: screening lists
+/**
+ * The lists screened for households left out of the registry (seed 004 精准识别: “重点关注未纳入建档立卡范围的低保户、重残户、
+ * 大病户、老人户以及申请户、信访户”), imported by department exactly as the comparison lists are, but grouped apart from them.
+ */
+export const SCREENING_LISTS = ['低保户', '特困供养（五保）户', '重度残疾', '大病', '老人户', '申请户', '信访户'] as const;
+export type ScreeningList = (typeof SCREENING_LISTS)[number];
+
+export const SCREENING_LIST_HINTS: Record<ScreeningList, string> = {
+  低保户: '民政部门的农村最低生活保障名单',
+  '特困供养（五保）户': '民政部门的特困人员供养（五保）名单',
+  重度残疾: '残联的一、二级（重度）残疾人名单（重残户）',
+  大病: '卫健、医保部门的大病救治、大病保险名单（大病户）',
+  老人户: '民政、公安户籍的高龄老人、空巢老人户名单',
+  申请户: '乡村受理的贫困户申请名单',
+  信访户: '信访部门的来信来访户名单',
+};
+
+/** Every kind of list a department hands over: the comparison's (一比对) and the screening's. */
+export const LIST_KINDS = [...DEPARTMENTS, ...SCREENING_LISTS] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+export function isScreeningList(v: string): v is ScreeningList {
+  return (SCREENING_LISTS as readonly string[]).includes(v);
+}
+
+export function isListKind(v: string): v is ListKind {
+  return (LIST_KINDS as readonly string[]).includes(v);
+}

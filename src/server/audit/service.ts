@@ -43,7 +43,9 @@ export type AuditEntity =
   | 'project'
   | 'fund_payment'
   | 'audit_finding'
-  | 'fund_sample';
+  | 'fund_sample'
+  // issue 15: screening
+  | 'screening_flag';
 /**
  * What is recorded besides changes (DESIGN: “exports and uploads of personal data recorded”): sign-ins, exports and
  * uploads, account actions. Stored with entity `access`; `details` says what (e.g. `{ what: '花名册导出', rows: 812 }`).

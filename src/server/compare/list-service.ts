@@ -1,6 +1,6 @@
 import type { DepartmentList, ImportListResult } from '../../contract/compare';
 import { columnIndex, columnLetter, detectColumns, type ListColumns } from '../../domain/compare/columns';
-import { DEPARTMENTS, isDepartment } from '../../domain/compare/departments';
+import { DEPARTMENTS, isListKind, LIST_KINDS } from '../../domain/compare/departments';
 import { readListRow, type ListRow, type ListRowInput } from '../../domain/compare/list-row';
 import { AppError, validationError, type FieldError } from '../../domain/shared/errors';
 import type { Auth } from '../auth/access';
@@ -156,7 +156,7 @@ export function makeListService({ repo, transaction, regions, now }: ListService
       const department = own ?? input.department ?? '';
       if (own !== null && input.department && input.department !== own)
         fields.push({ field: 'department', label: '部门', message: `只能上传本部门（${own}）的名单` });
-      else if (!isDepartment(department)) fields.push({ field: 'department', label: '部门', message: `应为${DEPARTMENTS.join('、')}之一` });
+      else if (!isListKind(department)) fields.push({ field: 'department', label: '部门', message: `应为${LIST_KINDS.join('、')}之一` });
       const { columns, errors } = resolveColumns(table.headers, input.columns);
       fields.push(...errors);
       if (fields.length || !columns) throw validationError(fields);

@@ -51,6 +51,8 @@ const FundsRoutes = lazy(() => import('../funds/FundsRoutes').then((m) => ({ def
 const BenefitImportPage = lazy(() => import('../benefits/BenefitImportPage').then((m) => ({ default: m.BenefitImportPage })));
 // issue 15: rosters
 const ReturnRisksPage = lazy(() => import('../rosters/ReturnRisksPage').then((m) => ({ default: m.ReturnRisksPage })));
+// issue 15: screening
+const ScreeningRoutes = lazy(() => import('../screening/ScreeningRoutes').then((m) => ({ default: m.ScreeningRoutes })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -116,6 +118,8 @@ export function AppRoutes() {
         <Route path="benefits/import" element={lazyPage(<BenefitImportPage />)} />
         {/* issue 15: rosters */}
         <Route path="rosters/return-risks" element={lazyPage(<ReturnRisksPage />)} />
+        {/* issue 15: screening */}
+        <Route path="screening/*" element={lazyPage(<ScreeningRoutes />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -99,6 +99,8 @@ export const MENU: ReadonlyArray<{ module: Module; entries: MenuEntry[] }> = [
     entries: [
       { path: '/compare', label: '部门比对', icon: <DiffOutlined />, permission: 'compare.read' },
       { path: '/quality', label: '数据质量', icon: <SafetyCertificateOutlined />, permission: 'quality.read' },
+      // issue 15: screening
+      { path: '/screening', label: '漏评错评错退排查', icon: <FileSearchOutlined />, permission: 'compare.read' },
     ],
   },
   { module: '考核', entries: [{ path: '/assessment', label: '考核', icon: <AuditOutlined />, permission: 'assessment.read' }] },

@@ -12,6 +12,7 @@ import { errorMessage, type UploadProgress } from '../app/api';
 import { schemaRule } from '../app/forms';
 import { ImportErrorTable, ImportFailed, XlsxDropzone } from '../app/ImportWidgets';
 import { useImportUpload } from '../app/useImportUpload';
+import { SCREENING_LIST_HINTS, SCREENING_LISTS } from '../../domain/compare/departments';
 import { DEPARTMENT_HINTS, DEPARTMENTS, LIST_IMPORT_URL, previewList, type EncodingChoice, type ImportListQuery, type ImportListResult, type ListPreview } from './api';
 
 const ACCEPT = '.xlsx,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
@@ -163,7 +164,15 @@ export function ListImportPage() {
               </Col>
               <Col xs={24} md={10}>
                 <Form.Item label="部门" name="department" rules={[{ required: true, message: '请选择部门' }]}>
-                  <Select placeholder="请选择" options={DEPARTMENTS.map((d) => ({ value: d, label: `${d}——${DEPARTMENT_HINTS[d]}` }))} popupMatchSelectWidth={false} />
+                  <Select
+                    placeholder="请选择"
+                    options={[
+                      { label: '一比对（部门数据比对）', options: DEPARTMENTS.map((d) => ({ value: d, label: `${d}——${DEPARTMENT_HINTS[d]}` })) },
+                      // issue 15: screening lists, grouped apart from the 一比对 departments
+                      { label: '漏评排查名单', options: SCREENING_LISTS.map((d) => ({ value: d, label: `${d}——${SCREENING_LIST_HINTS[d]}` })) },
+                    ]}
+                    popupMatchSelectWidth={false}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>

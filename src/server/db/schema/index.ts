@@ -39,3 +39,5 @@ export * from './mutual-aid';
 export * from './funds';
 // issue 15: benefits
 export * from './benefits';
+// issue 15: screening
+export * from './screening';
