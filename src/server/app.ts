@@ -43,6 +43,8 @@ import { wallRoutes } from './wall/routes';
 import { householdPrintRoutes } from './print/household-routes';
 import { mutualAidRoutes } from './mutual-aid/routes';
 import { fundsRoutes } from './funds/routes';
+// issue 15: measures and plans
+import { measuresRoutes } from './measures/routes';
 import { buildServices, type Services } from './services';
 import { registerIdempotency } from './idempotency/hook';
 import { makeIdempotencyRepo } from './idempotency/repo';
@@ -167,7 +169,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
       ...(progress ? { rebuilding: { ...progress, percent: rebuild.percent() } } : {}),
     };
   });
-  const features = [authRoutes, tokenRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, changeRequestRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, reportRoutes, workbenchRoutes, notificationRoutes, auditRoutes, bulkImportRoutes, listPrintRoutes, householdPrintRoutes, wallRoutes, fundsRoutes, mutualAidRoutes];
+  const features = [authRoutes, tokenRoutes, regionRoutes, orgRoutes, ledgerRoutes, registryRoutes, changeRequestRoutes, rosterRoutes, procedureRoutes, qualityRoutes, compareRoutes, assessmentRoutes, pairingRoutes, reportRoutes, workbenchRoutes, notificationRoutes, auditRoutes, bulkImportRoutes, listPrintRoutes, householdPrintRoutes, wallRoutes, fundsRoutes, mutualAidRoutes, /* issue 15 */ measuresRoutes];
   for (const routes of features) await app.register(routes, { services });
 
   const webDir = options.webDir === undefined ? WEB_DIR : options.webDir;

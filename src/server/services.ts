@@ -46,6 +46,9 @@ import { makeMutualAidRepo } from './mutual-aid/repo';
 import { makeMutualAidService } from './mutual-aid/service';
 import { makeFundsRepo } from './funds/repo';
 import { makeFundsService } from './funds/service';
+// issue 15: measures and plans
+import { makeMeasuresRepo } from './measures/repo';
+import { makeMeasuresService } from './measures/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -140,6 +143,8 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     notify,
     // 扶贫项目审批 (issue 14): a project's approval lists under the project's name.
     projectNames: (ids) => funds.projectNames(ids),
+    // issue 15: the 五个一批 of a household's measures (a 社会保障兜底一批 household is not marked 稳定脱贫).
+    householdBatches: (householdId) => measures.batchesOf(householdId),
   });
   // 扶贫资金与项目库 (issue 14): a project's declaration starts its approval procedure in its own transaction.
   const funds = makeFundsService({
@@ -216,6 +221,22 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     audit,
     now,
   });
-  return { funds, pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold, mutualAid };
+  // issue 15: measures and plans — 帮扶措施 per household, 脱贫时限 and 脱贫计划, the 脱贫规划 of villages and townships.
+  const measures = makeMeasuresService({
+    ...repoOf(makeMeasuresRepo),
+    regions,
+    audit,
+    now,
+    household: (a, id) => registry.household(a, id),
+    helpersOf: async (a, id) => (await pairing.household(a, id)).helpers.map((h) => ({ helperId: h.helperId, helperName: h.helperName })),
+    projectOf: async (a, id) => {
+      const p = await funds.project(a, id);
+      return { id: p.id, villageCode: p.village.code };
+    },
+    statistics: (a, q) => registry.statistics(a, q),
+    villageYears: async (a, code) => (await registry.village(a, code)).years,
+    saveVillageYear: (a, code, year, input) => registry.saveVillageYear(a, code, year, input),
+  });
+  return { funds, pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold, mutualAid, measures };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -1,4 +1,6 @@
 import { MUTUAL_AID_ENTITY_LABELS, MUTUAL_AID_FIELD_LABELS } from '../funds/mutual-aid-labels';
+// issue 15: measures
+import { MEASURES_ENTITY_LABELS, MEASURES_FIELD_LABELS } from '../measures/audit-labels';
 /**
  * What the audit log's readers see: the names of records, actions and fields in Chinese (DESIGN: every word a user
  * sees in Simplified Chinese, naming the field). Shared by the server (before → after with labels) and the web page.
@@ -34,6 +36,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   fund_payment: '资金拨付',
   audit_finding: '审计问题',
   fund_sample: '项目抽查',
+  // issue 15: measures
+  ...MEASURES_ENTITY_LABELS,
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -221,6 +225,8 @@ const FIELD_LABELS_OF: Record<string, Record<string, string>> = {
   change_request: { householdId: '贫困户', kind: '变更内容', state: '状态', note: '变更原因', reason: '原因' },
   change_rule: { regionPrefix: '适用地区', facts: '户基本情况须审批', members: '家庭成员须审批', income: '家庭收入须审批' },
   ...MUTUAL_AID_FIELD_LABELS,
+  // issue 15: measures
+  ...MEASURES_FIELD_LABELS,
 };
 
 /** The labels of one kind of record's fields (nested lists: `persons` items use the person labels). */

@@ -37,3 +37,5 @@ export * from './idempotency';
 export * from './roster-imports';
 export * from './mutual-aid';
 export * from './funds';
+// issue 15: measures and plans
+export * from './measures';
