@@ -211,7 +211,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
       ...(await members.list(systemAuth(o), { orgId: o.id, page: 1, pageSize: 200 })).items.filter((m) => m.orgId === o.id && m.status === 'normal').map((m) => ({ name: m.name, role: m.sector || '成员' })),
     ],
   });
-  const printHousehold = makeHouseholdPrintService({ registry, pairing, procedures, pdf, now });
+  const printHousehold = makeHouseholdPrintService({ registry, pairing, procedures, pdf, now, /* issue 15 */ measures: (a, id) => measures.household(a, id) });
   // 村级互助资金, 扶贫小额信贷 and 入股分红 (issue 14): households and their counts come from the registry's service.
   const mutualAid = makeMutualAidService({
     ...repoOf(makeMutualAidRepo),

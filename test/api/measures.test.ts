@@ -20,7 +20,7 @@ describe.each(dbKinds())('measures and plans (帮扶措施, 脱贫规划) on %s'
   let other: Client;
   const ids: number[] = [];
 
-  const put = (c: Client, url: string, payload: unknown) => c.request({ method: 'PUT', url, payload });
+  const put = (c: Client, url: string, payload: Record<string, unknown>) => c.request({ method: 'PUT', url, payload });
   const exit = async (id: number, status: string, year?: number) => {
     if (year) expect((await put(t.admin, `/api/registry/households/${id}/incomes/${year}`, { wages: 30000, business: 2000, businessCosts: 500 })).statusCode).toBe(200);
     const h = (await t.admin.get(`/api/registry/households/${id}`)).json();

@@ -83,6 +83,8 @@ describe.each(dbKinds())('scope matrix on %s', (kind) => {
       `/api/reports/${b.report}`,
       '/api/reports?year=2017',
       '/api/reports/corrections',
+      // issue 15: measures and plans
+      `/api/measures/households/${b.household2}`,
     ];
     const shared = ['/api/registry/poverty-lines', '/api/regions/deep-poverty-counties', '/api/procedures/definitions', '/api/assessment/schemes', `/api/assessment/schemes/${b.schemeCopy}`];
     const out: Record<string, unknown> = {};

@@ -386,6 +386,14 @@ export const ROUTES: Record<string, Line> = {
   'POST /api/notifications/read-all': self(url('/api/notifications/read-all')),
   'PUT /api/assessment/rounds/:id/assessors': foreign(body((b) => `/api/assessment/rounds/${b.round}/assessors`, () => ({ userIds: [] }))),
   'POST /api/assessment/rounds/:id/close': foreign(body((b) => `/api/assessment/rounds/${b.round}/close`, (b) => ({ version: b.roundVersion }))),
+  // issue 15: measures and plans ------------------------------------------------------------------------------------
+  'GET /api/measures/households/:id': foreign(url((b) => `/api/measures/households/${b.household2}`)),
+  'POST /api/measures/households/:id': foreign(body((b) => `/api/measures/households/${b.household2}`, () => ({ kind: '其他', state: '计划', on: '2020-01-01', unit: '越权', cost: 0 }))),
+  'PUT /api/measures/households/:id/plan': foreign(body((b) => `/api/measures/households/${b.household2}/plan`, () => ({ targetYear: 2020, plan: '越权' }))),
+  'PATCH /api/measures/:id': foreign(body((b) => `/api/measures/${b.measure}`, (b) => ({ kind: '其他', state: '计划', on: '2020-01-01', unit: '越权', cost: 0, version: b.measureVersion }))),
+  'DELETE /api/measures/:id': foreign(url((b) => `/api/measures/${b.measure}?version=${b.measureVersion}`)),
+  'GET /api/measures/plans': foreign(url((b) => `/api/measures/plans?region=${b.town}&from=2019&to=2020`)),
+  'PUT /api/measures/plans/:code/:year': foreign(body((b) => `/api/measures/plans/${b.town}/2020`, () => ({ plannedHouseholds: 1 }))),
 };
 
 export function trialHousehold(regionCode: string) {
@@ -488,6 +496,9 @@ export interface CountyB {
   dividendVersion: number;
   /** Strings that are B's data and must never appear in an answer to A. */
   markers: string[];
+  // issue 15: measures and plans — a measure of B's household2.
+  measure: number;
+  measureVersion: number;
 }
 
 export function upload(c: Client, method: string, u: string, f: FileUpload) {
@@ -627,6 +638,8 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
   for (let step = 0; step < 4; step++) projectProcedure = created<{ version: number }>(await bAdmin.post(`/api/procedures/${project.procedureId}/actions`, { type: 'pass', step, version: projectProcedure }), 'project step').version;
   const finding = created<{ id: number; version: number }>(await bAdmin.post('/api/funds/findings', { projectId: project.id, foundOn: '2020-05-01', foundBy: '美姑县审计局', problem: '乙县审计问题', deadline: '2020-07-01' }), 'finding');
   const sample = created<{ id: number }>(await bAdmin.post('/api/funds/samples', { region: B_COUNTY, year: 2020, count: 1, drawKey: '乙县抽查' }), 'sample');
+  // issue 15: measures and plans — a measure of B's household2.
+  const measure = created<{ id: number; version: number }>(await bAdmin.post(`/api/measures/households/${household2.id}`, { kind: '技能培训', state: '计划', on: '2020-05-01', unit: '美姑县人社局', cost: 100, note: '乙县帮扶措施' }), 'measure');
 
   const b: CountyB = {
     user: bUser,
@@ -702,7 +715,10 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     fundAllocationsFile: await fillTemplate(await buildAllocationTemplate(), '资金下达', [{ 资金年度: 2020, 资金来源: '县级财政专项扶贫资金', 下达地区代码: B_COUNTY, '金额（元）': 1, 文号: '越权导入', 下达日期: '2020-02-01' }]),
     fundPaymentsFile: await fillTemplate(await buildPaymentTemplate(), '资金拨付', [{ 项目编号: project.id, 资金编号: fundAllocation.id, 拨付日期: '2020-06-01', '金额（元）': 1, 资金用途: '越权导入', 凭证号: 'X', 受益户编号: household2.id }]),
     gridFile: grid.rawPayload,
-    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知', '乙村变更原因', '乙村扶贫互助资金', '乙村借款用途', '乙县专有合作社', '美姑县信用社', '乙村种羊到户', '乙县审计问题', '美财农〔2020〕1号'],
+    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知', '乙村变更原因', '乙村扶贫互助资金', '乙村借款用途', '乙县专有合作社', '美姑县信用社', '乙村种羊到户', '乙县审计问题', '美财农〔2020〕1号', /* issue 15 */ '乙县帮扶措施'],
+    // issue 15: measures and plans
+    measure: measure.id,
+    measureVersion: measure.version,
   };
   return { b, callers, bAdmin, aOrg };
 }

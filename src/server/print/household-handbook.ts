@@ -6,6 +6,7 @@
  */
 import { citeWords } from '../../domain/shared/sources';
 import { html, type Html } from './html';
+import { measuresSection } from './handbook-measures';
 import {
   ageOn,
   flagsHtml,
@@ -170,6 +171,7 @@ ${incomeSection(s)}
 ${helpersSection(s)}
 ${visitsSection(s)}
 ${signaturesSection(s)}
+${measuresSection(s.measures)}
 </section>`;
 }
 

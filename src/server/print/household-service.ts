@@ -14,6 +14,7 @@ import { maskFor } from '../auth/masking';
 import type { PairingService } from '../pairing/service';
 import type { ProceduresService } from '../procedures/service';
 import type { RegistryService } from '../registry/service';
+import type { HouseholdMeasures } from '../../contract/measures';
 import { html, printDocument, type Html } from './html';
 import type { PdfRenderer } from './pdf';
 import { canMergePdfs, pdfChunks } from './household-merge';
@@ -29,6 +30,8 @@ export interface HouseholdPrintDeps {
   procedures: ProceduresService;
   pdf: PdfRenderer;
   now: () => Date;
+  /** issue 15: the household's 帮扶措施 and plan (the measures service). */
+  measures?: (auth: Auth, id: number) => Promise<HouseholdMeasures>;
   /** Households rendered per Chromium document when a village's handbooks are joined from chunks (default 50). */
   chunkHouseholds?: number;
 }
@@ -42,7 +45,7 @@ const PAGE = 100;
 
 const EMBEDDABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-export function makeHouseholdPrintService({ registry, pairing, procedures, pdf, now, chunkHouseholds = 50 }: HouseholdPrintDeps) {
+export function makeHouseholdPrintService({ registry, pairing, procedures, pdf, now, chunkHouseholds = 50, measures }: HouseholdPrintDeps) {
   const CHUNK = chunkHouseholds;
   /** Everything a household's forms print, as the user may see it. */
   async function sheet(auth: Auth, id: number): Promise<HouseholdSheet> {
@@ -71,7 +74,8 @@ export function makeHouseholdPrintService({ registry, pairing, procedures, pdf, 
     }
     // The registry masks its members already; the helpers' and visits' texts are masked here too (a visit's content
     // may quote an ID number). The signature images are bytes, not text: kept apart from the masking walk.
-    const masked = maskFor(auth, { household, incomes, pairing: helpers });
+    const measuresOf = measures && can(auth, 'registry.read') ? await measures(auth, id) : null;
+    const masked = maskFor(auth, { household, incomes, pairing: helpers, measures: measuresOf });
     return { ...masked, signatures, printedOn: isoDate(now()) };
   }
 
