@@ -47,6 +47,8 @@ import { fundsRoutes } from './funds/routes';
 import { rostersRoutes } from './rosters/routes';
 // issue 15: screening
 import { screeningRoutes } from './screening/routes';
+// issue 15: measures and plans
+import { measuresRoutes } from './measures/routes';
 import { buildServices, type Services } from './services';
 import { registerIdempotency } from './idempotency/hook';
 import { makeIdempotencyRepo } from './idempotency/repo';
@@ -178,6 +180,7 @@ export async function buildApp(options: AppOptions): Promise<{ app: FastifyInsta
     benefitsRoutes,
     rostersRoutes,
     screeningRoutes,
+    measuresRoutes,
   ];
   for (const routes of features) await app.register(routes, { services });
 

@@ -55,6 +55,9 @@ import { makeRostersService } from './rosters/service';
 // issue 15: screening
 import { makeScreeningRepo } from './screening/repo';
 import { makeScreeningService } from './screening/service';
+// issue 15: measures and plans
+import { makeMeasuresRepo } from './measures/repo';
+import { makeMeasuresService } from './measures/service';
 
 /** Wires each feature's service to its own repository and to the services (never the repositories) of others. */
 export function buildServices(database: Database, now: () => Date = () => new Date()) {
@@ -151,6 +154,8 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     notify,
     // 扶贫项目审批 (issue 14): a project's approval lists under the project's name.
     projectNames: (ids) => funds.projectNames(ids),
+    // issue 15: the 五个一批 of a household's measures (a 社会保障兜底一批 household is not marked 稳定脱贫).
+    householdBatches: (householdId) => measures.batchesOf(householdId),
   });
   // 扶贫资金与项目库 (issue 14): a project's declaration starts its approval procedure in its own transaction.
   const funds = makeFundsService({
@@ -217,7 +222,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
       ...(await members.list(systemAuth(o), { orgId: o.id, page: 1, pageSize: 200 })).items.filter((m) => m.orgId === o.id && m.status === 'normal').map((m) => ({ name: m.name, role: m.sector || '成员' })),
     ],
   });
-  const printHousehold = makeHouseholdPrintService({ registry, pairing, procedures, pdf, now, benefits: (a, id) => benefits.household(a, id) });
+  const printHousehold = makeHouseholdPrintService({ registry, pairing, procedures, pdf, now, /* issue 15 */ benefits: (a, id) => benefits.household(a, id), measures: (a, id) => measures.household(a, id) });
   // 村级互助资金, 扶贫小额信贷 and 入股分红 (issue 14): households and their counts come from the registry's service.
   const mutualAid = makeMutualAidService({
     ...repoOf(makeMutualAidRepo),
@@ -233,6 +238,22 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   const rosters = makeRostersService({ repo: makeRostersRepo(db), regions, registry, now });
   // issue 15: screening (漏评 / 错评 / 错退) over the comparison's lists and the registry.
   const screening = makeScreeningService({ ...repoOf(makeScreeningRepo), lists: makeCompareRepo(db), regions, audit, now, notify });
-  return { benefits, rosters, screening, funds, pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold, mutualAid };
+  // issue 15: measures and plans — 帮扶措施 per household, 脱贫时限 and 脱贫计划, the 脱贫规划 of villages and townships.
+  const measures = makeMeasuresService({
+    ...repoOf(makeMeasuresRepo),
+    regions,
+    audit,
+    now,
+    household: (a, id) => registry.household(a, id),
+    helpersOf: async (a, id) => (await pairing.household(a, id)).helpers.map((h) => ({ helperId: h.helperId, helperName: h.helperName })),
+    projectOf: async (a, id) => {
+      const p = await funds.project(a, id);
+      return { id: p.id, villageCode: p.village.code };
+    },
+    statistics: (a, q) => registry.statistics(a, q),
+    villageYears: async (a, code) => (await registry.village(a, code)).years,
+    saveVillageYear: (a, code, year, input) => registry.saveVillageYear(a, code, year, input),
+  });
+  return { benefits, rosters, screening, measures, funds, pdf, printLists, audit, regions, orgs, members, auth, tokens, roles, ledger, registry, changes, roster, procedures, quality, compare, assessment, pairing, reports, workbench, notifications, jobBoard, now, wall, printHousehold, mutualAid };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -86,6 +86,8 @@ describe.each(dbKinds())('scope matrix on %s', (kind) => {
       // issue 15: screening
       `/api/screening/runs/${b.screeningRun}`,
       `/api/screening/flags/${b.screeningFlag}`,
+      // issue 15: measures and plans
+      `/api/measures/households/${b.household2}`,
     ];
     const shared = ['/api/registry/poverty-lines', '/api/regions/deep-poverty-counties', '/api/procedures/definitions', '/api/assessment/schemes', `/api/assessment/schemes/${b.schemeCopy}`];
     const out: Record<string, unknown> = {};

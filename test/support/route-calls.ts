@@ -410,6 +410,14 @@ export const ROUTES: Record<string, Line> = {
   'GET /api/screening/runs/:id/flags/export.xlsx': foreign(url((b) => `/api/screening/runs/${b.screeningRun}/flags/export.xlsx`)),
   'GET /api/screening/flags/:id': foreign(url((b) => `/api/screening/flags/${b.screeningFlag}`)),
   'POST /api/screening/flags/:id/decision': foreign(body((b) => `/api/screening/flags/${b.screeningFlag}/decision`, () => ({ decision: '不属实', outcome: '越权', expectedDecidedAt: null }))),
+  // issue 15: measures and plans ------------------------------------------------------------------------------------
+  'GET /api/measures/households/:id': foreign(url((b) => `/api/measures/households/${b.household2}`)),
+  'POST /api/measures/households/:id': foreign(body((b) => `/api/measures/households/${b.household2}`, () => ({ kind: '其他', state: '计划', on: '2020-01-01', unit: '越权', cost: 0 }))),
+  'PUT /api/measures/households/:id/plan': foreign(body((b) => `/api/measures/households/${b.household2}/plan`, () => ({ targetYear: 2020, plan: '越权' }))),
+  'PATCH /api/measures/:id': foreign(body((b) => `/api/measures/${b.measure}`, (b) => ({ kind: '其他', state: '计划', on: '2020-01-01', unit: '越权', cost: 0, version: b.measureVersion }))),
+  'DELETE /api/measures/:id': foreign(url((b) => `/api/measures/${b.measure}?version=${b.measureVersion}`)),
+  'GET /api/measures/plans': foreign(url((b) => `/api/measures/plans?region=${b.town}&from=2019&to=2020`)),
+  'PUT /api/measures/plans/:code/:year': foreign(body((b) => `/api/measures/plans/${b.town}/2020`, () => ({ plannedHouseholds: 1 }))),
 };
 
 export function trialHousehold(regionCode: string) {
@@ -518,6 +526,9 @@ export interface CountyB {
   screeningList: number;
   screeningRun: number;
   screeningFlag: number;
+  // issue 15: measures and plans — a measure of B's household2.
+  measure: number;
+  measureVersion: number;
 }
 
 export function upload(c: Client, method: string, u: string, f: FileUpload) {
@@ -657,6 +668,8 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
   for (let step = 0; step < 4; step++) projectProcedure = created<{ version: number }>(await bAdmin.post(`/api/procedures/${project.procedureId}/actions`, { type: 'pass', step, version: projectProcedure }), 'project step').version;
   const finding = created<{ id: number; version: number }>(await bAdmin.post('/api/funds/findings', { projectId: project.id, foundOn: '2020-05-01', foundBy: '美姑县审计局', problem: '乙县审计问题', deadline: '2020-07-01' }), 'finding');
   const sample = created<{ id: number }>(await bAdmin.post('/api/funds/samples', { region: B_COUNTY, year: 2020, count: 1, drawKey: '乙县抽查' }), 'sample');
+  // issue 15: measures and plans — a measure of B's household2.
+  const measure = created<{ id: number; version: number }>(await bAdmin.post(`/api/measures/households/${household2.id}`, { kind: '技能培训', state: '计划', on: '2020-05-01', unit: '美姑县人社局', cost: 100, note: '乙县帮扶措施' }), 'measure');
 
   // issue 15: screening — B's 大病 list (one person not in the registry) and a screening run over it.
   const screeningList = created<{ list: { id: number } }>(
@@ -742,11 +755,14 @@ export async function makeCountyB(t: TestApp): Promise<CountyBScenario> {
     gridFile: grid.rawPayload,
     // issue 15: benefits
     benefitsFile: await fillTemplate(await buildBenefitTemplate('民政'), '政策享受', [{ 身份证号: ids[0]!, 姓名: '越权导入', 政策名称: '低保金', '金额（元）': 1, 年度: 2019 }]),
-    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知', '乙村变更原因', '乙村扶贫互助资金', '乙村借款用途', '乙县专有合作社', '美姑县信用社', '乙村种羊到户', '乙县审计问题', '美财农〔2020〕1号', /* issue 15: screening */ '贝漏评人', '乙县大病名单'],
+    markers: ['美姑县政协（乙）', '美姑县乙镇委员组', '贝莫委员', '乙县专有事项', '吉克贝呷', '吉克贝妹', '沙马贝且', '贝导入户主', 'YX0001', 'YX0002', ...ids, '贝帮扶干部', '乙县走访记录', '乙县公示', '乙县签字', '乙县车辆名单', '乙县考核轮次', '贝考核对象', '美姑县查阅员', '乙县更正原因', '乙县专有通知', '乙村变更原因', '乙村扶贫互助资金', '乙村借款用途', '乙县专有合作社', '美姑县信用社', '乙村种羊到户', '乙县审计问题', '美财农〔2020〕1号', /* issue 15: screening */ '贝漏评人', '乙县大病名单', /* issue 15: measures */ '乙县帮扶措施'],
     // issue 15: screening
     screeningList: screeningList.list.id,
     screeningRun: screeningRun.id,
     screeningFlag,
+    // issue 15: measures and plans
+    measure: measure.id,
+    measureVersion: measure.version,
   };
   return { b, callers, bAdmin, aOrg };
 }

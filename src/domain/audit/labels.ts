@@ -1,4 +1,6 @@
 import { MUTUAL_AID_ENTITY_LABELS, MUTUAL_AID_FIELD_LABELS } from '../funds/mutual-aid-labels';
+// issue 15: measures
+import { MEASURES_ENTITY_LABELS, MEASURES_FIELD_LABELS } from '../measures/audit-labels';
 /**
  * What the audit log's readers see: the names of records, actions and fields in Chinese (DESIGN: every word a user
  * sees in Simplified Chinese, naming the field). Shared by the server (before → after with labels) and the web page.
@@ -36,6 +38,8 @@ export const ENTITY_LABELS: Record<string, string> = {
   fund_sample: '项目抽查',
   // issue 15: screening
   screening_flag: '排查线索',
+  // issue 15: measures
+  ...MEASURES_ENTITY_LABELS,
 };
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -225,6 +229,8 @@ const FIELD_LABELS_OF: Record<string, Record<string, string>> = {
   ...MUTUAL_AID_FIELD_LABELS,
   // issue 15: screening
   screening_flag: { decision: '评议结果', outcome: '评议情况' },
+  // issue 15: measures
+  ...MEASURES_FIELD_LABELS,
 };
 
 /** The labels of one kind of record's fields (nested lists: `persons` items use the person labels). */

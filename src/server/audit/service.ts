@@ -5,6 +5,8 @@ import { ACTION_LABELS, ENTITY_LABELS, fieldLabelsOf } from '../../domain/audit/
 import { isRealDate, startOfDay } from '../../domain/shared/dates';
 import { AppError } from '../../domain/shared/errors';
 import type { MutualAidEntity } from '../../domain/funds/mutual-aid-labels';
+// issue 15: measures
+import type { MeasuresEntity } from '../../domain/measures/audit-labels';
 import type { Auth } from '../auth/access';
 import { maySeeIdNumbers, requirePermission } from '../auth/access';
 import { maskIdNumber } from '../../domain/registry/id-number';
@@ -45,7 +47,9 @@ export type AuditEntity =
   | 'audit_finding'
   | 'fund_sample'
   // issue 15: screening
-  | 'screening_flag';
+  | 'screening_flag'
+  // issue 15: measures
+  | MeasuresEntity;
 /**
  * What is recorded besides changes (DESIGN: “exports and uploads of personal data recorded”): sign-ins, exports and
  * uploads, account actions. Stored with entity `access`; `details` says what (e.g. `{ what: '花名册导出', rows: 812 }`).

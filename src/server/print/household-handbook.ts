@@ -7,6 +7,7 @@
 import { citeWords } from '../../domain/shared/sources';
 import { benefitsSection } from './handbook-benefits';
 import { html, type Html } from './html';
+import { measuresSection } from './handbook-measures';
 import {
   ageOn,
   flagsHtml,
@@ -172,6 +173,7 @@ ${benefitsSection(s)}
 ${helpersSection(s)}
 ${visitsSection(s)}
 ${signaturesSection(s)}
+${measuresSection(s.measures)}
 </section>`;
 }
 

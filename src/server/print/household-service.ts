@@ -14,6 +14,7 @@ import { maskFor } from '../auth/masking';
 import type { PairingService } from '../pairing/service';
 import type { ProceduresService } from '../procedures/service';
 import type { RegistryService } from '../registry/service';
+import type { HouseholdMeasures } from '../../contract/measures';
 import { html, printDocument, type Html } from './html';
 import type { PdfRenderer } from './pdf';
 import { canMergePdfs, pdfChunks } from './household-merge';
@@ -33,6 +34,8 @@ export interface HouseholdPrintDeps {
   now: () => Date;
   // issue 15: benefits — the household's 政策享受 (read with the user's auth), for the handbook's section.
   benefits?: (auth: Auth, id: number) => Promise<HouseholdBenefits>;
+  /** issue 15: the household's 帮扶措施 and plan (the measures service). */
+  measures?: (auth: Auth, id: number) => Promise<HouseholdMeasures>;
   /** Households rendered per Chromium document when a village's handbooks are joined from chunks (default 50). */
   chunkHouseholds?: number;
 }
@@ -46,7 +49,7 @@ const PAGE = 100;
 
 const EMBEDDABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-export function makeHouseholdPrintService({ registry, pairing, procedures, pdf, now, chunkHouseholds = 50, benefits }: HouseholdPrintDeps) {
+export function makeHouseholdPrintService({ registry, pairing, procedures, pdf, now, chunkHouseholds = 50, benefits, measures }: HouseholdPrintDeps) {
   const CHUNK = chunkHouseholds;
   /** Everything a household's forms print, as the user may see it. */
   async function sheet(auth: Auth, id: number): Promise<BenefitsSheet> {
@@ -75,7 +78,8 @@ export function makeHouseholdPrintService({ registry, pairing, procedures, pdf, 
     }
     // The registry masks its members already; the helpers' and visits' texts are masked here too (a visit's content
     // may quote an ID number). The signature images are bytes, not text: kept apart from the masking walk.
-    const masked = maskFor(auth, { household, incomes, pairing: helpers });
+    const measuresOf = measures && can(auth, 'registry.read') ? await measures(auth, id) : null;
+    const masked = maskFor(auth, { household, incomes, pairing: helpers, measures: measuresOf });
     const benefitsOf = benefits && can(auth, 'registry.read') ? await benefits(auth, id) : null;
     return { ...masked, signatures, printedOn: isoDate(now()), benefits: benefitsOf };
   }

@@ -5,6 +5,7 @@
  */
 import type { Household, HouseholdIncome, Person } from '../../contract/registry/households';
 import type { Assignment, Visit } from '../../contract/pairing';
+import type { HouseholdMeasures } from '../../contract/measures';
 import type { HandoverNote } from '../../domain/pairing/handovers';
 import { html, type Html } from './html';
 
@@ -38,6 +39,8 @@ export interface HouseholdSheet {
   signatures: Record<number, SignatureImage[]>;
   /** The day printed (Beijing date). */
   printedOn: string;
+  /** issue 15: the household's 帮扶措施 and plan; null when the role may not read them. */
+  measures?: HouseholdMeasures | null;
 }
 
 /** The exact comparison of `household-rules`: net income against line × household size. */

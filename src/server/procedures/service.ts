@@ -17,6 +17,7 @@ import { snapshotOf } from '../audit/snapshots';
 import { makeDefinitionsService } from './definitions-service';
 import type { AttachmentMeta, EventRow, ProcedureRow, ProceduresRepo } from './repo';
 import { allPages } from '../http/pages';
+import { stableMarkRefusal, type FiveBatch } from '../../domain/support/policy';
 
 export interface ProceduresDeps {
   repo: ProceduresRepo;
@@ -36,6 +37,8 @@ export interface ProceduresDeps {
   repoIn?: (tx: Tx) => ProceduresRepo;
   /** The names of projects (the funds' project library, issue 14), for the list's subject column. */
   projectNames?: (ids: number[]) => Promise<Map<number, string>>;
+  /** The 五个一批 of a household's measures (issue 15's 帮扶措施), asked at the start of a stable-exit marking. */
+  householdBatches?: (householdId: number) => Promise<readonly FiveBatch[]>;
 }
 
 /** The region level (1 省 … 5 村) of a step's office level. */
@@ -141,6 +144,8 @@ export function makeProceduresService(deps: ProceduresDeps) {
       const v = h.verdicts?.stableExit;
       if (status !== '已脱贫') throw new AppError('CONFLICT', `只有已脱贫户可以标注稳定脱贫（该户现为“${status}”）`);
       if (v && !v.passed) throw new AppError('CONFLICT', `不能标注为稳定脱贫：${v.criteria.filter((c) => c.passed === false).map((c) => c.reason).join('；')}`);
+      const refusal = deps.householdBatches ? stableMarkRefusal(await deps.householdBatches(h.id)) : null;
+      if (refusal) throw new AppError('CONFLICT', refusal);
     } else if (kind === 'relapse') {
       if (status !== '已脱贫' && status !== '稳定脱贫') throw new AppError('CONFLICT', `只有已脱贫户才会返贫（该户现为“${status}”）`);
     }

@@ -41,3 +41,5 @@ export * from './funds';
 export * from './benefits';
 // issue 15: screening
 export * from './screening';
+// issue 15: measures and plans
+export * from './measures';
