@@ -218,7 +218,7 @@ describe.skipIf(skipBrowser)('household forms as PDF', () => {
   it('joins a village printed in chunks into the same PDF (Chromium holds one chunk at a time)', async () => {
     const whole = await pdfOf(county, `/api/print/villages/${VILLAGE}/handbooks.pdf`);
     const s = t.services;
-    const chunked = makeHouseholdPrintService({ registry: s.registry, pairing: s.pairing, procedures: s.procedures, pdf: s.pdf, now: () => clock, chunkHouseholds: 2 });
+    const chunked = makeHouseholdPrintService({ registry: s.registry, pairing: s.pairing, procedures: s.procedures, pdf: s.pdf, now: () => clock, chunkHouseholds: 2, benefits: (a, id) => s.benefits.household(a, id), measures: (a, id) => s.measures.household(a, id) });
     const out = await chunked.villageHandbooksPdf(systemAuth(t.root), VILLAGE);
     expect(out.households).toBe(3);
     expect(pdfInfo(out.pdf).pages).toBe(whole.info.pages);
