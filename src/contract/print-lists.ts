@@ -20,6 +20,9 @@ export const ROSTER_KINDS = [
   // issue 15: rosters — 人口增减表 (from the dated status history) and 项目受益花名册 (the funds' 到户 projects)
   'population-change',
   'project-beneficiaries',
+  // issue 15: measures — 计划减贫人口花名册 (the households' 脱贫时限) and 培训花名册 (贫困户接受培训情况: the 技能培训 measures)
+  'planned',
+  'training',
 ] as const;
 export type RosterKind = (typeof ROSTER_KINDS)[number];
 
@@ -32,10 +35,12 @@ export const ROSTER_LABELS: Record<RosterKind, string> = {
   // issue 15: rosters
   'population-change': '贫困人口增减表',
   'project-beneficiaries': '项目受益花名册',
+  planned: '计划减贫人口花名册',
+  training: '培训花名册',
 };
 
 /** The rosters that are of one year (the query's `year`, default the current one). */
-export const YEARLY_ROSTERS: readonly RosterKind[] = ['exited', 'estimated', 'minimum-living', 'extreme-poverty', 'population-change', 'project-beneficiaries'];
+export const YEARLY_ROSTERS: readonly RosterKind[] = ['exited', 'estimated', 'minimum-living', 'extreme-poverty', 'population-change', 'project-beneficiaries', 'planned', 'training'];
 
 export const printVillageParams = z.object({ code: name(12) });
 export const rosterParams = z.object({ code: name(12), kind: oneOf(ROSTER_KINDS) });

@@ -117,6 +117,8 @@ export function buildServices(database: Database, now: () => Date = () => new Da
     yearLock: (tx, villageCode, year) => reports.yearLock(tx, villageCode, year),
     // issue 15: benefits — department-reported income per year (政策享受) for the income trace.
     reportedIncome: (householdId, tx) => benefits.reportedIncome(householdId, tx),
+    // issue 15: measures — the stable mark refused for a household helped under 社会保障兜底一批 (as the procedure is).
+    householdBatches: (householdId, tx) => measures.batchesOf(householdId, tx),
   });
   const reports = makeReportsService({
     ...repoOf(makeReportsRepo),
@@ -209,7 +211,11 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   // Printed forms as PDF (issue 12): one headless Chromium, started on first use, closed with the app.
   const pdf = makePdfRenderer();
   // The village lists (一览表, 花名册) and the notices (公示, 公告, 脱贫确认表) as printed forms.
-  const printLists = makeListPrintService({ roster, registry, procedures, helpersOf: (a, code) => pairing.currentHelpersOfVillage(a, code), regions, pdf, now, beneficiariesOf: (code, year) => rosters.beneficiariesOfVillage(code, year) });
+  const printLists = makeListPrintService({ roster, registry, procedures, helpersOf: (a, code) => pairing.currentHelpersOfVillage(a, code), regions, pdf, now, beneficiariesOf: (code, year) => rosters.beneficiariesOfVillage(code, year),
+    // issue 15: 计划减贫人口花名册 and 培训花名册 from the measures feature (with the caller's auth, so its scope holds)
+    plannedOf: (a, code, year) => measures.householdsDueIn(a, code, year),
+    trainingOf: (a, code, year) => measures.trainingIn(a, code, year),
+  });
   // 上墙图表 (issue 12): the organisation charts draw the offices of the region itself (whichever branch made them) and their people.
   const wall = makeWallService({
     registry,
@@ -235,7 +241,7 @@ export function buildServices(database: Database, now: () => Date = () => new Da
   // issue 15: benefits — 政策享受 imported from departments; the registry's income trace reads what they reported.
   const benefits = makeBenefitsService({ ...repoOf(makeBenefitsRepo), regions, now, household: (a, id) => registry.household(a, id) });
   // issue 15: rosters — 防返贫 monitoring, 扶贫手册“四个三” check, the rosters' data (its workbench card and print lists above)
-  const rosters = makeRostersService({ repo: makeRostersRepo(db), regions, registry, now });
+  const rosters = makeRostersService({ repo: makeRostersRepo(db), regions, registry, now, measuresOf: async (a, id) => (await measures.household(a, id)).measures.length });
   // issue 15: screening (漏评 / 错评 / 错退) over the comparison's lists and the registry.
   const screening = makeScreeningService({ ...repoOf(makeScreeningRepo), lists: makeCompareRepo(db), regions, audit, now, notify });
   // issue 15: measures and plans — 帮扶措施 per household, 脱贫时限 and 脱贫计划, the 脱贫规划 of villages and townships.

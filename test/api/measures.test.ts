@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { dbKinds } from '../support/db';
+import { rosterRows } from '../support/roster-xlsx';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 
 const COUNTY = '513431000000';
@@ -90,6 +91,12 @@ describe.each(dbKinds())('measures and plans (帮扶措施, 脱贫规划) on %s'
     const refused = await town.post('/api/procedures', { kind: 'stable_exit', householdId: id });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toContain('属于“社会保障兜底一批”');
+    // The registry's own status change refuses it the same way, naming the field.
+    const h = (await t.admin.get(`/api/registry/households/${id}`)).json();
+    const direct = await t.admin.post(`/api/registry/households/${id}/status`, { status: '稳定脱贫', reason: '测试', version: h.version });
+    expect(direct.statusCode).toBe(400);
+    expect(direct.json().error.fields[0]).toMatchObject({ field: 'status', message: expect.stringContaining('社会保障兜底一批') });
+    expect((await t.admin.get(`/api/registry/households/${id}`)).json().status).toBe('已脱贫');
     await village.del(`/api/measures/${dibao.json().id}?version=1`);
     const started = await town.post('/api/procedures', { kind: 'stable_exit', householdId: id });
     expect(started.statusCode, started.body).toBe(201);
@@ -130,5 +137,26 @@ describe.each(dbKinds())('measures and plans (帮扶措施, 脱贫规划) on %s'
     expect(due.map((d) => d.householdId)).toEqual([ids[0]]);
     const training = await t.services.measures.trainingIn(t.rootAuth, TOWN, 2020);
     expect(training.map((m) => m.householdNumber)).toEqual(['M000']);
+  });
+
+  it('prints them as the 计划减贫人口花名册 and the 培训花名册 (seed 001: “计划减贫人口花名册”, “贫困户接受培训情况”)', async () => {
+    const read = async (kind: string) => {
+      const res = await town.get(`/api/print/villages/${VILLAGE}/rosters/${kind}.xlsx?year=2020`);
+      expect(res.statusCode, res.body).toBe(200);
+      return rosterRows(res.rawPayload);
+    };
+    const planned = await read('planned');
+    expect(planned.title).toContain('2020年计划减贫人口花名册');
+    expect([...new Set(planned.rows.map((r) => r[1]))]).toEqual(['M000']);
+    const trained = await read('training');
+    expect(trained.title).toContain('2020年培训花名册');
+    expect(trained.header).toEqual(expect.arrayContaining(['培训项目', '培训日期', '实施情况']));
+    expect(trained.rows.map((r) => r[1])).toEqual(['M000']);
+    expect(trained.rows[0]).toEqual(expect.arrayContaining(['2020-05-20', '已实施']));
+    expect((await other.get(`/api/print/villages/${VILLAGE}/rosters/training.xlsx?year=2020`)).statusCode).toBe(403);
+    // The 扶贫手册“四个三” check counts the household's measures (帮扶措施必须细致).
+    const items = async (id: number) => (await town.get(`/api/rosters/households/${id}/handbook-check`)).json().parts[1].gaps.map((g: { item: string }) => g.item);
+    expect(await items(ids[0]!)).not.toContain('帮扶措施');
+    expect(await items(ids[2]!)).toContain('帮扶措施');
   });
 });

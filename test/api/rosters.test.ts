@@ -1,20 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseTable } from '../../src/server/http/upload-parse';
 import { projectHouseholds, projects } from '../../src/server/db/schema';
 import { createTestApp, type Client, type TestApp } from '../support/app';
 import { dbKinds } from '../support/db';
+import { rosterRows } from '../support/roster-xlsx';
 import { householdBody, idNumber, member, XINCHENG_VILLAGE } from '../support/registry';
 
 const COUNTY = '513431000000';
 const TOWN = '513431100000';
 const B_COUNTY = '513436000000';
-
-/** The rows of a roster workbook read back by the importers' reader: its first sheet, header row 3, one row per person. */
-async function rosterRows(body: Buffer): Promise<{ title: string; header: string[]; rows: string[][] }> {
-  const t = await parseTable(new Uint8Array(body), { maxRows: 10_000 });
-  const sheet = t.sheets[0]!;
-  return { title: sheet.rows[0]!.cells[0]!, header: sheet.rows.find((r) => r.row === 3)!.cells, rows: sheet.rows.filter((r) => r.row > 3 && /^\d+$/.test(r.cells[0] ?? '')).map((r) => r.cells) };
-}
 
 /**
  * Issue 15 (rosters slice). Seed 001 (村级档案资料): “2014年测算减贫人口花名册”、“低保户、五保户花名册”、“贫困人口增减表”、项目受益

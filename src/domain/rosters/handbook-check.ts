@@ -24,7 +24,7 @@ export interface HandbookFacts {
   helpers: number;
   /** Helpers' visits recorded (帮扶走访), ever. */
   visits: number;
-  /** 帮扶措施 recorded (0 until the measures feature supplies the count). */
+  /** 帮扶措施 recorded for the household (the measures feature's count). */
   measures: number;
   /** Whether the income of `year` is recorded. */
   incomeRecorded: boolean;

@@ -33,6 +33,7 @@ interface StatisticsOf {
 export interface MeasuresDeps {
   repo: MeasuresRepo;
   transaction: <T>(fn: (repo: MeasuresRepo, tx: Db) => Promise<T>) => Promise<T>;
+  repoIn: (tx: Db) => MeasuresRepo;
   regions: RegionsService;
   audit: AuditService;
   now: () => Date;
@@ -183,10 +184,12 @@ export function makeMeasuresService(deps: MeasuresDeps) {
 
     /**
      * The 五个一批 of a household's measures, for the stable-exit procedure's start (seed 004: 属于“社会保障兜底一批”的
-     * 脱贫户不得标注为“稳定脱贫户”). The caller has loaded the household already (its scope checked).
+     * 脱贫户不得标注为“稳定脱贫户”) and the registry's status change. The caller has loaded the household already (its
+     * scope checked); inside the caller's transaction `tx` when given (PGlite has one connection: a read beside an open
+     * transaction would wait for it).
      */
-    async batchesOf(householdId: number): Promise<FiveBatch[]> {
-      return batchesOf(await repo.kindsOf(householdId));
+    async batchesOf(householdId: number, tx?: Db): Promise<FiveBatch[]> {
+      return batchesOf(await (tx ? deps.repoIn(tx) : repo).kindsOf(householdId));
     },
 
     /** A village's or a township's 脱贫规划 of a year. */

@@ -18,6 +18,7 @@ import { AppError } from '../../domain/shared/errors';
 import { inRegion, requirePermission, requireRegion, type Auth } from '../auth/access';
 import { maskFor } from '../auth/masking';
 import { changeTotals, populationChanges } from '../../domain/rosters/population-change';
+import { plannedRoster, trainingRoster } from '../rosters/hooks';
 import type { ProceduresService } from '../procedures/service';
 import type { RegistryService } from '../registry/service';
 import type { RosterService } from '../registry/roster-service';
@@ -43,6 +44,10 @@ export interface ListPrintDeps {
   now: () => Date;
   /** issue 15: the households a village's projects of the year reach (the funds' project_households), with the project. */
   beneficiariesOf?: (villageCode: string, year: number) => Promise<Array<{ householdId: number; project: string; reach: string; paid: number }>>;
+  /** issue 15: the households of a village whose 脱贫时限 is the year (the measures' household plans). */
+  plannedOf?: (auth: Auth, villageCode: string, year: number) => Promise<Array<{ householdId: number; targetYear: number | null }>>;
+  /** issue 15: the 技能培训 measures of a village in the year. */
+  trainingOf?: (auth: Auth, villageCode: string, year: number) => Promise<Array<{ householdId: number; on: string; state: string; note: string }>>;
 }
 
 export interface PrintedFile {
@@ -203,6 +208,23 @@ export function makeListPrintService(deps: ListPrintDeps) {
       }
       const persons = households.reduce((n, h) => n + h.members.length, 0);
       return { ...base, title: `${name}${year}年项目受益花名册`, year, summary: `${year}年项目受益 ${wanted.size} 户（${households.length} 户次 ${persons} 人次）`, columns: ['项目名称', '项目类别', '已拨付到户'], households };
+    }
+    // issue 15: measures — 计划减贫人口花名册 (脱贫时限 in the year) and 培训花名册 (the year's 技能培训 measures).
+    if (kind === 'planned' || kind === 'training') {
+      const village = { ...o.village, name };
+      if (kind === 'planned') {
+        const due = deps.plannedOf ? await deps.plannedOf(auth, code, year) : [];
+        const wanted = new Set(due.map((d) => d.householdId));
+        const rows = (await details(auth, list, (h) => wanted.has(h.id))).map((h) => ({ number: h.number, attribute: h.attribute, status: h.status, members: membersOf(h), deadline: `${year}年` }));
+        return plannedRoster(village, year, rows, today());
+      }
+      const trained = deps.trainingOf ? await deps.trainingOf(auth, code, year) : [];
+      const byId = new Map((await details(auth, list, (h) => trained.some((t) => t.householdId === h.id))).map((h) => [h.id, h]));
+      const rows = trained.flatMap((t) => {
+        const h = byId.get(t.householdId);
+        return h ? [{ number: h.number, attribute: h.attribute, status: h.status, members: membersOf(h), training: t.note || '技能培训', on: t.on, state: t.state }] : [];
+      });
+      return trainingRoster(village, year, rows, today());
     }
     // 低保户 / 五保户: the attributes 低保贫困户 and 特困供养贫困户 (五保 = 特困人员供养), with the year's payment.
     const attribute = kind === 'minimum-living' ? '低保贫困户' : '特困供养贫困户';

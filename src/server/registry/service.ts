@@ -1,3 +1,4 @@
+import { stableMarkRefusal, type FiveBatch } from '../../domain/support/policy';
 import { householdExit, identifyHousehold, stableExitMarking, type HouseholdAttribute, type HouseholdFacts, type HouseholdStatus } from '../../domain/registry/household-rules';
 import { maskIdNumber } from '../../domain/registry/id-number';
 import { computeIncome, type IncomeInput, type IncomeResult, type ReportedIncome } from '../../domain/registry/income';
@@ -59,6 +60,8 @@ export interface RegistryDeps {
   yearLock?: (tx: Tx, villageCode: string, year: number) => Promise<string | null>;
   // issue 15: benefits — what departments reported paying the household (政策享受), per year and income item.
   reportedIncome?: (householdId: number, tx?: Tx) => Promise<Map<number, ReportedIncome>>;
+  // issue 15: measures — the 五个一批 of a household's measures (a 社会保障兜底一批 household is not marked 稳定脱贫).
+  householdBatches?: (householdId: number, tx?: Tx) => Promise<readonly FiveBatch[]>;
 }
 
 
@@ -415,6 +418,8 @@ export function makeRegistryService(deps: RegistryDeps) {
       if (to === '稳定脱贫') {
         const verdict = stableExitMarking({ status: h.status as HouseholdStatus, attribute: h.attribute as HouseholdAttribute });
         if (!verdict.passed) throw exitRefused(verdict, '不能标注为稳定脱贫');
+        const refusal = deps.householdBatches ? stableMarkRefusal(await deps.householdBatches(id, handle)) : null;
+        if (refusal) throw validationError([{ field: 'status', label: '状态', message: refusal }]);
       }
       const year = to === '已脱贫' ? (input.year ?? Number(effectiveOn.slice(0, 4))) : h.statusYear;
       await maintainRollup(tx, [id], async () => {

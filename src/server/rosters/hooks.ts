@@ -1,7 +1,7 @@
 /**
- * Issue 15: hooks for the two rosters whose data other slices own. The coordinator wires their rows after merging the
- * measures slice: 计划减贫人口花名册 (households by 脱贫时限, seed 001 “2015年计划减贫人口花名册”) and 培训花名册 (the
- * training measures). Each takes its rows and gives the roster to print (`rosterHtml`) or to write (`rosterXlsx`).
+ * Issue 15: the two rosters whose data the measures feature owns: 计划减贫人口花名册 (households by 脱贫时限, seed 001
+ * “2015年计划减贫人口花名册”) and 培训花名册 (seed 001 “贫困户接受培训情况”: the 技能培训 measures). Each takes its rows
+ * and gives the roster to print (`rosterHtml`) or to write (`rosterXlsx`); the village print service feeds them.
  */
 import type { RosterMember, RosterPrint } from '../print/list-rosters';
 
@@ -23,7 +23,7 @@ export function plannedRoster(village: RosterVillage, year: number, rows: Readon
   const list = rows.filter((r) => r.deadline.startsWith(String(year)));
   const persons = list.reduce((n, h) => n + h.members.length, 0);
   return {
-    kind: 'estimated',
+    kind: 'planned',
     title: `${village.name}${year}年计划减贫人口花名册`,
     village,
     year,
@@ -34,16 +34,16 @@ export function plannedRoster(village: RosterVillage, year: number, rows: Readon
   };
 }
 
-/** 培训花名册: one row per household and training (the measure's name, its date, the person trained). */
-export function trainingRoster(village: RosterVillage, year: number, rows: ReadonlyArray<HookBase & { training: string; on: string; trainee: string }>, printedOn: string): RosterPrint {
+/** 培训花名册: one row per household and training (what was trained, its date, and whether it is done or planned). */
+export function trainingRoster(village: RosterVillage, year: number, rows: ReadonlyArray<HookBase & { training: string; on: string; state: string }>, printedOn: string): RosterPrint {
   return {
-    kind: 'poor',
+    kind: 'training',
     title: `${village.name}${year}年培训花名册`,
     village,
     year,
-    summary: `${year}年培训 ${new Set(rows.map((r) => r.number)).size} 户 ${rows.length} 人次`,
-    columns: ['培训项目', '培训日期', '受训人'],
-    households: rows.map((r) => ({ number: r.number, attribute: r.attribute, status: r.status, members: r.members, extra: [r.training, r.on, r.trainee] })),
+    summary: `${year}年培训 ${new Set(rows.map((r) => r.number)).size} 户 ${rows.length} 次`,
+    columns: ['培训项目', '培训日期', '实施情况'],
+    households: rows.map((r) => ({ number: r.number, attribute: r.attribute, status: r.status, members: r.members, extra: [r.training, r.on, r.state] })),
     printedOn,
   };
 }

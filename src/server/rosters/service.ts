@@ -17,7 +17,7 @@ export interface RostersDeps {
   repo: RostersRepo;
   regions: Pick<RegionsService, 'get'>;
   registry: Pick<RegistryService, 'household'>;
-  /** 帮扶措施 recorded for a household (the measures feature's count; 0 until it is wired). */
+  /** 帮扶措施 recorded for a household (the measures feature's count). */
   measuresOf?: (auth: Auth, householdId: number) => Promise<number>;
   now: () => Date;
 }
