@@ -29,6 +29,7 @@ import {
   useUpdateMeasure,
   yuanText,
   type HouseholdMeasures,
+  type HouseholdPlanInput,
   type Measure,
   type MeasureInput,
 } from './api';
@@ -47,15 +48,8 @@ const BATCH_COLORS: Record<string, string> = {
 
 const KIND_OPTIONS = MEASURE_KIND_NAMES.map((k) => ({ value: k, label: `${k}（${MEASURE_KINDS[k].batch}）` }));
 
-interface MeasureValues {
-  kind?: string;
-  state?: string;
-  on?: string;
-  helperId?: number | null;
-  unit?: string;
-  cost?: number | null;
-  note?: string;
-}
+/** The form's values: the contract's input, each field perhaps still empty. */
+type MeasureValues = Partial<Omit<MeasureInput, 'projectId'>>;
 
 /** 新增 / 修改帮扶措施: the values checked with measureInput / measureUpdate before they are sent. */
 function MeasureModal({ householdId, editing, onClose }: { householdId: number; editing: Measure | 'new'; onClose: () => void }) {
@@ -146,10 +140,7 @@ function HelperItem({ householdId }: { householdId: number }) {
   );
 }
 
-interface PlanValues {
-  targetYear?: number | null;
-  plan?: string;
-}
+type PlanValues = Partial<Omit<HouseholdPlanInput, 'version'>>;
 
 /** 脱贫时限 and 脱贫计划, checked with householdPlanInput. */
 function PlanModal({ data, onClose }: { data: HouseholdMeasures; onClose: () => void }) {

@@ -76,12 +76,7 @@ function incomeOption(years: PlanYear[]): EChartOption {
   };
 }
 
-interface PlanValues {
-  plannedHouseholds?: number | null;
-  plannedPersons?: number | null;
-  plannedVillageExits?: number | null;
-  plannedPerCapita?: number | null;
-}
+type PlanValues = Omit<RegionPlanInput, 'version'>;
 
 /** A year's 脱贫规划, checked with regionPlanInput before it is sent (with the saved row's version). */
 function PlanYearModal({ code, town, row, onClose }: { code: string; town: boolean; row: PlanYear; onClose: () => void }) {
