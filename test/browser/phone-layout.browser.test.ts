@@ -143,6 +143,8 @@ describe.skipIf(skipBrowser)('the field pages on a phone', () => {
         await open(page, server, '/pairing', 'helper-list');
         if (helpers[0]) await open(page, server, `/pairing/helpers/${helpers[0].id}`, 'helper-title');
         await open(page, server, '/pairing/gaps', 'app-header');
+        // issue 15: measures — the 脱贫规划 page
+        await open(page, server, '/measures/plans', 'plans-note');
         await open(page, server, '/account', 'app-header');
         expect(pageErrors).toEqual([]);
       },

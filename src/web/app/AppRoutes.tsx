@@ -53,6 +53,8 @@ const BenefitImportPage = lazy(() => import('../benefits/BenefitImportPage').the
 const ReturnRisksPage = lazy(() => import('../rosters/ReturnRisksPage').then((m) => ({ default: m.ReturnRisksPage })));
 // issue 15: screening
 const ScreeningRoutes = lazy(() => import('../screening/ScreeningRoutes').then((m) => ({ default: m.ScreeningRoutes })));
+// issue 15: measures
+const PlansPage = lazy(() => import('../measures/PlansPage').then((m) => ({ default: m.PlansPage })));
 const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -120,6 +122,8 @@ export function AppRoutes() {
         <Route path="rosters/return-risks" element={lazyPage(<ReturnRisksPage />)} />
         {/* issue 15: screening */}
         <Route path="screening/*" element={lazyPage(<ScreeningRoutes />)} />
+        {/* issue 15: measures */}
+        <Route path="measures/plans" element={lazyPage(<PlansPage />)} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

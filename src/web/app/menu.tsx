@@ -14,6 +14,7 @@ import {
   FileSearchOutlined,
   FundOutlined,
   KeyOutlined,
+  LineChartOutlined,
   MobileOutlined,
   MoneyCollectOutlined,
   NodeIndexOutlined,
@@ -72,6 +73,8 @@ export const MENU: ReadonlyArray<{ module: Module; entries: MenuEntry[] }> = [
       { path: '/wall', label: '上墙图表', icon: <PictureOutlined />, permission: 'registry.read' },
       // issue 15: benefits
       { path: '/benefits/import', label: '政策享受导入', icon: <CloudUploadOutlined />, permission: 'registry.write' },
+      // issue 15: measures
+      { path: '/measures/plans', label: '脱贫规划', icon: <LineChartOutlined />, permission: 'registry.read' },
     ],
   },
   { module: '动态调整', entries: [{ path: '/procedures', label: '动态调整程序', icon: <NodeIndexOutlined />, permission: 'procedures.read' }] },

@@ -21,6 +21,8 @@ import { HandbookCheckCard } from '../../rosters/HandbookCheckCard';
 import { HouseholdHelpersPanel } from '../../pairing/HouseholdHelpersPanel';
 import { HouseholdReceiptsPanel } from '../../funds/HouseholdReceiptsPanel';
 import { HouseholdBenefitsCard } from '../../benefits/HouseholdBenefitsCard';
+// issue 15: measures
+import { HouseholdMeasuresCard } from '../../measures/HouseholdMeasuresCard';
 import { useIdParam } from '../params';
 import { RegistryBreadcrumb } from './VillagePage';
 import { usePhone } from '../../shared/responsive';
@@ -334,6 +336,8 @@ export function HouseholdPage() {
 
       {/* issue 15: benefits — 政策享受, imported from departments */}
       <HouseholdBenefitsCard householdId={h.id} />
+      {/* issue 15: measures — 帮扶措施, 脱贫时限和脱贫计划 */}
+      <HouseholdMeasuresCard householdId={h.id} />
 
       <Card size="small" title={`四、识别与脱贫标准${h.verdictYear ? `（${h.verdictYear} 年收入）` : ''}`} style={{ marginBottom: 16 }} data-testid="household-verdicts">
         {v ? (
