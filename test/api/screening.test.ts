@@ -159,4 +159,12 @@ describe.each(dbKinds())('screening (漏评 / 错评 / 错退) on %s', (kind) =>
     expect(sheet.getRow(1).getCell(1).value).toBe('类别');
     expect(sheet.rowCount).toBe(3);
   });
+
+  it('keeps a 漏评 flag’s evidence (the row’s 情况, the list’s name) when its list is deleted', async () => {
+    const del = await county.request({ method: 'DELETE', url: `/api/compare/lists/${sickList}` });
+    expect(del.statusCode, del.body).toBeLessThan(300);
+    const flags = (await county.get(`/api/screening/runs/${runId}/flags?kind=漏评`)).json().items as Array<Record<string, unknown>>;
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ idNumber: SICK, listName: '2017年大病救治名单', detail: '病种：尿毒症' });
+  });
 });

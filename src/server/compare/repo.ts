@@ -129,8 +129,13 @@ export function makeCompareRepo(db: Db) {
       const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from department_list_rows r where r.list_id = ${listId} ${filter}`);
       return { items, total: count?.n ?? 0 };
     },
-    /** Deletes a list and its rows; hits keep their copy of the evidence (department, row number, detail). */
+    /**
+     * Deletes a list and its rows; hits keep their copy of the evidence (department, row number, detail), and the
+     * screening's 漏评 flags, which point at their row while it exists, get their copy (the row's 情况 and the list's name) now.
+     */
     async deleteList(id: number): Promise<void> {
+      await db.execute(sql`update screening_flags f set evidence = f.evidence || jsonb_build_object('detail', r.detail, 'listName', l.name)
+        from department_list_rows r, department_lists l where f.list_id = ${id} and r.list_id = f.list_id and r.row_no = f.row_no and l.id = f.list_id`);
       await db.delete(departmentListRows).where(eq(departmentListRows.listId, id));
       await db.delete(departmentLists).where(eq(departmentLists.id, id));
     },

@@ -22,6 +22,8 @@ export interface FlagView {
   listName: string | null;
   rowNo: number | null;
   listKind: string | null;
+  /** The list row's 情况 (漏评): read from the row, or from the flag's copy once the list is deleted. */
+  listDetail: string | null;
   evidence: Record<string, unknown>;
   decision: Decision | null;
   outcome: string | null;
@@ -54,12 +56,15 @@ const householdEvidence = (prefix: string, statuses: readonly string[]) => sql`
         from persons p join hh on hh.id = p.household_id group by p.household_id),
   inc as (select distinct on (i.household_id) i.household_id, i.year, ${netIncome} as net
           from household_incomes i join hh on hh.id = i.household_id order by i.household_id, i.year desc),
+  lines as (select v.village_code, v.year, (select pl.yuan from poverty_lines pl
+               where pl.year = v.year and pl.scope in ('municipal', 'provincial', 'national') and left(v.village_code, length(pl.region_prefix)) = pl.region_prefix
+               order by case pl.scope when 'municipal' then 0 when 'provincial' then 1 else 2 end limit 1) as line
+             from (select distinct hh.village_code, inc.year from hh join inc on inc.household_id = hh.id) v),
   ev as (select hh.*, coalesce(m.size, 0) as size, coalesce(m.uninsured, '[]'::jsonb) as uninsured, coalesce(m.dropouts, '[]'::jsonb) as dropouts,
            m.head, m.head_id, inc.year, inc.net,
-           (select pl.yuan from poverty_lines pl
-             where pl.year = inc.year and pl.scope in ('municipal', 'provincial', 'national') and left(hh.village_code, length(pl.region_prefix)) = pl.region_prefix
-             order by case pl.scope when 'municipal' then 0 when 'provincial' then 1 else 2 end limit 1) as line
-         from hh left join m on m.household_id = hh.id left join inc on inc.household_id = hh.id)`;
+           ln.line
+         from hh left join m on m.household_id = hh.id left join inc on inc.household_id = hh.id
+           left join lines ln on ln.village_code = hh.village_code and ln.year = inc.year)`;
 
 const EVIDENCE = sql`jsonb_build_object('status', ev.status, 'year', ev.year, 'netIncome', ev.net, 'size', ev.size, 'lineYuan', ev.line,
   'foodSecure', ev.food_secure, 'clothingSecure', ev.clothing_secure, 'housingSafe', ev.housing_safe, 'drinkingWaterSafe', ev.drinking_water_safe,
@@ -72,9 +77,11 @@ const insertHouseholdFlags = (runId: number, kind: ScreeningKind, where: SQL) =>
 
 const FLAG_COLUMNS = sql`f.id, f.run_id as "runId", f.kind, f.region_code as "regionCode", f.household_id as "householdId", h.number as "householdNumber",
   f.id_number as "idNumber", f.person_name as "personName", f.list_id as "listId", coalesce(l.name, f.evidence->>'listName') as "listName", f.row_no as "rowNo",
+  coalesce(lr.detail, f.evidence->>'detail') as "listDetail",
   f.list_kind as "listKind", f.evidence, f.decision, f.outcome, f.decided_by as "decidedBy", u.display_name as "decidedByName", f.decided_at as "decidedAt"`;
 const flagFrom = (source: SQL) => sql`from ${source} f
   left join department_lists l on l.id = f.list_id
+  left join department_list_rows lr on lr.list_id = f.list_id and lr.row_no = f.row_no
   left join households h on h.id = f.household_id
   left join users u on u.id = f.decided_by`;
 const FLAG_ORDER = sql`f.region_code, f.kind, f.household_id nulls first, f.list_id, f.row_no, f.id`;
@@ -92,6 +99,14 @@ const flagWhere = (runId: number, q: FlagFilter) => sql`where f.run_id = ${runId
 /** Screening runs and flags (issue 15). Reads the registry and the screening lists; writes only its own two tables. */
 export function makeScreeningRepo(db: Db) {
   return {
+    /**
+     * For the run's transaction: memory for its hashes and sorts (a province's lists are millions of rows), and no JIT
+     * (its estimates over the CTEs are large enough to trigger compilation that costs more than it saves).
+     */
+    async tuneForRun(): Promise<void> {
+      await db.execute(sql`set local work_mem = '256MB'`);
+      await db.execute(sql`set local jit = off`);
+    },
     async insertRun(r: { regionPrefix: string; listIds: number[]; userId: number; startedAt: Date }): Promise<number> {
       const [row] = await db.insert(screeningRuns).values(r).returning({ id: screeningRuns.id });
       return row!.id;
@@ -110,16 +125,17 @@ export function makeScreeningRepo(db: Db) {
     /**
      * (a) 漏评 candidates, one statement: every row of the chosen screening lists whose ID number is no person of the
      * registry (an anti-join on the persons' unique ID index). The flag goes to the narrower of the list's region and
-     * the run's. Returns the number of flags.
+     * the run's. The flag points at its list row (list, row number) instead of copying the row's 情况 into its evidence:
+     * a province's run writes a million of them (the copy is made when a list is deleted, `compare` repo `deleteList`).
+     * Returns the number of flags.
      */
     async insertMissed(runId: number, prefix: string, listIds: number[]): Promise<number> {
-      await db.execute(sql`set local work_mem = '256MB'`);
       const [row] = await queryRows<{ n: number }>(
         db,
         sql`with ins as (
               insert into screening_flags (run_id, kind, region_code, id_number, person_name, list_id, row_no, list_kind, evidence)
               select ${runId}::int, '漏评', case when length(l.region_prefix) > ${prefix.length} then l.region_prefix else ${prefix} end,
-                r.id_number, r.name, r.list_id, r.row_no, l.department, jsonb_build_object('detail', r.detail, 'listName', l.name)
+                r.id_number, r.name, r.list_id, r.row_no, l.department, '{}'::jsonb
               from department_list_rows r join department_lists l on l.id = r.list_id
               where r.list_id = any(${sql.param(listIds)}::int[]) and not exists (select 1 from persons p where p.id_number = r.id_number)
               returning 1)

@@ -73,10 +73,11 @@ export function makeScreeningService(deps: ScreeningDeps) {
   }
 
   function flagView(auth: Auth, f: FlagView, regionNames: Map<string, string>): Flag {
+    const { listDetail, ...rest } = f;
     return maskFor(auth, {
-      ...f,
+      ...rest,
       regionName: regionNames.get(f.regionCode) ?? f.regionCode,
-      detail: f.kind === '漏评' ? String(f.evidence.detail ?? '') : null,
+      detail: f.kind === '漏评' ? (listDetail ?? '') : null,
       reasons: reasonsOf(f),
       decidedAt: toIso(f.decidedAt),
     });
@@ -115,6 +116,7 @@ export function makeScreeningService(deps: ScreeningDeps) {
       const prefix = await scopePrefix(auth, input.region);
       const listIds = await usableLists(auth, prefix, input.listIds ?? []);
       const runId = await transaction(async (tx) => {
+        await tx.tuneForRun();
         const id = await tx.insertRun({ regionPrefix: prefix, listIds, userId: auth.userId, startedAt: now() });
         const missed = listIds.length ? await tx.insertMissed(id, prefix, listIds) : 0;
         const wrong = await tx.insertWrong(id, prefix);

@@ -1,4 +1,5 @@
 // Issue 15: screening (漏评 / 错评 / 错退) — runs over the screening lists and the registry, and their flags.
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, varchar } from 'drizzle-orm/pg-core';
 import { id, timestamptz } from './columns';
 
@@ -45,5 +46,5 @@ export const screeningFlags = pgTable(
     decidedBy: integer('decided_by'),
     decidedAt: timestamptz('decided_at'),
   },
-  (t) => [index('screening_flags_run_idx').on(t.runId, t.regionCode), index('screening_flags_household_idx').on(t.householdId)],
+  (t) => [index('screening_flags_run_idx').on(t.runId, t.regionCode), index('screening_flags_household_idx').on(t.householdId).where(sql`household_id is not null`)],
 );
